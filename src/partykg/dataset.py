@@ -1,0 +1,151 @@
+"""Find the project's graph files and load them into an embedded pyoxigraph store.
+
+Data flows one way: files (ontology/, graph/) -> store. Each TriG file keeps its own named graphs
+(one per source); each Turtle file gets one named graph (ontology files: ``graph/ontology``).
+A file that does not parse stops the load with :class:`GraphFileError` naming file, line and
+column. After loading, :func:`derive` writes the lookup keys into ``graph/derived``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+
+from . import ids
+from .errors import PartykgError
+from .vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_ONTOLOGY, PK
+
+# ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
+ONTOLOGY_DATA_FILES = ("partykg.ttl", "doctypes.ttl", "statuses.ttl")
+
+
+class GraphFileError(PartykgError):
+    """A graph file that cannot be read or parsed."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None,
+                 column: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        where = self.path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project folder: $PARTYKG_ROOT, else the checkout this package lives in, else a
+    parent of the working directory holding ontology/ and graph/."""
+    env = os.environ.get("PARTYKG_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve().parents[2]
+    if (here / "ontology").is_dir() and (here / "graph").is_dir():
+        return here
+    for d in [(start or Path.cwd()).resolve(), *(start or Path.cwd()).resolve().parents]:
+        if (d / "ontology").is_dir() and (d / "graph").is_dir():
+            return d
+    raise GraphFileError(start or Path.cwd(),
+                         "no partykg project found (a folder with ontology/ and graph/); "
+                         "set PARTYKG_ROOT or pass --root")
+
+
+def graph_files(root: Path) -> list[Path]:
+    """Every file the store is built from, in a stable order."""
+    files = [root / "ontology" / name for name in ONTOLOGY_DATA_FILES
+             if (root / "ontology" / name).is_file()]
+    gdir = root / "graph"
+    if gdir.is_dir():
+        files += sorted(p for p in gdir.rglob("*") if p.suffix in (".trig", ".ttl") and p.is_file())
+    return files
+
+
+@dataclass
+class LoadReport:
+    files: list[Path] = field(default_factory=list)
+    graph_files: dict[str, str] = field(default_factory=dict)  # named graph IRI -> file (relative)
+    quads: int = 0
+
+
+def default_graph_for(root: Path, path: Path) -> str:
+    """The named graph a Turtle file's triples go to."""
+    if path.parent == root / "ontology":
+        return GRAPH_ONTOLOGY
+    return GRAPH_FILE + path.relative_to(root).as_posix()
+
+
+def parse_file(root: Path, path: Path) -> list[ox.Quad]:
+    """Parse one file into quads, or raise GraphFileError with its line and column."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise GraphFileError(rel, f"cannot read: {e.strerror or e}") from e
+    fmt = ox.RdfFormat.TRIG if path.suffix == ".trig" else ox.RdfFormat.TURTLE
+    try:
+        if fmt == ox.RdfFormat.TURTLE:
+            g = ox.NamedNode(default_graph_for(root, path))
+            return [ox.Quad(t.subject, t.predicate, t.object, g)
+                    for t in ox.parse(data, format=fmt, base_iri=ids.BASE)]
+        quads = list(ox.parse(data, format=fmt, base_iri=ids.BASE))
+    except SyntaxError as e:
+        msg = str(e.msg if hasattr(e, "msg") else e)
+        raise GraphFileError(rel, msg, getattr(e, "lineno", None), getattr(e, "offset", None)) from e
+    except ValueError as e:  # bad UTF-8 and the like
+        raise GraphFileError(rel, str(e)) from e
+    stray = next((q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)), None)
+    if stray is not None:
+        raise GraphFileError(rel, "triples outside a named graph (every TriG triple belongs in "
+                                  f"a GRAPH block): {stray.subject} {stray.predicate} …")
+    return quads
+
+
+def load(root: Path | None = None, store: ox.Store | None = None,
+         files: Iterable[Path] | None = None,
+         progress: Callable[[str], None] | None = None) -> tuple[ox.Store, LoadReport]:
+    """Parse every graph file (all of them first, so a bad file loads nothing) and load them."""
+    root = (root or find_root()).resolve()
+    store = store if store is not None else ox.Store()
+    report = LoadReport()
+    parsed: list[tuple[Path, list[ox.Quad]]] = []
+    for path in (list(files) if files is not None else graph_files(root)):
+        quads = parse_file(root, path)
+        parsed.append((path, quads))
+        report.files.append(path)
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        for g in {q.graph_name.value for q in quads}:
+            report.graph_files.setdefault(g, rel)
+        if progress:
+            progress(f"parsed {rel} ({len(quads)} quads)")
+    for _, quads in parsed:
+        store.extend(quads)
+        report.quads += len(quads)
+    derive(store)
+    return store, report
+
+
+def derive(store: ox.Store) -> int:
+    """(Re)compute graph/derived: pk:codeKey for every code and code as written, pk:numberKey
+    for every number. Returns the number of derived quads."""
+    g = ox.NamedNode(GRAPH_DERIVED)
+    store.clear_graph(g) if store.contains_named_graph(g) else None
+    out: set[ox.Quad] = set()
+    code_key = ox.NamedNode(PK + "codeKey")
+    number_key = ox.NamedNode(PK + "numberKey")
+    for pred, fn, target in (
+        (PK + "code", ids.code_key, code_key),
+        (PK + "codeAsWritten", ids.code_key, code_key),
+        (PK + "number", ids.number_key, number_key),
+    ):
+        for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
+            if isinstance(q.object, ox.Literal) and q.graph_name != g:
+                out.add(ox.Quad(q.subject, target, ox.Literal(fn(q.object.value)), g))
+    store.extend(out)
+    return len(out)

@@ -1,0 +1,5 @@
+"""Errors the command reports as bad input (exit code 2), as opposed to bugs."""
+
+
+class PartykgError(Exception):
+    """Base of every error caused by input: files, queries, spreadsheets, questions."""
