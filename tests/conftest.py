@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+
+
+def ontology_files() -> list[Path]:
+    from partykg.dataset import ONTOLOGY_DATA_FILES
+
+    return [ROOT / "ontology" / n for n in ONTOLOGY_DATA_FILES]
+
+
+def load_kg(*files: Path, root: Path = ROOT):
+    """A KnowledgeGraph of the ontology plus the given files only."""
+    from partykg import dataset
+    from partykg.store import KnowledgeGraph
+
+    store, report = dataset.load(root, files=[*ontology_files(), *files])
+    return KnowledgeGraph(store, root, report)
+
+
+@pytest.fixture(scope="session")
+def kg():
+    """The whole project graph (ontology + every graph file), loaded once."""
+    from partykg.store import KnowledgeGraph
+
+    return KnowledgeGraph.load(ROOT)
+
+
+@pytest.fixture()
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the project's data folders, safe to write to."""
+    for name in ("ontology", "graph", "queries"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
