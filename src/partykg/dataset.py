@@ -8,6 +8,7 @@ column. After loading, :func:`derive` writes the lookup keys into ``graph/derive
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,11 +101,32 @@ def parse_file(root: Path, path: Path) -> list[ox.Quad]:
         raise GraphFileError(rel, msg, getattr(e, "lineno", None), getattr(e, "offset", None)) from e
     except ValueError as e:  # bad UTF-8 and the like
         raise GraphFileError(rel, str(e)) from e
+    quads = _scope_blank_nodes(quads, rel)
     stray = next((q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)), None)
     if stray is not None:
         raise GraphFileError(rel, "triples outside a named graph (every TriG triple belongs in "
                                   f"a GRAPH block): {stray.subject} {stray.predicate} …")
     return quads
+
+
+def _scope_blank_nodes(quads: list[ox.Quad], rel: str) -> list[ox.Quad]:
+    """Blank node labels are local to a file (``_:holding1`` in two files names two nodes), but
+    the parser keeps them as written: prefix every blank node with a key of the file."""
+    prefix = "f" + hashlib.sha1(rel.encode("utf-8")).hexdigest()[:12]
+    cache: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def scoped(t):
+        if isinstance(t, ox.BlankNode):
+            b = cache.get(t)
+            if b is None:
+                b = cache[t] = ox.BlankNode(f"{prefix}{t.value}")
+            return b
+        return t
+
+    if not any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+               for q in quads):
+        return quads
+    return [ox.Quad(scoped(q.subject), q.predicate, scoped(q.object), q.graph_name) for q in quads]
 
 
 def load(root: Path | None = None, store: ox.Store | None = None,
@@ -120,8 +142,15 @@ def load(root: Path | None = None, store: ox.Store | None = None,
         parsed.append((path, quads))
         report.files.append(path)
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        for g in {q.graph_name.value for q in quads}:
-            report.graph_files.setdefault(g, rel)
+        for g in sorted({q.graph_name.value for q in quads}):
+            if g == GRAPH_ONTOLOGY:  # the ontology files share one graph
+                report.graph_files.setdefault(g, "ontology/")
+                continue
+            if g in report.graph_files and report.graph_files[g] != rel:
+                raise GraphFileError(rel, f"named graph <{g}> is already written by "
+                                          f"{report.graph_files[g]}: each named graph belongs "
+                                          "to one file")
+            report.graph_files[g] = rel
         if progress:
             progress(f"parsed {rel} ({len(quads)} quads)")
     for _, quads in parsed:

@@ -157,6 +157,7 @@ class PK(DefinedNamespace):
     translationOf: URIRef
     quote: URIRef
     note: URIRef
+    csvRow: URIRef
 
     # --- derived lookup keys ---
     codeKey: URIRef

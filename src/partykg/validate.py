@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from .dataset import find_root
 from .store import KnowledgeGraph, QueryError
 from .vocab import BASE, GRAPH_DERIVED
 
@@ -47,11 +48,11 @@ def check_files(root: Path) -> list[Path]:
 
 def run_checks(kg: KnowledgeGraph, files: list[Path] | None = None) -> list[Violation]:
     out: list[Violation] = []
-    for path in files if files is not None else check_files(kg.root):
+    for path in files if files is not None else check_files(kg.root or find_root()):
         try:
             rows = kg.select(path.read_text(encoding="utf-8"))
         except QueryError as e:
-            raise QueryError(f"{path.relative_to(kg.root)}: {e}") from e
+            raise QueryError(f"queries/checks/{path.name}: {e}") from e
         for row in rows:
             entity = row.get("entity")
             graph = row.get("graph")
@@ -140,5 +141,40 @@ def run_shacl(kg: KnowledgeGraph, shapes: Path | None = None) -> list[Violation]
     return sorted(set(out), key=lambda v: (v.file or "", v.entity, v.message))
 
 
+# --- quotes against the corpus ------------------------------------------------------------
+
+QUOTES = """SELECT DISTINCT ?ev ?quote ?src ?file WHERE {
+  ?ev a pk:Evidence ; pk:quote ?quote ; prov:wasQuotedFrom ?src .
+  ?src pk:corpusFile ?file .
+}"""
+
+
+def check_quotes(kg: KnowledgeGraph, root: Path | None = None) -> list[Violation]:
+    """Every quote from a source whose text is in the corpus (pk:corpusFile) must appear in that
+    text verbatim. A corpus file that does not exist is reported once per source."""
+    root = root or kg.root or find_root()
+    texts: dict[str, str | None] = {}
+    out: list[Violation] = []
+    for row in kg.select(QUOTES):
+        rel = row["file"].value
+        if rel not in texts:
+            path = root / rel
+            try:
+                texts[rel] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                texts[rel] = None
+                out.append(Violation("quote-in-corpus", _term_str(row["src"]),
+                                     f"corpus file {rel} cannot be read: {e}",
+                                     _file_of(kg, row["src"])))
+        text = texts[rel]
+        if text is not None and row["quote"].value not in text:
+            out.append(Violation("quote-in-corpus", _term_str(row["ev"]),
+                                 f"quote not found verbatim in {rel}: {row['quote'].value[:80]!r}",
+                                 _file_of(kg, row["ev"])))
+    return out
+
+
 def validate(kg: KnowledgeGraph, shacl: bool = True) -> list[Violation]:
-    return (run_shacl(kg) if shacl else []) + run_checks(kg)
+    """SHACL shapes (unless ``shacl`` is False), the SPARQL checks of queries/checks/, and the
+    quotes checked against the corpus."""
+    return (run_shacl(kg) if shacl else []) + run_checks(kg) + check_quotes(kg)

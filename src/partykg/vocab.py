@@ -19,6 +19,7 @@ ORG = "http://www.w3.org/ns/org#"
 GRAPH_ONTOLOGY = BASE + "graph/ontology"
 GRAPH_CURATION = BASE + "graph/curation"
 GRAPH_DERIVED = BASE + "graph/derived"
+GRAPH_META = BASE + "graph/meta"  # on-disk stores only: which file each graph came from
 GRAPH_IMPORT = BASE + "graph/import/"
 GRAPH_FILE = BASE + "graph/file/"
 
