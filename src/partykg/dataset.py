@@ -89,13 +89,21 @@ def parse_file(root: Path, path: Path) -> list[ox.Quad]:
         data = path.read_bytes()
     except OSError as e:
         raise GraphFileError(rel, f"cannot read: {e.strerror or e}") from e
-    fmt = ox.RdfFormat.TRIG if path.suffix == ".trig" else ox.RdfFormat.TURTLE
+    default = default_graph_for(root, path) if path.suffix != ".trig" else None
+    return parse_bytes(data, rel, default_graph=default)
+
+
+def parse_bytes(data: bytes, rel: str, default_graph: str | None = None) -> list[ox.Quad]:
+    """Parse TriG (or, with ``default_graph``, Turtle whose triples go to that graph); ``rel``
+    names the file in errors and scopes its blank nodes."""
+    fmt = ox.RdfFormat.TURTLE if default_graph else ox.RdfFormat.TRIG
     try:
-        if fmt == ox.RdfFormat.TURTLE:
-            g = ox.NamedNode(default_graph_for(root, path))
-            return [ox.Quad(t.subject, t.predicate, t.object, g)
-                    for t in ox.parse(data, format=fmt, base_iri=ids.BASE)]
-        quads = list(ox.parse(data, format=fmt, base_iri=ids.BASE))
+        if default_graph:
+            g = ox.NamedNode(default_graph)
+            quads = [ox.Quad(t.subject, t.predicate, t.object, g)
+                     for t in ox.parse(data, format=fmt, base_iri=ids.BASE)]
+        else:
+            quads = list(ox.parse(data, format=fmt, base_iri=ids.BASE))
     except SyntaxError as e:
         msg = str(e.msg if hasattr(e, "msg") else e)
         raise GraphFileError(rel, msg, getattr(e, "lineno", None), getattr(e, "offset", None)) from e
