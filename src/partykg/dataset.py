@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from . import ids
 from .errors import PartykgError
-from .vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_ONTOLOGY, PK
+from .vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_ONTOLOGY, PK, SKOS
 
 # ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
 ONTOLOGY_DATA_FILES = ("partykg.ttl", "doctypes.ttl", "statuses.ttl")
@@ -137,20 +137,87 @@ def _scope_blank_nodes(quads: list[ox.Quad], rel: str) -> list[ox.Quad]:
     return [ox.Quad(scoped(q.subject), q.predicate, scoped(q.object), q.graph_name) for q in quads]
 
 
+# Files at least this big, with no labelled blank nodes (``_:x``), are parsed by the engine straight
+# into the store (``Store.load``, in Rust) instead of through Python objects: a synthetic graph of
+# millions of statements loads in seconds. Labelled blank nodes need renaming per file
+# (:func:`_scope_blank_nodes`), which only the Python path does; anonymous ones (``[]``) get fresh
+# ids from the parser either way.
+ENGINE_PARSE_MIN_BYTES = 4 << 20
+
+
+def _engine_parsable(path: Path) -> bool:
+    import mmap
+
+    try:
+        size = path.stat().st_size
+        if size < ENGINE_PARSE_MIN_BYTES:
+            return False
+        with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            return m.find(b"_:") < 0
+    except OSError:
+        return False  # the Python path reports it
+
+
+def _engine_parse(root: Path, path: Path, store: ox.Store) -> set[str]:
+    """Parse one file into the (empty) ``store``; return the named graphs it wrote. Raises
+    GraphFileError as :func:`parse_file` does."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    turtle = path.suffix != ".trig"
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
+                   base_iri=ids.BASE,
+                   to_graph=ox.NamedNode(default_graph_for(root, path)) if turtle else None)
+    except SyntaxError as e:
+        msg = str(e.msg if hasattr(e, "msg") else e)
+        raise GraphFileError(rel, msg, getattr(e, "lineno", None), getattr(e, "offset", None)) from e
+    except ValueError as e:
+        raise GraphFileError(rel, str(e)) from e
+    except OSError as e:
+        raise GraphFileError(rel, f"cannot read: {e.strerror or e}") from e
+    stray = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    if stray is not None:
+        raise GraphFileError(rel, "triples outside a named graph (every TriG triple belongs in "
+                                  f"a GRAPH block): {stray.subject} {stray.predicate} …")
+    return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+
 def load(root: Path | None = None, store: ox.Store | None = None,
          files: Iterable[Path] | None = None,
          progress: Callable[[str], None] | None = None) -> tuple[ox.Store, LoadReport]:
-    """Parse every graph file (all of them first, so a bad file loads nothing) and load them."""
+    """Parse every graph file (all of them first, so a bad file loads nothing) and load them.
+
+    Everything goes into a fresh store first; ``store``, when given, receives it only once every
+    file has parsed. Big files without labelled blank nodes are parsed by the engine
+    (:data:`ENGINE_PARSE_MIN_BYTES`), the others through Python; the result is the same."""
     root = (root or find_root()).resolve()
-    store = store if store is not None else ox.Store()
+    fresh = ox.Store()
     report = LoadReport()
-    parsed: list[tuple[Path, list[ox.Quad]]] = []
-    for path in (list(files) if files is not None else graph_files(root)):
-        quads = parse_file(root, path)
-        parsed.append((path, quads))
-        report.files.append(path)
+    paths = list(files) if files is not None else graph_files(root)
+    engine = {p for p in paths if _engine_parsable(p)}
+    graphs_of: dict[Path, set[str]] = {}
+    counts: dict[Path, int] = {}
+    for path in sorted(engine, key=lambda p: -p.stat().st_size):
+        if len(fresh) == 0:  # straight into the store: its graphs are this file's
+            graphs_of[path] = _engine_parse(root, path, fresh)
+            counts[path] = len(fresh)
+        else:  # parse apart to know its graphs, then move it over (engine to engine)
+            part = ox.Store()
+            graphs_of[path] = _engine_parse(root, path, part)
+            counts[path] = len(part)
+            fresh.load(part.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            del part
+    parsed: list[list[ox.Quad]] = []
+    for path in paths:
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        for g in sorted({q.graph_name.value for q in quads}):
+        if path in engine:
+            graphs = graphs_of[path]
+        else:
+            quads = parse_file(root, path)
+            parsed.append(quads)
+            counts[path] = len(quads)
+            graphs = {q.graph_name.value for q in quads}
+        report.files.append(path)
+        for g in sorted(graphs):
             if g == GRAPH_ONTOLOGY:  # the ontology files share one graph
                 report.graph_files.setdefault(g, "ontology/")
                 continue
@@ -160,29 +227,48 @@ def load(root: Path | None = None, store: ox.Store | None = None,
                                           "to one file")
             report.graph_files[g] = rel
         if progress:
-            progress(f"parsed {rel} ({len(quads)} quads)")
-    for _, quads in parsed:
-        store.extend(quads)
-        report.quads += len(quads)
-    derive(store)
+            how = " by the engine" if path in engine else ""
+            progress(f"parsed {rel}{how} ({counts[path]} quads)")
+    for quads in parsed:
+        fresh.extend(quads)
+    report.quads = sum(counts.values())
+    derive(fresh)
+    if store is None:
+        return fresh, report
+    store.bulk_extend(fresh)
     return store, report
 
 
 def derive(store: ox.Store) -> int:
     """(Re)compute graph/derived: pk:codeKey for every code and code as written, pk:numberKey
-    for every number. Returns the number of derived quads."""
+    for every number, pk:nameKey for every display or alternative name (not the ontology's).
+    Returns the number of derived quads.
+
+    The keys are computed in Python (:mod:`partykg.ids`) once per distinct literal; the engine
+    joins them back to the statements and inserts them in one update (a code recurs across
+    terms and sources: a million documents have about a hundred thousand distinct codes)."""
     g = ox.NamedNode(GRAPH_DERIVED)
     store.clear_graph(g) if store.contains_named_graph(g) else None
-    out: set[ox.Quad] = set()
-    code_key = ox.NamedNode(PK + "codeKey")
-    number_key = ox.NamedNode(PK + "numberKey")
+    ops = []
     for pred, fn, target in (
-        (PK + "code", ids.code_key, code_key),
-        (PK + "codeAsWritten", ids.code_key, code_key),
-        (PK + "number", ids.number_key, number_key),
+        (PK + "code", ids.code_key, PK + "codeKey"),
+        (PK + "codeAsWritten", ids.code_key, PK + "codeKey"),
+        (PK + "number", ids.number_key, PK + "numberKey"),
+        (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
+        (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
     ):
-        for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
-            if isinstance(q.object, ox.Literal) and q.graph_name != g:
-                out.add(ox.Quad(q.subject, target, ox.Literal(fn(q.object.value)), g))
-    store.extend(out)
-    return len(out)
+        # every graph but the derived and ontology ones, and the default graph
+        where = (f"{{ GRAPH ?g {{ ?s <{pred}> ?v }} FILTER(?g != <{GRAPH_DERIVED}> && "
+                 f"?g != <{GRAPH_ONTOLOGY}>) }} UNION {{ ?s <{pred}> ?v }}")
+        rows = []
+        for (value,) in store.query(f"SELECT DISTINCT ?v WHERE {{ {where} FILTER(isLiteral(?v)) }}"):
+            key = fn(value.value)
+            if key:  # both terms in N-Triples form, written by pyoxigraph
+                rows.append(f"({value} {ox.Literal(key)})")
+        if rows:
+            ops.append(f"INSERT {{ GRAPH <{GRAPH_DERIVED}> {{ ?s <{target}> ?k }} }} WHERE {{ "
+                       f"VALUES (?v ?k) {{ {' '.join(rows)} }} {where} }}")
+    if ops:
+        store.update(" ;\n".join(ops))
+    count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_DERIVED}> {{ ?s ?p ?o }} }}")
+    return int(next(iter(count))[0].value)

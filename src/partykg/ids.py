@@ -80,6 +80,14 @@ def number_key(number: str) -> str:
     return stripped or "0"
 
 
+def name_key(name: str) -> str:
+    """The lookup key of a name: ASCII-folded, lower case, punctuation as spaces, a leading
+    English article dropped. "the Secretariat", "Ban Bí thư", "BAN BI THU" -> "secretariat",
+    "ban bi thu", "ban bi thu"."""
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name).lower()).split())
+    return key[4:] if key.startswith("the ") else key
+
+
 def parse_code(text: str) -> Code:
     """Parse a code as a source writes it. Raises :class:`CodeError` when it is not one."""
     if not isinstance(text, str) or len(text) > 64:

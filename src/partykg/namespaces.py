@@ -162,6 +162,7 @@ class PK(DefinedNamespace):
     # --- derived lookup keys ---
     codeKey: URIRef
     numberKey: URIRef
+    nameKey: URIRef
 
     # --- annotation properties ---
     documentClass: URIRef
