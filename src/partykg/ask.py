@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from . import ids, queries
 from .errors import PartykgError
-from .resolve import (ResolveError, describe, format_date, label, resolve, status_word, summary)
+from .resolve import describe, format_date, label, resolve, status_word, summary
 from .vocab import BASE, PK, XSD
 
 MAX_QUESTION = 2000
