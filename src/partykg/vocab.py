@@ -7,6 +7,7 @@ PK = "https://w3id.org/partykg/ontology#"
 PKDT = "https://w3id.org/partykg/doctype/"
 PKST = "https://w3id.org/partykg/status/"
 BASE = "https://w3id.org/partykg/id/"
+PKC = "https://w3id.org/partykg/candidate#"  # candidate facts (ontology/candidates.ttl), never in the graph
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDFS = "http://www.w3.org/2000/01/rdf-schema#"
