@@ -10,6 +10,7 @@ as-of date and source, never as done.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
@@ -289,13 +290,15 @@ def _source(kg, row: dict, lang: str) -> dict:
 
 
 def _dedup(items: list[dict]) -> list[dict]:
+    """One entry per source and quote, in a stable order (oldest source first) whatever order the
+    engine returned the rows in."""
     seen, out = set(), []
     for i in items:
         k = (i["source"], i["quote"])
         if k not in seen:
             seen.add(k)
             out.append(i)
-    return out
+    return sorted(out, key=lambda i: (i.get("date") or "", i["source"], i["quote"]))
 
 
 def _known_by(date: str | None, as_of: str | None) -> bool:
@@ -836,7 +839,9 @@ def _render_card(kg, a: Answer, lang: str) -> list[str]:
     sources: list[dict] = []
     order = list(names)
     facts = sorted(a.answers, key=lambda f: (f["direction"] == "in",
-                                             order.index(f["property"]) if f["property"] in order else 99))
+                                             order.index(f["property"]) if f["property"] in order else 99,
+                                             f.get("as_of") or "",
+                                             json.dumps(f["value"], sort_keys=True, ensure_ascii=False)))
     for f in facts:
         if f["property"] == "mentioned":
             continue

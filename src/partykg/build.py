@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from .store import KnowledgeGraph
-from .vocab import BASE, GRAPH_DERIVED, GRAPH_ONTOLOGY, PK, PREFIXES
+from .vocab import BASE, GRAPH_DERIVED, GRAPH_META, GRAPH_ONTOLOGY, PK, PREFIXES
 
 EXPORTS = {
     "partykg.trig": ox.RdfFormat.TRIG,
@@ -51,9 +51,14 @@ def stats(kg: KnowledgeGraph) -> dict[str, object]:
            } GROUP BY ?p ORDER BY DESC(?n) ?p""")}
     sources = kg.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a pk:SourceArticle }")
     evidence = kg.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a pk:Evidence }")
-    graphs = Counter(q.graph_name.value for q in kg.store if q.graph_name.value != GRAPH_DERIVED)
+    # per named graph, counted by the engine (any backend; the derived keys and an on-disk
+    # store's metadata are not data)
+    graphs = Counter({r["g"].value: int(r["n"].value) for r in kg.select(
+        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        if r["g"].value not in (GRAPH_DERIVED, GRAPH_META)})
+    report = getattr(kg, "report", None)
     return {
-        "files": len(kg.report.files),
+        "files": len(report.files) if report is not None else None,
         "quads": sum(graphs.values()),
         "named_graphs": len(graphs),
         "sources": int(sources[0]["n"].value),

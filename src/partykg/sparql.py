@@ -7,7 +7,9 @@ escaping, becomes one row of a ``VALUES`` block at the start of the query's top-
     SELECT ?d WHERE { ?d pk:codeKey ?key }          +  {"key": Literal("51-CT/TW")}
     SELECT ?d WHERE { VALUES (?key) { ("51-CT/TW") } ?d pk:codeKey ?key }
 
-The embedded store and remote endpoints get the same text, so they give the same answers.
+The same row is repeated at the start of each nested group that uses the variable (see
+:func:`bind`). The embedded store and remote endpoints get the same text, so they give the same
+answers.
 (pyoxigraph's own ``substitutions`` only accepts variables of the SELECT projection, which a
 lookup key usually is not.) The top-level group is the one after ``WHERE`` (or the first group of
 a ``SELECT``/``ASK`` without ``WHERE``): a parameter must be used there or in groups nested in it,
@@ -107,11 +109,48 @@ def top_group_start(query: str) -> int:
     raise BindError("the query has no group pattern to bind parameters in")
 
 
+def _groups(query: str) -> dict[int, int]:
+    """Index of every ``{`` -> index of its ``}`` (comments, strings and IRIs skipped)."""
+    stack, pairs = [], {}
+    for i, c in _scan(query):
+        if c == "{":
+            stack.append(i)
+        elif c == "}" and stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+_VALUES_DATA = re.compile(r"(?i)VALUES\s*(?:[?$]\w+|\([^)]*\))\s*$")
+_SUBSELECT = re.compile(r"(?is)\s*SELECT\b")
+
+
 def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
     """The query with ``bindings`` (variable name -> term; None values are left unbound) as a
-    VALUES block at the start of its top-level group."""
+    VALUES block at the start of its top-level group, and again at the start of every nested
+    group (OPTIONAL, UNION branch, FILTER EXISTS...) that uses the variable: the answer is the
+    same, since a nested group's variables must agree with the top group's, but the engine then
+    starts each group from the bound term instead of scanning it whole (Oxigraph does not push
+    a top-level VALUES down into OPTIONAL and UNION). Sub-SELECTs and VALUES data blocks are left
+    as they are."""
     rows = {k: v for k, v in (bindings or {}).items() if v is not None}
     if not rows:
         return query
     at = top_group_start(query)
-    return f"{query[:at]} {values_block(rows)}\n{query[at:]}"
+    pairs = _groups(query)
+    top_close = pairs.get(at - 1, len(query))
+    subselects = [(o, c) for o, c in pairs.items() if _SUBSELECT.match(query, o + 1)]
+    inserts = [(at, rows)]
+    for o, c in pairs.items():
+        if o < at or c > top_close or o == at - 1:
+            continue
+        if _VALUES_DATA.search(query[:o]):
+            continue
+        if any(so <= o and c <= sc for so, sc in subselects):
+            continue
+        inner = query[o + 1:c]
+        used = {k: v for k, v in rows.items() if re.search(rf"[?$]{re.escape(k)}\b", inner)}
+        if used:
+            inserts.append((o + 1, used))
+    for pos, used in sorted(inserts, key=lambda x: x[0], reverse=True):
+        query = f"{query[:pos]} {values_block(used)}\n{query[pos:]}"
+    return query

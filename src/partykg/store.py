@@ -10,6 +10,7 @@ mapping of variable names to RDF terms (pyoxigraph terms), bound as a VALUES blo
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,13 @@ from .vocab import DCTERMS, GRAPH_DERIVED, GRAPH_META, PREFIXES
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
 _SOURCE_FILE = ox.NamedNode(DCTERMS + "source")
+_QUADS = ox.NamedNode("http://rdfs.org/ns/void#triples")  # in graph/meta: quads from the files
+_FILE = ox.NamedNode(DCTERMS + "hasPart")  # in graph/meta: each file the store was built from
+_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+
+def _is_store(path: Path) -> bool:
+    return path.is_dir() and ((path / "CURRENT").is_file() or any(path.glob("*.sst")))
 
 
 class QueryError(PartykgError):
@@ -33,6 +41,39 @@ class QueryError(PartykgError):
 
 class StoreError(PartykgError):
     """An on-disk store that cannot be opened or written."""
+
+
+class _StoreReport(dataset.LoadReport):
+    """The load report of an on-disk store, read from graph/meta when first used: a store of a
+    million documents maps some 20,000 graphs to their files, and reading them on every open
+    would slow down every command that never asks (``partykg ask`` does not)."""
+
+    def __init__(self, store: ox.Store):  # noqa: D107 - no dataclass fields to set
+        self._store = store
+        self._cache: dict[str, Any] = {}
+
+    def _get(self, name: str) -> Any:
+        if name not in self._cache:
+            store, meta = self._store, ox.NamedNode(GRAPH_META)
+            if name == "graph_files":
+                self._cache[name] = {q.subject.value: q.object.value for q in
+                                     store.quads_for_pattern(None, _SOURCE_FILE, None, meta)}
+            elif name == "files":
+                files = [Path(q.object.value)
+                         for q in store.quads_for_pattern(meta, _FILE, None, meta)]
+                self._cache[name] = sorted(files) or sorted(
+                    {Path(f) for f in self.graph_files.values()})
+            else:  # counting a big store takes seconds: save() keeps the count in graph/meta
+                count = next(iter(store.quads_for_pattern(meta, _QUADS, None, meta)), None)
+                self._cache[name] = int(count.object.value) if count is not None else len(store)
+        return self._cache[name]
+
+    graph_files = property(lambda self: self._get("graph_files"))  # type: ignore[assignment]
+    files = property(lambda self: self._get("files"))  # type: ignore[assignment]
+    quads = property(lambda self: self._get("quads"))  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"_StoreReport({self._store!r})"
 
 
 @dataclass
@@ -53,41 +94,47 @@ class KnowledgeGraph:
     def open(cls, path: Path | str) -> "KnowledgeGraph":
         """Open, read-only, a store written by :meth:`save` (``partykg build --store DIR``)."""
         path = Path(path)
-        if not (path / "CURRENT").is_file() and not any(path.glob("*.sst")):
+        if not _is_store(path):
             raise StoreError(f"{path}: not a partykg store (write one with "
                              "'partykg build --store DIR')")
         try:
             store = ox.Store.read_only(str(path))
         except OSError as e:
             raise StoreError(f"{path}: cannot open the store: {e}") from e
-        report = dataset.LoadReport()
-        for q in store.quads_for_pattern(None, _SOURCE_FILE, None, ox.NamedNode(GRAPH_META)):
-            report.graph_files[q.subject.value] = q.object.value
-        report.files = sorted({Path(f) for f in report.graph_files.values()})
-        report.quads = len(store)
-        return cls(store, None, report)
+        return cls(store, None, _StoreReport(store))
 
     def save(self, path: Path, progress: Callable[[str], None] | None = None) -> Path:
         """Write this graph to an on-disk store at ``path``, replacing what was there only once
         the new store is complete (a failure leaves the old one as it was)."""
         path = Path(path).resolve()
+        if path.exists() and not _is_store(path) and (not path.is_dir() or any(path.iterdir())):
+            raise StoreError(f"{path} exists and is not a partykg store: not replacing it "
+                             "(choose a new folder)")
         tmp = path.with_name(path.name + ".partial")
         shutil.rmtree(tmp, ignore_errors=True)
         try:
             disk = ox.Store(str(tmp))
             meta = ox.NamedNode(GRAPH_META)
-            quads = [*self.store,
-                     *(ox.Quad(ox.NamedNode(g), _SOURCE_FILE, ox.Literal(f), meta)
-                       for g, f in sorted(self.report.graph_files.items()))]
+            root = self.root
+            extra = [*(ox.Quad(ox.NamedNode(g), _SOURCE_FILE, ox.Literal(f), meta)
+                       for g, f in sorted(self.report.graph_files.items())),
+                     *(ox.Quad(meta, _FILE, ox.Literal(
+                         f.relative_to(root).as_posix() if root and f.is_relative_to(root)
+                         else str(f)), meta) for f in self.report.files),
+                     ox.Quad(meta, _QUADS, ox.Literal(str(self.report.quads), datatype=_INTEGER),
+                             meta)]
             if progress:
-                progress(f"writing {len(quads)} quads to {path}")
-            disk.bulk_extend(quads)
+                progress(f"writing the store to {path}")
+            # streamed: the quads never all sit in a Python list
+            disk.bulk_extend(itertools.chain(self.store, extra))
             disk.flush()
             disk.optimize()
             del disk
-        except OSError as e:
+        except BaseException as e:
             shutil.rmtree(tmp, ignore_errors=True)
-            raise StoreError(f"{path}: cannot write the store: {e}") from e
+            if isinstance(e, OSError):
+                raise StoreError(f"{path}: cannot write the store: {e}") from e
+            raise
         if path.exists():
             old = path.with_name(path.name + ".old")
             shutil.rmtree(old, ignore_errors=True)

@@ -76,8 +76,12 @@ def _file_of(kg: KnowledgeGraph, term: object) -> str | None:
     """The file of the first named graph (other than ontology/derived) describing ``term``."""
     if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
         return None
-    files = sorted({f for q in kg.store.quads_for_pattern(term, None, None, None)
-                    if (f := kg.file_of_graph(q.graph_name.value)) and q.graph_name.value != GRAPH_DERIVED})
+    store = getattr(kg, "store", None)
+    if store is not None:
+        graphs = {q.graph_name.value for q in store.quads_for_pattern(term, None, None, None)}
+    else:  # a remote endpoint (partykg.remote.RemoteGraph)
+        graphs = kg.graphs_of(term)
+    files = sorted({f for g in graphs if g != GRAPH_DERIVED and (f := kg.file_of_graph(g))})
     return ", ".join(files) if files else None
 
 
@@ -111,7 +115,7 @@ def run_shacl(kg: KnowledgeGraph, shapes: Path | None = None) -> list[Violation]
     import rdflib
     from pyshacl import validate as shacl_validate
 
-    shapes = shapes or kg.root / "ontology" / "shapes.ttl"
+    shapes = shapes or (kg.root or find_root()) / "ontology" / "shapes.ttl"
     if not shapes.is_file():
         return []
     shapes_graph = rdflib.Graph().parse(shapes, format="turtle")

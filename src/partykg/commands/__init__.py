@@ -47,7 +47,7 @@ def open_graph(args: argparse.Namespace):
         from ..remote import RemoteGraph
 
         return RemoteGraph(args.endpoint, update_endpoint=args.update_endpoint,
-                           timeout=args.timeout)
+                           timeout=args.timeout, root=getattr(args, "root", None))
     from ..store import KnowledgeGraph
 
     t0 = time.perf_counter()
@@ -61,19 +61,9 @@ def open_graph(args: argparse.Namespace):
 
 
 def _modules():
-    from . import core, importcsv
+    from . import core, extract, importcsv, query, remote, view
 
-    mods = [core, importcsv]
-    # Commands of the open issues register themselves once their module exists.
-    import importlib
-
-    for name in ("query", "view", "remote", "extract"):
-        try:
-            mods.append(importlib.import_module(f"{__name__}.{name}"))
-        except ModuleNotFoundError as e:
-            if e.name != f"{__name__}.{name}":
-                raise
-    return mods
+    return [core, query, view, importcsv, extract, remote]
 
 
 MODULES = _modules()

@@ -26,7 +26,7 @@ def register(sub) -> None:
     s.add_argument("--graph", action="store_true",
                    help="network analytics: most implemented and cited documents, longest "
                         "replacement chains, cycles, connected components")
-    add_backend_options(s, remote=False)
+    add_backend_options(s)
     s.set_defaults(func=cmd_stats)
 
     v = sub.add_parser("validate", help="SHACL shapes and consistency checks (queries/checks)",
@@ -69,7 +69,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(s, indent=2, ensure_ascii=False))
         return EXIT_OK
-    print(f"{s['files']} files, {s['named_graphs']} named graphs, {s['quads']} quads, "
+    files = f"{s['files']} files, " if s["files"] is not None else ""
+    print(f"{files}{s['named_graphs']} named graphs, {s['quads']} quads, "
           f"{s['sources']} sources, {s['evidence']} evidence nodes")
     for title, counts in (("classes", s["classes"]), ("relations", s["relations"])):
         print(f"\n{title}:")
@@ -94,7 +95,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"VIOLATION {v}")
         checks = "SPARQL checks" if args.no_shacl else "SHACL shapes and SPARQL checks"
         print(f"{len(violations)} violation(s) in {where} ({checks})"
-              if violations else f"valid: {where} pass the {checks}")
+              if violations else f"valid: {where} {'pass' if nfiles else 'passes'} the {checks}")
         if violations:
             print("(exit code 1)", file=sys.stderr)
     return EXIT_INVALID if violations else EXIT_OK

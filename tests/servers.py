@@ -1,0 +1,269 @@
+"""Test servers: a real Oxigraph SPARQL server (the ``oxigraph`` binary of the ``oxigraph`` PyPI
+package) on 127.0.0.1, and tiny misbehaving HTTP servers. Reusable by any test module::
+
+    from servers import OxigraphServer, oxigraph_server, loaded_endpoint  # noqa: F401
+
+* ``OxigraphServer(tmp_dir, union=True, read_only_store=None)``: a context manager; ``.query_url``,
+  ``.update_url``, ``.store_url``; the process is owned (its PID) and stopped in ``stop()``.
+* ``oxigraph_server``: an empty read-write server for one test.
+* ``loaded_endpoint``: one server per test module holding the project's graph, loaded with
+  ``partykg load`` (the union default graph is on, as ``partykg serve`` does).
+* ``silent_server()``, ``fixed_response_server(status, body, content_type)``: context managers
+  yielding a URL whose server accepts connections and never answers, or always answers the same.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.server
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def oxigraph_binary() -> str:
+    for cand in (Path(sys.executable).parent / "oxigraph", shutil.which("oxigraph")):
+        if cand and Path(cand).is_file():
+            return str(cand)
+    pytest.fail("the oxigraph server binary is not installed: it is a dependency of partykg "
+                "(pip install oxigraph)")
+    raise AssertionError  # unreachable
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen | None = None, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        with socket.socket() as s:
+            s.settimeout(0.2)
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise RuntimeError(f"nothing listens on port {port} after {timeout} s")
+
+
+class OxigraphServer:
+    """``oxigraph serve`` (or ``serve-read-only`` on an existing store) on a free local port."""
+
+    def __init__(self, tmp_dir: Path, union: bool = True, read_only_store: Path | None = None):
+        self.tmp_dir = Path(tmp_dir)
+        self.union = union
+        self.read_only_store = read_only_store
+        self.proc: subprocess.Popen | None = None
+        self.port = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return self.base + "/query"
+
+    @property
+    def update_url(self) -> str:
+        return self.base + "/update"
+
+    @property
+    def store_url(self) -> str:
+        return self.base + "/store"
+
+    def start(self) -> "OxigraphServer":
+        self.port = free_port()
+        if self.read_only_store is not None:
+            cmd = [oxigraph_binary(), "serve-read-only", "--location", str(self.read_only_store)]
+        else:
+            loc = self.tmp_dir / f"oxigraph-{self.port}"
+            cmd = [oxigraph_binary(), "serve", "--location", str(loc)]
+        cmd += ["--bind", f"127.0.0.1:{self.port}"]
+        if self.union:
+            cmd.append("--union-default-graph")
+        self.log = open(self.tmp_dir / f"oxigraph-{self.port}.log", "wb")
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            wait_for_port(self.port, self.proc)
+        except Exception:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self.proc = None
+        if getattr(self, "log", None):
+            self.log.close()
+
+    def __enter__(self) -> "OxigraphServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def partykg(*args: str, root: Path | None = None, timeout: float = 300):
+    """Run the partykg command in a subprocess."""
+    cmd = [sys.executable, "-m", "partykg.cli"]
+    if root is not None:
+        cmd += ["--root", str(root)]
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=ROOT,
+                          timeout=timeout)
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path):
+    """An empty read-write Oxigraph server (union default graph on), stopped after the test."""
+    with OxigraphServer(tmp_path) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def loaded_endpoint(tmp_path_factory):
+    """An Oxigraph server holding the project's graph, loaded with `partykg load`."""
+    tmp = tmp_path_factory.mktemp("endpoint")
+    with OxigraphServer(tmp) as server:
+        r = partykg("load", "--endpoint", server.query_url)
+        assert r.returncode == 0, r.stdout + r.stderr
+        yield server
+
+
+# --- misbehaving servers -----------------------------------------------------------------------
+
+@contextlib.contextmanager
+def silent_server():
+    """A socket that accepts connections and never answers. Yields its URL."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(16)
+    conns: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept():
+        sock.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                conns.append(sock.accept()[0])
+            except OSError:
+                continue
+
+    t = threading.Thread(target=accept, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}/query"
+    finally:
+        stop.set()
+        t.join(2)
+        for c in conns:
+            c.close()
+        sock.close()
+
+
+@contextlib.contextmanager
+def fixed_response_server(status: int, body: bytes, content_type: str):
+    """An HTTP server answering every request with the same status, body and content type.
+    Yields its URL; ``.requests`` on the yielded handler class counts the requests."""
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        requests = 0
+
+        def _answer(self):
+            Handler.requests += 1
+            length = int(self.headers.get("Content-Length") or 0)
+            if length:
+                self.rfile.read(length)
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+        def log_message(self, *args):  # keep the test output clean
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/query"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def failing_proxy(upstream: str, fail):
+    """An HTTP proxy to ``upstream`` (e.g. ``http://127.0.0.1:7878``) that answers HTTP 500
+    instead of forwarding when ``fail(method, path, body, n)`` is true (``n``: how many requests
+    with that method came before). Yields the proxy's base URL."""
+    import urllib.error
+    import urllib.request
+
+    counts: dict[str, int] = {}
+    lock = threading.Lock()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _forward(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            with lock:
+                n = counts.get(self.command, 0)
+                counts[self.command] = n + 1
+            if fail(self.command, self.path, body or b"", n):
+                msg = b"injected failure"
+                self.send_response(500)
+                self.send_header("Content-Type", "text/plain")
+                self.send_header("Content-Length", str(len(msg)))
+                self.end_headers()
+                self.wfile.write(msg)
+                return
+            req = urllib.request.Request(upstream + self.path, data=body, method=self.command)
+            for h in ("Content-Type", "Accept"):
+                if self.headers.get(h):
+                    req.add_header(h, self.headers[h])
+            try:
+                with urllib.request.urlopen(req, timeout=30) as resp:
+                    status, data, ctype = resp.status, resp.read(), resp.headers.get("Content-Type")
+            except urllib.error.HTTPError as e:
+                status, data, ctype = e.code, e.read(), e.headers.get("Content-Type")
+            self.send_response(status)
+            if ctype:
+                self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = do_PUT = do_DELETE = _forward
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
