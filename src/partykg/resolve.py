@@ -230,18 +230,18 @@ def _suggest_number(kg, number: str | None, _type) -> list[str]:
 
 
 def _suggest_names(kg, text: str, n: int = 5) -> list[str]:
-    c = _cache(kg)
-    if "names" not in c:
-        names: dict[str, list[str]] = {}
-        for r in queries.run(kg, "names"):
-            names.setdefault(r["key"].value.lower(), []).append(r["entity"].value)
-        c["names"] = names
-    names = c["names"]
+    """The entities whose names are closest to ``text`` (difflib), among the names that share
+    its first letters, so that the cost stays bounded however big the graph."""
     key = ids.name_key(text)
+    if not key:
+        return []
+    names: dict[str, list[str]] = {}
+    for start in (key[:4], key[:2]):
+        for r in queries.run(kg, "names", {"start": ox.Literal(start)}):
+            names.setdefault(r["key"].value.lower(), []).append(r["entity"].value)
+        if names:
+            break
     close = difflib.get_close_matches(key, list(names), n=n, cutoff=0.6)
-    if not close:  # names that share a word with the mention
-        words = set(key.split()) - {"of", "the", "and", "cua", "va"}
-        close = [k for k in names if words & set(k.split())][:n]
     return _unique(e for k in close for e in names[k])[:n]
 
 

@@ -297,9 +297,9 @@ def generate(path: Path | str, documents: int, seed: int = 1, evidence: bool = T
                         if abbr == "QĐ" and h % 10 < 3:
                             w.fact(source, iri, "pk:codeAsWritten",
                                    f'"{number}-QD/{iss.code}"', quote)
+                        slot0 = i == 0 and y == 0 and n == 1  # the chain of ten: fully known
                         if h % 100 < 60 or (n == 1 and y == 0) or slot0:
                             w.fact(source, iri, "pk:issuedBy", issuer_iri, quote)
-                        slot0 = i == 0 and y == 0 and n == 1  # the chain of ten: fully known
                         if (h >> 8) % 100 < 50 or slot0:
                             w.fact(source, iri, "pk:dateIssued",
                                    f'"{year:04d}-{month:02d}-{day:02d}"^^xsd:date', quote)
