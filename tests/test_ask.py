@@ -183,3 +183,33 @@ def test_documents_added_by_csv_are_answerable(project_copy, tmp_path):
     assert a.answers[0]["verdict"] == "no_end_recorded"
     a = answer(kg, "What did Ban Bí thư issue in 2026?")
     assert [d["document"]["code"] for d in a.answers] == ["77-CT/TW"]
+
+
+def test_transitive_replacement_chain(project_copy, tmp_path):
+    from partykg.importer import import_csv
+    from partykg.store import KnowledgeGraph
+
+    sheet = tmp_path / "chain.csv"
+    sheet.write_text(
+        "code,type,issuer,date,title,replaces,amends,implements,guides,status,source_url,quote\n"
+        "60-CT/TW,Directive,Secretariat,2016-01-05,,51-CT/TW,,,,,https://example.org/60,\"Chỉ thị 60 thay thế Chỉ thị 51\"\n"
+        "70-CT/TW,Directive,Secretariat,2021-02-06,,60-CT/TW,,,,,https://example.org/70,\"Chỉ thị 70 thay thế Chỉ thị 60\"\n"
+        ",Directive,,2024-03-07,A newer directive,70-CT/TW,,,,planned,https://example.org/p,\"sẽ thay thế Chỉ thị 70\"\n",
+        encoding="utf-8")
+    import_csv(sheet, root=project_copy)
+    kg = KnowledgeGraph.load(project_copy)
+    a = answer(kg, "What replaces Directive 51?")
+    chain = [(s["older"].get("code"), s["newer"].get("code") or s["newer"]["label"], s["status"]) for s in a.answers]
+    # oldest first, every step with its status; the seed's plan for 51 is still there, as planned
+    assert ("51-CT/TW", "60-CT/TW", "issued") in chain and ("60-CT/TW", "70-CT/TW", "issued") in chain
+    assert ("70-CT/TW", "A newer directive", "planned") in chain
+    assert ("51-CT/TW", "New Directive on overseas Party work", "planned") in chain
+    issued = [c for c in chain if c[2] == "issued"]
+    assert issued == [("51-CT/TW", "60-CT/TW", "issued"), ("60-CT/TW", "70-CT/TW", "issued")]
+    assert "The replacement chain, oldest first:" in a.text
+    a = answer(kg, "What does Directive 70 replace?")
+    assert [(s["newer"]["code"], s["older"]["code"]) for s in a.answers] == [
+        ("70-CT/TW", "60-CT/TW"), ("60-CT/TW", "51-CT/TW")]
+    # as of 2020, only the first step had happened
+    a = answer(kg, "What replaces Directive 51?", as_of="2020-01-01")
+    assert [(s["older"]["code"], s["newer"]["code"]) for s in a.answers] == [("51-CT/TW", "60-CT/TW")]
