@@ -183,19 +183,14 @@ def _engine_parse(root: Path, path: Path, store: ox.Store) -> set[str]:
 
 def load(root: Path | None = None, store: ox.Store | None = None,
          files: Iterable[Path] | None = None,
-         progress: Callable[[str], None] | None = None,
-         direct: bool = False) -> tuple[ox.Store, LoadReport]:
+         progress: Callable[[str], None] | None = None) -> tuple[ox.Store, LoadReport]:
     """Parse every graph file (all of them first, so a bad file loads nothing) and load them.
 
-    Everything goes into a fresh in-memory store first; ``store``, when given, receives it only
-    once every file has parsed. With ``direct``, ``store`` (which must be empty: a new on-disk
-    store, thrown away by the caller on failure) is loaded in place, with no copy in memory.
-    Big files without labelled blank nodes are parsed by the engine
+    Everything goes into a fresh store first; ``store``, when given, receives it only once every
+    file has parsed. Big files without labelled blank nodes are parsed by the engine
     (:data:`ENGINE_PARSE_MIN_BYTES`), the others through Python; the result is the same."""
     root = (root or find_root()).resolve()
-    if direct and (store is None or len(store) != 0):
-        raise ValueError("direct loading needs an empty store")
-    fresh = store if direct else ox.Store()
+    fresh = ox.Store()
     report = LoadReport()
     paths = list(files) if files is not None else graph_files(root)
     engine = {p for p in paths if _engine_parsable(p)}
@@ -238,7 +233,7 @@ def load(root: Path | None = None, store: ox.Store | None = None,
         fresh.extend(quads)
     report.quads = sum(counts.values())
     derive(fresh)
-    if store is None or direct:
+    if store is None:
         return fresh, report
     store.bulk_extend(fresh)
     return store, report

@@ -35,41 +35,6 @@ def _is_store(path: Path) -> bool:
     return path.is_dir() and ((path / "CURRENT").is_file() or any(path.glob("*.sst")))
 
 
-def _prepare(path: Path) -> tuple[Path, Path]:
-    """The resolved target and an empty temporary folder next to it; refuses to replace a folder
-    that is not a store."""
-    path = path.resolve()
-    if path.exists() and not _is_store(path) and (not path.is_dir() or any(path.iterdir())):
-        raise StoreError(f"{path} exists and is not a partykg store: not replacing it "
-                         "(choose a new folder)")
-    tmp = path.with_name(path.name + ".partial")
-    shutil.rmtree(tmp, ignore_errors=True)
-    return path, tmp
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    """Put the complete store ``tmp`` in place of ``path``."""
-    if path.exists():
-        old = path.with_name(path.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        path.rename(old)
-        tmp.rename(path)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(path)
-
-
-def _meta_quads(report: dataset.LoadReport, root: Path | None) -> list[ox.Quad]:
-    """graph/meta: which file each named graph came from, the files, and the quad count."""
-    meta = ox.NamedNode(GRAPH_META)
-    return [*(ox.Quad(ox.NamedNode(g), _SOURCE_FILE, ox.Literal(f), meta)
-              for g, f in sorted(report.graph_files.items())),
-            *(ox.Quad(meta, _FILE, ox.Literal(
-                f.relative_to(root).as_posix() if root and f.is_relative_to(root) else str(f)),
-                meta) for f in report.files),
-            ox.Quad(meta, _QUADS, ox.Literal(str(report.quads), datatype=_INTEGER), meta)]
-
-
 class QueryError(PartykgError):
     """A query that does not parse or cannot run."""
 
@@ -138,42 +103,30 @@ class KnowledgeGraph:
             raise StoreError(f"{path}: cannot open the store: {e}") from e
         return cls(store, None, _StoreReport(store))
 
-    @classmethod
-    def build(cls, root: Path | None, path: Path | str,
-              progress: Callable[[str], None] | None = None) -> "KnowledgeGraph":
-        """Load the project's files straight into a new on-disk store at ``path`` (``partykg
-        build --store DIR``) and open it read-only. The files are parsed into the store's own
-        folder, never into memory first, so that a graph bigger than memory can be built; the
-        folder replaces ``path`` only once the store is complete (a failure leaves the old one)."""
-        root = (root or dataset.find_root()).resolve()
-        path, tmp = _prepare(Path(path))
-        try:
-            disk = ox.Store(str(tmp))
-            _, report = dataset.load(root, store=disk, direct=True, progress=progress)
-            disk.bulk_extend(_meta_quads(report, root))
-            if progress:
-                progress(f"writing the store to {path}")
-            disk.flush()
-            disk.optimize()
-            del disk
-        except BaseException as e:
-            shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(e, OSError):
-                raise StoreError(f"{path}: cannot write the store: {e}") from e
-            raise
-        _replace(tmp, path)
-        return cls.open(path)
-
     def save(self, path: Path, progress: Callable[[str], None] | None = None) -> Path:
         """Write this graph to an on-disk store at ``path``, replacing what was there only once
         the new store is complete (a failure leaves the old one as it was)."""
-        path, tmp = _prepare(Path(path))
+        path = Path(path).resolve()
+        if path.exists() and not _is_store(path) and (not path.is_dir() or any(path.iterdir())):
+            raise StoreError(f"{path} exists and is not a partykg store: not replacing it "
+                             "(choose a new folder)")
+        tmp = path.with_name(path.name + ".partial")
+        shutil.rmtree(tmp, ignore_errors=True)
         try:
             disk = ox.Store(str(tmp))
+            meta = ox.NamedNode(GRAPH_META)
+            root = self.root
+            extra = [*(ox.Quad(ox.NamedNode(g), _SOURCE_FILE, ox.Literal(f), meta)
+                       for g, f in sorted(self.report.graph_files.items())),
+                     *(ox.Quad(meta, _FILE, ox.Literal(
+                         f.relative_to(root).as_posix() if root and f.is_relative_to(root)
+                         else str(f)), meta) for f in self.report.files),
+                     ox.Quad(meta, _QUADS, ox.Literal(str(self.report.quads), datatype=_INTEGER),
+                             meta)]
             if progress:
                 progress(f"writing the store to {path}")
             # streamed: the quads never all sit in a Python list
-            disk.bulk_extend(itertools.chain(self.store, _meta_quads(self.report, self.root)))
+            disk.bulk_extend(itertools.chain(self.store, extra))
             disk.flush()
             disk.optimize()
             del disk
@@ -182,7 +135,14 @@ class KnowledgeGraph:
             if isinstance(e, OSError):
                 raise StoreError(f"{path}: cannot write the store: {e}") from e
             raise
-        _replace(tmp, path)
+        if path.exists():
+            old = path.with_name(path.name + ".old")
+            shutil.rmtree(old, ignore_errors=True)
+            path.rename(old)
+            tmp.rename(path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            tmp.rename(path)
         return path
 
     # --- queries -------------------------------------------------------------------------------
