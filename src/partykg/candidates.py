@@ -21,9 +21,7 @@ Linking rules:
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +29,7 @@ import pyoxigraph as ox
 
 from . import extract_lang as L
 from .errors import PartykgError
+from .files import write_atomic
 from .extract import MAX_OCCURRENCES, Body, Extraction, body_key, normal_code, text_hash
 from .ids import BASE, CodeError, code_key, fold, name_key, number_key, slug
 from .trigwriter import serialize
@@ -551,22 +550,6 @@ HEADER = ("# Candidate facts extracted by `partykg extract` (vocabulary: ontolog
 def write(cs: CandidateSet, path: Path) -> None:
     text = serialize(to_quads(cs), HEADER, {"pkc": PKC})
     write_atomic(Path(path), text.encode("utf-8"))
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def read(path: Path) -> CandidateSet:

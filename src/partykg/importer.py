@@ -29,7 +29,6 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import os
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +37,7 @@ import pyoxigraph as ox
 
 from . import dataset, ids
 from .errors import PartykgError
+from .files import write_atomic
 from .store import KnowledgeGraph
 from .vocab import BASE, DCTERMS, GRAPH_IMPORT, PK, PKST, PROV, RDF, SKOS, XSD
 
@@ -513,10 +513,7 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
     errors.raise_if_any()
     unchanged = target.is_file() and target.read_bytes() == data
     if not dry_run and not unchanged:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".trig.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
+        write_atomic(target, data)
     return ImportResult(path, target, len(checked), len(new_docs), b.facts, not dry_run, unchanged)
 
 

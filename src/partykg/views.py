@@ -25,9 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +37,7 @@ import pyoxigraph as ox
 
 from . import ids
 from .errors import PartykgError
+from .files import write_atomic
 from .vocab import BASE, ORG, PK, PKST, RDF, RDFS, SKOS
 
 KINDS = ("graph", "neighbourhood", "lineage", "bodies", "source")
@@ -978,24 +977,6 @@ def render_html(g: nx.MultiDiGraph) -> str:
                for n in g.graph.get("order", []) if n in g],
     )
     return net.generate_html(name="view.html")
-
-
-def write_atomic(path: Path, data: str | bytes) -> Path:
-    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as e:
-        raise PartykgError(f"{path}: cannot write: {e.strerror or e}") from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise PartykgError(f"{path}: cannot write: {e.strerror or e}") from e
-    return path
 
 
 def write_html(g: nx.MultiDiGraph, path: Path) -> Path:
