@@ -197,3 +197,34 @@ def test_derived_keys_are_those_of_every_statement(kg):
     got = set(store.quads_for_pattern(None, None, None, ox.NamedNode(GRAPH_DERIVED)))
     assert got == expected and n == len(expected) > 100
     assert dataset.derive(store) == n  # recomputed, not added twice
+
+
+def test_bulk_build_gives_the_same_store_as_a_load(tmp_path, monkeypatch):
+    """build --store parses big files with the engine's bulk loader straight into the on-disk
+    store; the result equals an in-memory load, derived keys included."""
+    from partykg.synthetic import write_project
+
+    project = tmp_path / "p"
+    write_project(project, 300, source_root=ROOT)
+    mem, mem_report = dataset.load(project)
+    monkeypatch.setattr(dataset, "ENGINE_PARSE_MIN_BYTES", 0)  # every file through the bulk path
+    built = KnowledgeGraph.build(project, tmp_path / "store")
+    meta = ox.NamedNode(GRAPH_META)
+    disk = ox_store(q for q in built.store if q.graph_name != meta)
+    assert _comparable(disk) == _comparable(mem)
+    assert {q for q in disk if q.graph_name == ox.NamedNode(GRAPH_DERIVED)} == _reference_keys(disk)
+    assert built.report.graph_files == mem_report.graph_files
+    assert built.report.quads == mem_report.quads
+
+
+def test_bulk_build_refuses_a_bad_file_and_writes_nothing(tmp_path, monkeypatch, project_copy):
+    monkeypatch.setattr(dataset, "ENGINE_PARSE_MIN_BYTES", 0)
+    (project_copy / "graph" / "bad.trig").write_text("<http://e/g> {\n <http://e/a> <http://e/b> \n}\n")
+    with pytest.raises(dataset.GraphFileError) as e:
+        KnowledgeGraph.build(project_copy, tmp_path / "store")
+    assert e.value.path == "graph/bad.trig"
+    assert not (tmp_path / "store").exists() and not (tmp_path / "store.partial").exists()
+    (project_copy / "graph" / "bad.trig").write_text(
+        "<https://w3id.org/partykg/id/source/000_0fd8746924e7ab75> { <http://e/a> <http://e/b> <http://e/c> . }\n")
+    with pytest.raises(dataset.GraphFileError, match="already written by"):
+        KnowledgeGraph.build(project_copy, tmp_path / "store")

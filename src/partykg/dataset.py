@@ -181,6 +181,103 @@ def _engine_parse(root: Path, path: Path, store: ox.Store) -> set[str]:
     return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
 
 
+def _register(report: LoadReport, rel: str, graphs: Iterable[str]) -> None:
+    """Record which file wrote each named graph; a graph written by two files is an error."""
+    for g in sorted(graphs):
+        if g == GRAPH_ONTOLOGY:  # the ontology files share one graph
+            report.graph_files.setdefault(g, "ontology/")
+            continue
+        if g in report.graph_files and report.graph_files[g] != rel:
+            raise GraphFileError(rel, f"named graph <{g}> is already written by "
+                                      f"{report.graph_files[g]}: each named graph belongs "
+                                      "to one file")
+        report.graph_files[g] = rel
+
+
+def load_to_disk(root: Path | None, store: ox.Store,
+                 progress: Callable[[str], None] | None = None) -> LoadReport:
+    """Load every graph file into ``store``, an empty on-disk store, with the engine's bulk
+    loader, never holding the graph in memory (``partykg build --store``); then derive the keys
+    (:func:`derive_streaming`). The store is not transactional: on an error the caller throws it
+    away (it is written in a temporary folder)."""
+    root = (root or find_root()).resolve()
+    report = LoadReport()
+    seen: set[str] = set()
+    total = 0
+    for path in graph_files(root):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if _engine_parsable(path):
+            turtle = path.suffix != ".trig"
+            try:
+                store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
+                                base_iri=ids.BASE,
+                                to_graph=ox.NamedNode(default_graph_for(root, path)) if turtle else None)
+            except SyntaxError as e:
+                msg = str(e.msg if hasattr(e, "msg") else e)
+                raise GraphFileError(rel, msg, getattr(e, "lineno", None),
+                                     getattr(e, "offset", None)) from e
+            except (ValueError, OSError) as e:
+                raise GraphFileError(rel, str(e)) from e
+            if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+                raise GraphFileError(rel, "triples outside a named graph (every TriG triple "
+                                          "belongs in a GRAPH block)")
+            now = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+            graphs, seen = now - seen, now
+            count = len(store) - total
+        else:
+            quads = parse_file(root, path)
+            store.bulk_extend(quads)
+            graphs = {q.graph_name.value for q in quads}
+            seen |= graphs
+            count = len(quads)
+        total += count
+        report.files.append(path)
+        _register(report, rel, graphs)
+        if progress:
+            progress(f"loaded {rel} ({count} quads)")
+    report.quads = len(store)
+    n = derive_streaming(store)
+    if progress:
+        progress(f"derived {n} lookup keys")
+    return report
+
+
+def derive_streaming(store: ox.Store) -> int:
+    """The lookup keys of :func:`derive`, computed while streaming over the statements and
+    written with the bulk loader: for an on-disk store too big for one update. Codes and numbers
+    recur, so their keys are cached; names are not."""
+    g = ox.NamedNode(GRAPH_DERIVED)
+    skip = {g, ox.NamedNode(GRAPH_ONTOLOGY)}
+    written = 0
+
+    def keys():
+        nonlocal written
+        for pred, fn, target, cache in (
+            (PK + "code", ids.code_key, PK + "codeKey", {}),
+            (PK + "codeAsWritten", ids.code_key, PK + "codeKey", {}),
+            (PK + "number", ids.number_key, PK + "numberKey", {}),
+            (SKOS + "prefLabel", ids.name_key, PK + "nameKey", None),
+            (SKOS + "altLabel", ids.name_key, PK + "nameKey", None),
+        ):
+            t = ox.NamedNode(target)
+            for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
+                if q.graph_name in skip or not isinstance(q.object, ox.Literal):
+                    continue
+                v = q.object.value
+                if cache is not None:
+                    key = cache.get(v)
+                    if key is None:
+                        key = cache[v] = fn(v)
+                else:
+                    key = fn(v)
+                if key:
+                    written += 1
+                    yield ox.Quad(q.subject, t, ox.Literal(key), g)
+
+    store.bulk_extend(keys())
+    return written
+
+
 def load(root: Path | None = None, store: ox.Store | None = None,
          files: Iterable[Path] | None = None,
          progress: Callable[[str], None] | None = None) -> tuple[ox.Store, LoadReport]:
@@ -217,15 +314,7 @@ def load(root: Path | None = None, store: ox.Store | None = None,
             counts[path] = len(quads)
             graphs = {q.graph_name.value for q in quads}
         report.files.append(path)
-        for g in sorted(graphs):
-            if g == GRAPH_ONTOLOGY:  # the ontology files share one graph
-                report.graph_files.setdefault(g, "ontology/")
-                continue
-            if g in report.graph_files and report.graph_files[g] != rel:
-                raise GraphFileError(rel, f"named graph <{g}> is already written by "
-                                          f"{report.graph_files[g]}: each named graph belongs "
-                                          "to one file")
-            report.graph_files[g] = rel
+        _register(report, rel, graphs)
         if progress:
             how = " by the engine" if path in engine else ""
             progress(f"parsed {rel}{how} ({counts[path]} quads)")

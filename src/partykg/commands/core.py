@@ -45,13 +45,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if not args.out and not args.store:
         raise PartykgError("build needs --out DIR, --store DIR, or both")
-    kg = KnowledgeGraph.load(args.root, progress=progress(args))
+    if args.store:  # straight into the on-disk store (bulk loader), then export from it
+        kg = KnowledgeGraph.build(args.root, Path(args.store), progress=progress(args))
+        print(f"wrote store {Path(args.store).resolve()} ({kg.report.quads} quads from "
+              f"{len(kg.report.files)} files)")
+    else:
+        kg = KnowledgeGraph.load(args.root, progress=progress(args))
     if args.out:
         for name, n in export(kg, Path(args.out)).items():
             print(f"wrote {Path(args.out) / name} ({n} statements)")
-    if args.store:
-        path = kg.save(Path(args.store), progress=progress(args))
-        print(f"wrote store {path} ({len(kg.store)} quads)")
     return EXIT_OK
 
 
