@@ -12,15 +12,15 @@ DATA = ROOT / "tests" / "data"
 
 
 def ontology_files() -> list[Path]:
-    from partykg.dataset import ONTOLOGY_DATA_FILES
+    from partykg.graph.dataset import ONTOLOGY_DATA_FILES
 
     return [ROOT / "ontology" / n for n in ONTOLOGY_DATA_FILES]
 
 
 def load_kg(*files: Path, root: Path = ROOT):
     """A KnowledgeGraph of the ontology plus the given files only."""
-    from partykg import dataset
-    from partykg.store import KnowledgeGraph
+    from partykg.graph import dataset
+    from partykg.store.embedded import KnowledgeGraph
 
     store, report = dataset.load(root, files=[*ontology_files(), *files])
     return KnowledgeGraph(store, root, report)
@@ -29,7 +29,7 @@ def load_kg(*files: Path, root: Path = ROOT):
 @pytest.fixture(scope="session")
 def kg():
     """The whole project graph (ontology + every graph file), loaded once."""
-    from partykg.store import KnowledgeGraph
+    from partykg.store.embedded import KnowledgeGraph
 
     return KnowledgeGraph.load(ROOT)
 

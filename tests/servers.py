@@ -123,7 +123,7 @@ class OxigraphServer:
 
 def partykg(*args: str, root: Path | None = None, timeout: float = 300):
     """Run the partykg command in a subprocess."""
-    cmd = [sys.executable, "-m", "partykg.cli"]
+    cmd = [sys.executable, "-m", "partykg.cli.main"]
     if root is not None:
         cmd += ["--root", str(root)]
     return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=ROOT,

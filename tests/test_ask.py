@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import DATA, ROOT
-from partykg.ask import UnsupportedQuestion, answer, parse_question
+from partykg.ask.answer import UnsupportedQuestion, answer, parse_question
 
 QUESTIONS = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))
 
@@ -156,8 +156,8 @@ def test_cli_exit_codes_and_json():
 
 
 def test_documents_added_by_csv_are_answerable(project_copy, tmp_path):
-    from partykg.importer import import_csv
-    from partykg.store import KnowledgeGraph
+    from partykg.ingest.importer import import_csv
+    from partykg.store.embedded import KnowledgeGraph
 
     sheet = tmp_path / "later.csv"
     sheet.write_text(
@@ -186,8 +186,8 @@ def test_documents_added_by_csv_are_answerable(project_copy, tmp_path):
 
 
 def test_transitive_replacement_chain(project_copy, tmp_path):
-    from partykg.importer import import_csv
-    from partykg.store import KnowledgeGraph
+    from partykg.ingest.importer import import_csv
+    from partykg.store.embedded import KnowledgeGraph
 
     sheet = tmp_path / "chain.csv"
     sheet.write_text(

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import DATA, ROOT, load_kg
-from partykg.validate import check_files, run_checks, short
+from partykg.graph.validate import check_files, run_checks, short
 
 CHECKS = check_files(ROOT)
 

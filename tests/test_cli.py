@@ -12,7 +12,7 @@ from conftest import DATA, ROOT
 
 
 def run(*args: str, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "partykg.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "partykg.cli.main", *args], capture_output=True,
                           text=True, cwd=cwd, timeout=300)
 
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from partykg import dataset
-from partykg.vocab import GRAPH_DERIVED, PK
+from partykg.graph import dataset
+from partykg.model.vocab import GRAPH_DERIVED, PK
 
 
 def _write(root: Path, rel: str, text: str | bytes) -> Path:

@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import DATA, ROOT
-from partykg.candidates import CandidatesError, build, read, render, write
-from partykg.extract import extract
-from partykg.store import KnowledgeGraph
-from partykg.vocab import BASE
+from partykg.ingest.candidates import CandidatesError, build, read, render, write
+from partykg.ingest.extract import extract
+from partykg.store.embedded import KnowledgeGraph
+from partykg.model.vocab import BASE
 
 FIXTURE = DATA / "extract" / "project"
 
@@ -43,7 +43,7 @@ def fixture_kg(tmp_path_factory):
 
 def run(*args: str, root: Path | None = None, cwd=ROOT):
     pre = ["--root", str(root)] if root else []
-    return subprocess.run([sys.executable, "-m", "partykg.cli", *pre, *args],
+    return subprocess.run([sys.executable, "-m", "partykg.cli.main", *pre, *args],
                           capture_output=True, text=True, cwd=cwd, timeout=300)
 
 

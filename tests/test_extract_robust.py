@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from partykg.extract import MAX_BYTES, ExtractError, decode, extract, read_article
+from partykg.ingest.extract import MAX_BYTES, ExtractError, decode, extract, read_article
 
 VI = "Chỉ thị số 45-CT/TW ngày 13/4/2005 của Ban Bí thư về công tác đảng viên."
 
@@ -69,7 +69,7 @@ def test_text_without_documents_gives_an_empty_result():
 HUGE = r"""
 import sys, time
 from pathlib import Path
-from partykg.extract import extract
+from partykg.ingest.extract import extract
 seed = Path(sys.argv[1]).read_text(encoding="utf-8")
 cases = [((seed * 700)[:10_000_000], "en"), (("Resolution " * 1_000_000)[:10_000_000], "en"),
          (("1-" * 5_000_000), "en"), (('on "' * 2_500_000), "en")]

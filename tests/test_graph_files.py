@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, load_kg
-from partykg.dataset import graph_files
-from partykg.validate import validate
+from partykg.graph.dataset import graph_files
+from partykg.graph.validate import validate
 
 CURATION = ROOT / "graph" / "curation.trig"
 FILES = [p for p in graph_files(ROOT) if p.parent.name != "ontology" and "ontology" not in p.parts]

@@ -1,6 +1,6 @@
 import pytest
 
-from partykg import ids
+from partykg.model import ids
 
 
 @pytest.mark.parametrize("written, number, type_, issuer, state", [

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from partykg.ids import code_key
-from partykg.importer import ImportError_, import_csv
-from partykg.store import KnowledgeGraph
-from partykg.validate import validate
+from partykg.model.ids import code_key
+from partykg.ingest.importer import ImportError_, import_csv
+from partykg.store.embedded import KnowledgeGraph
+from partykg.graph.validate import validate
 
 HEADER = "code,type,issuer,date,title,replaces,amends,implements,guides,status,source_url,quote\n"
 GOOD = HEADER + (

@@ -1,4 +1,4 @@
-"""The closed rdflib namespaces (partykg.namespaces) list exactly the terms the ontology files
+"""The closed rdflib namespaces (partykg.model.namespaces) list exactly the terms the ontology files
 declare, so code and ontology cannot drift apart."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import rdflib
 from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 
 from conftest import ROOT
-from partykg import vocab
-from partykg.namespaces import BASE, ELI, ELIDL, ORG, PK, PKDT, PKST, PROV, WD, terms
+from partykg.model import vocab
+from partykg.model.namespaces import BASE, ELI, ELIDL, ORG, PK, PKDT, PKST, PROV, WD, terms
 
 ONT = ROOT / "ontology"
 DECLARATIONS = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
@@ -29,8 +29,8 @@ def declared(filename: str, namespace) -> set[URIRef]:
 def test_namespace_lists_exactly_the_declared_terms(ns, filename):
     listed, found = terms(ns), declared(filename, ns)
     assert found, f"{filename} declares nothing in {ns}"
-    assert listed - found == set(), f"in partykg.namespaces.{ns.__name__} but not in {filename}"
-    assert found - listed == set(), f"in {filename} but not in partykg.namespaces.{ns.__name__}"
+    assert listed - found == set(), f"in partykg.model.namespaces.{ns.__name__} but not in {filename}"
+    assert found - listed == set(), f"in {filename} but not in partykg.model.namespaces.{ns.__name__}"
 
 
 def test_namespaces_are_closed():

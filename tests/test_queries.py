@@ -12,8 +12,8 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import DATA, ROOT
-from partykg import queries
-from partykg.vocab import BASE, PREFIXES
+from partykg.store import queries
+from partykg.model.vocab import BASE, PREFIXES
 
 LIBRARY = queries.library(ROOT)
 MANIFEST = json.loads((DATA / "queries" / "manifest.json").read_text(encoding="utf-8"))

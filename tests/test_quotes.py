@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from conftest import ROOT, load_kg
-from partykg.validate import check_quotes, short
+from partykg.graph.validate import check_quotes, short
 
 BAD = """@base <https://w3id.org/partykg/id/> .
 @prefix pk: <https://w3id.org/partykg/ontology#> .

@@ -20,10 +20,10 @@ import pytest
 from conftest import ROOT
 from servers import (OxigraphServer, failing_proxy, fixed_response_server, free_port,  # noqa: F401
                      loaded_endpoint, oxigraph_server, partykg, silent_server)
-from partykg.remote import (EndpointDataError, EndpointHTTPError, EndpointTimeout,
+from partykg.store.remote import (EndpointDataError, EndpointHTTPError, EndpointTimeout,
                             EndpointUnreachable, MalformedResults, RemoteGraph)
-from partykg.store import KnowledgeGraph
-from partykg.vocab import BASE, PK
+from partykg.store.embedded import KnowledgeGraph
+from partykg.model.vocab import BASE, PK
 
 ALL_QUADS = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
@@ -95,7 +95,7 @@ OWN_QUERIES = {
 def _run(graph, form: str, query: str, bindings):
     """The canonical answer, or ("error",) when the query cannot run (e.g. a prefix the
     library does not declare): the endpoint must then fail the same way."""
-    from partykg.store import QueryError
+    from partykg.store.embedded import QueryError
 
     try:
         return _answer(graph, form, query, bindings)
@@ -369,7 +369,7 @@ def test_malformed_results_exit_2(body, ctype):
 
 
 def test_rejected_query_is_a_query_error(loaded_endpoint):
-    from partykg.store import QueryError
+    from partykg.store.embedded import QueryError
 
     with pytest.raises(QueryError, match="HTTP 400"):
         RemoteGraph(loaded_endpoint.query_url).select("SELECT ?x WHERE { ?x ?p }")
@@ -395,7 +395,7 @@ def _port_open(port: int) -> bool:
 
 @pytest.mark.parametrize("with_store", [True, False])
 def test_serve_answers_like_the_embedded_store_and_stops_cleanly(with_store, tmp_path, kg):
-    args = [sys.executable, "-m", "partykg.cli", "serve", "--port", "0"]
+    args = [sys.executable, "-m", "partykg.cli.main", "serve", "--port", "0"]
     if with_store:
         store = tmp_path / "store"
         assert partykg("build", "--store", str(store)).returncode == 0

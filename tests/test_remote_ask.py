@@ -9,7 +9,7 @@ import pytest
 from servers import loaded_endpoint  # noqa: F401  (a fixture)
 from test_ask import QUESTIONS
 
-from partykg.ask import answer
+from partykg.ask.answer import answer
 
 
 def canonical(obj):
@@ -23,7 +23,7 @@ def canonical(obj):
 
 @pytest.fixture(scope="module")
 def remote(loaded_endpoint):  # noqa: F811
-    from partykg.remote import RemoteGraph
+    from partykg.store.remote import RemoteGraph
 
     return RemoteGraph(loaded_endpoint.query_url, timeout=30)
 

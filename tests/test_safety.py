@@ -10,9 +10,9 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import ROOT
-from partykg import queries
-from partykg.ask import UnsupportedQuestion, answer
-from partykg.sparql import BindError, bind
+from partykg.store import queries
+from partykg.ask.answer import UnsupportedQuestion, answer
+from partykg.store.sparql import BindError, bind
 
 HOSTILE = [
     '"',

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from partykg.ids import code_key
-from partykg.vocab import BASE
+from partykg.model.ids import code_key
+from partykg.model.vocab import BASE
 
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 

@@ -194,7 +194,7 @@ def test_project_validator_agrees(example):
     """`partykg validate`'s SHACL step (pyoxigraph store, blank nodes skolemised) gives the same
     verdict, and names the example's file for each violation."""
     from conftest import load_kg
-    from partykg.validate import run_shacl
+    from partykg.graph.validate import run_shacl
 
     violations = run_shacl(load_kg(example))
     if example in PASSING:

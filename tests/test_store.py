@@ -10,9 +10,10 @@ import pytest
 
 from conftest import ROOT
 from servers import partykg
-from partykg import dataset, ids
-from partykg.store import KnowledgeGraph, StoreError
-from partykg.vocab import GRAPH_DERIVED, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
+from partykg.graph import dataset
+from partykg.model import ids
+from partykg.store.embedded import KnowledgeGraph, StoreError
+from partykg.model.vocab import GRAPH_DERIVED, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +118,7 @@ def _comparable(store: ox.Store) -> tuple:
 
 
 def test_engine_parse_gives_the_same_store_as_python_parse(tmp_path, monkeypatch):
-    from partykg.synthetic import write_project
+    from partykg.graph.synthetic import write_project
 
     write_project(tmp_path, 300, source_root=ROOT)
     (tmp_path / "graph" / "small.trig").write_text(
@@ -202,7 +203,7 @@ def test_derived_keys_are_those_of_every_statement(kg):
 def test_bulk_build_gives_the_same_store_as_a_load(tmp_path, monkeypatch):
     """build --store parses big files with the engine's bulk loader straight into the on-disk
     store; the result equals an in-memory load, derived keys included."""
-    from partykg.synthetic import write_project
+    from partykg.graph.synthetic import write_project
 
     project = tmp_path / "p"
     write_project(project, 300, source_root=ROOT)

@@ -1,4 +1,4 @@
-"""The synthetic generator (partykg.synthetic): valid, deterministic, shaped like docs/model.md."""
+"""The synthetic generator (partykg.graph.synthetic): valid, deterministic, shaped like docs/model.md."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import pyoxigraph as ox
 import pytest
 
 from conftest import ROOT
-from partykg import ids
-from partykg.store import KnowledgeGraph
-from partykg.synthetic import TERMS, generate, write_project
-from partykg.vocab import BASE, PK
+from partykg.model import ids
+from partykg.store.embedded import KnowledgeGraph
+from partykg.graph.synthetic import TERMS, generate, write_project
+from partykg.model.vocab import BASE, PK
 
 DOCS = 200
 
@@ -24,7 +24,7 @@ def synthetic(tmp_path_factory):
 
 
 def test_synthetic_graph_passes_validation(synthetic):
-    from partykg.validate import validate
+    from partykg.graph.validate import validate
 
     _, _, kg = synthetic
     violations = validate(kg, shacl=True)  # SHACL shapes, SPARQL checks, quotes

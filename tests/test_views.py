@@ -20,9 +20,9 @@ import pytest
 from conftest import DATA, ROOT, load_kg
 from servers import loaded_endpoint  # noqa: F401  (a fixture)
 
-from partykg import views
-from partykg.analytics import graph_stats, render_graph_stats, stats_of
-from partykg.vocab import BASE, PK
+from partykg.views import view as views
+from partykg.views.analytics import graph_stats, render_graph_stats, stats_of
+from partykg.model.vocab import BASE, PK
 
 VIEWS = DATA / "views"
 XSS_LABEL = "<img src=x onerror=alert(1)>"
@@ -418,7 +418,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 
 
 def test_cli_view_and_export(fixture_project, tmp_path):
-    from partykg.cli import main
+    from partykg.cli.main import main
 
     out = tmp_path / "out" / "lineage.html"
     assert main(["--root", str(fixture_project), "view", "--kind", "lineage",
@@ -456,7 +456,7 @@ def test_stats_graph_command(fixture_project):
 
 
 def test_view_command_module_imports_nothing_heavy():
-    code = ("import sys, partykg.commands.view; "
+    code = ("import sys, partykg.cli.view; "
             "print(sorted(m for m in ('networkx', 'pyvis', 'rdflib', 'jinja2') if m in sys.modules))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
@@ -472,7 +472,7 @@ def _shape(g: nx.MultiDiGraph):
 
 
 def test_views_over_an_endpoint_equal_the_embedded_ones(kg, loaded_endpoint):
-    from partykg.remote import RemoteGraph
+    from partykg.store.remote import RemoteGraph
 
     remote = RemoteGraph(loaded_endpoint.query_url, timeout=30)
     focus = views.resolve_focus(kg, "51-CT/TW")

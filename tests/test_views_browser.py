@@ -17,8 +17,8 @@ import pytest
 
 from conftest import DATA, ROOT, load_kg
 
-from partykg import views
-from partykg.vocab import BASE
+from partykg.views import view as views
+from partykg.model.vocab import BASE
 
 pytestmark = pytest.mark.browser
 

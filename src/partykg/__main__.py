@@ -1,5 +1,5 @@
 import sys
 
-from .cli import main
+from partykg.cli.main import main
 
 sys.exit(main())

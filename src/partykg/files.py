@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import PartykgError
+from partykg.errors import PartykgError
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> Path:

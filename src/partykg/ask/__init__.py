@@ -1,0 +1,1 @@
+"""Plain questions: mentions -> entities (resolve), question -> intent, answer -> text and JSON."""

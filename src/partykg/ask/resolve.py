@@ -1,0 +1,390 @@
+"""From a mention to the entities it names: "Directive 51", "51-CT/TW", "Chỉ thị số 51-CT/TW",
+"CT 51", "Decision 209", "Regulation 209", "the Secretariat", "Ban Bí thư", "Resolution 02 of
+2023", "Conclusion 12 of the Politburo".
+
+Everything is looked up in the graph through the query library (``queries/lookup-*.rq``): the
+names of document types come from the SKOS scheme, the names of bodies and documents from their
+labels (``pk:nameKey``), codes from ``pk:codeKey``. Nothing here names a document or a body.
+
+A mention that matches several entities is *ambiguous*: every candidate is returned, never a
+guess. A mention that matches nothing comes back with the nearest names as suggestions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from partykg.model import ids
+from partykg.store import queries
+from partykg.errors import PartykgError
+from partykg.model.vocab import BASE, ORG, PK, RDF, SKOS
+
+_CODE = re.compile(
+    r"(?<![\w/])(\d+[a-z]?\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđ0-9]+"
+    r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ]+\s*-\s*[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)"
+    r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?")
+_SHORT = re.compile(r"^(?P<type>.*?)\s*(?:\b(?:so|no|n|nr|number|nomor)\b\.?\s*)?(?P<num>\d+[a-z]?)$")
+# words that introduce a qualifier: "of 2023", "năm 2023", "of the Politburo", "của Ban Bí thư"
+_QUALIFIER = re.compile(r"\s+(?:of|from|by|in|issued in|nam|cua|du|de la|de|dari|tahun|ngay)\s+(?P<q>.+)$")
+_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?$")
+_LEADING = re.compile(r"^(?:the|a|an|le|la|les|l|cai|van ban|so)\s+")
+
+
+class ResolveError(PartykgError):
+    """A mention that names no entity, or several."""
+
+    def __init__(self, message: str, resolution: "Resolution"):
+        super().__init__(message)
+        self.resolution = resolution
+
+
+@dataclass
+class Resolution:
+    mention: str
+    candidates: list[str] = field(default_factory=list)   # entity IRIs
+    suggestions: list[str] = field(default_factory=list)  # entity IRIs, when nothing matched
+    how: str = ""  # what matched: "code", "name", "type and number", ...
+
+    @property
+    def status(self) -> str:
+        return "one" if len(self.candidates) == 1 else ("ambiguous" if self.candidates else "none")
+
+
+# --- what the graph knows, cached per graph ------------------------------------------------------
+
+def _cache(kg) -> dict:
+    c = getattr(kg, "_partykg_cache", None)
+    if c is None:
+        c = {}
+        try:
+            kg._partykg_cache = c
+        except AttributeError:
+            pass
+    return c
+
+
+def type_names(kg) -> dict[str, set[str]]:
+    """name key of every type name and abbreviation (any language) -> type concepts."""
+    c = _cache(kg)
+    if "types" not in c:
+        names: dict[str, set[str]] = {}
+        for r in queries.run(kg, "document-types"):
+            key = ids.name_key(r["name"].value)
+            names.setdefault(key, set()).add(r["type"].value)
+            if r["kind"].value != "pref":  # abbreviations also by their code key (QĐ -> qd)
+                names.setdefault(ids.code_key(r["name"].value).lower(), set()).add(r["type"].value)
+        c["types"] = names
+    return c["types"]
+
+
+def kinds(kg) -> dict[str, str]:
+    """class IRI -> kind: document, body, event, person, post, term, source, merger."""
+    c = _cache(kg)
+    if "kinds" not in c:
+        order = ["Merger", "SourceArticle", "Term", "Post", "Person", "Event", "Body", "Document"]
+        out: dict[str, str] = {}
+        for r in sorted(queries.run(kg, "kinds"), key=lambda r: order.index(_local(r["top"].value))):
+            out.setdefault(r["class"].value, _local(r["top"].value).lower()
+                           .replace("sourcearticle", "source"))
+        c["kinds"] = out
+    return c["kinds"]
+
+
+def _local(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1]
+
+
+# --- resolving ---------------------------------------------------------------------------------
+
+def _clean(mention: str) -> str:
+    m = " ".join(mention.replace("“", '"').replace("”", '"').split())
+    return m.strip(" \t?!.,;:\"'«»()[]")
+
+
+def _lookup_code(kg, code: str, date: str | None) -> list[str]:
+    rows = queries.run(kg, "lookup-code", {"key": ox.Literal(ids.code_key(code))})
+    if date:
+        rows = [r for r in rows if r["date"] is not None and r["date"].value == date]
+    return _unique(r["doc"].value for r in rows)
+
+
+def _lookup_name(kg, text: str) -> list[str]:
+    key = ids.name_key(text)
+    if not key:
+        return []
+    return _unique(r["entity"].value for r in queries.run(kg, "lookup-name", {"name": ox.Literal(key)}))
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+def _doc_rows(kg, iri: str) -> dict:
+    return describe(kg, iri)
+
+
+def _filter_qualifier(kg, cands: list[str], qualifier: str | None) -> tuple[list[str], bool]:
+    """Keep the candidates a qualifier ("2023", "the Politburo") fits. Returns (kept, understood)."""
+    if not qualifier:
+        return cands, True
+    q = ids.name_key(qualifier)
+    y = _YEAR.match(q)
+    if y:
+        year = y.group(1)
+        return [c for c in cands if (describe(kg, c).get("date") or "").startswith(year)], True
+    bodies = [b for b in _lookup_name(kg, qualifier) if describe(kg, b)["kind"] == "body"]
+    if bodies:
+        return [c for c in cands if describe(kg, c).get("issuer") in bodies], True
+    return cands, False
+
+
+def resolve(kg, mention: str, kinds_: tuple[str, ...] | None = None) -> Resolution:
+    """The entities ``mention`` names (see the module's doc). ``kinds_`` restricts the kinds
+    (e.g. ("document",) or ("body",))."""
+    text = _clean(mention)
+    res = Resolution(mention)
+    if not text or len(text) > 300:
+        return res
+
+    def keep(items: list[str]) -> list[str]:
+        if not kinds_:
+            return items
+        return [i for i in items if describe(kg, i)["kind"] in kinds_]
+
+    # an IRI or a data path
+    try:
+        iri = queries.expand_iri(text)
+    except queries.QueryLibraryError:
+        iri = None
+    if iri and iri.startswith(BASE) and describe(kg, iri)["kind"] != "unknown":
+        res.candidates, res.how = keep([iri]), "IRI"
+        return res
+
+    # a full code, possibly CODE@YYYY-MM-DD, possibly with a qualifier ("... of 2021")
+    m = _CODE.search(text)
+    if m:
+        try:
+            code = ids.parse_code(m.group(1))
+        except ids.CodeError:
+            code = None
+        if code is not None:
+            cands = _lookup_code(kg, code.text, m.group(2))
+            rest = text[m.end():]
+            qm = _QUALIFIER.match(" " + ids.name_key(rest)) if rest.strip() else None
+            cands, _ = _filter_qualifier(kg, cands, qm.group("q") if qm else None)
+            res.candidates, res.how = keep(cands), "code"
+            if not res.candidates:
+                res.suggestions = _suggest_number(kg, code.number, None) or _suggest_names(kg, text)
+            return res
+
+    # an exact name ("the Secretariat", "Ban Bí thư", "Regulation 209", "Conclusion 12 of the Politburo")
+    named = keep(_lookup_name(kg, text))
+    key = ids.name_key(text)
+    key = _LEADING.sub("", key)
+
+    # a type and a number ("Directive 51", "Chỉ thị số 51", "CT 51", "Resolution 02 of 2023")
+    qualifier = None
+    head = key
+    qm = _QUALIFIER.search(key)
+    if qm and re.search(r"\d", key[: qm.start()]):
+        head, qualifier = key[: qm.start()], qm.group("q")
+    typed: list[str] = []
+    understood = True
+    sm = _SHORT.match(head)
+    number = None
+    if sm and sm.group("type"):
+        concepts = type_names(kg).get(sm.group("type").strip())
+        number = sm.group("num")
+        if concepts:
+            rows = queries.run(kg, "lookup-number", {"number": ox.Literal(ids.number_key(number))})
+            typed = [r["doc"].value for r in rows if r["type"].value in concepts]
+            typed, understood = _filter_qualifier(kg, _unique(typed), qualifier)
+            typed = keep(typed)
+    cands = _unique([*named, *typed])
+    if cands:
+        res.candidates = cands
+        res.how = "name" if named and not typed else ("type and number" if typed and not named
+                                                       else "name, type and number")
+        return res
+
+    # the start of a name ("Party Executive Committee", "Resolution 4")
+    if key:
+        rows = queries.run(kg, "name-prefix", {"prefix": ox.Literal(key)})
+        prefixed = keep(_unique(r["entity"].value for r in rows))
+        if prefixed:
+            res.candidates, res.how = prefixed, "start of a name"
+            return res
+    res.suggestions = keep((_suggest_number(kg, number, None) if number else [])
+                           or _suggest_names(kg, text))
+    return res
+
+
+def _suggest_number(kg, number: str | None, _type) -> list[str]:
+    if not number:
+        return []
+    rows = queries.run(kg, "lookup-number", {"number": ox.Literal(ids.number_key(number))})
+    return _unique(r["doc"].value for r in rows)[:8]
+
+
+def _suggest_names(kg, text: str, n: int = 5) -> list[str]:
+    """The entities whose names are closest to ``text`` (difflib), among the names that share
+    its first letters, so that the cost stays bounded however big the graph."""
+    key = ids.name_key(text)
+    if not key:
+        return []
+    names: dict[str, list[str]] = {}
+    for start in (key[:4], key[:2]):
+        for r in queries.run(kg, "names", {"start": ox.Literal(start)}):
+            names.setdefault(r["key"].value.lower(), []).append(r["entity"].value)
+        if names:
+            break
+    close = difflib.get_close_matches(key, list(names), n=n, cutoff=0.6)
+    return _unique(e for k in close for e in names[k])[:n]
+
+
+def resolve_one(kg, mention: str, kinds_: tuple[str, ...] | None = None) -> str:
+    """The IRI of the one entity ``mention`` names, or :class:`ResolveError` listing the
+    candidates (ambiguous) or the nearest names (nothing matched)."""
+    res = resolve(kg, mention, kinds_)
+    if res.status == "one":
+        return res.candidates[0]
+    if res.status == "ambiguous":
+        listed = "\n".join(f"  - {summary(kg, c)}" for c in res.candidates)
+        raise ResolveError(f"{mention!r} names {len(res.candidates)} entities; name one of them "
+                           f"by its code and date (CODE@YYYY-MM-DD), its year or its IRI:\n{listed}", res)
+    near = "".join(f"\n  - {summary(kg, s)}" for s in res.suggestions)
+    raise ResolveError(f"nothing in the graph matches {mention!r}"
+                       + (f"; the nearest:{near}" if near else ""), res)
+
+
+resolve_focus = resolve_one  # the name partykg.views.view uses
+
+
+# --- describing an entity ----------------------------------------------------------------------
+
+def describe(kg, iri: str) -> dict:
+    """A summary of one entity: kind, class, labels by language, code, number, date, issuer,
+    title, subject, statuses [(status, asOf)] — what the graph holds, unknowns left out."""
+    c = _cache(kg).setdefault("describe", {})
+    if iri in c:
+        return c[iri]
+    rows = queries.run(kg, "entity", {"entity": ox.NamedNode(iri)})
+    kinds_ = kinds(kg)
+    d: dict = {"iri": iri, "kind": "unknown", "labels": {}, "names": [], "titles": {},
+               "subjects": {}, "statuses": []}
+    for r in rows:
+        p, o = r["p"].value, r["o"]
+        if p == RDF + "type":
+            k = kinds_.get(o.value)
+            if k and (d["kind"] == "unknown" or k != "document" or d["kind"] == "document"):
+                d["kind"] = k
+                if k == "document" and o.value != PK + "Document":
+                    d["class"] = o.value
+                elif k != "document":
+                    d.setdefault("class", o.value)
+        elif p == SKOS + "prefLabel":
+            d["labels"][o.language or ""] = o.value
+        elif p == SKOS + "altLabel":
+            d["names"].append((o.value, o.language or ""))
+        elif p == PK + "code":
+            d["code"] = o.value
+        elif p == PK + "number":
+            d["number"] = o.value
+        elif p in (PK + "dateIssued", PK + "startDate"):
+            d["date"] = o.value
+        elif p == PK + "endDate":
+            d["end"] = o.value
+        elif p == PK + "issuedBy":
+            d["issuer"] = o.value
+        elif p == PK + "documentType":
+            d["type"] = o.value
+        elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
+            d["titles"][o.language or ""] = o.value
+        elif p == PK + "subject":
+            d["subjects"][o.language or ""] = o.value
+        elif p == PK + "status":
+            d["statuses"].append((_local(o.value), r["asOf"].value if r["asOf"] else None))
+        elif p == "http://purl.org/dc/terms/issued":
+            d["date"] = o.value
+        elif p == PK + "url":
+            d["url"] = o.value
+        elif p == ORG + "postIn":
+            d["body"] = o.value
+        elif p in (PK + "draftedBy", PK + "submittedTo", PK + "approvedAt", PK + "term"):
+            d.setdefault(_local(p), []).append(o.value)
+    d["names"].sort()
+    d["statuses"].sort(key=lambda s: (s[1] or "", s[0]))
+    c[iri] = d
+    return d
+
+
+def label(kg, iri: str, lang: str = "en") -> str:
+    """A display name in ``lang`` (else English, else any), else the code, else the IRI's path."""
+    d = describe(kg, iri)
+    for lg in (lang, "en", ""):
+        if d["labels"].get(lg):
+            return d["labels"][lg]
+    if d["labels"]:
+        return sorted(d["labels"].items())[0][1]
+    if d.get("code"):
+        return d["code"]
+    for texts in (d["titles"], d["subjects"]):
+        for lg in (lang, "en"):
+            if texts.get(lg):
+                return texts[lg]
+        if texts:
+            return sorted(texts.items())[0][1]
+    return iri.removeprefix(BASE)
+
+
+def summary(kg, iri: str, lang: str = "en") -> str:
+    """One line: name, date, issuer, status and IRI path — enough to tell candidates apart."""
+    d = describe(kg, iri)
+    parts = [label(kg, iri, lang)]
+    if d.get("date"):
+        parts.append(("ngày " if lang == "vi" else "") + format_date(d["date"], lang))
+    if d.get("issuer"):
+        parts.append(("của " if lang == "vi" else "of ") + label(kg, d["issuer"], lang))
+    if d["statuses"]:
+        st, as_of = d["statuses"][-1]
+        parts.append(f"[{status_word(st, lang)}"
+                     + (f", {'tính đến' if lang == 'vi' else 'as of'} {format_date(as_of, lang)}" if as_of else "")
+                     + "]")
+    return ", ".join(parts) + f" ({iri.removeprefix(BASE)})"
+
+
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"]
+
+
+def format_date(value: str | None, lang: str = "en") -> str:
+    """2005-04-13 -> "13 April 2005" / "13/4/2005"; partial dates stay partial."""
+    if not value:
+        return "?"
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            y, m, d = int(parts[0]), int(parts[1]), int(parts[2])
+            return f"{d}/{m}/{y}" if lang == "vi" else f"{d} {_MONTHS[m - 1]} {y}"
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            return f"tháng {m}/{y}" if lang == "vi" else f"{_MONTHS[m - 1]} {y}"
+    except (ValueError, IndexError):
+        return value
+    return value
+
+
+_STATUS_VI = {"issued": "đã ban hành", "planned": "dự kiến", "draft": "dự thảo",
+              "in-force": "còn hiệu lực", "no-longer-in-force": "hết hiệu lực"}
+
+
+def status_word(status: str, lang: str = "en") -> str:
+    return _STATUS_VI.get(status, status) if lang == "vi" else status.replace("-", " ")
+
+
+__all__ = ["Resolution", "ResolveError", "describe", "format_date", "label", "resolve",
+           "resolve_focus", "resolve_one", "summary"]

@@ -1,0 +1,1 @@
+"""The ``partykg`` command: argparse wiring only, one module per group of subcommands."""

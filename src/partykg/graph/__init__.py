@@ -1,0 +1,1 @@
+"""The graph files: find and load them, derive lookup keys, export, validate."""

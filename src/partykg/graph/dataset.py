@@ -1,0 +1,363 @@
+"""Find the project's graph files and load them into an embedded pyoxigraph store.
+
+Data flows one way: files (ontology/, graph/) -> store. Each TriG file keeps its own named graphs
+(one per source); each Turtle file gets one named graph (ontology files: ``graph/ontology``).
+A file that does not parse stops the load with :class:`GraphFileError` naming file, line and
+column. After loading, :func:`derive` writes the lookup keys into ``graph/derived``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+import pyoxigraph as ox
+
+from partykg.model import ids
+from partykg.errors import PartykgError
+from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_ONTOLOGY, PK, SKOS
+
+# ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
+ONTOLOGY_DATA_FILES = ("partykg.ttl", "doctypes.ttl", "statuses.ttl")
+
+
+class GraphFileError(PartykgError):
+    """A graph file that cannot be read or parsed."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None,
+                 column: int | None = None):
+        self.path = str(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        where = self.path
+        if line is not None:
+            where += f":{line}"
+            if column is not None:
+                where += f":{column}"
+        super().__init__(f"{where}: {message}")
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project folder: $PARTYKG_ROOT, else the checkout this package lives in, else a
+    parent of the working directory holding ontology/ and graph/."""
+    env = os.environ.get("PARTYKG_ROOT")
+    if env:
+        return Path(env).resolve()
+    here = Path(__file__).resolve().parents[3]
+    if (here / "ontology").is_dir() and (here / "graph").is_dir():
+        return here
+    for d in [(start or Path.cwd()).resolve(), *(start or Path.cwd()).resolve().parents]:
+        if (d / "ontology").is_dir() and (d / "graph").is_dir():
+            return d
+    raise GraphFileError(start or Path.cwd(),
+                         "no partykg project found (a folder with ontology/ and graph/); "
+                         "set PARTYKG_ROOT or pass --root")
+
+
+def graph_files(root: Path) -> list[Path]:
+    """Every file the store is built from, in a stable order."""
+    files = [root / "ontology" / name for name in ONTOLOGY_DATA_FILES
+             if (root / "ontology" / name).is_file()]
+    gdir = root / "graph"
+    if gdir.is_dir():
+        files += sorted(p for p in gdir.rglob("*") if p.suffix in (".trig", ".ttl") and p.is_file())
+    return files
+
+
+@dataclass
+class LoadReport:
+    files: list[Path] = field(default_factory=list)
+    graph_files: dict[str, str] = field(default_factory=dict)  # named graph IRI -> file (relative)
+    quads: int = 0
+
+
+def default_graph_for(root: Path, path: Path) -> str:
+    """The named graph a Turtle file's triples go to."""
+    if path.parent == root / "ontology":
+        return GRAPH_ONTOLOGY
+    return GRAPH_FILE + path.relative_to(root).as_posix()
+
+
+def parse_file(root: Path, path: Path) -> list[ox.Quad]:
+    """Parse one file into quads, or raise GraphFileError with its line and column."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise GraphFileError(rel, f"cannot read: {e.strerror or e}") from e
+    default = default_graph_for(root, path) if path.suffix != ".trig" else None
+    return parse_bytes(data, rel, default_graph=default)
+
+
+def parse_bytes(data: bytes, rel: str, default_graph: str | None = None) -> list[ox.Quad]:
+    """Parse TriG (or, with ``default_graph``, Turtle whose triples go to that graph); ``rel``
+    names the file in errors and scopes its blank nodes."""
+    fmt = ox.RdfFormat.TURTLE if default_graph else ox.RdfFormat.TRIG
+    try:
+        if default_graph:
+            g = ox.NamedNode(default_graph)
+            quads = [ox.Quad(t.subject, t.predicate, t.object, g)
+                     for t in ox.parse(data, format=fmt, base_iri=ids.BASE)]
+        else:
+            quads = list(ox.parse(data, format=fmt, base_iri=ids.BASE))
+    except SyntaxError as e:
+        msg = str(e.msg if hasattr(e, "msg") else e)
+        raise GraphFileError(rel, msg, getattr(e, "lineno", None), getattr(e, "offset", None)) from e
+    except ValueError as e:  # bad UTF-8 and the like
+        raise GraphFileError(rel, str(e)) from e
+    quads = _scope_blank_nodes(quads, rel)
+    stray = next((q for q in quads if isinstance(q.graph_name, ox.DefaultGraph)), None)
+    if stray is not None:
+        raise GraphFileError(rel, "triples outside a named graph (every TriG triple belongs in "
+                                  f"a GRAPH block): {stray.subject} {stray.predicate} …")
+    return quads
+
+
+def _scope_blank_nodes(quads: list[ox.Quad], rel: str) -> list[ox.Quad]:
+    """Blank node labels are local to a file (``_:holding1`` in two files names two nodes), but
+    the parser keeps them as written: prefix every blank node with a key of the file."""
+    prefix = "f" + hashlib.sha1(rel.encode("utf-8")).hexdigest()[:12]
+    cache: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def scoped(t):
+        if isinstance(t, ox.BlankNode):
+            b = cache.get(t)
+            if b is None:
+                b = cache[t] = ox.BlankNode(f"{prefix}{t.value}")
+            return b
+        return t
+
+    if not any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode)
+               for q in quads):
+        return quads
+    return [ox.Quad(scoped(q.subject), q.predicate, scoped(q.object), q.graph_name) for q in quads]
+
+
+# Files at least this big, with no labelled blank nodes (``_:x``), are parsed by the engine straight
+# into the store (``Store.load``, in Rust) instead of through Python objects: a synthetic graph of
+# millions of statements loads in seconds. Labelled blank nodes need renaming per file
+# (:func:`_scope_blank_nodes`), which only the Python path does; anonymous ones (``[]``) get fresh
+# ids from the parser either way.
+ENGINE_PARSE_MIN_BYTES = 4 << 20
+
+
+def _engine_parsable(path: Path) -> bool:
+    import mmap
+
+    try:
+        size = path.stat().st_size
+        if size < ENGINE_PARSE_MIN_BYTES:
+            return False
+        with open(path, "rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as m:
+            return m.find(b"_:") < 0
+    except OSError:
+        return False  # the Python path reports it
+
+
+def _engine_parse(root: Path, path: Path, store: ox.Store) -> set[str]:
+    """Parse one file into the (empty) ``store``; return the named graphs it wrote. Raises
+    GraphFileError as :func:`parse_file` does."""
+    rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    turtle = path.suffix != ".trig"
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
+                   base_iri=ids.BASE,
+                   to_graph=ox.NamedNode(default_graph_for(root, path)) if turtle else None)
+    except SyntaxError as e:
+        msg = str(e.msg if hasattr(e, "msg") else e)
+        raise GraphFileError(rel, msg, getattr(e, "lineno", None), getattr(e, "offset", None)) from e
+    except ValueError as e:
+        raise GraphFileError(rel, str(e)) from e
+    except OSError as e:
+        raise GraphFileError(rel, f"cannot read: {e.strerror or e}") from e
+    stray = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None)
+    if stray is not None:
+        raise GraphFileError(rel, "triples outside a named graph (every TriG triple belongs in "
+                                  f"a GRAPH block): {stray.subject} {stray.predicate} …")
+    return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+
+
+def _register(report: LoadReport, rel: str, graphs: Iterable[str]) -> None:
+    """Record which file wrote each named graph; a graph written by two files is an error."""
+    for g in sorted(graphs):
+        if g == GRAPH_ONTOLOGY:  # the ontology files share one graph
+            report.graph_files.setdefault(g, "ontology/")
+            continue
+        if g in report.graph_files and report.graph_files[g] != rel:
+            raise GraphFileError(rel, f"named graph <{g}> is already written by "
+                                      f"{report.graph_files[g]}: each named graph belongs "
+                                      "to one file")
+        report.graph_files[g] = rel
+
+
+def load_to_disk(root: Path | None, store: ox.Store,
+                 progress: Callable[[str], None] | None = None) -> LoadReport:
+    """Load every graph file into ``store``, an empty on-disk store, with the engine's bulk
+    loader, never holding the graph in memory (``partykg build --store``); then derive the keys
+    (:func:`derive_streaming`). The store is not transactional: on an error the caller throws it
+    away (it is written in a temporary folder)."""
+    root = (root or find_root()).resolve()
+    report = LoadReport()
+    seen: set[str] = set()
+    total = 0
+    for path in graph_files(root):
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if _engine_parsable(path):
+            turtle = path.suffix != ".trig"
+            try:
+                store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
+                                base_iri=ids.BASE,
+                                to_graph=ox.NamedNode(default_graph_for(root, path)) if turtle else None)
+            except SyntaxError as e:
+                msg = str(e.msg if hasattr(e, "msg") else e)
+                raise GraphFileError(rel, msg, getattr(e, "lineno", None),
+                                     getattr(e, "offset", None)) from e
+            except (ValueError, OSError) as e:
+                raise GraphFileError(rel, str(e)) from e
+            if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
+                raise GraphFileError(rel, "triples outside a named graph (every TriG triple "
+                                          "belongs in a GRAPH block)")
+            now = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
+            graphs, seen = now - seen, now
+            count = len(store) - total
+        else:
+            quads = parse_file(root, path)
+            store.bulk_extend(quads)
+            graphs = {q.graph_name.value for q in quads}
+            seen |= graphs
+            count = len(quads)
+        total += count
+        report.files.append(path)
+        _register(report, rel, graphs)
+        if progress:
+            progress(f"loaded {rel} ({count} quads)")
+    report.quads = len(store)
+    n = derive_streaming(store)
+    if progress:
+        progress(f"derived {n} lookup keys")
+    return report
+
+
+def derive_streaming(store: ox.Store) -> int:
+    """The lookup keys of :func:`derive`, computed while streaming over the statements and
+    written with the bulk loader: for an on-disk store too big for one update. Codes and numbers
+    recur, so their keys are cached; names are not."""
+    g = ox.NamedNode(GRAPH_DERIVED)
+    skip = {g, ox.NamedNode(GRAPH_ONTOLOGY)}
+    written = 0
+
+    def keys():
+        nonlocal written
+        for pred, fn, target, cache in (
+            (PK + "code", ids.code_key, PK + "codeKey", {}),
+            (PK + "codeAsWritten", ids.code_key, PK + "codeKey", {}),
+            (PK + "number", ids.number_key, PK + "numberKey", {}),
+            (SKOS + "prefLabel", ids.name_key, PK + "nameKey", None),
+            (SKOS + "altLabel", ids.name_key, PK + "nameKey", None),
+        ):
+            t = ox.NamedNode(target)
+            for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
+                if q.graph_name in skip or not isinstance(q.object, ox.Literal):
+                    continue
+                v = q.object.value
+                if cache is not None:
+                    key = cache.get(v)
+                    if key is None:
+                        key = cache[v] = fn(v)
+                else:
+                    key = fn(v)
+                if key:
+                    written += 1
+                    yield ox.Quad(q.subject, t, ox.Literal(key), g)
+
+    store.bulk_extend(keys())
+    return written
+
+
+def load(root: Path | None = None, store: ox.Store | None = None,
+         files: Iterable[Path] | None = None,
+         progress: Callable[[str], None] | None = None) -> tuple[ox.Store, LoadReport]:
+    """Parse every graph file (all of them first, so a bad file loads nothing) and load them.
+
+    Everything goes into a fresh store first; ``store``, when given, receives it only once every
+    file has parsed. Big files without labelled blank nodes are parsed by the engine
+    (:data:`ENGINE_PARSE_MIN_BYTES`), the others through Python; the result is the same."""
+    root = (root or find_root()).resolve()
+    fresh = ox.Store()
+    report = LoadReport()
+    paths = list(files) if files is not None else graph_files(root)
+    engine = {p for p in paths if _engine_parsable(p)}
+    graphs_of: dict[Path, set[str]] = {}
+    counts: dict[Path, int] = {}
+    for path in sorted(engine, key=lambda p: -p.stat().st_size):
+        if len(fresh) == 0:  # straight into the store: its graphs are this file's
+            graphs_of[path] = _engine_parse(root, path, fresh)
+            counts[path] = len(fresh)
+        else:  # parse apart to know its graphs, then move it over (engine to engine)
+            part = ox.Store()
+            graphs_of[path] = _engine_parse(root, path, part)
+            counts[path] = len(part)
+            fresh.load(part.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            del part
+    parsed: list[list[ox.Quad]] = []
+    for path in paths:
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        if path in engine:
+            graphs = graphs_of[path]
+        else:
+            quads = parse_file(root, path)
+            parsed.append(quads)
+            counts[path] = len(quads)
+            graphs = {q.graph_name.value for q in quads}
+        report.files.append(path)
+        _register(report, rel, graphs)
+        if progress:
+            how = " by the engine" if path in engine else ""
+            progress(f"parsed {rel}{how} ({counts[path]} quads)")
+    for quads in parsed:
+        fresh.extend(quads)
+    report.quads = sum(counts.values())
+    derive(fresh)
+    if store is None:
+        return fresh, report
+    store.bulk_extend(fresh)
+    return store, report
+
+
+def derive(store: ox.Store) -> int:
+    """(Re)compute graph/derived: pk:codeKey for every code and code as written, pk:numberKey
+    for every number, pk:nameKey for every display or alternative name (not the ontology's).
+    Returns the number of derived quads.
+
+    The keys are computed in Python (:mod:`partykg.model.ids`) once per distinct literal; the engine
+    joins them back to the statements and inserts them in one update (a code recurs across
+    terms and sources: a million documents have about a hundred thousand distinct codes)."""
+    g = ox.NamedNode(GRAPH_DERIVED)
+    store.clear_graph(g) if store.contains_named_graph(g) else None
+    ops = []
+    for pred, fn, target in (
+        (PK + "code", ids.code_key, PK + "codeKey"),
+        (PK + "codeAsWritten", ids.code_key, PK + "codeKey"),
+        (PK + "number", ids.number_key, PK + "numberKey"),
+        (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
+        (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
+    ):
+        # every graph but the derived and ontology ones, and the default graph
+        where = (f"{{ GRAPH ?g {{ ?s <{pred}> ?v }} FILTER(?g != <{GRAPH_DERIVED}> && "
+                 f"?g != <{GRAPH_ONTOLOGY}>) }} UNION {{ ?s <{pred}> ?v }}")
+        rows = []
+        for (value,) in store.query(f"SELECT DISTINCT ?v WHERE {{ {where} FILTER(isLiteral(?v)) }}"):
+            key = fn(value.value)
+            if key:  # both terms in N-Triples form, written by pyoxigraph
+                rows.append(f"({value} {ox.Literal(key)})")
+        if rows:
+            ops.append(f"INSERT {{ GRAPH <{GRAPH_DERIVED}> {{ ?s <{target}> ?k }} }} WHERE {{ "
+                       f"VALUES (?v ?k) {{ {' '.join(rows)} }} {where} }}")
+    if ops:
+        store.update(" ;\n".join(ops))
+    count = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_DERIVED}> {{ ?s ?p ?o }} }}")
+    return int(next(iter(count))[0].value)

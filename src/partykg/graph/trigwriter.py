@@ -1,0 +1,79 @@
+"""A small deterministic TriG writer: sorted, one statement per line, IRIs under the data base
+written relative to ``@base``, known namespaces as prefixed names. Same quads in, same bytes out,
+so a file rewritten with the same content does not change."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from partykg.model.vocab import BASE, PREFIXES
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LOCAL = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+_RELATIVE = re.compile(r"^[A-Za-z0-9._~/%-]+$")
+
+
+def _iri(value: str, prefixes: dict[str, str]) -> str:
+    for p, ns in prefixes.items():
+        if value.startswith(ns) and _LOCAL.match(value[len(ns):]):
+            return f"{p}:{value[len(ns):]}"
+    if value.startswith(BASE) and _RELATIVE.match(value[len(BASE):]):
+        return f"<{value[len(BASE):]}>"
+    return "<" + value.replace("\\", "\\\\").replace(">", "\\u003E") + ">"
+
+
+def _string(s: str) -> str:
+    out = s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace(
+        "\r", "\\r").replace("\t", "\\t")
+    return f'"{out}"'
+
+
+def term(t, prefixes: dict[str, str]) -> str:
+    if isinstance(t, ox.NamedNode):
+        if t.value == PREFIXES["rdf"] + "type":
+            return "a"
+        return _iri(t.value, prefixes)
+    if isinstance(t, ox.BlankNode):
+        return f"_:{t.value}"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f"{_string(t.value)}@{t.language}"
+        if t.datatype.value == XSD_STRING:
+            return _string(t.value)
+        return f"{_string(t.value)}^^{_iri(t.datatype.value, prefixes)}"
+    raise TypeError(f"not an RDF term: {t!r}")
+
+
+def serialize(quads: Iterable[ox.Quad], header: str = "",
+              prefixes: dict[str, str] | None = None) -> str:
+    pfx = dict(prefixes or {})
+    for k, v in PREFIXES.items():
+        pfx.setdefault(k, v)
+    graphs: dict[str, list[tuple[str, str, str]]] = {}
+    for q in set(quads):
+        g = term(q.graph_name, pfx) if not isinstance(q.graph_name, ox.DefaultGraph) else ""
+        p = term(q.predicate, pfx)
+        graphs.setdefault(g, []).append((term(q.subject, pfx), p, term(q.object, pfx)))
+    lines = [header.rstrip() + "\n" if header else ""]
+    lines.append(f"@base <{BASE}> .")
+    used = sorted(pfx.items())
+    lines += [f"@prefix {p}: <{ns}> ." for p, ns in used]
+    lines.append("")
+
+    def order(t: tuple[str, str, str]):
+        return (t[0], 0 if t[1] == "a" else 1, t[1], t[2])
+
+    for g in sorted(graphs):
+        lines.append(f"{g} {{" if g else "{")
+        last = None
+        for s, p, o in sorted(graphs[g], key=order):
+            if s != last and last is not None:
+                lines.append("")
+            lines.append(f"  {s} {p} {o} .")
+            last = s
+        lines.append("}")
+        lines.append("")
+    return "\n".join(lines)

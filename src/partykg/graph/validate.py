@@ -1,0 +1,184 @@
+"""Validation: SHACL shapes (pyshacl) plus consistency checks kept as SPARQL files.
+
+Each check in ``queries/checks/*.rq`` is a SELECT that must return no rows; it selects
+``?entity`` and ``?message`` (and may select ``?graph``, the named graph at fault). Every
+violation names the entity, the message, and the file the entity comes from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from partykg.graph.dataset import find_root
+from partykg.store.embedded import KnowledgeGraph, QueryError
+from partykg.model.vocab import BASE, GRAPH_DERIVED
+
+SKOLEM = "urn:partykg:bnode:"
+
+
+@dataclass(frozen=True)
+class Violation:
+    rule: str  # shape or check file
+    entity: str
+    message: str
+    file: str | None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return asdict(self)
+
+    def __str__(self) -> str:
+        where = f"  [{self.file}]" if self.file else ""
+        return f"{short(self.entity)}: {self.message} ({self.rule}){where}"
+
+
+def short(iri: str) -> str:
+    if iri.startswith(BASE):
+        return iri[len(BASE):]
+    if iri.startswith(SKOLEM):
+        return "blank node " + iri[len(SKOLEM):].split(":", 1)[1]
+    return iri
+
+
+def check_files(root: Path) -> list[Path]:
+    return sorted((root / "queries" / "checks").glob("*.rq"))
+
+
+def run_checks(kg: KnowledgeGraph, files: list[Path] | None = None) -> list[Violation]:
+    out: list[Violation] = []
+    for path in files if files is not None else check_files(kg.root or find_root()):
+        try:
+            rows = kg.select(path.read_text(encoding="utf-8"))
+        except QueryError as e:
+            raise QueryError(f"queries/checks/{path.name}: {e}") from e
+        for row in rows:
+            entity = row.get("entity")
+            graph = row.get("graph")
+            file = kg.file_of_graph(graph.value) if isinstance(graph, ox.NamedNode) else None
+            ent = _term_str(entity)
+            out.append(Violation(path.stem, ent,
+                                 row["message"].value if row.get("message") else path.stem,
+                                 file or (_file_of(kg, entity) if entity is not None else None)))
+    return out
+
+
+def _term_str(term: object) -> str:
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.BlankNode):
+        return "_:" + term.value
+    return str(term.value) if term is not None else "?"  # type: ignore[attr-defined]
+
+
+def _file_of(kg: KnowledgeGraph, term: object) -> str | None:
+    """The file of the first named graph (other than ontology/derived) describing ``term``."""
+    if not isinstance(term, (ox.NamedNode, ox.BlankNode)):
+        return None
+    store = getattr(kg, "store", None)
+    if store is not None:
+        graphs = {q.graph_name.value for q in store.quads_for_pattern(term, None, None, None)}
+    else:  # a remote endpoint (partykg.store.remote.RemoteGraph)
+        graphs = kg.graphs_of(term)
+    files = sorted({f for g in graphs if g != GRAPH_DERIVED and (f := kg.file_of_graph(g))})
+    return ", ".join(files) if files else None
+
+
+# --- SHACL ---------------------------------------------------------------------------------
+
+def to_rdflib(kg: KnowledgeGraph):
+    """The union of all graphs but the derived one as an rdflib Graph; blank nodes become
+    IRIs ``urn:partykg:bnode:{graph index}:{id}`` so that results can name their file."""
+    import rdflib
+
+    graphs: dict[str, int] = {}
+    g = rdflib.Graph()
+
+    def conv(t, gi):
+        if isinstance(t, ox.NamedNode):
+            return rdflib.URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return rdflib.URIRef(f"{SKOLEM}{gi}:{t.value}")
+        if t.language:
+            return rdflib.Literal(t.value, lang=t.language)
+        dt = t.datatype.value
+        return rdflib.Literal(t.value, datatype=None if dt.endswith("#string") else rdflib.URIRef(dt))
+
+    for q in kg.data_quads():
+        gi = graphs.setdefault(q.graph_name.value, len(graphs))
+        g.add((conv(q.subject, gi), conv(q.predicate, gi), conv(q.object, gi)))
+    return g, {i: name for name, i in graphs.items()}
+
+
+def run_shacl(kg: KnowledgeGraph, shapes: Path | None = None) -> list[Violation]:
+    import rdflib
+    from pyshacl import validate as shacl_validate
+
+    shapes = shapes or (kg.root or find_root()) / "ontology" / "shapes.ttl"
+    if not shapes.is_file():
+        return []
+    shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
+    data, graph_names = to_rdflib(kg)
+    conforms, results, _ = shacl_validate(data, shacl_graph=shapes_graph, inference="none",
+                                          advanced=True, allow_warnings=True)
+    if conforms:
+        return []
+    SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    out = []
+    for r in results.subjects(rdflib.RDF.type, SH.ValidationResult):
+        if results.value(r, SH.resultSeverity) != SH.Violation:
+            continue
+        focus = str(results.value(r, SH.focusNode))
+        path = results.value(r, SH.resultPath)
+        msg = str(results.value(r, SH.resultMessage) or "does not conform")
+        if path is not None and isinstance(path, rdflib.URIRef):
+            msg = f"{data.namespace_manager.normalizeUri(path)}: {msg}"
+        shape = results.value(r, SH.sourceShape)
+        rule = data.namespace_manager.normalizeUri(shape) if isinstance(shape, rdflib.URIRef) else "shape"
+        if focus.startswith(SKOLEM):
+            gi = int(focus[len(SKOLEM):].split(":", 1)[0])
+            file = kg.file_of_graph(graph_names[gi])
+        else:
+            file = _file_of(kg, ox.NamedNode(focus))
+        out.append(Violation(rule, focus, msg, file))
+    return sorted(set(out), key=lambda v: (v.file or "", v.entity, v.message))
+
+
+# --- quotes against the corpus ------------------------------------------------------------
+
+QUOTES = """SELECT DISTINCT ?ev ?quote ?src ?file WHERE {
+  ?ev a pk:Evidence ; pk:quote ?quote ; prov:wasQuotedFrom ?src .
+  ?src pk:corpusFile ?file .
+}"""
+
+
+def check_quotes(kg: KnowledgeGraph, root: Path | None = None) -> list[Violation]:
+    """Every quote from a source whose text is in the corpus (pk:corpusFile) must appear in that
+    text verbatim. A corpus file that does not exist is reported once per source."""
+    root = root or kg.root or find_root()
+    texts: dict[str, str | None] = {}
+    out: list[Violation] = []
+    for row in kg.select(QUOTES):
+        rel = row["file"].value
+        if rel not in texts:
+            path = root / rel
+            try:
+                texts[rel] = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as e:
+                texts[rel] = None
+                out.append(Violation("quote-in-corpus", _term_str(row["src"]),
+                                     f"corpus file {rel} cannot be read: {e}",
+                                     _file_of(kg, row["src"])))
+        text = texts[rel]
+        if text is not None and row["quote"].value not in text:
+            out.append(Violation("quote-in-corpus", _term_str(row["ev"]),
+                                 f"quote not found verbatim in {rel}: {row['quote'].value[:80]!r}",
+                                 _file_of(kg, row["ev"])))
+    return out
+
+
+def validate(kg: KnowledgeGraph, shacl: bool = True) -> list[Violation]:
+    """SHACL shapes (unless ``shacl`` is False), the SPARQL checks of queries/checks/, and the
+    quotes checked against the corpus."""
+    return (run_shacl(kg) if shacl else []) + run_checks(kg) + check_quotes(kg)

@@ -1,0 +1,1 @@
+"""Growing the graph: extraction from articles, candidates, review, accept, and spreadsheet import."""

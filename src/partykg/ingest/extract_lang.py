@@ -1,0 +1,634 @@
+"""Per-language vocabulary for :mod:`partykg.ingest.extract`: generic words only.
+
+What is here: document type names and their code abbreviations, number markers, month names,
+the words that introduce a date, an issuer or a subject, the verbs that say a body issued a
+document, relation cues (replace, amend, implement, guide, continue, merge) with their voice and
+whether they announce a plan, the names of the Party's national organs (Politburo, Secretariat,
+Central Committee and its commissions: the domain's fixed institutional vocabulary, like the type
+names), the head nouns from which other body names are recognised ("Party Committee of …",
+"Đảng ủy …", "Comité du Parti …", "Komite Partai …"), and stop words for language detection.
+
+What must never be here: a document number or code, a date, or the name of a particular
+ministry, province, committee or article. ``tests/test_extract.py`` scans this module for the
+numbers and codes of the seed articles and fails if one appears.
+
+Matching is case-insensitive unless noted; Vietnamese is matched after NFC normalisation.
+"""
+
+from __future__ import annotations
+
+LANGS = ("en", "vi", "fr", "id")
+
+# --- document types -----------------------------------------------------------------------------
+# surface form (lower case) -> type key (the pkdt: concept's local name). Longest forms first is
+# not needed: the matcher sorts by length.
+
+TYPE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "resolution": "resolution", "resolutions": "resolution",
+        "directive": "directive", "directives": "directive",
+        "instruction": "directive", "instructions": "directive",
+        "regulation": "regulation", "regulations": "regulation",
+        "decision": "decision", "decisions": "decision",
+        "conclusion": "conclusion", "conclusions": "conclusion",
+        "notice": "notice", "notices": "notice",
+        "notification": "notice", "notifications": "notice",
+        "guidance": "guidance", "guidances": "guidance",
+        "guideline": "guidance", "guidelines": "guidance",
+        "guide": "guidance",
+        "plan": "plan", "plans": "plan",
+        "action program": "programme", "action programs": "programme",
+        "action programme": "programme", "action programmes": "programme",
+        "program": "programme", "programs": "programme",
+        "programme": "programme", "programmes": "programme",
+        "working regulations": "working-regulations", "working regulation": "working-regulations",
+        "working rules": "working-regulations",
+        "project": "project", "projects": "project", "scheme": "project",
+        "report": "report", "reports": "report",
+    },
+    "vi": {
+        "nghị quyết": "resolution",
+        "chỉ thị": "directive",
+        "quy định": "regulation", "qui định": "regulation",
+        "quyết định": "decision",
+        "kết luận": "conclusion",
+        "thông báo kết luận": "notice", "thông báo": "notice",
+        "hướng dẫn": "guidance",
+        "kế hoạch": "plan",
+        "chương trình hành động": "programme", "chương trình": "programme",
+        "quy chế làm việc": "working-regulations", "quy chế": "working-regulations",
+        "đề án": "project",
+        "báo cáo": "report",
+    },
+    "fr": {
+        "résolution": "resolution", "résolutions": "resolution",
+        "directive": "directive", "directives": "directive",
+        "règlement": "regulation", "règlements": "regulation",
+        "règlement de travail": "working-regulations", "règlement intérieur": "working-regulations",
+        "décision": "decision", "décisions": "decision",
+        "conclusion": "conclusion", "conclusions": "conclusion",
+        "avis": "notice", "notification": "notice", "notifications": "notice",
+        "guide": "guidance", "guides": "guidance",
+        "instruction": "guidance", "instructions": "guidance",
+        "plan": "plan", "plans": "plan",
+        "programme d'action": "programme", "programme": "programme", "programmes": "programme",
+        "projet": "project", "projets": "project",
+        "rapport": "report", "rapports": "report",
+    },
+    "id": {
+        "resolusi": "resolution",
+        "instruksi": "directive", "arahan": "directive", "direktif": "directive",
+        "peraturan kerja": "working-regulations", "tata kerja": "working-regulations",
+        "peraturan": "regulation", "regulasi": "regulation",
+        "keputusan": "decision",
+        "kesimpulan": "conclusion",
+        "pemberitahuan": "notice",
+        "panduan": "guidance", "pedoman": "guidance", "petunjuk": "guidance",
+        "rencana": "plan",
+        "program aksi": "programme", "program": "programme",
+        "proyek": "project",
+        "laporan": "report",
+    },
+}
+
+# Plural surface forms: a list of numbers after them ("Resolutions 901, 902") names several
+# documents. (Vietnamese and Indonesian mark the plural with a word before the type.)
+PLURAL_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": (), "fr": (), "vi": ("các", "những"), "id": ("berbagai", "sejumlah"),
+}
+
+# Code abbreviations (ASCII-folded, upper case) -> the document types they can stand for.
+# QĐ is shared by decisions and older regulations (see ontology/doctypes.ttl).
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "NQ": ("resolution",),
+    "CT": ("directive",),
+    "QD": ("regulation", "decision"),
+    "QDI": ("regulation",),
+    "KL": ("conclusion",),
+    "TB": ("notice",),
+    "HD": ("guidance",),
+    "KH": ("plan",),
+    "CTR": ("programme",),
+    "QC": ("working-regulations",),
+    "DA": ("project",),
+    "BC": ("report",),
+}
+
+# The abbreviation used in IRIs (docs/model.md: doc/{issuer}/{type}/…) and the canonical
+# spelling of each abbreviation in codes (with Đ).
+TYPE_SLUG: dict[str, str] = {
+    "resolution": "nq", "directive": "ct", "regulation": "qd", "decision": "qd",
+    "conclusion": "kl", "notice": "tb", "guidance": "hd", "plan": "kh", "programme": "ctr",
+    "working-regulations": "qc", "project": "da", "report": "bc", "unclassified": "unclassified",
+}
+CANONICAL_ABBREVIATION: dict[str, str] = {"QD": "QĐ", "QDI": "QĐi", "DA": "ĐA", "CTR": "CTr"}
+
+# Types whose documents may share a code abbreviation, hence a number series: a short mention
+# of one may name a document of the other ("Regulation 901" for a QĐ decision).
+COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
+    "regulation": frozenset({"regulation", "decision"}),
+    "decision": frozenset({"regulation", "decision"}),
+}
+
+# English name of each type, for review output.
+TYPE_LABEL_EN: dict[str, str] = {
+    "resolution": "Resolution", "directive": "Directive", "regulation": "Regulation",
+    "decision": "Decision", "conclusion": "Conclusion", "notice": "Notice",
+    "guidance": "Guidance", "plan": "Plan", "programme": "Programme",
+    "working-regulations": "Working Regulations", "project": "Project", "report": "Report",
+    "unclassified": "Document",
+}
+
+# --- numbers and dates --------------------------------------------------------------------------
+
+NUMBER_MARKERS: dict[str, tuple[str, ...]] = {
+    "en": ("no.", "nos.", "no", "number"),
+    "vi": ("số",),
+    "fr": ("n°", "nº", "no", "n o", "numéro"),
+    "id": ("no.", "nomor", "nr."),
+}
+
+MONTHS: dict[str, dict[str, int]] = {
+    "en": {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+           "july": 7, "august": 8, "september": 9, "october": 10, "november": 11,
+           "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7,
+           "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12},
+    "fr": {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5,
+           "juin": 6, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+           "novembre": 11, "décembre": 12, "decembre": 12},
+    "id": {"januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6,
+           "juli": 7, "agustus": 8, "september": 9, "oktober": 10, "november": 11,
+           "desember": 12},
+    "vi": {},
+}
+
+# Words that introduce a document's date right after its name.
+DATE_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("dated", "issued on", "signed on", "of", "on"),
+    "vi": ("ban hành ngày", "ngày"),
+    "fr": ("en date du", "daté du", "datée du", "du"),
+    "id": ("pada tanggal", "tanggal", "tertanggal"),
+}
+
+# Words that introduce only a year after a document's name ("instruksi nomor 3 tahun 2011").
+YEAR_PREFIXES: dict[str, tuple[str, ...]] = {
+    "en": ("of", "in"), "vi": ("năm",), "fr": ("de",), "id": ("tahun",),
+}
+
+# A fronted clause "Implementing X, <body> issued Y": Y implements X.
+FRONTED_IMPLEMENT: dict[str, tuple[str, ...]] = {
+    "en": ("implementing", "to implement", "in implementation of", "in implementing"),
+    "vi": ("thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
+           "nhằm triển khai thực hiện", "quán triệt và triển khai thực hiện"),
+    "fr": ("en application de", "pour mettre en œuvre", "pour mettre en oeuvre",
+           "dans le cadre de la mise en œuvre de", "en exécution de"),
+    "id": ("untuk melaksanakan", "dalam rangka melaksanakan", "melaksanakan"),
+}
+
+# Sentence openers giving a date ("On March 3, …", "Ngày 15-8-2024, …", "In 2024, …").
+DATE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("on", "in"),
+    "vi": ("ngày", "năm", "trong năm", "vào ngày"),
+    "fr": ("le", "en", "au"),
+    "id": ("pada tanggal", "pada", "tanggal", "pada tahun", "tahun"),
+}
+
+# --- issuers, subjects, issuing verbs -----------------------------------------------------------
+
+ISSUER_PREPS: dict[str, tuple[str, ...]] = {
+    "en": ("issued by the", "issued by", "by the", "of the", "of"),
+    "vi": ("của",),
+    "fr": ("du", "de la", "de l'", "des", "émis par le", "émise par le", "par le"),
+    "id": ("dari", "oleh"),
+}
+
+SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
+    "en": ("on", "regarding", "concerning"),
+    "vi": ("về việc", "về"),
+    "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
+    "id": ("tentang", "mengenai", "perihal"),
+}
+
+ISSUE_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("issued", "has issued", "had issued", "promulgated", "has promulgated", "adopted",
+           "has adopted", "signed", "released", "has released", "signed and issued",
+           "signed into issuance"),
+    "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành",
+           "đã ký ban hành", "thông qua", "đã thông qua"),
+    "fr": ("a publié", "a adopté", "a promulgué", "a émis", "publie", "adopte", "promulgue",
+           "a signé", "publié", "promulgué", "adopté", "signé et publié", "émis"),
+    "id": ("menerbitkan", "mengeluarkan", "mengesahkan", "telah menerbitkan",
+           "telah mengeluarkan"),
+}
+
+# "new" next to a type word: an unnumbered (often planned) document.
+NEW_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("new",), "fr": ("nouvelle", "nouveau", "nouvel"), "vi": (), "id": (),
+}
+NEW_AFTER: dict[str, tuple[str, ...]] = {
+    "en": (), "fr": ("nouvelle", "nouveau"), "vi": ("mới",), "id": ("baru",),
+}
+# Determiners before a capitalised type word naming one document ("the Resolution of …").
+DETERMINERS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "this", "that"),
+    "fr": ("la", "le", "l'", "l’", "cette", "ce"),
+    "vi": (),
+    "id": (),
+}
+# Demonstratives before a type word, in any case ("this directive", "Le présent règlement",
+# "Cette résolution").
+DEMONSTRATIVES_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("this", "the present", "the said", "said"),
+    "fr": ("cette", "ce", "cet", "le présent", "la présente", "ledit", "ladite"),
+    "vi": (),
+    "id": (),
+}
+# Demonstratives after a type word ("Chỉ thị này", "Instruksi ini").
+DEMONSTRATIVES_AFTER: dict[str, tuple[str, ...]] = {
+    "en": (), "fr": (), "vi": ("này", "nói trên", "trên"), "id": ("ini", "tersebut"),
+}
+
+# Words that end a subject phrase or separate clauses.
+CLAUSE_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("that", "which", "who", "so that", "in order to", "in conjunction with",
+           "together with", "along with", "as well as", "while", "whereas", "and the",
+           "and to", "and continue", "to replace", "to implement"),
+    "vi": ("để", "nhằm", "đồng thời", "kết hợp với", "gắn với", "cùng với", "thì", "mà",
+           "đã được", "đã", "được", "sẽ", "và các", "trong đó", "cũng", "vẫn", "đều",
+           "luôn", "đang"),
+    "fr": ("qui", "que", "afin de", "pour", "en conjonction avec", "ainsi que", "et la",
+           "et le", "et l'", "tandis que", "plus adaptée", "plus adapté"),
+    "id": ("yang", "untuk", "guna", "agar", "bersama dengan", "serta", "dan", "sehingga"),
+}
+
+# Between a document and a relation cue: words that coordinate rather than attach (the cue then
+# belongs to someone else's action).
+COORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("in conjunction with", "together with", "along with", "as well as", "in line with",
+           "in accordance with", "according to", "and", "or", "while"),
+    "vi": ("kết hợp với", "gắn với", "cùng với", "đồng thời", "và", "hoặc", "theo"),
+    "fr": ("en conjonction avec", "ainsi que", "conformément à", "et", "ou"),
+    "id": ("bersama dengan", "sesuai dengan", "serta", "dan", "atau"),
+}
+
+# Prepositions that introduce the document deciding a merger ("under Regulation …").
+UNDER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("under", "pursuant to", "according to", "in accordance with", "by"),
+    "vi": ("theo", "căn cứ"),
+    "fr": ("en vertu du", "en vertu de la", "en vertu de", "conformément au",
+           "conformément à la", "par"),
+    "id": ("berdasarkan", "sesuai dengan", "menurut", "melalui"),
+}
+
+# --- relations ----------------------------------------------------------------------------------
+# (phrase, kind, voice, mood). kind: a pk: property local name (the planned form of "replaces"
+# is decided by the mood). voice "active": document-before --kind--> document-after;
+# "passive": document-after --kind--> document-before. mood: "plain"; "future" (always a plan:
+# "will replace"); "purpose" (a plan when the replacing document has no number: "to replace").
+# "{gap}" stands for up to four words (an agent: "đã được Tỉnh ủy cụ thể hóa bằng").
+
+CUES: dict[str, list[tuple[str, str, str, str]]] = {
+    "en": [
+        ("replaces", "replaces", "active", "plain"), ("replace", "replaces", "active", "plain"),
+        ("replacing", "replaces", "active", "plain"), ("replaced", "replaces", "active", "plain"),
+        ("supersedes", "replaces", "active", "plain"), ("superseding", "replaces", "active", "plain"),
+        ("in place of", "replaces", "active", "plain"),
+        ("in replacement of", "replaces", "active", "plain"),
+        ("to replace", "replaces", "active", "purpose"),
+        ("will replace", "replaces", "active", "future"),
+        ("would replace", "replaces", "active", "future"),
+        ("is expected to replace", "replaces", "active", "future"),
+        ("is set to replace", "replaces", "active", "future"),
+        ("replaced by", "replaces", "passive", "plain"),
+        ("superseded by", "replaces", "passive", "plain"),
+        ("will be replaced by", "replaces", "passive", "future"),
+        ("amends", "amends", "active", "plain"), ("amending", "amends", "active", "plain"),
+        ("amend", "amends", "active", "plain"), ("to amend", "amends", "active", "plain"),
+        ("amending and supplementing", "amends", "active", "plain"),
+        ("amends and supplements", "amends", "active", "plain"),
+        ("revises", "amends", "active", "plain"), ("revising", "amends", "active", "plain"),
+        ("supplementing", "amends", "active", "plain"),
+        ("amended by", "amends", "passive", "plain"), ("revised by", "amends", "passive", "plain"),
+        ("to implement", "implements", "active", "plain"),
+        ("implementing", "implements", "active", "plain"),
+        ("implements", "implements", "active", "plain"),
+        ("for the implementation of", "implements", "active", "plain"),
+        ("on the implementation of", "implements", "active", "plain"),
+        ("on implementing", "implements", "active", "plain"),
+        ("to carry out", "implements", "active", "plain"),
+        ("implemented by", "implements", "passive", "plain"),
+        ("guiding", "guides", "active", "plain"), ("guides", "guides", "active", "plain"),
+        ("to guide", "guides", "active", "plain"),
+        ("guiding the implementation of", "guides", "active", "plain"),
+        ("providing guidance on", "guides", "active", "plain"),
+        ("guided by", "guides", "passive", "plain"),
+        ("on continuing to implement", "continues", "active", "plain"),
+        ("continuing to implement", "continues", "active", "plain"),
+        ("continues to implement", "continues", "active", "plain"),
+        ("to continue implementing", "continues", "active", "plain"),
+        ("to continue to implement", "continues", "active", "plain"),
+        ("on the continued implementation of", "continues", "active", "plain"),
+        ("continuing the implementation of", "continues", "active", "plain"),
+        ("on continuing the implementation of", "continues", "active", "plain"),
+    ],
+    "vi": [
+        ("thay thế", "replaces", "active", "plain"), ("thay cho", "replaces", "active", "plain"),
+        ("sẽ thay thế", "replaces", "active", "future"),
+        ("dự kiến thay thế", "replaces", "active", "future"),
+        ("để thay thế", "replaces", "active", "purpose"),
+        ("nhằm thay thế", "replaces", "active", "purpose"),
+        ("được thay thế bằng", "replaces", "passive", "plain"),
+        ("được thay thế bởi", "replaces", "passive", "plain"),
+        ("bị thay thế bởi", "replaces", "passive", "plain"),
+        ("bị thay thế bằng", "replaces", "passive", "plain"),
+        ("được thay bằng", "replaces", "passive", "plain"),
+        ("sẽ được thay thế bằng", "replaces", "passive", "future"),
+        ("sửa đổi, bổ sung", "amends", "active", "plain"),
+        ("sửa đổi bổ sung", "amends", "active", "plain"),
+        ("sửa đổi", "amends", "active", "plain"),
+        ("bổ sung", "amends", "active", "plain"),
+        ("được sửa đổi, bổ sung bởi", "amends", "passive", "plain"),
+        ("được sửa đổi, bổ sung bằng", "amends", "passive", "plain"),
+        ("được sửa đổi bởi", "amends", "passive", "plain"),
+        ("được sửa đổi bằng", "amends", "passive", "plain"),
+        ("thực hiện", "implements", "active", "plain"),
+        ("triển khai thực hiện", "implements", "active", "plain"),
+        ("để triển khai thực hiện", "implements", "active", "plain"),
+        ("để thực hiện", "implements", "active", "plain"),
+        ("nhằm thực hiện", "implements", "active", "plain"),
+        ("thi hành", "implements", "active", "plain"),
+        ("cụ thể hóa", "implements", "active", "plain"),
+        ("cụ thể hoá", "implements", "active", "plain"),
+        ("được{gap} cụ thể hóa bằng", "implements", "passive", "plain"),
+        ("được{gap} cụ thể hoá bằng", "implements", "passive", "plain"),
+        ("được{gap} triển khai bằng", "implements", "passive", "plain"),
+        ("hướng dẫn", "guides", "active", "plain"),
+        ("hướng dẫn thực hiện", "guides", "active", "plain"),
+        ("hướng dẫn thi hành", "guides", "active", "plain"),
+        ("được hướng dẫn bởi", "guides", "passive", "plain"),
+        ("tiếp tục thực hiện", "continues", "active", "plain"),
+        ("về tiếp tục thực hiện", "continues", "active", "plain"),
+        ("tiếp tục triển khai thực hiện", "continues", "active", "plain"),
+        ("tiếp tục đẩy mạnh thực hiện", "continues", "active", "plain"),
+    ],
+    "fr": [
+        ("remplace", "replaces", "active", "plain"), ("remplacent", "replaces", "active", "plain"),
+        ("qui remplace", "replaces", "active", "plain"),
+        ("remplaçant", "replaces", "active", "plain"),
+        ("en remplacement de", "replaces", "active", "plain"),
+        ("se substitue à", "replaces", "active", "plain"),
+        ("remplacera", "replaces", "active", "future"),
+        ("va remplacer", "replaces", "active", "future"),
+        ("devrait remplacer", "replaces", "active", "future"),
+        ("pour remplacer", "replaces", "active", "purpose"),
+        ("afin de remplacer", "replaces", "active", "purpose"),
+        ("visant à remplacer", "replaces", "active", "purpose"),
+        ("destinée à remplacer", "replaces", "active", "purpose"),
+        ("destiné à remplacer", "replaces", "active", "purpose"),
+        ("remplacé par", "replaces", "passive", "plain"),
+        ("remplacée par", "replaces", "passive", "plain"),
+        ("remplacés par", "replaces", "passive", "plain"),
+        ("remplacées par", "replaces", "passive", "plain"),
+        ("modifie", "amends", "active", "plain"), ("modifiant", "amends", "active", "plain"),
+        ("modifiant et complétant", "amends", "active", "plain"),
+        ("portant modification de", "amends", "active", "plain"),
+        ("portant modification du", "amends", "active", "plain"),
+        ("amende", "amends", "active", "plain"),
+        ("modifié par", "amends", "passive", "plain"),
+        ("modifiée par", "amends", "passive", "plain"),
+        ("mise en œuvre de", "implements", "active", "plain"),
+        ("mise en oeuvre de", "implements", "active", "plain"),
+        ("pour la mise en œuvre de", "implements", "active", "plain"),
+        ("pour la mise en oeuvre de", "implements", "active", "plain"),
+        ("mettre en œuvre", "implements", "active", "plain"),
+        ("mettre en oeuvre", "implements", "active", "plain"),
+        ("met en œuvre", "implements", "active", "plain"),
+        ("mettant en œuvre", "implements", "active", "plain"),
+        ("en application de", "implements", "active", "plain"),
+        ("mis en œuvre par", "implements", "passive", "plain"),
+        ("mise en œuvre par", "implements", "passive", "plain"),
+        ("guidant", "guides", "active", "plain"),
+        ("guide l'application de", "guides", "active", "plain"),
+        ("guide la mise en œuvre de", "guides", "active", "plain"),
+        ("poursuite de la mise en œuvre de", "continues", "active", "plain"),
+        ("poursuite de la mise en oeuvre de", "continues", "active", "plain"),
+        ("poursuivre la mise en œuvre de", "continues", "active", "plain"),
+        ("continuer à mettre en œuvre", "continues", "active", "plain"),
+        ("continuer de mettre en œuvre", "continues", "active", "plain"),
+    ],
+    "id": [
+        ("menggantikan", "replaces", "active", "plain"), ("mengganti", "replaces", "active", "plain"),
+        ("yang menggantikan", "replaces", "active", "plain"),
+        ("sebagai pengganti", "replaces", "active", "plain"),
+        ("akan menggantikan", "replaces", "active", "future"),
+        ("akan mengganti", "replaces", "active", "future"),
+        ("untuk menggantikan", "replaces", "active", "purpose"),
+        ("untuk mengganti", "replaces", "active", "purpose"),
+        ("guna menggantikan", "replaces", "active", "purpose"),
+        ("digantikan oleh", "replaces", "passive", "plain"),
+        ("digantikan dengan", "replaces", "passive", "plain"),
+        ("diganti dengan", "replaces", "passive", "plain"),
+        ("diganti oleh", "replaces", "passive", "plain"),
+        ("mengubah", "amends", "active", "plain"), ("yang mengubah", "amends", "active", "plain"),
+        ("merevisi", "amends", "active", "plain"), ("perubahan atas", "amends", "active", "plain"),
+        ("diubah dengan", "amends", "passive", "plain"), ("diubah oleh", "amends", "passive", "plain"),
+        ("melaksanakan", "implements", "active", "plain"),
+        ("untuk melaksanakan", "implements", "active", "plain"),
+        ("pelaksanaan", "implements", "active", "plain"),
+        ("menerapkan", "implements", "active", "plain"),
+        ("mengimplementasikan", "implements", "active", "plain"),
+        ("implementasi", "implements", "active", "plain"),
+        ("memandu", "guides", "active", "plain"),
+        ("memberikan panduan", "guides", "active", "plain"),
+        ("panduan pelaksanaan", "guides", "active", "plain"),
+        ("melanjutkan pelaksanaan", "continues", "active", "plain"),
+        ("tentang melanjutkan pelaksanaan", "continues", "active", "plain"),
+        ("terus melaksanakan", "continues", "active", "plain"),
+        ("kelanjutan pelaksanaan", "continues", "active", "plain"),
+    ],
+}
+
+# Merger cues. "into" words make the body after them the resulting body; "with" words pair two
+# bodies (the second is the result when the first follows "of"); "and" words list merged bodies.
+MERGE_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("merging", "merger", "merged", "merge", "merges", "amalgamation", "amalgamating"),
+    "vi": ("sáp nhập", "hợp nhất"),
+    "fr": ("fusion", "fusionner", "fusionné", "fusionnée", "fusionnant"),
+    "id": ("bergabung", "penggabungan", "menggabungkan", "digabungkan", "digabung", "melebur",
+           "peleburan"),
+}
+MERGE_INTO: dict[str, tuple[str, ...]] = {
+    "en": ("into",), "vi": ("vào",), "fr": ("dans", "au sein du", "au sein de"),
+    "id": ("ke dalam", "ke"),
+}
+MERGE_WITH: dict[str, tuple[str, ...]] = {
+    "en": ("with",), "vi": ("với",), "fr": ("avec",), "id": ("dengan",),
+}
+MERGE_AND: dict[str, tuple[str, ...]] = {
+    "en": ("and",), "vi": ("và",), "fr": ("et", "et du", "et de la"), "id": ("dan",),
+}
+
+# --- bodies -------------------------------------------------------------------------------------
+# The Party's national organs, by key: English name, ontology class, and names per language.
+# (Generic institutional vocabulary, needed to recognise issuers; see the module docstring.)
+
+NATIONAL_BODIES: dict[str, dict[str, object]] = {
+    "politburo": {"en_name": "Politburo", "class": "Politburo", "names": {
+        "en": ("Politburo", "Political Bureau"), "vi": ("Bộ Chính trị",),
+        "fr": ("Bureau politique", "Politburo"), "id": ("Politbiro", "Polit Biro", "Biro Politik")}},
+    "secretariat": {"en_name": "Secretariat", "class": "Secretariat", "names": {
+        "en": ("Secretariat", "Party Central Committee's Secretariat",
+               "Secretariat of the Party Central Committee",
+               "Secretariat of the Central Committee"),
+        "vi": ("Ban Bí thư", "Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương"),
+        "fr": ("Secrétariat", "Secrétariat du Comité central"),
+        "id": ("Sekretariat", "Sekretariat Komite Sentral")}},
+    "central-committee": {"en_name": "Party Central Committee", "class": "CentralCommittee",
+                          "names": {
+        "en": ("Party Central Committee", "Central Committee", "Central Party Committee"),
+        "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng",
+               "Trung ương"),
+        "fr": ("Comité central du Parti", "Comité central"),
+        "id": ("Komite Sentral Partai", "Komite Sentral", "Komite Pusat Partai", "KS PKV")}},
+    "central-organisation-commission": {
+        "en_name": "Central Organisation Commission", "class": "CentralOrganisationCommission",
+        "names": {
+            "en": ("Central Organization Commission", "Central Organisation Commission",
+                   "Central Organizing Committee", "Central Organising Committee",
+                   "Central Organization Committee", "Party Central Committee's Organization Commission"),
+            "vi": ("Ban Tổ chức Trung ương",),
+            "fr": ("Commission centrale d'organisation", "Comité central d'organisation",
+                   "Commission d'organisation du Comité central"),
+            "id": ("Komite Organisasi Pusat", "Komisi Organisasi Pusat",
+                   "Komisi Organisasi Sentral")}},
+    "central-inspection-commission": {
+        "en_name": "Central Inspection Commission", "class": "CentralInspectionCommission",
+        "names": {
+            "en": ("Central Inspection Commission", "Central Inspection Committee",
+                   "Party Central Inspection Commission"),
+            "vi": ("Ủy ban Kiểm tra Trung ương", "Uỷ ban Kiểm tra Trung ương"),
+            "fr": ("Commission centrale d'inspection", "Comité central d'inspection"),
+            "id": ("Komisi Inspeksi Pusat", "Komite Inspeksi Pusat", "Komisi Inspeksi Sentral")}},
+    "central-internal-affairs-commission": {
+        "en_name": "Central Internal Affairs Commission",
+        "class": "CentralInternalAffairsCommission",
+        "names": {
+            "en": ("Central Internal Affairs Commission", "Central Internal Affairs Committee"),
+            "vi": ("Ban Nội chính Trung ương",),
+            "fr": ("Commission centrale des affaires intérieures",),
+            "id": ("Komisi Urusan Dalam Negeri Pusat", "Komite Urusan Dalam Negeri Pusat")}},
+    "central-propaganda-commission": {
+        "en_name": "Central Propaganda and Education Commission", "class": "CentralCommission",
+        "names": {
+            "en": ("Central Propaganda and Education Commission", "Central Propaganda Department",
+                   "Central Propaganda and Mass Mobilisation Commission",
+                   "Central Propaganda and Mass Mobilization Commission"),
+            "vi": ("Ban Tuyên giáo Trung ương", "Ban Tuyên giáo và Dân vận Trung ương"),
+            "fr": ("Commission centrale de propagande et d'éducation",),
+            "id": ("Komisi Propaganda dan Pendidikan Pusat",)}},
+    "central-mass-mobilisation-commission": {
+        "en_name": "Central Mass Mobilisation Commission", "class": "CentralCommission",
+        "names": {
+            "en": ("Central Mass Mobilization Commission", "Central Mass Mobilisation Commission"),
+            "vi": ("Ban Dân vận Trung ương",),
+            "fr": ("Commission centrale de mobilisation des masses",),
+            "id": ("Komisi Mobilisasi Massa Pusat",)}},
+    "central-economic-commission": {
+        "en_name": "Central Economic Commission", "class": "CentralCommission",
+        "names": {
+            "en": ("Central Economic Commission",), "vi": ("Ban Kinh tế Trung ương",),
+            "fr": ("Commission économique centrale",), "id": ("Komisi Ekonomi Pusat",)}},
+    "central-external-relations-commission": {
+        "en_name": "Central External Relations Commission", "class": "CentralCommission",
+        "names": {
+            "en": ("Central External Relations Commission", "Central Foreign Relations Commission"),
+            "vi": ("Ban Đối ngoại Trung ương",),
+            "fr": ("Commission centrale des relations extérieures",),
+            "id": ("Komisi Hubungan Luar Negeri Pusat",)}},
+    "central-party-office": {
+        "en_name": "Office of the Party Central Committee", "class": "PartyOffice",
+        "names": {
+            "en": ("Office of the Party Central Committee", "Party Central Committee's Office",
+                   "Central Party Office"),
+            "vi": ("Văn phòng Trung ương Đảng",),
+            "fr": ("Bureau du Comité central du Parti",),
+            "id": ("Kantor Komite Sentral Partai",)}},
+    "government": {"en_name": "Government", "class": "Government", "names": {
+        "en": ("Government",), "vi": ("Chính phủ",), "fr": ("Gouvernement",),
+        "id": ("Pemerintah",)}},
+    "national-assembly": {"en_name": "National Assembly", "class": "StateBody", "names": {
+        "en": ("National Assembly",), "vi": ("Quốc hội",), "fr": ("Assemblée nationale",),
+        "id": ("Majelis Nasional",)}},
+}
+
+# Head nouns of other bodies (Party committees of ministries, provinces, blocs; their standing
+# and inspection committees; ministries). A body name is a head plus what specifies it.
+BODY_HEADS: dict[str, tuple[str, ...]] = {
+    "en": ("Party Committee", "Party Executive Committee", "Executive Committee",
+           "Standing Committee", "Standing Board", "Inspection Committee", "Inspection Commission",
+           "Steering Committee", "Party Personnel Committee", "Party Delegation",
+           "People's Committee", "Party Cell", "Party Organization", "Party Organisation",
+           "Committee", "Commission", "Ministry", "Office", "Union", "Front", "Department",
+           "Board"),
+    "vi": ("Ban Thường vụ", "Ban Chấp hành", "Ban cán sự đảng", "Đảng đoàn", "Đảng ủy",
+           "Đảng uỷ", "Đảng bộ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy",
+           "Huyện uỷ", "Quận ủy", "Quận uỷ", "Ủy ban", "Uỷ ban", "Ban Chỉ đạo", "Văn phòng",
+           "Bộ", "Ban"),
+    "fr": ("Comité", "Commission", "Bureau", "Ministère", "ministère", "Secrétariat",
+           "Délégation", "Conseil", "Office", "Département"),
+    "id": ("Komite", "Komisi", "Kementerian", "Badan", "Dewan", "Kantor", "Delegasi",
+           "Departemen"),
+}
+
+# Words allowed inside a body name besides capitalised words (connectors, and for French the
+# lower-case nouns of ministry names).
+BODY_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "the", "and", "for", "of the", "'s"),
+    "fr": ("du", "de", "des", "d'", "d’", "la", "l'", "l’", "à", "au", "aux"),
+    "vi": (),
+    "id": (),
+}
+# Vietnamese body names run over lower-case syllables ("Bộ Ngoại giao", "Đảng bộ Khối các cơ
+# quan tỉnh"); they end at these words (or punctuation, digits, a type word).
+VI_BODY_STOP: tuple[str, ...] = (
+    "về", "vào", "theo", "của", "đã", "được", "bị", "sẽ", "đang", "vừa", "ngày", "số", "và",
+    "với", "để", "nhằm", "tại", "trong", "là", "có", "cho", "từ", "đến", "khi", "sau", "trước",
+    "ban hành", "thực hiện", "triển khai", "tổ chức", "yêu cầu", "chỉ đạo", "quyết định",
+    "đề xuất", "chủ trì", "giới thiệu", "thông qua", "quán triệt", "lãnh đạo", "phối hợp",
+    "cũng", "đồng thời", "thì", "mà", "nhưng", "năm", "tháng", "kiểm tra", "giám sát",
+    "hướng dẫn", "sơ kết", "tổng kết", "họp", "ký", "trình", "nhấn mạnh", "cho biết",
+    "khẳng định", "đánh giá", "tiếp tục", "này", "đó", "trên", "dưới", "nhiệm kỳ", "khóa",
+    "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên",
+)
+# English/French/Indonesian words that end a body name when they follow it.
+BODY_STOP: dict[str, tuple[str, ...]] = {
+    "en": ("Term", "Session", "Conference", "Congress", "Plenum", "Resolution", "Directive",
+           "Regulation", "Decision", "Conclusion", "Notice", "Guidance", "Plan", "Program",
+           "Programme", "Project", "Report", "No", "In", "On", "The", "This", "It", "He",
+           "She", "They", "We"),
+    "fr": ("Terme", "Termes", "Résolution", "Directive", "Règlement", "Décision", "Conclusion",
+           "Avis", "Plan", "Programme", "Le", "La", "Les", "Il", "Elle", "En"),
+    "id": ("Resolusi", "Instruksi", "Arahan", "Peraturan", "Keputusan", "Kesimpulan",
+           "Panduan", "Rencana", "Program", "No", "Nomor", "Masa", "Periode"),
+    "vi": (),
+}
+
+# --- sentences and language detection -----------------------------------------------------------
+
+# Tokens ending in a period that do not end a sentence.
+ABBREVIATIONS_WITH_PERIOD: tuple[str, ...] = (
+    "no", "nos", "nr", "mr", "mrs", "ms", "dr", "prof", "st", "vs", "etc", "art", "p", "pp",
+    "tp", "ts", "ths", "pgs", "gs", "ông", "bà", "mt", "m", "mme", "mlle", "jl", "h", "hj",
+    "vol", "ed", "fig", "dll", "dsb", "u.s", "e.g", "i.e",
+)
+
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the of and to in is for on with that by as at from this are was be has have "
+                    "its which will an it were been their also".split()),
+    "vi": frozenset("của và các là được trong những cho với đã về này có không một để người "
+                    "đến từ theo khi thì tại nhiều cũng như sẽ đồng chí".split()),
+    "fr": frozenset("le la les des du et est une un dans pour sur que qui au aux avec par sont "
+                    "ce cette il elle ont été plus".split()),
+    "id": frozenset("yang dan di dengan untuk dalam ini itu dari pada tidak tentang akan juga "
+                    "oleh sebagai adalah telah bahwa ke para serta".split()),
+}

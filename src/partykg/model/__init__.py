@@ -1,0 +1,1 @@
+"""Identity and vocabulary: namespaces, data IRIs and document codes."""

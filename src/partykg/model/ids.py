@@ -1,0 +1,142 @@
+"""Document codes and data IRIs.
+
+Pure Python (no rdflib): this module sits on the fast paths (import, lookup).
+
+A Party code is ``NUMBER-TYPE/ISSUER`` (``51-CT/TW``, ``01-NQ/ĐUB``, ``07-QĐi/TW``); a state code
+inverts it, ``NUMBER/TYPE-ISSUER`` (``396/QĐ-BNG``), sometimes with a year
+(``12/2020/NĐ-CP``). Sources write ``Đ`` or ``D``; :func:`code_key` folds both to one key, and
+that key is what lookups match, exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from partykg.errors import PartykgError
+
+BASE = "https://w3id.org/partykg/id/"
+
+_LETTERS = r"[A-Za-zĐđ]+"
+_PARTY = re.compile(
+    rf"^\s*(?P<number>\d+[a-z]?)\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+)\s*$"
+)
+_STATE = re.compile(
+    rf"^\s*(?P<number>\d+)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
+    rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
+)
+
+
+class CodeError(PartykgError, ValueError):
+    """A string that is not a document code."""
+
+
+@dataclass(frozen=True)
+class Code:
+    """A parsed document code."""
+
+    number: str  # as written: "02"
+    type: str  # as written: "QĐ", "QD", "QĐi"
+    issuer: str  # as written: "TW", "ĐUB", "BNG"
+    state: bool = False  # NUMBER/TYPE-ISSUER form
+    year: str | None = None  # only state codes carry one
+
+    @property
+    def key(self) -> str:
+        return code_key(self.text)
+
+    @property
+    def text(self) -> str:
+        if self.state:
+            year = f"{self.year}/" if self.year else ""
+            return f"{self.number}/{year}{self.type}-{self.issuer}"
+        return f"{self.number}-{self.type}/{self.issuer}"
+
+    @property
+    def number_key(self) -> str:
+        return number_key(self.number)
+
+
+def fold(text: str) -> str:
+    """ASCII-fold for keys and slugs: NFC, Đ/đ -> D/d, accents dropped."""
+    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def code_key(code: str) -> str:
+    """The lookup key of a code: ASCII-folded, upper case, no white space.
+
+    >>> code_key("209-QĐ/TW") == code_key("209-QD/TW") == code_key(" 209 - qd / tw ")
+    True
+    """
+    return re.sub(r"\s+", "", fold(code)).upper()
+
+
+def number_key(number: str) -> str:
+    """A document number without leading zeros ("02" -> "2"); letters kept, lower case."""
+    stripped = number.strip().lower().lstrip("0")
+    return stripped or "0"
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a name: ASCII-folded, lower case, punctuation as spaces, a leading
+    English article dropped. "the Secretariat", "Ban Bí thư", "BAN BI THU" -> "secretariat",
+    "ban bi thu", "ban bi thu"."""
+    key = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name).lower()).split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def parse_code(text: str) -> Code:
+    """Parse a code as a source writes it. Raises :class:`CodeError` when it is not one."""
+    if not isinstance(text, str) or len(text) > 64:
+        raise CodeError(f"not a document code: {text!r}")
+    m = _PARTY.match(text)
+    if m:
+        return Code(m["number"], m["type"], m["issuer"])
+    m = _STATE.match(text)
+    if m:
+        return Code(m["number"], m["type"], m["issuer"], state=True, year=m["year"])
+    raise CodeError(
+        f"not a document code: {text!r} (expected NUMBER-TYPE/ISSUER such as 51-CT/TW, "
+        "or NUMBER/TYPE-ISSUER such as 396/QĐ-BNG)"
+    )
+
+
+def slug(text: str, max_len: int = 80) -> str:
+    """A stable IRI path segment: ASCII, lower case, words joined by '-'."""
+    s = re.sub(r"[^a-z0-9]+", "-", fold(text).lower()).strip("-")
+    return (s[:max_len].rstrip("-")) or "x"
+
+
+def document_path(
+    *,
+    code: str | None = None,
+    number: str | None = None,
+    type_slug: str | None = None,
+    issuer_slug: str | None = None,
+    year: int | str | None = None,
+    subject: str | None = None,
+) -> str:
+    """The path (relative to :data:`BASE`) of a document's IRI, per docs/model.md.
+
+    - with a code: ``doc/{issuer}/{type}/{year|undated}/{number}`` from the code's parts;
+    - with a number: ``doc/{issuer_slug}/{type_slug}/{year|undated}/{number}``;
+    - otherwise: ``doc/{issuer_slug|unknown}/{type_slug}/{slug(subject)}``.
+    """
+    y = str(year) if year else "undated"
+    if code:
+        c = parse_code(code)
+        return f"doc/{slug(c.issuer)}/{slug(c.type)}/{y}/{slug(c.number_key)}"
+    if not type_slug:
+        raise ValueError("a document without a code needs its type")
+    if number:
+        return f"doc/{issuer_slug or 'unknown'}/{type_slug}/{y}/{slug(number_key(number))}"
+    if not subject:
+        raise ValueError("a document with neither code nor number needs a subject")
+    return f"doc/{issuer_slug or 'unknown'}/{type_slug}/{slug(subject)}"
+
+
+def document_iri(**kwargs: object) -> str:
+    return BASE + document_path(**kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,1 @@
+"""Interactive HTML graph views (networkx + pyvis) and network analytics."""
