@@ -10,7 +10,6 @@ its size is reported (a device's size is 0): :func:`read_bounded`.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import stat
 import tempfile
@@ -145,23 +144,18 @@ class AtomicFiles:
 
 def read_bounded(path: Path | str, limit: int, what: str = "the input") -> bytes:
     """The bytes of ``path``, refusing (:class:`InputTooLarge`) more than ``limit`` bytes. The
-    read itself is bounded (a device or a pipe reports no size and may never end); a fifo with
-    no writer reads as empty instead of waiting forever. OSError is left to the caller."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    try:
-        if stat.S_ISDIR(os.fstat(fd).st_mode):
+    read itself is bounded (a device or a pipe reports no size and may never end).
+    OSError is left to the caller."""
+    with open(path, "rb", buffering=0) as f:
+        if stat.S_ISDIR(os.fstat(f.fileno()).st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        flags = fcntl.fcntl(fd, fcntl.F_GETFL)
-        fcntl.fcntl(fd, fcntl.F_SETFL, flags & ~os.O_NONBLOCK)
         chunks, total = [], 0
         while total <= limit:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            chunk = f.read(min(1 << 20, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-    finally:
-        os.close(fd)
     if total > limit:
         size = (f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit} bytes")
         raise InputTooLarge(f"{path}: too large for {what} (the limit is {size})")

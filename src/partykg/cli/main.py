@@ -58,7 +58,8 @@ def _command_in(argv: list[str]) -> str | None:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The command's parser. With ``only`` (a command), only that command's module builds its
     subparsers; the other commands are listed by name and help (enough for ``--help`` and for
-    an error naming the choices). Without it, every command is built in full."""
+    an error naming the choices); with ``only=""`` none is built. Without it, every command is
+    built in full."""
     p = argparse.ArgumentParser(
         prog="partykg",
         description="A knowledge graph of the Communist Party of Vietnam's documents and bodies, "
@@ -70,7 +71,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                         "or $PARTYKG_ROOT)")
     p.add_argument("-v", "--verbose", action="store_true", help="report progress on stderr")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    full = {COMMANDS[only][0]} if only else {m for m, _ in COMMANDS.values()}
+    if only is None:
+        full = {m for m, _ in COMMANDS.values()}
+    else:  # "" (no command, or one not known): every command by name only
+        full = {COMMANDS[only][0]} if only in COMMANDS else set()
     registered: set[str] = set()
     for name, (module, help_) in COMMANDS.items():
         if module not in full:
@@ -95,7 +99,7 @@ def _internal_error(e: BaseException, verbose: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_command_in(argv))
+    parser = build_parser(_command_in(argv) or "")
     args = parser.parse_args(argv)
     verbose = getattr(args, "verbose", False)
     from partykg.errors import PartykgError
