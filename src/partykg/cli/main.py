@@ -131,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
         if verbose:
             _internal_error(e, True)
         return EXIT_ERROR
+    except ValueError as e:
+        if "null byte" not in str(e):
+            return _internal_error(e, verbose)
+        print("partykg: error: an argument holds a NUL byte", file=sys.stderr)
+        return EXIT_ERROR
     except MemoryError:
         print("partykg: error: out of memory (the input is too large)", file=sys.stderr)
         return EXIT_ERROR
