@@ -425,11 +425,25 @@ def test_unexpected_error_is_one_line_internal_error(monkeypatch, capsys):
 def test_top_level_help_builds_no_command_parser():
     code = ("import sys\nfrom partykg.cli.main import main\ntry:\n    main(['--help'])\n"
             "except SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('partykg.cli.')))")
+            "print(sorted(m for m in sys.modules if m.startswith('partykg.cli.') "
+            "or m in ('argparse', 'pyoxigraph', 'pathlib')))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
                        timeout=60)
     assert "build" in r.stdout and "serve" in r.stdout
     assert r.stdout.strip().splitlines()[-1] == "['partykg.cli.main']"
+
+
+def test_quick_top_help_is_what_argparse_would_print(monkeypatch):
+    import io
+    from contextlib import redirect_stdout
+
+    from partykg.cli.main import build_parser, top_help
+
+    monkeypatch.setenv("COLUMNS", "80")
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        build_parser("").print_help()
+    assert top_help() + "\n" == buf.getvalue()
 
 
 def test_listed_commands_match_what_each_module_registers():

@@ -14,10 +14,7 @@ not answer, a file that cannot be written; and, as a last resort, an internal er
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from pathlib import Path
 
 EXIT_ERROR = 2
 
@@ -40,6 +37,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _path(text: str):
+    from pathlib import Path  # not at load time: `partykg --help` does without it
+
+    return Path(text)
+
+
 def _command_in(argv: list[str]) -> str | None:
     """The command named in ``argv`` (the first word that is not a global option), if known."""
     i = 0
@@ -55,21 +58,61 @@ def _command_in(argv: list[str]) -> str | None:
     return None
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+DESCRIPTION = ("A knowledge graph of the Communist Party of Vietnam's documents and bodies, every "
+               "fact traced to its source.")
+EPILOG = ("Exit codes: 0 ok, 1 violations (validate) or ambiguous / not found (ask), 2 error. "
+          "'partykg COMMAND --help' describes a command.")
+OPTIONS = (("-h, --help", "show this help message and exit"),
+           ("--root ROOT", "project folder holding ontology/ and graph/ (default: this checkout, "
+                           "or $PARTYKG_ROOT)"),
+           ("-v, --verbose", "report progress on stderr"))
+
+
+def _wrap(text: str, width: int, indent: int = 0, first: int | None = None) -> list[str]:
+    lines, line, room = [], "", width - (indent if first is None else first)
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > room:
+            lines.append(line)
+            line, room = word, width - indent
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines
+
+
+def top_help() -> str:
+    """``partykg --help``, written without argparse (whose import costs more than starting the
+    query engine): the commands by name and one-line help, as argparse would lay them out."""
+    width = 78
+    out = ["usage: partykg [-h] [--root ROOT] [-v] COMMAND ...", "",
+           *_wrap(DESCRIPTION, width), "", "positional arguments:", "  COMMAND"]
+    for name, (_, help_) in COMMANDS.items():
+        head = f"    {name}"
+        body = _wrap(help_, width, 17, first=17)
+        if len(head) <= 15:
+            out.append(f"{head:<17}{body[0]}")
+        else:
+            out += [head, " " * 17 + body[0]]
+        out += [" " * 17 + b for b in body[1:]]
+    out += ["", "options:"]
+    for flag, help_ in OPTIONS:
+        body = _wrap(help_, width, 17, first=17)
+        out.append(f"  {flag:<15}{body[0]}")
+        out += [" " * 17 + b for b in body[1:]]
+    out += ["", *_wrap(EPILOG, width)]
+    return "\n".join(out)
+
+
+def build_parser(only: str | None = None):
     """The command's parser. With ``only`` (a command), only that command's module builds its
     subparsers; the other commands are listed by name and help (enough for ``--help`` and for
     an error naming the choices); with ``only=""`` none is built. Without it, every command is
     built in full."""
-    p = argparse.ArgumentParser(
-        prog="partykg",
-        description="A knowledge graph of the Communist Party of Vietnam's documents and bodies, "
-                    "every fact traced to its source.",
-        epilog="Exit codes: 0 ok, 1 violations (validate) or ambiguous / not found (ask), "
-               "2 error. 'partykg COMMAND --help' describes a command.")
-    p.add_argument("--root", type=Path, default=None,
-                   help="project folder holding ontology/ and graph/ (default: this checkout, "
-                        "or $PARTYKG_ROOT)")
-    p.add_argument("-v", "--verbose", action="store_true", help="report progress on stderr")
+    import argparse
+    import importlib
+
+    p = argparse.ArgumentParser(prog="partykg", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("--root", type=_path, default=None, help=OPTIONS[1][1])
+    p.add_argument("-v", "--verbose", action="store_true", help=OPTIONS[2][1])
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     if only is None:
         full = {m for m, _ in COMMANDS.values()}
@@ -99,7 +142,12 @@ def _internal_error(e: BaseException, verbose: bool) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(_command_in(argv) or "")
+    command = _command_in(argv)
+    if command is None and argv and all(a in ("-h", "--help", "-v", "--verbose") for a in argv) \
+            and ("-h" in argv or "--help" in argv):
+        print(top_help())
+        raise SystemExit(0)  # as argparse does
+    parser = build_parser(command or "")
     args = parser.parse_args(argv)
     verbose = getattr(args, "verbose", False)
     from partykg.errors import PartykgError
