@@ -142,13 +142,20 @@ class AtomicFiles:
         return False
 
 
-def read_bounded(path: Path | str, limit: int, what: str = "the input") -> bytes:
-    """The bytes of ``path``, refusing (:class:`InputTooLarge`) more than ``limit`` bytes. The
-    read itself is bounded (a device or a pipe reports no size and may never end).
+def read_bounded(path: Path | str, limit: int, what: str = "the input",
+                 error: type[PartykgError] = InputTooLarge) -> bytes:
+    """The bytes of ``path``, refusing (``error``, by default :class:`InputTooLarge`) more than
+    ``limit`` bytes. The read itself is bounded (a device or a pipe reports no size and may never
+    end); a regular file whose size is over the limit is refused without reading it.
     OSError is left to the caller."""
+    size = f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
     with open(path, "rb", buffering=0) as f:
-        if stat.S_ISDIR(os.fstat(f.fileno()).st_mode):
+        st = os.fstat(f.fileno())
+        if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if stat.S_ISREG(st.st_mode) and st.st_size > limit:
+            raise error(f"{path}: {st.st_size / 1e6:.1f} MB is too large for {what} (the limit "
+                        f"is {size})")
         chunks, total = [], 0
         while total <= limit:
             chunk = f.read(min(1 << 20, limit + 1 - total))
@@ -157,6 +164,5 @@ def read_bounded(path: Path | str, limit: int, what: str = "the input") -> bytes
             chunks.append(chunk)
             total += len(chunk)
     if total > limit:
-        size = (f"{limit / (1024 * 1024):g} MB" if limit >= 1024 * 1024 else f"{limit} bytes")
-        raise InputTooLarge(f"{path}: too large for {what} (the limit is {size})")
+        raise error(f"{path}: too large for {what} (the limit is {size}; the read stopped there)")
     return b"".join(chunks)

@@ -556,7 +556,8 @@ def write(cs: CandidateSet, path: Path) -> None:
 def read(path: Path) -> CandidateSet:
     path = Path(path)
     try:
-        data = read_bounded(path, MAX_CANDIDATES_BYTES, "a candidates file")
+        data = read_bounded(path, MAX_CANDIDATES_BYTES, "a candidates file",
+                            CandidatesError)
     except OSError as e:
         raise CandidatesError(f"{path}: cannot read: {e.strerror or e}") from e
     try:

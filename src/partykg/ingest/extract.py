@@ -218,7 +218,7 @@ def decode(data: bytes, name: str = "input") -> tuple[str, list[str]]:
 def read_article(path: Path | str) -> tuple[str, list[str]]:
     path = Path(path)
     try:
-        data = read_bounded(path, MAX_BYTES, "an article")
+        data = read_bounded(path, MAX_BYTES, "an article", ExtractError)
     except OSError as e:
         raise ExtractError(f"{path}: cannot read: {e.strerror or e}") from e
     return decode(data, str(path))

@@ -164,7 +164,7 @@ def _parse_ref(text: str) -> Ref:
 
 def _read_rows(path: Path, errors: _Errors) -> list[tuple[int, dict[str, str]]]:
     try:
-        raw = read_bounded(path, MAX_BYTES, "a spreadsheet")
+        raw = read_bounded(path, MAX_BYTES, "a spreadsheet", ImportError_)
     except OSError as e:
         raise ImportError_(f"{path}: cannot read: {e.strerror or e}") from e
     try:
