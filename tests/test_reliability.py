@@ -228,6 +228,18 @@ def test_second_build_of_a_store_gets_a_clear_lock_error(tmp_path):
     assert run("build", "--store", str(target)).returncode == 0  # the lock is gone with its holder
 
 
+def test_store_through_a_symlink_is_built_where_it_points(tmp_path, capsys):
+    real = tmp_path / "disk" / "kg"
+    real.parent.mkdir()
+    link = tmp_path / "kg"
+    link.symlink_to(real)
+    assert cli(capsys, "build", "--store", str(link))[0] == 0
+    assert cli(capsys, "build", "--store", str(link))[0] == 0
+    assert link.is_symlink() and (real / "PARTYKG_STORE").is_file()
+    code, out, _ = cli(capsys, "ask", "--store", str(link), "What replaces Directive 51?")
+    assert code == 0 and out.strip()
+
+
 # --- 7. a named graph written by two files, whatever their size -----------------------------------
 
 @pytest.mark.parametrize("big", ["second", "both"])

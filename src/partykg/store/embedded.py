@@ -53,7 +53,7 @@ class _Writing:
     to it, and the swap at the end (see :mod:`partykg.store.folder`)."""
 
     def __init__(self, path: Path):
-        self.path = Path(os.path.abspath(path))
+        self.path = Path(os.path.realpath(path))  # a symlink: the store goes where it points
         self.lock = folder.Lock(self.path)
         self.tmp: Path | None = None
 
