@@ -242,7 +242,7 @@ def test_store_through_a_symlink_is_built_where_it_points(tmp_path, capsys):
 
 # --- 7. a named graph written by two files, whatever their size -----------------------------------
 
-@pytest.mark.parametrize("big", ["second", "both"])
+@pytest.mark.parametrize("big", ["second", "both", "both, the first much bigger"])
 def test_store_build_refuses_a_graph_written_by_two_files(tmp_path, monkeypatch, big):
     from partykg.graph import dataset
     from partykg.store.embedded import KnowledgeGraph
@@ -250,10 +250,13 @@ def test_store_build_refuses_a_graph_written_by_two_files(tmp_path, monkeypatch,
     (tmp_path / "ontology").mkdir()
     g = tmp_path / "graph"
     g.mkdir()
-    (g / "a.trig").write_text("<http://e/g> { <http://e/a> <http://e/b> <http://e/c> . }\n")
+    n = 100 if "bigger" in big else 1  # the two ways of counting (graphs already there or new)
+    (g / "a.trig").write_text("<http://e/g> { " + " ".join(
+        f"<http://e/a{i}> <http://e/b> <http://e/c> ." for i in range(n)) + " }\n")
     (g / "b.trig").write_text("<http://e/h> { <http://e/x> <http://e/b> <http://e/c> . }\n"
                               "<http://e/g> { <http://e/x> <http://e/b> <http://e/d> . }\n")
     threshold = (g / "b.trig").stat().st_size if big == "second" else 0
+    assert n == 1 or n * 100 > (g / "b.trig").stat().st_size
     monkeypatch.setattr(dataset, "ENGINE_PARSE_MIN_BYTES", threshold)
     with pytest.raises(dataset.GraphFileError, match="already written by graph/a.trig"):
         KnowledgeGraph.build(tmp_path, tmp_path / "store")

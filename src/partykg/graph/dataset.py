@@ -237,6 +237,12 @@ def load_to_disk(root: Path | None, store: ox.Store,
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if _engine_parsable(path):
             turtle = path.suffix != ".trig"
+            # a TriG file may also write into graphs already there (a Turtle file writes only
+            # its own graph, or the ontology's that the ontology files share): count the quads
+            # of the graphs already there before and after when they are fewer than the file's
+            # (about 100 bytes a quad), else the quads of its new graphs after
+            old_before = (_count_in(store, seen) if not turtle and total * 100 < path.stat().st_size
+                          else None)
             try:
                 store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
                                 base_iri=ids.BASE,
@@ -253,9 +259,8 @@ def load_to_disk(root: Path | None, store: ox.Store,
             now = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
             graphs, seen = now - seen, now
             count = len(store) - total
-            # a TriG file may also have written into graphs already there (a Turtle file
-            # writes only its own graph, or the ontology's that the ontology files share)
-            if not turtle and count != _count_in(store, graphs):
+            if not turtle and (_count_in(store, seen - graphs) != old_before
+                               if old_before is not None else count != _count_in(store, graphs)):
                 raise _rewritten_graph(report, rel, path, root)
         else:
             quads = parse_file(root, path)
