@@ -221,8 +221,8 @@ class KnowledgeGraph:
     def _query(self, query: str, bindings: Mapping[str, Term] | None, read: Callable[[Any], Any]):
         """Run the query and ``read`` its results (reading may fail too: the engine reads the
         store lazily)."""
+        check_query(query)  # bound terms add no SERVICE and no depth: check the query as written
         text = bind(query, bindings)
-        check_query(text)
         try:
             return read(self.store.query(text, use_default_graph_as_union=True,
                                          prefixes=PREFIXES))

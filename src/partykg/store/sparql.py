@@ -19,6 +19,7 @@ not only inside a sub-``SELECT``, which does not see outer bindings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
 import pyoxigraph as ox
@@ -166,6 +167,7 @@ class QueryRefused(PartykgError):
     """A query the embedded store does not run: nested too deeply, or asking other hosts."""
 
 
+@lru_cache(maxsize=512)  # library queries come back again and again (bound anew each time)
 def check_query(query: str) -> None:
     """Refuse, before the engine sees it, a query nested more than :data:`MAX_NESTING` brackets
     deep (the engine's parser would overflow its stack and kill the process) or using
