@@ -14,6 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from partykg import __version__
 from partykg.cli.common import EXIT_ERROR
 
 
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="project folder holding ontology/ and graph/ (default: this checkout, "
                         "or $PARTYKG_ROOT)")
     p.add_argument("-v", "--verbose", action="store_true", help="report progress on stderr")
+    p.add_argument("--version", action="version", version=f"partykg {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in _modules():
         module.register(sub)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -19,22 +20,43 @@ EXPORTS = {
 
 
 def export(kg: KnowledgeGraph, out: Path) -> dict[str, int]:
-    """Write the dataset (one named graph per source; derived keys left out) as TriG, N-Quads
-    and JSON-LD, and the union of its graphs as N-Triples. Returns statements written per file."""
+    """Write the dataset as TriG, N-Quads and compact JSON-LD (one named graph per source, plus
+    ``graph/derived``: the lookup keys, so that the dataset answers ``ask`` wherever it is
+    loaded), the union of its graphs as N-Triples, the JSON-LD context (``context.jsonld``) and
+    a VoID/DCAT description (``void.ttl``). Returns statements written per file."""
+    from partykg.graph.publish import context, void_description, write_jsonld
+
     out.mkdir(parents=True, exist_ok=True)
-    quads = kg.data_quads()
+    derived = ox.NamedNode(GRAPH_DERIVED)
+    quads = kg.data_quads() + sorted(kg.store.quads_for_pattern(None, None, None, derived), key=str)
     written: dict[str, int] = {}
-    prefixes = {**PREFIXES, "eli": "http://data.europa.eu/eli/ontology#", "id": BASE}
+    # IRIs are written in full (no prefix for the data base): a prefixed name needs "\/" for
+    # every "/", which some engines (Virtuoso) keep as a backslash.
+    prefixes = {**PREFIXES, "eli": "http://data.europa.eu/eli/ontology#"}
     for name, fmt in EXPORTS.items():
         target = out / name
         tmp = target.with_suffix(target.suffix + ".tmp")
-        if fmt.supports_datasets:
+        if fmt == ox.RdfFormat.JSON_LD:
             items: list = quads
-        else:  # N-Triples: the union of the graphs, each triple once
-            items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
-        ox.serialize(items, str(tmp), fmt, prefixes=prefixes)
+            write_jsonld(quads, tmp)
+        else:
+            if fmt.supports_datasets:
+                items = quads
+            else:  # N-Triples: the union of the graphs, each triple once
+                items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
+            ox.serialize(items, str(tmp), fmt, prefixes=prefixes)
         tmp.replace(target)  # a failed export never leaves a half-written file behind
         written[name] = len(items)
+    ctx = out / "context.jsonld"
+    ctx.with_suffix(".tmp").write_text(json.dumps(context(), indent=1) + "\n", encoding="utf-8")
+    ctx.with_suffix(".tmp").replace(ctx)
+    void = void_description(quads, written)
+    tmp = out / "void.ttl.tmp"
+    ox.serialize(void, str(tmp), ox.RdfFormat.TURTLE,
+                 prefixes={"void": "http://rdfs.org/ns/void#", "dcat": "http://www.w3.org/ns/dcat#",
+                           "dcterms": "http://purl.org/dc/terms/", **PREFIXES})
+    tmp.replace(out / "void.ttl")
+    written["void.ttl"] = len(void)
     return written
 
 
