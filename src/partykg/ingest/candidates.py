@@ -29,7 +29,7 @@ import pyoxigraph as ox
 
 from partykg.ingest import extract_lang as L
 from partykg.errors import PartykgError
-from partykg.files import write_atomic
+from partykg.files import read_bounded, write_atomic
 from partykg.ingest.extract import MAX_OCCURRENCES, Body, Extraction, body_key, normal_code, text_hash
 from partykg.model.ids import BASE, CodeError, code_key, fold, name_key, number_key, slug
 from partykg.graph.trigwriter import serialize
@@ -37,6 +37,7 @@ from partykg.model.vocab import DCTERMS, PK, PKC, PKDT, PKST, RDF, XSD
 
 RELATION_KINDS = ("replaces", "plannedToReplace", "amends", "implements", "guides", "continues")
 EXTRACTOR_VERSION = "partykg-extract 1"
+MAX_CANDIDATES_BYTES = 128 * 1024 * 1024  # a candidates file larger than this is refused
 PK_CLASS = {t: "".join(w.capitalize() for w in t.split("-")) for t in L.TYPE_SLUG}
 PK_CLASS["unclassified"] = "UnclassifiedDocument"
 
@@ -555,7 +556,8 @@ def write(cs: CandidateSet, path: Path) -> None:
 def read(path: Path) -> CandidateSet:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_CANDIDATES_BYTES, "a candidates file",
+                            CandidatesError)
     except OSError as e:
         raise CandidatesError(f"{path}: cannot read: {e.strerror or e}") from e
     try:

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from partykg.ingest import extract_lang as L
 from partykg.errors import PartykgError
+from partykg.files import read_bounded
 from partykg.model.ids import CodeError, code_key, fold, number_key, parse_code
 
 MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is refused
@@ -217,11 +218,7 @@ def decode(data: bytes, name: str = "input") -> tuple[str, list[str]]:
 def read_article(path: Path | str) -> tuple[str, list[str]]:
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ExtractError(f"{path}: {size / 1e6:.1f} MB is too large for an article (the "
-                               f"limit is {MAX_BYTES // (1024 * 1024)} MB)")
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BYTES, "an article", ExtractError)
     except OSError as e:
         raise ExtractError(f"{path}: cannot read: {e.strerror or e}") from e
     return decode(data, str(path))

@@ -38,7 +38,7 @@ import pyoxigraph as ox
 from partykg.graph import dataset
 from partykg.model import ids
 from partykg.errors import PartykgError
-from partykg.files import write_atomic
+from partykg.files import read_bounded, write_atomic
 from partykg.store.embedded import KnowledgeGraph
 from partykg.model.vocab import BASE, DCTERMS, GRAPH_IMPORT, PK, PKST, PROV, RDF, SKOS, XSD
 
@@ -164,9 +164,7 @@ def _parse_ref(text: str) -> Ref:
 
 def _read_rows(path: Path, errors: _Errors) -> list[tuple[int, dict[str, str]]]:
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportError_(f"{path}: larger than {MAX_BYTES // 1024 // 1024} MB")
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_BYTES, "a spreadsheet", ImportError_)
     except OSError as e:
         raise ImportError_(f"{path}: cannot read: {e.strerror or e}") from e
     try:

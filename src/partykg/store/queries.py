@@ -132,7 +132,17 @@ def library(root: Path | None = None) -> list[Query]:
 
 def expand_iri(value: str) -> str:
     """``<https://...>``, a prefixed name (``pk:implements``) or a data path
-    (``doc/tw/ct/2005/51``) as a full IRI."""
+    (``doc/tw/ct/2005/51``) as a full IRI; :class:`QueryLibraryError` when it is none of them or
+    not a valid IRI (a space, a quote...)."""
+    iri = _expand_iri(value)
+    try:
+        ox.NamedNode(iri)
+    except ValueError as e:
+        raise QueryLibraryError(f"not an IRI: {value!r} ({e})") from None
+    return iri
+
+
+def _expand_iri(value: str) -> str:
     from partykg.model.vocab import BASE
 
     v = value.strip()

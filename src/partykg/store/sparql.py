@@ -154,3 +154,37 @@ def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
     for pos, used in sorted(inserts, key=lambda x: x[0], reverse=True):
         query = f"{query[:pos]} {values_block(used)}\n{query[pos:]}"
     return query
+
+
+# --- what the embedded engine is not given ---------------------------------------------------
+
+MAX_NESTING = 256  # brackets deep; the engine's parser recurses and crashes the process far deeper
+_SERVICE = re.compile(r"(?i)(?<![\w?$:])SERVICE(?![\w:-])")
+
+
+class QueryRefused(PartykgError):
+    """A query the embedded store does not run: nested too deeply, or asking other hosts."""
+
+
+def check_query(query: str) -> None:
+    """Refuse, before the engine sees it, a query nested more than :data:`MAX_NESTING` brackets
+    deep (the engine's parser would overflow its stack and kill the process) or using
+    ``SERVICE`` (federated queries send requests to other hosts: not from the embedded store).
+    Comments, strings and IRIs are skipped."""
+    depth = deepest = 0
+    code = [" "] * len(query)
+    for i, c in _scan(query):
+        code[i] = c
+        if c in "{([":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    raise QueryRefused(f"the query is nested more than {MAX_NESTING} brackets "
+                                       "deep: simplify it")
+        elif c in "})]":
+            depth -= 1
+    if _SERVICE.search("".join(code)):
+        raise QueryRefused("the query uses SERVICE (a federated query to another endpoint): "
+                           "the embedded store does not send requests to other hosts; run it "
+                           "against an endpoint that allows it with --endpoint URL")
