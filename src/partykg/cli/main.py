@@ -37,6 +37,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+def _version() -> str:
+    from partykg import __version__
+
+    return __version__
+
+
 def _path(text: str):
     from pathlib import Path  # not at load time: `partykg --help` does without it
 
@@ -65,7 +71,8 @@ EPILOG = ("Exit codes: 0 ok, 1 violations (validate) or ambiguous / not found (a
 OPTIONS = (("-h, --help", "show this help message and exit"),
            ("--root ROOT", "project folder holding ontology/ and graph/ (default: this checkout, "
                            "or $PARTYKG_ROOT)"),
-           ("-v, --verbose", "report progress on stderr"))
+           ("-v, --verbose", "report progress on stderr"),
+           ("--version", "show the version of partykg and exit"))
 
 
 def _wrap(text: str, width: int, indent: int = 0, first: int | None = None) -> list[str]:
@@ -83,7 +90,7 @@ def top_help() -> str:
     """``partykg --help``, written without argparse (whose import costs more than starting the
     query engine): the commands by name and one-line help, as argparse would lay them out."""
     width = 78
-    out = ["usage: partykg [-h] [--root ROOT] [-v] COMMAND ...", "",
+    out = ["usage: partykg [-h] [--root ROOT] [-v] [--version] COMMAND ...", "",
            *_wrap(DESCRIPTION, width), "", "positional arguments:", "  COMMAND"]
     for name, (_, help_) in COMMANDS.items():
         head = f"    {name}"
@@ -113,6 +120,8 @@ def build_parser(only: str | None = None):
     p = argparse.ArgumentParser(prog="partykg", description=DESCRIPTION, epilog=EPILOG)
     p.add_argument("--root", type=_path, default=None, help=OPTIONS[1][1])
     p.add_argument("-v", "--verbose", action="store_true", help=OPTIONS[2][1])
+    p.add_argument("--version", action="version", version=f"partykg {_version()}",
+                   help=OPTIONS[3][1])
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     if only is None:
         full = {m for m, _ in COMMANDS.values()}
@@ -143,6 +152,9 @@ def _internal_error(e: BaseException, verbose: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     command = _command_in(argv)
+    if command is None and argv == ["--version"]:
+        print(f"partykg {_version()}")
+        raise SystemExit(0)  # as argparse's version action does
     if command is None and argv and all(a in ("-h", "--help", "-v", "--verbose") for a in argv) \
             and ("-h" in argv or "--help" in argv):
         print(top_help())

@@ -23,7 +23,7 @@ from partykg.project import check_root
 from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
 
 # ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
-ONTOLOGY_DATA_FILES = ("partykg.ttl", "doctypes.ttl", "statuses.ttl")
+ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
 
 
 class GraphFileError(PartykgError):
