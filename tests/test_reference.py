@@ -11,9 +11,10 @@ import pytest
 import rdflib
 
 from conftest import DATA, ROOT, load_kg
-from partykg import ids, queries
-from partykg.validate import validate
-from partykg.vocab import BASE
+from partykg.model import ids
+from partykg.store import queries
+from partykg.graph.validate import validate
+from partykg.model.vocab import BASE
 
 REF = ROOT / "graph" / "reference"
 FILES = sorted(REF.glob("*.trig"))
@@ -96,7 +97,7 @@ def test_a_misquote_is_caught(tmp_path):
     f = tmp_path / "graph" / "reference" / "ref_008_hethongphapluat-06-hd-ubkttw.trig"
     f.write_text(f.read_text(encoding="utf-8").replace('"Số: 06-HD/UBKTTW"@vi', '"Số: 07-HD/UBKTTW"@vi'),
                  encoding="utf-8")
-    from partykg.store import KnowledgeGraph
+    from partykg.store.embedded import KnowledgeGraph
     bad = [v for v in validate(KnowledgeGraph.load(tmp_path), shacl=False) if v.rule == "quote-in-corpus"]
     assert bad and all(v.file == "graph/reference/ref_008_hethongphapluat-06-hd-ubkttw.trig" for v in bad), bad
 
