@@ -39,7 +39,7 @@ def imported(project_copy):
 
 def test_real_sheet_imports_and_validates(imported):
     root, result, kg = imported
-    assert result.rows == 15 and result.unquoted > 0 and result.target.is_file()
+    assert result.rows == 22 and result.unquoted > 0 and result.target.is_file()
     assert validate(kg) == []
     # every row's facts carry its URL; quote-less rows carry no pk:quote
     rows = kg.select("""SELECT DISTINCT ?row ?url ?q WHERE { ?e a pk:Evidence ; pk:csvRow ?row ;
@@ -47,7 +47,7 @@ def test_real_sheet_imports_and_validates(imported):
     by_row: dict[str, set] = {}
     for r in rows:
         by_row.setdefault(r["row"].value, set()).add(r["q"] is not None)
-    assert len(by_row) == 15
+    assert len(by_row) == 22
     assert by_row["9"] == {False} and by_row["2"] == {True}  # 06-HD/UBKTTW has no quote
 
 
@@ -70,7 +70,9 @@ def test_issuers_in_their_usual_forms(imported):
     assert issuers["22-QĐ/TW"] == "central-committee"             # "Central Committee"
     assert issuers["55-CT/TW"] == issuers["26-CT/TW"] == "secretariat"  # "ban bi thu", "Ban Bí thư"
     assert issuers["35-CT/TW"] == issuers["368-QĐ/TW"] == "politburo"  # "Bo Chinh tri", "Bộ Chính trị"
-    assert issuers["08-HD/UBKTTW"] == issuers["06-HD/UBKTTW"]      # en and vi names
+    assert issuers["08-HD/UBKTTW"] == issuers["06-HD/UBKTTW"] == issuers["05-HD/UBKTTW"] \
+        == issuers["11-HD/UBKTTW"]  # en and vi names, any case
+    assert issuers["264-QĐ/TW"] == "central-committee"  # "Ban Chấp hành Trung ương": start of a name
     names = Names.of(kg)
     for form in ("Central Committee", "central  committee", "Ban Chấp hành Trung ương Đảng",
                  "BAN CHAP HANH TRUNG UONG DANG"):
@@ -86,6 +88,9 @@ def test_qd_relation_target_keeps_its_code_and_unknown_type(imported):
     assert {r["t"].value for r in rows} == {PKDT + "unclassified"}
     assert {r["p"].value for r in rows} == {PKDT + "regulation", PKDT + "decision"}
     assert {r["date"].value for r in rows} == {"2016-07-26"}
+    for code in ("102-QĐ/TW", "94-QĐ/TW"):  # the other QĐ codes named only in relations
+        t = kg.select("SELECT ?t WHERE { ?d pk:documentType ?t }", {"d": ox.NamedNode(doc(kg, code))})
+        assert [r["t"].value for r in t] == [PKDT + "unclassified"], code
     # a row that says "Decision" for a QĐ code is typed by the row, not guessed from the code
     t109 = kg.select("SELECT ?t WHERE { ?d pk:documentType ?t }", {"d": ox.NamedNode(doc(kg, "109-QĐ/TW"))})
     assert [r["t"].value for r in t109] == [PKDT + "decision"]
@@ -128,10 +133,10 @@ def test_bad_rows_among_good_ones_import_nothing(project_copy, tmp_path):
     with pytest.raises(ImportError_) as e:
         import_csv(sheet, root=project_copy)
     msg = str(e.value)
-    for where in ("bad.csv row 17, column date", "bad.csv row 18, column type",
-                  "bad.csv row 18, column issuer", "bad.csv row 18, column source_url"):
+    for where in ("bad.csv row 24, column date", "bad.csv row 25, column type",
+                  "bad.csv row 25, column issuer", "bad.csv row 25, column source_url"):
         assert where in msg, msg
-    assert "row 2," not in msg and "row 16," not in msg
+    assert "row 2," not in msg and "row 23," not in msg
     assert sorted(p.relative_to(project_copy) for p in (project_copy / "graph").rglob("*")) == before
 
 

@@ -57,8 +57,17 @@ class ImportError_(PartykgError):
     """A spreadsheet that cannot be imported; nothing from it was written."""
 
 
+_NODES: dict[str, ox.NamedNode] = {}
+
+
 def _n(term: str) -> ox.NamedNode:
-    return ox.NamedNode(term)
+    """A named node; the vocabulary's (predicates, classes, bodies) are made once."""
+    node = _NODES.get(term)
+    if node is None:
+        node = ox.NamedNode(term)
+        if len(_NODES) < 10_000:
+            _NODES[term] = node
+    return node
 
 
 @dataclass
@@ -172,25 +181,32 @@ class _Builder:
         self.facts = 0
         self.unquoted = 0
 
-    def add(self, s: str, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        self.quads[ox.Quad(_n(s), _n(p), o, self.g)] = None
+    def add(self, s: str | ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
+        self.quads[ox.Quad(s if isinstance(s, ox.NamedNode) else ox.NamedNode(s), _n(p), o,
+                           self.g)] = None
 
     def fact(self, s: str, p: str, o, row: int, source: str, quote: str, lang: str) -> None:
         obj = _n(o) if isinstance(o, str) else o
-        self.add(s, p, obj)
+        subj = ox.NamedNode(s)
+        self.add(subj, p, obj)
         h = hashlib.sha1(f"{s} {p} {obj}".encode()).hexdigest()[:12]
-        ev = f"{BASE}import/{self.stem}/row/{row}/{h}"
-        self.add(ev, RDF + "type", _n(PK + "Evidence"))
-        self.add(ev, RDF + "subject", _n(s))
-        self.add(ev, RDF + "predicate", _n(p))
-        self.add(ev, RDF + "object", obj)
+        ev = ox.NamedNode(f"{BASE}import/{self.stem}/row/{row}/{h}")
+        q, g = self.quads, self.g
+        q[ox.Quad(ev, _n(RDF + "type"), _n(PK + "Evidence"), g)] = None
+        q[ox.Quad(ev, _n(RDF + "subject"), subj, g)] = None
+        q[ox.Quad(ev, _n(RDF + "predicate"), _n(p), g)] = None
+        q[ox.Quad(ev, _n(RDF + "object"), obj, g)] = None
         if quote:
-            self.add(ev, PK + "quote", ox.Literal(quote, language=lang))
+            q[ox.Quad(ev, _n(PK + "quote"), ox.Literal(quote, language=lang), g)] = None
         else:
             self.unquoted += 1
-        self.add(ev, PROV + "wasQuotedFrom", _n(source))
-        self.add(ev, PK + "csvRow", ox.Literal(str(row), datatype=_n(XSD + "positiveInteger")))
+        q[ox.Quad(ev, _n(PROV + "wasQuotedFrom"), _n(source), g)] = None
+        q[ox.Quad(ev, _n(PK + "csvRow"), _row_literal(row), g)] = None
         self.facts += 1
+
+
+def _row_literal(row: int) -> ox.Literal:
+    return ox.Literal(str(row), datatype=_n(XSD + "positiveInteger"))
 
 
 def _check_row(r: Row, names: Names, sources: "_Sources", errors: _Errors) -> None:
@@ -541,8 +557,9 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
 
     data = _serialize(b, path.name, stem)
     rel = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
-    errors.items += check_addition(kg, dataset.parse_bytes(data, rel), rel,
-                                   f"{BASE}import/{stem}/", shacl=full_shacl)
+    errors.items += check_addition(kg, list(b.quads), rel, f"{BASE}import/{stem}/",
+                                   shacl=full_shacl)
+    b.quads.clear()
     errors.raise_if_any()
     old = target.read_bytes() if target.is_file() else None
     unchanged = old == data
@@ -610,7 +627,7 @@ def _declare(b: _Builder, doc: str, concept: str, possible: set[str], names: Nam
 
 
 def _serialize(b: _Builder, csv_name: str, stem: str) -> bytes:
-    quads = sorted(b.quads, key=lambda q: (str(q.subject), str(q.predicate), str(q.object)))
+    quads = sorted(b.quads, key=lambda q: (q.subject.value, q.predicate.value, str(q.object)))
     body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={
         "pk": PK, "pkdt": "https://w3id.org/partykg/doctype/", "pkst": PKST, "rdf": RDF,
         "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "xsd": XSD})
