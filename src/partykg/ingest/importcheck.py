@@ -18,7 +18,6 @@ one template; the tests validate imported graphs with the full ``partykg validat
 
 from __future__ import annotations
 
-import itertools
 
 import pyoxigraph as ox
 
@@ -64,9 +63,10 @@ def _description(store: ox.Store, node, out: dict) -> None:
             out[q] = None
 
 
-def check_addition(kg: KnowledgeGraph, quads: list[ox.Quad], rel: str, minted_prefix: str,
+def check_addition(kg: KnowledgeGraph, quads: ox.Store, rel: str, minted_prefix: str,
                    shacl: bool = True) -> list[str]:
-    """The violations the import's ``quads`` (written to file ``rel``) would add to the graph."""
+    """The violations the import's ``quads`` (a store holding the import's named graph, to be
+    written to file ``rel``) would add to the graph."""
     from partykg.graph.validate import run_checks, run_shacl
 
     store = kg.store
@@ -88,7 +88,8 @@ def check_addition(kg: KnowledgeGraph, quads: list[ox.Quad], rel: str, minted_pr
         _description(store, t, base)
     # replacement chains reachable from the documents the import points at, with their dates
     seen: set = set()
-    frontier = [q.object for q in quads if q.predicate in _CHAIN] + list(touched)
+    frontier = [q.object for p in _CHAIN for q in quads.quads_for_pattern(None, p, None, None)]
+    frontier += touched
     while frontier:
         x = frontier.pop()
         if x in seen or not isinstance(x, ox.NamedNode):
@@ -101,7 +102,7 @@ def check_addition(kg: KnowledgeGraph, quads: list[ox.Quad], rel: str, minted_pr
         for q in store.quads_for_pattern(x, _DATE, None, None):
             base[q] = None
     # documents sharing a code with the import (same code and date is one document twice)
-    keys = {q.object.value for q in quads if q.predicate == _CODE}
+    keys = {q.object.value for q in quads.quads_for_pattern(None, _CODE, None, None)}
     from partykg.model.ids import code_key
     for key in {code_key(k) for k in keys}:
         for q in store.quads_for_pattern(None, _CODE_KEY, ox.Literal(key), _DERIVED):
@@ -109,7 +110,7 @@ def check_addition(kg: KnowledgeGraph, quads: list[ox.Quad], rel: str, minted_pr
                 if q2.predicate in (_CODE, _DATE) or q2.predicate.value == PK + "codeAsWritten":
                     base[q2] = None
 
-    graphs = {q.graph_name.value: rel for q in quads}
+    graphs = {g.value: rel for g in quads.named_graphs()}
     report = dataset.LoadReport(files=list(kg.report.files),
                                 graph_files={**kg.report.graph_files, **graphs})
 
@@ -123,7 +124,9 @@ def check_addition(kg: KnowledgeGraph, quads: list[ox.Quad], rel: str, minted_pr
         return (v.rule, v.entity, v.message)
 
     before = kg_of(base)
-    after = kg_of(itertools.chain(base, quads))
+    quads.bulk_extend(base)  # the import's own store becomes the graph after it: no second copy
+    dataset.derive(quads)
+    after = KnowledgeGraph(quads, kg.root, report)
     old = {key(v) for v in run_checks(before)}
     found = [v for v in run_checks(after) if key(v) not in old]
     del before, after
@@ -135,13 +138,13 @@ def check_addition(kg: KnowledgeGraph, quads: list[ox.Quad], rel: str, minted_pr
         tset = set(said)
         added: dict = {}
         status_nodes = set()
-        for q in quads:
-            if q.subject in tset:
+        for t in tset:
+            for q in quads.quads_for_pattern(t, None, None, None):
                 added[q] = None
                 if isinstance(q.object, ox.NamedNode):
                     status_nodes.add(q.object)
-        for q in quads:
-            if q.subject in status_nodes and q.subject not in tset:
+        for t in status_nodes - tset:
+            for q in quads.quads_for_pattern(t, None, None, None):
                 added[q] = None
         shacl_base = {q: None for q in base if q.subject in tset or q.graph_name == _ONTOLOGY
                       or q.predicate == _TYPE or isinstance(q.subject, ox.BlankNode)}

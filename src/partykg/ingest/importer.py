@@ -557,16 +557,18 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
 
     data = _serialize(b, path.name, stem)
     rel = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
-    errors.items += check_addition(kg, list(b.quads), rel, f"{BASE}import/{stem}/",
-                                   shacl=full_shacl)
-    b.quads.clear()
+    added = ox.Store()  # the engine holds the import from here on, not Python objects
+    added.bulk_extend(b.quads)
+    facts, unquoted, b.quads = b.facts, b.unquoted, {}
+    errors.items += check_addition(kg, added, rel, f"{BASE}import/{stem}/", shacl=full_shacl)
+    del added
     errors.raise_if_any()
     old = target.read_bytes() if target.is_file() else None
     unchanged = old == data
     if not dry_run and not unchanged:
         write_atomic(target, data)
-    return ImportResult(path, target, len(checked), len(new_docs), b.facts, not dry_run, unchanged,
-                        b.unquoted, replaced=old is not None and not unchanged,
+    return ImportResult(path, target, len(checked), len(new_docs), facts, not dry_run, unchanged,
+                        unquoted, replaced=old is not None and not unchanged,
                         notes=_legacy_note(root, path, target))
 
 
