@@ -42,6 +42,7 @@ from partykg.errors import PartykgError
 from partykg.files import write_atomic
 from partykg.graph import dataset
 from partykg.ingest.names import Names
+from partykg.ingest.sources import Sources as _Sources
 from partykg.ingest.sheet import COLUMNS, OPTIONAL, SheetError, read_rows  # noqa: F401
 from partykg.model import ids
 from partykg.model.vocab import BASE, DCTERMS, GRAPH_IMPORT, PK, PKST, PROV, RDF, SKOS, XSD
@@ -209,7 +210,7 @@ def _row_literal(row: int) -> ox.Literal:
     return ox.Literal(str(row), datatype=_n(XSD + "positiveInteger"))
 
 
-def _check_row(r: Row, names: Names, sources: "_Sources", errors: _Errors) -> None:
+def _check_row(r: Row, names: Names, sources: _Sources, errors: _Errors) -> None:
     """Pass 1: every cell of one row; errors name the row and the column."""
     n, cells = r.n, r.cells
     st = cells.get("status", "")
@@ -311,50 +312,6 @@ def _check_row(r: Row, names: Names, sources: "_Sources", errors: _Errors) -> No
                                     "that states it; the quote is optional)")
     if quote and len(quote) < 3:
         errors.add(n, "quote", f"quote {quote!r} is too short to be checked (3 characters at least)")
-
-
-class _Sources:
-    """Source URLs -> source IRIs: the graph's own source with that pk:url when it has one
-    (its quotes must then be in its corpus text), else one minted from the URL."""
-
-    def __init__(self, kg: KnowledgeGraph, root: Path):
-        self.root = root
-        self.known: dict[str, str] = {}
-        self.corpus: dict[str, str] = {}
-        for r in kg.select("""SELECT DISTINCT ?s ?url ?file WHERE { ?s a pk:SourceArticle ;
-                pk:url ?url . OPTIONAL { ?s pk:corpusFile ?file } }"""):
-            s = r["s"].value
-            if s.startswith(BASE + "source/web/"):
-                continue  # minted by an import: each import declares the sources it cites
-            self.known.setdefault(r["url"].value, s)
-            if r["file"] is not None:
-                self.corpus[s] = r["file"].value
-        self.texts: dict[str, str | None] = {}
-        self.minted: dict[str, tuple[str, set[str]]] = {}  # IRI -> (url, languages)
-
-    def source_of(self, url: str, lang: str) -> str:
-        s = self.known.get(url)
-        if s is None:
-            s = f"{BASE}source/web/{hashlib.sha1(url.encode()).hexdigest()[:16]}"
-            self.minted.setdefault(s, (url, set()))[1].add(lang)
-        return s
-
-    def quote_problem(self, source: str, quote: str) -> str | None:
-        rel = self.corpus.get(source)
-        if rel is None:
-            return None
-        if rel not in self.texts:
-            try:
-                self.texts[rel] = (self.root / rel).read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                self.texts[rel] = None
-        text = self.texts[rel]
-        if text is None:
-            return f"the source at this URL ({source.removeprefix(BASE)}) has no readable text {rel}"
-        if quote not in text:
-            return (f"quote not found verbatim in the text of the source at this URL "
-                    f"({source.removeprefix(BASE)}, {rel})")
-        return None
 
 
 def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
