@@ -277,8 +277,9 @@ def _facts(kg, s: str) -> list[dict]:
 def _source(kg, row: dict, lang: str) -> dict:
     src = row["source"].value
     d = describe(kg, src)
-    out = {"source": src, "id": src.removeprefix(BASE), "quote": row["quote"].value,
-           "quote_language": row["quote"].language}
+    q = row.get("quote")  # None: a source given by its URL only (a spreadsheet row, no quote)
+    out = {"source": src, "id": src.removeprefix(BASE), "quote": q.value if q is not None else None,
+           "quote_language": q.language if q is not None else None}
     if d["titles"]:
         out["title"] = _pick(d["titles"], lang)
     if d.get("date"):
@@ -299,7 +300,7 @@ def _dedup(items: list[dict]) -> list[dict]:
         if k not in seen:
             seen.add(k)
             out.append(i)
-    return sorted(out, key=lambda i: (i.get("date") or "", i["source"], i["quote"]))
+    return sorted(out, key=lambda i: (i.get("date") or "", i["source"], i["quote"] or ""))
 
 
 def _known_by(date: str | None, as_of: str | None) -> bool:
@@ -670,13 +671,20 @@ def _name(e: dict, lang: str, with_date: bool = True) -> str:
     return e["label"] + (f" ({', '.join(bits)})" if bits else "")
 
 
+def _quoted(s: dict) -> str:
+    """The quote and its language, or what stands for it when the source gave no quote."""
+    if s.get("quote") is None:
+        return "(no quote: see the source)"
+    return f'"{s["quote"]}" [{s.get("quote_language") or "?"}]'
+
+
 def _render_sources(sources: list[dict], lang: str, indent: str = "  ") -> list[str]:
     out = []
     for s in sources:
         meta = [m for m in (s.get("title"), format_date(s["date"], lang) if s.get("date") else None,
                             s.get("url")) if m]
         where = s["id"] + (f": {'; '.join(meta)}" if meta else "")
-        out.append(f'{indent}- "{s["quote"]}" [{s.get("quote_language") or "?"}] ({where})')
+        out.append(f'{indent}- {_quoted(s)} ({where})')
         if s.get("note"):
             out.append(f"{indent}  {'ghi chú' if lang == 'vi' else 'note'}: {s['note']}")
     return out
@@ -878,6 +886,6 @@ def _render_card(kg, a: Answer, lang: str) -> list[str]:
         lines.append(T[lang]["sources"])
         for i, s in enumerate(sources, 1):
             meta = [m for m in (s.get("title"), format_date(s["date"], lang) if s.get("date") else None, s.get("url")) if m]
-            lines.append(f'  [{i}] "{s["quote"]}" [{s.get("quote_language") or "?"}] ({s["id"]}'
+            lines.append(f'  [{i}] {_quoted(s)} ({s["id"]}'
                          + (f": {'; '.join(meta)}" if meta else "") + ")")
     return lines

@@ -95,6 +95,7 @@ class PK(DefinedNamespace):
     codeAsWritten: URIRef
     number: URIRef
     documentType: URIRef
+    possibleDocumentType: URIRef
     title: URIRef
     subject: URIRef
     dateIssued: URIRef
