@@ -22,7 +22,7 @@ source_url, quote``, plus ``as_of`` (the date the status is reported as of; defa
   number and, when the row has one, its ``quote`` (which must then be in that source's corpus
   text, when the graph keeps it).
 - The result is one TriG file per spreadsheet, ``graph/imports/{stem}-{key}.trig`` (``key``: a
-  short hash of the spreadsheet's absolute path, so that ``x/docs.csv`` and ``y/docs.csv`` never
+  short hash of the spreadsheet's path (relative to the project when it lies inside it), so that ``x/docs.csv`` and ``y/docs.csv`` never
   share a file), written only when every row is good and what the import adds validates
   (:mod:`partykg.ingest.importcheck`): a bad row imports nothing, and every bad row is named with
   its row and column. The output is deterministic: importing the same file again changes nothing.
@@ -149,9 +149,18 @@ def _date_literal(d: str) -> ox.Literal:
     return ox.Literal(d, datatype=_n(XSD + "date"))
 
 
-def output_stem(path: Path) -> str:
-    """The import's name: the spreadsheet's stem and a short hash of its absolute path."""
-    key = hashlib.sha1(str(Path(path).resolve()).encode("utf-8")).hexdigest()[:8]
+def output_stem(path: Path, root: Path | None = None) -> str:
+    """The import's name: the spreadsheet's stem and a short hash of its path: relative to the
+    project when the spreadsheet lies inside it (so that a clone elsewhere re-imports it into the
+    same file), else absolute."""
+    p = Path(path).resolve()
+    where = str(p)
+    if root is not None:
+        try:
+            where = "project:" + p.relative_to(Path(root).resolve()).as_posix()
+        except ValueError:
+            pass
+    key = hashlib.sha1(where.encode("utf-8")).hexdigest()[:8]
     return f"{ids.slug(Path(path).stem, 60)}-{key}"
 
 
@@ -319,7 +328,7 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
     """Import one spreadsheet into ``graph/imports/{stem}-{key}.trig`` (see the module's doc)."""
     path = Path(path)
     root = (root or dataset.find_root()).resolve()
-    stem = output_stem(path)
+    stem = output_stem(path, root)
     target = root / "graph" / "imports" / f"{stem}.trig"
     graph = f"{GRAPH_IMPORT}{stem}"
     errors = _Errors(path.name)
