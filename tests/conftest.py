@@ -34,6 +34,20 @@ def kg():
     return KnowledgeGraph.load(ROOT)
 
 
+SEED_FILES = [ROOT / "graph" / "curation.trig",
+              *sorted((ROOT / "graph" / "sources").glob("00[0-4]_*.trig"))]
+
+
+@pytest.fixture(scope="session")
+def seed_kg():
+    """The seed graph only (ontology, curation and the five seed articles' graphs), loaded once:
+    for the tables of answers the seed articles support (questions.json, the query manifest, the
+    seed facts), which must not change as sources are added to graph/ (a new source can make a
+    mention ambiguous or add documents to a list, and then the whole graph answers differently)."""
+    assert len(SEED_FILES) == 6, SEED_FILES
+    return load_kg(*SEED_FILES)
+
+
 @pytest.fixture()
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's data folders, safe to write to."""

@@ -42,8 +42,8 @@ def card_facts(a) -> set[str]:
 
 
 @pytest.mark.parametrize("case", QUESTIONS, ids=lambda c: c["q"] + (f" @{c['as_of']}" if c.get("as_of") else ""))
-def test_question(kg, case):
-    a = answer(kg, case["q"], as_of=case.get("as_of"))
+def test_question(seed_kg, case):
+    a = answer(seed_kg, case["q"], as_of=case.get("as_of"))
     assert a.intent == case["intent"]
     assert a.status == case["status"], a.text
     if "language" in case:

@@ -165,7 +165,7 @@ def test_cli_exit_codes(project_copy, tmp_path):
     ok = write(tmp_path, GOOD)
     r = run("import", "--dry-run", str(ok))
     assert r.returncode == 0 and "dry run" in r.stdout
-    assert not (project_copy / "graph" / "imports").exists()
+    assert not (project_copy / "graph" / "imports" / "sheet.trig").exists()
     r = run("import", str(ok))
     assert r.returncode == 0, r.stderr
     r = run("validate")

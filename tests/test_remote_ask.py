@@ -32,7 +32,8 @@ def remote(loaded_endpoint):  # noqa: F811
 def test_same_answer_from_endpoint_and_embedded_store(kg, remote, case):
     here = answer(kg, case["q"], as_of=case.get("as_of"))
     there = answer(remote, case["q"], as_of=case.get("as_of"))
-    assert there.status == here.status == case["status"]
+    # the table's statuses hold for the seed graph (test_ask); the whole graph may have grown
+    assert there.status == here.status
     a, b = here.as_dict(), there.as_dict()
     text_a, text_b = a.pop("text"), b.pop("text")
     assert canonical(b) == canonical(a)
