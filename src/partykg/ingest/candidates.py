@@ -156,6 +156,15 @@ class CandidateSet:
 # From an extraction
 # =================================================================================================
 
+_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
+
+
+def valid_stem(stem: str) -> bool:
+    """A source stem names files under graph/sources and graph/corpus: a plain file name, never a
+    path (no separator, no '..', not absolute, no control characters)."""
+    return bool(_STEM.fullmatch(stem)) and ".." not in stem
+
+
 def source_stem(article: Path | None, text: str, root: Path | None) -> str:
     """The source's file stem: the corpus file's own stem when the article is (a copy of) a
     corpus file, else a slug of the file name plus the first 16 hex digits of the text's
@@ -587,6 +596,9 @@ def read(path: Path) -> CandidateSet:
     stem = one(root, PKC + "stem")
     if text is None or stem is None:
         raise CandidatesError(f"{path}: the candidate set has no article text or stem")
+    if not valid_stem(stem):
+        raise CandidatesError(f"{path}: the candidate set's stem {stem!r} is not a plain file "
+                              "name (letters, digits, '-', '_', '.'; no path): refused")
     if one(root, PKC + "textHash") not in (None, text_hash(text)):
         raise CandidatesError(f"{path}: the article text does not match its hash (edited?)")
     date = one(root, PKC + "articleDate")
