@@ -88,3 +88,39 @@ def test_accept_when_the_article_is_already_in_the_corpus(project, tmp_path):
     assert (project / "graph" / "sources" / "already_here.trig").is_file()
     assert corpus.read_text(encoding="utf-8") == TEXT
     assert run("validate", root=project).returncode == 0
+
+
+def test_source_metadata_from_options_and_sidecar(project, tmp_path):
+    import json as _json
+
+    import pyoxigraph as ox
+
+    from partykg.model.vocab import BASE
+    from partykg.store.embedded import KnowledgeGraph
+
+    art = tmp_path / "piece.txt"
+    art.write_text(TEXT, encoding="utf-8")
+    (tmp_path / "piece.json").write_text(_json.dumps({
+        "url": "https://example.org/a/1", "publisher": "Sidecar Daily", "title": "A title",
+        "date": "2024-06-01", "language": "en", "retrieved": "2026-01-02"}), encoding="utf-8")
+    out = tmp_path / "cands.trig"
+    # the options override the sidecar
+    r = run("extract", str(art), "--out", str(out), "--publisher", "Option Press", root=project)
+    assert r.returncode == 0, r.stderr
+    r = run("accept", str(out), root=project)
+    assert r.returncode == 0, r.stderr
+    kg = KnowledgeGraph.load(project)
+    rows = kg.select("""SELECT ?s ?pub ?title ?issued ?url ?ret WHERE { ?s a pk:SourceArticle ;
+        dcterms:publisher ?pub ; dcterms:title ?title ; dcterms:issued ?issued ; pk:url ?url ;
+        pk:retrieved ?ret }""")
+    assert [(r["pub"].value, r["title"].value, r["issued"].value, r["url"].value, r["ret"].value)
+            for r in rows] == [("Option Press", "A title", "2024-06-01", "https://example.org/a/1",
+                                "2026-01-02")]
+    assert run("validate", root=project).returncode == 0
+    # a bad sidecar or a bad date is one clear error line
+    (tmp_path / "piece.json").write_text("[1, 2]", encoding="utf-8")
+    r = run("extract", str(art), "--out", str(out), root=project)
+    assert r.returncode == 2 and "sidecar" in r.stderr and "Traceback" not in r.stderr
+    (tmp_path / "piece.json").unlink()
+    r = run("extract", str(art), "--out", str(out), "--retrieved", "2026-13-01", root=project)
+    assert r.returncode == 2 and "--retrieved" in r.stderr

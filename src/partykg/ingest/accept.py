@@ -154,6 +154,12 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
         b.add(b.src, PK + "url", ox.Literal(cs.source_url, datatype=ox.NamedNode(XSD + "anyURI")))
     if cs.date:
         b.add(b.src, DCTERMS + "issued", date_literal(cs.date))
+    if cs.publisher:
+        b.add(b.src, DCTERMS + "publisher", ox.Literal(cs.publisher))
+    if cs.title:
+        b.add(b.src, DCTERMS + "title", ox.Literal(cs.title, language=cs.lang))
+    if cs.retrieved:
+        b.add(b.src, PK + "retrieved", date_literal(cs.retrieved))
 
     body_iri: dict[str, ox.NamedNode | None] = {}
 

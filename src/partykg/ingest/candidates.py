@@ -124,6 +124,9 @@ class CandidateSet:
     source_url: str | None = None
     date: str | None = None
     extracted_at: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    retrieved: str | None = None
     documents: list[DocCand] = field(default_factory=list)
     relations: list[RelCand] = field(default_factory=list)
     mergers: list[MergerCand] = field(default_factory=list)
@@ -192,10 +195,13 @@ def source_stem(article: Path | None, text: str, root: Path | None) -> str:
 
 
 def build(ex: Extraction, *, stem: str, article_file: str | None = None,
-          source_url: str | None = None, date: str | None = None, kg=None) -> CandidateSet:
+          source_url: str | None = None, date: str | None = None, kg=None,
+          publisher: str | None = None, title: str | None = None,
+          retrieved: str | None = None) -> CandidateSet:
     """Candidates from an extraction; linked against ``kg`` when given."""
     cs = CandidateSet(stem=stem, lang=ex.lang, text=ex.text, article_file=article_file,
-                      source_url=source_url, date=date,
+                      source_url=source_url, date=date, publisher=publisher, title=title,
+                      retrieved=retrieved,
                       extracted_at=_dt.datetime.now(_dt.timezone.utc).replace(
                           microsecond=0).isoformat().replace("+00:00", "Z"),
                       warnings=list(ex.warnings))
@@ -460,6 +466,12 @@ def to_quads(cs: CandidateSet) -> list[ox.Quad]:
         add(root, PKC + "sourceUrl", _lit(cs.source_url, XSD + "anyURI"))
     if cs.date:
         add(root, PKC + "articleDate", date_literal(cs.date))
+    if cs.publisher:
+        add(root, PKC + "publisher", _lit(cs.publisher))
+    if cs.title:
+        add(root, PKC + "title", _lit(cs.title))
+    if cs.retrieved:
+        add(root, PKC + "retrieved", date_literal(cs.retrieved))
     if cs.extracted_at:
         add(root, PKC + "extractedAt", _lit(cs.extracted_at, XSD + "dateTime"))
     for w in cs.warnings:
@@ -606,6 +618,8 @@ def read(path: Path) -> CandidateSet:
                       article_file=one(root, PKC + "articleFile"),
                       source_url=one(root, PKC + "sourceUrl"), date=date,
                       extracted_at=one(root, PKC + "extractedAt"),
+                      publisher=one(root, PKC + "publisher"), title=one(root, PKC + "title"),
+                      retrieved=one(root, PKC + "retrieved"),
                       warnings=many(root, PKC + "warning"))
     items = []
     for iri in many(root, PKC + "candidate"):

@@ -154,6 +154,7 @@ class PK(DefinedNamespace):
     # --- sources and evidence ---
     url: URIRef
     corpusFile: URIRef
+    retrieved: URIRef
     translationOf: URIRef
     quote: URIRef
     note: URIRef
