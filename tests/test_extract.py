@@ -322,7 +322,7 @@ def test_the_scorer_counts_errors():
 
 # --- no rule names a specific document, body or article ----------------------------------------
 
-RULE_FILES = sorted((ROOT / "src" / "partykg" / "ingest").glob("*.py"))
+RULE_FILES = sorted((ROOT / "src" / "partykg" / "ingest").rglob("*.py"))
 
 
 def seed_specifics() -> set[str]:
