@@ -30,6 +30,7 @@ import pyoxigraph as ox
 from partykg.ingest import extract_lang as L
 from partykg.errors import PartykgError
 from partykg.files import write_atomic
+from partykg.ingest.extract.typewords import type_label
 from partykg.ingest.extract import MAX_OCCURRENCES, Body, Extraction, body_key, normal_code, text_hash
 from partykg.model.ids import BASE, CodeError, code_key, fold, name_key, number_key, slug
 from partykg.graph.trigwriter import serialize
@@ -746,7 +747,7 @@ def render(cs: CandidateSet) -> str:
 
     for d in cs.documents:
         out.append("")
-        attrs = [L.TYPE_LABEL_EN.get(d.type or "unclassified", d.type or "?")]
+        attrs = [type_label(d.type)]
         if d.number:
             attrs.append(f"number {d.number}")
         if d.code:

@@ -20,76 +20,8 @@ from __future__ import annotations
 LANGS = ("en", "vi", "fr", "id")
 
 # --- document types -----------------------------------------------------------------------------
-# surface form (lower case) -> type key (the pkdt: concept's local name). Longest forms first is
-# not needed: the matcher sorts by length.
-
-TYPE_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "resolution": "resolution", "resolutions": "resolution",
-        "directive": "directive", "directives": "directive",
-        "instruction": "directive", "instructions": "directive",
-        "regulation": "regulation", "regulations": "regulation",
-        "decision": "decision", "decisions": "decision",
-        "conclusion": "conclusion", "conclusions": "conclusion",
-        "notice": "notice", "notices": "notice",
-        "notification": "notice", "notifications": "notice",
-        "guidance": "guidance", "guidances": "guidance",
-        "guideline": "guidance", "guidelines": "guidance",
-        "guide": "guidance",
-        "plan": "plan", "plans": "plan",
-        "action program": "programme", "action programs": "programme",
-        "action programme": "programme", "action programmes": "programme",
-        "program": "programme", "programs": "programme",
-        "programme": "programme", "programmes": "programme",
-        "working regulations": "working-regulations", "working regulation": "working-regulations",
-        "working rules": "working-regulations",
-        "project": "project", "projects": "project", "scheme": "project",
-        "report": "report", "reports": "report",
-    },
-    "vi": {
-        "nghị quyết": "resolution",
-        "chỉ thị": "directive",
-        "quy định": "regulation", "qui định": "regulation",
-        "quyết định": "decision",
-        "kết luận": "conclusion",
-        "thông báo kết luận": "notice", "thông báo": "notice",
-        "hướng dẫn": "guidance",
-        "kế hoạch": "plan",
-        "chương trình hành động": "programme", "chương trình": "programme",
-        "quy chế làm việc": "working-regulations", "quy chế": "working-regulations",
-        "đề án": "project",
-        "báo cáo": "report",
-    },
-    "fr": {
-        "résolution": "resolution", "résolutions": "resolution",
-        "directive": "directive", "directives": "directive",
-        "règlement": "regulation", "règlements": "regulation",
-        "règlement de travail": "working-regulations", "règlement intérieur": "working-regulations",
-        "décision": "decision", "décisions": "decision",
-        "conclusion": "conclusion", "conclusions": "conclusion",
-        "avis": "notice", "notification": "notice", "notifications": "notice",
-        "guide": "guidance", "guides": "guidance",
-        "instruction": "guidance", "instructions": "guidance",
-        "plan": "plan", "plans": "plan",
-        "programme d'action": "programme", "programme": "programme", "programmes": "programme",
-        "projet": "project", "projets": "project",
-        "rapport": "report", "rapports": "report",
-    },
-    "id": {
-        "resolusi": "resolution",
-        "instruksi": "directive", "arahan": "directive", "direktif": "directive",
-        "peraturan kerja": "working-regulations", "tata kerja": "working-regulations",
-        "peraturan": "regulation", "regulasi": "regulation",
-        "keputusan": "decision",
-        "kesimpulan": "conclusion",
-        "pemberitahuan": "notice",
-        "panduan": "guidance", "pedoman": "guidance", "petunjuk": "guidance",
-        "rencana": "plan",
-        "program aksi": "programme", "program": "programme",
-        "proyek": "project",
-        "laporan": "report",
-    },
-}
+# The type words themselves ("Nghị quyết", "Directive", "règlement", "Peraturan" …) are the
+# labels of the SKOS scheme ontology/doctypes.ttl, read by partykg.ingest.extract.typewords.
 
 # Plural surface forms: a list of numbers after them ("Resolutions 901, 902") names several
 # documents. (Vietnamese and Indonesian mark the plural with a word before the type.)
@@ -128,15 +60,6 @@ CANONICAL_ABBREVIATION: dict[str, str] = {"QD": "QĐ", "QDI": "QĐi", "DA": "ĐA
 COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
     "regulation": frozenset({"regulation", "decision"}),
     "decision": frozenset({"regulation", "decision"}),
-}
-
-# English name of each type, for review output.
-TYPE_LABEL_EN: dict[str, str] = {
-    "resolution": "Resolution", "directive": "Directive", "regulation": "Regulation",
-    "decision": "Decision", "conclusion": "Conclusion", "notice": "Notice",
-    "guidance": "Guidance", "plan": "Plan", "programme": "Programme",
-    "working-regulations": "Working Regulations", "project": "Project", "report": "Report",
-    "unclassified": "Document",
 }
 
 # --- numbers and dates --------------------------------------------------------------------------

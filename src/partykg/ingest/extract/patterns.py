@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import ExtractError, _norm
+from partykg.ingest.extract.typewords import type_words
 
 
 def _alt(words, flags=0) -> str:
@@ -24,7 +25,7 @@ _SPACE = re.compile(r"[ \t]{0,3}")
 class Patterns:
     def __init__(self, lang: str):
         self.lang = lang
-        words = L.TYPE_WORDS[lang]
+        words = type_words(lang)
         self.type_words = words
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
