@@ -555,3 +555,60 @@ STOPWORDS: dict[str, frozenset[str]] = {
     "id": frozenset("yang dan di dengan untuk dalam ini itu dari pada tidak tentang akan juga "
                     "oleh sebagai adalah telah bahwa ke para serta".split()),
 }
+
+# --- following the sentence (partykg.ingest.extract.follow) -------------------------------------
+
+# Words that join coordinated objects of one cue ("replaces X, … and Y"): X and Y both.
+OBJECT_COORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "as well as", "and also"), "vi": ("và", "cùng", "cũng như"),
+    "fr": ("et", "ainsi que"), "id": ("dan", "serta"),
+}
+# Auxiliaries and verbs that open a clause after a noun phrase: a mention followed by one of
+# them is a new clause's subject, not a coordinated object.
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "is", "are", "has", "have", "had", "will", "would", "shall", "took",
+           "takes", "came", "comes", "remains", "remain"),
+    "vi": ("được", "đã", "sẽ", "vẫn", "có hiệu lực", "là"),
+    "fr": ("est", "sont", "a", "ont", "sera", "seront", "était", "entre", "reste"),
+    "id": ("telah", "sudah", "akan", "adalah", "merupakan", "berlaku", "tetap"),
+}
+# "the previous one", "nghị quyết trước": the document of the same type named before.
+# {type} stands for a type word of the language (from the SKOS scheme).
+PREVIOUS_REFS: dict[str, tuple[str, ...]] = {
+    "en": ("the previous one", "the former one", "the old one", "the previous {type}",
+           "the former {type}", "the old {type}", "the earlier {type}", "the earlier one"),
+    "vi": ("{type} trước đây", "{type} trước", "{type} cũ"),
+    "fr": ("la précédente", "le précédent", "l'ancienne", "l'ancien", "la {type} précédente",
+           "le {type} précédent", "l'ancienne {type}", "l'ancien {type}"),
+    "id": ("{type} sebelumnya", "{type} lama", "yang sebelumnya", "yang lama"),
+}
+# A plan to issue a document: a new, unnamed document after one of these is planned, and a
+# replacement it makes stays a plan ("agreed to issue a new resolution replacing …").
+PLAN_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
+           "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
+           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate"),
+    "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
+           "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
+           "đồng ý xây dựng", "thống nhất xây dựng"),
+    "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
+           "de publier", "a convenu de publier", "adoptera"),
+    "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan"),
+}
+# A document's header: the line giving its number ("Số: 03-HD/BTCTW") and the line giving its
+# subject ("V/v thực hiện …", "Về việc …").
+HEADER_NUMBER: dict[str, tuple[str, ...]] = {
+    "en": ("no.", "no", "number"), "vi": ("số", "số hiệu"), "fr": ("n°", "no", "numéro"),
+    "id": ("nomor", "no."),
+}
+HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
+    "en": ("re:", "re", "subject:"), "vi": ("v/v", "về việc", "v.v"), "fr": ("objet :", "objet:"),
+    "id": ("perihal:", "perihal", "hal:"),
+}
+# Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
+# này" in a decision's own text is that decision).
+SELF_REFS: dict[str, tuple[str, ...]] = {
+    "en": ("this", "the present"), "vi": ("này",), "fr": ("le présent", "la présente"),
+    "id": ("ini",),
+}

@@ -8,6 +8,8 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
+from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
 from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
@@ -44,7 +46,12 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         relations.extend(find_fronted(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
-    _resolve_anaphora(mentions, sentences, relations)
+    # following the sentence: back-references, the header, subjects through modifiers,
+    # coordinated objects, "the previous one", plans
+    insert_mentions(mentions, relations, subject_refs(sentences, mentions, P))
+    header = find_header(text, mentions, P)
+    resolve(mentions, sentences, relations, header, P)
+    follow(text, sentences, mentions, relations, header, P)
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
@@ -217,7 +224,7 @@ def _group(mentions: list[Mention], relations: list[Relation],
         docs.append(Document(
             id=f"d{n}", mentions=sorted(g), type=type_,
             number=(coded[0].number if coded else numbered[0].number if numbered else None),
-            code=coded[0].code if coded else None,
+            code=normal_code(coded[0].code) if coded else None,
             date=dates[0] if dates else None,
             issuer=issuers[0] if issuers else None,
             subject=max(subjects, key=len) if subjects else None,

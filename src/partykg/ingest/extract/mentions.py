@@ -350,6 +350,11 @@ def _subject(text: str, sm: re.Match, P: Patterns, mentions: list[Mention],
     cc = re.compile(r",[ \t]{1,2}(?=[A-ZĐÀ-Ỹ][^\W\d_])").search(text, search, end)
     if cc:
         end = cc.start()
+    # ", replacing …", ", thay thế …": a participle clause about the document, not its subject
+    for pc in re.finditer(r",[ \t]{1,2}", text[search:end]):
+        if P.cue_re.match(text, search + pc.end()):
+            end = search + pc.start()
+            break
     # stop at the next mention unless the subject so far ends with a relation cue, in which
     # case it runs through that mention ("on continuing to implement Directive 05-CT/TW")
     for m in mentions:
