@@ -1,5 +1,5 @@
 """Back-references: what "the regulation", "Quy định này", "le présent règlement", "peraturan
-ini" refer to, and the document's own header ("Số: 03-HD/BTCTW", its title line).
+ini" refer to, and the document's own header ("Số: NN-HD/BTCTW", its title line).
 
 - A sentence that opens with a definite description of a document ("The regulation takes
   effect …", "The new directive …") names that document: a back-reference mention is added.

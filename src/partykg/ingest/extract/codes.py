@@ -33,7 +33,7 @@ def normal_code(code: str) -> str:
     m = _CODE_SPACED.fullmatch(code.strip())
     if m:
         return f"{m['number']}-{m['type']}/{m['issuer']}"
-    # "100 - KL/TW", "396/QĐ - BNG": no spaces around the code's separators
+    # "NN - KL/TW", "NN/QĐ - XX": no spaces around the code's separators
     return re.sub(r"[ \t]{0,3}([-/])[ \t]{0,3}", r"\1", code.strip())
 
 

@@ -3,10 +3,10 @@
 (:mod:`partykg.ingest.extract.backrefs`):
 
 - coordinated objects: a cue applies to every object joined to its first one ("thay thế Chỉ thị
-  số 11-CT/TW, ngày …, và Kết luận số 40-KL/TW", "replaces Regulation No. 89 … and Regulation
-  No. 214 …");
+  số NN-CT/TW, ngày …, và Kết luận số NN-KL/TW", "replaces Regulation No. NN … and Regulation
+  No. NN …");
 - the sentence's subject through modifiers: a participle or coordinated verb after a comma or
-  "and" ("Regulation 80 consists of 6 chapters …, replacing …"; "X (X) on the implementation of
+  "and" ("Regulation NN consists of NN chapters …, replacing …"; "X (X) on the implementation of
   …, replacing …"; "issued a new directive on …, replacing …"; "The regulation takes effect … and
   replaces …") has the sentence's subject, or the document the sentence says was issued;
 - unnamed earlier documents: "a new resolution replacing the previous one", "thay thế nghị

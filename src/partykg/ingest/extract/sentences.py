@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import ExtractError, MAX_SENTENCE, Sentence
@@ -11,20 +12,60 @@ from partykg.ingest.extract.data import ExtractError, MAX_SENTENCE, Sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+_VI_LETTERS = re.compile(r"[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
 def detect_language(text: str) -> str:
-    """en, vi, fr or id from stop-word counts (offline). ExtractError when unclear."""
-    words = _WORD.findall(text[:200_000].lower())
+    """en, vi, fr or id (offline), and for a text of any length, a single sentence included.
+
+    Evidence: stop words; letters only Vietnamese uses; and, when that is thin, the language's
+    own words for documents and dates (type words of the SKOS scheme, number markers, month
+    names, words introducing a date or an issuer). A text with letters is never refused: a
+    tie goes to Vietnamese when it has Vietnamese letters, else to English. ExtractError only
+    for a text with no words at all."""
+    sample = text[:200_000].lower()
+    words = _WORD.findall(sample)
+    if not words:
+        raise ExtractError("cannot tell the article's language: it has no words "
+                           "(en, vi, fr or id; pass --lang)")
     scores = {lang: sum(1 for w in words if w in L.STOPWORDS[lang]) for lang in L.LANGS}
+    vi_letters = len(_VI_LETTERS.findall(sample))
     # Vietnamese stop words are syllables that also occur in the multi-word entries; count the
     # letters only Vietnamese uses as extra evidence.
-    scores["vi"] += len(re.findall(r"[ơưăđạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]",
-                                   text[:200_000].lower())) // 4
-    best = max(scores, key=lambda k: scores[k])
+    scores["vi"] += vi_letters // 4
     ranked = sorted(scores.values(), reverse=True)
-    if ranked[0] < 2 or ranked[0] < 2 * ranked[1]:
-        raise ExtractError("cannot tell the article's language (en, vi, fr or id); "
-                           "pass --lang")
-    return best
+    best = max(L.LANGS, key=lambda k: scores[k])
+    if ranked[0] >= 2 and ranked[0] >= 2 * ranked[1]:
+        return best
+    # thin evidence (a sentence, a heading): the language's document and date words
+    if vi_letters >= 2:
+        scores["vi"] += 2 + vi_letters // 2
+    for lang in L.LANGS:
+        vocab = _vocabulary(lang)
+        scores[lang] += 2 * sum(1 for w in words if w in vocab)
+    top = max(scores.values())
+    leaders = [k for k in L.LANGS if scores[k] == top]
+    if len(leaders) == 1:
+        return leaders[0]
+    return "vi" if vi_letters else ("en" if "en" in leaders else leaders[0])
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(lang: str) -> frozenset[str]:
+    """Single words only this language uses about documents (type words, number markers,
+    months, date and issuer prepositions), minus those another language shares."""
+    from partykg.ingest.extract.typewords import type_words
+
+    def words_of(lg: str) -> set[str]:
+        out: set[str] = set()
+        for phrase in (list(type_words(lg)) + list(L.NUMBER_MARKERS[lg]) + list(L.MONTHS[lg])
+                       + list(L.DATE_PREFIXES[lg]) + list(L.ISSUER_PREPS[lg])):
+            out.update(_WORD.findall(phrase.lower()))
+        return out
+
+    mine = words_of(lang)
+    others = set().union(*(words_of(lg) for lg in L.LANGS if lg != lang))
+    return frozenset(mine - others)
 
 
 _SPLIT = re.compile(r"[.!?…][\"”»’')\]]{0,2}[ \t]+(?=[\"“«(\[]?[A-ZÀ-ỸĐ0-9])")
