@@ -55,6 +55,10 @@ def register(sub) -> None:
                                    "and the sentence it comes from.")
     r.add_argument("candidates", metavar="CANDIDATES.trig")
     r.add_argument("--json", action="store_true", help="print JSON")
+    r.add_argument("--html", metavar="OUT.html", default=None,
+                   help="write a self-contained HTML page instead (offline, no script): the "
+                        "article with each mention highlighted and linked to its candidate "
+                        "(linked / new / ambiguous), each relation on its sentence")
     r.set_defaults(func=cmd_review)
 
     a = sub.add_parser(
@@ -190,6 +194,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     from partykg.ingest.candidates import read, render
 
     cs = read(Path(args.candidates))
+    if args.html:
+        from partykg.ingest.review_html import write_html
+
+        out = write_html(cs, Path(args.html))
+        print(f"wrote {out}: {len(cs.documents)} documents, {len(cs.relations)} relations")
+        return EXIT_OK
     if args.json:
         data = asdict(cs)
         data.pop("text")
