@@ -110,3 +110,29 @@ def test_type_words_come_from_the_skos_scheme():
     assert vi["nghị quyết"] == "resolution" and fr["règlement"] == "regulation"
     assert id_["resolusi"] == "resolution" and vi["qui định"] == "regulation"  # hidden label
     assert "văn bản chưa rõ loại" not in vi  # the unclassified concept names no type
+
+
+@pytest.mark.parametrize("lang, text, issuer", [
+    # a national organ's name does not run on into a person's name
+    ("vi", "Thay mặt Ban Bí thư, Thường trực Ban Bí thư Nguyễn Văn An đã ký ban hành Chỉ thị số "
+           "726-CT/TW ngày 23/11/2023.", "secretariat"),
+    # "on behalf of": the body the signatory acts for
+    ("vi", "Ngày 14/4/2025, Tổng Bí thư thay mặt Bộ Chính trị, ký ban hành Chỉ thị số 745-CT/TW "
+           "về đại hội.", "politburo"),
+    # an ordinal between the preposition and the body
+    ("fr", "La Conclusion 728-KL/TW du 14 août 2012 du 11e Bureau politique a été examinée.",
+     "politburo"),
+    ("fr", "la résolution n° 718-NQ/TW du 25 octobre 2017 du 12e Comité exécutif central",
+     "central-committee"),
+])
+def test_issuers_cut_right(lang, text, issuer):
+    ex = extract(text, lang)
+    assert len(ex.documents) == 1
+    assert ex.documents[0].issuer is not None and ex.documents[0].issuer.key == issuer
+
+
+def test_trung_uong_alone_is_not_a_body():
+    ex = extract("Thông báo số 705-TB/BCĐTW ngày 04/7/2025 của Ban Chỉ đạo Trung ương về phát "
+                 "triển khoa học.", "vi")
+    issuer = ex.documents[0].issuer
+    assert issuer is None or issuer.key != "central-committee"

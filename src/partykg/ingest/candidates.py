@@ -146,10 +146,21 @@ class CandidateSet:
         return f"{self.graph_iri}/{local}"
 
     def doc(self, cid: str) -> DocCand:
-        return next(d for d in self.documents if d.id == cid)
+        return self._index("documents")[cid]
 
     def body(self, cid: str) -> BodyCand:
-        return next(b for b in self.bodies if b.id == cid)
+        return self._index("bodies")[cid]
+
+    def _index(self, what: str) -> dict:
+        """id -> candidate, rebuilt when the list changed (constant time per lookup)."""
+        items = getattr(self, what)
+        cache = self.__dict__.setdefault("_idx", {})
+        key = (id(items), len(items))
+        hit = cache.get(what)
+        if hit is None or hit[0] != key or (items and hit[1].get(items[-1].id) is not items[-1]):
+            hit = (key, {c.id: c for c in items})
+            cache[what] = hit
+        return hit[1]
 
     def ids(self) -> list[str]:
         return ([d.id for d in self.documents] + [r.id for r in self.relations]
@@ -692,7 +703,8 @@ def read(path: Path) -> CandidateSet:
 
 
 def _first_pos(name: str, occ: list[Occurrence]) -> int:
-    return next((o.start for o in occ if re.sub(r"\s+", " ", o.text) == name), 1 << 30)
+    return next((o.start for o in occ if (o.text == name or " ".join(o.text.split()) == name)),
+                1 << 30)
 
 
 def _id_order(cid: str) -> tuple[str, int]:

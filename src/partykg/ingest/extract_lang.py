@@ -409,9 +409,10 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
     "central-committee": {"en_name": "Party Central Committee", "class": "CentralCommittee",
                           "names": {
         "en": ("Party Central Committee", "Central Committee", "Central Party Committee"),
-        "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng",
-               "Trung ương"),
-        "fr": ("Comité central du Parti", "Comité central"),
+        # ("Trung ương" alone is not a body: it ends many bodies' names, "Ban Chỉ đạo Trung ương")
+        "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng"),
+        "fr": ("Comité central du Parti", "Comité central", "Comité exécutif central du Parti",
+               "Comité exécutif central"),
         "id": ("Komite Sentral Partai", "Komite Sentral", "Komite Pusat Partai", "KS PKV")}},
     "central-organisation-commission": {
         "en_name": "Central Organisation Commission", "class": "CentralOrganisationCommission",
@@ -611,4 +612,11 @@ HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
 SELF_REFS: dict[str, tuple[str, ...]] = {
     "en": ("this", "the present"), "vi": ("này",), "fr": ("le présent", "la présente"),
     "id": ("ini",),
+}
+
+# "on behalf of the Politburo": the body a signatory acts for issues what the sentence says is
+# issued ("Tổng Bí thư … thay mặt Bộ Chính trị, ký ban hành Chỉ thị …").
+ON_BEHALF: dict[str, tuple[str, ...]] = {
+    "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
+    "id": ("atas nama",),
 }

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns
 
@@ -34,10 +36,36 @@ def find_bodies(sent: Sentence, P: Patterns) -> list[Body]:
                 out[-1] = b
             continue
         out.append(b)
-    for b in out:
+    nationals = {(b.start, b.end): b for b in found if b.key}
+    for i, b in enumerate(out):
         if b.key is None:
             b.key = P.national.get(_norm(b.text))
+        if b.key is None:
+            # a national organ's name run on into a person's name ("Ban Bí thư Trương Thị Mai"):
+            # the words after it are capitalised, the first is no word of a body's name
+            nat = max((n for (s0, _e), n in nationals.items() if s0 == b.start and n.end < b.end),
+                      key=lambda n: n.end, default=None)
+            if nat is not None:
+                rest = text[nat.end - sent.start:b.end - sent.start].split()  # accents kept
+                if 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest) and \
+                        rest[0].lower() not in _body_words(P):
+                    out[i] = nat
     return out
+
+
+def _body_words(P: Patterns) -> frozenset[str]:
+    """Words of the language's body names and head nouns (from the vocabulary)."""
+    cached = getattr(P, "_body_words", None)
+    if cached is None:
+        words: set[str] = set()
+        for info in L.NATIONAL_BODIES.values():
+            for name in info["names"].get(P.lang, ()):  # type: ignore[union-attr]
+                words.update(w.lower() for w in name.split())
+        for h in L.BODY_HEADS[P.lang]:
+            words.update(w.lower() for w in h.split())
+        cached = frozenset(words)
+        P._body_words = cached  # type: ignore[attr-defined]
+    return cached
 
 
 def _expand_body(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | None:

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 
+from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold
 from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, find_date
+from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 
 
@@ -312,9 +313,11 @@ def _body_at(bodies: list[Body], abs_pos: int, text: str, base: int) -> Body | N
         if b.start == abs_pos:
             return b
         if b.start > abs_pos:
-            # allow a determiner before the body: "of the Politburo"
+            # allow a determiner and an ordinal before the body: "of the Politburo", "du 9e
+            # Bureau politique", "of the 12th Politburo"
             gap = text[abs_pos - base:b.start - base]
-            if re.fullmatch(r"(?:the|la|le|l'|les)[ \t]{1,2}", gap, re.IGNORECASE):
+            if re.fullmatch(r"(?:(?:the|la|le|l'|les)[ \t]{1,2})?(?:\d{1,2}(?:e|er|ème|th|st|nd|"
+                            r"rd)[ \t]{1,2})?", gap, re.IGNORECASE) and gap:
                 return b
             return None
     return None
@@ -425,6 +428,14 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
                 b = _body_before(bodies, base + off + pm.start(), text, base, gap_re=r"")
                 if b is not None:
                     m.issuer = b
+        if m.issuer is None and vm:
+            # "… thay mặt Bộ Chính trị, ký ban hành Chỉ thị …", "signed … on behalf of the X"
+            ob = _on_behalf(P).search(text)
+            if ob:
+                bb = next((x for x in bodies if x.start - base >= ob.end()
+                           and x.start - base - ob.end() <= 5), None)
+                if bb is not None:
+                    m.issuer = bb
         if m.issuer is None and P.such_as_re.search(before):
             sm = P.such_as_re.search(before)
             b = _body_before(bodies, base + off + sm.start(), text, base, gap_re=r"[ \t,]{0,3}")
@@ -460,3 +471,11 @@ def _is_filler(gap: str) -> bool:
     words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))
     others = [w for w in words if w not in _FILLER_WORDS]
     return len(others) <= 1
+
+
+def _on_behalf(P: Patterns) -> re.Pattern:
+    rx = getattr(P, "_on_behalf_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        P._on_behalf_re = rx  # type: ignore[attr-defined]
+    return rx
