@@ -46,15 +46,16 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
         return []
     rx = re.compile(rf"^(?:{_alt(dets)})[ \t]{{1,2}}(?:(?:{_alt(L.NEW_BEFORE[P.lang] or ('new',))})"
                     rf"[ \t]{{1,2}})?(?P<type>{P.type_re.pattern})", re.IGNORECASE)
-    starts = {m.start for m in mentions} | {m.end for m in mentions}
-    covered = [(m.start, m.end) for m in mentions]
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        covered.setdefault(m.sentence, []).append((m.start, m.end))
     out = []
     for si, s in enumerate(sentences):
         tm = rx.match(s.text)
         if not tm or not P.cue_re.search(s.text, tm.end()):
             continue
         a, b = s.start + tm.start("type"), s.start + tm.end("type")
-        if a in starts or any(x < b and a < y for x, y in covered):
+        if any(x < b and a < y for x, y in covered.get(si, ())):
             continue
         word = re.sub(r"\s+", " ", tm.group("type").lower())
         tkey = P.type_words.get(word)
