@@ -115,12 +115,16 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     by_sent: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         by_sent.setdefault(m.sentence, []).append(i)
+    rel_sent: dict[int, set[tuple[int, int]]] = {}
+    for r in relations:
+        rel_sent.setdefault(r.sentence, set()).add((r.source, r.target))
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]
         cues = list(P.cue_re.finditer(sent.text))
         if not cues:
             continue
-        _subject_through_modifiers(text, sent, si, idx, mentions, relations, cues, P, add)
+        _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
+                                   P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
@@ -164,11 +168,10 @@ def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], be
     return None
 
 
-def _subject_through_modifiers(full, sent, si, idx, mentions, relations, cues, P, add) -> None:
+def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, add) -> None:
     base = sent.start
     text = sent.text
     L_ = _lang(P)
-    in_rel = {(r.source, r.target) for r in relations if r.sentence == si}
     for cue in cues:
         info = _cue_info(P, cue)
         if info is None:
