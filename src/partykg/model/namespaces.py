@@ -159,8 +159,8 @@ class PK(DefinedNamespace):
     # --- sources and evidence ---
     url: URIRef
     corpusFile: URIRef
-    translationOf: URIRef
     retrieved: URIRef
+    translationOf: URIRef
     quote: URIRef
     note: URIRef
     csvRow: URIRef
