@@ -310,6 +310,8 @@ def describe(kg, iri: str) -> dict:
             d["statuses"].append((_local(o.value), r["asOf"].value if r["asOf"] else None))
         elif p == "http://purl.org/dc/terms/issued":
             d["date"] = o.value
+        elif p == "http://purl.org/dc/terms/publisher":
+            d["publisher"] = o.value
         elif p == PK + "url":
             d["url"] = o.value
         elif p == ORG + "postIn":
@@ -325,7 +327,12 @@ def describe(kg, iri: str) -> dict:
 def label(kg, iri: str, lang: str = "en") -> str:
     """A display name in ``lang`` (else English, else any), else the code, else the IRI's path."""
     d = describe(kg, iri)
-    for lg in (lang, "en", ""):
+    if d["labels"].get(lang):
+        return d["labels"][lang]
+    for n, lg in d["names"]:  # a name a source gives in that language
+        if lg == lang and lang not in ("en", "vi"):
+            return n
+    for lg in ("en", ""):
         if d["labels"].get(lg):
             return d["labels"][lg]
     if d["labels"]:

@@ -194,6 +194,19 @@ def bindings(query: Query, values: dict[str, str], kg=None) -> dict[str, ox.Name
     return out
 
 
+def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
+    """Run a library query with one variable bound to several terms (one ``VALUES ?var { ... }``
+    block of one variable, written from the terms by pyoxigraph)."""
+    from partykg.store.sparql import top_group_start
+
+    if not terms:
+        return []
+    q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
+    at = top_group_start(q.text)
+    block = f" VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}\n"
+    return kg.select(q.text[:at] + block + q.text[at:], {})
+
+
 def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
     """Run a library query (by name or :class:`Query`) with already-built term bindings."""
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query

@@ -1,0 +1,418 @@
+"""Every mention in a question, wherever it stands: documents (codes, short forms such as
+"NQ 02/2021", "QĐ 209", "ct51", a type and a number, names), bodies, people, posts, events,
+terms (names as the graph holds them, in any language), document types, statuses, years and
+dates. Names and type words come from the graph (:mod:`partykg.ask.lexicon`); nothing here
+names an entity.
+
+A name one edit away from exactly one name of the graph is read as that name, and the mention
+says so (``read_as``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from partykg.ask import lexicon
+from partykg.ask.resolve import _CODE, describe
+from partykg.model import ids
+from partykg.store import queries
+
+MAX_SPAN = 16  # tokens in a name
+
+PLACEHOLDER = {"document": "DOC", "body": "BODY", "person": "PERSON", "post": "POST",
+               "event": "EVENT", "term": "TERM"}
+
+
+@dataclass
+class Mention:
+    kind: str                  # entity | type | status | year | date
+    start: int                 # offsets in the folded question
+    end: int
+    text: str                  # as the question writes it
+    candidates: list[str] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+    how: str = ""
+    read_as: str | None = None  # what a misspelt or short mention was read as
+    value: object = None        # year (int), date (str), status IRI, type concepts (set)
+    shape: str | None = None    # "document" for a mention shaped like one (a code, type + number)
+    year: int | None = None     # a year qualifying a document mention ("of 2023", "/2021")
+
+    def kinds(self, kg) -> set[str]:
+        return {describe(kg, c)["kind"] for c in self.candidates}
+
+    def placeholder(self, kg) -> str:
+        if self.kind != "entity":
+            return self.kind.upper()
+        ks = self.kinds(kg) or ({self.shape} if self.shape else set())
+        if len(ks) == 1:
+            return PLACEHOLDER.get(next(iter(ks)), "ENTITY")
+        return "ENTITY"
+
+
+@dataclass
+class Found:
+    question: str
+    folded: str
+    mentions: list[Mention]
+    masked: str
+
+    def entities(self) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == "entity"]
+
+    def of(self, kind: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind == kind]
+
+
+def fold_map(text: str) -> tuple[str, list[int]]:
+    """``text`` folded to lower-case ASCII (other characters as spaces), with the index in
+    ``text`` of each folded character."""
+    out, pos = [], []
+    for i, ch in enumerate(text):
+        f = ids.fold(ch.replace("œ", "oe").replace("Œ", "oe")).lower()
+        f = re.sub(r"[^a-z0-9/@.-]", " ", f) if f else " "
+        out.append(f)
+        pos.extend([i] * len(f))
+    return "".join(out), pos
+
+
+def find(kg, question: str) -> Found:
+    folded, pos = fold_map(question)
+    taken: list[tuple[int, int]] = []
+    mentions: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(m: Mention) -> None:
+        m.text = question[pos[m.start]:pos[m.end - 1] + 1] if m.end > m.start else ""
+        mentions.append(m)
+        taken.append((m.start, m.end))
+
+    _codes(kg, folded, add, free)
+    _typed_numbers(kg, folded, add, free)
+    _names(kg, folded, add, free)
+    _posts_by_role(kg, folded, mentions, taken)
+    _dates(folded, add, free)
+    _words(kg, folded, add, free)
+    if not any(m.kind == "entity" for m in mentions):
+        _fuzzy_names(kg, folded, add, free)
+        _posts_by_role(kg, folded, mentions, taken)
+    _qualify(kg, folded, mentions)
+    mentions.sort(key=lambda m: m.start)
+    masked, last = [], 0
+    for m in mentions:
+        masked.append(folded[last:m.start])
+        masked.append(f" {m.placeholder(kg)} ")
+        last = m.end
+    masked.append(folded[last:])
+    text = " ".join(re.sub(r"[^A-Za-z0-9]+", " ", "".join(masked)).split())
+    return Found(question, folded, mentions, text)
+
+
+# --- codes ----------------------------------------------------------------------------------------
+
+_SHORT_CODE = re.compile(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
+                         r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])")
+
+
+def _codes(kg, folded: str, add, free) -> None:
+    for m in _CODE.finditer(folded):
+        try:
+            code = ids.parse_code(m.group(1))
+        except ids.CodeError:
+            continue
+        rows = queries.run(kg, "lookup-code", {"key": ox.Literal(ids.code_key(code.text))})
+        if m.group(2):
+            rows = [r for r in rows if r["date"] is not None and r["date"].value == m.group(2)]
+        cands = list(dict.fromkeys(r["doc"].value for r in rows))
+        men = Mention("entity", m.start(), m.end(), "", cands, how="code", shape="document")
+        if not cands:
+            men.suggestions = _by_number(kg, code.number)[:8]
+        add(men)
+    notations = lexicon.type_notations(kg)
+    for m in _SHORT_CODE.finditer(folded):
+        if not free(m.start(), m.end()) or ids.code_key(m["abbr"]) not in notations:
+            continue
+        tail = m["tail"]
+        if tail.isdigit():  # "NQ 02/2021": a type, a number and a year
+            concepts = notations[ids.code_key(m["abbr"])]
+            cands, note = _typed(kg, concepts, m["num"])
+            cands = [c for c in cands if (describe(kg, c).get("date") or "").startswith(tail)]
+            add(Mention("entity", m.start(), m.end(), "", cands, how="type, number and year",
+                        shape="document", read_as=note, year=int(tail)))
+            continue
+        text = f"{m['num']}-{m['abbr']}/{tail}"
+        rows = queries.run(kg, "lookup-code", {"key": ox.Literal(ids.code_key(text))})
+        cands = list(dict.fromkeys(r["doc"].value for r in rows))
+        add(Mention("entity", m.start(), m.end(), "", cands, how="code", shape="document",
+                    read_as=text.upper() if cands else None,
+                    suggestions=[] if cands else _by_number(kg, m["num"])[:8]))
+
+
+def _by_number(kg, number: str) -> list[str]:
+    rows = queries.run(kg, "lookup-number", {"number": ox.Literal(ids.number_key(number))})
+    return list(dict.fromkeys(r["doc"].value for r in rows))
+
+
+def _typed(kg, concepts: set[str], number: str) -> tuple[list[str], str | None]:
+    """Documents of one of ``concepts`` with ``number``; when none, those whose type is not known
+    but whose code allows the type (a QĐ code: Regulation or Decision)."""
+    rows = queries.run(kg, "lookup-number", {"number": ox.Literal(ids.number_key(number))})
+    exact = list(dict.fromkeys(r["doc"].value for r in rows if r["type"].value in concepts))
+    if exact:
+        return exact, None
+    notations = lexicon.type_notations(kg)
+    allowed = []
+    for r in rows:
+        code = describe(kg, r["doc"].value).get("code")
+        if not code:
+            continue
+        try:
+            abbr = ids.parse_code(code).type
+        except (ids.CodeError, AttributeError):
+            continue
+        if notations.get(ids.code_key(abbr), set()) & concepts:
+            allowed.append(r["doc"].value)
+    allowed = list(dict.fromkeys(allowed))
+    if allowed:
+        return allowed, "code"
+    return [], None
+
+
+# --- a type and a number --------------------------------------------------------------------------
+
+def _type_regex(kg) -> re.Pattern:
+    c = lexicon._cache(kg)
+    if "type_rx" not in c:
+        words = sorted(lexicon.type_words(kg), key=len, reverse=True)
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        nums = "|".join(lexicon.cues()["number_words"])
+        c["type_rx"] = re.compile(
+            rf"(?<![a-z0-9])(?P<type>{alts})\s*(?:(?:{nums})\.?\s*)?(?P<num>\d{{1,4}}[a-z]?)(?![0-9]|\s*-\s*[a-z])"
+            rf"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
+            rf"|\s+(?:{'|'.join(lexicon.cues()['year_words'])})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?")
+    return c["type_rx"]
+
+
+_WORD_NUM = re.compile(r"(?<![a-z0-9])(?P<word>[a-z]{4,})\s*(?:no\.?\s*)?(?P<num>\d{1,4}[a-z]?)(?![0-9])")
+
+
+def _typed_numbers(kg, folded: str, add, free) -> None:
+    words = lexicon.type_words(kg)
+    for m in _type_regex(kg).finditer(folded):
+        if not free(m.start(), m.end()):
+            continue
+        concepts = words.get(" ".join(m["type"].split()), set())
+        _add_typed(kg, m, concepts, None, add)
+    # a misspelt type word one edit away from exactly one ("Directiv 51", "reglement 43")
+    singles = {w: c for w, c in words.items() if " " not in w and len(w) >= 6}
+    for m in _WORD_NUM.finditer(folded):
+        if not free(m.start(), m.end()) or m["word"] in words:
+            continue
+        near = {w for w in singles if edit1(m["word"], w)}
+        concepts = set().union(*(singles[w] for w in near)) if near else set()
+        names = {w.rstrip("s") for w in near}
+        if len(names) == 1:
+            _add_typed(kg, m, concepts, f"{m['word']} {m['num']}".strip() + " -> "
+                       + next(iter(near)) + f" {m['num']}", add)
+
+
+def _add_typed(kg, m, concepts, read, add) -> None:
+    cands, note = _typed(kg, concepts, m["num"])
+    year = next((m.group(g) for g in ("y1", "y2", "y3") if g in m.re.groupindex and m.group(g)), None)
+    men = Mention("entity", m.start(), m.end(), "", cands, how="type and number", shape="document",
+                  year=int(year) if year else None)
+    if year:
+        men.candidates = [c for c in cands if (describe(kg, c).get("date") or "").startswith(year)]
+    if note == "code":
+        men.how = "number, and a code that allows the type"
+    if read:
+        men.read_as = read
+    if not men.candidates:
+        men.suggestions = _by_number(kg, m["num"])[:8]
+    add(men)
+
+
+# --- names ----------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _names(kg, folded: str, add, free) -> None:
+    """The longest spans of the question that are names of the graph (one query for all)."""
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded) if free(t.start(), t.end())]
+    spans = {}
+    for i in range(len(toks)):
+        for j in range(i, min(len(toks), i + MAX_SPAN)):
+            a, b = toks[i][0], toks[j][1]
+            if not free(a, b):
+                break
+            key = ids.name_key(folded[a:b])
+            if key:
+                spans[(i, j)] = key
+    found: dict[str, list[str]] = {}
+    keys = sorted(set(spans.values()))
+    for chunk in range(0, len(keys), 400):
+        for r in queries.run_values(kg, "lookup-names", "name",
+                                    [ox.Literal(k) for k in keys[chunk:chunk + 400]]):
+            found.setdefault(r["name"].value, []).append(r["entity"].value)
+    i = 0
+    while i < len(toks):
+        for j in range(min(len(toks), i + MAX_SPAN) - 1, i - 1, -1):
+            key = spans.get((i, j))
+            if key in found:
+                cands = [c for c in dict.fromkeys(found[key])
+                         if describe(kg, c)["kind"] not in ("unknown", "source")]
+                if not cands:
+                    continue
+                add(Mention("entity", toks[i][0], toks[j][1], "", cands, how="name"))
+                i = j + 1
+                break
+        else:
+            i += 1
+
+
+def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> None:
+    """"the secretary of BODY", "bí thư BODY": a role word before a body is that body's post."""
+    roles = lexicon.post_roles(kg)
+    if not roles:
+        return
+    for m in list(mentions):
+        if m.kind != "entity" or len(m.candidates) != 1 or m.kinds(kg) != {"body"}:
+            continue
+        before = folded[:m.start].rstrip()
+        before = re.sub(r"(?:\s|^)(?:of the|of|du|de la|des|de|cua|the)$", "", before).rstrip()
+        words = before.split()
+        for n in range(min(5, len(words)), 0, -1):
+            role = " ".join(words[-n:])
+            posts = roles.get(role, {})
+            if m.candidates[0] in posts:
+                start = len(before) - len(role)
+                taken.remove((m.start, m.end))
+                m.start = start
+                m.candidates = [posts[m.candidates[0]]]
+                m.how = "post: role and body"
+                taken.append((m.start, m.end))
+                break
+
+
+def _fuzzy_names(kg, folded: str, add, free) -> None:
+    """A span one edit away from exactly one name of the graph ("bui thanh sonn",
+    "overseas party commitee"), longest span first."""
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded) if free(t.start(), t.end())]
+    best = None
+    for i in range(len(toks)):
+        for j in range(min(len(toks), i + 8) - 1, i - 1, -1):
+            a, b = toks[i][0], toks[j][1]
+            key = ids.name_key(folded[a:b])
+            if len(key) < 8 or not free(a, b):
+                continue
+            names = _names_starting(kg, key[:2])
+            hits = {n for n in names if abs(len(n) - len(key)) <= 1 and edit1(key, n)}
+            ents = list(dict.fromkeys(e for n in hits for e in names[n]))
+            if len(ents) == 1 and (best is None or b - a > best[1] - best[0]):
+                best = (a, b, ents, key, sorted(hits)[0])
+    if best:
+        a, b, ents, key, name = best
+        add(Mention("entity", a, b, "", ents, how="name, one edit away", read_as=f"{key} -> {name}"))
+
+
+def _names_starting(kg, start: str) -> dict[str, list[str]]:
+    c = lexicon._cache(kg).setdefault("names_by_start", {})
+    if start not in c:
+        out: dict[str, list[str]] = {}
+        for r in queries.run(kg, "names", {"start": ox.Literal(start)}):
+            out.setdefault(r["key"].value.lower(), []).append(r["entity"].value)
+        c[start] = out
+    return c[start]
+
+
+def edit1(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most one edit apart (insert, delete, replace, swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [k for k in range(la) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if la > lb:
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k:] == b[k + 1:]
+
+
+# --- dates, years, statuses, types ----------------------------------------------------------------
+
+def _dates(folded: str, add, free) -> None:
+    months = lexicon.months()
+    mon = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
+    pats = [
+        (r"(?<![0-9])(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])", "ymd"),
+        (r"(?<![0-9/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![0-9])", "dmy"),
+        (rf"(?<![0-9])(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({mon})\s+(\d{{4}})(?![0-9])", "dMy"),
+        (rf"(?<![a-z])({mon})\s+(\d{{1,2}})\s+(\d{{4}})(?![0-9])", "Mdy"),
+        (rf"(?<![a-z])({mon})\s+(?:nam\s+)?(\d{{4}})(?![0-9])", "My"),
+    ]
+    for pat, form in pats:
+        for m in re.finditer(pat, folded):
+            if not free(m.start(), m.end()):
+                continue
+            g = m.groups()
+            try:
+                if form == "ymd":
+                    value = dt.date(int(g[0]), int(g[1]), int(g[2])).isoformat()
+                elif form == "dmy":
+                    value = dt.date(int(g[2]), int(g[1]), int(g[0])).isoformat()
+                elif form == "dMy":
+                    value = dt.date(int(g[2]), months[g[1]], int(g[0])).isoformat()
+                elif form == "Mdy":
+                    value = dt.date(int(g[2]), months[g[0]], int(g[1])).isoformat()
+                else:
+                    value = f"{int(g[1]):04d}-{months[g[0]]:02d}"
+            except (ValueError, KeyError):
+                continue
+            add(Mention("date", m.start(), m.end(), "", value=value))
+    for m in re.finditer(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])", folded):
+        if free(m.start(), m.end()):
+            add(Mention("year", m.start(), m.end(), "", value=int(m.group(1))))
+
+
+def _words(kg, folded: str, add, free) -> None:
+    for table, kind in ((lexicon.status_words(kg), "status"), (lexicon.type_words(kg), "type")):
+        for w in sorted(table, key=len, reverse=True):
+            if len(w) < 3:
+                continue
+            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", folded):
+                if free(m.start(), m.end()):
+                    add(Mention(kind, m.start(), m.end(), "", value=table[w]))
+
+
+# --- qualifiers -----------------------------------------------------------------------------------
+
+_OF = re.compile(r"^\s*(?:of the|of|by the|by|cua|du|de la|de|des|dari|oleh)?\s*$")
+
+
+def _qualify(kg, folded: str, mentions: list[Mention]) -> None:
+    """A document mention followed by "of BODY" keeps the candidates that body issued (when some
+    are), and the body is then part of the document mention."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    for a, b in zip(ms, ms[1:]):
+        if a.kind != "entity" or b.kind != "entity" or len(a.candidates) < 2:
+            continue
+        if b.kinds(kg) != {"body"} or not _OF.match(folded[a.end:b.start]):
+            continue
+        kept = [c for c in a.candidates if describe(kg, c).get("issuer") in b.candidates]
+        if kept:
+            a.candidates = kept
+            a.text = f"{a.text} {b.text}"
+            a.end = b.end
+            mentions.remove(b)
