@@ -93,14 +93,16 @@ def find(kg, question: str) -> Found:
         taken.append((m.start, m.end))
 
     _codes(kg, folded, add, free)
-    _typed_numbers(kg, folded, add, free)
     _names(kg, folded, add, free)
+    _typed_numbers(kg, folded, add, free)
     _posts_by_role(kg, folded, mentions, taken)
     _dates(folded, add, free)
-    _words(kg, folded, add, free)
+    _partial_names(kg, folded, mentions, taken)
+    _posts_by_role(kg, folded, mentions, taken)
     if not any(m.kind == "entity" for m in mentions):
         _fuzzy_names(kg, folded, add, free)
         _posts_by_role(kg, folded, mentions, taken)
+    _words(kg, folded, add, free)
     _qualify(kg, folded, mentions)
     mentions.sort(key=lambda m: m.start)
     masked, last = [], 0
@@ -110,7 +112,11 @@ def find(kg, question: str) -> Found:
         last = m.end
     masked.append(folded[last:])
     text = " ".join(re.sub(r"[^A-Za-z0-9]+", " ", "".join(masked)).split())
+    text = _ARTICLE.sub("", text)
     return Found(question, folded, mentions, text)
+
+
+_ARTICLE = re.compile(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
 
 
 # --- codes ----------------------------------------------------------------------------------------
@@ -245,8 +251,11 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 def _names(kg, folded: str, add, free) -> None:
     """The longest spans of the question that are names of the graph (one query for all)."""
     toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded) if free(t.start(), t.end())]
+    stop = set(lexicon.cues()["stopwords"])
     spans = {}
     for i in range(len(toks)):
+        if folded[toks[i][0]:toks[i][1]] in stop:
+            continue
         for j in range(i, min(len(toks), i + MAX_SPAN)):
             a, b = toks[i][0], toks[j][1]
             if not free(a, b):
@@ -298,6 +307,81 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
                 m.how = "post: role and body"
                 taken.append((m.start, m.end))
                 break
+
+
+def name_index(kg) -> dict[str, set[str]]:
+    """word of a name -> the entities with a name containing it (all names, loaded once)."""
+    c = lexicon._cache(kg)
+    if "name_index" not in c:
+        index: dict[str, set[str]] = {}
+        heads: dict[str, set[str]] = {}
+        for r in queries.run(kg, "name-index"):
+            words = r["key"].value.split()
+            for w in words:
+                index.setdefault(w, set()).add(r["entity"].value)
+            if words:
+                heads.setdefault(r["entity"].value, set()).add(words[0])
+        c["name_index"], c["name_heads"] = index, heads
+    return c["name_index"]
+
+
+def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
+    """Some words of a name, in a run ("the project on inspection and supervision abroad", "the
+    congress resolution", "the diplomatic conference"): the entities whose names hold every
+    word of the run (two words at least); when some names start with the run's first word,
+    those. A run may take in a name found whole inside it ("the Government Resolution on the
+    diplomatic sector" is a resolution, not the Government)."""
+    index = name_index(kg)
+    heads = lexicon._cache(kg)["name_heads"]
+    stop = set(lexicon.cues()["stopwords"])
+    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)]
+
+    def inside(a: int, b: int) -> Mention | None:
+        for m in mentions:
+            if m.start <= a and b <= m.end:
+                return m
+        return None
+
+    def usable(a: int, b: int) -> bool:
+        m = inside(a, b)
+        return m is None or (m.kind == "entity" and m.how == "name")
+
+    i = 0
+    while i < len(toks):
+        a, b, w = toks[i]
+        if not usable(a, b) or w in stop or w not in index:
+            i += 1
+            continue
+        cands, words, j, end = set(index[w]), [w], i + 1, b
+        while j < len(toks):
+            a2, b2, w2 = toks[j]
+            if not usable(a2, b2):
+                break
+            if w2 in stop:
+                j += 1
+                continue
+            nxt = cands & index.get(w2, set())
+            if not nxt:
+                break
+            cands, end = nxt, b2
+            words.append(w2)
+            j += 1
+        over = [m for m in mentions if m.start < end and a < m.end]
+        whole = all(a <= m.start and m.end <= end and (m.end - m.start) < (end - a) for m in over)
+        if len(words) >= 2 and cands and whole:
+            cands = {c for c in cands if describe(kg, c)["kind"] not in ("unknown", "source")}
+            first = {c for c in cands if words[0] in heads.get(c, set())}
+            chosen = sorted(first or cands)
+            if chosen:
+                for m in over:
+                    mentions.remove(m)
+                    taken.remove((m.start, m.end))
+                mentions.append(Mention("entity", a, end, folded[a:end], chosen, how="words of a name"))
+                taken.append((a, end))
+                while i < len(toks) and toks[i][0] < end:
+                    i += 1
+                continue
+        i += 1
 
 
 def _fuzzy_names(kg, folded: str, add, free) -> None:
