@@ -154,15 +154,16 @@ def parse(kg, question: str) -> Parsed:
 def _nothing(kg, found: Found, lang: str) -> Parsed:
     """No mention the graph knows: a question about a name it lacks is "not found" (exit 1);
     anything else is not a question partykg answers (exit 2)."""
-    from partykg.ask.mentions import _names_starting
+    from partykg.ask.mentions import name_index
 
+    index = name_index(kg)
     function = set().union(*lexicon.language_words().values())
     leftover = [w for w in found.masked.split() if not w.isupper() and w not in function]
     known = set()
     for w in leftover:
         if len(w) < 3 or w.isdigit():
             continue
-        if any(w in n.split() for n in _names_starting(kg, w[:2])):
+        if w in index:
             known.add(w)
     if len(known) >= 2 or (known and len(leftover) <= 2):
         text = " ".join(leftover)

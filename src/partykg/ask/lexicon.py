@@ -60,6 +60,15 @@ def months() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def cue_phrases() -> re.Pattern | None:
+    """The cue phrases that are never words of a name ("ban hành", "trực thuộc", "issued")."""
+    words = sorted({fold(w) for ws in cues()["cue_phrases"].values() for w in ws}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9])")
+
+
 def _cache(kg) -> dict:
     c = getattr(kg, "_partykg_cache", None)
     if c is None:

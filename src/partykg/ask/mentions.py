@@ -97,11 +97,10 @@ def find(kg, question: str) -> Found:
     _typed_numbers(kg, folded, add, free)
     _posts_by_role(kg, folded, mentions, taken)
     _dates(folded, add, free)
+    _fuzzy_names(kg, folded, add, free)
+    _posts_by_role(kg, folded, mentions, taken)
     _partial_names(kg, folded, mentions, taken)
     _posts_by_role(kg, folded, mentions, taken)
-    if not any(m.kind == "entity" for m in mentions):
-        _fuzzy_names(kg, folded, add, free)
-        _posts_by_role(kg, folded, mentions, taken)
     _words(kg, folded, add, free)
     _qualify(kg, folded, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -135,7 +134,11 @@ def _codes(kg, folded: str, add, free) -> None:
         if m.group(2):
             rows = [r for r in rows if r["date"] is not None and r["date"].value == m.group(2)]
         cands = list(dict.fromkeys(r["doc"].value for r in rows))
-        men = Mention("entity", m.start(), m.end(), "", cands, how="code", shape="document")
+        start = m.start()
+        tm = _type_before(kg).search(folded[:start])
+        if tm:
+            start = tm.start()
+        men = Mention("entity", start, m.end(), "", cands, how="code", shape="document")
         if not cands:
             men.suggestions = _by_number(kg, code.number)[:8]
         add(men)
@@ -157,6 +160,17 @@ def _codes(kg, folded: str, add, free) -> None:
         add(Mention("entity", m.start(), m.end(), "", cands, how="code", shape="document",
                     read_as=text.upper() if cands else None,
                     suggestions=[] if cands else _by_number(kg, m["num"])[:8]))
+
+
+def _type_before(kg) -> re.Pattern:
+    """A type word ("Chỉ thị số", "Directive No.") just before a code."""
+    c = lexicon._cache(kg)
+    if "type_before" not in c:
+        words = sorted(lexicon.type_words(kg), key=len, reverse=True)
+        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        nums = "|".join(lexicon.cues()["number_words"])
+        c["type_before"] = re.compile(rf"(?<![a-z0-9])(?:{alts})\s*(?:(?:{nums})\.?\s*)?$")
+    return c["type_before"]
 
 
 def _by_number(kg, number: str) -> list[str]:
@@ -314,15 +328,30 @@ def name_index(kg) -> dict[str, set[str]]:
     c = lexicon._cache(kg)
     if "name_index" not in c:
         index: dict[str, set[str]] = {}
-        heads: dict[str, set[str]] = {}
+        heads: dict[str, list[list[str]]] = {}
         for r in queries.run(kg, "name-index"):
             words = r["key"].value.split()
             for w in words:
                 index.setdefault(w, set()).add(r["entity"].value)
             if words:
-                heads.setdefault(r["entity"].value, set()).add(words[0])
+                heads.setdefault(r["entity"].value, []).append(words)
         c["name_index"], c["name_heads"] = index, heads
     return c["name_index"]
+
+
+def _in_order(words: list[str], names: list[list[str]]) -> bool:
+    """Whether ``words`` appear in this order in one of ``names``."""
+    for name in names:
+        it = iter(name)
+        if all(w in it for w in words):
+            return True
+    return False
+
+
+def _cue_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the question's cue phrases stand ("ban hành", "trực thuộc"): not words of a name."""
+    rx = lexicon.cue_phrases()
+    return [(m.start(), m.end()) for m in rx.finditer(folded)] if rx else []
 
 
 def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
@@ -334,13 +363,19 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
     index = name_index(kg)
     heads = lexicon._cache(kg)["name_heads"]
     stop = set(lexicon.cues()["stopwords"])
-    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)]
+    type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
+    cue = _cue_spans(folded)
+    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
+            if not any(a <= t.start() < b for a, b in cue)]
 
     def inside(a: int, b: int) -> Mention | None:
         for m in mentions:
             if m.start <= a and b <= m.end:
                 return m
         return None
+
+    def free_of(a: int, b: int) -> bool:
+        return inside(a, b) is None
 
     def usable(a: int, b: int) -> bool:
         m = inside(a, b)
@@ -360,7 +395,9 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
             if w2 in stop:
                 j += 1
                 continue
-            nxt = cands & index.get(w2, set())
+            if j > i + 1 and toks[j - 1][1] < a2 - 1 and folded[toks[j - 1][1]:a2].strip():
+                break  # words of a name are next to each other (cue words removed break a run)
+            nxt = {c for c in cands & index.get(w2, set()) if _in_order([*words, w2], heads.get(c, []))}
             if not nxt:
                 break
             cands, end = nxt, b2
@@ -368,15 +405,24 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
             j += 1
         over = [m for m in mentions if m.start < end and a < m.end]
         whole = all(a <= m.start and m.end <= end and (m.end - m.start) < (end - a) for m in over)
-        if len(words) >= 2 and cands and whole:
+        content = [x for x in words if x not in type_tokens]
+        if len(words) >= 2 and content and cands and whole:
             cands = {c for c in cands if describe(kg, c)["kind"] not in ("unknown", "source")}
-            first = {c for c in cands if words[0] in heads.get(c, set())}
+            first = {c for c in cands if any(n[0] == words[0] for n in heads.get(c, []))}
             chosen = sorted(first or cands)
+            prev = [t for t in toks if t[1] <= a and t[2] not in stop][-1:]
+            other = bool(prev) and any(ch.isdigit() for ch in prev[0][2]) and prev[0][2] not in index \
+                and free_of(prev[0][0], prev[0][1])
             if chosen:
                 for m in over:
                     mentions.remove(m)
                     taken.remove((m.start, m.end))
-                mentions.append(Mention("entity", a, end, folded[a:end], chosen, how="words of a name"))
+                if other:  # "the 30th diplomatic conference": another one of them, not in the graph
+                    a = prev[0][0]
+                    mentions.append(Mention("entity", a, end, folded[a:end], [], suggestions=chosen,
+                                            how="words of a name"))
+                else:
+                    mentions.append(Mention("entity", a, end, folded[a:end], chosen, how="words of a name"))
                 taken.append((a, end))
                 while i < len(toks) and toks[i][0] < end:
                     i += 1
@@ -387,6 +433,8 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
 def _fuzzy_names(kg, folded: str, add, free) -> None:
     """A span one edit away from exactly one name of the graph ("bui thanh sonn",
     "overseas party commitee"), longest span first."""
+    index = name_index(kg)
+    stop = set(lexicon.cues()["stopwords"]) | set().union(*lexicon.language_words().values())
     toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded) if free(t.start(), t.end())]
     best = None
     for i in range(len(toks)):
@@ -395,6 +443,9 @@ def _fuzzy_names(kg, folded: str, add, free) -> None:
             key = ids.name_key(folded[a:b])
             if len(key) < 8 or not free(a, b):
                 continue
+            words = key.split()
+            if all(w in index or w in stop or w.isdigit() for w in words):
+                continue  # one of the words must be unknown to be misspelt
             names = _names_starting(kg, key[:2])
             hits = {n for n in names if abs(len(n) - len(key)) <= 1 and edit1(key, n)}
             ents = list(dict.fromkeys(e for n in hits for e in names[n]))
