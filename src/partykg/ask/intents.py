@@ -165,7 +165,8 @@ def _nothing(kg, found: Found, lang: str) -> Parsed:
             continue
         if w in index:
             known.add(w)
-    if len(known) >= 2 or (known and len(leftover) <= 2):
+    words = [w for w in leftover if len(w) >= 3 and not w.isdigit()]
+    if known and (len(known) >= 2 or len(words) <= 2) and 2 * len(known) >= len(words):
         text = " ".join(leftover)
         return Parsed("card", lang, found, None, mention=text)
     raise UnsupportedQuestion(f"this question is not one partykg understands: "

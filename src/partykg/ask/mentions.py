@@ -99,7 +99,7 @@ def find(kg, question: str) -> Found:
     _dates(folded, add, free)
     _fuzzy_names(kg, folded, add, free)
     _posts_by_role(kg, folded, mentions, taken)
-    _partial_names(kg, folded, mentions, taken)
+    _partial_names(kg, question, folded, pos, mentions, taken)
     _posts_by_role(kg, folded, mentions, taken)
     _words(kg, folded, add, free)
     _qualify(kg, folded, mentions)
@@ -354,7 +354,7 @@ def _cue_spans(folded: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in rx.finditer(folded)] if rx else []
 
 
-def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
+def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, taken: list) -> None:
     """Some words of a name, in a run ("the project on inspection and supervision abroad", "the
     congress resolution", "the diplomatic conference"): the entities whose names hold every
     word of the run (two words at least); when some names start with the run's first word,
@@ -395,7 +395,7 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
             if w2 in stop:
                 j += 1
                 continue
-            if j > i + 1 and toks[j - 1][1] < a2 - 1 and folded[toks[j - 1][1]:a2].strip():
+            if folded[toks[j - 1][1]:a2].strip():
                 break  # words of a name are next to each other (cue words removed break a run)
             nxt = {c for c in cands & index.get(w2, set()) if _in_order([*words, w2], heads.get(c, []))}
             if not nxt:
@@ -405,8 +405,11 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
             j += 1
         over = [m for m in mentions if m.start < end and a < m.end]
         whole = all(a <= m.start and m.end <= end and (m.end - m.start) < (end - a) for m in over)
-        content = [x for x in words if x not in type_tokens]
-        if len(words) >= 2 and content and cands and whole:
+        outside = [x for x, (ta, tb, _) in zip(words, [t for t in toks[i:j] if t[2] not in stop])
+                   if x not in type_tokens and not any(m.start <= ta < m.end for m in over)]
+        # Vietnamese words are written as syllables: two of them are one word
+        syllables = any(ord(ch) > 127 for ch in question[pos[a]:pos[end - 1] + 1])
+        if len(words) >= (3 if syllables else 2) and outside and cands and whole:
             cands = {c for c in cands if describe(kg, c)["kind"] not in ("unknown", "source")}
             first = {c for c in cands if any(n[0] == words[0] for n in heads.get(c, []))}
             chosen = sorted(first or cands)
@@ -419,8 +422,10 @@ def _partial_names(kg, folded: str, mentions: list, taken: list) -> None:
                     taken.remove((m.start, m.end))
                 if other:  # "the 30th diplomatic conference": another one of them, not in the graph
                     a = prev[0][0]
+                    kinds = {describe(kg, c)["kind"] for c in chosen}
                     mentions.append(Mention("entity", a, end, folded[a:end], [], suggestions=chosen,
-                                            how="words of a name"))
+                                            how="words of a name",
+                                            shape=next(iter(kinds)) if len(kinds) == 1 else None))
                 else:
                     mentions.append(Mention("entity", a, end, folded[a:end], chosen, how="words of a name"))
                 taken.append((a, end))
