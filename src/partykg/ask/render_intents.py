@@ -182,6 +182,17 @@ def _post_holder(kg, a, p, lang, x, asof, sources):
     return out
 
 
+def _body_members(kg, a, p, lang, x, asof, sources):
+    if not a.answers:
+        return [T(lang, "holder_none").format(x=a.subject["label"], asof=asof)]
+    out = []
+    for it in a.answers:
+        out.append(T(lang, "holder").format(post=it["post"]["label"], person=it["person"]["label"],
+                                            asof=fmt_date(it["as_of"], lang)))
+        sources += it["sources"]
+    return out
+
+
 def _person_posts(kg, a, p, lang, x, asof, sources):
     if not a.answers:
         return [T(lang, "posts_none").format(x=a.subject["label"], asof=asof)]
@@ -263,7 +274,7 @@ RENDERERS = {
     "drafted_by": _by_property, "submitted_to": _by_property, "approved_at": _by_property,
     "proposes": _by_property, "merged": _merged, "merger_by_doc": _merged,
     "mergers_year": _mergers_year, "hierarchy_up": _hierarchy, "hierarchy_down": _hierarchy,
-    "list": _list, "post_holder": _post_holder, "person_posts": _person_posts,
+    "list": _list, "post_holder": _post_holder, "body_members": _body_members, "person_posts": _person_posts,
     "event_when": _event, "event_chair": _event, "event_organiser": _event,
     "event_adopted": _event, "event_parts": _event, "card": _card,
 }

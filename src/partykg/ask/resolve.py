@@ -264,6 +264,12 @@ def resolve_one(kg, mention: str, kinds_: tuple[str, ...] | None = None) -> str:
 resolve_focus = resolve_one  # the name partykg.views.view uses
 
 
+def resolver(kg):
+    """A function from a mention to the IRI it names in ``kg`` (for
+    :func:`partykg.store.queries.bindings`); raises :class:`ResolveError`."""
+    return lambda mention: resolve_one(kg, mention)
+
+
 # --- describing an entity ----------------------------------------------------------------------
 
 def describe(kg, iri: str) -> dict:

@@ -86,7 +86,9 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise PartykgError(f"--param {item!r}: write NAME=VALUE")
         values[name.strip()] = value
     kg = open_graph(args)
-    rows = queries.run(kg, query, queries.bindings(query, values, kg))
+    from partykg.ask.resolve import resolver
+
+    rows = queries.run(kg, query, queries.bindings(query, values, resolver(kg)))
     print(format_rows(rows, args.format))
     return EXIT_OK
 

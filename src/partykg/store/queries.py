@@ -148,18 +148,19 @@ def expand_iri(value: str) -> str:
     raise QueryLibraryError(f"not an IRI: {value!r}")
 
 
-def to_term(kind: str, value: str, kg=None) -> ox.NamedNode | ox.Literal:
-    """The RDF term for a parameter value of a given kind; ``entity`` values are resolved in
-    ``kg`` (see :mod:`partykg.ask.resolve`)."""
+def to_term(kind: str, value: str, resolver=None) -> ox.NamedNode | ox.Literal:
+    """The RDF term for a parameter value of a given kind. ``entity`` values that are not IRIs
+    are resolved by ``resolver`` (a function from a mention to an IRI, given by the caller, e.g.
+    :func:`partykg.ask.resolve.resolver`): the store does not depend on the ask stage."""
     if kind == "iri":
         return ox.NamedNode(expand_iri(value))
     if kind == "entity":
         try:
             return ox.NamedNode(expand_iri(value))
         except QueryLibraryError:
-            from partykg.ask.resolve import resolve_one
-
-            return ox.NamedNode(resolve_one(kg, value))
+            if resolver is None or not callable(resolver):
+                raise QueryLibraryError(f"not an IRI: {value!r} (no resolver for mentions)") from None
+            return ox.NamedNode(resolver(value))
     if kind == "code":
         return ox.Literal(ids.code_key(value))
     if kind == "number":
@@ -181,12 +182,13 @@ def to_term(kind: str, value: str, kg=None) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
-def bindings(query: Query, values: dict[str, str], kg=None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Terms for ``name=value`` parameters; every required parameter must be given."""
+def bindings(query: Query, values: dict[str, str], resolver=None) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Terms for ``name=value`` parameters; every required parameter must be given; ``entity``
+    mentions are resolved by ``resolver`` (see :func:`to_term`)."""
     out = {}
     for name, value in values.items():
         p = query.param(name)
-        out[name] = to_term(p.kind, value, kg)
+        out[name] = to_term(p.kind, value, resolver)
     missing = [p.name for p in query.params if not p.optional and p.name not in out]
     if missing:
         raise QueryLibraryError(f"{query.name}: missing parameter(s) "

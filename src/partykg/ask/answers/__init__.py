@@ -11,7 +11,7 @@ HANDLERS = {
     "proposes": documents.by_property, "card": documents.card,
     "merged": bodies.merged, "merger_by_doc": bodies.merged, "mergers_year": bodies.mergers_year,
     "hierarchy_up": bodies.hierarchy, "hierarchy_down": bodies.hierarchy, "list": bodies.documents,
-    "post_holder": people.post_holder, "person_posts": people.person_posts,
+    "post_holder": people.post_holder, "body_members": people.body_members, "person_posts": people.person_posts,
     "event_when": people.event, "event_chair": people.event, "event_organiser": people.event,
     "event_adopted": people.event, "event_parts": people.event,
 }
@@ -22,7 +22,7 @@ SUBJECT_KINDS = {
     "related_in": ("document",), "related_out": ("document",), "in_force": ("document",),
     "drafted_by": ("document",), "submitted_to": ("document",), "approved_at": ("document",),
     "proposes": ("document",), "merged": ("body",), "merger_by_doc": ("document",),
-    "hierarchy_up": ("body",), "hierarchy_down": ("body",), "post_holder": ("post",),
+    "hierarchy_up": ("body",), "hierarchy_down": ("body",), "post_holder": ("post",), "body_members": ("body",),
     "person_posts": ("person",), "event_when": ("event",), "event_chair": ("event",),
     "event_organiser": ("event",), "event_adopted": ("event",), "event_parts": ("event",),
     "list": ("body",), "mergers_year": (), "card": None,

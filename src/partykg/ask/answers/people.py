@@ -47,6 +47,21 @@ def post_holder(kg, a, p, post: str) -> None:
     a.answers = items
 
 
+def body_members(kg, a, p, body: str) -> None:
+    """Who holds the posts of a body (its members, its head...), as the sources report them."""
+    from partykg.ask.lexicon import post_roles
+
+    posts = sorted({post for by_body in post_roles(kg).values() for b, post in by_body.items() if b == body})
+    items = []
+    for post in posts:
+        sub = type(a)(a.question, a.language, "post_holder", "answered", as_of=a.as_of)
+        post_holder(kg, sub, p, post)
+        for it in sub.answers:
+            items.append({"post": entity(kg, post, a.language), **it})
+    a.relation = "members"
+    a.answers = items
+
+
 def person_posts(kg, a, p, person: str) -> None:
     a.relation = "holdsPost"
     hs = holdings(kg, person, a.language, a.as_of)
