@@ -78,6 +78,10 @@ def answer(kg, question: str, as_of: str | None = None) -> Answer:
     m = p.subject
     if m is not None and m.read_as:
         src, _, dst = m.read_as.partition(" -> ")
+        if m.how.startswith("name") and len(m.candidates) == 1:
+            from partykg.ask.resolve import label
+
+            dst = label(kg, m.candidates[0], lang)
         a.read_as.append((m.text, dst or src))
     wanted = SUBJECT_KINDS.get(p.intent)
     subject = None

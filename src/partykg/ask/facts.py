@@ -102,6 +102,13 @@ def source(kg, row: dict, lang: str) -> dict:
     for k in ("date", "url", "publisher"):
         if d.get(k):
             out[k] = d[k]
+    if d.get("translation_of"):  # a translation: cite the original it translates
+        o = describe(kg, d["translation_of"])
+        out["translation_of"] = {k: v for k, v in (("title", pick(o["titles"], lang) if o["titles"] else None),
+                                                   ("publisher", o.get("publisher")), ("date", o.get("date")),
+                                                   ("url", o.get("url"))) if v}
+    if not (out.get("title") or out.get("publisher") or out.get("translation_of")) and d.get("comment"):
+        out["description"] = d["comment"]
     if row.get("note") is not None:
         out["note"] = row["note"].value
     return out

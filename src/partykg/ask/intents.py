@@ -102,6 +102,9 @@ def language(found: Found) -> str:
     return best
 
 
+_ARTICLE = re.compile(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
+
+
 def _kinds(kg, m: Mention) -> set[str]:
     ks = m.kinds(kg)
     return ks or ({m.shape} if m.shape else set())
@@ -122,6 +125,8 @@ def parse(kg, question: str) -> Parsed:
     for k in ("year", "type", "status", "date"):
         if found.of(k):
             present.add(k)
+    if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
+        found.masked = _ARTICLE.sub("", found.masked)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
     for lg in order:
         for rule in lexicon.intent_rules():

@@ -21,8 +21,9 @@ from partykg.ask.resolve import _CODE, describe
 from partykg.model import ids
 from partykg.store import queries
 
-MAX_SPAN = 16  # tokens in a name
+MAX_SPAN = 24  # tokens in a name
 
+NAMED_KINDS = ("document", "body", "person", "post", "event", "term")
 PLACEHOLDER = {"document": "DOC", "body": "BODY", "person": "PERSON", "post": "POST",
                "event": "EVENT", "term": "TERM"}
 
@@ -101,7 +102,7 @@ def find(kg, question: str) -> Found:
     _posts_by_role(kg, folded, mentions, taken)
     _partial_names(kg, question, folded, pos, mentions, taken)
     _posts_by_role(kg, folded, mentions, taken)
-    _words(kg, folded, add, free)
+    _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
     mentions.sort(key=lambda m: m.start)
     masked, last = [], 0
@@ -111,11 +112,7 @@ def find(kg, question: str) -> Found:
         last = m.end
     masked.append(folded[last:])
     text = " ".join(re.sub(r"[^A-Za-z0-9]+", " ", "".join(masked)).split())
-    text = _ARTICLE.sub("", text)
     return Found(question, folded, mentions, text)
-
-
-_ARTICLE = re.compile(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
 
 
 # --- codes ----------------------------------------------------------------------------------------
@@ -253,7 +250,9 @@ def _add_typed(kg, m, concepts, read, add) -> None:
     if read:
         men.read_as = read
     if not men.candidates:
-        men.suggestions = _by_number(kg, m["num"])[:8]
+        from partykg.ask.resolve import _suggest_names
+
+        men.suggestions = _by_number(kg, m["num"])[:8] or _suggest_names(kg, m.group(0))
     add(men)
 
 
@@ -288,8 +287,7 @@ def _names(kg, folded: str, add, free) -> None:
         for j in range(min(len(toks), i + MAX_SPAN) - 1, i - 1, -1):
             key = spans.get((i, j))
             if key in found:
-                cands = [c for c in dict.fromkeys(found[key])
-                         if describe(kg, c)["kind"] not in ("unknown", "source")]
+                cands = [c for c in dict.fromkeys(found[key]) if describe(kg, c)["kind"] in NAMED_KINDS]
                 if not cands:
                     continue
                 add(Mention("entity", toks[i][0], toks[j][1], "", cands, how="name"))
@@ -410,7 +408,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
         # Vietnamese words are written as syllables: two of them are one word
         syllables = any(ord(ch) > 127 for ch in question[pos[a]:pos[end - 1] + 1])
         if len(words) >= (3 if syllables else 2) and outside and cands and whole:
-            cands = {c for c in cands if describe(kg, c)["kind"] not in ("unknown", "source")}
+            cands = {c for c in cands if describe(kg, c)["kind"] in NAMED_KINDS}
             first = {c for c in cands if any(n[0] == words[0] for n in heads.get(c, []))}
             chosen = sorted(first or cands)
             prev = [t for t in toks if t[1] <= a and t[2] not in stop][-1:]
@@ -453,7 +451,8 @@ def _fuzzy_names(kg, folded: str, add, free) -> None:
                 continue  # one of the words must be unknown to be misspelt
             names = _names_starting(kg, key[:2])
             hits = {n for n in names if abs(len(n) - len(key)) <= 1 and edit1(key, n)}
-            ents = list(dict.fromkeys(e for n in hits for e in names[n]))
+            ents = list(dict.fromkeys(e for n in hits for e in names[n]
+                                      if describe(kg, e)["kind"] in NAMED_KINDS))
             if len(ents) == 1 and (best is None or b - a > best[1] - best[0]):
                 best = (a, b, ents, key, sorted(hits)[0])
     if best:
@@ -526,12 +525,16 @@ def _dates(folded: str, add, free) -> None:
             add(Mention("year", m.start(), m.end(), "", value=int(m.group(1))))
 
 
-def _words(kg, folded: str, add, free) -> None:
+def _words(kg, folded: str, add, free, entities: list) -> None:
+    starts = {e.start for e in entities}
     for table, kind in ((lexicon.status_words(kg), "status"), (lexicon.type_words(kg), "type")):
         for w in sorted(table, key=len, reverse=True):
             if len(w) < 3:
                 continue
             for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", folded):
+                rest = len(folded) - len(folded[m.end():].lstrip())
+                if kind == "type" and rest in starts and rest > m.end():
+                    continue  # a verb before a document ("hướng dẫn Quy định 86", "guides X")
                 if free(m.start(), m.end()):
                     add(Mention(kind, m.start(), m.end(), "", value=table[w]))
 

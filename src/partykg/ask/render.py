@@ -84,8 +84,12 @@ def render_sources(sources: list[dict], lang: str) -> list[str]:
     out = [T(lang, "sources")]
     for i, (src, e) in enumerate(by.items(), 1):
         m = e["meta"]
-        meta = [x for x in (m.get("publisher"), f"\"{m['title']}\"" if m.get("title") else None,
-                            fmt_date(m["date"], lang) if m.get("date") else None, m.get("url")) if x]
+        meta = _meta(m, lang)
+        if not meta and m.get("translation_of"):
+            meta = [T(lang, "translation_of").format(lg=m.get("quote_language") or "?",
+                                                     original=", ".join(_meta(m["translation_of"], lang)))]
+        if not meta and m.get("description"):
+            meta = [m["description"]]
         out.append(f"  [{i}] " + (", ".join(meta) if meta else m["id"]))
         for q, lg in e["quotes"]:
             if q == "note":
@@ -93,6 +97,11 @@ def render_sources(sources: list[dict], lang: str) -> list[str]:
             else:
                 out.append(f"      \"{q}\"" + (f" [{lg}]" if lg else ""))
     return out
+
+
+def _meta(m: dict, lang: str) -> list[str]:
+    return [x for x in (m.get("publisher"), f"\"{m['title']}\"" if m.get("title") else None,
+                        fmt_date(m["date"], lang) if m.get("date") else None, m.get("url")) if x]
 
 
 def render(kg, a, p) -> str:

@@ -318,6 +318,10 @@ def describe(kg, iri: str) -> dict:
             d["date"] = o.value
         elif p == "http://purl.org/dc/terms/publisher":
             d["publisher"] = o.value
+        elif p == PK + "translationOf":
+            d["translation_of"] = o.value
+        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and o.language in ("en", None):
+            d["comment"] = o.value
         elif p == PK + "url":
             d["url"] = o.value
         elif p == ORG + "postIn":
