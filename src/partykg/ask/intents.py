@@ -129,7 +129,7 @@ def parse(kg, question: str) -> Parsed:
         found.masked = _ARTICLE.sub("", found.masked)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
     for lg in order:
-        for rule in lexicon.intent_rules():
+        for n, rule in enumerate(lexicon.intent_rules()):
             subject_kinds = set(rule["subject"])
             if not subject_kinds & present:
                 continue
@@ -137,7 +137,7 @@ def parse(kg, question: str) -> Parsed:
                 continue
             if rule.get("needs_no_document") and any("document" in _kinds(kg, m) for m in entities):
                 continue
-            for rx in rule["compiled"].get(lg, []):
+            for rx in lexicon.rule_cues(n, lg):
                 hit = rx.search(found.masked)
                 if not hit:
                     continue

@@ -27,15 +27,32 @@ def cues() -> dict:
     return json.loads(CUES_FILE.read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
 def intent_rules() -> list[dict]:
-    """The intents in file order, each with its cue regexes compiled per language."""
-    out = []
-    for rule in cues()["intents"]:
-        r = dict(rule)
-        r["compiled"] = {lg: [re.compile(p) for p in pats] for lg, pats in rule["cues"].items()}
-        out.append(r)
-    return out
+    """The intents in file order (their cue regexes: :func:`rule_cues`)."""
+    return cues()["intents"]
+
+
+_COMPILED: dict[tuple[int, str], list[re.Pattern]] = {}
+
+
+def rule_cues(index: int, lang: str) -> list[re.Pattern]:
+    """The cue regexes of intent number ``index`` in ``lang``, compiled on first use."""
+    key = (index, lang)
+    if key not in _COMPILED:
+        _COMPILED[key] = [re.compile(p) for p in cues()["intents"][index]["cues"].get(lang, [])]
+    return _COMPILED[key]
+
+
+def words_regex(kg, kind: str) -> re.Pattern | None:
+    """One regex for every status word or every type word (longest first)."""
+    c = _cache(kg)
+    key = f"{kind}_words_rx"
+    if key not in c:
+        table = status_words(kg) if kind == "status" else type_words(kg)
+        words = sorted((w for w in table if len(w) >= 3), key=len, reverse=True)
+        c[key] = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words)
+                            + r")(?![a-z0-9])") if words else None
+    return c[key]
 
 
 @lru_cache(maxsize=1)

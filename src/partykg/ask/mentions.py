@@ -98,10 +98,11 @@ def find(kg, question: str) -> Found:
     _typed_numbers(kg, folded, add, free)
     _posts_by_role(kg, folded, mentions, taken)
     _dates(folded, add, free)
-    _fuzzy_names(kg, folded, add, free)
-    _posts_by_role(kg, folded, mentions, taken)
-    _partial_names(kg, question, folded, pos, mentions, taken)
-    _posts_by_role(kg, folded, mentions, taken)
+    if _leftover_words(folded, free) >= 2 or not any(m.kind == "entity" for m in mentions):
+        _fuzzy_names(kg, folded, add, free)
+        _posts_by_role(kg, folded, mentions, taken)
+        _partial_names(kg, question, folded, pos, mentions, taken)
+        _posts_by_role(kg, folded, mentions, taken)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -113,6 +114,22 @@ def find(kg, question: str) -> Found:
     masked.append(folded[last:])
     text = " ".join(re.sub(r"[^A-Za-z0-9]+", " ", "".join(masked)).split())
     return Found(question, folded, mentions, text)
+
+
+def _leftover_words(folded: str, free) -> int:
+    """How many words of the question are neither found, nor stop words, nor cue phrases: a sign
+    that a name remains to be found from some of its words."""
+    stop = set(lexicon.cues()["stopwords"])
+    cue = _cue_spans(folded)
+    n = 0
+    for t in _TOKEN.finditer(folded):
+        w = t.group()
+        if w in stop or w.isdigit() or len(w) < 3 or not free(t.start(), t.end()):
+            continue
+        if any(a <= t.start() < b for a, b in cue):
+            continue
+        n += 1
+    return n
 
 
 # --- codes ----------------------------------------------------------------------------------------
@@ -132,16 +149,18 @@ def _codes(kg, folded: str, add, free) -> None:
             rows = [r for r in rows if r["date"] is not None and r["date"].value == m.group(2)]
         cands = list(dict.fromkeys(r["doc"].value for r in rows))
         start = m.start()
-        tm = _type_before(kg).search(folded[:start])
-        if tm:
-            start = tm.start()
+        tb = type_before(kg, folded, start)
+        if tb and not tb[2]:
+            start = tb[0]
         men = Mention("entity", start, m.end(), "", cands, how="code", shape="document")
         if not cands:
             men.suggestions = _by_number(kg, code.number)[:8]
         add(men)
-    notations = lexicon.type_notations(kg)
     for m in _SHORT_CODE.finditer(folded):
-        if not free(m.start(), m.end()) or ids.code_key(m["abbr"]) not in notations:
+        if not free(m.start(), m.end()):
+            continue
+        notations = lexicon.type_notations(kg)
+        if ids.code_key(m["abbr"]) not in notations:
             continue
         tail = m["tail"]
         if tail.isdigit():  # "NQ 02/2021": a type, a number and a year
@@ -157,17 +176,6 @@ def _codes(kg, folded: str, add, free) -> None:
         add(Mention("entity", m.start(), m.end(), "", cands, how="code", shape="document",
                     read_as=text.upper() if cands else None,
                     suggestions=[] if cands else _by_number(kg, m["num"])[:8]))
-
-
-def _type_before(kg) -> re.Pattern:
-    """A type word ("Chỉ thị số", "Directive No.") just before a code."""
-    c = lexicon._cache(kg)
-    if "type_before" not in c:
-        words = sorted(lexicon.type_words(kg), key=len, reverse=True)
-        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        nums = "|".join(lexicon.cues()["number_words"])
-        c["type_before"] = re.compile(rf"(?<![a-z0-9])(?:{alts})\s*(?:(?:{nums})\.?\s*)?$")
-    return c["type_before"]
 
 
 def _by_number(kg, number: str) -> list[str]:
@@ -202,46 +210,67 @@ def _typed(kg, concepts: set[str], number: str) -> tuple[list[str], str | None]:
 
 # --- a type and a number --------------------------------------------------------------------------
 
-def _type_regex(kg) -> re.Pattern:
-    c = lexicon._cache(kg)
-    if "type_rx" not in c:
-        words = sorted(lexicon.type_words(kg), key=len, reverse=True)
-        alts = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-        nums = "|".join(lexicon.cues()["number_words"])
-        c["type_rx"] = re.compile(
-            rf"(?<![a-z0-9])(?P<type>{alts})\s*(?:(?:{nums})\.?\s*)?(?P<num>\d{{1,4}}[a-z]?)(?![0-9]|\s*-\s*[a-z])"
-            rf"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
-            rf"|\s+(?:{'|'.join(lexicon.cues()['year_words'])})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?")
-    return c["type_rx"]
+_NUM_RX: list = []
 
 
-_WORD_NUM = re.compile(r"(?<![a-z0-9])(?P<word>[a-z]{4,})\s*(?:no\.?\s*)?(?P<num>\d{1,4}[a-z]?)(?![0-9])")
+def _num_regex() -> re.Pattern:
+    """A document number, and a year qualifying it ("02/2021", "02 (2023)", "02 of 2023")."""
+    if not _NUM_RX:
+        years = "|".join(lexicon.cues()["year_words"])
+        _NUM_RX.append(re.compile(
+            r"(?<![0-9/.-])(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z])"
+            r"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
+            rf"|\s+(?:{years})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?"))
+    return _NUM_RX[0]
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def type_before(kg, folded: str, end: int) -> tuple[int, set[str], str | None] | None:
+    """The type word just before ``end`` ("Chỉ thị số", "Directive No.", "ct"): (start, type
+    concepts, how it was read when misspelt), or None."""
+    words = lexicon.type_words(kg)
+    head = folded[max(0, end - 60):end]
+    base = end - len(head)
+    toks = [(base + m.start(), base + m.end(), m.group()) for m in _WORD.finditer(head)]
+    if not toks or folded[toks[-1][1]:end].strip(" .:#°") != "":
+        return None
+    if toks[-1][2] in lexicon.cues()["number_words"] and len(toks) > 1 \
+            and folded[toks[-2][1]:toks[-1][0]].strip(" .") == "":
+        toks = toks[:-1]
+    for n in range(min(4, len(toks)), 0, -1):
+        part = toks[-n:]
+        if any(folded[x[1]:y[0]].strip() for x, y in zip(part, part[1:])):
+            continue
+        key = " ".join(t[2] for t in part)
+        if key in words:
+            return part[0][0], words[key], None
+    last = toks[-1][2]
+    if len(last) >= 5:  # a misspelt type word one edit away from exactly one ("Directiv 51")
+        near = {w for w in words if " " not in w and len(w) >= 6 and edit1(last, w)}
+        if len({w.rstrip("s") for w in near}) == 1:
+            return toks[-1][0], set().union(*(words[w] for w in near)), f"{last} -> {sorted(near)[0]}"
+    return None
 
 
 def _typed_numbers(kg, folded: str, add, free) -> None:
-    words = lexicon.type_words(kg)
-    for m in _type_regex(kg).finditer(folded):
+    for m in _num_regex().finditer(folded):
         if not free(m.start(), m.end()):
             continue
-        concepts = words.get(" ".join(m["type"].split()), set())
-        _add_typed(kg, m, concepts, None, add)
-    # a misspelt type word one edit away from exactly one ("Directiv 51", "reglement 43")
-    singles = {w: c for w, c in words.items() if " " not in w and len(w) >= 6}
-    for m in _WORD_NUM.finditer(folded):
-        if not free(m.start(), m.end()) or m["word"] in words:
+        tb = type_before(kg, folded, m.start())
+        if tb is None or not free(tb[0], m.end()):
             continue
-        near = {w for w in singles if edit1(m["word"], w)}
-        concepts = set().union(*(singles[w] for w in near)) if near else set()
-        names = {w.rstrip("s") for w in near}
-        if len(names) == 1:
-            _add_typed(kg, m, concepts, f"{m['word']} {m['num']}".strip() + " -> "
-                       + next(iter(near)) + f" {m['num']}", add)
+        start, concepts, read = tb
+        if read:
+            read = f"{folded[start:m.end()]} -> {read.split(' -> ')[1]} {m['num']}"
+        _add_typed(kg, m, start, concepts, read, add)
 
 
-def _add_typed(kg, m, concepts, read, add) -> None:
+def _add_typed(kg, m, start, concepts, read, add) -> None:
     cands, note = _typed(kg, concepts, m["num"])
-    year = next((m.group(g) for g in ("y1", "y2", "y3") if g in m.re.groupindex and m.group(g)), None)
-    men = Mention("entity", m.start(), m.end(), "", cands, how="type and number", shape="document",
+    year = next((m.group(g) for g in ("y1", "y2", "y3") if m.group(g)), None)
+    men = Mention("entity", start, m.end(), "", cands, how="type and number", shape="document",
                   year=int(year) if year else None)
     if year:
         men.candidates = [c for c in cands if (describe(kg, c).get("date") or "").startswith(year)]
@@ -252,7 +281,7 @@ def _add_typed(kg, m, concepts, read, add) -> None:
     if not men.candidates:
         from partykg.ask.resolve import _suggest_names
 
-        men.suggestions = _by_number(kg, m["num"])[:8] or _suggest_names(kg, m.group(0))
+        men.suggestions = _by_number(kg, m["num"])[:8] or _suggest_names(kg, m.string[start:m.end()])
     add(men)
 
 
@@ -299,6 +328,8 @@ def _names(kg, folded: str, add, free) -> None:
 
 def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> None:
     """"the secretary of BODY", "bí thư BODY": a role word before a body is that body's post."""
+    if not any(m.kind == "entity" and len(m.candidates) == 1 for m in mentions):
+        return
     roles = lexicon.post_roles(kg)
     if not roles:
         return
@@ -491,18 +522,29 @@ def edit1(a: str, b: str) -> bool:
 
 # --- dates, years, statuses, types ----------------------------------------------------------------
 
+_DATE_RX: list = []
+
+
+def _date_patterns() -> list:
+    if not _DATE_RX:
+        mon = "|".join(sorted((re.escape(m) for m in lexicon.months()), key=len, reverse=True))
+        _DATE_RX.extend((re.compile(p), f) for p, f in [
+            (r"(?<![0-9])(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])", "ymd"),
+            (r"(?<![0-9/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![0-9])", "dmy"),
+            (rf"(?<![0-9])(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({mon})\s+(\d{{4}})(?![0-9])", "dMy"),
+            (rf"(?<![a-z])({mon})\s+(\d{{1,2}})\s+(\d{{4}})(?![0-9])", "Mdy"),
+            (rf"(?<![a-z])({mon})\s+(?:nam\s+)?(\d{{4}})(?![0-9])", "My"),
+            (r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])", "y")])
+    return _DATE_RX
+
+
 def _dates(folded: str, add, free) -> None:
+    if not any(ch.isdigit() for ch in folded):
+        return
     months = lexicon.months()
-    mon = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True))
-    pats = [
-        (r"(?<![0-9])(\d{4})-(\d{1,2})-(\d{1,2})(?![0-9])", "ymd"),
-        (r"(?<![0-9/])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![0-9])", "dmy"),
-        (rf"(?<![0-9])(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({mon})\s+(\d{{4}})(?![0-9])", "dMy"),
-        (rf"(?<![a-z])({mon})\s+(\d{{1,2}})\s+(\d{{4}})(?![0-9])", "Mdy"),
-        (rf"(?<![a-z])({mon})\s+(?:nam\s+)?(\d{{4}})(?![0-9])", "My"),
-    ]
-    for pat, form in pats:
-        for m in re.finditer(pat, folded):
+    pats = _date_patterns()
+    for rx, form in pats[:-1]:
+        for m in rx.finditer(folded):
             if not free(m.start(), m.end()):
                 continue
             g = m.groups()
@@ -520,23 +562,30 @@ def _dates(folded: str, add, free) -> None:
             except (ValueError, KeyError):
                 continue
             add(Mention("date", m.start(), m.end(), "", value=value))
-    for m in re.finditer(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])", folded):
+    for m in pats[-1][0].finditer(folded):
         if free(m.start(), m.end()):
             add(Mention("year", m.start(), m.end(), "", value=int(m.group(1))))
 
 
 def _words(kg, folded: str, add, free, entities: list) -> None:
     starts = {e.start for e in entities}
-    for table, kind in ((lexicon.status_words(kg), "status"), (lexicon.type_words(kg), "type")):
-        for w in sorted(table, key=len, reverse=True):
-            if len(w) < 3:
-                continue
-            for m in re.finditer(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", folded):
-                rest = len(folded) - len(folded[m.end():].lstrip())
-                if kind == "type" and rest in starts and rest > m.end():
+    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)]
+    for kind, table in (("status", lexicon.status_words(kg)), ("type", lexicon.type_words(kg))):
+        i = 0
+        while i < len(toks):
+            for n in range(min(4, len(toks) - i), 0, -1):
+                part = toks[i:i + n]
+                key = " ".join(t[2] for t in part)
+                if len(key) < 3 or key not in table or not free(part[0][0], part[-1][1]):
+                    continue
+                a, b = part[0][0], part[-1][1]
+                rest = len(folded) - len(folded[b:].lstrip())
+                if kind == "type" and rest in starts and rest > b:
                     continue  # a verb before a document ("hướng dẫn Quy định 86", "guides X")
-                if free(m.start(), m.end()):
-                    add(Mention(kind, m.start(), m.end(), "", value=table[w]))
+                add(Mention(kind, a, b, "", value=table[key]))
+                i += n - 1
+                break
+            i += 1
 
 
 # --- qualifiers -----------------------------------------------------------------------------------
