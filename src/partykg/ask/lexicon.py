@@ -78,12 +78,9 @@ def months() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def cue_phrases() -> re.Pattern | None:
+def cue_phrases() -> frozenset[str]:
     """The cue phrases that are never words of a name ("ban hành", "trực thuộc", "issued")."""
-    words = sorted({fold(w) for ws in cues()["cue_phrases"].values() for w in ws}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9])")
+    return frozenset(fold(w) for ws in cues()["cue_phrases"].values() for w in ws)
 
 
 def _cache(kg) -> dict:

@@ -328,7 +328,8 @@ def _names(kg, folded: str, add, free) -> None:
 
 def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> None:
     """"the secretary of BODY", "bí thư BODY": a role word before a body is that body's post."""
-    if not any(m.kind == "entity" and len(m.candidates) == 1 for m in mentions):
+    if not any(m.kind == "entity" and len(m.candidates) == 1 and m.kinds(kg) == {"body"}
+               for m in mentions):
         return
     roles = lexicon.post_roles(kg)
     if not roles:
@@ -379,8 +380,15 @@ def _in_order(words: list[str], names: list[list[str]]) -> bool:
 
 def _cue_spans(folded: str) -> list[tuple[int, int]]:
     """Where the question's cue phrases stand ("ban hành", "trực thuộc"): not words of a name."""
-    rx = lexicon.cue_phrases()
-    return [(m.start(), m.end()) for m in rx.finditer(folded)] if rx else []
+    phrases = lexicon.cue_phrases()
+    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)]
+    out = []
+    for i in range(len(toks)):
+        for n in range(min(4, len(toks) - i), 0, -1):
+            if " ".join(t[2] for t in toks[i:i + n]) in phrases:
+                out.append((toks[i][0], toks[i + n - 1][1]))
+                break
+    return out
 
 
 def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, taken: list) -> None:
@@ -523,6 +531,7 @@ def edit1(a: str, b: str) -> bool:
 # --- dates, years, statuses, types ----------------------------------------------------------------
 
 _DATE_RX: list = []
+_YEAR = re.compile(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])")
 
 
 def _date_patterns() -> list:
@@ -542,7 +551,9 @@ def _dates(folded: str, add, free) -> None:
     if not any(ch.isdigit() for ch in folded):
         return
     months = lexicon.months()
-    pats = _date_patterns()
+    words = set(_TOKEN.findall(folded))
+    has_month = bool(words & set(months)) or "thang" in words
+    pats = _date_patterns() if has_month or re.search(r"\d[/.-]\d", folded) else []
     for rx, form in pats[:-1]:
         for m in rx.finditer(folded):
             if not free(m.start(), m.end()):
@@ -562,7 +573,7 @@ def _dates(folded: str, add, free) -> None:
             except (ValueError, KeyError):
                 continue
             add(Mention("date", m.start(), m.end(), "", value=value))
-    for m in pats[-1][0].finditer(folded):
+    for m in _YEAR.finditer(folded):
         if free(m.start(), m.end()):
             add(Mention("year", m.start(), m.end(), "", value=int(m.group(1))))
 

@@ -64,9 +64,14 @@ class Query:
 
 
 def queries_dir(root: Path | None = None) -> Path:
+    return (root or _default_root()) / "queries"
+
+
+@lru_cache(maxsize=1)
+def _default_root() -> Path:
     from partykg.graph.dataset import find_root
 
-    return (root or find_root()) / "queries"
+    return find_root()
 
 
 def parse_header(name: str, path: Path, text: str) -> Query:
