@@ -92,6 +92,8 @@ def answer(kg, question: str, as_of: str | None = None) -> Answer:
         cands = m.candidates
         if wanted:
             cands = [c for c in cands if describe(kg, c)["kind"] in wanted] or cands
+        if len(cands) > 1:
+            cands = _narrow(kg, p, m, cands)
         if len(cands) == 1:
             subject = cands[0]
         elif cands:
@@ -108,6 +110,28 @@ def answer(kg, question: str, as_of: str | None = None) -> Answer:
         HANDLERS[p.intent](kg, a, p, subject)
     a.text = render(kg, a, p)
     return a
+
+
+def _narrow(kg, p: Parsed, m, cands: list[str]) -> list[str]:
+    """Several candidates: keep those of the document type, year and status the question also
+    names ("the draft inspection and supervision programme 2025-2030"), when any are left."""
+    from partykg.ask.mentions import name_index  # noqa: F401  (loads the names' words)
+    from partykg.ask.lexicon import _cache
+
+    heads = _cache(kg).get("name_heads", {})
+    types = [t for t in p.found.of("type") if t.end <= m.start + 1 or t.start >= m.end - 1]
+    for t in types[:1]:
+        kept = [c for c in cands if describe(kg, c).get("type") in t.value]
+        cands = kept or cands
+    for y in p.found.of("year"):
+        kept = [c for c in cands if (describe(kg, c).get("date") or "").startswith(str(y.value))
+                or any(str(y.value) in n for n in heads.get(c, []))]
+        cands = kept or cands
+    for st in p.found.of("status"):
+        local = st.value.rsplit("/", 1)[-1]
+        kept = [c for c in cands if any(s == local for s, _ in describe(kg, c)["statuses"])]
+        cands = kept or cands
+    return cands
 
 
 def _code_note(kg, a, lang) -> str:

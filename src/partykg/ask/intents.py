@@ -125,6 +125,9 @@ def parse(kg, question: str) -> Parsed:
     for k in ("year", "type", "status", "date"):
         if found.of(k):
             present.add(k)
+    singular = [m for m in found.of("type") if m.shape != "plural"]
+    if singular and "document" not in present:
+        present.add("document")  # a document named by its type and words, found below
     if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
         found.masked = _ARTICLE.sub("", found.masked)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
@@ -142,6 +145,11 @@ def parse(kg, question: str) -> Parsed:
                 if not hit:
                     continue
                 subject = next((m for m in entities if _kinds(kg, m) & subject_kinds), None)
+                if subject is None and singular and "document" in subject_kinds \
+                        and rule["intent"] != "list":
+                    from partykg.ask.mentions import by_type
+
+                    subject = by_type(kg, found, singular[0])
                 if rule["intent"] == "card" and subject is None:
                     continue
                 p = Parsed(rule["intent"], lang, found, subject,

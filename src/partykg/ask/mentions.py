@@ -46,6 +46,8 @@ class Mention:
         return {describe(kg, c)["kind"] for c in self.candidates}
 
     def placeholder(self, kg) -> str:
+        if self.kind == "type" and self.shape == "plural":
+            return "TYPES"
         if self.kind != "entity":
             return self.kind.upper()
         ks = self.kinds(kg) or ({self.shape} if self.shape else set())
@@ -99,13 +101,16 @@ def find(kg, question: str) -> Found:
     _posts_by_role(kg, folded, mentions, taken)
     _dates(folded, add, free)
     if _leftover_words(folded, free) >= 2 or not any(m.kind == "entity" for m in mentions):
-        _fuzzy_names(kg, folded, add, free)
+        _fuzzy_names(kg, folded, mentions, taken)
         _posts_by_role(kg, folded, mentions, taken)
         _partial_names(kg, question, folded, pos, mentions, taken)
         _posts_by_role(kg, folded, mentions, taken)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
     mentions.sort(key=lambda m: m.start)
+    for m in mentions:
+        m.text = question[pos[m.start]:pos[m.end - 1] + 1] if m.end > m.start else m.text
+    _incomplete_names(kg, folded, mentions)
     masked, last = [], 0
     for m in mentions:
         masked.append(folded[last:m.start])
@@ -218,7 +223,7 @@ def _num_regex() -> re.Pattern:
     if not _NUM_RX:
         years = "|".join(lexicon.cues()["year_words"])
         _NUM_RX.append(re.compile(
-            r"(?<![0-9/.-])(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z])"
+            r"(?<![0-9/.-])(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
             r"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
             rf"|\s+(?:{years})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?"))
     return _NUM_RX[0]
@@ -432,7 +437,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
             if w2 in stop:
                 j += 1
                 continue
-            if folded[toks[j - 1][1]:a2].strip():
+            if re.search(r"[a-z0-9]", folded[toks[j - 1][1]:a2]):
                 break  # words of a name are next to each other (cue words removed break a run)
             nxt = {c for c in cands & index.get(w2, set()) if _in_order([*words, w2], heads.get(c, []))}
             if not nxt:
@@ -472,18 +477,24 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
         i += 1
 
 
-def _fuzzy_names(kg, folded: str, add, free) -> None:
+def _fuzzy_names(kg, folded: str, mentions: list, taken: list) -> None:
     """A span one edit away from exactly one name of the graph ("bui thanh sonn",
-    "overseas party commitee"), longest span first."""
+    "overseas party commitee"), longest span first; it may take in a shorter name found inside
+    it ("mofa" in "mofa party comittee")."""
     index = name_index(kg)
     stop = set(lexicon.cues()["stopwords"]) | set().union(*lexicon.language_words().values())
-    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded) if free(t.start(), t.end())]
+
+    def usable(a: int, b: int) -> bool:
+        return all(b <= m.start or a >= m.end or (m.kind == "entity" and m.how == "name"
+                                                  and a <= m.start and m.end <= b) for m in mentions)
+
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded)]
     best = None
     for i in range(len(toks)):
         for j in range(min(len(toks), i + 8) - 1, i - 1, -1):
             a, b = toks[i][0], toks[j][1]
             key = ids.name_key(folded[a:b])
-            if len(key) < 8 or not free(a, b):
+            if len(key) < 8 or not usable(a, b):
                 continue
             words = key.split()
             if all(w in index or w in stop or w.isdigit() for w in words):
@@ -496,7 +507,12 @@ def _fuzzy_names(kg, folded: str, add, free) -> None:
                 best = (a, b, ents, key, sorted(hits)[0])
     if best:
         a, b, ents, key, name = best
-        add(Mention("entity", a, b, "", ents, how="name, one edit away", read_as=f"{key} -> {name}"))
+        for m in [m for m in mentions if a <= m.start and m.end <= b]:
+            mentions.remove(m)
+            taken.remove((m.start, m.end))
+        mentions.append(Mention("entity", a, b, folded[a:b], ents, how="name, one edit away",
+                                read_as=f"{key} -> {name}"))
+        taken.append((a, b))
 
 
 def _names_starting(kg, start: str) -> dict[str, list[str]]:
@@ -593,10 +609,74 @@ def _words(kg, folded: str, add, free, entities: list) -> None:
                 rest = len(folded) - len(folded[b:].lstrip())
                 if kind == "type" and rest in starts and rest > b:
                     continue  # a verb before a document ("hướng dẫn Quy định 86", "guides X")
-                add(Mention(kind, a, b, "", value=table[key]))
+                men = Mention(kind, a, b, "", value=table[key])
+                before = [t[2] for t in toks[max(0, i - 2):i]]
+                if kind == "type" and ((key.endswith("s") and key[:-1] in table)
+                                       or set(before) & set(lexicon.cues()["plural_markers"])):
+                    men.shape = "plural"
+                add(men)
                 i += n - 1
                 break
             i += 1
+
+
+def _incomplete_names(kg, folded: str, mentions: list) -> None:
+    """"the Party Committee of the Ministry of Defence": a name of the graph followed by "of" and
+    a word no name has is the start of a name the graph lacks: nothing matches it."""
+    index = name_index(kg) if any(m.kind == "entity" and m.how == "name" for m in mentions) else {}
+    stop = set(lexicon.cues()["stopwords"])
+    phrases = lexicon.cue_phrases()
+    for m in mentions:
+        if m.kind != "entity" or m.how != "name" or not m.candidates:
+            continue
+        after = re.match(r"\s+(?:of the|of|cua|du|de la|de l|des|de)\s+([a-z]+)", folded[m.end:])
+        if after and after.group(1) not in index and after.group(1) not in stop \
+                and after.group(1) not in phrases and not any(x.start == m.end + after.start(1)
+                                                             for x in mentions):
+            m.suggestions, m.candidates = m.candidates, []
+            m.shape = describe(kg, m.suggestions[0])["kind"]
+            m.end = m.end + after.end(1)
+            m.how = "start of a name"
+
+
+def by_type(kg, found: Found, tm: Mention) -> Mention:
+    """A document named by its type and some words ("the draft working regulations of the MOFA
+    Party Executive Committee", "the congress resolution", "Quy chế làm việc nhiệm kỳ 2025-2030"):
+    documents of that type whose names hold the question's other name words, filtered by the
+    bodies, years and statuses the question names."""
+    index = name_index(kg)
+    heads = lexicon._cache(kg)["name_heads"]
+    stop = set(lexicon.cues()["stopwords"]) | set().union(*lexicon.language_words().values())
+    cue = _cue_spans(found.folded)
+    docs: set[str] = set()
+    for concept in tm.value:
+        docs |= {r["doc"].value for r in queries.run(kg, "documents", {"type": ox.NamedNode(concept)})}
+    inside = [(m.start, m.end) for m in found.mentions]
+    words = [t.group() for t in _TOKEN.finditer(found.folded)
+             if not any(a <= t.start() < b for a, b in inside + cue)
+             and t.group() not in stop and len(t.group()) >= 3 and not t.group().isdigit()
+             and t.group() in index]
+    tm_words = found.folded[tm.start:tm.end].split()
+
+    def names(d: str) -> list[set[str]]:
+        return [set(n) for n in heads.get(d, [])]
+
+    docs = {d for d in docs if any(set(words) | set(tm_words) <= n for n in names(d))} if words else docs
+    for m in found.entities():
+        if m.kinds(kg) == {"body"} and m.candidates:
+            b = m.candidates[0]
+            bnames = [set(n) for n in heads.get(b, [])]
+            kept = {d for d in docs if describe(kg, d).get("issuer") == b or any(
+                any(len(bn & n) >= 0.8 * len(bn) for bn in bnames) for n in names(d))}
+            docs = kept
+    for y in found.of("year"):
+        docs = {d for d in docs if (describe(kg, d).get("date") or "").startswith(str(y.value))
+                or any(str(y.value) in n for n in names(d))}
+    for st in found.of("status"):
+        local = st.value.rsplit("/", 1)[-1]
+        docs = {d for d in docs if any(s == local for s, _ in describe(kg, d)["statuses"])}
+    return Mention("entity", tm.start, tm.end, tm.text, sorted(docs), how="type and words",
+                   shape="document")
 
 
 # --- qualifiers -----------------------------------------------------------------------------------
