@@ -105,6 +105,15 @@ def language(found: Found) -> str:
 _ARTICLE = re.compile(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
 
 
+def _qualifies(kg, found: Found, m: Mention, t: Mention) -> bool:
+    """A body or term that stands next to a type word ("the Government Resolution", "resolusi
+    Komite Sentral", "Quy chế làm việc nhiệm kỳ 2025-2030"): part of a document's name."""
+    if m.kinds(kg) - {"body", "term"} or not m.candidates:
+        return False
+    gap = found.folded[m.end:t.start] if m.end <= t.start else found.folded[t.end:m.start]
+    return re.fullmatch(r"\s*(?:of the|of|cua|du|de la|de|des|dari)?\s*", gap) is not None
+
+
 def _kinds(kg, m: Mention) -> set[str]:
     ks = m.kinds(kg)
     return ks or ({m.shape} if m.shape else set())
@@ -125,11 +134,16 @@ def parse(kg, question: str) -> Parsed:
     for k in ("year", "type", "status", "date"):
         if found.of(k):
             present.add(k)
-    singular = [m for m in found.of("type") if m.shape != "plural"]
-    if singular and "document" not in present:
-        present.add("document")  # a document named by its type and words, found below
     if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
         found.masked = _ARTICLE.sub("", found.masked)
+    singular = [m for m in found.of("type") if m.shape != "plural"]
+    typed_doc = bool(singular) and "document" not in present
+    masked = found.masked
+    if typed_doc:  # a document named by its type and words ("the action programme of BODY")
+        present.add("document")
+        # a body or term next to the type word qualifies the document: not the subject
+        entities = [m for m in entities if not _qualifies(kg, found, m, singular[0])]
+        masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
     for lg in order:
         for n, rule in enumerate(lexicon.intent_rules()):
@@ -141,7 +155,7 @@ def parse(kg, question: str) -> Parsed:
             if rule.get("needs_no_document") and any("document" in _kinds(kg, m) for m in entities):
                 continue
             for rx in lexicon.rule_cues(n, lg):
-                hit = rx.search(found.masked)
+                hit = rx.search(found.masked if rule["intent"] == "list" else masked)
                 if not hit:
                     continue
                 subject = next((m for m in entities if _kinds(kg, m) & subject_kinds), None)
@@ -179,7 +193,7 @@ def _nothing(kg, found: Found, lang: str) -> Parsed:
         if w in index:
             known.add(w)
     words = [w for w in leftover if len(w) >= 3 and not w.isdigit()]
-    if known and (len(known) >= 2 or len(words) <= 2) and 2 * len(known) >= len(words):
+    if known and (len(known) >= 2 or len(words) <= 2) and len(known) > 0.6 * len(words):
         text = " ".join(leftover)
         return Parsed("card", lang, found, None, mention=text)
     raise UnsupportedQuestion(f"this question is not one partykg understands: "

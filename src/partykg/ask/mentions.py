@@ -22,6 +22,7 @@ from partykg.model import ids
 from partykg.store import queries
 
 MAX_SPAN = 24  # tokens in a name
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 NAMED_KINDS = ("document", "body", "person", "post", "event", "term")
 PLACEHOLDER = {"document": "DOC", "body": "BODY", "person": "PERSON", "post": "POST",
@@ -383,6 +384,16 @@ def _in_order(words: list[str], names: list[list[str]]) -> bool:
     return False
 
 
+def _contiguous(words: list[str], names: list[list[str]], stop: set[str]) -> bool:
+    """Whether ``words`` stand next to each other (stop words aside) in one of ``names``."""
+    for name in names:
+        content = [w for w in name if w not in stop]
+        for k in range(len(content) - len(words) + 1):
+            if content[k:k + len(words)] == words:
+                return True
+    return False
+
+
 def _cue_spans(folded: str) -> list[tuple[int, int]]:
     """Where the question's cue phrases stand ("ban hành", "trực thuộc"): not words of a name."""
     phrases = lexicon.cue_phrases()
@@ -406,6 +417,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
     heads = lexicon._cache(kg)["name_heads"]
     stop = set(lexicon.cues()["stopwords"])
     type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
+    vietnamese = bool(_VI_LETTERS.search(question.lower()))
     cue = _cue_spans(folded)
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
             if not any(a <= t.start() < b for a, b in cue)]
@@ -450,11 +462,13 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
         outside = [x for x, (ta, tb, _) in zip(words, [t for t in toks[i:j] if t[2] not in stop])
                    if x not in type_tokens and not any(m.start <= ta < m.end for m in over)]
         # Vietnamese words are written as syllables: two of them are one word
-        syllables = any(ord(ch) > 127 for ch in question[pos[a]:pos[end - 1] + 1])
+        syllables = vietnamese
         if len(words) >= (3 if syllables else 2) and outside and cands and whole:
             cands = {c for c in cands if describe(kg, c)["kind"] in NAMED_KINDS}
             first = {c for c in cands if any(n[0] == words[0] for n in heads.get(c, []))}
             chosen = sorted(first or cands)
+            together = [c for c in chosen if _contiguous(words, heads.get(c, []), stop)]
+            chosen = together or chosen
             prev = [t for t in toks if t[1] <= a and t[2] not in stop][-1:]
             other = bool(prev) and any(ch.isdigit() for ch in prev[0][2]) and prev[0][2] not in index \
                 and free_of(prev[0][0], prev[0][1])
@@ -651,7 +665,8 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
     docs: set[str] = set()
     for concept in tm.value:
         docs |= {r["doc"].value for r in queries.run(kg, "documents", {"type": ox.NamedNode(concept)})}
-    inside = [(m.start, m.end) for m in found.mentions]
+    inside = [(m.start, m.end) for m in found.mentions
+              if not (m.kind == "entity" and m.kinds(kg) == {"term"})]
     words = [t.group() for t in _TOKEN.finditer(found.folded)
              if not any(a <= t.start() < b for a, b in inside + cue)
              and t.group() not in stop and len(t.group()) >= 3 and not t.group().isdigit()
@@ -663,7 +678,7 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
 
     docs = {d for d in docs if any(set(words) | set(tm_words) <= n for n in names(d))} if words else docs
     for m in found.entities():
-        if m.kinds(kg) == {"body"} and m.candidates:
+        if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
             b = m.candidates[0]
             bnames = [set(n) for n in heads.get(b, [])]
             kept = {d for d in docs if describe(kg, d).get("issuer") == b or any(
