@@ -139,10 +139,12 @@ def parse(kg, question: str) -> Parsed:
     singular = [m for m in found.of("type") if m.shape != "plural"]
     typed_doc = bool(singular) and "document" not in present
     masked = found.masked
+    if singular and (typed_doc or any("document" in _kinds(kg, m) for m in entities)):
+        # a body or term next to the type word qualifies a document: not the subject
+        # ("the Government Resolution on ...", "Quy chế làm việc nhiệm kỳ 2025-2030")
+        entities = [m for m in entities if not _qualifies(kg, found, m, singular[0])]
     if typed_doc:  # a document named by its type and words ("the action programme of BODY")
         present.add("document")
-        # a body or term next to the type word qualifies the document: not the subject
-        entities = [m for m in entities if not _qualifies(kg, found, m, singular[0])]
         masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
     for lg in order:

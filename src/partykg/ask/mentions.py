@@ -609,7 +609,7 @@ def _dates(folded: str, add, free) -> None:
 
 
 def _words(kg, folded: str, add, free, entities: list) -> None:
-    starts = {e.start for e in entities}
+    starts = {e.start for e in entities if e.shape == "document" or "document" in e.kinds(kg)}
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)]
     for kind, table in (("status", lexicon.status_words(kg)), ("type", lexicon.type_words(kg))):
         i = 0
@@ -676,7 +676,10 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
     def names(d: str) -> list[set[str]]:
         return [set(n) for n in heads.get(d, [])]
 
-    docs = {d for d in docs if any(set(words) | set(tm_words) <= n for n in names(d))} if words else docs
+    if words:
+        docs = {d for d in docs if any(set(words) <= n for n in names(d))}
+    with_type_words = {d for d in docs if any(set(tm_words) <= n for n in names(d))}
+    docs = with_type_words or docs  # "chương trình hành động": the words of the type's name too
     for m in found.entities():
         if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
             b = m.candidates[0]
