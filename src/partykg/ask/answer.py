@@ -115,7 +115,7 @@ def answer(kg, question: str, as_of: str | None = None) -> Answer:
 def _narrow(kg, p: Parsed, m, cands: list[str]) -> list[str]:
     """Several candidates: keep those of the document type, year and status the question also
     names ("the draft inspection and supervision programme 2025-2030"), when any are left."""
-    from partykg.ask.mentions import name_index  # noqa: F401  (loads the names' words)
+    from partykg.ask.names import name_index  # noqa: F401  (loads the names' words)
     from partykg.ask.lexicon import _cache
 
     heads = _cache(kg).get("name_heads", {})

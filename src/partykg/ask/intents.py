@@ -163,7 +163,7 @@ def parse(kg, question: str) -> Parsed:
                 subject = next((m for m in entities if _kinds(kg, m) & subject_kinds), None)
                 if subject is None and singular and "document" in subject_kinds \
                         and rule["intent"] != "list":
-                    from partykg.ask.mentions import by_type
+                    from partykg.ask.names import by_type
 
                     subject = by_type(kg, found, singular[0])
                 if rule["intent"] == "card" and subject is None:
@@ -183,7 +183,7 @@ def parse(kg, question: str) -> Parsed:
 def _nothing(kg, found: Found, lang: str) -> Parsed:
     """No mention the graph knows: a question about a name it lacks is "not found" (exit 1);
     anything else is not a question partykg answers (exit 2)."""
-    from partykg.ask.mentions import name_index
+    from partykg.ask.names import name_index
 
     index = name_index(kg)
     function = set().union(*lexicon.language_words().values())
