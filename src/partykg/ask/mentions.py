@@ -106,6 +106,8 @@ def find(kg, question: str) -> Found:
         _posts_by_role(kg, folded, mentions, taken)
         _partial_names(kg, question, folded, pos, mentions, taken)
         _posts_by_role(kg, folded, mentions, taken)
+    if not any(m.kind == "entity" for m in mentions):
+        _bare_number(kg, folded, add, free)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -256,6 +258,19 @@ def _typed_numbers(kg, folded: str, add, free) -> None:
         if read:
             read = f"{folded[start:m.end()]} -> {read.split(' -> ')[1]} {m['num']}"
         _add_typed(kg, m, start, concepts, read, add)
+
+
+_BARE = re.compile(r"(?<![0-9a-z/.-])(\d{1,4})(?![0-9a-z/-])")
+
+
+def _bare_number(kg, folded: str, add, free) -> None:
+    """A number alone ("209", "what is 209"): every document with that number."""
+    for m in _BARE.finditer(folded):
+        if not free(m.start(), m.end()) or re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            continue
+        cands = _by_number(kg, m.group(1))
+        add(Mention("entity", m.start(), m.end(), "", cands, how="number", shape="document"))
+        return
 
 
 def _add_typed(kg, m, start, concepts, read, add) -> None:
