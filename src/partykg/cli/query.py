@@ -30,9 +30,11 @@ def register(sub) -> None:
     q.set_defaults(func=cmd_query)
 
     a = sub.add_parser(
-        "ask", help="answer a question in English or Vietnamese, with its sources",
-        description="Answer a question such as \"What replaces Directive 51?\" or \"Văn bản nào "
-                    "thay thế Chỉ thị 51?\" from the graph, citing the sources and their quotes. "
+        "ask", help="answer a question in English, Vietnamese, French or Indonesian, with its sources",
+        description="Answer a question such as \"What replaces Directive 51?\", \"Văn bản nào "
+                    "thay thế Chỉ thị 51?\", \"Qui a publié la décision 209 ?\" or \"Apa yang "
+                    "menggantikan Arahan 51?\" from the graph, in the question's language, citing "
+                    "the sources and their quotes. "
                     "Exit codes: 0 answered, 1 the question names several entities (the "
                     "candidates are listed) or none (the nearest are suggested), 2 unsupported "
                     "question or error.",
