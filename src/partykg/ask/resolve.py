@@ -305,7 +305,9 @@ def describe(kg, iri: str) -> dict:
         elif p == PK + "endDate":
             d["end"] = o.value
         elif p == PK + "issuedBy":
-            d["issuer"] = o.value
+            # a joint document (Politburo and Secretariat) has several issuers: show the same one
+            # whatever order the engine returns rows in
+            d["issuer"] = min(d["issuer"], o.value) if d.get("issuer") else o.value
         elif p == PK + "documentType":
             d["type"] = o.value
         elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
