@@ -57,6 +57,13 @@ class Parsed:
         return ds[0] if ds else None
 
     @property
+    def change_kinds(self) -> list[str]:
+        """merger / establishment / dissolution / renaming, from the question's cue words."""
+        text = f" {self.found.masked.lower()} "
+        return [k for k, ws in lexicon.cues()["change_words"].items()
+                if any(re.search(rf"\b{w}", text) for w in ws)]
+
+    @property
     def statuses(self) -> list[str]:
         return list(dict.fromkeys(m.value for m in self.found.of("status")))
 
@@ -160,7 +167,9 @@ def parse(kg, question: str) -> Parsed:
                 hit = rx.search(found.masked if rule["intent"] == "list" else masked)
                 if not hit:
                     continue
-                subject = next((m for m in entities if _kinds(kg, m) & subject_kinds), None)
+                fits = [m for m in entities if _kinds(kg, m) & subject_kinds]
+                # "which Party Committee is X under": a named entity before a category's words
+                subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
                 if subject is None and singular and "document" in subject_kinds \
                         and rule["intent"] != "list":
                     from partykg.ask.names import by_type

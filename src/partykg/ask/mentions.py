@@ -99,6 +99,7 @@ def find(kg, question: str) -> Found:
     _codes(kg, folded, add, free)
     _names(kg, folded, add, free)
     _typed_numbers(kg, folded, add, free)
+    _code_suffixes(kg, question, folded, pos, add, free)
     _posts_by_role(kg, folded, mentions, taken)
     _dates(folded, add, free)
     if _leftover_words(folded, free) >= 2 or not any(m.kind == "entity" for m in mentions):
@@ -168,6 +169,23 @@ def _codes(kg, folded: str, add, free) -> None:
         add(Mention("entity", m.start(), m.end(), "", cands, how="code", shape="document",
                     read_as=text.upper() if cands else None,
                     suggestions=[] if cands else _by_number(kg, m["num"])[:8]))
+
+
+def _code_suffixes(kg, question: str, folded: str, pos: list, add, free) -> None:
+    """A code suffix written in capitals ("ĐUQH", "UBKTTW"): the bodies whose codes end so."""
+    words = [t for t in _TOKEN.finditer(folded) if free(t.start(), t.end()) and len(t.group()) >= 2
+             and question[pos[t.start()]:pos[t.end() - 1] + 1].isupper()]
+    if not words:
+        return
+    c = lexicon._cache(kg)
+    if "code_suffixes" not in c:
+        c["code_suffixes"] = {}
+        for r in queries.run(kg, "code-suffixes"):
+            c["code_suffixes"].setdefault(ids.code_key(r["suffix"].value), []).append(r["body"].value)
+    for t in words:
+        bodies = c["code_suffixes"].get(ids.code_key(t.group()))
+        if bodies:
+            add(Mention("entity", t.start(), t.end(), "", sorted(set(bodies)), how="code suffix"))
 
 
 def _by_number(kg, number: str) -> list[str]:

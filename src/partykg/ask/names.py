@@ -138,6 +138,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
     heads = lexicon._cache(kg)["name_heads"]
     stop = set(lexicon.cues()["stopwords"])
     type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
+    connectors = set(lexicon.cues()["name_connectors"])
     vietnamese = bool(_VI_LETTERS.search(question.lower()))
     cue = _cue_spans(folded)
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
@@ -168,6 +169,8 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
             if not usable(a2, b2):
                 break
             if w2 in stop:
+                if w2 not in connectors:
+                    break  # "has", "is", "what": not inside a name
                 j += 1
                 continue
             if re.search(r"[a-z0-9]", folded[toks[j - 1][1]:a2]):

@@ -129,9 +129,11 @@ def _merger_lines(ms, lang, sources):
     out = []
     for m in ms:
         originals = ", ".join(o["label"] for o in m["originals"]) or "?"
+        result = m["result"]["label"] if m.get("result") else "?"
         by = T(lang, "merged_by").format(d=name(m["decided_by"], lang, False)) if m["decided_by"] else ""
         date = T(lang, "merged_date").format(d=fmt_date(m["date"], lang)) if m["date"] else ""
-        out.append(T(lang, "merged").format(originals=originals, result=m["result"]["label"], by=by, date=date))
+        key = {"merger": "merged"}.get(m.get("kind", "merger"), m.get("kind", "merged"))
+        out.append(T(lang, key).format(originals=originals, result=result, by=by, date=date))
         sources += m["sources"]
     return out
 

@@ -12,41 +12,61 @@ from partykg.model.vocab import ORG, PK, XSD
 from partykg.store import queries
 
 
-def _mergers(kg, lang: str, body: str | None) -> list[dict]:
-    rows = queries.run(kg, "mergers", {"body": ox.NamedNode(body)} if body else {})
+CHANGE_KINDS = {"Merger": "merger", "Establishment": "establishment", "Dissolution": "dissolution",
+                "Renaming": "renaming"}
+
+
+def _changes(kg, lang: str, body: str | None, year: int | None = None) -> list[dict]:
+    """Mergers, establishments, dissolutions and renamings (the body-changes query), each with
+    its bodies, deciding document, date and sources."""
+    params: dict = {}
+    if body:
+        params["body"] = ox.NamedNode(body)
+    if year:
+        params["year"] = ox.Literal(str(year), datatype=ox.NamedNode(XSD + "integer"))
     by: dict[str, dict] = {}
-    for r in rows:
-        m = by.setdefault(r["merger"].value, {
-            "merger": r["merger"].value, "originals": [], "result": entity(kg, r["result"].value, lang),
+    for r in queries.run(kg, "body-changes", params):
+        ch = by.setdefault(r["change"].value, {
+            "change": r["change"].value, "id": r["change"].value.rsplit("/id/", 1)[-1],
+            "kind": CHANGE_KINDS.get(r["kind"].value.rsplit("#", 1)[-1], "change"),
+            "originals": [], "result": None,
             "decided_by": entity(kg, r["decidedBy"].value, lang) if r["decidedBy"] else None,
             "date": r["date"].value if r["date"] else None, "sources": []})
-        orig = r["original"].value
-        if orig != r["result"].value and orig not in [o["iri"] for o in m["originals"]]:
-            m["originals"].append(entity(kg, orig, lang))
-            m["sources"] += sources_of(kg, orig, PK + "mergedInto", r["result"], lang)
+        if r["result"] is not None and ch["result"] is None:
+            ch["result"] = entity(kg, r["result"].value, lang)
+        orig = r["original"].value if r["original"] is not None else None
+        if orig and orig != (r["result"].value if r["result"] else None) \
+                and orig not in [o["iri"] for o in ch["originals"]]:
+            ch["originals"].append(entity(kg, orig, lang))
+            if r["result"] is not None:
+                ch["sources"] += sources_of(kg, orig, PK + "mergedInto", r["result"], lang)
         if r["decidedBy"] is not None:
-            m["sources"] += sources_of(kg, r["merger"].value, PK + "decidedBy", r["decidedBy"], lang)
-    for m in by.values():
-        m["sources"] = dedup(m["sources"])
-    return list(by.values())
+            ch["sources"] += sources_of(kg, r["change"].value, PK + "decidedBy", r["decidedBy"], lang)
+    for ch in by.values():
+        ch["sources"] = dedup(ch["sources"])
+    return sorted(by.values(), key=lambda c: (c["date"] or "", c["change"]))
 
 
 def merged(kg, a, p, subject: str) -> None:
-    """What was merged into a body, what it merged into; what a document merged."""
-    a.relation = "merged"
+    """What happened to a body (merged, merged into, established, ended, renamed); what a
+    document merged or established."""
+    a.relation = "changes"
     kind = describe(kg, subject)["kind"]
-    ms = _mergers(kg, a.language, subject if kind == "body" else None)
+    chs = _changes(kg, a.language, subject if kind == "body" else None)
     if kind == "document":
-        ms = [m for m in ms if m["decided_by"] and m["decided_by"]["iri"] == subject]
-    a.answers = [m for m in ms if known_by(m["date"], a.as_of)]
+        chs = [c for c in chs if c["decided_by"] and c["decided_by"]["iri"] == subject]
+    wanted = set(p.change_kinds) if getattr(p, "change_kinds", None) else None
+    if wanted and any(c["kind"] in wanted for c in chs):
+        chs = [c for c in chs if c["kind"] in wanted]
+    a.answers = [c for c in chs if known_by(c["date"], a.as_of)]
 
 
 def mergers_year(kg, a, p, _subject) -> None:
-    a.relation = f"merged in {p.year}" if p.year else "merged"
-    ms = _mergers(kg, a.language, None)
-    if p.year:
-        ms = [m for m in ms if (m["date"] or "").startswith(str(p.year))]
-    a.answers = [m for m in ms if dated_by(m["date"], a.as_of) or not a.as_of]
+    """The changes of a year: mergers, establishments, dissolutions, renamings (as asked)."""
+    a.relation = f"changes in {p.year}" if p.year else "changes"
+    chs = _changes(kg, a.language, None, p.year)
+    wanted = set(p.change_kinds or ["merger"])
+    a.answers = [c for c in chs if c["kind"] in wanted and (not a.as_of or dated_by(c["date"], a.as_of))]
 
 
 def hierarchy(kg, a, p, body: str) -> None:
