@@ -341,8 +341,8 @@ def label(kg, iri: str, lang: str = "en") -> str:
     d = describe(kg, iri)
     if d["labels"].get(lang):
         return d["labels"][lang]
-    for n, lg in d["names"]:  # a name a source gives in that language
-        if lg == lang and lang not in ("en", "vi"):
+    for n, lg in d["names"]:  # a name a source gives in that language (not for documents:
+        if lg == lang and lang not in ("en", "vi") and d["kind"] != "document":  # their codes say more)
             return n
     for lg in ("en", ""):
         if d["labels"].get(lg):

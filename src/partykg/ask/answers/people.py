@@ -41,9 +41,9 @@ def post_holder(kg, a, p, post: str) -> None:
         if r["source"] is not None:
             item["sources"] = dedup([*item["sources"], source(kg, r, lang)])
     items = sorted(by.values(), key=lambda i: i["as_of"], reverse=True)
-    if when and items:  # the holders reported closest to the date asked about
+    if items:  # the holders last reported (by the date asked about, or the latest)
         best = items[0]["as_of"]
-        items = [i for i in items if i["as_of"] == best]
+        items = [i for i in items if i["as_of"][:4] == best[:4]]
     a.answers = items
 
 
