@@ -113,3 +113,30 @@ def test_a_code_allows_a_type_for_a_document_of_unknown_type(project_copy):
 def test_no_import_of_the_ask_stage_in_the_store():
     for path in (ROOT / "src" / "partykg" / "store").glob("*.py"):
         assert "partykg.ask" not in re.sub(r'""".*?"""|#.*', "", path.read_text(), flags=re.S), path
+
+
+def test_evidence_without_a_quote_is_cited_as_its_source(project_copy):
+    from partykg.store.embedded import KnowledgeGraph
+
+    (project_copy / "graph" / "imports").mkdir(exist_ok=True)
+    (project_copy / "graph" / "imports" / "no-quote.trig").write_text("""
+@prefix pk: <https://w3id.org/partykg/ontology#> .
+@prefix pkdt: <https://w3id.org/partykg/doctype/> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@base <https://w3id.org/partykg/id/> .
+<graph/no-quote> {
+  <source/sheet-row-2> a pk:SourceArticle ; pk:url "https://example.org/ct301"^^xsd:anyURI .
+  <doc/tw/ct/2026/301> a pk:Directive ; pk:documentType pkdt:directive ; pk:code "301-CT/TW" ;
+      pk:number "301" ; pk:issuedBy <body/secretariat> .
+  [] a pk:Evidence ; rdf:subject <doc/tw/ct/2026/301> ; rdf:predicate pk:issuedBy ;
+      rdf:object <body/secretariat> ; prov:wasQuotedFrom <source/sheet-row-2> .
+}
+""", encoding="utf-8")
+    kg = KnowledgeGraph.load(project_copy)
+    a = answer(kg, "Who issued Directive 301?")
+    assert a.answers[0]["issuer"]["id"] == "body/secretariat"
+    cited = a.answers[0]["sources"]
+    assert [(s["id"], s["quote"]) for s in cited] == [("source/sheet-row-2", None)]
+    assert "https://example.org/ct301" in a.text
