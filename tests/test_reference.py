@@ -11,10 +11,11 @@ import pytest
 import rdflib
 
 from conftest import DATA, ROOT, load_kg
-from partykg.model import ids
-from partykg.store import queries
+from partykg.ask.resolve import resolver
 from partykg.graph.validate import validate
+from partykg.model import ids
 from partykg.model.vocab import BASE
+from partykg.store import queries
 
 REF = ROOT / "graph" / "reference"
 FILES = sorted(REF.glob("*.trig"))
@@ -43,7 +44,7 @@ def ref_kg():
 def rows(kg, name: str, **params) -> list[dict]:
     q = queries.load(name, ROOT)
     return [{k: short(v) for k, v in r.items()}
-            for r in queries.run(kg, q, queries.bindings(q, params, kg))]
+            for r in queries.run(kg, q, queries.bindings(q, params, resolver(kg)))]
 
 
 # --- the files ---------------------------------------------------------------------------------
@@ -225,7 +226,7 @@ def test_the_library_returns_what_the_question_must_mention(ref_kg, qid):
     q = next(x for x in QUESTIONS if x["id"] == qid)
     name, params = LIBRARY_FORM[qid]
     query = queries.load(name, ROOT)
-    bound = queries.bindings(query, params, ref_kg)
+    bound = queries.bindings(query, params, resolver(ref_kg))
     returned = {short(v) for r in queries.run(ref_kg, query, bound) for v in r.values()
                 if isinstance(v, ox.NamedNode)}
     returned |= {short(v) for v in bound.values() if isinstance(v, ox.NamedNode)}

@@ -30,9 +30,11 @@ def register(sub) -> None:
     q.set_defaults(func=cmd_query)
 
     a = sub.add_parser(
-        "ask", help="answer a question in English or Vietnamese, with its sources",
-        description="Answer a question such as \"What replaces Directive 51?\" or \"Văn bản nào "
-                    "thay thế Chỉ thị 51?\" from the graph, citing the sources and their quotes. "
+        "ask", help="answer a question in English, Vietnamese, French or Indonesian, with its sources",
+        description="Answer a question such as \"What replaces Directive 51?\", \"Văn bản nào "
+                    "thay thế Chỉ thị 51?\", \"Qui a publié la décision 209 ?\" or \"Apa yang "
+                    "menggantikan Arahan 51?\" from the graph, in the question's language, citing "
+                    "the sources and their quotes. "
                     "Exit codes: 0 answered, 1 the question names several entities (the "
                     "candidates are listed) or none (the nearest are suggested), 2 unsupported "
                     "question or error.",
@@ -86,7 +88,9 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise PartykgError(f"--param {item!r}: write NAME=VALUE")
         values[name.strip()] = value
     kg = open_graph(args)
-    rows = queries.run(kg, query, queries.bindings(query, values, kg))
+    from partykg.ask.resolve import resolver
+
+    rows = queries.run(kg, query, queries.bindings(query, values, resolver(kg)))
     print(format_rows(rows, args.format))
     return EXIT_OK
 
