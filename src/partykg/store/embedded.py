@@ -193,33 +193,37 @@ class KnowledgeGraph:
 
     # --- queries -------------------------------------------------------------------------------
 
-    def _query(self, query: str, bindings: Mapping[str, Term] | None):
+    def _query(self, query: str, bindings: Mapping[str, Term] | None, prefixes: bool = True):
         text = bind(query, bindings)
         try:
-            return self.store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return self.store.query(text, use_default_graph_as_union=True,
+                                    prefixes=PREFIXES if prefixes else None)
         except SyntaxError as e:
             raise QueryError(f"query does not parse: {e}") from e
         except OSError as e:
             raise QueryError(f"query failed: {e}") from e
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
+               prefixes: bool = True) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; ``bindings`` maps variable names (no '?')
         to RDF terms (see :func:`partykg.store.sparql.bind`). Unbound variables come back as None."""
-        res = self._query(query, bindings)
+        res = self._query(query, bindings, prefixes)
         if not isinstance(res, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in res.variables]
         return [{n: sol[n] for n in names} for sol in res]
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
+               prefixes: bool = True) -> list[ox.Triple]:
         """Run a CONSTRUCT (or DESCRIBE) over the union of all graphs."""
-        res = self._query(query, bindings)
+        res = self._query(query, bindings, prefixes)
         if not isinstance(res, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return list(res)
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
-        res = self._query(query, bindings)
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None,
+            prefixes: bool = True) -> bool:
+        res = self._query(query, bindings, prefixes)
         if not isinstance(res, ox.QueryBoolean):
             raise QueryError("expected an ASK query")
         return bool(res)
