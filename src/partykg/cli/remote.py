@@ -96,7 +96,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     removed = f"; removed {len(report.removed)} stale graph(s)" if report.removed else ""
     leftovers = (f"; removed {len(report.leftovers)} staging graph(s) of an earlier load"
                  if report.leftovers else "")
-    print(f"loaded {report.graphs} graphs ({report.triples} triples) into {remote.endpoint} "
+    print(f"loaded {report.graphs} graphs ({report.triples} triples, {report.requests} upload "
+          f"requests) into {remote.endpoint} "
           f"in {time.perf_counter() - t0:.1f}s{removed}{leftovers}")
     return EXIT_OK
 

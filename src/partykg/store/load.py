@@ -53,7 +53,7 @@ class PushReport:
 def chunk_bytes() -> int:
     raw = os.environ.get("PARTYKG_LOAD_CHUNK_MB", "").strip()
     try:
-        return max(1 << 16, int(float(raw) * (1 << 20))) if raw else CHUNK_BYTES
+        return max(1 << 12, int(float(raw) * (1 << 20))) if raw else CHUNK_BYTES
     except ValueError:
         raise EndpointError(f"PARTYKG_LOAD_CHUNK_MB must be a number, not {raw!r}") from None
 
@@ -80,16 +80,21 @@ def chunks(data: bytes, limit: int) -> list[bytes]:
     return out
 
 
-def _upload(remote: RemoteGraph, graph: str, data: bytes, limit: int) -> int:
-    """Write ``data`` into the (new) graph ``graph``; the number of requests."""
+def _upload(remote: RemoteGraph, graph: str, data: bytes, limit: int,
+            written: Callable[[], None]) -> int:
+    """Write ``data`` into the (new) graph ``graph``; the number of requests. ``written`` is
+    called once the graph exists on the endpoint."""
     pieces = chunks(data, limit)
     for i, piece in enumerate(pieces):
+        if i == 1:
+            written()
         if remote.graph_store:
             remote.put_graph(graph, piece, append=i > 0)
         else:
             # INSERT ... WHERE {} rather than INSERT DATA: Virtuoso refuses blank nodes in DATA
             remote.update(f"INSERT {{ GRAPH <{graph}> {{\n"
                           f"{piece.decode('utf-8')}\n}} }} WHERE {{ }}")
+    written()
     return len(pieces)
 
 
@@ -126,8 +131,9 @@ def push(remote: RemoteGraph, store: ox.Store,
                 empty.append(g.value)
                 continue
             staging = f"{STAGING}{token}:{i}"
-            staged.append((staging, g.value))
-            report.requests += _upload(remote, staging, data, limit)
+            report.requests += _upload(remote, staging, data, limit,
+                                       lambda: staged.append((staging, g.value))
+                                       if not staged or staged[-1][0] != staging else None)
             report.triples += data.count(b"\n")
             say(f"staged <{g.value}> ({i + 1}/{len(graphs)})")
         targets = {t for _, t in staged}
@@ -160,7 +166,7 @@ def push(remote: RemoteGraph, store: ox.Store,
             raise
         if state == "unchanged":
             raise LoadError(f"load failed, the endpoint's partykg graphs were not changed "
-                            f"({cleanup}): {e}") from e
+                            f"({cleanup}){_write_hint(remote, e)}: {e}") from e
         if state == "partial":
             raise LoadError(f"{_partial(remote, staged)} ({cleanup}): {e}") from e
         if state == "done":
@@ -171,6 +177,24 @@ def push(remote: RemoteGraph, store: ox.Store,
                             f"cannot be read; run 'partykg load' again ({cleanup}): {e}") from e
         raise LoadError(f"load failed during the switch and the endpoint's state cannot be read; "
                         f"run 'partykg load' again ({cleanup}): {e}") from e
+
+
+def _write_hint(remote: RemoteGraph, e: BaseException) -> str:
+    """Why a write may have been refused, when it looks so."""
+    from partykg.store.http import EndpointHTTPError
+
+    if not isinstance(e, EndpointHTTPError):
+        return ""
+    text = str(e).lower()
+    refused = e.status in (401, 403) or "permission" in text or "security" in text
+    if not refused:
+        return ""
+    if remote.http.user is None:
+        return ("; the endpoint refused to write: give a user with write rights (--user, and "
+                "the password in PARTYKG_ENDPOINT_PASSWORD; on Virtuoso a user with the "
+                "SPARQL_UPDATE role, used through /sparql-auth)")
+    return (f"; the endpoint refused to write as {remote.http.user!r}: check the password and "
+            "the user's rights (on Virtuoso: the SPARQL_UPDATE role)")
 
 
 def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]]) -> str:

@@ -167,7 +167,11 @@ class RemoteGraph:
         if not isinstance(res, ox.QuerySolutions):
             raise MalformedResults(f"{self.endpoint}: malformed answer: expected the solutions "
                                    "of a SELECT query, got a boolean")
-        return self._rows(res)
+        rows = self._rows(res)
+        if not rows and _AGGREGATE.search(query) and not _GROUP_BY.search(query):
+            raise MalformedResults(f"{self.endpoint}: malformed answer: no row for an aggregate "
+                                   "(COUNT...) without GROUP BY, which always has one")
+        return rows
 
     def ask(self, query: str, bindings: Mapping[str, Term | None] | None = None,
             prefixes: bool = True) -> bool:
@@ -350,6 +354,9 @@ class RemoteGraph:
                 f"load it with 'partykg load --endpoint {self.endpoint}'")
         self._checked = True
 
+
+_AGGREGATE = re.compile(r"(?is)^[^{]*\bSELECT\b[^{]*\(\s*(COUNT|SUM|MIN|MAX|AVG)\s*\(")
+_GROUP_BY = re.compile(r"(?i)\bGROUP\s+BY\b")
 
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
                  "WITH")
