@@ -80,8 +80,8 @@ def test_failed_upload_leaves_partykg_graphs_unchanged_on_each_engine(scratch, p
 
 
 def test_switch_failing_half_way_is_all_or_nothing_or_said(scratch, project_copy):
-    """The switch request with a failing statement after its first MOVE: Oxigraph applies none
-    of it; Virtuoso applies the first MOVE, and partykg says so."""
+    """The switch request with a failing statement after its MOVEs, before its DROPs: Oxigraph
+    applies none of it; Virtuoso applies the MOVEs, not the DROPs, and partykg says so."""
     name, server, env, path = scratch
     before = partykg_graphs(server.query_url)
 
@@ -93,8 +93,8 @@ def test_switch_failing_half_way_is_all_or_nothing_or_said(scratch, project_copy
         if "MOVE GRAPH" not in text:
             return False
         ops = text.split(" ;\n")
-        first = next(i for i, op in enumerate(ops) if "MOVE GRAPH" in op)
-        ops.insert(first + 1, "LOAD <http://127.0.0.1:9/nothing> INTO GRAPH <urn:partykg:fail>")
+        last = max(i for i, op in enumerate(ops) if "MOVE GRAPH" in op)
+        ops.insert(last + 1, "LOAD <http://127.0.0.1:9/nothing> INTO GRAPH <urn:partykg:fail>")
         form["update"] = [" ;\n".join(ops)]
         return urllib.parse.urlencode({k: v[0] for k, v in form.items()}).encode()
 

@@ -123,6 +123,7 @@ def push(remote: RemoteGraph, store: ox.Store,
     token = uuid.uuid4().hex[:12]
     staged: list[tuple[str, str]] = []  # (staging graph, target graph)
     empty: list[str] = []
+    stale: list[str] = []
     switching = False
     try:
         for i, g in enumerate(graphs):
@@ -153,7 +154,7 @@ def push(remote: RemoteGraph, store: ox.Store,
         report.removed = stale
         return report
     except BaseException as e:
-        state = _state_after(remote, staged) if switching else "unchanged"
+        state = _state_after(remote, staged, stale) if switching else "unchanged"
         cleanup = "the staging graphs were removed"
         try:
             _drop(remote, [s for s, _ in staged])
@@ -197,17 +198,20 @@ def _write_hint(remote: RemoteGraph, e: BaseException) -> str:
             "the user's rights (on Virtuoso: the SPARQL_UPDATE role)")
 
 
-def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]]) -> str:
-    """After a failed switch: "unchanged" (every staging graph still there), "done" (none left),
-    "partial", or "unknown" (the endpoint cannot be asked)."""
+def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]], stale: list[str]) -> str:
+    """After a failed switch: "unchanged" (every staging graph still there: the MOVEs come first
+    in the request, so nothing was applied), "done" (every graph moved and every stale one
+    dropped), "partial", or "unknown" (the endpoint cannot be asked)."""
     try:
         now = set(remote.named_graphs())
     except BaseException:  # noqa: BLE001
         return "unknown"
     left = sum(1 for s, _ in staged if s in now)
-    if left == len(staged):
+    if left == len(staged) and staged:
         return "unchanged"
-    return "done" if left == 0 else "partial"
+    if left == 0 and not any(g in now for g in stale):
+        return "done"
+    return "partial"
 
 
 def _partial(remote: RemoteGraph, staged) -> str:
