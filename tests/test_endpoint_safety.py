@@ -44,7 +44,8 @@ def test_timeout_must_be_a_finite_positive_number(value, command):
 
 
 @pytest.mark.parametrize("command", [["stats"], ["ask", "What replaces Directive 51?"],
-                                     ["query", "issuer", "--param", "doc=51-CT/TW"]])
+                                     ["query", "issuer", "--param", "doc=51-CT/TW"],
+                                     ["validate", "--no-shacl"]])
 def test_endpoint_answering_literals_where_iris_belong_is_one_line_exit_2(command):
     with fake_sparql_server("literals") as url:
         line = one_line_error(partykg(*command, "--endpoint", url, "--timeout", "10"))
