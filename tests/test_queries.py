@@ -11,6 +11,8 @@ import sys
 import pyoxigraph as ox
 import pytest
 
+from partykg.ask.resolve import resolver
+
 from conftest import DATA, ROOT
 from partykg.store import queries
 from partykg.model.vocab import BASE, PREFIXES
@@ -50,14 +52,14 @@ def test_query_has_header_and_runs(kg, query):
     assert any(line.startswith("# Parameters:") for line in head)
     assert query.question
     params = {p.name: SAMPLE[p.kind] for p in query.params if not p.optional}
-    rows = queries.run(kg, query, queries.bindings(query, params, kg))
+    rows = queries.run(kg, query, queries.bindings(query, params, resolver(kg)))
     assert isinstance(rows, list)
 
 
 @pytest.mark.parametrize("case", MANIFEST, ids=lambda c: f"{c['query']} {c['params']}")
 def test_expected_results(kg, case):
     q = queries.load(case["query"], ROOT)
-    rows = queries.run(kg, q, queries.bindings(q, case["params"], kg))
+    rows = queries.run(kg, q, queries.bindings(q, case["params"], resolver(kg)))
     got = [{k: short(v) for k, v in r.items()} for r in rows]
     key = lambda r: json.dumps(r, sort_keys=True)  # noqa: E731
     if "expected" in case:
@@ -69,12 +71,12 @@ def test_expected_results(kg, case):
 def test_parameters_are_checked(kg):
     q = queries.load("issuer", ROOT)
     with pytest.raises(queries.QueryLibraryError, match="missing parameter"):
-        queries.bindings(q, {}, kg)
+        queries.bindings(q, {}, resolver(kg))
     with pytest.raises(queries.QueryLibraryError, match="no parameter 'nope'"):
-        queries.bindings(q, {"doc": "51-CT/TW", "nope": "1"}, kg)
+        queries.bindings(q, {"doc": "51-CT/TW", "nope": "1"}, resolver(kg))
     q = queries.load("in-force", ROOT)
     with pytest.raises(queries.QueryLibraryError, match="not a date"):
-        queries.bindings(q, {"date": "13/4/2005"}, kg)
+        queries.bindings(q, {"date": "13/4/2005"}, resolver(kg))
     with pytest.raises(queries.QueryLibraryError, match="no query named"):
         queries.load("no-such-query", ROOT)
     with pytest.raises(queries.QueryLibraryError, match="no query file"):

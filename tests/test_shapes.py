@@ -279,7 +279,7 @@ def test_model_properties_are_declared():
 EVIDENCED = set("""code codeAsWritten number title subject dateIssued issuedBy term replaces
 plannedToReplace amends implements guides continues basedOn cites inConjunctionWith proposes
 draftedBy submittedTo approvedAt hasStatus mergedInto decidedBy holdsPost organizedBy chairedBy
-partOf startDate endDate org:subOrganizationOf""".split())
+partOf startDate endDate codeSuffix org:subOrganizationOf""".split())
 
 
 def test_evidenced_properties():

@@ -264,6 +264,12 @@ def resolve_one(kg, mention: str, kinds_: tuple[str, ...] | None = None) -> str:
 resolve_focus = resolve_one  # the name partykg.views.view uses
 
 
+def resolver(kg):
+    """A function from a mention to the IRI it names in ``kg`` (for
+    :func:`partykg.store.queries.bindings`); raises :class:`ResolveError`."""
+    return lambda mention: resolve_one(kg, mention)
+
+
 # --- describing an entity ----------------------------------------------------------------------
 
 def describe(kg, iri: str) -> dict:
@@ -299,7 +305,9 @@ def describe(kg, iri: str) -> dict:
         elif p == PK + "endDate":
             d["end"] = o.value
         elif p == PK + "issuedBy":
-            d["issuer"] = o.value
+            # a joint document (Politburo and Secretariat) has several issuers: show the same one
+            # whatever order the engine returns rows in
+            d["issuer"] = min(d["issuer"], o.value) if d.get("issuer") else o.value
         elif p == PK + "documentType":
             d["type"] = o.value
         elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
@@ -310,6 +318,12 @@ def describe(kg, iri: str) -> dict:
             d["statuses"].append((_local(o.value), r["asOf"].value if r["asOf"] else None))
         elif p == "http://purl.org/dc/terms/issued":
             d["date"] = o.value
+        elif p == "http://purl.org/dc/terms/publisher":
+            d["publisher"] = o.value
+        elif p == PK + "translationOf":
+            d["translation_of"] = o.value
+        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and o.language in ("en", None):
+            d["comment"] = o.value
         elif p == PK + "url":
             d["url"] = o.value
         elif p == ORG + "postIn":
@@ -325,7 +339,12 @@ def describe(kg, iri: str) -> dict:
 def label(kg, iri: str, lang: str = "en") -> str:
     """A display name in ``lang`` (else English, else any), else the code, else the IRI's path."""
     d = describe(kg, iri)
-    for lg in (lang, "en", ""):
+    if d["labels"].get(lang):
+        return d["labels"][lang]
+    for n, lg in d["names"]:  # a name a source gives in that language
+        if lg == lang and lang not in ("en", "vi"):
+            return n
+    for lg in ("en", ""):
         if d["labels"].get(lg):
             return d["labels"][lg]
     if d["labels"]:

@@ -39,9 +39,11 @@ def register(sub) -> None:
     q.set_defaults(func=cmd_query)
 
     a = sub.add_parser(
-        "ask", help="answer a question in English or Vietnamese, with its sources",
-        description="Answer a question such as \"What replaces Directive 51?\" or \"Văn bản nào "
-                    "thay thế Chỉ thị 51?\" from the graph, citing the sources and their quotes. "
+        "ask", help="answer a question in English, Vietnamese, French or Indonesian, with its sources",
+        description="Answer a question such as \"What replaces Directive 51?\", \"Văn bản nào "
+                    "thay thế Chỉ thị 51?\", \"Qui a publié la décision 209 ?\" or \"Apa yang "
+                    "menggantikan Arahan 51?\" from the graph, in the question's language, citing "
+                    "the sources and their quotes. "
                     "Exit codes: 0 answered, 1 the question names several entities (the "
                     "candidates are listed) or none (the nearest are suggested), 2 unsupported "
                     "question or error.",
@@ -100,7 +102,9 @@ def cmd_query(args: argparse.Namespace) -> int:
                                "a parameter takes one value; run the query once per value")
         values[name] = value
     kg = open_graph(args)
-    params = queries.bindings(query, values, kg)
+    from partykg.ask.resolve import resolver
+
+    params = queries.bindings(query, values, resolver(kg), kg=kg)
     rows = queries.run(kg, query, params)
     print(format_rows(rows, args.format, queries.variables(query, params)))
     return EXIT_OK

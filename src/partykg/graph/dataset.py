@@ -258,6 +258,7 @@ def derive_streaming(store: ox.Store) -> int:
             (PK + "number", ids.number_key, PK + "numberKey", {}),
             (SKOS + "prefLabel", ids.name_key, PK + "nameKey", None),
             (SKOS + "altLabel", ids.name_key, PK + "nameKey", None),
+            (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey", None),
         ):
             t = ox.NamedNode(target)
             for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
@@ -345,6 +346,7 @@ def derive(store: ox.Store) -> int:
         (PK + "number", ids.number_key, PK + "numberKey"),
         (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
         (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
+        (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey"),
     ):
         # every graph but the derived and ontology ones, and the default graph
         where = (f"{{ GRAPH ?g {{ ?s <{pred}> ?v }} FILTER(?g != <{GRAPH_DERIVED}> && "

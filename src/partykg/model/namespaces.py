@@ -79,6 +79,9 @@ class PK(DefinedNamespace):
 
     # --- classes: other ---
     Merger: URIRef
+    Establishment: URIRef
+    Dissolution: URIRef
+    Renaming: URIRef
     Term: URIRef
     Person: URIRef
     PostHolding: URIRef
@@ -131,6 +134,7 @@ class PK(DefinedNamespace):
     mergedInto: URIRef
     decidedBy: URIRef
     eventDate: URIRef
+    codeSuffix: URIRef
 
     # --- terms ---
     termOf: URIRef
@@ -155,6 +159,7 @@ class PK(DefinedNamespace):
     url: URIRef
     corpusFile: URIRef
     translationOf: URIRef
+    retrieved: URIRef
     quote: URIRef
     note: URIRef
     csvRow: URIRef

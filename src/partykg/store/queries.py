@@ -70,9 +70,14 @@ class Query:
 
 
 def queries_dir(root: Path | None = None) -> Path:
+    return (root or _default_root()) / "queries"
+
+
+@lru_cache(maxsize=1)
+def _default_root() -> Path:
     from partykg.graph.dataset import find_root
 
-    return (root or find_root()) / "queries"
+    return find_root()
 
 
 def parse_header(name: str, path: Path, text: str) -> Query:
@@ -154,9 +159,12 @@ def expand_iri(value: str) -> str:
     raise QueryLibraryError(f"not an IRI: {value!r}")
 
 
-def to_term(kind: str, value: str, kg=None) -> ox.NamedNode | ox.Literal:
-    """The RDF term for a parameter value of a given kind; ``entity`` values are resolved in
-    ``kg`` (see :mod:`partykg.ask.resolve`), ``iri`` words through the ontology's labels."""
+def to_term(kind: str, value: str, resolver=None, kg=None) -> ox.NamedNode | ox.Literal:
+    """The RDF term for a parameter value of a given kind. ``entity`` (and ``document``,
+    ``body``, ``person``) values that are not IRIs are resolved by ``resolver`` (a function from a
+    mention to an IRI, given by the caller, e.g. :func:`partykg.ask.resolve.resolver`): the store
+    does not depend on the ask stage. With ``kg``, ``iri`` words are resolved through the
+    ontology's labels and class-restricted kinds are checked."""
     if kind == "iri":
         try:
             return ox.NamedNode(expand_iri(value))
@@ -168,9 +176,9 @@ def to_term(kind: str, value: str, kg=None) -> ox.NamedNode | ox.Literal:
         try:
             term = ox.NamedNode(expand_iri(value))
         except QueryLibraryError:
-            from partykg.ask.resolve import resolve_one
-
-            term = ox.NamedNode(resolve_one(kg, value))
+            if resolver is None or not callable(resolver):
+                raise QueryLibraryError(f"not an IRI: {value!r} (no resolver for mentions)") from None
+            term = ox.NamedNode(resolver(value))
         if kind in CLASS_OF_KIND and kg is not None:
             check_class(kg, term, kind)
         return term
@@ -255,17 +263,32 @@ def check_class(kg, term: ox.NamedNode, kind: str) -> None:
                             f"({_short(cls.value)})")
 
 
-def bindings(query: Query, values: dict[str, str], kg=None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Terms for ``name=value`` parameters; every required parameter must be given."""
+def bindings(query: Query, values: dict[str, str], resolver=None, kg=None
+             ) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Terms for ``name=value`` parameters; every required parameter must be given; ``entity``
+    mentions are resolved by ``resolver`` (see :func:`to_term`)."""
     out = {}
     for name, value in values.items():
         p = query.param(name)
-        out[name] = to_term(p.kind, value, kg)
+        out[name] = to_term(p.kind, value, resolver, kg=kg)
     missing = [p.name for p in query.params if not p.optional and p.name not in out]
     if missing:
         raise QueryLibraryError(f"{query.name}: missing parameter(s) "
                                 + ", ".join(f"--param {m}=…" for m in missing))
     return out
+
+
+def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
+    """Run a library query with one variable bound to several terms (one ``VALUES ?var { ... }``
+    block of one variable, written from the terms by pyoxigraph)."""
+    from partykg.store.sparql import top_group_start
+
+    if not terms:
+        return []
+    q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
+    at = top_group_start(q.text)
+    block = f" VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}\n"
+    return kg.select(q.text[:at] + block + q.text[at:], {}, prefixes=False)
 
 
 def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
