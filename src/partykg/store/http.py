@@ -193,17 +193,19 @@ class Transport:
                                          self.password or "")
 
     def request(self, method: str, url: str, data: bytes | None = None,
-                headers: dict[str, str] | None = None, query: bool = False
-                ) -> tuple[bytes, str, dict[str, str]]:
+                headers: dict[str, str] | None = None, query: bool = False,
+                timeout: float | None = None) -> tuple[bytes, str, dict[str, str]]:
         """(body, content type, headers) of the answer; HTTP errors become
-        :class:`EndpointHTTPError` (with ``query``, HTTP 400 is a query error)."""
+        :class:`EndpointHTTPError` (with ``query``, HTTP 400 is a query error). ``timeout``
+        overrides the transport's for this request."""
+        wait = timeout or self.timeout
         req = urllib.request.Request(url, data=data, method=method)
         for k, v in (headers or {}).items():
             req.add_header(k, v)
 
         def go():
             try:
-                with self._opener.open(req, timeout=self.timeout) as resp:
+                with self._opener.open(req, timeout=wait) as resp:
                     body = read_bounded(resp, self.max_bytes, url)
                     return body, resp.headers.get_content_type(), dict(resp.headers.items())
             except urllib.error.HTTPError as e:
@@ -213,20 +215,21 @@ class Transport:
                     text = b""
                 raise http_error(url, e.code, text, query) from None
 
-        return self.guarded(go, url)
+        return self.guarded(go, url, wait)
 
-    def guarded(self, fn: Callable[[], Any], url: str) -> Any:
+    def guarded(self, fn: Callable[[], Any], url: str, timeout: float | None = None) -> Any:
         import http.client
         import socket
 
+        timeout = timeout or self.timeout
         try:
-            return _call_with_deadline(fn, self.timeout, url)
+            return _call_with_deadline(fn, timeout, url)
         except EndpointError:
             raise
         except urllib.error.URLError as e:
-            raise _transport_error(url, e, self.timeout) from None
+            raise _transport_error(url, e, timeout) from None
         except (socket.timeout, TimeoutError) as e:
-            raise _transport_error(url, e, self.timeout) from None
+            raise _transport_error(url, e, timeout) from None
         except (ConnectionError, http.client.HTTPException, OSError) as e:
             raise EndpointUnreachable(f"{url}: the connection failed: "
                                       f"{type(e).__name__}: {e}") from None

@@ -34,6 +34,7 @@ from partykg.store.remote import RemoteGraph, is_partykg_graph
 
 STAGING = "urn:partykg:staging:"
 CHUNK_BYTES = 4 << 20
+SWITCH_TRIPLES_PER_S = 2000  # the switch request's timeout grows with what it moves
 _BNODE = re.compile(rb"(?m)(^|\s)_:")
 
 
@@ -149,12 +150,16 @@ def push(remote: RemoteGraph, store: ox.Store,
                      "graphs are replaced (partykg then says so; run 'partykg load' again)")
             say(f"switching {len(staged)} graphs, dropping {len(stale)} in one update request")
             switching = True
-            remote.update(" ;\n".join(ops))
+            # one request that cannot be cut: wait at least 1 s per 2,000 triples it moves
+            remote.update(" ;\n".join(ops),
+                          timeout=max(remote.timeout, report.triples / SWITCH_TRIPLES_PER_S))
         report.graphs = len(staged)
         report.removed = stale
         return report
     except BaseException as e:
-        state = _state_after(remote, staged, stale) if switching else "unchanged"
+        timed_out = switching and isinstance(e, EndpointTimeout)
+        state = "unknown" if timed_out else \
+            (_state_after(remote, staged, stale) if switching else "unchanged")
         cleanup = "the staging graphs were removed"
         try:
             _drop(remote, [s for s, _ in staged])
@@ -173,9 +178,10 @@ def push(remote: RemoteGraph, store: ox.Store,
         if state == "done":
             raise LoadError(f"load: the switch request reported an error but the endpoint "
                             f"applied it (every graph was replaced; {cleanup}): {e}") from e
-        if isinstance(e, EndpointTimeout):
-            raise LoadError(f"load failed: the switch request timed out and the endpoint's state "
-                            f"cannot be read; run 'partykg load' again ({cleanup}): {e}") from e
+        if timed_out:
+            raise LoadError(f"load: the switch request timed out; the endpoint may still apply "
+                            f"it (all at once on Oxigraph, part by part on Virtuoso): run "
+                            f"'partykg load' again, with a longer --timeout ({cleanup}): {e}") from e
         raise LoadError(f"load failed during the switch and the endpoint's state cannot be read; "
                         f"run 'partykg load' again ({cleanup}): {e}") from e
 

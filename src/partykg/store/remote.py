@@ -168,6 +168,16 @@ class RemoteGraph:
             raise MalformedResults(f"{self.endpoint}: malformed answer: expected the solutions "
                                    "of a SELECT query, got a boolean")
         rows = self._rows(res)
+        if _DISTINCT.search(query):
+            # Virtuoso 7.2 can keep equal rows under DISTINCT (equal typed literals such as
+            # "2025"^^xsd:gYear stored by different requests): DISTINCT is kept here
+            seen, unique = set(), []
+            for r in rows:
+                key = tuple((k, str(v)) for k, v in r.items())
+                if key not in seen:
+                    seen.add(key)
+                    unique.append(r)
+            rows = unique
         if not rows and _AGGREGATE.search(query) and not _GROUP_BY.search(query):
             raise MalformedResults(f"{self.endpoint}: malformed answer: no row for an aggregate "
                                    "(COUNT...) without GROUP BY, which always has one")
@@ -201,14 +211,15 @@ class RemoteGraph:
             raise MalformedResults(f"{self.endpoint}: malformed {fmt.name} answer to a "
                                    f"CONSTRUCT: {e}") from e
 
-    def update(self, update: str) -> None:
+    def update(self, update: str, timeout: float | None = None) -> None:
         """Run a SPARQL 1.1 Update request (one request: atomic on endpoints that apply a request
         in one transaction, as Oxigraph and Fuseki do; Virtuoso applies it statement by
         statement)."""
         text = self._prefixes + update
         self.http.request("POST", self.update_endpoint,
                           urllib.parse.urlencode({"update": text}).encode(),
-                          {"Content-Type": _FORM, "Accept": _RESULTS_ACCEPT}, query=True)
+                          {"Content-Type": _FORM, "Accept": _RESULTS_ACCEPT}, query=True,
+                          timeout=timeout)
 
     # --- graph store protocol ------------------------------------------------------------------------
 
@@ -357,6 +368,7 @@ class RemoteGraph:
 
 _AGGREGATE = re.compile(r"(?is)^[^{]*\bSELECT\b[^{]*\(\s*(COUNT|SUM|MIN|MAX|AVG)\s*\(")
 _GROUP_BY = re.compile(r"(?i)\bGROUP\s+BY\b")
+_DISTINCT = re.compile(r"(?is)^[^{]*\bSELECT\s+DISTINCT\b")
 
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
                  "WITH")
