@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from servers import loaded_endpoint, oxigraph_server  # noqa: F401  (fixtures for every module)
+from servers import (loaded_endpoint, oxigraph_loaded, oxigraph_server,  # noqa: F401
+                     virtuoso, virtuoso_scratch)  # (fixtures for every module)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

@@ -21,7 +21,8 @@ LIBRARY = queries.library(ROOT)
 MANIFEST = json.loads((DATA / "queries" / "manifest.json").read_text(encoding="utf-8"))
 
 # a value for every required parameter kind, to run each query once
-SAMPLE = {"entity": "51-CT/TW", "iri": "https://w3id.org/partykg/id/source/000_0fd8746924e7ab75",
+SAMPLE = {"entity": "51-CT/TW", "document": "51-CT/TW", "body": "Ban Bí thư",
+          "person": "https://w3id.org/partykg/id/person/bui-thanh-son", "iri": "https://w3id.org/partykg/id/source/000_0fd8746924e7ab75",
           "code": "51-CT/TW", "number": "51", "name": "Ban Bí thư", "string": "x", "integer": "2021",
           "date": "2020-01-01"}
 
@@ -108,12 +109,13 @@ def test_cli_runs_a_users_own_file(tmp_path):
     f = tmp_path / "mine.rq"
     f.write_text("# Question: Which documents are on a subject?\n# Parameters:\n"
                  "#   ?word  string  a word of the subject\n"
+                 "PREFIX pk: <https://w3id.org/partykg/ontology#>\n"
                  "SELECT DISTINCT ?doc WHERE { ?doc pk:subject ?s FILTER(CONTAINS(LCASE(STR(?s)), ?word)) }\n",
                  encoding="utf-8")
     r = run("query", str(f), "--param", "word=overseas party work", "--format", "tsv")
     assert r.returncode == 0, r.stderr
     docs = set(r.stdout.split("\n")[1:])
-    assert BASE + "doc/tw/ct/2005/51" in docs
+    assert f"<{BASE}doc/tw/ct/2005/51>" in docs
     f.write_text("# Question: broken\nSELECT ?x WHERE { ?x ", encoding="utf-8")
     r = run("query", str(f))
     assert r.returncode == 2 and "does not parse" in r.stderr

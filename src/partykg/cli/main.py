@@ -176,6 +176,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("partykg: interrupted", file=sys.stderr)
         return 130
+    except (AttributeError, TypeError, ValueError, IndexError, KeyError) as e:
+        if not getattr(args, "endpoint", None):
+            raise
+        # rows of the wrong shape from an endpoint (a literal where an IRI belongs, no row
+        # for a COUNT...): the endpoint's fault, said in one line
+        print(f"partykg: error: {args.endpoint} answered rows partykg cannot use "
+              f"({type(e).__name__}: {e}); is it a SPARQL 1.1 endpoint holding the partykg "
+              "graph ('partykg load')?", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:  # `partykg ... | head`
         return 0
     except OSError as e:  # a file or folder the command could not use

@@ -125,11 +125,12 @@ def stats(kg: KnowledgeGraph) -> dict[str, object]:
            } GROUP BY ?p ORDER BY DESC(?n) ?p""")}
     sources = kg.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a pk:SourceArticle }")
     evidence = kg.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a pk:Evidence }")
-    # per named graph, counted by the engine (any backend; the derived keys and an on-disk
-    # store's metadata are not data)
+    # per named graph, counted by the engine (any backend; the derived keys, an on-disk
+    # store's metadata and the engine's own graphs are not data)
     graphs = Counter({r["g"].value: int(r["n"].value) for r in kg.select(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        if r["g"].value not in (GRAPH_DERIVED, GRAPH_META)})
+        if r["g"].value not in (GRAPH_DERIVED, GRAPH_META)
+        and r["g"].value.startswith(BASE)})  # not an engine's own graphs (Virtuoso's)
     report = getattr(kg, "report", None)
     return {
         "files": len(report.files) if report is not None else None,
