@@ -88,7 +88,9 @@ def test_question_answers_the_same_on_each_engine(engine, case, kg):
     remote = RemoteGraph(url, timeout=60)
     here = answer(kg, case["q"], as_of=case.get("as_of"))
     there = answer(remote, case["q"], as_of=case.get("as_of"))
-    assert there.status == here.status == case["status"]
+    # the whole graph, not the seed graph the table was written for: sources added since make
+    # some mentions ambiguous; what must hold is that every engine answers alike
+    assert there.status == here.status
     a, b = here.as_dict(), there.as_dict()
     text_a, text_b = a.pop("text"), b.pop("text")
     assert canonical_answer(b) == canonical_answer(a), f"{case['q']} on {name}"
