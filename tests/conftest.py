@@ -50,6 +50,22 @@ def seed_kg():
 
 
 @pytest.fixture()
+def seed_project_copy(tmp_path: Path) -> Path:
+    """A copy of the project holding only the seed articles' graphs and the curation: for
+    spreadsheets written against that graph (sources added to graph/ later may make one of their
+    codes name two documents, or give a document only named in a relation its type)."""
+    for name in ("ontology", "queries"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    graph = tmp_path / "graph"
+    (graph / "sources").mkdir(parents=True)
+    shutil.copy(ROOT / "graph" / "curation.trig", graph / "curation.trig")
+    for f in sorted((ROOT / "graph" / "sources").glob("00[0-4]_*.trig")):
+        shutil.copy(f, graph / "sources" / f.name)
+    shutil.copytree(ROOT / "graph" / "corpus", graph / "corpus")
+    return tmp_path
+
+
+@pytest.fixture()
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's data folders, safe to write to."""
     for name in ("ontology", "graph", "queries"):

@@ -43,7 +43,7 @@ def docs_with_code(kg, code: str) -> list[dict]:
 def test_import_round_trip(project_copy, tmp_path):
     result = import_csv(write(tmp_path, GOOD), root=project_copy)
     assert result.written and not result.unchanged
-    target = project_copy / "graph" / "imports" / f"{output_stem(tmp_path / 'sheet.csv')}.trig"
+    target = project_copy / "graph" / "imports" / f"{output_stem(tmp_path / 'sheet.csv', project_copy)}.trig"
     assert result.target == target and target.is_file() and target.name.startswith("sheet-")
     kg = KnowledgeGraph.load(project_copy)
     assert validate(kg) == []

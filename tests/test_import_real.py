@@ -32,9 +32,9 @@ def doc(kg, code: str) -> str:
 
 
 @pytest.fixture()
-def imported(project_copy):
-    result = import_csv(REAL, root=project_copy)
-    return project_copy, result, KnowledgeGraph.load(project_copy)
+def imported(seed_project_copy):
+    result = import_csv(REAL, root=seed_project_copy)
+    return seed_project_copy, result, KnowledgeGraph.load(seed_project_copy)
 
 
 def test_real_sheet_imports_and_validates(imported):
@@ -56,7 +56,9 @@ def test_quote_less_row_is_answerable(imported):
     r = run(root, "ask", "Who issued 06-HD/UBKTTW?")
     assert r.returncode == 0, r.stderr
     assert "Central Inspection Commission" in r.stdout and "18 December 2018" in r.stdout
-    assert "no quote" in r.stdout and "hethongphapluat.vn" in r.stdout
+    # the row has a URL and no quote: the answer cites the page by its URL, with no quote
+    cited = [line for line in r.stdout.splitlines() if "hethongphapluat.vn" in line]
+    assert cited and not any('"' in line for line in cited), r.stdout
     r = run(root, "query", "evidence", "--param", f"s={doc(kg, '06-HD/UBKTTW')}",
             "--param", "p=https://w3id.org/partykg/ontology#guides",
             "--param", f"o={doc(kg, '07-QĐi/TW')}", "--format", "json")
@@ -103,70 +105,70 @@ def test_reimport_is_a_no_op(imported):
     assert again.unchanged and again.target == result.target and result.target.read_bytes() == before
 
 
-def test_same_file_name_in_two_folders(project_copy, tmp_path):
+def test_same_file_name_in_two_folders(seed_project_copy, tmp_path):
     (tmp_path / "x").mkdir()
     (tmp_path / "y").mkdir()
     lines = REAL.read_text(encoding="utf-8").splitlines(keepends=True)
     x, y = tmp_path / "x" / "docs.csv", tmp_path / "y" / "docs.csv"
     x.write_text("".join(lines[:6]), encoding="utf-8")
     y.write_text(lines[0] + "".join(lines[6:]), encoding="utf-8")
-    rx, ry = import_csv(x, root=project_copy), import_csv(y, root=project_copy)
+    rx, ry = import_csv(x, root=seed_project_copy), import_csv(y, root=seed_project_copy)
     assert rx.target != ry.target and rx.target.is_file() and ry.target.is_file()
     assert rx.target.name.startswith("docs-") and ry.target.name.startswith("docs-")
-    kg = KnowledgeGraph.load(project_copy)
+    kg = KnowledgeGraph.load(seed_project_copy)
     assert validate(kg) == []
     for code in ("21-CT/TW", "126-KL/TW"):  # facts from both files
         doc(kg, code)
     # the same path with new content replaces its own import, and says so
     x.write_text("".join(lines[:3]), encoding="utf-8")
-    again = import_csv(x, root=project_copy)
+    again = import_csv(x, root=seed_project_copy)
     assert again.replaced and "replaced" in again.summary() and again.target == rx.target
 
 
-def test_bad_rows_among_good_ones_import_nothing(project_copy, tmp_path):
+def test_bad_rows_among_good_ones_import_nothing(seed_project_copy, tmp_path):
     text = REAL.read_text(encoding="utf-8").rstrip("\n") + "\n"
     text += "12-CT/TW,Chỉ thị,Ban Bí thư,2023-31-12,,,,,https://example.org/a,,vi\n"
     text += "13-CT/TW,Memo,Ministry of Magic,,,,,,,,vi\n"
     sheet = tmp_path / "bad.csv"
     sheet.write_text(text, encoding="utf-8")
-    before = sorted(p.relative_to(project_copy) for p in (project_copy / "graph").rglob("*"))
+    before = sorted(p.relative_to(seed_project_copy) for p in (seed_project_copy / "graph").rglob("*"))
     with pytest.raises(ImportError_) as e:
-        import_csv(sheet, root=project_copy)
+        import_csv(sheet, root=seed_project_copy)
     msg = str(e.value)
     for where in ("bad.csv row 24, column date", "bad.csv row 25, column type",
                   "bad.csv row 25, column issuer", "bad.csv row 25, column source_url"):
         assert where in msg, msg
     assert "row 2," not in msg and "row 23," not in msg
-    assert sorted(p.relative_to(project_copy) for p in (project_copy / "graph").rglob("*")) == before
+    assert sorted(p.relative_to(seed_project_copy) for p in (seed_project_copy / "graph").rglob("*")) == before
 
 
 @pytest.mark.parametrize("lang", ["en_US", "x y", "123", "toolongtagxx"])
-def test_invalid_lang_is_a_row_error_not_a_traceback(project_copy, tmp_path, lang):
+def test_invalid_lang_is_a_row_error_not_a_traceback(seed_project_copy, tmp_path, lang):
     sheet = tmp_path / "lang.csv"
     sheet.write_text("code,type,issuer,source_url,quote,lang\n"
                      f"26-CT/TW,Chỉ thị,Ban Bí thư,https://hoanhap.vn/tag/bieu-qua-tet,Chỉ thị số 26-CT/TW,{lang}\n",
                      encoding="utf-8")
-    r = run(project_copy, "import", str(sheet))
+    r = run(seed_project_copy, "import", str(sheet))
     assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
     assert "lang.csv row 2, column lang: not a language tag" in r.stderr
 
 
-def test_forgiving_headers(project_copy, tmp_path):
+def test_forgiving_headers(seed_project_copy, tmp_path):
     sheet = tmp_path / "h.csv"
     sheet.write_text(" Code ,TYPE,Issued by,source-url,Source_URL_X\n", encoding="utf-8")
     with pytest.raises(ImportError_, match=r"unknown column\(s\) \['Source_URL_X'\]"):
-        import_csv(sheet, root=project_copy)
+        import_csv(sheet, root=seed_project_copy)
     sheet.write_text(" Code ,TYPE,Issued by,source-url\n"
                      "26-CT/TW,chi thi,BAN BI THU,https://hoanhap.vn/tag/bieu-qua-tet\n", encoding="utf-8")
-    assert import_csv(sheet, root=project_copy).facts > 0
+    assert import_csv(sheet, root=seed_project_copy).facts > 0
 
 
-def test_source_already_in_graph_is_reused_and_quotes_checked(project_copy, tmp_path):
+def test_source_already_in_graph_is_reused_and_quotes_checked(seed_project_copy, tmp_path):
     url = "https://hoanhap.vn/tag/bieu-qua-tet"
     text = ("Thay mặt Ban Bí thư, Thường trực Ban Bí thư Trương Thị Mai đã ký ban hành Chỉ thị số "
             "26-CT/TW ngày 23/11/2023 về việc tổ chức Tết Giáp Thìn năm 2024.")
-    (project_copy / "graph" / "corpus" / "hoanhap.txt").write_text(text, encoding="utf-8")
-    (project_copy / "graph" / "sources" / "hoanhap.trig").write_text(
+    (seed_project_copy / "graph" / "corpus" / "hoanhap.txt").write_text(text, encoding="utf-8")
+    (seed_project_copy / "graph" / "sources" / "hoanhap.trig").write_text(
         "@prefix pk: <https://w3id.org/partykg/ontology#> .\n@prefix dcterms: <http://purl.org/dc/terms/> .\n"
         "<https://w3id.org/partykg/id/source/hoanhap> {\n  <https://w3id.org/partykg/id/source/hoanhap> a "
         f'pk:SourceArticle ; dcterms:language "vi" ; pk:url "{url}" ; pk:corpusFile "graph/corpus/hoanhap.txt" .\n}}\n',
@@ -175,8 +177,8 @@ def test_source_already_in_graph_is_reused_and_quotes_checked(project_copy, tmp_
     sheet.write_text("code,type,issuer,date,source_url,quote,lang\n"
                      f"26-CT/TW,Chỉ thị,Ban Bí thư,2023-11-23,{url},Chỉ thị số 26-CT/TW ngày 23/11/2023,vi\n"
                      f"55-CT/TW,Chỉ thị,Ban Bí thư,,{url},,vi\n", encoding="utf-8")
-    import_csv(sheet, root=project_copy)
-    kg = KnowledgeGraph.load(project_copy)
+    import_csv(sheet, root=seed_project_copy)
+    kg = KnowledgeGraph.load(seed_project_copy)
     assert validate(kg) == []
     srcs = kg.select("SELECT DISTINCT ?s WHERE { ?e a pk:Evidence ; pk:csvRow ?r ; prov:wasQuotedFrom ?s }")
     assert [r["s"].value for r in srcs] == ["https://w3id.org/partykg/id/source/hoanhap"]
@@ -185,5 +187,5 @@ def test_source_already_in_graph_is_reused_and_quotes_checked(project_copy, tmp_
     sheet.write_text("code,type,issuer,source_url,quote\n"
                      f"26-CT/TW,Chỉ thị,Ban Bí thư,{url},words the page does not hold\n", encoding="utf-8")
     with pytest.raises(ImportError_, match="s.csv row 2, column quote: quote not found verbatim"):
-        import_csv(sheet, root=project_copy)
+        import_csv(sheet, root=seed_project_copy)
 
