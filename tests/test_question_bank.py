@@ -9,8 +9,10 @@ from partykg.ask.bank import judge, load_bank, table
 BANK = DATA / "questions" / "dev.json"
 
 
-def test_dev_bank_at_least_95_percent_right(kg):
-    verdicts = [judge(kg, c) for c in load_bank(BANK)]
+def test_dev_bank_at_least_95_percent_right(seed_kg):
+    """Asked of the seed graph the bank was written from (sources added to graph/ since make
+    some of its mentions ambiguous or give names it expects to be unknown)."""
+    verdicts = [judge(seed_kg, c) for c in load_bank(BANK)]
     right = sum(v.right for v in verdicts)
     misses = "\n".join(f"{v.case['id']} {v.case['q']!r}: {'; '.join(v.problems)}"
                        for v in verdicts if not v.right)
