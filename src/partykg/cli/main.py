@@ -25,14 +25,14 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("core", "count entities by class and facts by relation"),
     "validate": ("core", "SHACL shapes and consistency checks (queries/checks)"),
     "query": ("query", "run a query of the library (queries/*.rq) or your own .rq file"),
-    "ask": ("query", "answer a question in English or Vietnamese, with its sources"),
+    "ask": ("query", "answer a question in English, Vietnamese, French or Indonesian, with its sources"),
     "view": ("view", "write an interactive graph view as one self-contained HTML file"),
     "export": ("view", "export the graph (or one view of it) for Gephi: GraphML, GEXF, JSON"),
     "import": ("importcsv", "add documents and relations from a CSV spreadsheet"),
     "extract": ("extract", "extract candidate documents and relations from an article"),
     "review": ("extract", "list the candidates of a candidates file"),
     "accept": ("extract", "merge reviewed candidates into graph/ with provenance"),
-    "load": ("remote", "push the dataset to a SPARQL 1.1 endpoint (Graph Store Protocol)"),
+    "load": ("remote", "push the dataset to a SPARQL 1.1 endpoint (Oxigraph, Virtuoso...)"),
     "serve": ("remote", "serve the graph as a local read-only SPARQL endpoint (Oxigraph)"),
 }
 
@@ -178,7 +178,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except (AttributeError, TypeError, ValueError, IndexError, KeyError) as e:
         if not getattr(args, "endpoint", None):
-            raise
+            if isinstance(e, ValueError) and "null byte" in str(e):
+                print("partykg: error: an argument holds a NUL byte", file=sys.stderr)
+                return EXIT_ERROR
+            return _internal_error(e, verbose)  # a re-raise here would skip the clauses below
         # rows of the wrong shape from an endpoint (a literal where an IRI belongs, no row
         # for a COUNT...): the endpoint's fault, said in one line
         print(f"partykg: error: {args.endpoint} answered rows partykg cannot use "
