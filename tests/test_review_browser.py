@@ -6,14 +6,13 @@ tests/test_views_browser.py (skipped, with the reason, when chromium or Playwrig
 and failing in CI)."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from browser import Page, launch
 from conftest import DATA, ROOT
 
 from partykg.ingest.candidates import build, read, write
@@ -23,9 +22,6 @@ from partykg.store.embedded import KnowledgeGraph
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("PARTYKG_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
-                 "--disable-background-networking", "--no-first-run"]
 XSS = '<img src=x onerror=alert(1)><script>alert(2)</script>" onmouseover="alert(3)'
 ARTICLE = f"""Party Committee reviews the new rules on cadres {XSS}
 
@@ -36,24 +32,9 @@ The Committee will build a new Directive on Party work abroad to replace Directi
 """
 
 
-def _unavailable(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason}")
-
-
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.is_file():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package playwright is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    yield from launch()
 
 
 @pytest.fixture(scope="module")
@@ -78,20 +59,8 @@ def test_review_html_in_a_browser(browser, candidates, tmp_path):
                        cwd=ROOT, timeout=300)
     assert r.returncode == 0, r.stderr
     cs = read(path)
-    page = browser.new_page()
-    errors, outside, dialogs = [], [], []
-    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "assert") else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-
-    def route(rt):
-        if rt.request.url.startswith(("file:", "data:")):
-            rt.continue_()
-        else:
-            outside.append(rt.request.url)
-            rt.abort()
-    page.route("**/*", route)
-    page.goto(out.as_uri())
+    view = Page(browser, out)
+    page = view.page
     page.wait_for_load_state("load")
     mentions = page.query_selector_all(".article a.m")
     spans = sum(len(d.occurrences) for d in cs.documents)
@@ -115,7 +84,8 @@ def test_review_html_in_a_browser(browser, candidates, tmp_path):
     # nothing injected ran or loaded; the hostile text is shown as text
     assert page.query_selector_all("img") == [] and page.query_selector_all("script") == []
     assert XSS in page.inner_text(".article")
-    assert dialogs == [] and outside == [] and errors == [], (dialogs, outside, errors)
+    assert view.dialogs == [] and view.outside == [] and view.errors == [], (
+        view.dialogs, view.outside, view.errors)
     page.screenshot(path=str(tmp_path / "review.png"), full_page=True)
     page.close()
 

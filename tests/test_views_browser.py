@@ -9,12 +9,13 @@ chromium or Playwright they fail when CI=true and are skipped, with the reason, 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
+import browser as browser_harness
+from browser import launch
 from conftest import DATA, ROOT, load_kg
 
 from partykg.views import view as views
@@ -22,9 +23,6 @@ from partykg.model.vocab import BASE
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path(os.environ.get("PARTYKG_CHROMIUM", "/usr/bin/chromium"))  # override: tests of this file
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu",
-                 "--disable-background-networking", "--no-first-run"]
 ARTIFACTS = ROOT / "test-artifacts" / "views"
 XSS_LABEL = "<img src=x onerror=alert(1)>"
 
@@ -33,55 +31,18 @@ def iri(path: str) -> str:
     return BASE + path
 
 
-def _unavailable(reason: str):
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason} (scripts/setup --test installs "
-                    "Debian's chromium)", pytrace=False)
-    pytest.skip(f"browser tests skipped: {reason}")
-
-
 @pytest.fixture(scope="module")
 def browser():
-    if not CHROMIUM.is_file():
-        _unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the Python package playwright is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    yield from launch()
 
 
-class Page:
-    """A page loaded from a file, with what it logged, requested and opened."""
+class Page(browser_harness.Page):
+    """A view page, waited on until its layout is stable."""
 
     def __init__(self, browser, path: Path):
-        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.errors.append(m.text)
-                     if m.type in ("error", "assert") else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
-        self.page.goto(path.as_uri())
+        super().__init__(browser, path, viewport={"width": 1280, "height": 800})
         # waiting on a selector needs no eval (the page's policy forbids it)
         self.page.wait_for_selector("body[data-stable=true]", state="attached", timeout=60_000)
-
-    def _dialog(self, d):
-        self.dialogs.append(d.message)
-        d.dismiss()
-
-    def _route(self, route):
-        url = route.request.url
-        if url.startswith(("file:", "data:")):
-            route.continue_()
-        else:
-            self.outside.append(url)
-            route.abort()
 
     def eval(self, js: str, arg=None):
         return self.page.evaluate(js, arg)
@@ -99,8 +60,6 @@ class Page:
         self.page.screenshot(path=str(path))
         return path
 
-    def close(self):
-        self.page.close()
 
 
 @pytest.fixture(scope="module")
