@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections import Counter
 from pathlib import Path
 
@@ -9,7 +11,6 @@ import pyoxigraph as ox
 
 from partykg.errors import PartykgError
 from partykg.files import AtomicFiles, _os_message
-from partykg.store.embedded import KnowledgeGraph
 from partykg.model.vocab import BASE, GRAPH_DERIVED, GRAPH_META, GRAPH_ONTOLOGY, PK, PREFIXES
 
 EXPORTS = {
@@ -18,6 +19,9 @@ EXPORTS = {
     "partykg.nt": ox.RdfFormat.N_TRIPLES,
     "partykg.jsonld": ox.RdfFormat.JSON_LD,
 }
+
+if TYPE_CHECKING:  # a type only: any backend with select() will do
+    from partykg.store.embedded import KnowledgeGraph
 
 
 def export(kg: KnowledgeGraph, out: Path) -> dict[str, int]:

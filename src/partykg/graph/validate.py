@@ -7,6 +7,8 @@ violation names the entity, the message, and the file the entity comes from.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as _dt
 import re
 from dataclasses import asdict, dataclass
@@ -16,11 +18,14 @@ import pyoxigraph as ox
 
 from partykg.files import InputTooLarge, read_bounded
 from partykg.graph.dataset import find_root
-from partykg.store.embedded import KnowledgeGraph, QueryError
+from partykg.errors import QueryError
 from partykg.model.vocab import BASE, GRAPH_DERIVED
 
 SKOLEM = "urn:partykg:bnode:"
 MAX_CORPUS_BYTES = 20 * 1024 * 1024  # as for an article (partykg.ingest.extract.MAX_BYTES)
+
+if TYPE_CHECKING:  # a type only: any backend with select() will do
+    from partykg.store.embedded import KnowledgeGraph
 
 
 @dataclass(frozen=True)

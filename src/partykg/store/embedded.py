@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from partykg.files import _os_message
 from partykg.graph import dataset
 from partykg.store import folder
-from partykg.errors import PartykgError
+from partykg.errors import PartykgError, QueryError  # noqa: F401 - QueryError: re-exported
 from partykg.project import check_root
 from partykg.store.sparql import bind, check_query
 from partykg.model.vocab import DCTERMS, GRAPH_DERIVED, GRAPH_META, PREFIXES
@@ -95,10 +95,6 @@ def _meta_quads(report: dataset.LoadReport, root: Path | None) -> list[ox.Quad]:
                 f.relative_to(root).as_posix() if root and f.is_relative_to(root) else str(f)),
                 meta) for f in report.files),
             ox.Quad(meta, _QUADS, ox.Literal(str(report.quads), datatype=_INTEGER), meta)]
-
-
-class QueryError(PartykgError):
-    """A query that does not parse or cannot run."""
 
 
 class StoreError(PartykgError):
