@@ -136,7 +136,7 @@ ISSUE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("issued", "has issued", "had issued", "promulgated", "has promulgated", "adopted",
            "has adopted", "signed", "released", "has released", "signed and issued",
            "signed into issuance"),
-    "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành",
+    "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành", "có",
            "đã ký ban hành", "thông qua", "đã thông qua"),
     "fr": ("a publié", "a adopté", "a promulgué", "a émis", "publie", "adopte", "promulgue",
            "a signé", "publié", "promulgué", "adopté", "signé et publié", "émis"),

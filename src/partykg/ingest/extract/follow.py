@@ -31,7 +31,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import _cue_lookup
+from partykg.ingest.extract.relations import _cue_lookup, fronted_objects
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
 
@@ -128,6 +128,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
+        _fronted_header(sentences, by_sent, header, mentions, P, add)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
@@ -291,6 +292,30 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
 
 
+def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,
+                    add) -> None:
+    """ "Thực hiện X …, Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in a document's own text:
+    the unnamed document issued is the header's document when it has the header's type."""
+    H = mentions[h]
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        if sent.start < H.end:
+            continue
+        objs = fronted_objects(sent, idx, mentions, P)
+        if not objs or h in objs:
+            continue
+        last = mentions[objs[-1]]
+        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
+        for tm in P.type_re.finditer(rest):
+            if "," not in rest[:tm.start()]:
+                continue
+            if P.issue_verb_re.search(rest[max(0, tm.start() - 60):tm.start()]) and \
+                    P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
+                for o in objs:
+                    add("implements", h, o, si, P.fronted_re.match(sent.text).group(0).strip(" ,"))
+            break
+
+
 def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Mention],
                  P: Patterns, add) -> None:
     """Extend a relation to the objects coordinated with its object."""
@@ -311,7 +336,14 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         else:
             gap = text[_reach(mentions[prev]) - base:N.start - base]
             gm = L_.coord_gap.fullmatch(gap)
-            if not gm or not (("," in gap) or gap.strip(" \t,")):
+            # the previous object's phrase may end on the coordinator ("… on X and")
+            joined = gm and (("," in gap) or gap.strip(" \t,")
+                             or L_.coord_end.search(text[:_reach(mentions[prev]) - base]))
+            # a list of numbered documents separated by semicolons ("thay thế A …; B …")
+            listed = (N.strong and mentions[prev].strong and N.code
+                      and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
+                      and not P.fronted_re.match(text))  # there, ";" lists the fronted objects
+            if not (joined or listed):
                 break
         if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,")):

@@ -10,7 +10,7 @@ from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold
 from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 
 
@@ -25,8 +25,6 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             abbr = m.group("type")
             types = _abbreviation_types(abbr)
             if not types:
-                continue
-            if state and fold(abbr).upper() != "QD":
                 continue
             if m.start() in covered:
                 continue
@@ -69,6 +67,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 number = parse_any_code(ctext).number
             except CodeError:
                 number = None
+        elif _NUMBER_YEAR.match(text, pos):
+            nm = _NUMBER_YEAR.match(text, pos)
+            number, end = nm.group("number"), nm.end()
         else:
             nm = _BARE_NUMBER.match(text, pos)
             if nm and (marked or not (len(nm.group("number")) == 4

@@ -18,6 +18,8 @@ def _alt(words, flags=0) -> str:
 
 
 _BARE_NUMBER = re.compile(r"(?P<number>\d{1,4})(?![\d\w%]|[.,]\d|[-/][\w])")
+# "Quy định 80/2022": a number and the year it was issued
+_NUMBER_YEAR = re.compile(r"(?P<number>\d{1,4})/(?P<year>(?:19|20)\d\d)(?![\w/-])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")
 _SPACE = re.compile(r"[ \t]{0,3}")
 

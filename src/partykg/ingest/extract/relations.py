@@ -80,30 +80,45 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
     return out
 
 
-def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
-                 P: Patterns) -> list[Relation]:
-    """ "Thực hiện X, Ban Thường vụ … ban hành Y …" / "To implement X, the … issued Y": the
-    document issued in the main clause implements the one named in the fronted clause."""
+def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
+                    P: Patterns) -> list[int]:
+    """ "Thực hiện X …; Y …, <body> ban hành Z": the documents the fronted clause names (its
+    first document and every numbered one after a semicolon), or [] when the sentence has
+    no fronted clause."""
     text = sent.text
     base = sent.start
     fm = P.fronted_re.match(text)
-    if not fm or len(idx) < 2:
+    if not fm or not idx:
         return []
     first = mentions[idx[0]]
     if not _is_filler(text[fm.end():first.start - base]):
         return []
-    comma = text.find(",", max(first.tail_end, first.end) - base)
-    if comma < 0:
+    out = [idx[0]]
+    for j in idx[1:]:
+        m = mentions[j]
+        if m.strong and m.list_head is None and text[:m.start - base].rstrip(" \t").endswith(";"):
+            out.append(j)
+    return out
+
+
+def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
+                 P: Patterns) -> list[Relation]:
+    """ "Thực hiện X, Ban Thường vụ … ban hành Y …" / "To implement X, the … issued Y": the
+    document issued in the main clause implements the ones named in the fronted clause."""
+    text = sent.text
+    base = sent.start
+    objs = fronted_objects(sent, idx, mentions, P)
+    if not objs or len(idx) < 2:
         return []
+    fm = P.fronted_re.match(text)
+    last = mentions[objs[-1]]
     for j in idx[1:]:
         Y = mentions[j]
-        if Y.start - base <= comma or Y.list_head is not None:
+        if j in objs or Y.list_head is not None or Y.start < last.start:
             continue
-        before = text[comma:Y.start - base]
-        if P.issue_verb_re.search(before):
-            kind = "guides" if Y.type == "guidance" else "implements"
-            return [Relation(kind, j, idx[0], si, fm.group(0).strip(" ,"))]
-        break
+        lead = text[max(last.tail_end, last.end) - base:Y.start - base]
+        if "," in lead and P.issue_verb_re.search(text[max(0, Y.start - base - 60):Y.start - base]):
+            return [Relation("implements", j, o, si, fm.group(0).strip(" ,")) for o in objs]
     return []
 
 
