@@ -23,9 +23,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False)):
         for m in rx.finditer(text):
             abbr = m.group("type")
-            types = _abbreviation_types(abbr)
-            if not types:
-                continue
+            if state and not _abbreviation_types(abbr):
+                continue  # a state law or decree (QH, NĐ): no type in the Party scheme
             if m.start() in covered:
                 continue
             covered.update(range(m.start(), m.end()))
@@ -158,13 +157,19 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for s, e, ctext, abbr in codes:
         if s in used_codes or s in in_mention:
             continue
-        types = _abbreviation_types(abbr) or ()
+        # a Party code whose abbreviation the type scheme lacks (Thông tri "TT", Công văn
+        # "CV"): a document of unknown type
+        types = _abbreviation_types(abbr) or ("unclassified",)
         try:
             number = parse_any_code(ctext).number
         except CodeError:
             continue
-        out.append(Mention(base + s, base + e, ctext, si, types[0] if len(types) == 1 else None,
-                           number, ctext))
+        if not _abbreviation_types(abbr):
+            nm = P.untyped_name_re.search(text, max(0, s - 40), s)
+            if nm:
+                s = nm.start()
+        out.append(Mention(base + s, base + e, text[s:e], si,
+                           types[0] if len(types) == 1 else None, number, ctext))
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)

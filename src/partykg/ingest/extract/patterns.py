@@ -32,6 +32,10 @@ class Patterns:
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
                                     re.IGNORECASE)
+        # a name the type scheme lacks before a number marker ("Circular No. 13-TT/TU")
+        self.untyped_name_re = re.compile(
+            rf"(?:^|(?<=[\s(]))[A-ZĐ]\w{{2,20}}[ \t]{{1,2}}(?i:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}$",
+            )
         months = L.MONTHS[lang]
         month_alt = _alt(months)
         d = r"(?P<d>\d{1,2})"
