@@ -39,6 +39,11 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         if out and ts < max(m.end for m in out[-3:]) - base:
             continue
         word = tm.group(0)
+        if P.lang == "vi" and " " in word and not word[:1].isupper():
+            # "thông báo Kết luận 20/2022": a verb, then the capitalised type word
+            sub = P.type_re.search(text, ts + 1, te)
+            if sub and sub.group(0)[:1].isupper():
+                word = sub.group(0)  # the span keeps the verb: it joins a list
         tkey = P.type_words.get(re.sub(r"\s+", " ", word.lower()))
         if tkey is None:
             continue
