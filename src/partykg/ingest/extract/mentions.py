@@ -211,7 +211,10 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
             if end_rel > om.end():
                 m.end = base + end_rel
                 m.text = text[m.start - base:m.end - base]
-                m.anaphor = False
+                # "la résolution du Politburo": a body alone describes, it does not name
+                m.anaphor = b is not None and b.end - base >= end_rel and b.key is not None
+                if m.anaphor:
+                    m.issuer = b
                 pos = m.end - base
     for _ in range(8):
         progressed = False
