@@ -312,7 +312,7 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
             if P.issue_verb_re.search(rest[max(0, tm.start() - 60):tm.start()]) and \
                     P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
                 for o in objs:
-                    add("implements", h, o, si, P.fronted_re.match(sent.text).group(0).strip(" ,"))
+                    add("implements", h, o, si, "fronted clause")
             break
 
 

@@ -87,18 +87,43 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
     no fronted clause."""
     text = sent.text
     base = sent.start
-    fm = P.fronted_re.match(text)
-    if not fm or not idx:
+    if not idx:
         return []
     first = mentions[idx[0]]
-    if not _is_filler(text[fm.end():first.start - base]):
+    fm = fronted_cue(text, first.start - base, P)
+    if fm is None or not _is_filler(text[fm.end():first.start - base]):
         return []
     out = [idx[0]]
+    prev = first
     for j in idx[1:]:
         m = mentions[j]
-        if m.strong and m.list_head is None and text[:m.start - base].rstrip(" \t").endswith(";"):
+        if not m.strong or m.list_head is not None:
+            continue
+        gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        if text[:m.start - base].rstrip(" \t").endswith(";") or _LIST_GAP.fullmatch(gap):
             out.append(j)
+            prev = m
     return out
+
+
+_LIST_GAP = re.compile(r"[ \t]{0,2}[,;][ \t]{0,2}")
+
+
+def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
+    """The cue of a fronted clause: the sentence opens with it ("Thực hiện …", "Implementing
+    …"), or an 'implements' cue comes before the sentence's first document with no document
+    before it ("With a view to … and effectively implementing X, Y, …, the Politburo issued
+    Z")."""
+    fm = P.fronted_re.match(text)
+    if fm:
+        return fm
+    for c in P.cue_re.finditer(text, 0, first):
+        phrase = re.sub(r"\s+", " ", c.group(0).lower())
+        info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+        if info and info[0] == "implements" and info[1] == "active" and \
+                _is_filler(text[c.end():first]) and not P.issue_verb_re.search(text[:c.start()] + " "):
+            return c
+    return None
 
 
 def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
@@ -110,13 +135,13 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
     objs = fronted_objects(sent, idx, mentions, P)
     if not objs or len(idx) < 2:
         return []
-    fm = P.fronted_re.match(text)
+    fm = fronted_cue(text, mentions[objs[0]].start - base, P)
     last = mentions[objs[-1]]
     for j in idx[1:]:
         Y = mentions[j]
         if j in objs or Y.list_head is not None or Y.start < last.start:
             continue
-        lead = text[max(last.tail_end, last.end) - base:Y.start - base]
+        lead = text[last.end - base:Y.start - base]
         if "," in lead and P.issue_verb_re.search(text[max(0, Y.start - base - 60):Y.start - base]):
             return [Relation("implements", j, o, si, fm.group(0).strip(" ,")) for o in objs]
     return []
