@@ -101,7 +101,7 @@ def insert_mentions(mentions: list[Mention], relations: list[Relation],
 def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     """The mention on a line that holds only a document number ("Số: 97-QĐ/TW"), the first one;
     its type is set from the title line that follows when the code leaves it open."""
-    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.HEADER_NUMBER[P.lang] + L.HEADER_NUMBER['en'])})"
+    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS['en'])})"
                         r"[ \t]{0,2}:?[ \t]{0,3}$", re.IGNORECASE)
     for i, m in enumerate(mentions):
         if not m.code:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold, parse_code
+from partykg.ingest.extract.typewords import abbreviation_spellings
 
 
 _LETTERS = "A-Za-zĐđ"
@@ -22,8 +23,7 @@ _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}(?:-[{_UPPER}][{_UPPER}0-9]{{0,11}}){{0,3}})(?![\w/])")
-_ABBR_ALT = "|".join(sorted({a for a in ("NQ CT QĐ QD QĐi QDi KL TB HD KH CTr QC ĐA DA BC")
-                             .split()}, key=len, reverse=True))
+_ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t](?P<type>{_ABBR_ALT})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}})(?![\w-])")

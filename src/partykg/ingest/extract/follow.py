@@ -45,7 +45,7 @@ class _Lang:
         self.clause = re.compile(
             rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
         self.coord_end = re.compile(
-            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang] + ('and', 'và', 'et', 'dan'))}))"
+            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang])}))"
             r"[ \t]{0,2}$", re.IGNORECASE)
         types = _alt(P.type_words)
         refs = [p.replace("{type}", "\x00") for p in L.PREVIOUS_REFS[lang]]
@@ -342,7 +342,7 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             # a list of numbered documents separated by semicolons ("thay thế A …; B …")
             listed = (N.strong and mentions[prev].strong and N.code
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
-                      and not P.fronted_re.match(text))  # there, ";" lists the fronted objects
+                      and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
             if not (joined or listed):
                 break
         if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(

@@ -90,8 +90,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             lp = end
             head_index = len(out) - 1
             for _ in range(12):
-                lm = re.compile(r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:and|và|et|dan|&)[ \t]{1,2})"
-                                r"(?:(?:No\.|số|n°)[ \t]{0,2})?").match(text, lp)
+                lm = P.list_sep_re.match(text, lp)
                 if not lm:
                     break
                 p2 = lm.end()
@@ -110,8 +109,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     if not nm or not (plural or "," in lm.group(0)):
                         break
                     after = text[nm.end():nm.end() + 12]
-                    if not re.match(r"\s*(?:[,.;)]|and\b|và\b|et\b|dan\b|of\b|của\b|du\b|dari\b"
-                                    r"|on\b|về\b|sur\b|tentang\b|$)", after):
+                    if not P.list_end_re.match(after):
                         break
                     item = Mention(base + p2, base + nm.end(), nm.group(0), si, tkey,
                                    nm.group("number"), None, list_head=head_index)

@@ -17,6 +17,20 @@ def _alt(words, flags=0) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,2}") for p in parts)
 
 
+def _ending(words, sep: str = r"[ \t]{1,2}") -> re.Pattern | None:
+    """The phrases right before a position (search in the text before it): "the ", "Cette "."""
+    if not words:
+        return None
+    return re.compile(rf"(?:^|(?<=[\s(]))(?:{_alt(words)}){sep}$", re.IGNORECASE)
+
+
+def _following(words) -> re.Pattern | None:
+    """The phrases right after a position (match there): " này", " mới"."""
+    if not words:
+        return None
+    return re.compile(rf"[ \t]{{1,2}}(?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
 _BARE_NUMBER = re.compile(r"(?P<number>\d{1,4})(?![\d\w%]|[.,]\d|[-/][\w])")
 # "Quy định 80/2022": a number and the year it was issued
 _NUMBER_YEAR = re.compile(r"(?P<number>\d{1,4})/(?P<year>(?:19|20)\d\d)(?![\w/-])")
@@ -77,29 +91,22 @@ class Patterns:
         self.issue_verb_re = re.compile(
             rf"(?:{_alt(L.ISSUE_VERBS[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] + ('a', 'an', 'une', 'un'))})"
             rf"[ \t]{{0,2}})?$", re.IGNORECASE)
-        self.new_before_re = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:{_alt(L.NEW_BEFORE[lang])})[ \t]{{1,2}}$", re.IGNORECASE) \
-            if L.NEW_BEFORE[lang] else None
-        self.new_after_re = re.compile(
-            rf"[ \t]{{1,2}}(?:{_alt(L.NEW_AFTER[lang])})(?![\w])", re.IGNORECASE) \
-            if L.NEW_AFTER[lang] else None
-        self.det_before_re = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:{_alt(L.DETERMINERS[lang])})[ \t]{{0,2}}$", re.IGNORECASE) \
-            if L.DETERMINERS[lang] else None
-        self.demo_before_re = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:{_alt(L.DEMONSTRATIVES_BEFORE[lang])})[ \t]{{1,2}}$",
-            re.IGNORECASE) if L.DEMONSTRATIVES_BEFORE[lang] else None
+        self.new_before_re = _ending(L.NEW_BEFORE[lang])
+        self.new_after_re = _following(L.NEW_AFTER[lang])
+        self.det_before_re = _ending(L.DETERMINERS[lang], r"[ \t]{0,2}")
+        self.demo_before_re = _ending(L.DEMONSTRATIVES_BEFORE[lang])
         self.year_prefix_re = re.compile(
             rf",?[ \t]{{0,2}}(?:{_alt(L.YEAR_PREFIXES[lang])})[ \t]{{1,2}}(?P<year>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE)
-        self.fronted_re = re.compile(
-            rf"^[\W]{{0,3}}(?:{_alt(L.FRONTED_IMPLEMENT[lang])})[ \t]{{1,2}}", re.IGNORECASE)
-        self.demo_after_re = re.compile(
-            rf"[ \t]{{1,2}}(?:{_alt(L.DEMONSTRATIVES_AFTER[lang])})(?![\w])", re.IGNORECASE) \
-            if L.DEMONSTRATIVES_AFTER[lang] else None
-        self.plural_before_re = re.compile(
-            rf"(?:^|(?<=\s))(?:{_alt(L.PLURAL_MARKERS[lang])})[ \t]{{1,2}}$", re.IGNORECASE) \
-            if L.PLURAL_MARKERS[lang] else None
+        self.demo_after_re = _following(L.DEMONSTRATIVES_AFTER[lang])
+        self.plural_before_re = _ending(L.PLURAL_MARKERS[lang])
+        # a list of numbers after one type word: "Resolutions 901, 902 and 903"
+        self.list_sep_re = re.compile(
+            rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}|[ \t]{{1,2}}(?:{_alt(L.OBJECT_COORDINATORS[lang])}|&)[ \t]{{1,2}})"
+            rf"(?:(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}})?", re.IGNORECASE)
+        self.list_end_re = re.compile(
+            rf"\s*(?:[,.;)]|$|(?:{_alt(L.OBJECT_COORDINATORS[lang] + L.ISSUER_PREPS[lang] + L.SUBJECT_PREPS[lang])})(?![\w]))",
+            re.IGNORECASE)
         self.clause_re = re.compile(
             rf"[;(\[]|[\"”»](?=\s|$)|,?[ \t]{{0,2}}(?<![\w])(?:{_alt(L.CLAUSE_WORDS[lang])})(?![\w])",
             re.IGNORECASE)

@@ -110,13 +110,9 @@ _LIST_GAP = re.compile(r"[ \t]{0,2}[,;][ \t]{0,2}")
 
 
 def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
-    """The cue of a fronted clause: the sentence opens with it ("Thực hiện …", "Implementing
-    …"), or an 'implements' cue comes before the sentence's first document with no document
-    before it ("With a view to … and effectively implementing X, Y, …, the Politburo issued
-    Z")."""
-    fm = P.fronted_re.match(text)
-    if fm:
-        return fm
+    """The cue of a fronted clause: an 'implements' cue before the sentence's first document,
+    with no issuing verb before it ("Thực hiện X …", "Implementing X …", "With a view to … and
+    effectively implementing X, Y, …, the Politburo issued Z")."""
     for c in P.cue_re.finditer(text, 0, first):
         phrase = re.sub(r"\s+", " ", c.group(0).lower())
         info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
