@@ -152,6 +152,23 @@ DEMONSTRATIVES_AFTER: dict[str, tuple[str, ...]] = {
     "en": (), "fr": (), "vi": ("này", "nói trên", "trên"), "id": ("ini", "tersebut"),
 }
 
+# Words that may stand between a relation cue and its object ("replaces the provisions of …",
+# "thay thế một số điều của …").
+FILLER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "a", "an", "of", "its", "their", "implementation", "provisions", "some",
+           "certain", "articles", "article"),
+    "fr": ("la", "le", "les", "l", "de", "du", "des", "d", "certaines", "dispositions"),
+    "vi": ("một", "số", "điều", "của", "các", "những", "việc", "nghiêm", "nội", "dung", "toàn",
+           "bộ"),
+    "id": ("seluruh", "beberapa", "pasal", "dari", "atas"),
+}
+# A list announced after a colon ("thay thế các văn bản sau: A; B", "replaces the following
+# documents: A, B"): these words before the colon.
+LIST_INTRO: dict[str, tuple[str, ...]] = {
+    "en": ("following", "as follows"), "vi": ("sau", "sau đây"),
+    "fr": ("suivants", "suivantes", "suivant", "suivante"), "id": ("berikut", "sebagai berikut"),
+}
+
 # Words that end a subject phrase or separate clauses.
 CLAUSE_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("that", "which", "who", "so that", "in order to", "in conjunction with",

@@ -470,14 +470,17 @@ def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
 
 
 
-_FILLER_WORDS = frozenset(
-    "the a an of its their implementation provisions some certain articles article "
-    "la le les l de du des d certaines dispositions "
-    "một số điều của các những việc nghiêm nội dung toàn bộ "
-    "seluruh beberapa pasal dari atas".split())
+_FILLER_WORDS = frozenset(w for ws in L.FILLER_WORDS.values() for w in ws)
+_LIST_INTRO = re.compile(
+    rf"^[^.;:()\[\]]{{0,50}}(?<![\w])(?:{_alt(w for ws in L.LIST_INTRO.values() for w in ws)})"
+    r"[ \t]{0,2}:[ \t\n]{0,3}$", re.IGNORECASE)
 
 
 def _is_filler(gap: str) -> bool:
+    """Only filler words between a cue and its object, or a short phrase announcing a list
+    ("các văn bản sau:")."""
+    if _LIST_INTRO.match(gap):
+        return True
     if len(gap) > 40 or re.search(r"[.;:()\[\]]", gap):
         return False
     words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))
