@@ -316,6 +316,10 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
             break
 
 
+def _issuer_of(m: Mention) -> str | None:
+    return m.issuer.match_key if m.issuer is not None else None
+
+
 def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Mention],
                  P: Patterns, add) -> None:
     """Extend a relation to the objects coordinated with its object."""
@@ -345,6 +349,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
             if not (joined or listed):
                 break
+        if _issuer_of(N) and _issuer_of(N) == _issuer_of(mentions[other]) != _issuer_of(
+                mentions[prev]):
+            break  # the issuer of the other end, not of the objects: an outer list goes on
         if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,")):
             break
