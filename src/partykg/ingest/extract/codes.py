@@ -28,6 +28,10 @@ _CODE_SPACED = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t](?P<type>{_ABBR_ALT})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}})(?![\w-])")
 
+# after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
+_CODE_SHORT = re.compile(
+    rf"(?P<number>\d{{1,4}})[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<type>{_ABBR_ALT})(?![\w/-])")
+
 
 def normal_code(code: str) -> str:
     """A code as written, with the hyphen a spaced form leaves out ("84 QĐ/TWĐTN" ->

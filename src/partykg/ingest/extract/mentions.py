@@ -8,7 +8,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold
-from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
+from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
@@ -71,6 +71,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 number = parse_any_code(ctext).number
             except CodeError:
                 number = None
+        elif _CODE_SHORT.match(text, pos):
+            nm = _CODE_SHORT.match(text, pos)
+            number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
             number, end = nm.group("number"), nm.end()
