@@ -97,6 +97,26 @@ DATE_OPENERS: dict[str, tuple[str, ...]] = {
     "id": ("pada tanggal", "pada", "tanggal", "pada tahun", "tahun"),
 }
 
+# A document's term after its name ("khóa XII", "12th term", "(masa jabatan XIII)", "ke-13").
+TERM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("term", "terms"), "fr": ("terme", "termes", "mandat"), "vi": ("khóa", "khoá", "nhiệm kỳ"),
+    "id": ("masa jabatan", "periode", "angkatan"),
+}
+# Relative pronouns opening a clause about the noun before them.
+RELATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("that", "which", "who"), "fr": ("qui", "que"), "vi": ("mà", "là", "được"),
+    "id": ("yang",),
+}
+# Words announcing examples of a generic plural ("Resolutions of the Politburo such as …").
+SUCH_AS: dict[str, tuple[str, ...]] = {
+    "en": ("such as", "including", "like"), "vi": ("như", "gồm", "bao gồm"),
+    "fr": ("tels que", "telles que", "comme", "notamment"), "id": ("seperti", "termasuk", "antara lain"),
+}
+# Indefinite articles ("issued a new directive").
+INDEFINITES: dict[str, tuple[str, ...]] = {
+    "en": ("a", "an"), "fr": ("une", "un"), "vi": ("một",), "id": ("sebuah",),
+}
+
 # --- issuers, subjects, issuing verbs -----------------------------------------------------------
 
 ISSUER_PREPS: dict[str, tuple[str, ...]] = {

@@ -56,7 +56,7 @@ class _Lang:
                                        for i, a in enumerate(alts)) + r")(?![\w])",
             re.IGNORECASE)
         self.plan = re.compile(
-            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:a|an|une|un|một|sebuah)"
+            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
             r"[ \t]{1,2})?$", re.IGNORECASE)
         self.subject_line = re.compile(
             rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})[ \t]{{0,2}}", re.IGNORECASE)

@@ -433,8 +433,8 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         elif (prev is not None and prev.issuer is not None and m.issuer is None
               and prev.tail_end <= m.start):
             gap = text[prev.tail_end - base:ms]
-            if re.fullmatch(r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:(?:and|và|et|dan|serta)[ \t]{1,2})?",
-                            gap) and prev.strong and m.strong:
+            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
+                            r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
                 m.issuer = prev.issuer
         if m.issuer is None:
             # "the Politburo's Conclusion"

@@ -83,13 +83,14 @@ class Patterns:
         self.subject_prep_re = re.compile(
             rf",?[ \t]{{0,2}}[\"“«‘']?[ \t]{{0,2}}(?:{_alt(L.SUBJECT_PREPS[lang])})[ \t]{{1,2}}",
             re.IGNORECASE)
+        terms = _alt(L.TERM_WORDS[lang])
         self.term_re = re.compile(
-            r",?[ \t]{0,2}(?:term|terms|terme|termes|khóa|khoá|nhiệm kỳ|masa jabatan|periode)"
-            r"[ \t]{1,2}[IVXLC0-9]{1,6}(?:[ \t]{0,2}(?:and|et|và|dan|,)[ \t]{0,2}[IVXLC0-9]{1,6})?"
-            r"|[ \t]{0,2}ke-\d{1,3}|[ \t]{0,2}\((?:masa jabatan|term|khóa)[^()]{0,30}\)",
+            rf",?[ \t]{{0,2}}(?:{terms})[ \t]{{1,2}}[IVXLC0-9]{{1,6}}(?:[ \t]{{0,2}}"
+            rf"(?:{_alt(L.OBJECT_COORDINATORS[lang])}|,)[ \t]{{0,2}}[IVXLC0-9]{{1,6}})?"
+            rf"|[ \t]{{0,2}}ke-\d{{1,3}}|[ \t]{{0,2}}\((?:{terms})[^()]{{0,30}}\)",
             re.IGNORECASE)
         self.issue_verb_re = re.compile(
-            rf"(?:{_alt(L.ISSUE_VERBS[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] + ('a', 'an', 'une', 'un'))})"
+            rf"(?:{_alt(L.ISSUE_VERBS[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] + L.INDEFINITES[lang])})"
             rf"[ \t]{{0,2}})?$", re.IGNORECASE)
         self.new_before_re = _ending(L.NEW_BEFORE[lang])
         self.new_after_re = _following(L.NEW_AFTER[lang])
@@ -116,8 +117,7 @@ class Patterns:
             rf";|(?<![\w])(?:{_alt([c for c in L.COORDINATORS[lang] if ' ' in c or lang == 'vi' and c == 'đồng thời'])})(?![\w])",
             re.IGNORECASE) if any(" " in c for c in L.COORDINATORS[lang]) else re.compile(";")
         self.relative_re = re.compile(
-            r"^[ \t]{0,2},?[ \t]{0,2}(?:that|which|who|qui|que|yang|mà|là|được)(?![\w])",
-            re.IGNORECASE)
+            rf"^[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.RELATIVES[lang])})(?![\w])", re.IGNORECASE)
         cue_parts = []
         self.cue_info: dict[str, tuple[str, str, str]] = {}
         for phrase, kind, voice, mood in L.CUES[lang]:
@@ -135,7 +135,8 @@ class Patterns:
         self.merge_with = tuple(w.lower() for w in L.MERGE_WITH[lang])
         self.merge_and = tuple(w.lower() for w in L.MERGE_AND[lang])
         self.under_re = re.compile(rf"(?<![\w])(?:{_alt(L.UNDER_WORDS[lang])})[ \t]{{1,2}}"
-                                   rf"(?:(?:the|la|le|l'|du|de)[ \t]{{1,2}})?$", re.IGNORECASE)
+                                   rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{0,2}})?$",
+                                   re.IGNORECASE)
         # bodies
         names = []
         self.national: dict[str, str] = {}
@@ -151,9 +152,8 @@ class Patterns:
             self.vi_stop_re = re.compile(rf"(?<![\w])(?:{_alt(L.VI_BODY_STOP)})(?![\w])",
                                          re.IGNORECASE)
         # generic plural "Resolutions of the Politburo such as …"
-        self.such_as_re = re.compile(
-            r"(?:such as|including|like|như|gồm|bao gồm|tels que|telles que|comme|notamment|"
-            r"seperti|termasuk|antara lain)[ \t]{0,2}:?[ \t]{0,2}$", re.IGNORECASE)
+        self.such_as_re = re.compile(rf"(?:{_alt(L.SUCH_AS[lang])})[ \t]{{0,2}}:?[ \t]{{0,2}}$",
+                                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
