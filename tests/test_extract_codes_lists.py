@@ -96,6 +96,15 @@ def test_fronted_clause_in_the_documents_own_text():
             ("implements", "795/KH-UBND", "793/NQ-CP")} <= rels(text, "vi")
 
 
+def test_a_title_line_with_its_number_on_the_next_line():
+    text = ("Directive du Politburo relative à l'étude et à la mise en œuvre de la résolution du "
+            "XIe Congrès national du Parti\n(Directive n° 701-CT/TW du 17 mars 2011)\nLe Congrès "
+            "a été un grand succès.")
+    assert ("implements", "701-CT/TW", "resolution:None") in rels(text, "fr")
+    # no number line: no owner for the title's cue
+    assert not rels(text.replace("(Directive n° 701-CT/TW du 17 mars 2011)", "Hanoï"), "fr")
+
+
 def test_an_outer_list_is_not_the_cues_list():
     # Plan 725 implements Conclusion 700; Conclusion 711 of the same provincial body is another
     # item of the outer list, not a second object of "thực hiện"

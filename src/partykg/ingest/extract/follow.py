@@ -126,6 +126,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
+    _titles(text, sentences, by_sent, mentions, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
@@ -290,6 +291,37 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         kind, voice, mood = info
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """A title line opening with a type word, then a line holding only the document's number in
+    brackets ("Directive du Politburo relative à … la mise en œuvre de la résolution du …" /
+    "(Directive n° NN-CT/TW du …)"): the cues of the title line are that document's."""
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        if not (sent.start == 0 or text[sent.start - 1] == "\n"):
+            continue
+        tm = P.type_re.match(sent.text)
+        le = text.find("\n", sent.start)
+        if not tm or not tm.group(0)[:1].isupper() or le < 0:
+            continue
+        ne = text.find("\n", le + 1)
+        line = text[le + 1:len(text) if ne < 0 else ne].strip()
+        if not (line.startswith("(") and line.endswith(")")):
+            continue
+        owner = next((j for j, m in enumerate(mentions) if le < m.start < le + 1 + len(line) + 2
+                      and m.strong and m.list_head is None), None)
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if owner is None or not compatible(tkey, mentions[owner].type):
+            continue
+        for cue in P.cue_re.finditer(sent.text):
+            info = _cue_info(P, cue)
+            b = _object_of(cue, sent, idx, mentions)
+            if info is None or b is None or b == owner:
+                continue
+            kind, voice, mood = info
+            a, o = (owner, b) if voice == "active" else (b, owner)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
 
 
 def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,

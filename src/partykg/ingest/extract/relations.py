@@ -100,7 +100,8 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         if not m.strong or m.list_head is not None:
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
-        if text[:m.start - base].rstrip(" \t").endswith(";") or _LIST_GAP.fullmatch(gap):
+        if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
+                _LIST_GAP.fullmatch(gap):
             out.append(j)
             prev = m
     return out
