@@ -29,31 +29,22 @@ PLURAL_MARKERS: dict[str, tuple[str, ...]] = {
     "en": (), "fr": (), "vi": ("các", "những"), "id": ("berbagai", "sejumlah"),
 }
 
-# Code abbreviations (ASCII-folded, upper case) -> the document types they can stand for.
-# QĐ is shared by decisions and older regulations (see ontology/doctypes.ttl).
-ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "NQ": ("resolution",),
-    "CT": ("directive",),
-    "QD": ("regulation", "decision"),
-    "QDI": ("regulation",),
-    "KL": ("conclusion",),
-    "TB": ("notice",),
-    "HD": ("guidance",),
-    "KH": ("plan",),
-    "CTR": ("programme",),
-    "QC": ("working-regulations",),
-    "DA": ("project",),
-    "BC": ("report",),
-}
+# Code abbreviations and their spellings, the abbreviation used in IRIs (docs/model.md:
+# doc/{issuer}/{type}/…) and the official spelling of each (with Đ) are the skos:notation and
+# language-less skos:altLabel of ontology/doctypes.ttl: ABBREVIATIONS, TYPE_SLUG and
+# CANONICAL_ABBREVIATION below are read from it (module __getattr__, at first use).
+_FROM_SCHEME = {"ABBREVIATIONS": "abbreviations", "TYPE_SLUG": "type_slugs",
+                "CANONICAL_ABBREVIATION": "canonical_abbreviations"}
 
-# The abbreviation used in IRIs (docs/model.md: doc/{issuer}/{type}/…) and the canonical
-# spelling of each abbreviation in codes (with Đ).
-TYPE_SLUG: dict[str, str] = {
-    "resolution": "nq", "directive": "ct", "regulation": "qd", "decision": "qd",
-    "conclusion": "kl", "notice": "tb", "guidance": "hd", "plan": "kh", "programme": "ctr",
-    "working-regulations": "qc", "project": "da", "report": "bc", "unclassified": "unclassified",
-}
-CANONICAL_ABBREVIATION: dict[str, str] = {"QD": "QĐ", "QDI": "QĐi", "DA": "ĐA", "CTR": "CTr"}
+
+def __getattr__(name: str):
+    if name in _FROM_SCHEME:
+        from partykg.ingest.extract import typewords
+        value = getattr(typewords, _FROM_SCHEME[name])()
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Types whose documents may share a code abbreviation, hence a number series: a short mention
 # of one may name a document of the other ("Regulation 901" for a QĐ decision).
@@ -66,7 +57,7 @@ COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
 
 NUMBER_MARKERS: dict[str, tuple[str, ...]] = {
     "en": ("no.", "nos.", "no", "number"),
-    "vi": ("số",),
+    "vi": ("số", "số hiệu"),
     "fr": ("n°", "nº", "no", "n o", "numéro"),
     "id": ("no.", "nomor", "nr."),
 }
@@ -98,22 +89,32 @@ YEAR_PREFIXES: dict[str, tuple[str, ...]] = {
     "en": ("of", "in"), "vi": ("năm",), "fr": ("de",), "id": ("tahun",),
 }
 
-# A fronted clause "Implementing X, <body> issued Y": Y implements X.
-FRONTED_IMPLEMENT: dict[str, tuple[str, ...]] = {
-    "en": ("implementing", "to implement", "in implementation of", "in implementing"),
-    "vi": ("thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
-           "nhằm triển khai thực hiện", "quán triệt và triển khai thực hiện"),
-    "fr": ("en application de", "pour mettre en œuvre", "pour mettre en oeuvre",
-           "dans le cadre de la mise en œuvre de", "en exécution de"),
-    "id": ("untuk melaksanakan", "dalam rangka melaksanakan", "melaksanakan"),
-}
-
 # Sentence openers giving a date ("On March 3, …", "Ngày 15-8-2024, …", "In 2024, …").
 DATE_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("on", "in"),
     "vi": ("ngày", "năm", "trong năm", "vào ngày"),
     "fr": ("le", "en", "au"),
     "id": ("pada tanggal", "pada", "tanggal", "pada tahun", "tahun"),
+}
+
+# A document's term after its name ("khóa XII", "12th term", "(masa jabatan XIII)", "ke-13").
+TERM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("term", "terms"), "fr": ("terme", "termes", "mandat"), "vi": ("khóa", "khoá", "nhiệm kỳ"),
+    "id": ("masa jabatan", "periode", "angkatan"),
+}
+# Relative pronouns opening a clause about the noun before them.
+RELATIVES: dict[str, tuple[str, ...]] = {
+    "en": ("that", "which", "who"), "fr": ("qui", "que"), "vi": ("mà", "là", "được"),
+    "id": ("yang",),
+}
+# Words announcing examples of a generic plural ("Resolutions of the Politburo such as …").
+SUCH_AS: dict[str, tuple[str, ...]] = {
+    "en": ("such as", "including", "like"), "vi": ("như", "gồm", "bao gồm"),
+    "fr": ("tels que", "telles que", "comme", "notamment"), "id": ("seperti", "termasuk", "antara lain"),
+}
+# Indefinite articles ("issued a new directive").
+INDEFINITES: dict[str, tuple[str, ...]] = {
+    "en": ("a", "an"), "fr": ("une", "un"), "vi": ("một",), "id": ("sebuah",),
 }
 
 # --- issuers, subjects, issuing verbs -----------------------------------------------------------
@@ -136,7 +137,7 @@ ISSUE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("issued", "has issued", "had issued", "promulgated", "has promulgated", "adopted",
            "has adopted", "signed", "released", "has released", "signed and issued",
            "signed into issuance"),
-    "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành",
+    "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành", "có",
            "đã ký ban hành", "thông qua", "đã thông qua"),
     "fr": ("a publié", "a adopté", "a promulgué", "a émis", "publie", "adopte", "promulgue",
            "a signé", "publié", "promulgué", "adopté", "signé et publié", "émis"),
@@ -169,6 +170,23 @@ DEMONSTRATIVES_BEFORE: dict[str, tuple[str, ...]] = {
 # Demonstratives after a type word ("Chỉ thị này", "Instruksi ini").
 DEMONSTRATIVES_AFTER: dict[str, tuple[str, ...]] = {
     "en": (), "fr": (), "vi": ("này", "nói trên", "trên"), "id": ("ini", "tersebut"),
+}
+
+# Words that may stand between a relation cue and its object ("replaces the provisions of …",
+# "thay thế một số điều của …").
+FILLER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "a", "an", "of", "its", "their", "implementation", "provisions", "some",
+           "certain", "articles", "article"),
+    "fr": ("la", "le", "les", "l", "de", "du", "des", "d", "certaines", "dispositions"),
+    "vi": ("một", "số", "điều", "của", "các", "những", "việc", "nghiêm", "nội", "dung", "toàn",
+           "bộ"),
+    "id": ("seluruh", "beberapa", "pasal", "dari", "atas"),
+}
+# A list announced after a colon ("thay thế các văn bản sau: A; B", "replaces the following
+# documents: A, B"): these words before the colon.
+LIST_INTRO: dict[str, tuple[str, ...]] = {
+    "en": ("following", "as follows"), "vi": ("sau", "sau đây"),
+    "fr": ("suivants", "suivantes", "suivant", "suivante"), "id": ("berikut", "sebagai berikut"),
 }
 
 # Words that end a subject phrase or separate clauses.
@@ -204,171 +222,114 @@ UNDER_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 # --- relations ----------------------------------------------------------------------------------
-# (phrase, kind, voice, mood). kind: a pk: property local name (the planned form of "replaces"
+# Relation cues by (kind, voice, mood) -> phrases. kind: a pk: property local name (the planned form of "replaces"
 # is decided by the mood). voice "active": document-before --kind--> document-after;
 # "passive": document-after --kind--> document-before. mood: "plain"; "future" (always a plan:
 # "will replace"); "purpose" (a plan when the replacing document has no number: "to replace").
 # "{gap}" stands for up to four words (an agent: "đã được Tỉnh ủy cụ thể hóa bằng").
 
+CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
+    "en": {
+        ("replaces", "active", "plain"): (
+            "replaces", "replace", "replacing", "replaced", "supersedes", "superseding",
+            "in place of", "in replacement of"),
+        ("replaces", "active", "purpose"): ("to replace",),
+        ("replaces", "active", "future"): (
+            "will replace", "would replace", "is expected to replace", "is set to replace"),
+        ("replaces", "passive", "plain"): ("replaced by", "superseded by"),
+        ("replaces", "passive", "future"): ("will be replaced by",),
+        ("amends", "active", "plain"): (
+            "amends", "amending", "amend", "to amend", "amending and supplementing",
+            "amends and supplements", "revises", "revising", "supplementing"),
+        ("amends", "passive", "plain"): ("amended by", "revised by"),
+        ("implements", "active", "plain"): (
+            "to implement", "implementing", "in implementation of", "implements",
+            "for the implementation of", "on the implementation of", "on implementing",
+            "to carry out"),
+        ("implements", "passive", "plain"): ("implemented by",),
+        ("guides", "active", "plain"): (
+            "guiding", "guides", "to guide", "guiding the implementation of",
+            "providing guidance on"),
+        ("guides", "passive", "plain"): ("guided by",),
+        ("continues", "active", "plain"): (
+            "on continuing to implement", "continuing to implement", "continues to implement",
+            "to continue implementing", "to continue to implement",
+            "on the continued implementation of", "continuing the implementation of",
+            "on continuing the implementation of"),
+    },
+    "vi": {
+        ("replaces", "active", "plain"): ("thay thế", "thay cho"),
+        ("replaces", "active", "future"): ("sẽ thay thế", "dự kiến thay thế"),
+        ("replaces", "active", "purpose"): ("để thay thế", "nhằm thay thế"),
+        ("replaces", "passive", "plain"): (
+            "được thay thế bằng", "được thay thế bởi", "bị thay thế bởi", "bị thay thế bằng",
+            "được thay bằng"),
+        ("replaces", "passive", "future"): ("sẽ được thay thế bằng",),
+        ("amends", "active", "plain"): (
+            "sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi", "bổ sung"),
+        ("amends", "passive", "plain"): (
+            "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
+            "được sửa đổi bằng"),
+        ("implements", "active", "plain"): (
+            "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
+            "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá"),
+        ("implements", "passive", "plain"): (
+            "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
+        ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
+        ("guides", "passive", "plain"): ("được hướng dẫn bởi",),
+        ("continues", "active", "plain"): (
+            "tiếp tục thực hiện", "về tiếp tục thực hiện", "tiếp tục triển khai thực hiện",
+            "tiếp tục đẩy mạnh thực hiện"),
+    },
+    "fr": {
+        ("replaces", "active", "plain"): (
+            "remplace", "remplacent", "qui remplace", "remplaçant", "en remplacement de",
+            "se substitue à"),
+        ("replaces", "active", "future"): ("remplacera", "va remplacer", "devrait remplacer"),
+        ("replaces", "active", "purpose"): (
+            "pour remplacer", "afin de remplacer", "visant à remplacer", "destinée à remplacer",
+            "destiné à remplacer"),
+        ("replaces", "passive", "plain"): (
+            "remplacé par", "remplacée par", "remplacés par", "remplacées par"),
+        ("amends", "active", "plain"): (
+            "modifie", "modifiant", "modifiant et complétant", "portant modification de",
+            "portant modification du", "amende"),
+        ("amends", "passive", "plain"): ("modifié par", "modifiée par"),
+        ("implements", "active", "plain"): (
+            "mise en œuvre de", "mise en oeuvre de", "pour la mise en œuvre de",
+            "pour la mise en oeuvre de", "mettre en œuvre", "mettre en oeuvre", "met en œuvre",
+            "mettant en œuvre", "en application de", "en exécution de"),
+        ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par"),
+        ("guides", "active", "plain"): (
+            "guidant", "guide l'application de", "guide la mise en œuvre de"),
+        ("continues", "active", "plain"): (
+            "poursuite de la mise en œuvre de", "poursuite de la mise en oeuvre de",
+            "poursuivre la mise en œuvre de", "continuer à mettre en œuvre",
+            "continuer de mettre en œuvre"),
+    },
+    "id": {
+        ("replaces", "active", "plain"): (
+            "menggantikan", "mengganti", "yang menggantikan", "sebagai pengganti"),
+        ("replaces", "active", "future"): ("akan menggantikan", "akan mengganti"),
+        ("replaces", "active", "purpose"): (
+            "untuk menggantikan", "untuk mengganti", "guna menggantikan"),
+        ("replaces", "passive", "plain"): (
+            "digantikan oleh", "digantikan dengan", "diganti dengan", "diganti oleh"),
+        ("amends", "active", "plain"): ("mengubah", "yang mengubah", "merevisi", "perubahan atas"),
+        ("amends", "passive", "plain"): ("diubah dengan", "diubah oleh"),
+        ("implements", "active", "plain"): (
+            "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
+            "mengimplementasikan", "implementasi"),
+        ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan"),
+        ("continues", "active", "plain"): (
+            "melanjutkan pelaksanaan", "tentang melanjutkan pelaksanaan", "terus melaksanakan",
+            "kelanjutan pelaksanaan"),
+    },
+}
+# The same, one (phrase, kind, voice, mood) per cue, as the extractor reads them.
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
-    "en": [
-        ("replaces", "replaces", "active", "plain"), ("replace", "replaces", "active", "plain"),
-        ("replacing", "replaces", "active", "plain"), ("replaced", "replaces", "active", "plain"),
-        ("supersedes", "replaces", "active", "plain"), ("superseding", "replaces", "active", "plain"),
-        ("in place of", "replaces", "active", "plain"),
-        ("in replacement of", "replaces", "active", "plain"),
-        ("to replace", "replaces", "active", "purpose"),
-        ("will replace", "replaces", "active", "future"),
-        ("would replace", "replaces", "active", "future"),
-        ("is expected to replace", "replaces", "active", "future"),
-        ("is set to replace", "replaces", "active", "future"),
-        ("replaced by", "replaces", "passive", "plain"),
-        ("superseded by", "replaces", "passive", "plain"),
-        ("will be replaced by", "replaces", "passive", "future"),
-        ("amends", "amends", "active", "plain"), ("amending", "amends", "active", "plain"),
-        ("amend", "amends", "active", "plain"), ("to amend", "amends", "active", "plain"),
-        ("amending and supplementing", "amends", "active", "plain"),
-        ("amends and supplements", "amends", "active", "plain"),
-        ("revises", "amends", "active", "plain"), ("revising", "amends", "active", "plain"),
-        ("supplementing", "amends", "active", "plain"),
-        ("amended by", "amends", "passive", "plain"), ("revised by", "amends", "passive", "plain"),
-        ("to implement", "implements", "active", "plain"),
-        ("implementing", "implements", "active", "plain"),
-        ("implements", "implements", "active", "plain"),
-        ("for the implementation of", "implements", "active", "plain"),
-        ("on the implementation of", "implements", "active", "plain"),
-        ("on implementing", "implements", "active", "plain"),
-        ("to carry out", "implements", "active", "plain"),
-        ("implemented by", "implements", "passive", "plain"),
-        ("guiding", "guides", "active", "plain"), ("guides", "guides", "active", "plain"),
-        ("to guide", "guides", "active", "plain"),
-        ("guiding the implementation of", "guides", "active", "plain"),
-        ("providing guidance on", "guides", "active", "plain"),
-        ("guided by", "guides", "passive", "plain"),
-        ("on continuing to implement", "continues", "active", "plain"),
-        ("continuing to implement", "continues", "active", "plain"),
-        ("continues to implement", "continues", "active", "plain"),
-        ("to continue implementing", "continues", "active", "plain"),
-        ("to continue to implement", "continues", "active", "plain"),
-        ("on the continued implementation of", "continues", "active", "plain"),
-        ("continuing the implementation of", "continues", "active", "plain"),
-        ("on continuing the implementation of", "continues", "active", "plain"),
-    ],
-    "vi": [
-        ("thay thế", "replaces", "active", "plain"), ("thay cho", "replaces", "active", "plain"),
-        ("sẽ thay thế", "replaces", "active", "future"),
-        ("dự kiến thay thế", "replaces", "active", "future"),
-        ("để thay thế", "replaces", "active", "purpose"),
-        ("nhằm thay thế", "replaces", "active", "purpose"),
-        ("được thay thế bằng", "replaces", "passive", "plain"),
-        ("được thay thế bởi", "replaces", "passive", "plain"),
-        ("bị thay thế bởi", "replaces", "passive", "plain"),
-        ("bị thay thế bằng", "replaces", "passive", "plain"),
-        ("được thay bằng", "replaces", "passive", "plain"),
-        ("sẽ được thay thế bằng", "replaces", "passive", "future"),
-        ("sửa đổi, bổ sung", "amends", "active", "plain"),
-        ("sửa đổi bổ sung", "amends", "active", "plain"),
-        ("sửa đổi", "amends", "active", "plain"),
-        ("bổ sung", "amends", "active", "plain"),
-        ("được sửa đổi, bổ sung bởi", "amends", "passive", "plain"),
-        ("được sửa đổi, bổ sung bằng", "amends", "passive", "plain"),
-        ("được sửa đổi bởi", "amends", "passive", "plain"),
-        ("được sửa đổi bằng", "amends", "passive", "plain"),
-        ("thực hiện", "implements", "active", "plain"),
-        ("triển khai thực hiện", "implements", "active", "plain"),
-        ("để triển khai thực hiện", "implements", "active", "plain"),
-        ("để thực hiện", "implements", "active", "plain"),
-        ("nhằm thực hiện", "implements", "active", "plain"),
-        ("thi hành", "implements", "active", "plain"),
-        ("cụ thể hóa", "implements", "active", "plain"),
-        ("cụ thể hoá", "implements", "active", "plain"),
-        ("được{gap} cụ thể hóa bằng", "implements", "passive", "plain"),
-        ("được{gap} cụ thể hoá bằng", "implements", "passive", "plain"),
-        ("được{gap} triển khai bằng", "implements", "passive", "plain"),
-        ("hướng dẫn", "guides", "active", "plain"),
-        ("hướng dẫn thực hiện", "guides", "active", "plain"),
-        ("hướng dẫn thi hành", "guides", "active", "plain"),
-        ("được hướng dẫn bởi", "guides", "passive", "plain"),
-        ("tiếp tục thực hiện", "continues", "active", "plain"),
-        ("về tiếp tục thực hiện", "continues", "active", "plain"),
-        ("tiếp tục triển khai thực hiện", "continues", "active", "plain"),
-        ("tiếp tục đẩy mạnh thực hiện", "continues", "active", "plain"),
-    ],
-    "fr": [
-        ("remplace", "replaces", "active", "plain"), ("remplacent", "replaces", "active", "plain"),
-        ("qui remplace", "replaces", "active", "plain"),
-        ("remplaçant", "replaces", "active", "plain"),
-        ("en remplacement de", "replaces", "active", "plain"),
-        ("se substitue à", "replaces", "active", "plain"),
-        ("remplacera", "replaces", "active", "future"),
-        ("va remplacer", "replaces", "active", "future"),
-        ("devrait remplacer", "replaces", "active", "future"),
-        ("pour remplacer", "replaces", "active", "purpose"),
-        ("afin de remplacer", "replaces", "active", "purpose"),
-        ("visant à remplacer", "replaces", "active", "purpose"),
-        ("destinée à remplacer", "replaces", "active", "purpose"),
-        ("destiné à remplacer", "replaces", "active", "purpose"),
-        ("remplacé par", "replaces", "passive", "plain"),
-        ("remplacée par", "replaces", "passive", "plain"),
-        ("remplacés par", "replaces", "passive", "plain"),
-        ("remplacées par", "replaces", "passive", "plain"),
-        ("modifie", "amends", "active", "plain"), ("modifiant", "amends", "active", "plain"),
-        ("modifiant et complétant", "amends", "active", "plain"),
-        ("portant modification de", "amends", "active", "plain"),
-        ("portant modification du", "amends", "active", "plain"),
-        ("amende", "amends", "active", "plain"),
-        ("modifié par", "amends", "passive", "plain"),
-        ("modifiée par", "amends", "passive", "plain"),
-        ("mise en œuvre de", "implements", "active", "plain"),
-        ("mise en oeuvre de", "implements", "active", "plain"),
-        ("pour la mise en œuvre de", "implements", "active", "plain"),
-        ("pour la mise en oeuvre de", "implements", "active", "plain"),
-        ("mettre en œuvre", "implements", "active", "plain"),
-        ("mettre en oeuvre", "implements", "active", "plain"),
-        ("met en œuvre", "implements", "active", "plain"),
-        ("mettant en œuvre", "implements", "active", "plain"),
-        ("en application de", "implements", "active", "plain"),
-        ("mis en œuvre par", "implements", "passive", "plain"),
-        ("mise en œuvre par", "implements", "passive", "plain"),
-        ("guidant", "guides", "active", "plain"),
-        ("guide l'application de", "guides", "active", "plain"),
-        ("guide la mise en œuvre de", "guides", "active", "plain"),
-        ("poursuite de la mise en œuvre de", "continues", "active", "plain"),
-        ("poursuite de la mise en oeuvre de", "continues", "active", "plain"),
-        ("poursuivre la mise en œuvre de", "continues", "active", "plain"),
-        ("continuer à mettre en œuvre", "continues", "active", "plain"),
-        ("continuer de mettre en œuvre", "continues", "active", "plain"),
-    ],
-    "id": [
-        ("menggantikan", "replaces", "active", "plain"), ("mengganti", "replaces", "active", "plain"),
-        ("yang menggantikan", "replaces", "active", "plain"),
-        ("sebagai pengganti", "replaces", "active", "plain"),
-        ("akan menggantikan", "replaces", "active", "future"),
-        ("akan mengganti", "replaces", "active", "future"),
-        ("untuk menggantikan", "replaces", "active", "purpose"),
-        ("untuk mengganti", "replaces", "active", "purpose"),
-        ("guna menggantikan", "replaces", "active", "purpose"),
-        ("digantikan oleh", "replaces", "passive", "plain"),
-        ("digantikan dengan", "replaces", "passive", "plain"),
-        ("diganti dengan", "replaces", "passive", "plain"),
-        ("diganti oleh", "replaces", "passive", "plain"),
-        ("mengubah", "amends", "active", "plain"), ("yang mengubah", "amends", "active", "plain"),
-        ("merevisi", "amends", "active", "plain"), ("perubahan atas", "amends", "active", "plain"),
-        ("diubah dengan", "amends", "passive", "plain"), ("diubah oleh", "amends", "passive", "plain"),
-        ("melaksanakan", "implements", "active", "plain"),
-        ("untuk melaksanakan", "implements", "active", "plain"),
-        ("pelaksanaan", "implements", "active", "plain"),
-        ("menerapkan", "implements", "active", "plain"),
-        ("mengimplementasikan", "implements", "active", "plain"),
-        ("implementasi", "implements", "active", "plain"),
-        ("memandu", "guides", "active", "plain"),
-        ("memberikan panduan", "guides", "active", "plain"),
-        ("panduan pelaksanaan", "guides", "active", "plain"),
-        ("melanjutkan pelaksanaan", "continues", "active", "plain"),
-        ("tentang melanjutkan pelaksanaan", "continues", "active", "plain"),
-        ("terus melaksanakan", "continues", "active", "plain"),
-        ("kelanjutan pelaksanaan", "continues", "active", "plain"),
-    ],
+    lang: [(p, *key) for key, phrases in table.items() for p in phrases]
+    for lang, table in CUE_PHRASES.items()
 }
 
 # Merger cues. "into" words make the body after them the resulting body; "with" words pair two
@@ -597,12 +558,8 @@ PLAN_BEFORE: dict[str, tuple[str, ...]] = {
     "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
            "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan"),
 }
-# A document's header: the line giving its number ("Số: 03-HD/BTCTW") and the line giving its
-# subject ("V/v thực hiện …", "Về việc …").
-HEADER_NUMBER: dict[str, tuple[str, ...]] = {
-    "en": ("no.", "no", "number"), "vi": ("số", "số hiệu"), "fr": ("n°", "no", "numéro"),
-    "id": ("nomor", "no."),
-}
+# A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
+# number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").
 HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
     "en": ("re:", "re", "subject:"), "vi": ("v/v", "về việc", "v.v"), "fr": ("objet :", "objet:"),
     "id": ("perihal:", "perihal", "hal:"),

@@ -42,10 +42,14 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
     regulation takes effect … and replaces …", "The new directive, …, replaces …". Only where no
     mention is already found there."""
     dets = L.DETERMINERS[P.lang] + L.DEMONSTRATIVES_BEFORE[P.lang]
-    if not dets:
-        return []
-    rx = re.compile(rf"^(?:{_alt(dets)})[ \t]{{1,2}}(?:(?:{_alt(L.NEW_BEFORE[P.lang] or ('new',))})"
-                    rf"[ \t]{{1,2}})?(?P<type>{P.type_re.pattern})", re.IGNORECASE)
+    if dets:
+        rx = re.compile(rf"^(?:{_alt(dets)})[ \t]{{1,2}}(?:(?:{_alt(L.NEW_BEFORE[P.lang] or ('new',))})"
+                        rf"[ \t]{{1,2}})?(?P<type>{P.type_re.pattern})", re.IGNORECASE)
+    else:
+        # languages without articles: a capitalised type word opening the sentence, then a
+        # verb ("Quy định có hiệu lực … và thay thế …")
+        rx = re.compile(rf"^(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
+                        r"(?![\w]))", re.IGNORECASE)
     covered: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         covered.setdefault(m.sentence, []).append((m.start, m.end))
@@ -55,6 +59,8 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
         if not tm or not P.cue_re.search(s.text, tm.end()):
             continue
         a, b = s.start + tm.start("type"), s.start + tm.end("type")
+        if not dets and not tm.group("type")[:1].isupper():
+            continue
         if any(x < b and a < y for x, y in covered.get(si, ())):
             continue
         word = re.sub(r"\s+", " ", tm.group("type").lower())
@@ -95,7 +101,7 @@ def insert_mentions(mentions: list[Mention], relations: list[Relation],
 def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     """The mention on a line that holds only a document number ("Số: 97-QĐ/TW"), the first one;
     its type is set from the title line that follows when the code leaves it open."""
-    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.HEADER_NUMBER[P.lang] + L.HEADER_NUMBER['en'])})"
+    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS['en'])})"
                         r"[ \t]{0,2}:?[ \t]{0,3}$", re.IGNORECASE)
     for i, m in enumerate(mentions):
         if not m.code:

@@ -31,7 +31,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import _cue_lookup
+from partykg.ingest.extract.relations import _cue_lookup, fronted_objects
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
 
@@ -45,7 +45,7 @@ class _Lang:
         self.clause = re.compile(
             rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
         self.coord_end = re.compile(
-            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang] + ('and', 'và', 'et', 'dan'))}))"
+            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang])}))"
             r"[ \t]{0,2}$", re.IGNORECASE)
         types = _alt(P.type_words)
         refs = [p.replace("{type}", "\x00") for p in L.PREVIOUS_REFS[lang]]
@@ -56,7 +56,7 @@ class _Lang:
                                        for i, a in enumerate(alts)) + r")(?![\w])",
             re.IGNORECASE)
         self.plan = re.compile(
-            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:a|an|une|un|một|sebuah)"
+            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
             r"[ \t]{1,2})?$", re.IGNORECASE)
         self.subject_line = re.compile(
             rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})[ \t]{{0,2}}", re.IGNORECASE)
@@ -126,8 +126,10 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
+    _titles(text, sentences, by_sent, mentions, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
+        _fronted_header(sentences, by_sent, header, mentions, P, add)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
@@ -291,6 +293,65 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
 
 
+def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """A title line opening with a type word, then a line holding only the document's number in
+    brackets ("Directive du Politburo relative à … la mise en œuvre de la résolution du …" /
+    "(Directive n° NN-CT/TW du …)"): the cues of the title line are that document's."""
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        if not (sent.start == 0 or text[sent.start - 1] == "\n"):
+            continue
+        tm = P.type_re.match(sent.text)
+        le = text.find("\n", sent.start)
+        if not tm or not tm.group(0)[:1].isupper() or le < 0:
+            continue
+        ne = text.find("\n", le + 1)
+        line = text[le + 1:len(text) if ne < 0 else ne].strip()
+        if not (line.startswith("(") and line.endswith(")")):
+            continue
+        owner = next((j for j, m in enumerate(mentions) if le < m.start < le + 1 + len(line) + 2
+                      and m.strong and m.list_head is None), None)
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if owner is None or not compatible(tkey, mentions[owner].type):
+            continue
+        for cue in P.cue_re.finditer(sent.text):
+            info = _cue_info(P, cue)
+            b = _object_of(cue, sent, idx, mentions)
+            if info is None or b is None or b == owner:
+                continue
+            kind, voice, mood = info
+            a, o = (owner, b) if voice == "active" else (b, owner)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
+
+
+def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,
+                    add) -> None:
+    """ "Thực hiện X …, Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in a document's own text:
+    the unnamed document issued is the header's document when it has the header's type."""
+    H = mentions[h]
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        if sent.start < H.end:
+            continue
+        objs = fronted_objects(sent, idx, mentions, P)
+        if not objs or h in objs:
+            continue
+        last = mentions[objs[-1]]
+        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
+        for tm in P.type_re.finditer(rest):
+            if "," not in rest[:tm.start()]:
+                continue
+            if P.issue_verb_re.search(rest[max(0, tm.start() - 60):tm.start()]) and \
+                    P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
+                for o in objs:
+                    add("implements", h, o, si, "fronted clause")
+            break
+
+
+def _issuer_of(m: Mention) -> str | None:
+    return m.issuer.match_key if m.issuer is not None else None
+
+
 def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Mention],
                  P: Patterns, add) -> None:
     """Extend a relation to the objects coordinated with its object."""
@@ -311,8 +372,18 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         else:
             gap = text[_reach(mentions[prev]) - base:N.start - base]
             gm = L_.coord_gap.fullmatch(gap)
-            if not gm or not (("," in gap) or gap.strip(" \t,")):
+            # the previous object's phrase may end on the coordinator ("… on X and")
+            joined = gm and (("," in gap) or gap.strip(" \t,")
+                             or L_.coord_end.search(text[:_reach(mentions[prev]) - base]))
+            # a list of numbered documents separated by semicolons ("thay thế A …; B …")
+            listed = (N.strong and mentions[prev].strong and N.code
+                      and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
+                      and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
+            if not (joined or listed):
                 break
+        if _issuer_of(N) and _issuer_of(N) == _issuer_of(mentions[other]) != _issuer_of(
+                mentions[prev]):
+            break  # the issuer of the other end, not of the objects: an outer list goes on
         if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,")):
             break

@@ -8,9 +8,9 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold
-from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
+from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 
 
@@ -23,11 +23,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False)):
         for m in rx.finditer(text):
             abbr = m.group("type")
-            types = _abbreviation_types(abbr)
-            if not types:
-                continue
-            if state and fold(abbr).upper() != "QD":
-                continue
+            if state and not _abbreviation_types(abbr):
+                continue  # a state law or decree (QH, NĐ): no type in the Party scheme
             if m.start() in covered:
                 continue
             covered.update(range(m.start(), m.end()))
@@ -42,6 +39,11 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         if out and ts < max(m.end for m in out[-3:]) - base:
             continue
         word = tm.group(0)
+        if P.lang == "vi" and " " in word and not word[:1].isupper():
+            # "thông báo Kết luận 20/2022": a verb, then the capitalised type word
+            sub = P.type_re.search(text, ts + 1, te)
+            if sub and sub.group(0)[:1].isupper():
+                word = sub.group(0)  # the span keeps the verb: it joins a list
         tkey = P.type_words.get(re.sub(r"\s+", " ", word.lower()))
         if tkey is None:
             continue
@@ -69,6 +71,12 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 number = parse_any_code(ctext).number
             except CodeError:
                 number = None
+        elif _CODE_SHORT.match(text, pos):
+            nm = _CODE_SHORT.match(text, pos)
+            number, code, end = nm.group("number"), nm.group(0), nm.end()
+        elif _NUMBER_YEAR.match(text, pos):
+            nm = _NUMBER_YEAR.match(text, pos)
+            number, end = nm.group("number"), nm.end()
         else:
             nm = _BARE_NUMBER.match(text, pos)
             if nm and (marked or not (len(nm.group("number")) == 4
@@ -85,8 +93,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             lp = end
             head_index = len(out) - 1
             for _ in range(12):
-                lm = re.compile(r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:and|và|et|dan|&)[ \t]{1,2})"
-                                r"(?:(?:No\.|số|n°)[ \t]{0,2})?").match(text, lp)
+                lm = P.list_sep_re.match(text, lp)
                 if not lm:
                     break
                 p2 = lm.end()
@@ -105,8 +112,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     if not nm or not (plural or "," in lm.group(0)):
                         break
                     after = text[nm.end():nm.end() + 12]
-                    if not re.match(r"\s*(?:[,.;)]|and\b|và\b|et\b|dan\b|of\b|của\b|du\b|dari\b"
-                                    r"|on\b|về\b|sur\b|tentang\b|$)", after):
+                    if not P.list_end_re.match(after):
                         break
                     item = Mention(base + p2, base + nm.end(), nm.group(0), si, tkey,
                                    nm.group("number"), None, list_head=head_index)
@@ -157,13 +163,19 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for s, e, ctext, abbr in codes:
         if s in used_codes or s in in_mention:
             continue
-        types = _abbreviation_types(abbr) or ()
+        # a Party code whose abbreviation the type scheme lacks (Thông tri "TT", Công văn
+        # "CV"): a document of unknown type
+        types = _abbreviation_types(abbr) or ("unclassified",)
         try:
             number = parse_any_code(ctext).number
         except CodeError:
             continue
-        out.append(Mention(base + s, base + e, ctext, si, types[0] if len(types) == 1 else None,
-                           number, ctext))
+        if not _abbreviation_types(abbr):
+            nm = P.untyped_name_re.search(text, max(0, s - 40), s)
+            if nm:
+                s = nm.start()
+        out.append(Mention(base + s, base + e, text[s:e], si,
+                           types[0] if len(types) == 1 else None, number, ctext))
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)
@@ -200,7 +212,10 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
             if end_rel > om.end():
                 m.end = base + end_rel
                 m.text = text[m.start - base:m.end - base]
-                m.anaphor = False
+                # "la résolution du Politburo": a body alone describes, it does not name
+                m.anaphor = b is not None and b.end - base >= end_rel and b.key is not None
+                if m.anaphor:
+                    m.issuer = b
                 pos = m.end - base
     for _ in range(8):
         progressed = False
@@ -418,8 +433,8 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         elif (prev is not None and prev.issuer is not None and m.issuer is None
               and prev.tail_end <= m.start):
             gap = text[prev.tail_end - base:ms]
-            if re.fullmatch(r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:(?:and|và|et|dan|serta)[ \t]{1,2})?",
-                            gap) and prev.strong and m.strong:
+            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
+                            r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
                 m.issuer = prev.issuer
         if m.issuer is None:
             # "the Politburo's Conclusion"
@@ -458,14 +473,17 @@ def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
 
 
 
-_FILLER_WORDS = frozenset(
-    "the a an of its their implementation provisions some certain articles article "
-    "la le les l de du des d certaines dispositions "
-    "một số điều của các những việc nghiêm nội dung toàn bộ "
-    "seluruh beberapa pasal dari atas".split())
+_FILLER_WORDS = frozenset(w for ws in L.FILLER_WORDS.values() for w in ws)
+_LIST_INTRO = re.compile(
+    rf"^[^.;:()\[\]]{{0,50}}(?<![\w])(?:{_alt(w for ws in L.LIST_INTRO.values() for w in ws)})"
+    r"[ \t]{0,2}:[ \t\n]{0,3}$", re.IGNORECASE)
 
 
 def _is_filler(gap: str) -> bool:
+    """Only filler words between a cue and its object, or a short phrase announcing a list
+    ("các văn bản sau:")."""
+    if _LIST_INTRO.match(gap):
+        return True
     if len(gap) > 40 or re.search(r"[.;:()\[\]]", gap):
         return False
     words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))

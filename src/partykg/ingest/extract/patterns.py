@@ -17,7 +17,23 @@ def _alt(words, flags=0) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s{1,2}") for p in parts)
 
 
+def _ending(words, sep: str = r"[ \t]{1,2}") -> re.Pattern | None:
+    """The phrases right before a position (search in the text before it): "the ", "Cette "."""
+    if not words:
+        return None
+    return re.compile(rf"(?:^|(?<=[\s(]))(?:{_alt(words)}){sep}$", re.IGNORECASE)
+
+
+def _following(words) -> re.Pattern | None:
+    """The phrases right after a position (match there): " này", " mới"."""
+    if not words:
+        return None
+    return re.compile(rf"[ \t]{{1,2}}(?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
 _BARE_NUMBER = re.compile(r"(?P<number>\d{1,4})(?![\d\w%]|[.,]\d|[-/][\w])")
+# "Quy định 80/2022": a number and the year it was issued
+_NUMBER_YEAR = re.compile(r"(?P<number>\d{1,4})/(?P<year>(?:19|20)\d\d)(?![\w/-])")
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")
 _SPACE = re.compile(r"[ \t]{0,3}")
 
@@ -30,6 +46,10 @@ class Patterns:
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
                                     re.IGNORECASE)
+        # a name the type scheme lacks before a number marker ("Circular No. 13-TT/TU")
+        self.untyped_name_re = re.compile(
+            rf"(?:^|(?<=[\s(]))[A-ZĐ]\w{{2,20}}[ \t]{{1,2}}(?i:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}$",
+            )
         months = L.MONTHS[lang]
         month_alt = _alt(months)
         d = r"(?P<d>\d{1,2})"
@@ -63,37 +83,31 @@ class Patterns:
         self.subject_prep_re = re.compile(
             rf",?[ \t]{{0,2}}[\"“«‘']?[ \t]{{0,2}}(?:{_alt(L.SUBJECT_PREPS[lang])})[ \t]{{1,2}}",
             re.IGNORECASE)
+        terms = _alt(L.TERM_WORDS[lang])
         self.term_re = re.compile(
-            r",?[ \t]{0,2}(?:term|terms|terme|termes|khóa|khoá|nhiệm kỳ|masa jabatan|periode)"
-            r"[ \t]{1,2}[IVXLC0-9]{1,6}(?:[ \t]{0,2}(?:and|et|và|dan|,)[ \t]{0,2}[IVXLC0-9]{1,6})?"
-            r"|[ \t]{0,2}ke-\d{1,3}|[ \t]{0,2}\((?:masa jabatan|term|khóa)[^()]{0,30}\)",
+            rf",?[ \t]{{0,2}}(?:{terms})[ \t]{{1,2}}[IVXLC0-9]{{1,6}}(?:[ \t]{{0,2}}"
+            rf"(?:{_alt(L.OBJECT_COORDINATORS[lang])}|,)[ \t]{{0,2}}[IVXLC0-9]{{1,6}})?"
+            rf"|[ \t]{{0,2}}ke-\d{{1,3}}|[ \t]{{0,2}}\((?:{terms})[^()]{{0,30}}\)",
             re.IGNORECASE)
         self.issue_verb_re = re.compile(
-            rf"(?:{_alt(L.ISSUE_VERBS[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] + ('a', 'an', 'une', 'un'))})"
+            rf"(?:{_alt(L.ISSUE_VERBS[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] + L.INDEFINITES[lang])})"
             rf"[ \t]{{0,2}})?$", re.IGNORECASE)
-        self.new_before_re = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:{_alt(L.NEW_BEFORE[lang])})[ \t]{{1,2}}$", re.IGNORECASE) \
-            if L.NEW_BEFORE[lang] else None
-        self.new_after_re = re.compile(
-            rf"[ \t]{{1,2}}(?:{_alt(L.NEW_AFTER[lang])})(?![\w])", re.IGNORECASE) \
-            if L.NEW_AFTER[lang] else None
-        self.det_before_re = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:{_alt(L.DETERMINERS[lang])})[ \t]{{0,2}}$", re.IGNORECASE) \
-            if L.DETERMINERS[lang] else None
-        self.demo_before_re = re.compile(
-            rf"(?:^|(?<=[\s(]))(?:{_alt(L.DEMONSTRATIVES_BEFORE[lang])})[ \t]{{1,2}}$",
-            re.IGNORECASE) if L.DEMONSTRATIVES_BEFORE[lang] else None
+        self.new_before_re = _ending(L.NEW_BEFORE[lang])
+        self.new_after_re = _following(L.NEW_AFTER[lang])
+        self.det_before_re = _ending(L.DETERMINERS[lang], r"[ \t]{0,2}")
+        self.demo_before_re = _ending(L.DEMONSTRATIVES_BEFORE[lang])
         self.year_prefix_re = re.compile(
             rf",?[ \t]{{0,2}}(?:{_alt(L.YEAR_PREFIXES[lang])})[ \t]{{1,2}}(?P<year>(?:19|20)\d\d)(?!\d)",
             re.IGNORECASE)
-        self.fronted_re = re.compile(
-            rf"^[\W]{{0,3}}(?:{_alt(L.FRONTED_IMPLEMENT[lang])})[ \t]{{1,2}}", re.IGNORECASE)
-        self.demo_after_re = re.compile(
-            rf"[ \t]{{1,2}}(?:{_alt(L.DEMONSTRATIVES_AFTER[lang])})(?![\w])", re.IGNORECASE) \
-            if L.DEMONSTRATIVES_AFTER[lang] else None
-        self.plural_before_re = re.compile(
-            rf"(?:^|(?<=\s))(?:{_alt(L.PLURAL_MARKERS[lang])})[ \t]{{1,2}}$", re.IGNORECASE) \
-            if L.PLURAL_MARKERS[lang] else None
+        self.demo_after_re = _following(L.DEMONSTRATIVES_AFTER[lang])
+        self.plural_before_re = _ending(L.PLURAL_MARKERS[lang])
+        # a list of numbers after one type word: "Resolutions 901, 902 and 903"
+        self.list_sep_re = re.compile(
+            rf"(?:[ \t]{{0,2}},[ \t]{{0,2}}|[ \t]{{1,2}}(?:{_alt(L.OBJECT_COORDINATORS[lang])}|&)[ \t]{{1,2}})"
+            rf"(?:(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}})?", re.IGNORECASE)
+        self.list_end_re = re.compile(
+            rf"\s*(?:[,.;)]|$|(?:{_alt(L.OBJECT_COORDINATORS[lang] + L.ISSUER_PREPS[lang] + L.SUBJECT_PREPS[lang])})(?![\w]))",
+            re.IGNORECASE)
         self.clause_re = re.compile(
             rf"[;(\[]|[\"”»](?=\s|$)|,?[ \t]{{0,2}}(?<![\w])(?:{_alt(L.CLAUSE_WORDS[lang])})(?![\w])",
             re.IGNORECASE)
@@ -103,8 +117,7 @@ class Patterns:
             rf";|(?<![\w])(?:{_alt([c for c in L.COORDINATORS[lang] if ' ' in c or lang == 'vi' and c == 'đồng thời'])})(?![\w])",
             re.IGNORECASE) if any(" " in c for c in L.COORDINATORS[lang]) else re.compile(";")
         self.relative_re = re.compile(
-            r"^[ \t]{0,2},?[ \t]{0,2}(?:that|which|who|qui|que|yang|mà|là|được)(?![\w])",
-            re.IGNORECASE)
+            rf"^[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.RELATIVES[lang])})(?![\w])", re.IGNORECASE)
         cue_parts = []
         self.cue_info: dict[str, tuple[str, str, str]] = {}
         for phrase, kind, voice, mood in L.CUES[lang]:
@@ -122,7 +135,8 @@ class Patterns:
         self.merge_with = tuple(w.lower() for w in L.MERGE_WITH[lang])
         self.merge_and = tuple(w.lower() for w in L.MERGE_AND[lang])
         self.under_re = re.compile(rf"(?<![\w])(?:{_alt(L.UNDER_WORDS[lang])})[ \t]{{1,2}}"
-                                   rf"(?:(?:the|la|le|l'|du|de)[ \t]{{1,2}})?$", re.IGNORECASE)
+                                   rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{0,2}})?$",
+                                   re.IGNORECASE)
         # bodies
         names = []
         self.national: dict[str, str] = {}
@@ -138,9 +152,8 @@ class Patterns:
             self.vi_stop_re = re.compile(rf"(?<![\w])(?:{_alt(L.VI_BODY_STOP)})(?![\w])",
                                          re.IGNORECASE)
         # generic plural "Resolutions of the Politburo such as …"
-        self.such_as_re = re.compile(
-            r"(?:such as|including|like|như|gồm|bao gồm|tels que|telles que|comme|notamment|"
-            r"seperti|termasuk|antara lain)[ \t]{0,2}:?[ \t]{0,2}$", re.IGNORECASE)
+        self.such_as_re = re.compile(rf"(?:{_alt(L.SUCH_AS[lang])})[ \t]{{0,2}}:?[ \t]{{0,2}}$",
+                                     re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -80,30 +80,67 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
     return out
 
 
+def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
+                    P: Patterns) -> list[int]:
+    """ "Thực hiện X …; Y …, <body> ban hành Z": the documents the fronted clause names (its
+    first document and every numbered one after a semicolon), or [] when the sentence has
+    no fronted clause."""
+    text = sent.text
+    base = sent.start
+    if not idx:
+        return []
+    first = mentions[idx[0]]
+    fm = fronted_cue(text, first.start - base, P)
+    if fm is None or not _is_filler(text[fm.end():first.start - base]):
+        return []
+    out = [idx[0]]
+    prev = first
+    for j in idx[1:]:
+        m = mentions[j]
+        if not m.strong or m.list_head is not None:
+            continue
+        gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
+                _LIST_GAP.fullmatch(gap):
+            out.append(j)
+            prev = m
+    return out
+
+
+_LIST_GAP = re.compile(r"[ \t]{0,2}[,;][ \t]{0,2}")
+
+
+def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
+    """The cue of a fronted clause: an 'implements' cue before the sentence's first document,
+    with no issuing verb before it ("Thực hiện X …", "Implementing X …", "With a view to … and
+    effectively implementing X, Y, …, the Politburo issued Z")."""
+    for c in P.cue_re.finditer(text, 0, first):
+        phrase = re.sub(r"\s+", " ", c.group(0).lower())
+        info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+        if info and info[0] == "implements" and info[1] == "active" and \
+                _is_filler(text[c.end():first]) and not P.issue_verb_re.search(text[:c.start()] + " "):
+            return c
+    return None
+
+
 def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
                  P: Patterns) -> list[Relation]:
     """ "Thực hiện X, Ban Thường vụ … ban hành Y …" / "To implement X, the … issued Y": the
-    document issued in the main clause implements the one named in the fronted clause."""
+    document issued in the main clause implements the ones named in the fronted clause."""
     text = sent.text
     base = sent.start
-    fm = P.fronted_re.match(text)
-    if not fm or len(idx) < 2:
+    objs = fronted_objects(sent, idx, mentions, P)
+    if not objs or len(idx) < 2:
         return []
-    first = mentions[idx[0]]
-    if not _is_filler(text[fm.end():first.start - base]):
-        return []
-    comma = text.find(",", max(first.tail_end, first.end) - base)
-    if comma < 0:
-        return []
+    fm = fronted_cue(text, mentions[objs[0]].start - base, P)
+    last = mentions[objs[-1]]
     for j in idx[1:]:
         Y = mentions[j]
-        if Y.start - base <= comma or Y.list_head is not None:
+        if j in objs or Y.list_head is not None or Y.start < last.start:
             continue
-        before = text[comma:Y.start - base]
-        if P.issue_verb_re.search(before):
-            kind = "guides" if Y.type == "guidance" else "implements"
-            return [Relation(kind, j, idx[0], si, fm.group(0).strip(" ,"))]
-        break
+        lead = text[last.end - base:Y.start - base]
+        if "," in lead and P.issue_verb_re.search(text[max(0, Y.start - base - 60):Y.start - base]):
+            return [Relation("implements", j, o, si, fm.group(0).strip(" ,")) for o in objs]
     return []
 
 

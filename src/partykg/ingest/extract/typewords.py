@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from partykg.model.ids import fold
 from partykg.model.vocab import PKDT, SKOS
 
 DOCTYPES = Path(__file__).resolve().parents[4] / "ontology" / "doctypes.ttl"
@@ -71,6 +72,58 @@ def _pref() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _notations() -> list[tuple[str, str, bool]]:
+    """(concept key, abbreviation, canonical?) in the scheme's order: skos:notation (as
+    officially written, "QĐ") and language-less skos:altLabel (the ASCII spelling, "QD")."""
+    out = []
+    for q in ox.parse(path=str(DOCTYPES), format=ox.RdfFormat.TURTLE):
+        s, p = q.subject.value, q.predicate.value
+        if not s.startswith(PKDT):
+            continue
+        if p == SKOS + "notation":
+            out.append((s[len(PKDT):], q.object.value, True))
+        elif p == SKOS + "altLabel" and not getattr(q.object, "language", None):
+            out.append((s[len(PKDT):], q.object.value, False))
+    return out
+
+
+def abbreviations() -> dict[str, tuple[str, ...]]:
+    """Code abbreviation (ASCII-folded, upper case) -> the types it can stand for, in the
+    scheme's order ("QD" -> regulation, decision)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for key, abbr, _ in _notations():
+        k = fold(abbr).upper()
+        if key not in out.get(k, ()):
+            out[k] = out.get(k, ()) + (key,)
+    return out
+
+
+def abbreviation_spellings() -> tuple[str, ...]:
+    """Every spelling of every abbreviation, as written in codes ("QĐ", "QD", "QĐi" …)."""
+    return tuple(dict.fromkeys(a for _, a, _c in _notations()))
+
+
+def canonical_abbreviations() -> dict[str, str]:
+    """ASCII-folded abbreviation -> its official spelling, where they differ ("QD" -> "QĐ")."""
+    return {fold(a).upper(): a for _, a, canon in _notations() if canon and fold(a).upper() != a}
+
+
+def type_slugs() -> dict[str, str]:
+    """Type key -> the abbreviation used in IRIs (its shortest official one, folded, lower
+    case: "regulation" -> "qd"); the unclassified type keeps its key."""
+    out: dict[str, str] = {}
+    for key, abbr, canon in _notations():
+        if canon:
+            slug = fold(abbr).lower()
+            if key not in out or len(slug) < len(out[key]):
+                out[key] = slug
+    for q in ox.parse(path=str(DOCTYPES), format=ox.RdfFormat.TURTLE):
+        if q.predicate.value == SKOS + "inScheme" and q.subject.value.startswith(PKDT):
+            out.setdefault(q.subject.value[len(PKDT):], q.subject.value[len(PKDT):])
+    return out
+
+
 def type_label(key: str | None, lang: str = "en") -> str:
     """The scheme's preferred label of a type (e.g. for review output), capitalised."""
     label = _pref().get((key or "unclassified", lang)) or key or "?"
@@ -82,4 +135,5 @@ def type_words(lang: str) -> dict[str, str]:
     return dict(_scheme().get(lang, {}))
 
 
-__all__ = ["type_words", "type_label", "DOCTYPES"]
+__all__ = ["type_words", "type_label", "abbreviations", "abbreviation_spellings",
+           "canonical_abbreviations", "type_slugs", "DOCTYPES"]
