@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Mapping
 
 import pyoxigraph as ox
 
 from partykg.errors import PartykgError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
+    from typing import Mapping
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
