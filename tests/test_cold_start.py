@@ -288,3 +288,164 @@ def test_cli_ask_on_the_files_gives_the_same_answer_cached_or_not(tmp_path):
     assert written == opened and "51-CT/TW" in opened
     assert any(Path(cache_dir).rglob("signature"))
     shutil.rmtree(cache_dir)
+
+
+# --- reading a query's structure -----------------------------------------------------------------
+# partykg.store.sparql reads a query's groups with regular expressions over the query with its
+# comments, strings and IRIs blanked out; the reference below is the character-by-character
+# scanner it replaced (issue 13: it cost more than the queries). Both must read every query alike.
+
+def _ref_scan(query: str):
+    import re
+
+    i, n = 0, len(query)
+    while i < n:
+        c = query[i]
+        if c == "#":
+            j = query.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            long = query.startswith(c * 3, i)
+            end = c * 3 if long else c
+            j = i + len(end)
+            while j < n:
+                if query[j] == "\\":
+                    j += 2
+                    continue
+                if query.startswith(end, j):
+                    break
+                if not long and query[j] == "\n":
+                    break
+                j += 1
+            i = j + len(end)
+            continue
+        if c == "<":
+            m = re.compile(r"<[^<>\"{}|^`\\\s]*>").match(query, i)
+            if m:
+                i = m.end()
+                continue
+        yield i, c
+        i += 1
+
+
+def _ref_top_group_start(query: str):
+    import re
+
+    keyword = re.compile(r"(?i)\b(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE)\b")
+    depth, form, after_where, skip = 0, None, False, set()
+    for i, c in _ref_scan(query):
+        if i in skip:
+            continue
+        if c == "{":
+            if depth == 0 and (after_where or (form in ("SELECT", "ASK"))):
+                return i + 1
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif depth == 0 and c.isalpha() and (i == 0 or not (query[i - 1].isalnum()
+                                                            or query[i - 1] in "_?$:")):
+            m = keyword.match(query, i)
+            if m:
+                word = m.group(1).upper()
+                if word == "WHERE":
+                    after_where = True
+                elif form is None:
+                    form = word
+                skip.update(range(i, m.end()))
+    return None
+
+
+def _ref_groups(query: str) -> dict:
+    stack, pairs = [], {}
+    for i, c in _ref_scan(query):
+        if c == "{":
+            stack.append(i)
+        elif c == "}" and stack:
+            pairs[stack.pop()] = i
+    return pairs
+
+
+def _ref_code(query: str) -> str:
+    code = [" "] * len(query)
+    for i, c in _ref_scan(query):
+        code[i] = c
+    return "".join(code)
+
+
+PIECES = ["SELECT", "select", "WHERE", "where", "ASK", "CONSTRUCT", "DESCRIBE", "SERVICE", "{", "}",
+          "(", ")", "[", "]", " ", "\n", "?x", "$y", ":a", "pk:WHERE", "?select", "_where", "x",
+          "ſelect", "# a comment { }\n", "# to the end", '"str { }"', "'s'", '"""long\n{ } " ""\n"""',
+          "'''l'''", '"unterminated\n', '"esc \\" {"', "'\\\\'", "\\", '"', "'", '"""', "<http://a/{>",
+          "<http://x/y>", "<not an iri>", "<", ">", "OPTIONAL", "VALUES ?x", "UNION", "é", "1"]
+
+
+def sample_queries() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "queries").rglob("*.rq"))]
+    rng = random.Random(1313)
+    for _ in range(4000):
+        texts.append("".join(rng.choice(PIECES) for _ in range(rng.randint(1, 25))))
+    return texts
+
+
+def test_the_structure_of_a_query_reads_as_the_reference_scanner_reads_it():
+    from partykg.store import sparql
+
+    queries = sample_queries()
+    assert len(queries) > 4020
+    for q in queries:
+        assert sparql._code(q) == _ref_code(q), q
+        assert sparql._groups(q) == _ref_groups(q), q
+        try:
+            got = sparql.top_group_start(q)
+        except sparql.BindError:
+            got = None
+        assert got == _ref_top_group_start(q), q
+
+
+def _ref_bind(query: str, rows: dict) -> str:
+    import re
+
+    from partykg.store.sparql import _SUBSELECT, _VALUES_DATA, values_block
+
+    at = _ref_top_group_start(query)
+    pairs = _ref_groups(query)
+    top_close = pairs.get(at - 1, len(query))
+    subselects = [(o, c) for o, c in pairs.items() if _SUBSELECT.match(query, o + 1)]
+    inserts = [(at, rows)]
+    for o, c in pairs.items():
+        if o < at or c > top_close or o == at - 1:
+            continue
+        if _VALUES_DATA.search(query[:o]):
+            continue
+        if any(so <= o and c <= sc for so, sc in subselects):
+            continue
+        inner = query[o + 1:c]
+        used = {k: v for k, v in rows.items() if re.search(rf"[?$]{re.escape(k)}\b", inner)}
+        if used:
+            inserts.append((o + 1, used))
+    for pos, used in sorted(inserts, key=lambda x: x[0], reverse=True):
+        query = f"{query[:pos]} {values_block(used)}\n{query[pos:]}"
+    return query
+
+
+def test_binding_writes_what_the_reference_writes_on_the_library_queries():
+    import re
+
+    from partykg.store import sparql
+
+    terms = [ox.Literal("51-CT/TW"), ox.NamedNode("https://w3id.org/partykg/id/doc/x")]
+    checked = 0
+    for path in sorted((ROOT / "queries").rglob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        if _ref_top_group_start(text) is None:
+            continue
+        names = sorted(set(re.findall(r"[?$](\w+)", text)))
+        for k in range(len(names)):
+            rows = {n: terms[(i + k) % 2] for i, n in enumerate(names[k:k + 3])}
+            want = _ref_bind(text, rows)
+            assert sparql.bind(text, rows) == want, (path, rows)
+            assert sparql.bind(text, dict(reversed(rows.items()))) == \
+                _ref_bind(text, dict(reversed(rows.items())))  # the cached plan, names in any order
+            checked += 1
+    assert checked > 100
