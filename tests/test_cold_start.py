@@ -449,3 +449,18 @@ def test_binding_writes_what_the_reference_writes_on_the_library_queries():
                 _ref_bind(text, dict(reversed(rows.items())))  # the cached plan, names in any order
             checked += 1
     assert checked > 100
+
+
+def test_ask_on_a_store_takes_the_query_library_of_root_from_any_folder(seed_store, tmp_path):
+    # the package installed away from any project (as in site-packages), run from a folder that
+    # is not one either: --root names the project whose queries/ the store is asked with
+    lib = tmp_path / "lib"
+    shutil.copytree(ROOT / "src" / "partykg", lib / "partykg",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    r = subprocess.run([sys.executable, "-c", "import sys\nfrom partykg.cli.main import main\n"
+                        "sys.exit(main())", "--root", str(ROOT), "ask", "--store", str(seed_store),
+                        QUESTION], capture_output=True, text=True, cwd=elsewhere, timeout=300,
+                       env={**os.environ, "PYTHONPATH": str(lib)})
+    assert r.returncode == 0 and "Directive 51-CT/TW" in r.stdout, r.stderr

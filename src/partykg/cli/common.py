@@ -68,6 +68,10 @@ def open_graph(args, cached: bool = False):
     t0 = time.perf_counter()
     if getattr(args, "store", None):
         kg = KnowledgeGraph.open(args.store)
+        if getattr(args, "root", None) is not None:  # its queries/ (as for an endpoint)
+            from partykg.project import check_root
+
+            kg.root = check_root(args.root)
     elif cached:
         from partykg.store import cache
 
