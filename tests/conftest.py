@@ -1,9 +1,19 @@
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# `partykg ask` caches the project's store in the user's cache folder (partykg.store.cache): the
+# tests' commands (in this process and in subprocesses) use a cache folder of their own, never
+# the user's, removed at the end
+_CACHE = tempfile.mkdtemp(prefix="partykg-test-cache-")
+os.environ["PARTYKG_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 from servers import (loaded_endpoint, oxigraph_loaded, oxigraph_server,  # noqa: F401
                      virtuoso, virtuoso_scratch)  # (fixtures for every module)

@@ -12,9 +12,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
-from typing import Callable
 
 from partykg.errors import PartykgError
 
@@ -61,6 +59,8 @@ def write_target(path: Path | str) -> Path:
 
 
 def _temp_next_to(target: Path) -> tuple[int, Path]:
+    import tempfile
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     try:  # the mode the file has, else the one a plain open() would give it, not mkstemp's 0600

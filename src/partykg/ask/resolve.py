@@ -12,7 +12,6 @@ guess. A mention that matches nothing comes back with the nearest names as sugge
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -242,6 +241,8 @@ def _suggest_names(kg, text: str, n: int = 5) -> list[str]:
             names.setdefault(r["key"].value.lower(), []).append(r["entity"].value)
         if names:
             break
+    import difflib  # only for suggestions: not at load time
+
     close = difflib.get_close_matches(key, list(names), n=n, cutoff=0.6)
     return _unique(e for k in close for e in names[k])[:n]
 

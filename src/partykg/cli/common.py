@@ -8,21 +8,19 @@ from (``--store`` / ``--endpoint``), with :func:`open_graph` to open it.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import time
 
 EXIT_OK, EXIT_INVALID, EXIT_ERROR, EXIT_UNSUPPORTED = 0, 1, 2, 2
 
 
-def progress(args: argparse.Namespace):
+def progress(args):
     """A progress callback printing to stderr with -v, else None."""
     if not getattr(args, "verbose", False):
         return None
     return lambda msg: print(f"  {msg}", file=sys.stderr)
 
 
-def add_backend_options(p: argparse.ArgumentParser, remote: bool = True) -> None:
+def add_backend_options(p, remote: bool = True) -> None:
     """--store DIR (an on-disk store built by `partykg build --store DIR`) and, when ``remote``,
     --endpoint URL / --update-endpoint URL / --timeout SECONDS (any SPARQL 1.1 endpoint)."""
     g = p.add_argument_group("where the graph comes from (default: load the project's files "
@@ -50,10 +48,12 @@ def add_credentials(p) -> None:
                         "of the machine cannot see in the process list)")
 
 
-def open_graph(args: argparse.Namespace):
+def open_graph(args, cached: bool = False):
     """The graph the command works on: a remote endpoint (--endpoint), an on-disk store
     (--store), or the project's files loaded into memory. Every one of them answers
-    ``select(query, bindings)`` and ``construct(query, bindings)``."""
+    ``select(query, bindings)`` and ``construct(query, bindings)``. ``cached``: the project's
+    files may come from the store cached in the user's cache folder, rebuilt whenever they
+    change (:mod:`partykg.store.cache`)."""
     if getattr(args, "endpoint", None):
         from partykg.store.remote import RemoteGraph
 
@@ -61,11 +61,21 @@ def open_graph(args: argparse.Namespace):
                            timeout=args.timeout, root=getattr(args, "root", None),
                            user=getattr(args, "user", None),
                            password=getattr(args, "password", None))
+    import time
+
     from partykg.store.embedded import KnowledgeGraph
 
     t0 = time.perf_counter()
     if getattr(args, "store", None):
         kg = KnowledgeGraph.open(args.store)
+        if getattr(args, "root", None) is not None:  # its queries/ (as for an endpoint)
+            from partykg.project import check_root
+
+            kg.root = check_root(args.root)
+    elif cached:
+        from partykg.store import cache
+
+        kg = cache.load(args.root, progress=progress(args))
     else:
         kg = KnowledgeGraph.load(args.root, progress=progress(args))
     if getattr(args, "verbose", False):

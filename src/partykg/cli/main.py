@@ -137,6 +137,25 @@ def build_parser(only: str | None = None):
     return p
 
 
+def _only_help(argv: list[str]) -> bool:
+    """``argv`` asks for the top help and nothing argparse would read differently: -h/--help
+    with -v/--verbose and --root ROOT (argparse prints the help when it meets -h, whatever the
+    rest; a --root without its value before it is an error, left to argparse)."""
+    i, asked = 0, False
+    while i < len(argv):
+        a = argv[i]
+        if a in ("-h", "--help"):
+            asked = True
+        elif a == "--root":
+            if i + 1 == len(argv) or argv[i + 1].startswith("-"):
+                return False
+            i += 1
+        elif not (a in ("-v", "--verbose") or a.startswith("--root=")):
+            return False
+        i += 1
+    return asked
+
+
 def _internal_error(e: BaseException, verbose: bool) -> int:
     if verbose:
         import traceback
@@ -155,12 +174,16 @@ def main(argv: list[str] | None = None) -> int:
     if command is None and argv == ["--version"]:
         print(f"partykg {_version()}")
         raise SystemExit(0)  # as argparse's version action does
-    if command is None and argv and all(a in ("-h", "--help", "-v", "--verbose") for a in argv) \
-            and ("-h" in argv or "--help" in argv):
+    if command is None and _only_help(argv):
         print(top_help())
         raise SystemExit(0)  # as argparse does
-    parser = build_parser(command or "")
-    args = parser.parse_args(argv)
+    args = None
+    if command == "ask":  # the command run most often cold: read without argparse if plain
+        from partykg.cli.fastargs import parse_ask
+
+        args = parse_ask(argv)
+    if args is None:
+        args = build_parser(command or "").parse_args(argv)
     verbose = getattr(args, "verbose", False)
     from partykg.errors import PartykgError
 

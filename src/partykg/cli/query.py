@@ -1,9 +1,11 @@
-"""query and ask."""
+"""query and ask.
+
+Imports at load time only what ``partykg ask`` needs (a cold ``ask`` is the command users run
+most): json and the results' formats are imported by the functions that use them.
+"""
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 
 from partykg.cli.common import EXIT_ERROR
@@ -11,7 +13,6 @@ from partykg.cli.common import EXIT_INVALID
 from partykg.cli.common import EXIT_OK
 from partykg.cli.common import add_backend_options
 from partykg.cli.common import open_graph
-from partykg.cli.results import format_rows
 
 
 def register(sub) -> None:
@@ -57,31 +58,36 @@ def register(sub) -> None:
     a.set_defaults(func=cmd_ask)
 
 
-def cmd_ask(args: argparse.Namespace) -> int:
+def cmd_ask(args) -> int:
     from partykg.ask.answer import SUPPORTED, UnsupportedQuestion, answer
 
     if args.forms or not args.question:
         print(SUPPORTED)
         return EXIT_OK if args.forms else EXIT_ERROR
-    kg = open_graph(args)
+    kg = open_graph(args, cached=True)
     try:
         a = answer(kg, args.question, as_of=args.as_of)
     except UnsupportedQuestion as e:
         if args.json:
+            import json
+
             print(json.dumps({"question": args.question, "status": "unsupported",
                               "message": str(e)}, ensure_ascii=False, indent=2))
         print(f"partykg: {e}", file=sys.stderr)
         return EXIT_ERROR
     if args.json:
+        import json
+
         print(json.dumps(a.as_dict(), ensure_ascii=False, indent=2))
     else:
         print(a.text)
     return EXIT_OK if a.status == "answered" else EXIT_INVALID
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    from partykg.store import queries
+def cmd_query(args) -> int:
+    from partykg.cli.results import format_rows
     from partykg.errors import PartykgError
+    from partykg.store import queries
 
     if args.list or not args.name:
         for q in queries.library(args.root):

@@ -8,12 +8,10 @@ column. After loading, :func:`derive` writes the lookup keys into ``graph/derive
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 import pyoxigraph as ox
 
@@ -21,6 +19,10 @@ from partykg.model import ids
 from partykg.errors import PartykgError
 from partykg.project import check_root
 from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
+    from typing import Callable, Iterable
 
 # ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
 ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
@@ -122,6 +124,8 @@ def parse_bytes(data: bytes, rel: str, default_graph: str | None = None) -> list
 def _scope_blank_nodes(quads: list[ox.Quad], rel: str) -> list[ox.Quad]:
     """Blank node labels are local to a file (``_:holding1`` in two files names two nodes), but
     the parser keeps them as written: prefix every blank node with a key of the file."""
+    import hashlib  # not at load time: opening a store for `partykg ask` needs no OpenSSL
+
     prefix = "f" + hashlib.sha1(rel.encode("utf-8")).hexdigest()[:12]
     cache: dict[ox.BlankNode, ox.BlankNode] = {}
 
@@ -223,6 +227,9 @@ def _register(report: LoadReport, rel: str, graphs: Iterable[str],
         report.graph_files[g] = rel
 
 
+BULK_BATCH_QUADS = 500_000
+
+
 def load_to_disk(root: Path | None, store: ox.Store,
                  progress: Callable[[str], None] | None = None) -> LoadReport:
     """Load every graph file into ``store``, an empty on-disk store, with the engine's bulk
@@ -233,9 +240,20 @@ def load_to_disk(root: Path | None, store: ox.Store,
     report = LoadReport()
     seen: set[str] = set()
     total = 0
+    # the small files' quads go to the bulk loader together, up to BULK_BATCH_QUADS at a time:
+    # each call writes new files into the store, and a store of hundreds of small files is slower
+    # to open (every `partykg ask --store DIR` opens it) and to query
+    pending: list[ox.Quad] = []
+
+    def flush() -> None:
+        if pending:
+            store.bulk_extend(pending)
+            pending.clear()
+
     for path in graph_files(root):
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if _engine_parsable(path):
+            flush()  # the checks below count what the store already holds
             turtle = path.suffix != ".trig"
             # a TriG file may also write into graphs already there (a Turtle file writes only
             # its own graph, or the ontology's that the ontology files share): count the quads
@@ -264,7 +282,9 @@ def load_to_disk(root: Path | None, store: ox.Store,
                 raise _rewritten_graph(report, rel, path, root)
         else:
             quads = parse_file(root, path)
-            store.bulk_extend(quads)
+            pending.extend(quads)
+            if len(pending) >= BULK_BATCH_QUADS:
+                flush()
             graphs = {q.graph_name.value for q in quads}
             seen |= graphs
             count = len(quads)
@@ -273,6 +293,7 @@ def load_to_disk(root: Path | None, store: ox.Store,
         _register(report, rel, graphs, path)
         if progress:
             progress(f"loaded {rel} ({count} quads)")
+    flush()
     report.quads = len(store)
     n = derive_streaming(store)
     if progress:

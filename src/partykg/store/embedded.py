@@ -10,22 +10,25 @@ mapping of variable names to RDF terms (pyoxigraph terms), bound as a VALUES blo
 
 from __future__ import annotations
 
-import itertools
 import os
-import traceback
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
 
 import pyoxigraph as ox
 
-from partykg.files import _os_message
-from partykg.graph import dataset
-from partykg.store import folder
 from partykg.errors import PartykgError, QueryError  # noqa: F401 - QueryError: re-exported
-from partykg.project import check_root
-from partykg.store.sparql import bind, check_query
 from partykg.model.vocab import DCTERMS, GRAPH_DERIVED, GRAPH_META, PREFIXES
+from partykg.store import folder
+from partykg.store.sparql import bind, check_query
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
+    from typing import Any, Callable, Mapping
+
+    from partykg.graph import dataset
+# Opening a store and querying it (every `partykg ask --store DIR`) needs only the above; what
+# loads and writes graphs (partykg.graph.dataset with hashlib, partykg.files with tempfile,
+# traceback) is imported by the methods that do it.
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -46,6 +49,12 @@ def _damaged(path: Path | None, e: BaseException) -> StoreError | None:
         rebuild = f"partykg build --store {path}" if path else "partykg build --store DIR"
         return StoreError(f"{where} is damaged; rebuild it with {rebuild}")
     return None
+
+
+def _os_message(path, e: OSError, verb: str = "cannot write") -> str:
+    from partykg.files import _os_message
+
+    return _os_message(path, e, verb)
 
 
 class _Writing:
@@ -101,16 +110,17 @@ class StoreError(PartykgError):
     """An on-disk store that cannot be opened or written."""
 
 
-class _StoreReport(dataset.LoadReport):
-    """The load report of an on-disk store, read from graph/meta when first used: a store of a
-    million documents maps some 20,000 graphs to their files, and reading them on every open
-    would slow down every command that never asks (``partykg ask`` does not)."""
+class _StoreReport:
+    """The load report (:class:`partykg.graph.dataset.LoadReport`: ``files``, ``graph_files``,
+    ``quads``) of an on-disk store, read from graph/meta when first used: a store of a million
+    documents maps some 20,000 graphs to their files, and reading them on every open would slow
+    down every command that never asks (``partykg ask`` does not)."""
 
-    def __init__(self, store: ox.Store):  # noqa: D107 - no dataclass fields to set
+    def __init__(self, store: ox.Store):
         self._store = store
-        self._cache: dict[str, Any] = {}
+        self._cache: dict = {}
 
-    def _get(self, name: str) -> Any:
+    def _get(self, name: str):
         if name not in self._cache:
             store, meta = self._store, ox.NamedNode(GRAPH_META)
             if name == "graph_files":
@@ -145,6 +155,9 @@ class KnowledgeGraph:
     def load(cls, root: Path | None = None,
              progress: Callable[[str], None] | None = None) -> "KnowledgeGraph":
         """Load the project's files (ontology/ and graph/) into an in-memory store."""
+        from partykg.graph import dataset
+        from partykg.project import check_root
+
         root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
         store, report = dataset.load(root, progress=progress)
         return cls(store, root, report)
@@ -169,6 +182,11 @@ class KnowledgeGraph:
         engine's bulk loader (``partykg build --store DIR``) and open it read-only. The graph is
         never held in memory, so memory stays low however big it is; the new store replaces
         ``path`` only once it is complete (a failure leaves the old one as it was)."""
+        import traceback
+
+        from partykg.graph import dataset
+        from partykg.project import check_root
+
         root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
         with _Writing(Path(path)) as w:
             disk = None
@@ -197,6 +215,8 @@ class KnowledgeGraph:
     def save(self, path: Path, progress: Callable[[str], None] | None = None) -> Path:
         """Write this graph to an on-disk store at ``path``, replacing what was there only once
         the new store is complete (a failure leaves the old one as it was)."""
+        import itertools
+
         with _Writing(Path(path)) as w:
             try:
                 disk = ox.Store(str(w.tmp))

@@ -16,15 +16,14 @@
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import os
 import re
-import shutil
-import tempfile
 from pathlib import Path
 
 from partykg.errors import PartykgError
+
+# shutil, tempfile, fcntl and errno are imported by the functions that write a store: opening
+# one (every `partykg ask --store DIR`) needs none of them
 
 MARK = "PARTYKG_STORE"
 _MARK_TEXT = "This folder is a partykg store, written by 'partykg build --store'.\n"
@@ -76,6 +75,8 @@ def check_replaceable(path: Path) -> None:
 
 def make_temp(path: Path, kind: str) -> Path:
     """A new marked hidden folder next to ``path`` (``.NAME.XXXX.KIND``)."""
+    import tempfile
+
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=f".{kind}", dir=path.parent))
     (tmp / MARK).write_text(_MARK_TEXT, encoding="utf-8")
     return tmp
@@ -88,6 +89,8 @@ def mark(path: Path) -> None:
 def remove_ours(path: Path) -> None:
     """Remove ``path`` if it is a folder we made (marked); leave anything else alone."""
     if path.is_dir() and not path.is_symlink() and is_marked(path):
+        import shutil
+
         shutil.rmtree(path, ignore_errors=True)
 
 
@@ -107,6 +110,9 @@ def replace(tmp: Path, path: Path) -> None:
     """Put the complete store ``tmp`` in place of ``path`` (checked by
     :func:`check_replaceable`)."""
     if path.exists():
+        import shutil
+        import tempfile
+
         old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
         os.rename(path, old)  # onto the empty folder just made: no one else's name is taken
         mark(old)
@@ -126,6 +132,9 @@ class Lock:
         self.fd: int | None = None
 
     def __enter__(self) -> "Lock":
+        import errno
+        import fcntl
+
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:

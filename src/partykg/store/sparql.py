@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Mapping
 
 import pyoxigraph as ox
 
 from partykg.errors import PartykgError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
+    from typing import Mapping
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
@@ -51,38 +54,23 @@ def values_block(bindings: Mapping[str, Term]) -> str:
     return " ".join(f"VALUES {n} {{ {t} }}" for n, t in zip(names, terms))
 
 
-def _scan(query: str):
-    """Yield (index, char) of the query's structural characters, skipping comments, strings and
-    IRIs; ``{``/``}`` and keywords are what we look for."""
-    i, n = 0, len(query)
-    while i < n:
-        c = query[i]
-        if c == "#":
-            j = query.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
-            long = query.startswith(c * 3, i)
-            end = c * 3 if long else c
-            j = i + len(end)
-            while j < n:
-                if query[j] == "\\":
-                    j += 2
-                    continue
-                if query.startswith(end, j):
-                    break
-                if not long and query[j] == "\n":
-                    break
-                j += 1
-            i = j + len(end)
-            continue
-        if c == "<":
-            m = re.compile(r"<[^<>\"{}|^`\\\s]*>").match(query, i)
-            if m:
-                i = m.end()
-                continue
-        yield i, c
-        i += 1
+# What the structure of a query is read around: comments, strings (short and long, with their
+# escapes; a short one ends at the end of its line) and IRIs. Blanked out of the query (each
+# replaced by spaces of the same length), they leave the text whose brackets and keywords count.
+_SKIP = re.compile(r"#[^\n]*\n?"
+                   r'|"""(?:\\[\s\S]?|(?!""")[^\\])*(?:"""|\Z)'
+                   r"|'''(?:\\[\s\S]?|(?!''')[^\\])*(?:'''|\Z)"
+                   r'|"(?:\\[\s\S]?|[^"\\\n])*(?:"|\n|\Z)'
+                   r"|'(?:\\[\s\S]?|[^'\\\n])*(?:'|\n|\Z)"
+                   r'|<[^<>"{}|^`\\\s]*>')
+_BRACE = re.compile(r"[{}]")
+_BRACE_OR_KEYWORD = re.compile(r"([{}])|(?<![\w?$:])(?i:(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE))\b")
+
+
+@lru_cache(maxsize=512)  # library queries come back again and again
+def _code(query: str) -> str:
+    """``query`` with its comments, strings and IRIs blanked out (same length, same offsets)."""
+    return _SKIP.sub(lambda m: " " * len(m.group()), query)
 
 
 def top_group_start(query: str) -> int:
@@ -90,36 +78,31 @@ def top_group_start(query: str) -> int:
     depth = 0
     form = None
     after_where = False
-    skip = set()
-    for i, c in _scan(query):
-        if i in skip:
-            continue
+    for m in _BRACE_OR_KEYWORD.finditer(_code(query)):
+        c = m.group(1)
         if c == "{":
             if depth == 0 and (after_where or (form in ("SELECT", "ASK"))):
-                return i + 1
+                return m.start() + 1
             depth += 1
         elif c == "}":
             depth -= 1
-        elif depth == 0 and c.isalpha() and (i == 0 or not (query[i - 1].isalnum() or query[i - 1] in "_?$:")):
-            m = _KEYWORD.match(query, i)
-            if m:
-                word = m.group(1).upper()
-                if word == "WHERE":
-                    after_where = True
-                elif form is None:
-                    form = word
-                skip.update(range(i, m.end()))
+        elif depth == 0:
+            word = m.group(2).upper()
+            if word == "WHERE":
+                after_where = True
+            elif form is None:
+                form = word
     raise BindError("the query has no group pattern to bind parameters in")
 
 
 def _groups(query: str) -> dict[int, int]:
     """Index of every ``{`` -> index of its ``}`` (comments, strings and IRIs skipped)."""
     stack, pairs = [], {}
-    for i, c in _scan(query):
-        if c == "{":
-            stack.append(i)
-        elif c == "}" and stack:
-            pairs[stack.pop()] = i
+    for m in _BRACE.finditer(_code(query)):
+        if m.group() == "{":
+            stack.append(m.start())
+        elif stack:
+            pairs[stack.pop()] = m.start()
     return pairs
 
 
@@ -138,11 +121,24 @@ def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
     rows = {k: v for k, v in (bindings or {}).items() if v is not None}
     if not rows:
         return query
+    bad = [k for k in rows if not isinstance(k, str) or not _VAR.match(k)]
+    if bad:  # (before the plan, whose cache they key)
+        top_group_start(query)  # a query with no group: that error first
+        raise BindError(f"not a SPARQL variable name: {bad[0]!r}")
+    for pos, names in _plan(query, tuple(rows)):
+        query = f"{query[:pos]} {values_block({n: rows[n] for n in names})}\n{query[pos:]}"
+    return query
+
+
+@lru_cache(maxsize=1024)
+def _plan(query: str, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """Where :func:`bind` writes VALUES blocks for the variables ``names``: (index, the names
+    bound there), from the last index to the first."""
     at = top_group_start(query)
     pairs = _groups(query)
     top_close = pairs.get(at - 1, len(query))
     subselects = [(o, c) for o, c in pairs.items() if _SUBSELECT.match(query, o + 1)]
-    inserts = [(at, rows)]
+    inserts = [(at, names)]
     for o, c in pairs.items():
         if o < at or c > top_close or o == at - 1:
             continue
@@ -151,18 +147,17 @@ def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
         if any(so <= o and c <= sc for so, sc in subselects):
             continue
         inner = query[o + 1:c]
-        used = {k: v for k, v in rows.items() if re.search(rf"[?$]{re.escape(k)}\b", inner)}
+        used = tuple(k for k in names if re.search(rf"[?$]{re.escape(k)}\b", inner))
         if used:
             inserts.append((o + 1, used))
-    for pos, used in sorted(inserts, key=lambda x: x[0], reverse=True):
-        query = f"{query[:pos]} {values_block(used)}\n{query[pos:]}"
-    return query
+    return sorted(inserts, key=lambda x: x[0], reverse=True)
 
 
 # --- what the embedded engine is not given ---------------------------------------------------
 
 MAX_NESTING = 256  # brackets deep; the engine's parser recurses and crashes the process far deeper
 _SERVICE = re.compile(r"(?i)(?<![\w?$:])SERVICE(?![\w:-])")
+_BRACKET = re.compile(r"[{}()\[\]]")
 
 
 class QueryRefused(PartykgError):
@@ -175,20 +170,19 @@ def check_query(query: str) -> None:
     deep (the engine's parser would overflow its stack and kill the process) or using
     ``SERVICE`` (federated queries send requests to other hosts: not from the embedded store).
     Comments, strings and IRIs are skipped."""
+    code = _code(query)
     depth = deepest = 0
-    code = [" "] * len(query)
-    for i, c in _scan(query):
-        code[i] = c
-        if c in "{([":
+    for m in _BRACKET.finditer(code):
+        if m.group() in "{([":
             depth += 1
             if depth > deepest:
                 deepest = depth
                 if deepest > MAX_NESTING:
                     raise QueryRefused(f"the query is nested more than {MAX_NESTING} brackets "
                                        "deep: simplify it")
-        elif c in "})]":
+        else:
             depth -= 1
-    if _SERVICE.search("".join(code)):
+    if _SERVICE.search(code):
         raise QueryRefused("the query uses SERVICE (a federated query to another endpoint): "
                            "the embedded store does not send requests to other hosts; run it "
                            "against an endpoint that allows it with --endpoint URL")

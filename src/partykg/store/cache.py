@@ -1,0 +1,219 @@
+"""The project's graph files kept as an on-disk store in the user's cache folder, so that a cold
+``partykg ask`` opens a store in milliseconds instead of parsing every file (issue 13).
+
+Never stale: a cached store is used only when its **signature** is, character for character, the
+one computed now from
+
+- every graph file (the list :func:`partykg.graph.dataset.graph_files` gives, each with its
+  size, modification and change times in nanoseconds, inode and device): editing, adding,
+  removing or renaming a file, or copying another over it, changes it; the change time cannot be
+  set back by any tool;
+- the code that decides what the store holds (the loader, the keys, the vocabulary, this module)
+  and the versions of partykg and pyoxigraph.
+
+File times are coarse on some file systems (a change within the same tick can keep them), so
+nothing is cached while a file changed less than :data:`QUIET_SECONDS` ago: the files are loaded
+as always.
+
+Written atomically: the store and its signature are written in a new hidden folder and published
+by one rename (:func:`os.rename` of a folder), so no reader ever sees half a cache; a concurrent
+writer that published first wins. The signature file itself is written with
+:func:`partykg.files.write_atomic`. Nothing is written outside the cache folder:
+``$PARTYKG_CACHE_DIR`` when set (set and empty: no cache), else ``$XDG_CACHE_HOME/partykg``, else
+``~/.cache/partykg``. Any failure to read or write the cache (a read-only home, a full disk) falls
+back to loading the files.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+QUIET_SECONDS = 2.0  # a graph file changed more recently than this: do not cache
+KEEP_SECONDS = 600.0  # an older store of the same project is removed once this old
+_SIGNATURE = "signature"
+_REPORT = "report.json"
+_STORE = "store"
+
+
+def cache_dir() -> Path | None:
+    """The user's cache folder for partykg, or None when caching is off."""
+    env = os.environ.get("PARTYKG_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg and os.path.isabs(xdg):
+        return Path(xdg) / "partykg"
+    try:
+        return Path.home() / ".cache" / "partykg"
+    except RuntimeError:  # no home folder
+        return None
+
+
+def _crc(text: str) -> str:
+    import zlib
+
+    return f"{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}"
+
+
+def project_folder(root: Path, base: Path) -> Path:
+    """The folder of ``root``'s cached stores (one per signature) in the cache folder ``base``."""
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in root.name)[:40] or "root"
+    return base / "stores" / f"{name}-{_crc(str(root))}"
+
+
+def signature(root: Path, now: float | None = None) -> str | None:
+    """The text naming everything the store of ``root`` is built from (see the module's
+    docstring), or None when a graph file changed less than :data:`QUIET_SECONDS` ago."""
+    from partykg import __version__
+    from partykg.graph import dataset
+    from partykg.model import ids, vocab
+    from partykg.store import embedded
+
+    quiet = int(((time.time() if now is None else now) - QUIET_SECONDS) * 1e9)
+    lines = [f"partykg {__version__}", f"pyoxigraph {ox.__version__}", f"root {root}"]
+    for module in (dataset, ids, vocab, embedded):
+        st = os.stat(module.__file__)
+        lines.append(f"code {module.__name__} {st.st_size} {st.st_mtime_ns}")
+    st = os.stat(__file__)
+    lines.append(f"code {__name__} {st.st_size} {st.st_mtime_ns}")
+    for path in dataset.graph_files(root):
+        st = os.stat(path)
+        if st.st_mtime_ns > quiet or st.st_ctime_ns > quiet:
+            return None
+        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+        lines.append(f"file {rel!r} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
+                     f"{st.st_ino} {st.st_dev}")
+    return "\n".join(lines) + "\n"
+
+
+class _CachedReport:
+    """The load report of a cached store (files, graph_files, quads), read when first used."""
+
+    def __init__(self, folder: Path, root: Path):
+        self._folder = folder
+        self._root = root
+        self._data: dict | None = None
+
+    def _get(self, name: str):
+        if self._data is None:
+            import json
+
+            self._data = json.loads((self._folder / _REPORT).read_text(encoding="utf-8"))
+        value = self._data[name]
+        return [self._root / f for f in value] if name == "files" else value
+
+    files = property(lambda self: self._get("files"))
+    graph_files = property(lambda self: self._get("graph_files"))
+    quads = property(lambda self: self._get("quads"))
+
+
+def _open(folder: Path, sig: str, root: Path):
+    """The cached store in ``folder`` if its signature is ``sig``, else None."""
+    from partykg.store.embedded import KnowledgeGraph
+
+    try:
+        with open(folder / _SIGNATURE, encoding="utf-8") as f:
+            if f.read() != sig:
+                return None
+        store = ox.Store.read_only(str(folder / _STORE))
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return KnowledgeGraph(store, root, _CachedReport(folder, root), folder / _STORE)
+
+
+def _write(kg, folder: Path, sig: str) -> bool:
+    """Write ``kg`` (loaded from the files) as the cached store ``folder``: in a new hidden
+    folder next to it, published by one rename. False when another process published first."""
+    import json
+    import shutil
+    import tempfile
+
+    from partykg.files import write_atomic
+
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
+    try:
+        disk = ox.Store(str(tmp / _STORE))
+        disk.bulk_extend(kg.store)
+        disk.flush()
+        disk.optimize()
+        del disk
+        root = kg.root
+        report = {"files": [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
+                            for p in kg.report.files],
+                  "graph_files": kg.report.graph_files, "quads": kg.report.quads}
+        write_atomic(tmp / _REPORT, json.dumps(report, ensure_ascii=False))
+        write_atomic(tmp / _SIGNATURE, sig)  # last: a folder without it is never used
+        try:
+            os.rename(tmp, folder)
+        except OSError:  # published by another process meanwhile (or a foreign folder there)
+            return False
+        return True
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _clean(folder: Path) -> None:
+    """Remove the other stores of the project (older signatures) and leftovers of interrupted
+    writes, once :data:`KEEP_SECONDS` old: no command still reads them."""
+    import shutil
+
+    old = time.time() - KEEP_SECONDS
+    for entry in folder.parent.iterdir():
+        if entry == folder or not entry.is_dir() or entry.is_symlink():
+            continue
+        ours = (entry / _SIGNATURE).is_file() or (entry.name.startswith(".")
+                                                  and entry.name.endswith(".partial"))
+        try:
+            if ours and entry.stat().st_mtime < old:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def load(root: Path | None = None, progress=None):
+    """The project's graph: from the cache when its store is there and current, else loaded from
+    the files (then written to the cache, and answered from the written store so that the same
+    question gets the same answer whether the cache was there or not)."""
+    from partykg.graph import dataset
+    from partykg.project import check_root
+    from partykg.store.embedded import KnowledgeGraph
+
+    root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
+    base = cache_dir()
+    sig = folder = None
+    if base is not None:
+        try:
+            sig = signature(root)
+        except OSError:
+            sig = None
+        if sig is not None:
+            folder = project_folder(root, base) / _crc(sig)
+            kg = _open(folder, sig, root)
+            if kg is not None:
+                if progress:
+                    progress(f"opened the cached store {folder / _STORE}")
+                return kg
+    kg = KnowledgeGraph.load(root, progress=progress)
+    if folder is None:
+        return kg
+    from partykg.errors import PartykgError
+
+    try:
+        _write(kg, folder, sig)
+        _clean(folder)
+    except (OSError, RuntimeError, PartykgError) as e:
+        if progress:
+            progress(f"the cache was not written ({e})")
+        return kg
+    if signature(root) != sig:  # a file changed while it was loaded: that store is not used
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        return kg
+    return _open(folder, sig, root) or kg
