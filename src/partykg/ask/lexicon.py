@@ -84,6 +84,7 @@ def cue_phrases() -> frozenset[str]:
 
 
 def _cache(kg) -> dict:
+    """What the ask path has read from ``kg``, kept on the graph object (read once per graph)."""
     c = getattr(kg, "_partykg_cache", None)
     if c is None:
         c = {}
@@ -94,12 +95,20 @@ def _cache(kg) -> dict:
     return c
 
 
+def _type_rows(kg) -> list:
+    """The document types' names and abbreviations (SKOS scheme), queried once per graph."""
+    c = _cache(kg)
+    if "type_rows" not in c:
+        c["type_rows"] = list(queries.run(kg, "document-types"))
+    return c["type_rows"]
+
+
 def type_words(kg) -> dict[str, set[str]]:
     """folded type name or abbreviation (any language, plurals too) -> type concepts."""
     c = _cache(kg)
     if "type_words" not in c:
         names: dict[str, set[str]] = {}
-        for r in queries.run(kg, "document-types"):
+        for r in _type_rows(kg):
             key = fold(r["name"].value)
             if not key:
                 continue
@@ -126,7 +135,7 @@ def type_notations(kg) -> dict[str, set[str]]:
     c = _cache(kg)
     if "type_notations" not in c:
         out: dict[str, set[str]] = {}
-        for r in queries.run(kg, "document-types"):
+        for r in _type_rows(kg):
             if r["kind"].value != "pref" and not r["name"].language:
                 out.setdefault(ids.code_key(r["name"].value), set()).add(r["type"].value)
         c["type_notations"] = out
