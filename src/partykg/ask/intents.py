@@ -207,5 +207,34 @@ def _nothing(kg, found: Found, lang: str) -> Parsed:
     if known and (len(known) >= 2 or len(words) <= 2) and len(known) > 0.6 * len(words):
         text = " ".join(leftover)
         return Parsed("card", lang, found, None, mention=text)
+    asked = _asked_about(kg, found, lang, index)
+    if asked:
+        return Parsed("card", lang, found, None, mention=asked)
     raise UnsupportedQuestion(f"this question is not one partykg understands: "
                               f"{found.question[:200]!r}\n" + SUPPORTED)
+
+
+def _asked_about(kg, found: Found, lang: str, index: dict) -> str | None:
+    """"Tell me about X", "who is X", "X là gì" where X is no name of the graph: X as the
+    question writes it, when it looks like a name (a capitalised word, or a word of the graph's
+    names or document types), else None."""
+    from partykg.ask.mentions import fold_map
+
+    folded, pos = fold_map(found.question)
+    stop = set(lexicon.cues()["stopwords"])
+    types = {w for k in lexicon.type_words(kg) for w in k.split()}
+    for rx in lexicon.about_cues(lang):
+        m = rx.search(folded.strip())
+        if m is None:
+            continue
+        lead = len(folded) - len(folded.lstrip())
+        a, b = m.start("name") + lead, m.end("name") + lead
+        original = found.question[pos[a]:pos[b - 1] + 1].strip(" ?!.") if b > a else ""
+        words = [w for w in re.findall(r"[a-z0-9]+", folded[a:b]) if w not in stop]
+        content = [w for w in words if len(w) >= 2 and not w.isdigit()]
+        if not content or not original:
+            continue
+        capital = any(w[:1].isupper() for w in original.split())
+        if capital or any(w in index or w in types for w in content):
+            return original
+    return None

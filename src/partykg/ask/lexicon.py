@@ -55,6 +55,17 @@ def words_regex(kg, kind: str) -> re.Pattern | None:
     return c[key]
 
 
+_ABOUT: dict[str, list[re.Pattern]] = {}
+
+
+def about_cues(lang: str) -> list[re.Pattern]:
+    """The regexes of a question about a name ("tell me about X", "X là gì"), compiled on first
+    use; their group ``name`` is the name asked about."""
+    if lang not in _ABOUT:
+        _ABOUT[lang] = [re.compile(p) for p in cues().get("about_cues", {}).get(lang, [])]
+    return _ABOUT[lang]
+
+
 @lru_cache(maxsize=1)
 def relation_words() -> dict[str, str]:
     return {w: rel for rel, words in cues()["relations"].items() for w in words}
