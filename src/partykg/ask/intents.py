@@ -154,6 +154,7 @@ def parse(kg, question: str) -> Parsed:
         present.add("document")
         masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
+    fallback = None
     for lg in order:
         for n, rule in enumerate(lexicon.intent_rules()):
             subject_kinds = set(rule["subject"])
@@ -183,10 +184,16 @@ def parse(kg, question: str) -> Parsed:
                     rel = " ".join((hit.groupdict().get("rel") or "").split())
                     p.relation = lexicon.relation_words().get(rel, "implements")
                 p.others = [m for m in entities if m is not subject]
+                if subject is not None and len(subject.candidates) > 1 and any(
+                        len(m.candidates) == 1 and m.how != "words of a name" for m in p.others):
+                    # a vague mention ("overseas party work") in chatter around a precise one
+                    # ("Regulation 86"): an intent about the precise one comes first
+                    fallback = fallback or p
+                    continue
                 return p
         if lg == lang and not entities:
             break
-    return _nothing(kg, found, lang)
+    return fallback or _nothing(kg, found, lang)
 
 
 def _nothing(kg, found: Found, lang: str) -> Parsed:
