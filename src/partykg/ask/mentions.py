@@ -98,6 +98,7 @@ def find(kg, question: str) -> Found:
 
     _codes(kg, folded, add, free)
     _names(kg, folded, add, free)
+    _composed_names(kg, folded, mentions, taken)
     _typed_numbers(kg, folded, add, free)
     _code_suffixes(kg, question, folded, pos, add, free)
     _posts_by_role(kg, folded, mentions, taken)
@@ -336,6 +337,83 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
                 m.start = start
                 m.candidates = [posts[m.candidates[0]]]
                 m.how = "post: role and body"
+                taken.append((m.start, m.end))
+                break
+        else:  # the role after the body ("the MOFA party office chief", "BODY's secretary")
+            rest = folded[m.end:m.end + 60]
+            toks = list(re.finditer(r"[a-z]+", rest))
+            if toks and toks[0].group() == "s" and rest[:toks[0].start()].strip() == "":
+                toks = toks[1:]  # "BODY's"
+            toks = toks[:3]
+            for n in range(len(toks), 0, -1):
+                if rest[:toks[0].start()].strip() or any(
+                        rest[x.end():y.start()].strip() for x, y in zip(toks[:n], toks[1:n])):
+                    continue
+                posts = roles.get(" ".join(t.group() for t in toks[:n]), {})
+                if m.candidates[0] in posts:
+                    taken.remove((m.start, m.end))
+                    m.end = m.end + toks[n - 1].end()
+                    m.candidates = [posts[m.candidates[0]]]
+                    m.how = "post: body and role"
+                    taken.append((m.start, m.end))
+                    break
+
+
+def _composed_names(kg, folded: str, mentions: list[Mention], taken: list) -> None:
+    """"the first congress of the foreign ministry party committee", "a member of the executive
+    committee of the MOFA Party Committee": words before a body named by any of its names, read
+    with the body's other names, make the name of another entity ("1st Congress of the Party
+    Committee of the Ministry of Foreign Affairs, 2025–2030 term"); the longest such name wins.
+    Ordinal words ("first", "1st") are read alike (``cues.json``)."""
+    bodies = [m for m in mentions if m.kind == "entity" and m.how == "name"
+              and len(m.candidates) == 1 and m.kinds(kg) == {"body"}]
+    if not bodies:
+        return
+    from partykg.ask.names import name_index
+
+    name_index(kg)
+    heads = lexicon._cache(kg)["name_heads"]
+    ordinal = lexicon.cues().get("ordinals", {})
+
+    def norm(words):
+        return [ordinal.get(w, w) for w in words]
+
+    by_first: dict[str, list] = lexicon._cache(kg).setdefault("names_by_first_word", {})
+    if not by_first:
+        for e, names in heads.items():
+            for n in names:
+                nn = norm(n)
+                by_first.setdefault(nn[0], []).append((e, nn))
+    for m in bodies:
+        before = list(re.finditer(r"[a-z0-9]+", folded[:m.start]))
+        tail = [t.group() for t in before]
+        # drop the connector before the body ("of the", "of")
+        k = len(tail)
+        while k and tail[k - 1] in ("of", "the") and len(tail) - k < 2:
+            k -= 1
+        if k == len(tail):
+            continue  # "X BODY" without "of": not this form
+        body_names = [norm(n) for n in heads.get(m.candidates[0], [])]
+        for n in range(min(6, k), 0, -1):
+            head = norm(tail[k - n:k])
+            hits = set()
+            for e, words in by_first.get(head[0], []):
+                if e == m.candidates[0] or words[:n] != head:
+                    continue
+                rest = words[n:]
+                rest = rest[1:] if rest[:1] == ["of"] else None
+                if rest is None:
+                    continue
+                rest = rest[1:] if rest[:1] == ["the"] else rest
+                if any(rest[:len(bn)] == bn for bn in body_names):
+                    hits.add(e)
+            hits = {e for e in hits if describe(kg, e)["kind"] in ("document", "body", "post", "event")}
+            if len(hits) == 1:
+                start = before[k - n].start()
+                if any(x is not m and x.start < m.end and start < x.end for x in mentions):
+                    continue
+                taken.remove((m.start, m.end))
+                m.start, m.candidates, m.how = start, sorted(hits), "name: words and a body's name"
                 taken.append((m.start, m.end))
                 break
 
