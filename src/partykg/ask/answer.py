@@ -82,7 +82,8 @@ def answer(kg, question: str, as_of: str | None = None) -> Answer:
             from partykg.ask.resolve import label
 
             dst = label(kg, m.candidates[0], lang)
-        a.read_as.append((m.text, dst or src))
+        dst = dst or src
+        a.read_as.append((m.text, dst[:1].upper() + dst[1:]))
     wanted = SUBJECT_KINDS.get(p.intent)
     subject = None
     if m is None and p.intent not in ("list", "mergers_year"):
