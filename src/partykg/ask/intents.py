@@ -169,6 +169,10 @@ def parse(kg, question: str) -> Parsed:
                 if not hit:
                     continue
                 fits = [m for m in entities if _kinds(kg, m) & subject_kinds]
+                # "BODY's BODY2": the owner qualifies what it owns, which is the subject
+                owners = {id(a) for a in fits for b in fits if len(b.candidates) == 1
+                          and re.fullmatch(r"\s*'?\s*s\s+", found.folded[a.end:b.start] or "-")}
+                fits = [m for m in fits if id(m) not in owners] or fits
                 # "which Party Committee is X under": a named entity before a category's words
                 subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
                 if subject is None and singular and "document" in subject_kinds \

@@ -384,7 +384,49 @@ def _composed_names(kg, folded: str, mentions: list[Mention], taken: list) -> No
             for n in names:
                 nn = norm(n)
                 by_first.setdefault(nn[0], []).append((e, nn))
+    def named(head: list[str], body: str) -> set[str]:
+        """The entities named HEAD of (the) BODY, by any of the body's names."""
+        body_names = [norm(n) for n in heads.get(body, [])]
+        hits = set()
+        for e, words in by_first.get(head[0], []):
+            if e == body or words[:len(head)] != head:
+                continue
+            rest = words[len(head):]
+            if rest[:1] != ["of"]:
+                continue
+            rest = rest[2:] if rest[1:2] == ["the"] else rest[1:]
+            if any(rest[:len(bn)] == bn for bn in body_names):
+                hits.add(e)
+        return {e for e in hits if describe(kg, e)["kind"] in ("document", "body", "post", "event")}
+
+    # "BODY's HEAD": HEAD of BODY ("the foreign ministry's party committee"); "BODY HEAD" when
+    # that names a body or post ("the MOFA party committee office"); twice, for a chain
+    for m in [*bodies, *bodies]:
+        if m.kinds(kg) != {"body"}:
+            continue
+        rest = folded[m.end:m.end + 80]
+        toks = list(re.finditer(r"[a-z0-9]+", rest))
+        if not toks or rest[:toks[0].start()].strip() not in ("", "'"):
+            continue
+        owner = toks[0].group() == "s"
+        toks = toks[1:7] if owner else toks[:6]
+        for n in range(len(toks), 0, -1):
+            if any(rest[x.end():y.start()].strip() for x, y in zip(toks[:n], toks[1:n])):
+                continue
+            end = m.end + toks[n - 1].end()
+            if any(x is not m and x.start < end and m.start < x.end for x in mentions):
+                continue
+            hits = named(norm([t.group() for t in toks[:n]]), m.candidates[0])
+            if not owner:
+                hits = {e for e in hits if describe(kg, e)["kind"] in ("body", "post")}
+            if len(hits) == 1:
+                taken.remove((m.start, m.end))
+                m.end, m.candidates, m.how = end, sorted(hits), "name: words and a body's name"
+                taken.append((m.start, m.end))
+                break
     for m in bodies:
+        if m.kinds(kg) != {"body"}:
+            continue
         before = list(re.finditer(r"[a-z0-9]+", folded[:m.start]))
         tail = [t.group() for t in before]
         # drop the connector before the body ("of the", "of")
@@ -393,21 +435,8 @@ def _composed_names(kg, folded: str, mentions: list[Mention], taken: list) -> No
             k -= 1
         if k == len(tail):
             continue  # "X BODY" without "of": not this form
-        body_names = [norm(n) for n in heads.get(m.candidates[0], [])]
         for n in range(min(6, k), 0, -1):
-            head = norm(tail[k - n:k])
-            hits = set()
-            for e, words in by_first.get(head[0], []):
-                if e == m.candidates[0] or words[:n] != head:
-                    continue
-                rest = words[n:]
-                rest = rest[1:] if rest[:1] == ["of"] else None
-                if rest is None:
-                    continue
-                rest = rest[1:] if rest[:1] == ["the"] else rest
-                if any(rest[:len(bn)] == bn for bn in body_names):
-                    hits.add(e)
-            hits = {e for e in hits if describe(kg, e)["kind"] in ("document", "body", "post", "event")}
+            hits = named(norm(tail[k - n:k]), m.candidates[0])
             if len(hits) == 1:
                 start = before[k - n].start()
                 if any(x is not m and x.start < m.end and start < x.end for x in mentions):
