@@ -245,7 +245,9 @@ def _asked_about(kg, found: Found, lang: str, index: dict) -> str | None:
         content = [w for w in words if len(w) >= 2 and not w.isdigit()]
         if not content or not original:
             continue
-        capital = any(w[:1].isupper() for w in original.split())
-        if capital or any(w in index or w in types for w in content):
+        # a name starts with a capital or a word of the graph's names ("the Ministry of Health",
+        # "bộ y tế"), not with a common noun ("the capital of France")
+        first = next((w for w in original.split() if lexicon.fold(w) not in stop), "")
+        if first[:1].isupper() or lexicon.fold(first) in index or lexicon.fold(first) in types:
             return original
     return None

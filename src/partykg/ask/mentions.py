@@ -112,6 +112,10 @@ def find(kg, question: str) -> Found:
         _bare_number(kg, folded, add, free)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
+    if any(m.kind == "entity" and len(m.candidates) > 1 for m in mentions):
+        from partykg.ask.names import _unknown_qualifier
+
+        _unknown_qualifier(kg, question, folded, pos, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.text = question[pos[m.start]:pos[m.end - 1] + 1] if m.end > m.start else m.text
@@ -230,7 +234,7 @@ def _num_regex() -> re.Pattern:
     if not _NUM_RX:
         years = "|".join(lexicon.cues()["year_words"])
         _NUM_RX.append(re.compile(
-            r"(?<![0-9/.-])(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
+            r"(?<![0-9/.])(?<![0-9]-)(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
             r"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
             rf"|\s+(?:{years})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?"))
     return _NUM_RX[0]
@@ -246,7 +250,7 @@ def type_before(kg, folded: str, end: int) -> tuple[int, set[str], str | None] |
     head = folded[max(0, end - 60):end]
     base = end - len(head)
     toks = [(base + m.start(), base + m.end(), m.group()) for m in _WORD.finditer(head)]
-    if not toks or folded[toks[-1][1]:end].strip(" .:#°") != "":
+    if not toks or folded[toks[-1][1]:end].strip(" .:#°-") != "":
         return None
     if toks[-1][2] in lexicon.cues()["number_words"] and len(toks) > 1 \
             and folded[toks[-2][1]:toks[-1][0]].strip(" .") == "":

@@ -301,6 +301,33 @@ def _incomplete_names(kg, folded: str, mentions: list) -> None:
             m.how = "start of a name"
 
 
+def _unknown_qualifier(kg, question: str, folded: str, pos: list, mentions: list) -> None:
+    """"the Ministry of Defence party committee": words of a name matching several entities, right
+    after capitalised words no name of the graph has, are part of a name the graph lacks:
+    nothing matches it (the candidates become the nearest names)."""
+    index = name_index(kg)
+    stop = set(lexicon.cues()["stopwords"])
+    function = stop | set().union(*lexicon.language_words().values())
+    for m in mentions:
+        if m.kind != "entity" or len(m.candidates) < 2 or m.how not in ("words of a name", "start of a name"):
+            continue
+        before = list(_TOKEN.finditer(folded[:m.start]))[-4:]
+        if not before or folded[before[-1].end():m.start].strip():
+            continue
+        if any(m2 is not m and m2.end > before[0].start() and m2.start < m.start for m2 in mentions):
+            continue
+        unknown = [t for t in before if t.group() not in index and t.group() not in function
+                   and len(t.group()) >= 4 and not t.group().isdigit()]
+        if not unknown or not question[pos[unknown[-1].start()]].isupper():
+            continue
+        first = next((t for t in before if t.group() not in stop
+                      and question[pos[t.start()]].isupper()), unknown[0])
+        m.suggestions, m.candidates = m.candidates, []
+        m.start, m.how = first.start(), "start of a name"
+        kinds = [describe(kg, c)["kind"] for c in m.suggestions]
+        m.shape = max(set(kinds), key=kinds.count)  # what most of the near names are
+
+
 def by_type(kg, found: Found, tm: Mention) -> Mention:
     """A document named by its type and some words ("the draft working regulations of the MOFA
     Party Executive Committee", "the congress resolution", "Quy chế làm việc nhiệm kỳ 2025-2030"):
