@@ -108,6 +108,7 @@ def find(kg, question: str) -> Found:
         _posts_by_role(kg, folded, mentions, taken)
         _partial_names(kg, question, folded, pos, mentions, taken)
         _posts_by_role(kg, folded, mentions, taken)
+    _type_and_name(kg, folded, mentions, taken)
     if not any(m.kind == "entity" for m in mentions):
         _bare_number(kg, folded, add, free)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
@@ -449,6 +450,31 @@ def _composed_names(kg, folded: str, mentions: list[Mention], taken: list) -> No
                 m.start, m.candidates, m.how = start, sorted(hits), "name: words and a body's name"
                 taken.append((m.start, m.end))
                 break
+
+
+def _type_and_name(kg, folded: str, mentions: list[Mention], taken: list) -> None:
+    """A type word before a name of another type's document ("đề án quy định về kiểm tra...", "the
+    project for the regulation on..."): the documents of that type whose names hold both."""
+    from partykg.ask.names import name_index
+
+    for m in mentions:
+        if m.kind != "entity" or not m.candidates or not m.how.startswith(("words of a name", "name")) \
+                or m.kinds(kg) != {"document"}:
+            continue
+        tb = type_before(kg, folded, m.start)
+        if tb is None or tb[2] or any(describe(kg, c).get("type") in tb[1] for c in m.candidates):
+            continue
+        index = name_index(kg)
+        stop = set(lexicon.cues()["stopwords"])
+        words = [w for w in re.findall(r"[a-z0-9]+", folded[tb[0]:m.end]) if w not in stop]
+        found = None
+        for w in words:
+            found = set(index.get(w, set())) if found is None else found & index.get(w, set())
+        docs = sorted(d for d in found or () if describe(kg, d).get("type") in tb[1])
+        if docs:
+            taken.remove((m.start, m.end))
+            m.start, m.candidates, m.how = tb[0], docs, "words of a name, with its type"
+            taken.append((m.start, m.end))
 
 
 # --- dates, years, statuses, types ----------------------------------------------------------------
