@@ -374,6 +374,22 @@ def _composed_names(kg, folded: str, mentions: list[Mention], taken: list) -> No
               and len(m.candidates) == 1 and m.kinds(kg) == {"body"}]
     if not bodies:
         return
+    # only when a body stands after "WORD of (the)" or before "'s" or a word that may be a name's
+    # (the index of every name is loaded only then)
+    plain = set(lexicon.cues()["stopwords"]) | lexicon.cue_phrases() | set(lexicon.type_words(kg))
+
+    def composable(m: Mention) -> bool:
+        before = re.findall(r"[a-z0-9]+", folded[:m.start])[-3:]
+        while before and before[-1] == "the":
+            before.pop()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] not in plain:
+            return True
+        after = re.findall(r"[a-z0-9]+", folded[m.end:])[:2]
+        return bool(after) and (after[0] == "s" or after[0] not in plain)
+
+    bodies = [m for m in bodies if composable(m)]
+    if not bodies:
+        return
     from partykg.ask.names import name_index
 
     name_index(kg)
