@@ -354,7 +354,15 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
     if words:
         docs = {d for d in docs if any(set(words) <= n for n in names(d))}
     with_type_words = {d for d in docs if any(set(tm_words) <= n for n in names(d))}
-    docs = with_type_words or docs  # "chương trình hành động": the words of the type's name too
+    # "chương trình hành động": the words of the type's name too, when that leaves some
+    narrowed = _filter_docs(kg, found, with_type_words, names, heads) if with_type_words else set()
+    docs = narrowed or _filter_docs(kg, found, docs, names, heads)
+    return _mention("entity", tm.start, tm.end, tm.text, sorted(docs), how="type and words",
+                    shape="document")
+
+
+def _filter_docs(kg, found, docs: set[str], names, heads) -> set[str]:
+    """The documents the question's bodies, years and statuses fit."""
     for m in found.entities():
         if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
             b = m.candidates[0]
@@ -368,5 +376,4 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
     for st in found.of("status"):
         local = st.value.rsplit("/", 1)[-1]
         docs = {d for d in docs if any(s == local for s, _ in describe(kg, d)["statuses"])}
-    return _mention("entity", tm.start, tm.end, tm.text, sorted(docs), how="type and words",
-                   shape="document")
+    return docs
