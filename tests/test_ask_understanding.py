@@ -140,3 +140,49 @@ def test_evidence_without_a_quote_is_cited_as_its_source(project_copy):
     cited = a.answers[0]["sources"]
     assert [(s["id"], s["quote"]) for s in cited] == [("source/sheet-row-2", None)]
     assert "https://example.org/ct301" in a.text
+
+
+@pytest.mark.parametrize("question", [
+    "tell me about the Ministry of Health", "who is Tran Dai Quang", "cho tôi biết về bộ y tế",
+    "parle-moi du ministère de la Santé", "ceritakan tentang Kementerian Kesehatan",
+    "what did the Ministry of Defence party committee issue",
+])
+def test_a_name_the_graph_lacks_is_not_found_not_unsupported(seed_kg, question):
+    a = answer(seed_kg, question)
+    assert a.status == "not_found", a.text
+    assert not a.answers and a.subject is None
+
+
+@pytest.mark.parametrize("question", [
+    "what's the capital of France", "Wie heeft richtlijn 51 uitgevaardigd?",
+    "Welke documenten heeft het Politbureau in 2019 uitgevaardigd?",
+])
+def test_not_a_name_or_not_a_language_is_unsupported(seed_kg, question):
+    with pytest.raises(UnsupportedQuestion):
+        answer(seed_kg, question)
+
+
+@pytest.mark.parametrize("question, subject", [
+    ("the MOFA party committee's first congress: when?", "event/mofa-party-committee-congress-2025-2030"),
+    ("what did the first congress of the foreign ministry party committee adopt",
+     "event/mofa-party-committee-congress-2025-2030"),
+    ("mofa party office chief", "post/chief-of-the-mofa-party-committee-office"),
+    ("the foreign ministry's party committee office", "body/mofa-party-committee-office"),
+    ("who is a member of the executive committee of the ministry of foreign affairs party committee",
+     "post/member-of-the-mofa-party-executive-committee"),
+    ("I'm a journalist looking into overseas party work: who put out Regulation 86 and when?",
+     "doc/tw/qd/2022/86"),
+])
+def test_possessives_descriptions_and_chatter(seed_kg, question, subject):
+    a = answer(seed_kg, question)
+    assert a.status == "answered", a.text
+    assert a.subject["id"] == subject
+
+
+def test_several_documents_joined_by_and_are_each_answered(seed_kg):
+    a = answer(seed_kg, "Who issued Resolution 02 of 2021 and Resolution 07?")
+    assert a.subject["id"] == "doc/dub/nq/2021/2"
+    assert [x["subject"]["id"] for x in a.also] == ["doc/dub/nq/2023/7"]
+    assert "24 December 2021" in a.text and "15 May 2023" in a.text
+    a = answer(seed_kg, "which decision merged the overseas party committee with the mofa party committee")
+    assert not a.also

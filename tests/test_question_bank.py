@@ -7,6 +7,7 @@ from conftest import DATA
 from partykg.ask.bank import judge, load_bank, table
 
 BANK = DATA / "questions" / "dev.json"
+WORDING = DATA / "questions" / "dev_wording.json"
 
 
 def test_dev_bank_at_least_95_percent_right(seed_kg):
@@ -16,6 +17,17 @@ def test_dev_bank_at_least_95_percent_right(seed_kg):
     right = sum(v.right for v in verdicts)
     misses = "\n".join(f"{v.case['id']} {v.case['q']!r}: {'; '.join(v.problems)}"
                        for v in verdicts if not v.right)
+    assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"
+
+
+def test_dev_wording_bank_at_least_95_percent_right(seed_kg):
+    """The second dev bank (dev_wording.json): possessives, descriptions, chatter, typos, short
+    forms, word order, names the graph lacks, other languages, as-of and status questions."""
+    verdicts = [judge(seed_kg, c) for c in load_bank(WORDING)]
+    right = sum(v.right for v in verdicts)
+    misses = "\n".join(f"{v.case['id']} {v.case['q']!r}: {'; '.join(v.problems)}"
+                       for v in verdicts if not v.right)
+    assert len(verdicts) >= 80
     assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from partykg.ask.answers import HANDLERS, SUBJECT_KINDS
 from partykg.ask.facts import entity
@@ -33,6 +33,7 @@ class Answer:
     candidates: list[dict] = field(default_factory=list)
     suggestions: list[dict] = field(default_factory=list)
     read_as: list[tuple[str, str]] = field(default_factory=list)
+    also: list[dict] = field(default_factory=list)  # answers about the other X of "X and Y"
     filters: dict = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     text: str = ""
@@ -69,10 +70,52 @@ def parse_question(question: str, kg=None) -> Parsed:
 
 def answer(kg, question: str, as_of: str | None = None) -> Answer:
     """Answer one question (see :data:`SUPPORTED`); raises :class:`UnsupportedQuestion`."""
-    from partykg.ask.render import render
-
     as_of = parse_date(as_of) if as_of is not None else None
     p = parse(kg, question)
+    a = _answer_parsed(kg, question, as_of, p)
+    for other in _joined(kg, p):  # "Who issued Resolution 02 of 2021 and Resolution 07?"
+        more = _answer_parsed(kg, question, as_of, replace(p, subject=other, mention=other.text,
+                                                             others=[]))
+        a.also.append(more.as_dict())
+        a.text += "\n\n" + more.text
+    return a
+
+
+_AND: list = []
+
+
+def _and_regex() -> re.Pattern:
+    if not _AND:
+        from partykg.ask.lexicon import cues
+
+        j = cues()["joiners"]
+        alt = lambda ws: "|".join(re.escape(w) for w in ws)  # noqa: E731
+        _AND.append(re.compile(rf"\s*(?:{alt(j['conjunctions'])})?\s*(?:{alt(j['articles'])})?\s*"))
+    return _AND[0]
+
+
+def _joined(kg, p: Parsed) -> list:
+    """The other mentions of the subject's kind joined to it by "and" ("X and Y", "X và Y",
+    "X, Y et Z"), each answered the same way."""
+    m = p.subject
+    if m is None or p.intent in ("list", "mergers_year", "unsupported_request"):
+        return []
+    out, last = [], m
+    for o in sorted(p.others, key=lambda x: x.start):
+        if o.start < m.end or o.kind != "entity" or not o.candidates:
+            continue
+        if (o.kinds(kg) or {o.shape}) != (m.kinds(kg) or {m.shape}):
+            continue
+        if not _and_regex().fullmatch(p.found.folded[last.end:o.start]):
+            break
+        out.append(o)
+        last = o
+    return out
+
+
+def _answer_parsed(kg, question: str, as_of: str | None, p: Parsed) -> Answer:
+    from partykg.ask.render import render
+
     lang = p.language
     a = Answer(question, lang, p.intent, "answered", as_of=as_of)
     m = p.subject
@@ -82,7 +125,8 @@ def answer(kg, question: str, as_of: str | None = None) -> Answer:
             from partykg.ask.resolve import label
 
             dst = label(kg, m.candidates[0], lang)
-        a.read_as.append((m.text, dst or src))
+        dst = dst or src
+        a.read_as.append((m.text, dst[:1].upper() + dst[1:]))
     wanted = SUBJECT_KINDS.get(p.intent)
     subject = None
     if m is None and p.intent not in ("list", "mergers_year"):

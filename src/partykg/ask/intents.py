@@ -154,6 +154,7 @@ def parse(kg, question: str) -> Parsed:
         present.add("document")
         masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
     order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
+    fallback = None
     for lg in order:
         for n, rule in enumerate(lexicon.intent_rules()):
             subject_kinds = set(rule["subject"])
@@ -168,6 +169,10 @@ def parse(kg, question: str) -> Parsed:
                 if not hit:
                     continue
                 fits = [m for m in entities if _kinds(kg, m) & subject_kinds]
+                # "BODY's BODY2": the owner qualifies what it owns, which is the subject
+                owners = {id(a) for a in fits for b in fits if len(b.candidates) == 1
+                          and re.fullmatch(r"\s*'?\s*s\s+", found.folded[a.end:b.start] or "-")}
+                fits = [m for m in fits if id(m) not in owners] or fits
                 # "which Party Committee is X under": a named entity before a category's words
                 subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
                 if subject is None and singular and "document" in subject_kinds \
@@ -183,10 +188,16 @@ def parse(kg, question: str) -> Parsed:
                     rel = " ".join((hit.groupdict().get("rel") or "").split())
                     p.relation = lexicon.relation_words().get(rel, "implements")
                 p.others = [m for m in entities if m is not subject]
+                if subject is not None and len(subject.candidates) > 1 and any(
+                        len(m.candidates) == 1 and m.how != "words of a name" for m in p.others):
+                    # a vague mention ("overseas party work") in chatter around a precise one
+                    # ("Regulation 86"): an intent about the precise one comes first
+                    fallback = fallback or p
+                    continue
                 return p
         if lg == lang and not entities:
             break
-    return _nothing(kg, found, lang)
+    return fallback or _nothing(kg, found, lang)
 
 
 def _nothing(kg, found: Found, lang: str) -> Parsed:
@@ -207,5 +218,36 @@ def _nothing(kg, found: Found, lang: str) -> Parsed:
     if known and (len(known) >= 2 or len(words) <= 2) and len(known) > 0.6 * len(words):
         text = " ".join(leftover)
         return Parsed("card", lang, found, None, mention=text)
+    asked = _asked_about(kg, found, lang, index)
+    if asked:
+        return Parsed("card", lang, found, None, mention=asked)
     raise UnsupportedQuestion(f"this question is not one partykg understands: "
                               f"{found.question[:200]!r}\n" + SUPPORTED)
+
+
+def _asked_about(kg, found: Found, lang: str, index: dict) -> str | None:
+    """"Tell me about X", "who is X", "X là gì" where X is no name of the graph: X as the
+    question writes it, when it looks like a name (a capitalised word, or a word of the graph's
+    names or document types), else None."""
+    from partykg.ask.mentions import fold_map
+
+    folded, pos = fold_map(found.question)
+    stop = set(lexicon.cues()["stopwords"])
+    types = {w for k in lexicon.type_words(kg) for w in k.split()}
+    for rx in lexicon.about_cues(lang):
+        m = rx.search(folded.strip())
+        if m is None:
+            continue
+        lead = len(folded) - len(folded.lstrip())
+        a, b = m.start("name") + lead, m.end("name") + lead
+        original = found.question[pos[a]:pos[b - 1] + 1].strip(" ?!.") if b > a else ""
+        words = [w for w in re.findall(r"[a-z0-9]+", folded[a:b]) if w not in stop]
+        content = [w for w in words if len(w) >= 2 and not w.isdigit()]
+        if not content or not original:
+            continue
+        # a name starts with a capital or a word of the graph's names ("the Ministry of Health",
+        # "bộ y tế"), not with a common noun ("the capital of France")
+        first = next((w for w in original.split() if lexicon.fold(w) not in stop), "")
+        if first[:1].isupper() or lexicon.fold(first) in index or lexicon.fold(first) in types:
+            return original
+    return None

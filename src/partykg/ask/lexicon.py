@@ -55,6 +55,17 @@ def words_regex(kg, kind: str) -> re.Pattern | None:
     return c[key]
 
 
+_ABOUT: dict[str, list[re.Pattern]] = {}
+
+
+def about_cues(lang: str) -> list[re.Pattern]:
+    """The regexes of a question about a name ("tell me about X", "X là gì"), compiled on first
+    use; their group ``name`` is the name asked about."""
+    if lang not in _ABOUT:
+        _ABOUT[lang] = [re.compile(p) for p in cues().get("about_cues", {}).get(lang, [])]
+    return _ABOUT[lang]
+
+
 @lru_cache(maxsize=1)
 def relation_words() -> dict[str, str]:
     return {w: rel for rel, words in cues()["relations"].items() for w in words}
@@ -84,6 +95,7 @@ def cue_phrases() -> frozenset[str]:
 
 
 def _cache(kg) -> dict:
+    """What the ask path has read from ``kg``, kept on the graph object (read once per graph)."""
     c = getattr(kg, "_partykg_cache", None)
     if c is None:
         c = {}
@@ -94,12 +106,20 @@ def _cache(kg) -> dict:
     return c
 
 
+def _type_rows(kg) -> list:
+    """The document types' names and abbreviations (SKOS scheme), queried once per graph."""
+    c = _cache(kg)
+    if "type_rows" not in c:
+        c["type_rows"] = list(queries.run(kg, "document-types"))
+    return c["type_rows"]
+
+
 def type_words(kg) -> dict[str, set[str]]:
     """folded type name or abbreviation (any language, plurals too) -> type concepts."""
     c = _cache(kg)
     if "type_words" not in c:
         names: dict[str, set[str]] = {}
-        for r in queries.run(kg, "document-types"):
+        for r in _type_rows(kg):
             key = fold(r["name"].value)
             if not key:
                 continue
@@ -126,7 +146,7 @@ def type_notations(kg) -> dict[str, set[str]]:
     c = _cache(kg)
     if "type_notations" not in c:
         out: dict[str, set[str]] = {}
-        for r in queries.run(kg, "document-types"):
+        for r in _type_rows(kg):
             if r["kind"].value != "pref" and not r["name"].language:
                 out.setdefault(ids.code_key(r["name"].value), set()).add(r["type"].value)
         c["type_notations"] = out

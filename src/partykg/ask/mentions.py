@@ -20,9 +20,9 @@ from partykg.ask import lexicon
 from partykg.ask.resolve import _CODE, describe
 from partykg.model import ids
 from partykg.store import queries
-from partykg.ask.names import (NAMED_KINDS, _TOKEN, _fuzzy_names, _incomplete_names,  # noqa: F401
-                               _leftover_words, _names, _names_starting, _partial_names, by_type,
-                               edit1, name_index)
+from partykg.ask.names import (NAMED_KINDS, _TOKEN, _composed_names, _fuzzy_names,  # noqa: F401
+                               _incomplete_names, _leftover_words, _names, _names_starting,
+                               _partial_names, _type_and_name, by_type, edit1, name_index)
 
 
 PLACEHOLDER = {"document": "DOC", "body": "BODY", "person": "PERSON", "post": "POST",
@@ -98,6 +98,7 @@ def find(kg, question: str) -> Found:
 
     _codes(kg, folded, add, free)
     _names(kg, folded, add, free)
+    _composed_names(kg, folded, mentions, taken)
     _typed_numbers(kg, folded, add, free)
     _code_suffixes(kg, question, folded, pos, add, free)
     _posts_by_role(kg, folded, mentions, taken)
@@ -107,10 +108,15 @@ def find(kg, question: str) -> Found:
         _posts_by_role(kg, folded, mentions, taken)
         _partial_names(kg, question, folded, pos, mentions, taken)
         _posts_by_role(kg, folded, mentions, taken)
+    _type_and_name(kg, folded, mentions, taken)
     if not any(m.kind == "entity" for m in mentions):
         _bare_number(kg, folded, add, free)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
+    if any(m.kind == "entity" and len(m.candidates) > 1 for m in mentions):
+        from partykg.ask.names import _unknown_qualifier
+
+        _unknown_qualifier(kg, question, folded, pos, mentions)
     mentions.sort(key=lambda m: m.start)
     for m in mentions:
         m.text = question[pos[m.start]:pos[m.end - 1] + 1] if m.end > m.start else m.text
@@ -229,7 +235,7 @@ def _num_regex() -> re.Pattern:
     if not _NUM_RX:
         years = "|".join(lexicon.cues()["year_words"])
         _NUM_RX.append(re.compile(
-            r"(?<![0-9/.-])(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
+            r"(?<![0-9/.])(?<![0-9]-)(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
             r"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
             rf"|\s+(?:{years})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?"))
     return _NUM_RX[0]
@@ -245,7 +251,7 @@ def type_before(kg, folded: str, end: int) -> tuple[int, set[str], str | None] |
     head = folded[max(0, end - 60):end]
     base = end - len(head)
     toks = [(base + m.start(), base + m.end(), m.group()) for m in _WORD.finditer(head)]
-    if not toks or folded[toks[-1][1]:end].strip(" .:#°") != "":
+    if not toks or folded[toks[-1][1]:end].strip(" .:#°-") != "":
         return None
     if toks[-1][2] in lexicon.cues()["number_words"] and len(toks) > 1 \
             and folded[toks[-2][1]:toks[-1][0]].strip(" .") == "":
@@ -338,6 +344,24 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
                 m.how = "post: role and body"
                 taken.append((m.start, m.end))
                 break
+        else:  # the role after the body ("the MOFA party office chief", "BODY's secretary")
+            rest = folded[m.end:m.end + 60]
+            toks = list(re.finditer(r"[a-z]+", rest))
+            if toks and toks[0].group() == "s" and rest[:toks[0].start()].strip() == "":
+                toks = toks[1:]  # "BODY's"
+            toks = toks[:3]
+            for n in range(len(toks), 0, -1):
+                if rest[:toks[0].start()].strip() or any(
+                        rest[x.end():y.start()].strip() for x, y in zip(toks[:n], toks[1:n])):
+                    continue
+                posts = roles.get(" ".join(t.group() for t in toks[:n]), {})
+                if m.candidates[0] in posts:
+                    taken.remove((m.start, m.end))
+                    m.end = m.end + toks[n - 1].end()
+                    m.candidates = [posts[m.candidates[0]]]
+                    m.how = "post: body and role"
+                    taken.append((m.start, m.end))
+                    break
 
 
 # --- dates, years, statuses, types ----------------------------------------------------------------

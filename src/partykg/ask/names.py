@@ -301,6 +301,33 @@ def _incomplete_names(kg, folded: str, mentions: list) -> None:
             m.how = "start of a name"
 
 
+def _unknown_qualifier(kg, question: str, folded: str, pos: list, mentions: list) -> None:
+    """"the Ministry of Defence party committee": words of a name matching several entities, right
+    after capitalised words no name of the graph has, are part of a name the graph lacks:
+    nothing matches it (the candidates become the nearest names)."""
+    index = name_index(kg)
+    stop = set(lexicon.cues()["stopwords"])
+    function = stop | set().union(*lexicon.language_words().values())
+    for m in mentions:
+        if m.kind != "entity" or len(m.candidates) < 2 or m.how not in ("words of a name", "start of a name"):
+            continue
+        before = list(_TOKEN.finditer(folded[:m.start]))[-4:]
+        if not before or folded[before[-1].end():m.start].strip():
+            continue
+        if any(m2 is not m and m2.end > before[0].start() and m2.start < m.start for m2 in mentions):
+            continue
+        unknown = [t for t in before if t.group() not in index and t.group() not in function
+                   and len(t.group()) >= 4 and not t.group().isdigit()]
+        if not unknown or not question[pos[unknown[-1].start()]].isupper():
+            continue
+        first = next((t for t in before if t.group() not in stop
+                      and question[pos[t.start()]].isupper()), unknown[0])
+        m.suggestions, m.candidates = m.candidates, []
+        m.start, m.how = first.start(), "start of a name"
+        kinds = [describe(kg, c)["kind"] for c in m.suggestions]
+        m.shape = max(set(kinds), key=kinds.count)  # what most of the near names are
+
+
 def by_type(kg, found: Found, tm: Mention) -> Mention:
     """A document named by its type and some words ("the draft working regulations of the MOFA
     Party Executive Committee", "the congress resolution", "Quy chế làm việc nhiệm kỳ 2025-2030"):
@@ -327,7 +354,15 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
     if words:
         docs = {d for d in docs if any(set(words) <= n for n in names(d))}
     with_type_words = {d for d in docs if any(set(tm_words) <= n for n in names(d))}
-    docs = with_type_words or docs  # "chương trình hành động": the words of the type's name too
+    # "chương trình hành động": the words of the type's name too, when that leaves some
+    narrowed = _filter_docs(kg, found, with_type_words, names, heads) if with_type_words else set()
+    docs = narrowed or _filter_docs(kg, found, docs, names, heads)
+    return _mention("entity", tm.start, tm.end, tm.text, sorted(docs), how="type and words",
+                    shape="document")
+
+
+def _filter_docs(kg, found, docs: set[str], names, heads) -> set[str]:
+    """The documents the question's bodies, years and statuses fit."""
     for m in found.entities():
         if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
             b = m.candidates[0]
@@ -341,5 +376,131 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
     for st in found.of("status"):
         local = st.value.rsplit("/", 1)[-1]
         docs = {d for d in docs if any(s == local for s, _ in describe(kg, d)["statuses"])}
-    return _mention("entity", tm.start, tm.end, tm.text, sorted(docs), how="type and words",
-                   shape="document")
+    return docs
+
+
+def _composed_names(kg, folded: str, mentions: list, taken: list) -> None:
+    """"the first congress of the foreign ministry party committee", "a member of the executive
+    committee of the MOFA Party Committee": words before a body named by any of its names, read
+    with the body's other names, make the name of another entity ("1st Congress of the Party
+    Committee of the Ministry of Foreign Affairs, 2025–2030 term"); the longest such name wins.
+    Ordinal words ("first", "1st") are read alike (``cues.json``)."""
+    bodies = [m for m in mentions if m.kind == "entity" and m.how == "name"
+              and len(m.candidates) == 1 and m.kinds(kg) == {"body"}]
+    if not bodies:
+        return
+    # only when a body stands after "WORD of (the)" or before "'s" or a word that may be a name's
+    # (the index of every name is loaded only then)
+    plain = set(lexicon.cues()["stopwords"]) | lexicon.cue_phrases() | set(lexicon.type_words(kg))
+
+    def composable(m) -> bool:
+        before = re.findall(r"[a-z0-9]+", folded[:m.start])[-3:]
+        while before and before[-1] == "the":
+            before.pop()
+        if len(before) >= 2 and before[-1] == "of" and before[-2] not in plain:
+            return True
+        after = re.findall(r"[a-z0-9]+", folded[m.end:])[:2]
+        return bool(after) and (after[0] == "s" or after[0] not in plain)
+
+    bodies = [m for m in bodies if composable(m)]
+    if not bodies:
+        return
+    name_index(kg)
+    heads = lexicon._cache(kg)["name_heads"]
+    ordinal = lexicon.cues().get("ordinals", {})
+
+    def norm(words):
+        return [ordinal.get(w, w) for w in words]
+
+    by_first: dict[str, list] = lexicon._cache(kg).setdefault("names_by_first_word", {})
+    if not by_first:
+        for e, names in heads.items():
+            for n in names:
+                nn = norm(n)
+                by_first.setdefault(nn[0], []).append((e, nn))
+    def named(head: list[str], body: str) -> set[str]:
+        """The entities named HEAD of (the) BODY, by any of the body's names."""
+        body_names = [norm(n) for n in heads.get(body, [])]
+        hits = set()
+        for e, words in by_first.get(head[0], []):
+            if e == body or words[:len(head)] != head:
+                continue
+            rest = words[len(head):]
+            if rest[:1] != ["of"]:
+                continue
+            rest = rest[2:] if rest[1:2] == ["the"] else rest[1:]
+            if any(rest[:len(bn)] == bn for bn in body_names):
+                hits.add(e)
+        return {e for e in hits if describe(kg, e)["kind"] in ("document", "body", "post", "event")}
+
+    # "BODY's HEAD": HEAD of BODY ("the foreign ministry's party committee"); "BODY HEAD" when
+    # that names a body or post ("the MOFA party committee office"); twice, for a chain
+    for m in [*bodies, *bodies]:
+        if m.kinds(kg) != {"body"}:
+            continue
+        rest = folded[m.end:m.end + 80]
+        toks = list(re.finditer(r"[a-z0-9]+", rest))
+        if not toks or rest[:toks[0].start()].strip() not in ("", "'"):
+            continue
+        owner = toks[0].group() == "s"
+        toks = toks[1:7] if owner else toks[:6]
+        for n in range(len(toks), 0, -1):
+            if any(rest[x.end():y.start()].strip() for x, y in zip(toks[:n], toks[1:n])):
+                continue
+            end = m.end + toks[n - 1].end()
+            if any(x is not m and x.start < end and m.start < x.end for x in mentions):
+                continue
+            hits = named(norm([t.group() for t in toks[:n]]), m.candidates[0])
+            if not owner:
+                hits = {e for e in hits if describe(kg, e)["kind"] in ("body", "post")}
+            if len(hits) == 1:
+                taken.remove((m.start, m.end))
+                m.end, m.candidates, m.how = end, sorted(hits), "name: words and a body's name"
+                taken.append((m.start, m.end))
+                break
+    for m in bodies:
+        if m.kinds(kg) != {"body"}:
+            continue
+        before = list(re.finditer(r"[a-z0-9]+", folded[:m.start]))
+        tail = [t.group() for t in before]
+        # drop the connector before the body ("of the", "of")
+        k = len(tail)
+        while k and tail[k - 1] in ("of", "the") and len(tail) - k < 2:
+            k -= 1
+        if k == len(tail):
+            continue  # "X BODY" without "of": not this form
+        for n in range(min(6, k), 0, -1):
+            hits = named(norm(tail[k - n:k]), m.candidates[0])
+            if len(hits) == 1:
+                start = before[k - n].start()
+                if any(x is not m and x.start < m.end and start < x.end for x in mentions):
+                    continue
+                taken.remove((m.start, m.end))
+                m.start, m.candidates, m.how = start, sorted(hits), "name: words and a body's name"
+                taken.append((m.start, m.end))
+                break
+
+
+def _type_and_name(kg, folded: str, mentions: list, taken: list) -> None:
+    """A type word before a name of another type's document ("đề án quy định về kiểm tra...", "the
+    project for the regulation on..."): the documents of that type whose names hold both."""
+    from partykg.ask.mentions import type_before
+
+    for m in mentions:
+        if m.kind != "entity" or not m.candidates or not m.how.startswith(("words of a name", "name")) \
+                or m.kinds(kg) != {"document"}:
+            continue
+        tb = type_before(kg, folded, m.start)
+        if tb is None or tb[2] or any(describe(kg, c).get("type") in tb[1] for c in m.candidates):
+            continue
+        index = name_index(kg)
+        stop = set(lexicon.cues()["stopwords"])
+        words = [w for w in re.findall(r"[a-z0-9]+", folded[tb[0]:m.end]) if w not in stop]
+        found = None
+        for w in words:
+            found = set(index.get(w, set())) if found is None else found & index.get(w, set())
+        docs = sorted(d for d in found or () if describe(kg, d).get("type") in tb[1])
+        if docs:
+            taken.remove((m.start, m.end))
+            m.start, m.candidates, m.how = tb[0], docs, "words of a name, with its type"
+            taken.append((m.start, m.end))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from partykg.ask.lexicon import _cache, type_words
 from partykg.model import ids
 from partykg.store import queries
 from partykg.errors import PartykgError
@@ -53,32 +54,7 @@ class Resolution:
         return "one" if len(self.candidates) == 1 else ("ambiguous" if self.candidates else "none")
 
 
-# --- what the graph knows, cached per graph ------------------------------------------------------
-
-def _cache(kg) -> dict:
-    c = getattr(kg, "_partykg_cache", None)
-    if c is None:
-        c = {}
-        try:
-            kg._partykg_cache = c
-        except AttributeError:
-            pass
-    return c
-
-
-def type_names(kg) -> dict[str, set[str]]:
-    """name key of every type name and abbreviation (any language) -> type concepts."""
-    c = _cache(kg)
-    if "types" not in c:
-        names: dict[str, set[str]] = {}
-        for r in queries.run(kg, "document-types"):
-            key = ids.name_key(r["name"].value)
-            names.setdefault(key, set()).add(r["type"].value)
-            if r["kind"].value != "pref":  # abbreviations also by their code key (QĐ -> qd)
-                names.setdefault(ids.code_key(r["name"].value).lower(), set()).add(r["type"].value)
-        c["types"] = names
-    return c["types"]
-
+# --- what the graph knows, cached per graph (:mod:`partykg.ask.lexicon`) ---------------------
 
 def kinds(kg) -> dict[str, str]:
     """class IRI -> kind: document, body, event, person, post, term, source, merger."""
@@ -196,7 +172,7 @@ def resolve(kg, mention: str, kinds_: tuple[str, ...] | None = None) -> Resoluti
     sm = _SHORT.match(head)
     number = None
     if sm and sm.group("type"):
-        concepts = type_names(kg).get(sm.group("type").strip())
+        concepts = type_words(kg).get(sm.group("type").strip())
         number = sm.group("num")
         if concepts:
             rows = queries.run(kg, "lookup-number", {"number": ox.Literal(ids.number_key(number))})
