@@ -133,3 +133,21 @@ def test_every_library_file_declares_its_prefixes():
     # and each parses with no prefix given
     for p in files:
         ox.Store().query(p.read_text(encoding="utf-8"))
+
+
+def test_post_holdings_and_statuses_are_iris_the_evidence_query_takes(kg):
+    """A post holding or a status statement can be named in a query (not a blank node): the
+    facts about it come back from `partykg query evidence` with their sources."""
+    for cls in ("pk:PostHolding", "pk:StatusStatement"):
+        rows = kg.select(f"SELECT ?x WHERE {{ ?x a {cls} }}")
+        assert rows and all(isinstance(r["x"], ox.NamedNode) for r in rows), cls
+    facts = kg.select("""SELECT ?s ?p ?o WHERE { ?ev rdf:subject ?s ; rdf:predicate ?p ;
+        rdf:object ?o . { ?o a pk:PostHolding } UNION { ?o a pk:StatusStatement } }
+        ORDER BY ?s ?p ?o""")
+    holding = next(f for f in facts if "/holding/" in f["o"].value)
+    status = next(f for f in facts if "/status/" in f["o"].value)
+    for f in (holding, status):
+        r = run("query", "evidence", "--format", "json", *(
+            a for k in ("s", "p", "o") for a in ("--param", f"{k}=<{f[k].value}>")))
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["results"]["bindings"], f

@@ -332,7 +332,7 @@ def by_type(kg, found: Found, tm: Mention) -> Mention:
         if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
             b = m.candidates[0]
             bnames = [set(n) for n in heads.get(b, [])]
-            kept = {d for d in docs if describe(kg, d).get("issuer") == b or any(
+            kept = {d for d in docs if b in describe(kg, d).get("issuers", []) or any(
                 any(len(bn & n) >= 0.8 * len(bn) for bn in bnames) for n in names(d))}
             docs = kept
     for y in found.of("year"):
