@@ -287,29 +287,3 @@ def test_virtuoso_load_with_credentials(how, virtuoso_scratch, kg):
     assert set(remote.partykg_graphs()) == {g.value for g in kg.store.named_graphs()}
     assert not [g for g in remote.named_graphs() if g.startswith("urn:partykg:staging:")]
 
-
-# --- Virtuoso's row limit (ResultSetMaxRows) cuts answers silently: partykg says it ---------------
-
-def test_an_answer_cut_at_virtuosos_row_limit_is_an_error_not_a_short_answer(virtuoso, kg):
-    names = len(kg.select((ROOT / "queries" / "names.rq").read_text(encoding="utf-8")))
-    assert names > 50
-    with virtuoso.row_limit(50):
-        r = partykg("query", "names", "--endpoint", virtuoso.query_url)
-    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stdout[-300:]
-    assert len(r.stderr.strip().splitlines()) == 1
-    assert "cut the answer at its limit of 50 rows" in r.stderr
-    assert "ResultSetMaxRows" in r.stderr
-    # under the limit, or stopped by the query's own LIMIT, nothing is said
-    with virtuoso.row_limit(names + 10):
-        ok = partykg("query", "names", "--endpoint", virtuoso.query_url, "--format", "json")
-    assert ok.returncode == 0, ok.stderr
-    with virtuoso.row_limit(50):
-        rows = RemoteGraph(virtuoso.query_url).select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 50")
-    assert len(rows) == 50
-
-
-def test_ask_on_a_virtuoso_that_cuts_answers_says_so(virtuoso):
-    with virtuoso.row_limit(3):
-        r = partykg("ask", "--endpoint", virtuoso.query_url, "What replaces Directive 51?")
-    assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert "cut the answer at its limit of 3 rows" in r.stderr
