@@ -23,6 +23,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -57,19 +58,65 @@ def wait_for_port(port: int, proc: subprocess.Popen | None = None, timeout: floa
     raise RuntimeError(f"nothing listens on port {port} after {timeout} s")
 
 
-class OxigraphServer:
-    """``oxigraph serve`` (or ``serve-read-only`` on an existing store) on a free local port."""
+class ServerProcess:
+    """A server process on 127.0.0.1 that the tests own (its PID): started by :meth:`spawn`,
+    stopped by :meth:`stop` (SIGTERM, then SIGKILL after ``stop_wait`` seconds), a context
+    manager. Subclasses define ``start()``."""
 
-    def __init__(self, tmp_dir: Path, union: bool = True, read_only_store: Path | None = None):
-        self.tmp_dir = Path(tmp_dir)
-        self.union = union
-        self.read_only_store = read_only_store
+    stop_wait = 10
+
+    def __init__(self):
         self.proc: subprocess.Popen | None = None
+        self.log = None
         self.port = 0
 
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def spawn(self, cmd: list[str], log: Path, cwd: Path | None = None,
+              ready: Callable[[], None] = lambda: None) -> None:
+        """Start ``cmd`` (output to ``log``), then call ``ready()`` (it raises if the server does
+        not come up); on any error the process is stopped before the error goes on."""
+        self.log = open(log, "wb")
+        self.proc = subprocess.Popen(cmd, cwd=cwd, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            ready()
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(self.stop_wait)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self.proc = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+
+    def start(self):
+        raise NotImplementedError
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class OxigraphServer(ServerProcess):
+    """``oxigraph serve`` (or ``serve-read-only`` on an existing store) on a free local port."""
+
+    def __init__(self, tmp_dir: Path, union: bool = True, read_only_store: Path | None = None):
+        super().__init__()
+        self.tmp_dir = Path(tmp_dir)
+        self.union = union
+        self.read_only_store = read_only_store
 
     @property
     def query_url(self) -> str:
@@ -93,32 +140,9 @@ class OxigraphServer:
         cmd += ["--bind", f"127.0.0.1:{self.port}"]
         if self.union:
             cmd.append("--union-default-graph")
-        self.log = open(self.tmp_dir / f"oxigraph-{self.port}.log", "wb")
-        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT)
-        try:
-            wait_for_port(self.port, self.proc)
-        except Exception:
-            self.stop()
-            raise
+        self.spawn(cmd, self.tmp_dir / f"oxigraph-{self.port}.log",
+                   ready=lambda: wait_for_port(self.port, self.proc))
         return self
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        self.proc = None
-        if getattr(self, "log", None):
-            self.log.close()
-
-    def __enter__(self) -> "OxigraphServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 def partykg(*args: str, root: Path | None = None, timeout: float = 300,
@@ -223,12 +247,31 @@ def silent_server():
         sock.close()
 
 
+class _Quiet(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output clean
+        pass
+
+
+@contextlib.contextmanager
+def _serving(handler: type[http.server.BaseHTTPRequestHandler]):
+    """An in-process HTTP server with ``handler`` on a free local port, in a daemon thread;
+    yields its base URL and shuts it down after."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @contextlib.contextmanager
 def fixed_response_server(status: int, body: bytes, content_type: str):
     """An HTTP server answering every request with the same status, body and content type.
     Yields its URL; ``.requests`` on the yielded handler class counts the requests."""
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(_Quiet):
         requests = 0
 
         def _answer(self):
@@ -244,17 +287,8 @@ def fixed_response_server(status: int, body: bytes, content_type: str):
 
         do_GET = do_POST = do_PUT = do_DELETE = _answer
 
-        def log_message(self, *args):  # keep the test output clean
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/query"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(Handler) as base:
+        yield base + "/query"
 
 
 @contextlib.contextmanager
@@ -268,7 +302,7 @@ def failing_proxy(upstream: str, fail):
     counts: dict[str, int] = {}
     lock = threading.Lock()
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(_Quiet):
         def _forward(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else None
@@ -311,17 +345,8 @@ def failing_proxy(upstream: str, fail):
 
         do_GET = do_POST = do_PUT = do_DELETE = _forward
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(Handler) as base:
+        yield base
 
 
 # --- a private Virtuoso (Debian's virtuoso-opensource 7.2) ------------------------------------------
@@ -386,21 +411,20 @@ def _ini_with(text: str, settings: dict[tuple[str, str], str | None]) -> str:
     return "\n".join(out) + "\n"
 
 
-class VirtuosoServer:
+class VirtuosoServer(ServerProcess):
     """A private Virtuoso 7.2 instance: its own database folder, ``virtuoso.ini`` copied from
     Debian's with loopback ports and ``DirsAllowed`` limited to that folder, started in the
     foreground (``virtuoso-t -f``, its PID owned and stopped here). ``setup()`` creates the user
     ``partykg`` with SPARQL_UPDATE (the writer behind ``/sparql-auth``); anonymous ``/sparql``
     stays read-only."""
 
-    def __init__(self, tmp_dir: Path):
-        self.dir = Path(tmp_dir) / "virtuoso"
-        self.proc: subprocess.Popen | None = None
-        self.port = self.sql_port = 0
+    stop_wait = 30
 
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def __init__(self, tmp_dir: Path, max_rows: int = 1_000_000):
+        super().__init__()
+        self.dir = Path(tmp_dir) / "virtuoso"
+        self.max_rows = max_rows  # [SPARQL] ResultSetMaxRows: longer answers are cut
+        self.sql_port = 0
 
     @property
     def query_url(self) -> str:
@@ -429,24 +453,34 @@ class VirtuosoServer:
             ("Parameters", "MaxDirtyBuffers"): "30000",
             ("HTTPServer", "ServerPort"): f"127.0.0.1:{self.port}",
             ("URIQA", "DefaultHost"): f"127.0.0.1:{self.port}",
-            ("SPARQL", "ResultSetMaxRows"): "1000000",
+            ("SPARQL", "ResultSetMaxRows"): str(self.max_rows),
             # no hosting plugins (wiki, mediawiki...): not needed, and quicker to start
             ("Plugins", "Load1"): None, ("Plugins", "Load2"): None, ("Plugins", "Load3"): None,
             ("Plugins", "Load5"): None,
         })
         (self.dir / "virtuoso.ini").write_text(ini)
-        self.log = open(self.dir / "stdout.log", "wb")
-        self.proc = subprocess.Popen([exe, "-f", "-c", str(self.dir / "virtuoso.ini")],
-                                     cwd=self.dir, stdout=self.log, stderr=subprocess.STDOUT)
-        try:
+
+        def ready():
             wait_for_port(self.port, self.proc, timeout=120)
             self._wait_answering()
             self.isql(f"DB.DBA.USER_CREATE('{VIRTUOSO_USER}', '{VIRTUOSO_PASSWORD}');",
                       f"GRANT SPARQL_UPDATE TO \"{VIRTUOSO_USER}\";")
-        except Exception:
-            self.stop()
-            raise
+
+        self.spawn([exe, "-f", "-c", str(self.dir / "virtuoso.ini")], self.dir / "stdout.log",
+                   cwd=self.dir, ready=ready)
         return self
+
+    @contextlib.contextmanager
+    def row_limit(self, rows: int):
+        """Virtuoso's ResultSetMaxRows set to ``rows`` for the ``with`` block (the SPARQL
+        endpoint reads virtuoso.ini on each request), then back."""
+        ini = self.dir / "virtuoso.ini"
+        text = ini.read_text()
+        ini.write_text(_ini_with(text, {("SPARQL", "ResultSetMaxRows"): str(rows)}))
+        try:
+            yield
+        finally:
+            ini.write_text(text)
 
     def _wait_answering(self, timeout: float = 120) -> None:
         import urllib.request
@@ -475,23 +509,6 @@ class VirtuosoServer:
             raise RuntimeError(f"isql-vt: {r.stdout[-800:]} {r.stderr[-400:]}")
         return r.stdout
 
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(30)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        self.proc = None
-        if getattr(self, "log", None):
-            self.log.close()
-
-    def __enter__(self) -> "VirtuosoServer":
-        return self.start()
-
-    def __exit__(self, *exc) -> None:
-        self.stop()
 
 
 @contextlib.contextmanager
@@ -503,7 +520,7 @@ def fake_sparql_server(mode: str):
     import re
     import urllib.parse
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(_Quiet):
         def _answer(self):
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length).decode() if length else ""
@@ -529,17 +546,8 @@ def fake_sparql_server(mode: str):
 
         do_GET = do_POST = _answer
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/query"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(Handler) as base:
+        yield base + "/query"
 
 
 @contextlib.contextmanager
@@ -548,7 +556,7 @@ def endless_server():
     ``sent`` in the yielded dict counts the bytes written."""
     sent = {"bytes": 0}
 
-    class Handler(http.server.BaseHTTPRequestHandler):
+    class Handler(_Quiet):
         protocol_version = "HTTP/1.0"
 
         def _answer(self):
@@ -569,14 +577,5 @@ def endless_server():
 
         do_GET = do_POST = _answer
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    t = threading.Thread(target=server.serve_forever, daemon=True)
-    t.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/query", sent
-    finally:
-        server.shutdown()
-        server.server_close()
+    with _serving(Handler) as base:
+        yield base + "/query", sent

@@ -105,6 +105,23 @@ def test_ask_command_answers_the_same_on_each_engine(engine, question):
     assert json.loads(there.stdout) == json.loads(local.stdout)
 
 
+@pytest.mark.parametrize("question, joined", [
+    ("Who issued Conclusion 200-KL/TW?", "by the Politburo and the Secretariat on 17 October 2025"),
+    ("Ai ban hành Kết luận 200-KL/TW?", "do Bộ Chính trị và Ban Bí thư ban hành"),
+])
+def test_a_document_with_two_issuers_names_both_alike_on_each_engine(engine, question, joined):
+    """Conclusion 200-KL/TW is named with the Politburo and the Secretariat: every engine lists
+    both, in IRI order (not one picked by the engine's row order)."""
+    local = partykg("ask", "--json", question)
+    there = partykg("ask", "--json", "--endpoint", engine[1], question)
+    assert there.returncode == local.returncode == 0, there.stderr
+    a, b = json.loads(local.stdout), json.loads(there.stdout)
+    assert b == a
+    assert [i["id"] for i in a["answers"][0]["issuers"]] == ["body/politburo", "body/secretariat"]
+    assert [i["id"] for i in a["subject"]["issuers"]] == ["body/politburo", "body/secretariat"]
+    assert joined in a["text"]
+
+
 # --- every file, as it is, with a plain HTTP client (what curl sends) --------------------------
 
 def _post(url: str, query: str, accept: str = "application/sparql-results+json") -> bytes:
@@ -115,12 +132,16 @@ def _post(url: str, query: str, accept: str = "application/sparql-results+json")
 
 
 def _with_values_lines(text: str, values: dict) -> str:
-    """The file with each parameter as ``VALUES ?p { term }`` lines at the start of the WHERE
-    group and of the nested groups that use it: what `partykg query` sends, and the recipe of
-    queries/README.md. Nothing else is added (no prefix)."""
-    from partykg.store.sparql import bind
+    """The file with the parameters as ONE line of ``VALUES ?p { term }`` at the start of the
+    WHERE group, nowhere else: the recipe of the README and queries/README.md, what a user of
+    curl writes (`partykg query` also repeats the line in nested groups; a file must not need
+    it). Nothing else is added (no prefix)."""
+    from partykg.store.sparql import top_group_start, values_block
 
-    return bind(text, values)
+    if not values:
+        return text
+    at = top_group_start(text)
+    return f"{text[:at]} {values_block(values)}\n{text[at:]}"
 
 
 def _json_row(row: dict) -> dict:
@@ -177,6 +198,30 @@ def test_a_parameter_as_a_values_line_at_the_top_runs_with_curl(engine, kg):
                       {"doc": ox.NamedNode(doc)})
     assert rows and len(rows) == len(local)
     assert {r["newer"]["value"] for r in rows} == {r["newer"].value for r in local}
+
+
+def test_lineage_runs_unchanged_with_one_values_line_for_each_document(engine, kg):
+    """views/lineage.rq for every document that has a lineage relation (Directive 51-CT/TW's
+    includes the Notice "in conjunction with" its planned replacement, which Virtuoso missed
+    unless the VALUES line was repeated in each UNION branch): one text, the embedded store's
+    answers."""
+    name, url = engine
+    path = ROOT / "queries" / "views" / "lineage.rq"
+    text = path.read_text(encoding="utf-8")
+    focuses = [r["d"] for r in kg.select("""SELECT DISTINCT ?d WHERE {
+        VALUES ?p { pk:replaces pk:plannedToReplace pk:amends pk:implements pk:guides
+                    pk:continues pk:inConjunctionWith }
+        { ?d ?p ?x } UNION { ?x ?p ?d } } ORDER BY ?d""")]
+    assert ox.NamedNode(BASE + "doc/tw/ct/2005/51") in focuses
+    wrong = []
+    for focus in focuses:
+        rows = json.loads(_post(url, _with_values_lines(text, {"focus": focus})))
+        there = {b["doc"]["value"] for b in rows["results"]["bindings"]}
+        here = {r["doc"].value for r in kg.select(text, {"focus": focus}, prefixes=False)}
+        if there != here:
+            wrong.append(f"{focus.value}: missing {sorted(here - there)[:2]}, extra "
+                         f"{sorted(there - here)[:2]}")
+    assert not wrong, f"lineage on {name}: " + "; ".join(wrong[:3])
 
 
 # --- what the engine holds ----------------------------------------------------------------------
@@ -241,3 +286,4 @@ def test_virtuoso_load_with_credentials(how, virtuoso_scratch, kg):
     remote = RemoteGraph(url)
     assert set(remote.partykg_graphs()) == {g.value for g in kg.store.named_graphs()}
     assert not [g for g in remote.named_graphs() if g.startswith("urn:partykg:staging:")]
+

@@ -59,3 +59,59 @@ def test_document_paths_keep_repeated_numbers_apart():
 
 def test_slug_is_ascii():
     assert ids.slug("Đảng ủy Bộ Ngoại giao") == "dang-uy-bo-ngoai-giao"
+
+
+# --- one IRI scheme per issuer (issue 14) -------------------------------------------------------
+
+def issuer_scheme_clashes(kg) -> list[str]:
+    """Each issuer whose documents' IRIs use more than one ``doc/{issuer}/`` segment: the
+    segments of the documents it issues (pk:issuedBy), and its own slug when a document IRI uses
+    it while its issued documents use another segment."""
+    segments: dict[str, set[str]] = {}
+    for r in kg.select("SELECT DISTINCT ?b ?d WHERE { ?d pk:issuedBy ?b }"):
+        d = r["d"].value
+        if d.startswith(ids.BASE + "doc/"):
+            segments.setdefault(r["b"].value, set()).add(d[len(ids.BASE + "doc/"):].split("/")[0])
+    used = {r["d"].value[len(ids.BASE + "doc/"):].split("/")[0]
+            for r in kg.select("SELECT DISTINCT ?d WHERE { ?d pk:documentType ?t }")
+            if r["d"].value.startswith(ids.BASE + "doc/")}
+    out = []
+    for body, segs in sorted(segments.items()):
+        own = body.rstrip("/").rsplit("/", 1)[-1]
+        if own in used:
+            segs = segs | {own}
+        if len(segs) > 1:
+            out.append(f"{body}: {sorted(segs)}")
+    return out
+
+
+def test_one_iri_scheme_per_issuer_in_the_built_graph(kg):
+    assert issuer_scheme_clashes(kg) == []
+
+
+def test_the_check_finds_two_schemes_for_one_issuer(kg):
+    """The check can fail: the graph plus a Politburo document under its body slug."""
+    import pyoxigraph as ox
+    from partykg.store.embedded import KnowledgeGraph
+
+    store = ox.Store()
+    store.extend(kg.store)
+    doc = ox.NamedNode(ids.BASE + "doc/politburo/kl/undated/9999")
+    g = ox.NamedNode(ids.BASE + "test")
+    store.add(ox.Quad(doc, ox.NamedNode("https://w3id.org/partykg/ontology#issuedBy"),
+                      ox.NamedNode(ids.BASE + "body/politburo"), g))
+    clashes = issuer_scheme_clashes(KnowledgeGraph(store, None, None))
+    assert clashes == ["https://w3id.org/partykg/id/body/politburo: ['politburo', 'tw']"]
+
+
+@pytest.mark.parametrize("body, segment", [
+    ("politburo", "tw"), ("secretariat", "tw"), ("central-committee", "tw"),
+    ("mofa-party-committee", "dub"),  # no pk:codeSuffix: the suffix of its documents' codes
+    ("central-inspection-commission", "ubkttw"),
+])
+def test_issuer_segment_is_the_code_suffix_the_issuer_signs_with(kg, body, segment):
+    assert ids.issuer_segment(kg, ids.BASE + "body/" + body) == segment
+
+
+def test_an_issuer_the_graph_knows_no_suffix_of_keeps_its_slug(kg):
+    assert ids.issuer_segment(kg, ids.BASE + "body/no-such-body") == "no-such-body"

@@ -71,7 +71,7 @@ def test_import_round_trip(project_copy, tmp_path):
     # a row naming an existing document (type, number and date) adds its code to it, no new IRI
     r02 = kg.select("""SELECT DISTINCT ?d WHERE { ?d pk:codeKey "02-NQ/DUB" ; pk:dateIssued "2023-03-20"^^xsd:date }""")
     assert [r["d"].value.removeprefix("https://w3id.org/partykg/id/") for r in r02] == [
-        "doc/mofa-party-committee/nq/2023/2"]
+        "doc/dub/nq/2023/2"]
     # every fact of the sheet carries the row and the source URL
     ev = kg.select("""SELECT DISTINCT ?row ?url WHERE { ?e pk:csvRow ?row ; rdf:subject ?d ;
         prov:wasQuotedFrom/pk:url ?url }""", {"d": d99["d"]})
@@ -132,7 +132,7 @@ def test_code_shared_by_two_documents_needs_its_date(project_copy, tmp_path):
     import_csv(sheet, root=project_copy)
     kg = KnowledgeGraph.load(project_copy)
     rows = kg.select("SELECT DISTINCT ?old WHERE { ?new pk:codeKey \"1-CT/TW\" ; pk:replaces ?old }")
-    assert [r["old"].value.rsplit("id/", 1)[1] for r in rows] == ["doc/mofa-party-committee/nq/2023/2"]
+    assert [r["old"].value.rsplit("id/", 1)[1] for r in rows] == ["doc/dub/nq/2023/2"]
 
 
 @pytest.mark.parametrize("content, words", [
@@ -170,3 +170,4 @@ def test_cli_exit_codes(project_copy, tmp_path):
     assert r.returncode == 0, r.stderr
     r = run("validate")
     assert r.returncode == 0, r.stdout
+

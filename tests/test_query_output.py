@@ -52,8 +52,8 @@ def test_table_prints_whole_iris_that_parse_back_as_params():
     assert r.returncode == 0, r.stderr
     iris = re.findall(r"<(https://[^>\s]+)>", r.stdout)
     assert iris and all(len(i) > 0 for i in iris)
-    long = BASE + "doc/mofa-party-committee/nq/2023/2"
-    assert f"<{long}>" in r.stdout  # 60+ characters, not cut
+    long = BASE + "doc/dub/nq/2023/2"
+    assert f"<{long}>" in r.stdout  # whole, not cut
     # printed forms come back as parameter values
     again = run("query", "issuer", "--param", f"doc=<{long}>")
     assert again.returncode == 0 and "(1 row)" in again.stdout, again.stderr
@@ -133,3 +133,21 @@ def test_every_library_file_declares_its_prefixes():
     # and each parses with no prefix given
     for p in files:
         ox.Store().query(p.read_text(encoding="utf-8"))
+
+
+def test_post_holdings_and_statuses_are_iris_the_evidence_query_takes(kg):
+    """A post holding or a status statement can be named in a query (not a blank node): the
+    facts about it come back from `partykg query evidence` with their sources."""
+    for cls in ("pk:PostHolding", "pk:StatusStatement"):
+        rows = kg.select(f"SELECT ?x WHERE {{ ?x a {cls} }}")
+        assert rows and all(isinstance(r["x"], ox.NamedNode) for r in rows), cls
+    facts = kg.select("""SELECT ?s ?p ?o WHERE { ?ev rdf:subject ?s ; rdf:predicate ?p ;
+        rdf:object ?o . { ?o a pk:PostHolding } UNION { ?o a pk:StatusStatement } }
+        ORDER BY ?s ?p ?o""")
+    holding = next(f for f in facts if "/holding/" in f["o"].value)
+    status = next(f for f in facts if "/status/" in f["o"].value)
+    for f in (holding, status):
+        r = run("query", "evidence", "--format", "json", *(
+            a for k in ("s", "p", "o") for a in ("--param", f"{k}=<{f[k].value}>")))
+        assert r.returncode == 0, r.stderr
+        assert json.loads(r.stdout)["results"]["bindings"], f

@@ -399,3 +399,46 @@ def test_status_concepts_match_the_model_and_the_shapes():
 def test_shapes_accept_exactly_the_document_type_concepts():
     g = graph_of(ONT / "doctypes.ttl")
     assert allowed_values(PK.documentType) == {curie(c) for c in g.subjects(RDF.type, SKOS.Concept)}
+
+
+# --- alignments (issue 14): what an external term promises holds for partykg's data ---------------
+
+ELI = rdflib.Namespace("http://data.europa.eu/eli/ontology#")
+SKOS_MAPPINGS = (SKOS.closeMatch, SKOS.exactMatch, SKOS.broadMatch, SKOS.narrowMatch,
+                 SKOS.relatedMatch)
+PROPERTY_TYPES = (RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty)
+
+
+def _supers(g: rdflib.Graph, p) -> set:
+    return set(g.transitive_objects(p, RDFS.subPropertyOf)) - {p}
+
+
+def test_no_pk_property_claims_an_eli_meaning_its_values_break(kg):
+    """eli:title is the title of an Expression (partykg's documents are Works) and
+    eli:date_document is a full xsd:date (partykg holds years and months too): no pk property
+    is a sub-property of either unless every value in the graph fits."""
+    g = rdflib.Graph()
+    for path in ONTOLOGY_FILES:
+        g += graph_of(path)
+    for p in set(g.subjects(RDF.type, None)):
+        if not str(p).startswith(str(PK)):
+            continue
+        supers = _supers(g, p)
+        assert ELI.title not in supers, f"{p} is a sub-property of eli:title"
+        if ELI.date_document in supers:
+            rows = kg.select("SELECT DISTINCT (DATATYPE(?v) AS ?t) WHERE { ?s ?p ?v }",
+                             {"p": ox.NamedNode(str(p))})
+            assert {r["t"].value for r in rows} <= {str(rdflib.XSD.date)}, p
+
+
+def test_skos_mappings_link_concepts_never_properties():
+    """skos:closeMatch and its kin make their subject a skos:Concept under SKOS's semantics: on
+    a property that would type it a concept."""
+    g = rdflib.Graph()
+    for path in ONTOLOGY_FILES:
+        g += graph_of(path)
+    for m in SKOS_MAPPINGS:
+        for s, o in g.subject_objects(m):
+            for x in (s, o):
+                assert not any((x, RDF.type, t) in g for t in PROPERTY_TYPES), \
+                    f"{x} is a property with a SKOS mapping ({m})"

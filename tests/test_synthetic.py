@@ -153,3 +153,9 @@ def test_sizes_are_exact(tmp_path):
         assert len(codes) == n == s.documents
     with pytest.raises(ValueError):
         generate(tmp_path / "0.trig", 0)
+
+
+def test_one_iri_scheme_per_issuer(synthetic):
+    from test_ids import issuer_scheme_clashes
+
+    assert issuer_scheme_clashes(synthetic[2]) == []

@@ -28,6 +28,9 @@ def entity(kg, iri: str, lang: str) -> dict:
     if d.get("issuer"):
         out["issuer"] = {"iri": d["issuer"], "id": d["issuer"].removeprefix(BASE),
                          "label": label(kg, d["issuer"], lang)}
+    if len(d.get("issuers", [])) > 1:  # a joint document: every issuer, in IRI order
+        out["issuers"] = [{"iri": b, "id": b.removeprefix(BASE), "label": label(kg, b, lang)}
+                          for b in d["issuers"]]
     if d["statuses"]:
         out["statuses"] = [{"status": s, "as_of": a} for s, a in d["statuses"]]
     if d.get("url"):

@@ -454,7 +454,8 @@ def _qualify(kg, folded: str, mentions: list[Mention]) -> None:
             continue
         if b.kinds(kg) != {"body"} or not _OF.match(folded[a.end:b.start]):
             continue
-        kept = [c for c in a.candidates if describe(kg, c).get("issuer") in b.candidates]
+        kept = [c for c in a.candidates
+                if set(describe(kg, c).get("issuers", [])) & set(b.candidates)]
         if kept:
             a.candidates = kept
             a.text = f"{a.text} {b.text}"

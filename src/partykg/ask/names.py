@@ -367,7 +367,7 @@ def _filter_docs(kg, found, docs: set[str], names, heads) -> set[str]:
         if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
             b = m.candidates[0]
             bnames = [set(n) for n in heads.get(b, [])]
-            kept = {d for d in docs if describe(kg, d).get("issuer") == b or any(
+            kept = {d for d in docs if b in describe(kg, d).get("issuers", []) or any(
                 any(len(bn & n) >= 0.8 * len(bn) for bn in bnames) for n in names(d))}
             docs = kept
     for y in found.of("year"):

@@ -54,8 +54,14 @@ def name(e: dict, lang: str, with_date: bool = True) -> str:
         if e.get("date"):
             bits.append(fmt_date(e["date"], lang))
         if e.get("issuer"):
-            bits.append(e["issuer"]["label"])
+            bits.append(issuer_names(e, lang))
     return e["label"] + (f" ({', '.join(bits)})" if bits else "")
+
+
+def issuer_names(e: dict, lang: str) -> str:
+    """The issuer of an entity dict, or every issuer of a joint document ("Politburo and the
+    Secretariat")."""
+    return T(lang, "issuer_and").join(i["label"] for i in e.get("issuers") or [e["issuer"]])
 
 
 def line(kg, e: dict, lang: str) -> str:
@@ -63,7 +69,7 @@ def line(kg, e: dict, lang: str) -> str:
     if e.get("date"):
         bits.append(fmt_date(e["date"], lang))
     if e.get("issuer"):
-        bits.append(e["issuer"]["label"])
+        bits.append(issuer_names(e, lang))
     if e.get("statuses"):
         st = e["statuses"][-1]
         bits.append(status_word(kg, st["status"], lang)

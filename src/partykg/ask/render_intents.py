@@ -55,10 +55,12 @@ def _issuer(kg, a, p, lang, x, asof, sources):
     item = a.answers[0]
     x0 = name(a.subject, lang, False)
     date = f" {T(lang, 'on')} {fmt_date(item['date'], lang)}" if item["date"] else ""
-    if item["issuer"] and item["date"]:
-        out = [T(lang, "issuer").format(x=x0, issuer=item["issuer"]["label"], date=date)]
-    elif item["issuer"]:
-        out = [T(lang, "issuer_only").format(x=x0, issuer=item["issuer"]["label"])]
+    issuers = T(lang, "issuer_and").join(i["label"] for i in item.get("issuers") or
+                                         ([item["issuer"]] if item["issuer"] else []))
+    if issuers and item["date"]:
+        out = [T(lang, "issuer").format(x=x0, issuer=issuers, date=date)]
+    elif issuers:
+        out = [T(lang, "issuer_only").format(x=x0, issuer=issuers)]
     elif item["date"]:
         out = [T(lang, "date_only").format(x=x0, date=date)]
     else:

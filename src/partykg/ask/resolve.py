@@ -113,7 +113,7 @@ def _filter_qualifier(kg, cands: list[str], qualifier: str | None) -> tuple[list
         return [c for c in cands if (describe(kg, c).get("date") or "").startswith(year)], True
     bodies = [b for b in _lookup_name(kg, qualifier) if describe(kg, b)["kind"] == "body"]
     if bodies:
-        return [c for c in cands if describe(kg, c).get("issuer") in bodies], True
+        return [c for c in cands if set(describe(kg, c).get("issuers", [])) & set(bodies)], True
     return cands, False
 
 
@@ -294,9 +294,10 @@ def describe(kg, iri: str) -> dict:
         elif p == PK + "endDate":
             _keep(d, "end", o.value, precise=True)
         elif p == PK + "issuedBy":
-            # a joint document (Politburo and Secretariat) has several issuers: show the same one
-            # whatever order the engine returns rows in
-            d["issuer"] = min(d["issuer"], o.value) if d.get("issuer") else o.value
+            # a joint document (Politburo and Secretariat) has several issuers: all of them, in
+            # IRI order whatever order the engine returns rows in ("issuer": the first)
+            d["issuers"] = sorted(set(d.get("issuers", [])) | {o.value})
+            d["issuer"] = d["issuers"][0]
         elif p == PK + "documentType":
             _keep(d, "type", o.value)
         elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
@@ -355,8 +356,10 @@ def summary(kg, iri: str, lang: str = "en") -> str:
     parts = [label(kg, iri, lang)]
     if d.get("date"):
         parts.append(("ngày " if lang == "vi" else "") + format_date(d["date"], lang))
-    if d.get("issuer"):
-        parts.append(("của " if lang == "vi" else "of ") + label(kg, d["issuer"], lang))
+    if d.get("issuers"):
+        parts.append(("của " if lang == "vi" else "of ")
+                     + (" và " if lang == "vi" else " and ").join(label(kg, b, lang)
+                                                                for b in d["issuers"]))
     if d["statuses"]:
         st, as_of = d["statuses"][-1]
         parts.append(f"[{status_word(st, lang)}"

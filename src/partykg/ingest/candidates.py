@@ -415,11 +415,13 @@ def propose(cs: CandidateSet, kg) -> None:
         if d.link != "new":
             d.proposed = None
             continue
-        d.proposed = BASE + document_path_for(cs, d)
+        d.proposed = BASE + document_path_for(cs, d, kg)
 
 
-def document_path_for(cs: CandidateSet, d: DocCand) -> str:
-    from partykg.model.ids import document_path
+def document_path_for(cs: CandidateSet, d: DocCand, kg=None) -> str:
+    """The path accept mints for ``d``; the issuer segment is the one the issuer's other
+    documents have (``ids.issuer_segment``: one scheme per issuer) when ``kg`` knows the issuer."""
+    from partykg.model.ids import document_path, issuer_segment
 
     year = None if d.planned else _year(d.date)
     type_ = d.type or "unclassified"
@@ -432,7 +434,9 @@ def document_path_for(cs: CandidateSet, d: DocCand) -> str:
     if d.issuer:
         b = cs.body(d.issuer)
         iri = b.matches[0] if b.link == "linked" else b.proposed
-        if iri:
+        if iri and kg is not None and b.link == "linked":
+            issuer_slug = issuer_segment(kg, iri)
+        elif iri:
             issuer_slug = iri.rstrip("/").rsplit("/", 1)[-1]
     if d.number:
         return document_path(number=d.number, type_slug=L.TYPE_SLUG[type_],

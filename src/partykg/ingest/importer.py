@@ -407,7 +407,7 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
         date = date or (ref.date if ref is not None else None)
         if ref is not None:
             return BASE + ids.document_path(code=ref.code.text, year=date[:4] if date else None)
-        issuer_slug = issuer.removeprefix(BASE + "body/") if issuer else None
+        issuer_slug = ids.issuer_segment(kg, issuer) if issuer else None  # one scheme per issuer
         tslug = ids.slug(ids.code_key(next(iter(sorted(
             n for n, cs in names.notations.items() if concept in cs)), "x")))
         return BASE + ids.document_path(type_slug=tslug, issuer_slug=issuer_slug, subject=title)

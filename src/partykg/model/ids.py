@@ -140,3 +140,33 @@ def document_path(
 
 def document_iri(**kwargs: object) -> str:
     return BASE + document_path(**kwargs)  # type: ignore[arg-type]
+
+
+_SUFFIXES_Q = """SELECT ?suffix ?code WHERE {
+  { ?body pk:codeSuffix ?suffix } UNION { ?doc pk:issuedBy ?body ; pk:code ?code }
+}"""
+
+
+def issuer_segment(kg, body: str) -> str:
+    """The ``{issuer}`` segment of the IRIs of the documents ``body`` (an IRI) issues, one scheme
+    per issuer (docs/model.md): the slug of the code suffix the body signs with (its
+    ``pk:codeSuffix``; failing that, the suffix most of the codes of its documents carry; ties
+    by key), else the body's own slug. ``kg``: anything with ``select(query, bindings)``."""
+    import pyoxigraph as ox
+
+    from collections import Counter
+
+    stated: set[str] = set()
+    used: Counter[str] = Counter()
+    for row in kg.select(_SUFFIXES_Q, {"body": ox.NamedNode(body)}):
+        if row.get("suffix") is not None:
+            stated.add(code_key(row["suffix"].value))
+        elif row.get("code") is not None:
+            try:
+                used[code_key(parse_code(row["code"].value).issuer)] += 1
+            except CodeError:
+                continue
+    pool = stated or set(used)
+    if pool:
+        return slug(min(pool, key=lambda s: (-used[s], s)))
+    return body.rstrip("/").rsplit("/", 1)[-1]

@@ -66,6 +66,10 @@ class MalformedResults(EndpointError):
     """The endpoint answered something that is not the results of the query."""
 
 
+class TruncatedResults(EndpointError):
+    """The endpoint cut the answer at its row limit (Virtuoso's ResultSetMaxRows)."""
+
+
 class EndpointDataError(EndpointError):
     """The endpoint does not hold the partykg graph the way queries need it."""
 
@@ -134,6 +138,7 @@ class RemoteGraph:
         self.union = union
         self._checked = union != "auto"
         self.server: str | None = None  # the Server header of the first answer
+        self._cap: int | None = None  # the row limit the last answer says it reached
         self.root = root
         self.report = None  # no files behind an endpoint
         self._prefixes = sparql_prefixes()
@@ -168,6 +173,7 @@ class RemoteGraph:
             raise MalformedResults(f"{self.endpoint}: malformed answer: expected the solutions "
                                    "of a SELECT query, got a boolean")
         rows = self._rows(res)
+        self._check_cut(query, len(rows))
         if _DISTINCT.search(query):
             # Virtuoso 7.2 can keep equal rows under DISTINCT (equal typed literals such as
             # "2025"^^xsd:gYear stored by different requests): DISTINCT is kept here
@@ -195,6 +201,8 @@ class RemoteGraph:
                   prefixes: bool = True) -> list[ox.Triple]:
         """Run a CONSTRUCT (or DESCRIBE); the triples come back as pyoxigraph triples."""
         body, ctype = self._query(query, bindings, _RDF_ACCEPT, prefixes)
+        if self._cap is not None:  # the header comes only with an answer that reached the limit
+            self._check_cut(query, self._cap)
         fmt = ox.RdfFormat.from_media_type(ctype) if ctype else ox.RdfFormat.N_TRIPLES
         if fmt is None:
             raise MalformedResults(f"{self.endpoint}: answered a CONSTRUCT with {ctype!r}, "
@@ -250,8 +258,10 @@ class RemoteGraph:
     def named_graphs(self) -> list[str]:
         """The endpoint's named graphs that hold a triple (no check of its default graph: works
         on an empty one). ``GRAPH ?g { }`` would be cheaper, but Virtuoso answers it with no
-        graph."""
-        rows = self._select_raw("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        graph; and ``SELECT DISTINCT ?g`` over every quad can run into Virtuoso 7.2's transaction
+        timeout (SR171 after 60 s, seen after a load's DROPs) where ``GROUP BY ?g`` answers at
+        once."""
+        rows = self._select_raw("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         return sorted({r["g"].value for r in rows if isinstance(r.get("g"), ox.NamedNode)})
 
     def partykg_graphs(self) -> list[str]:
@@ -312,7 +322,9 @@ class RemoteGraph:
         if not isinstance(res, ox.QuerySolutions):
             raise MalformedResults(f"{self.endpoint}: malformed answer: expected the "
                                    "solutions of a SELECT query")
-        return self._rows(res)
+        rows = self._rows(res)
+        self._check_cut(query, len(rows))
+        return rows
 
     def _query(self, query: str, bindings, accept: str, prefixes: bool = True
                ) -> tuple[bytes, str]:
@@ -332,7 +344,25 @@ class RemoteGraph:
             {"Content-Type": _FORM, "Accept": accept}, query=True)
         if self.server is None:
             self.server = headers.get("Server", "")
+        cap = next((v for k, v in headers.items() if k.lower() == "x-sparql-maxrows"), None)
+        self._cap = int(cap) if cap and cap.strip().isdigit() else None
         return body, ctype
+
+    def _check_cut(self, query: str, rows: int) -> None:
+        """Virtuoso cuts an answer at its ResultSetMaxRows without an error; it only says so in
+        the ``X-SPARQL-MaxRows`` header, sent when the answer reached the limit. An answer that
+        reached it is refused (rather than shown as if complete) unless the query's own LIMIT is
+        what stopped it."""
+        cap = self._cap
+        if cap is None or rows < cap:
+            return
+        m = _LIMIT.search(query)
+        if m and int(m.group(1)) <= cap:
+            return
+        raise TruncatedResults(
+            f"{self.endpoint} cut the answer at its limit of {cap} rows (Virtuoso's "
+            "ResultSetMaxRows), so it is incomplete: raise ResultSetMaxRows in the [SPARQL] "
+            "section of virtuoso.ini (no restart needed), or ask a narrower question")
 
     def _check_union(self) -> None:
         """Once: make sure the default graph the queries see is the union of the named graphs."""
@@ -368,6 +398,7 @@ class RemoteGraph:
 
 _AGGREGATE = re.compile(r"(?is)^[^{]*\bSELECT\b[^{]*\(\s*(COUNT|SUM|MIN|MAX|AVG)\s*\(")
 _GROUP_BY = re.compile(r"(?i)\bGROUP\s+BY\b")
+_LIMIT = re.compile(r"(?is)\bLIMIT\s+(\d+)\s*(?:OFFSET\s+\d+\s*)?$")
 _DISTINCT = re.compile(r"(?is)^[^{]*\bSELECT\s+DISTINCT\b")
 
 _UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD",
@@ -391,4 +422,4 @@ def is_partykg_graph(iri: str) -> bool:
 
 __all__ = ["RemoteGraph", "EndpointError", "EndpointUnreachable", "EndpointTimeout",
            "EndpointHTTPError", "EndpointQueryError", "MalformedResults", "EndpointDataError",
-           "ResponseTooLarge", "is_partykg_graph"]
+           "ResponseTooLarge", "TruncatedResults", "is_partykg_graph"]

@@ -96,7 +96,7 @@ def documents(kg, a, p, body: str | None) -> None:
                 d = describe(kg, r["doc"].value)
                 if types and d.get("type") not in types:
                     continue
-                if body and d.get("issuer") != body:
+                if body and body not in d.get("issuers", []):
                     continue
                 if p.year and not (as_of or "").startswith(str(p.year)) \
                         and not (d.get("date") or "").startswith(str(p.year)):

@@ -69,10 +69,12 @@ def replaces(kg, a, p, doc: str) -> None:
 def issuer(kg, a, p, doc: str) -> None:
     a.relation = "issuedBy"
     d = describe(kg, doc)
-    item: dict = {"issuer": None, "date": d.get("date"), "sources": []}
-    if d.get("issuer"):
-        item["issuer"] = entity(kg, d["issuer"], a.language)
-        item["sources"] += sources_of(kg, doc, PK + "issuedBy", ox.NamedNode(d["issuer"]), a.language)
+    item: dict = {"issuer": None, "issuers": [], "date": d.get("date"), "sources": []}
+    for body in d.get("issuers", []):  # a joint document: every issuer, in IRI order
+        item["issuers"].append(entity(kg, body, a.language))
+        item["sources"] += sources_of(kg, doc, PK + "issuedBy", ox.NamedNode(body), a.language)
+    if item["issuers"]:
+        item["issuer"] = item["issuers"][0]
     if d.get("date"):
         item["sources"] += literal_sources(kg, doc, PK + "dateIssued", a.language)
     item["sources"] = dedup(item["sources"])
