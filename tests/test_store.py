@@ -200,14 +200,10 @@ def test_derived_keys_are_those_of_every_statement(kg):
     assert dataset.derive(store) == n  # recomputed, not added twice
 
 
-@pytest.mark.parametrize("batch", [None, 7])
-def test_bulk_build_gives_the_same_store_as_a_load(tmp_path, monkeypatch, batch):
+def test_bulk_build_gives_the_same_store_as_a_load(tmp_path, monkeypatch):
     """build --store parses big files with the engine's bulk loader straight into the on-disk
-    store (in batches); the result equals an in-memory load, derived keys included."""
+    store; the result equals an in-memory load, derived keys included."""
     from partykg.graph.synthetic import write_project
-
-    if batch:  # many calls of the bulk loader, keys and statements split across them
-        monkeypatch.setattr(dataset, "BULK_BATCH", batch)
 
     project = tmp_path / "p"
     write_project(project, 300, source_root=ROOT)

@@ -9,7 +9,6 @@ column. After loading, :func:`derive` writes the lookup keys into ``graph/derive
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -285,22 +284,10 @@ def load_to_disk(root: Path | None, store: ox.Store,
             if progress:
                 progress(f"loaded {rel} ({n} quads)")
 
-    # in batches of BULK_BATCH, each its own call of the bulk loader
-    stream = statements()
-    head = next(stream, None)
-    while head is not None:
-        store.bulk_extend(itertools.chain((head,), itertools.islice(stream, BULK_BATCH - 1)))
-        head = next(stream, None)
+    store.bulk_extend(statements())
     if progress:
         progress(f"derived {keys} lookup keys")
     return report
-
-
-# statements per call of the bulk loader. One call on a longer stream keeps a batch of a million
-# statements per core in memory (some 700 MB each) and leaves more files to compact; calls of
-# a million each keep one batch at a time: at 100,000 documents with evidence (2.3M statements)
-# peak RSS 1.45 GB -> 0.9 GB and less CPU (scripts/bench)
-BULK_BATCH = 1_000_000
 
 
 def _key_rules() -> dict[str, tuple[Callable[[str], str | None], ox.NamedNode, dict | None]]:
