@@ -21,6 +21,12 @@ def body(slug: str) -> ox.NamedNode:
     return ox.NamedNode(BASE + "body/" + slug)
 
 
+
+@pytest.fixture(scope="module")
+def kg(seed_kg):
+    """These are the seed articles' facts: asked of the seed graph, not of everything added since."""
+    return seed_kg
+
 def one_doc(kg, code: str) -> ox.NamedNode:
     rows = kg.select("SELECT DISTINCT ?d WHERE { ?d pk:codeKey ?key }", {"key": key(code)})
     assert len(rows) == 1, f"{code}: expected one document, got {rows}"

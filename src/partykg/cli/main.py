@@ -25,16 +25,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stats": ("core", "count entities by class and facts by relation"),
     "validate": ("core", "SHACL shapes and consistency checks (queries/checks)"),
     "query": ("query", "run a query of the library (queries/*.rq) or your own .rq file"),
-    "ask": ("query", "answer a question in English or Vietnamese, with its sources"),
+    "ask": ("query", "answer a question in English, Vietnamese, French or Indonesian, with its sources"),
     "view": ("view", "write an interactive graph view as one self-contained HTML file"),
     "export": ("view", "export the graph (or one view of it) for Gephi: GraphML, GEXF, JSON"),
     "import": ("importcsv", "add documents and relations from a CSV spreadsheet"),
     "extract": ("extract", "extract candidate documents and relations from an article"),
     "review": ("extract", "list the candidates of a candidates file"),
     "accept": ("extract", "merge reviewed candidates into graph/ with provenance"),
-    "load": ("remote", "push the dataset to a SPARQL 1.1 endpoint (Graph Store Protocol)"),
+    "load": ("remote", "push the dataset to a SPARQL 1.1 endpoint (Oxigraph, Virtuoso...)"),
     "serve": ("remote", "serve the graph as a local read-only SPARQL endpoint (Oxigraph)"),
 }
+
+
+def _version() -> str:
+    from partykg import __version__
+
+    return __version__
 
 
 def _path(text: str):
@@ -65,7 +71,8 @@ EPILOG = ("Exit codes: 0 ok, 1 violations (validate) or ambiguous / not found (a
 OPTIONS = (("-h, --help", "show this help message and exit"),
            ("--root ROOT", "project folder holding ontology/ and graph/ (default: this checkout, "
                            "or $PARTYKG_ROOT)"),
-           ("-v, --verbose", "report progress on stderr"))
+           ("-v, --verbose", "report progress on stderr"),
+           ("--version", "show the version of partykg and exit"))
 
 
 def _wrap(text: str, width: int, indent: int = 0, first: int | None = None) -> list[str]:
@@ -83,7 +90,7 @@ def top_help() -> str:
     """``partykg --help``, written without argparse (whose import costs more than starting the
     query engine): the commands by name and one-line help, as argparse would lay them out."""
     width = 78
-    out = ["usage: partykg [-h] [--root ROOT] [-v] COMMAND ...", "",
+    out = ["usage: partykg [-h] [--root ROOT] [-v] [--version] COMMAND ...", "",
            *_wrap(DESCRIPTION, width), "", "positional arguments:", "  COMMAND"]
     for name, (_, help_) in COMMANDS.items():
         head = f"    {name}"
@@ -113,6 +120,8 @@ def build_parser(only: str | None = None):
     p = argparse.ArgumentParser(prog="partykg", description=DESCRIPTION, epilog=EPILOG)
     p.add_argument("--root", type=_path, default=None, help=OPTIONS[1][1])
     p.add_argument("-v", "--verbose", action="store_true", help=OPTIONS[2][1])
+    p.add_argument("--version", action="version", version=f"partykg {_version()}",
+                   help=OPTIONS[3][1])
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
     if only is None:
         full = {m for m, _ in COMMANDS.values()}
@@ -143,6 +152,9 @@ def _internal_error(e: BaseException, verbose: bool) -> int:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     command = _command_in(argv)
+    if command is None and argv == ["--version"]:
+        print(f"partykg {_version()}")
+        raise SystemExit(0)  # as argparse's version action does
     if command is None and argv and all(a in ("-h", "--help", "-v", "--verbose") for a in argv) \
             and ("-h" in argv or "--help" in argv):
         print(top_help())
@@ -164,6 +176,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("partykg: interrupted", file=sys.stderr)
         return 130
+    except (AttributeError, TypeError, ValueError, IndexError, KeyError) as e:
+        if not getattr(args, "endpoint", None):
+            if isinstance(e, ValueError) and "null byte" in str(e):
+                print("partykg: error: an argument holds a NUL byte", file=sys.stderr)
+                return EXIT_ERROR
+            return _internal_error(e, verbose)  # a re-raise here would skip the clauses below
+        # rows of the wrong shape from an endpoint (a literal where an IRI belongs, no row
+        # for a COUNT...): the endpoint's fault, said in one line
+        print(f"partykg: error: {args.endpoint} answered rows partykg cannot use "
+              f"({type(e).__name__}: {e}); is it a SPARQL 1.1 endpoint holding the partykg "
+              "graph ('partykg load')?", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:  # `partykg ... | head`
         return 0
     except OSError as e:  # a file or folder the command could not use

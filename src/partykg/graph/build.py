@@ -21,32 +21,54 @@ EXPORTS = {
 
 
 def export(kg: KnowledgeGraph, out: Path) -> dict[str, int]:
-    """Write the dataset (one named graph per source; derived keys left out) as TriG, N-Quads
-    and JSON-LD, and the union of its graphs as N-Triples. Returns statements written per file.
+    """Write the dataset as TriG, N-Quads and compact JSON-LD (one named graph per source, plus
+    ``graph/derived``: the lookup keys, so that the dataset answers ``ask`` wherever it is
+    loaded), the union of its graphs as N-Triples, the JSON-LD context (``context.jsonld``) and
+    a VoID/DCAT description (``void.ttl``). Returns statements written per file.
 
-    All or nothing: the four files are written to temporary files first and renamed into place
-    only once all of them are complete; an error (a full disk, a read-only folder) or Ctrl-C
-    leaves the old exports as they were and no temporary file behind. The same graph gives the
-    same bytes: statements are sorted and blank nodes get labels derived from their content
+    All or nothing: the files are written to temporary files first and renamed into place only
+    once all of them are complete; an error (a full disk, a read-only folder) or Ctrl-C leaves
+    the old exports as they were and no temporary file behind. The same graph gives the same
+    bytes: statements are sorted and blank nodes get labels derived from their content
     (:func:`stable_quads`)."""
+    import json
+
+    from partykg.graph.publish import context, void_description, write_jsonld
+
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:
         raise PartykgError(f"{out} exists and is not a folder: cannot write the exports there")
     except OSError as e:
         raise PartykgError(_os_message(out, e)) from e
-    quads = stable_quads(kg.data_quads())
+    derived = ox.NamedNode(GRAPH_DERIVED)
+    quads = stable_quads(kg.data_quads() + list(kg.store.quads_for_pattern(None, None, None, derived)))
     written: dict[str, int] = {}
-    prefixes = {**PREFIXES, "eli": "http://data.europa.eu/eli/ontology#", "id": BASE}
+    # IRIs are written in full (no prefix for the data base): a prefixed name needs "\/" for
+    # every "/", which some engines (Virtuoso) keep as a backslash.
+    prefixes = {**PREFIXES, "eli": "http://data.europa.eu/eli/ontology#"}
     with AtomicFiles() as files:
         for name, fmt in EXPORTS.items():
-            if fmt.supports_datasets:
+            if fmt == ox.RdfFormat.JSON_LD:
                 items: list = quads
-            else:  # N-Triples: the union of the graphs, each triple once
-                items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
-            files.write(out / name, lambda tmp, items=items, fmt=fmt: ox.serialize(
-                items, str(tmp), fmt, prefixes=prefixes))
+                files.write(out / name, lambda tmp: write_jsonld(quads, tmp))
+            else:
+                if fmt.supports_datasets:
+                    items = quads
+                else:  # N-Triples: the union of the graphs, each triple once
+                    items = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads},
+                                   key=str)
+                files.write(out / name, lambda tmp, items=items, fmt=fmt: ox.serialize(
+                    items, str(tmp), fmt, prefixes=prefixes))
             written[name] = len(items)
+        files.write(out / "context.jsonld", lambda tmp: Path(tmp).write_text(
+            json.dumps(context(), indent=1) + "\n", encoding="utf-8"))
+        void = void_description(quads, written)
+        files.write(out / "void.ttl", lambda tmp: ox.serialize(
+            void, str(tmp), ox.RdfFormat.TURTLE,
+            prefixes={"void": "http://rdfs.org/ns/void#", "dcat": "http://www.w3.org/ns/dcat#",
+                      "dcterms": "http://purl.org/dc/terms/", **PREFIXES}))
+        written["void.ttl"] = len(void)
     return written
 
 
@@ -103,11 +125,12 @@ def stats(kg: KnowledgeGraph) -> dict[str, object]:
            } GROUP BY ?p ORDER BY DESC(?n) ?p""")}
     sources = kg.select("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a pk:SourceArticle }")
     evidence = kg.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a pk:Evidence }")
-    # per named graph, counted by the engine (any backend; the derived keys and an on-disk
-    # store's metadata are not data)
+    # per named graph, counted by the engine (any backend; the derived keys, an on-disk
+    # store's metadata and the engine's own graphs are not data)
     graphs = Counter({r["g"].value: int(r["n"].value) for r in kg.select(
         "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
-        if r["g"].value not in (GRAPH_DERIVED, GRAPH_META)})
+        if r["g"].value not in (GRAPH_DERIVED, GRAPH_META)
+        and r["g"].value.startswith(BASE)})  # not an engine's own graphs (Virtuoso's)
     report = getattr(kg, "report", None)
     return {
         "files": len(report.files) if report is not None else None,

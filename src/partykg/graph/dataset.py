@@ -23,7 +23,7 @@ from partykg.project import check_root
 from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
 
 # ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
-ONTOLOGY_DATA_FILES = ("partykg.ttl", "doctypes.ttl", "statuses.ttl")
+ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
 
 
 class GraphFileError(PartykgError):
@@ -298,7 +298,8 @@ def _key_rules() -> dict[str, tuple[Callable[[str], str | None], ox.NamedNode, d
             PK + "codeAsWritten": (ids.code_key, ox.NamedNode(PK + "codeKey"), code_cache),
             PK + "number": (ids.number_key, ox.NamedNode(PK + "numberKey"), {}),
             SKOS + "prefLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None),
-            SKOS + "altLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None)}
+            SKOS + "altLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None),
+            SKOS + "hiddenLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None)}
 
 
 def _stream_file(root: Path, path: Path, rel: str) -> Iterator[ox.Quad]:
@@ -390,6 +391,7 @@ def derive(store: ox.Store) -> int:
         (PK + "number", ids.number_key, PK + "numberKey"),
         (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
         (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
+        (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey"),
     ):
         # every graph but the derived and ontology ones, and the default graph
         where = (f"{{ GRAPH ?g {{ ?s <{pred}> ?v }} FILTER(?g != <{GRAPH_DERIVED}> && "

@@ -59,6 +59,9 @@ def run_checks(kg: KnowledgeGraph, files: list[Path] | None = None) -> list[Viol
             raise QueryError(f"queries/checks/{path.name}: {e}") from e
         for row in rows:
             entity = row.get("entity")
+            if isinstance(entity, ox.Literal):  # e.g. an endpoint answering garbage rows
+                raise QueryError(f"queries/checks/{path.name}: {getattr(kg, 'endpoint', 'the store')}"
+                                 f" answered a literal ({entity}) where an entity belongs")
             graph = row.get("graph")
             file = kg.file_of_graph(graph.value) if isinstance(graph, ox.NamedNode) else None
             ent = _term_str(entity)

@@ -218,14 +218,16 @@ class KnowledgeGraph:
 
     # --- queries -------------------------------------------------------------------------------
 
-    def _query(self, query: str, bindings: Mapping[str, Term] | None, read: Callable[[Any], Any]):
+    def _query(self, query: str, bindings: Mapping[str, Term] | None, read: Callable[[Any], Any],
+               prefixes: bool = True):
         """Run the query and ``read`` its results (reading may fail too: the engine reads the
-        store lazily)."""
+        store lazily). ``prefixes``: parse with the project's prefixes (library queries declare
+        their own and a user's file must too; internal queries may rely on them)."""
         check_query(query)  # bound terms add no SERVICE and no depth: check the query as written
         text = bind(query, bindings)
         try:
             return read(self.store.query(text, use_default_graph_as_union=True,
-                                         prefixes=PREFIXES))
+                                         prefixes=PREFIXES if prefixes else None))
         except SyntaxError as e:
             raise QueryError(f"query does not parse: {e}") from e
         except RecursionError as e:
@@ -233,7 +235,8 @@ class KnowledgeGraph:
         except (OSError, RuntimeError) as e:
             raise _damaged(self.location, e) or QueryError(f"query failed: {e}") from e
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
+               prefixes: bool = True) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; ``bindings`` maps variable names (no '?')
         to RDF terms (see :func:`partykg.store.sparql.bind`). Unbound variables come back as None."""
         def read(res):
@@ -242,24 +245,26 @@ class KnowledgeGraph:
             names = [v.value for v in res.variables]
             return [{n: sol[n] for n in names} for sol in res]
 
-        return self._query(query, bindings, read)
+        return self._query(query, bindings, read, prefixes)
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
+               prefixes: bool = True) -> list[ox.Triple]:
         """Run a CONSTRUCT (or DESCRIBE) over the union of all graphs."""
         def read(res):
             if not isinstance(res, ox.QueryTriples):
                 raise QueryError("expected a CONSTRUCT or DESCRIBE query")
             return list(res)
 
-        return self._query(query, bindings, read)
+        return self._query(query, bindings, read, prefixes)
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None,
+            prefixes: bool = True) -> bool:
         def read(res):
             if not isinstance(res, ox.QueryBoolean):
                 raise QueryError("expected an ASK query")
             return bool(res)
 
-        return self._query(query, bindings, read)
+        return self._query(query, bindings, read, prefixes)
 
     # --- provenance of graphs ------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ A parameter never reaches a query as text a user typed: it is an RDF term (a pyo
 escaping, becomes one row of a ``VALUES`` block at the start of the query's top-level group::
 
     SELECT ?d WHERE { ?d pk:codeKey ?key }          +  {"key": Literal("51-CT/TW")}
-    SELECT ?d WHERE { VALUES (?key) { ("51-CT/TW") } ?d pk:codeKey ?key }
+    SELECT ?d WHERE { VALUES ?key { "51-CT/TW" } ?d pk:codeKey ?key }
 
 The same row is repeated at the start of each nested group that uses the variable (see
 :func:`bind`). The embedded store and remote endpoints get the same text, so they give the same
@@ -37,7 +37,7 @@ class BindError(PartykgError):
 
 
 def values_block(bindings: Mapping[str, Term]) -> str:
-    """``VALUES (?a ?b) { (term term) }`` for one row of bindings."""
+    """``VALUES ?a { term } VALUES ?b { term }`` for one row of bindings."""
     names, terms = [], []
     for name, term in bindings.items():
         if not isinstance(name, str) or not _VAR.match(name):
@@ -46,7 +46,9 @@ def values_block(bindings: Mapping[str, Term]) -> str:
             raise BindError(f"?{name}: a parameter is an IRI or a literal, not {type(term).__name__}")
         names.append("?" + name)
         terms.append(str(term))  # N-Triples: pyoxigraph escapes quotes, newlines, '>' ...
-    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    # one single-variable block per parameter: the same solutions as one row of a multi-variable
+    # block, and Virtuoso 7.2 mis-compiles VALUES (?a ?b) {(…)} beside OPTIONAL or FILTER (SP031)
+    return " ".join(f"VALUES {n} {{ {t} }}" for n, t in zip(names, terms))
 
 
 def _scan(query: str):
