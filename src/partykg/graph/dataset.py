@@ -224,17 +224,20 @@ def _register(report: LoadReport, rel: str, graphs: Iterable[str],
 
 
 def load_to_disk(root: Path | None, store: ox.Store,
-                 progress: Callable[[str], None] | None = None) -> LoadReport:
+                 progress: Callable[[str], None] | None = None,
+                 then: Callable[[LoadReport], Iterable[ox.Quad]] | None = None) -> LoadReport:
     """Load every graph file into ``store``, an empty on-disk store, with the engine's bulk
     loader, never holding the graph in memory (``partykg build --store``).
 
-    One pass: the statements stream from the parser (big files without labelled blank nodes,
-    :data:`ENGINE_PARSE_MIN_BYTES`; the others are parsed whole, their blank nodes renamed)
-    through Python into the bulk loader; on the way each file's named graphs are recorded
-    (a graph written by two files, or into a reserved graph, stops the load before the next
-    file) and the lookup keys of :func:`derive` are added next to their statements. The store
-    is not transactional: on an error the caller throws it away (it is written in a temporary
-    folder)."""
+    One pass, one call of the bulk loader: the statements stream from the parser (big files
+    without labelled blank nodes, :data:`ENGINE_PARSE_MIN_BYTES`; the others are parsed whole,
+    their blank nodes renamed) through Python into the bulk loader; on the way each file's named
+    graphs are recorded (a graph written by two files, or into a reserved graph, stops the load
+    before the next file) and the lookup keys of :func:`derive` are added next to their
+    statements; ``then(report)``, once every file is read, gives the last statements (the
+    store's metadata). Each further call of the bulk loader would cost a merge with everything
+    already written, so there is none. The store is not transactional: on an error the caller
+    throws it away (it is written in a temporary folder)."""
     root = check_root(root, "root", ("graph",)) if root else find_root()
     report = LoadReport()
     derived = ox.NamedNode(GRAPH_DERIVED)
@@ -252,7 +255,9 @@ def load_to_disk(root: Path | None, store: ox.Store,
             last: object = None
             skip = False
             n = 0
-            for q in source:
+            for q in source:  # as little as possible per statement: millions of them
+                n += 1
+                yield q
                 g = q.graph_name
                 if g != last:
                     if isinstance(g, ox.DefaultGraph):
@@ -261,28 +266,30 @@ def load_to_disk(root: Path | None, store: ox.Store,
                                                   f"{q.subject} {q.predicate} …")
                     graphs.add(g.value)
                     last, skip = g, g == ontology or g == derived
-                n += 1
-                yield q
                 if skip:
                     continue
-                rule = rules.get(q.predicate.value)
-                if rule is not None and isinstance(q.object, ox.Literal):
-                    fn, target, cache = rule
-                    v = q.object.value
-                    if cache is None:
-                        key = fn(v)
-                    else:
-                        key = cache.get(v)
-                        if key is None:
-                            key = cache[v] = fn(v)
-                    if key:
-                        keys += 1
-                        yield ox.Quad(q.subject, target, ox.Literal(key), derived)
+                rule = rules.get(q.predicate)
+                if rule is not None:
+                    o = q.object
+                    if isinstance(o, ox.Literal):
+                        fn, target, cache = rule
+                        v = o.value
+                        if cache is None:
+                            key = fn(v)
+                        else:
+                            key = cache.get(v)
+                            if key is None:
+                                key = cache[v] = fn(v)
+                        if key:
+                            keys += 1
+                            yield ox.Quad(q.subject, target, ox.Literal(key), derived)
             _register(report, rel, graphs, path)  # before anything of the next file
             report.files.append(path)
             report.quads += n
             if progress:
                 progress(f"loaded {rel} ({n} quads)")
+        if then is not None:
+            yield from then(report)
 
     store.bulk_extend(statements())
     if progress:
@@ -290,16 +297,19 @@ def load_to_disk(root: Path | None, store: ox.Store,
     return report
 
 
-def _key_rules() -> dict[str, tuple[Callable[[str], str | None], ox.NamedNode, dict | None]]:
+def _key_rules() -> dict[ox.NamedNode, tuple[Callable[[str], str | None], ox.NamedNode,
+                                             dict | None]]:
     """The statements :func:`derive` keys: predicate -> (key function, key predicate, cache).
     Codes and numbers recur (cached); names do not."""
     code_cache: dict = {}
-    return {PK + "code": (ids.code_key, ox.NamedNode(PK + "codeKey"), code_cache),
-            PK + "codeAsWritten": (ids.code_key, ox.NamedNode(PK + "codeKey"), code_cache),
-            PK + "number": (ids.number_key, ox.NamedNode(PK + "numberKey"), {}),
-            SKOS + "prefLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None),
-            SKOS + "altLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None),
-            SKOS + "hiddenLabel": (ids.name_key, ox.NamedNode(PK + "nameKey"), None)}
+    code, number, name = (ox.NamedNode(PK + "codeKey"), ox.NamedNode(PK + "numberKey"),
+                          ox.NamedNode(PK + "nameKey"))
+    return {ox.NamedNode(PK + "code"): (ids.code_key, code, code_cache),
+            ox.NamedNode(PK + "codeAsWritten"): (ids.code_key, code, code_cache),
+            ox.NamedNode(PK + "number"): (ids.number_key, number, {}),
+            ox.NamedNode(SKOS + "prefLabel"): (ids.name_key, name, None),
+            ox.NamedNode(SKOS + "altLabel"): (ids.name_key, name, None),
+            ox.NamedNode(SKOS + "hiddenLabel"): (ids.name_key, name, None)}
 
 
 def _stream_file(root: Path, path: Path, rel: str) -> Iterator[ox.Quad]:
