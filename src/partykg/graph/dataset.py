@@ -22,7 +22,7 @@ from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_META, GRAPH_ONT
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
-    from typing import Callable, Iterable
+    from typing import Callable, Iterable, Iterator
 
 # ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
 ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
@@ -227,141 +227,112 @@ def _register(report: LoadReport, rel: str, graphs: Iterable[str],
         report.graph_files[g] = rel
 
 
-BULK_BATCH_QUADS = 500_000
-
-
 def load_to_disk(root: Path | None, store: ox.Store,
-                 progress: Callable[[str], None] | None = None) -> LoadReport:
+                 progress: Callable[[str], None] | None = None,
+                 then: Callable[[LoadReport], Iterable[ox.Quad]] | None = None) -> LoadReport:
     """Load every graph file into ``store``, an empty on-disk store, with the engine's bulk
-    loader, never holding the graph in memory (``partykg build --store``); then derive the keys
-    (:func:`derive_streaming`). The store is not transactional: on an error the caller throws it
-    away (it is written in a temporary folder)."""
+    loader, never holding the graph in memory (``partykg build --store``).
+
+    One pass, one call of the bulk loader: the statements stream from the parser (big files
+    without labelled blank nodes, :data:`ENGINE_PARSE_MIN_BYTES`; the others are parsed whole,
+    their blank nodes renamed) through Python into the bulk loader; on the way each file's named
+    graphs are recorded (a graph written by two files, or into a reserved graph, stops the load
+    before the next file) and the lookup keys of :func:`derive` are added next to their
+    statements; ``then(report)``, once every file is read, gives the last statements (the
+    store's metadata). Each further call of the bulk loader would cost a merge with everything
+    already written, so there is none. The store is not transactional: on an error the caller
+    throws it away (it is written in a temporary folder)."""
     root = check_root(root, "root", ("graph",)) if root else find_root()
     report = LoadReport()
-    seen: set[str] = set()
-    total = 0
-    # the small files' quads go to the bulk loader together, up to BULK_BATCH_QUADS at a time:
-    # each call writes new files into the store, and a store of hundreds of small files is slower
-    # to open (every `partykg ask --store DIR` opens it) and to query
-    pending: list[ox.Quad] = []
+    derived = ox.NamedNode(GRAPH_DERIVED)
+    ontology = ox.NamedNode(GRAPH_ONTOLOGY)
+    rules = _key_rules()
+    keys = 0
 
-    def flush() -> None:
-        if pending:
-            store.bulk_extend(pending)
-            pending.clear()
+    def statements():
+        nonlocal keys
+        for path in graph_files(root):
+            rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+            source = _stream_file(root, path, rel) if _engine_parsable(path) else \
+                parse_file(root, path)
+            graphs: set[str] = set()
+            last: object = None
+            skip = False
+            n = 0
+            for q in source:  # as little as possible per statement: millions of them
+                n += 1
+                yield q
+                g = q.graph_name
+                if g != last:
+                    if isinstance(g, ox.DefaultGraph):
+                        raise GraphFileError(rel, "triples outside a named graph (every TriG "
+                                                  "triple belongs in a GRAPH block): "
+                                                  f"{q.subject} {q.predicate} …")
+                    graphs.add(g.value)
+                    last, skip = g, g == ontology or g == derived
+                if skip:
+                    continue
+                rule = rules.get(q.predicate)
+                if rule is not None:
+                    o = q.object
+                    if isinstance(o, ox.Literal):
+                        fn, target, cache = rule
+                        v = o.value
+                        if cache is None:
+                            key = fn(v)
+                        else:
+                            key = cache.get(v)
+                            if key is None:
+                                key = cache[v] = fn(v)
+                        if key:
+                            keys += 1
+                            yield ox.Quad(q.subject, target, ox.Literal(key), derived)
+            _register(report, rel, graphs, path)  # before anything of the next file
+            report.files.append(path)
+            report.quads += n
+            if progress:
+                progress(f"loaded {rel} ({n} quads)")
+        if then is not None:
+            yield from then(report)
 
-    for path in graph_files(root):
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-        if _engine_parsable(path):
-            flush()  # the checks below count what the store already holds
-            turtle = path.suffix != ".trig"
-            # a TriG file may also write into graphs already there (a Turtle file writes only
-            # its own graph, or the ontology's that the ontology files share): count the quads
-            # of the graphs already there before and after when they are fewer than the file's
-            # (about 100 bytes a quad), else the quads of its new graphs after
-            old_before = (_count_in(store, seen) if not turtle and total * 100 < path.stat().st_size
-                          else None)
-            try:
-                store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
-                                base_iri=ids.BASE,
-                                to_graph=ox.NamedNode(default_graph_for(root, path)) if turtle else None)
-            except SyntaxError as e:
-                msg = str(e.msg if hasattr(e, "msg") else e)
-                raise GraphFileError(rel, msg, getattr(e, "lineno", None),
-                                     getattr(e, "offset", None)) from e
-            except (ValueError, OSError) as e:
-                raise GraphFileError(rel, str(e)) from e
-            if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
-                raise GraphFileError(rel, "triples outside a named graph (every TriG triple "
-                                          "belongs in a GRAPH block)")
-            now = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
-            graphs, seen = now - seen, now
-            count = len(store) - total
-            if not turtle and (_count_in(store, seen - graphs) != old_before
-                               if old_before is not None else count != _count_in(store, graphs)):
-                raise _rewritten_graph(report, rel, path, root)
-        else:
-            quads = parse_file(root, path)
-            pending.extend(quads)
-            if len(pending) >= BULK_BATCH_QUADS:
-                flush()
-            graphs = {q.graph_name.value for q in quads}
-            seen |= graphs
-            count = len(quads)
-        total += count
-        report.files.append(path)
-        _register(report, rel, graphs, path)
-        if progress:
-            progress(f"loaded {rel} ({count} quads)")
-    flush()
-    report.quads = len(store)
-    n = derive_streaming(store)
+    store.bulk_extend(statements())
     if progress:
-        progress(f"derived {n} lookup keys")
+        progress(f"derived {keys} lookup keys")
     return report
 
 
-def _count_in(store: ox.Store, graphs: set[str]) -> int:
-    """Quads in the named graphs ``graphs``, counted by the engine from its graph-first index
-    (as many steps as those quads, however big the rest of the store)."""
-    if not graphs:
-        return 0
-    values = " ".join(str(ox.NamedNode(g)) for g in sorted(graphs))
-    res = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
-                      "GRAPH ?g { ?s ?p ?o } }")
-    return int(next(iter(res))[0].value)
+def _key_rules() -> dict[ox.NamedNode, tuple[Callable[[str], str | None], ox.NamedNode,
+                                             dict | None]]:
+    """The statements :func:`derive` keys: predicate -> (key function, key predicate, cache).
+    Codes and numbers recur (cached); names do not."""
+    code_cache: dict = {}
+    code, number, name = (ox.NamedNode(PK + "codeKey"), ox.NamedNode(PK + "numberKey"),
+                          ox.NamedNode(PK + "nameKey"))
+    return {ox.NamedNode(PK + "code"): (ids.code_key, code, code_cache),
+            ox.NamedNode(PK + "codeAsWritten"): (ids.code_key, code, code_cache),
+            ox.NamedNode(PK + "number"): (ids.number_key, number, {}),
+            ox.NamedNode(SKOS + "prefLabel"): (ids.name_key, name, None),
+            ox.NamedNode(SKOS + "altLabel"): (ids.name_key, name, None),
+            ox.NamedNode(SKOS + "hiddenLabel"): (ids.name_key, name, None)}
 
 
-def _rewritten_graph(report: LoadReport, rel: str, path: Path, root: Path) -> GraphFileError:
-    """The error for a big file that wrote into a named graph an earlier file wrote (found by
-    reading the file again: only on this error)."""
-    for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG, base_iri=ids.BASE):
-        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
-        if g in RESERVED_GRAPHS:
-            return _reserved(rel, g, path)
-        if g is not None and g in report.graph_files and report.graph_files[g] != rel:
-            return GraphFileError(rel, f"named graph <{g}> is already written by "
-                                       f"{report.graph_files[g]}: each named graph belongs to "
-                                       "one file")
-    return GraphFileError(rel, "writes into a named graph an earlier file already writes: "
-                               "each named graph belongs to one file")
-
-
-def derive_streaming(store: ox.Store) -> int:
-    """The lookup keys of :func:`derive`, computed while streaming over the statements and
-    written with the bulk loader: for an on-disk store too big for one update. Codes and numbers
-    recur, so their keys are cached; names are not."""
-    g = ox.NamedNode(GRAPH_DERIVED)
-    skip = {g, ox.NamedNode(GRAPH_ONTOLOGY)}
-    written = 0
-
-    def keys():
-        nonlocal written
-        for pred, fn, target, cache in (
-            (PK + "code", ids.code_key, PK + "codeKey", {}),
-            (PK + "codeAsWritten", ids.code_key, PK + "codeKey", {}),
-            (PK + "number", ids.number_key, PK + "numberKey", {}),
-            (SKOS + "prefLabel", ids.name_key, PK + "nameKey", None),
-            (SKOS + "altLabel", ids.name_key, PK + "nameKey", None),
-            (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey", None),
-        ):
-            t = ox.NamedNode(target)
-            for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
-                if q.graph_name in skip or not isinstance(q.object, ox.Literal):
-                    continue
-                v = q.object.value
-                if cache is not None:
-                    key = cache.get(v)
-                    if key is None:
-                        key = cache[v] = fn(v)
-                else:
-                    key = fn(v)
-                if key:
-                    written += 1
-                    yield ox.Quad(q.subject, t, ox.Literal(key), g)
-
-    store.bulk_extend(keys())
-    return written
+def _stream_file(root: Path, path: Path, rel: str) -> Iterator[ox.Quad]:
+    """The statements of one file as the engine's parser reads them (never all in memory);
+    raises GraphFileError as :func:`parse_file` does."""
+    turtle = path.suffix != ".trig"
+    g = ox.NamedNode(default_graph_for(root, path)) if turtle else None
+    try:
+        for q in ox.parse(path=str(path), base_iri=ids.BASE,
+                          format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG):
+            yield ox.Quad(q.subject, q.predicate, q.object, g) if turtle else q
+    except SyntaxError as e:
+        msg = str(e.msg if hasattr(e, "msg") else e)
+        raise GraphFileError(rel, msg, getattr(e, "lineno", None),
+                             getattr(e, "offset", None)) from e
+    except ValueError as e:
+        raise GraphFileError(rel, str(e)) from e
+    except OSError as e:
+        raise GraphFileError(rel, f"cannot read: {e.strerror or e}") from e
 
 
 def load(root: Path | None = None, store: ox.Store | None = None,

@@ -192,8 +192,9 @@ class KnowledgeGraph:
             disk = None
             try:
                 disk = ox.Store(str(w.tmp))
-                report = dataset.load_to_disk(root, disk, progress=progress)
-                disk.bulk_extend(_meta_quads(report, root))
+                # the metadata in the same call of the bulk loader (a second call merges)
+                report = dataset.load_to_disk(root, disk, progress=progress,
+                                              then=lambda r: _meta_quads(r, root))
                 if progress:
                     progress(f"compacting the store in {w.tmp}")
                 disk.flush()
