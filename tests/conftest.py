@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from servers import loaded_endpoint, oxigraph_server  # noqa: F401  (fixtures for every module)
+from servers import (loaded_endpoint, oxigraph_loaded, oxigraph_server,  # noqa: F401
+                     virtuoso, virtuoso_scratch)  # (fixtures for every module)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
@@ -46,6 +47,22 @@ def seed_kg():
     mention ambiguous or add documents to a list, and then the whole graph answers differently)."""
     assert len(SEED_FILES) == 6, SEED_FILES
     return load_kg(*SEED_FILES)
+
+
+@pytest.fixture()
+def seed_project_copy(tmp_path: Path) -> Path:
+    """A copy of the project holding only the seed articles' graphs and the curation: for
+    spreadsheets written against that graph (sources added to graph/ later may make one of their
+    codes name two documents, or give a document only named in a relation its type)."""
+    for name in ("ontology", "queries"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    graph = tmp_path / "graph"
+    (graph / "sources").mkdir(parents=True)
+    shutil.copy(ROOT / "graph" / "curation.trig", graph / "curation.trig")
+    for f in sorted((ROOT / "graph" / "sources").glob("00[0-4]_*.trig")):
+        shutil.copy(f, graph / "sources" / f.name)
+    shutil.copytree(ROOT / "graph" / "corpus", graph / "corpus")
+    return tmp_path
 
 
 @pytest.fixture()

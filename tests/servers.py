@@ -121,13 +121,20 @@ class OxigraphServer:
         self.stop()
 
 
-def partykg(*args: str, root: Path | None = None, timeout: float = 300):
-    """Run the partykg command in a subprocess."""
+def partykg(*args: str, root: Path | None = None, timeout: float = 300,
+            env: dict[str, str] | None = None):
+    """Run the partykg command in a subprocess (``env``: variables added to the environment)."""
+    import os
+
     cmd = [sys.executable, "-m", "partykg.cli.main"]
     if root is not None:
         cmd += ["--root", str(root)]
+    full = None
+    if env is not None:
+        full = {k: v for k, v in os.environ.items() if not k.startswith("PARTYKG_ENDPOINT_")}
+        full.update(env)
     return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=ROOT,
-                          timeout=timeout)
+                          timeout=timeout, env=full)
 
 
 @pytest.fixture()
@@ -135,6 +142,44 @@ def oxigraph_server(tmp_path):
     """An empty read-write Oxigraph server (union default graph on), stopped after the test."""
     with OxigraphServer(tmp_path) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def oxigraph_loaded(tmp_path_factory):
+    """One Oxigraph server for the whole session, holding the project's graph (`partykg load`)."""
+    tmp = tmp_path_factory.mktemp("oxigraph-session")
+    with OxigraphServer(tmp) as server:
+        r = partykg("load", "--endpoint", server.query_url)
+        assert r.returncode == 0, r.stdout + r.stderr
+        yield server
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """One private Virtuoso for the whole session, holding the project's graph, loaded with
+    `partykg load` through /sparql-auth with the user's credentials (never anonymous write).
+    Tests that change it reload the project when they end (``virtuoso_scratch``)."""
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-session"))
+    with server:
+        load_into_virtuoso(server)
+        yield server
+
+
+def virtuoso_env() -> dict[str, str]:
+    return {"PARTYKG_ENDPOINT_USER": VIRTUOSO_USER, "PARTYKG_ENDPOINT_PASSWORD": VIRTUOSO_PASSWORD}
+
+
+def load_into_virtuoso(server: "VirtuosoServer", root: Path | None = None):
+    r = partykg("load", "--endpoint", server.query_url, root=root, env=virtuoso_env())
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r
+
+
+@pytest.fixture()
+def virtuoso_scratch(virtuoso):
+    """The session's Virtuoso for a test that changes it; the project is loaded again after."""
+    yield virtuoso
+    load_into_virtuoso(virtuoso)
 
 
 @pytest.fixture(scope="module")
@@ -230,7 +275,10 @@ def failing_proxy(upstream: str, fail):
             with lock:
                 n = counts.get(self.command, 0)
                 counts[self.command] = n + 1
-            if fail(self.command, self.path, body or b"", n):
+            verdict = fail(self.command, self.path, body or b"", n)
+            if isinstance(verdict, bytes):  # forward this body instead
+                body, verdict = verdict, False
+            if verdict:
                 msg = b"injected failure"
                 self.send_response(500)
                 self.send_header("Content-Type", "text/plain")
@@ -239,15 +287,22 @@ def failing_proxy(upstream: str, fail):
                 self.wfile.write(msg)
                 return
             req = urllib.request.Request(upstream + self.path, data=body, method=self.command)
-            for h in ("Content-Type", "Accept"):
+            for h in ("Content-Type", "Accept", "Authorization"):
                 if self.headers.get(h):
                     req.add_header(h, self.headers[h])
+            extra = {}
             try:
-                with urllib.request.urlopen(req, timeout=30) as resp:
+                with urllib.request.urlopen(req, timeout=60) as resp:
                     status, data, ctype = resp.status, resp.read(), resp.headers.get("Content-Type")
+                    extra = {"Server": resp.headers.get("Server", "")}
             except urllib.error.HTTPError as e:
                 status, data, ctype = e.code, e.read(), e.headers.get("Content-Type")
+                extra = {"WWW-Authenticate": e.headers.get("WWW-Authenticate", ""),
+                         "Server": e.headers.get("Server", "")}
             self.send_response(status)
+            for k, v in extra.items():
+                if v:
+                    self.send_header(k, v)
             if ctype:
                 self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(data)))
@@ -264,6 +319,264 @@ def failing_proxy(upstream: str, fail):
     t.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --- a private Virtuoso (Debian's virtuoso-opensource 7.2) ------------------------------------------
+
+VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+VIRTUOSO_USER, VIRTUOSO_PASSWORD = "partykg", "load-secret"
+
+
+def virtuoso_binaries() -> tuple[str, str] | None:
+    exe, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if exe and isql and VIRTUOSO_INI.is_file():
+        return exe, isql
+    return None
+
+
+def need_virtuoso() -> tuple[str, str]:
+    """The Virtuoso binaries; in CI (CI=true) a missing Virtuoso fails, elsewhere it skips."""
+    import os
+
+    found = virtuoso_binaries()
+    if found:
+        return found
+    msg = ("Virtuoso is not installed (Debian's 'virtuoso-opensource'; 'bash scripts/setup "
+           "--test' installs it as root)")
+    if os.environ.get("CI") == "true":
+        pytest.fail(msg)
+    pytest.skip(msg)
+    raise AssertionError  # unreachable
+
+
+def _ini_with(text: str, settings: dict[tuple[str, str], str | None]) -> str:
+    """``text`` (a virtuoso.ini) with ``settings[(section, key)]`` replacing each key's value
+    (every occurrence in its section); keys the file lacks are added to their section."""
+    import re
+
+    out: list[str] = []
+    section = ""
+    seen: set[tuple[str, str]] = set()
+
+    def flush_missing(sec: str):
+        for (s, k), v in settings.items():
+            if s == sec and (s, k) not in seen and v is not None:
+                out.append(f"{k} = {v}")
+                seen.add((s, k))
+
+    for line in text.splitlines():
+        m = re.match(r"\s*\[(.+)\]\s*$", line)
+        if m:
+            flush_missing(section)
+            section = m.group(1)
+            out.append(line)
+            continue
+        m = re.match(r"\s*([A-Za-z_0-9]+)\s*=", line)
+        if m and (section, m.group(1)) in settings:
+            value = settings[(section, m.group(1))]
+            if value is not None:  # None: the key is removed
+                out.append(f"{m.group(1)} = {value}")
+            seen.add((section, m.group(1)))
+            continue
+        out.append(line)
+    flush_missing(section)
+    return "\n".join(out) + "\n"
+
+
+class VirtuosoServer:
+    """A private Virtuoso 7.2 instance: its own database folder, ``virtuoso.ini`` copied from
+    Debian's with loopback ports and ``DirsAllowed`` limited to that folder, started in the
+    foreground (``virtuoso-t -f``, its PID owned and stopped here). ``setup()`` creates the user
+    ``partykg`` with SPARQL_UPDATE (the writer behind ``/sparql-auth``); anonymous ``/sparql``
+    stays read-only."""
+
+    def __init__(self, tmp_dir: Path):
+        self.dir = Path(tmp_dir) / "virtuoso"
+        self.proc: subprocess.Popen | None = None
+        self.port = self.sql_port = 0
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def query_url(self) -> str:
+        return self.base + "/sparql"
+
+    @property
+    def auth_url(self) -> str:
+        return self.base + "/sparql-auth"
+
+    def start(self) -> "VirtuosoServer":
+        exe, self.isql_binary = need_virtuoso()
+        self.dir.mkdir(parents=True, exist_ok=True)
+        self.port, self.sql_port = free_port(), free_port()
+        d = str(self.dir)
+        ini = _ini_with(VIRTUOSO_INI.read_text(), {
+            ("Database", "DatabaseFile"): f"{d}/virtuoso.db",
+            ("Database", "ErrorLogFile"): f"{d}/virtuoso.log",
+            ("Database", "LockFile"): f"{d}/virtuoso.lck",
+            ("Database", "TransactionFile"): f"{d}/virtuoso.trx",
+            ("Database", "xa_persistent_file"): f"{d}/virtuoso.pxa",
+            ("TempDatabase", "DatabaseFile"): f"{d}/virtuoso-temp.db",
+            ("TempDatabase", "TransactionFile"): f"{d}/virtuoso-temp.trx",
+            ("Parameters", "ServerPort"): f"127.0.0.1:{self.sql_port}",
+            ("Parameters", "DirsAllowed"): f"{d}",
+            ("Parameters", "NumberOfBuffers"): "40000",
+            ("Parameters", "MaxDirtyBuffers"): "30000",
+            ("HTTPServer", "ServerPort"): f"127.0.0.1:{self.port}",
+            ("URIQA", "DefaultHost"): f"127.0.0.1:{self.port}",
+            ("SPARQL", "ResultSetMaxRows"): "1000000",
+            # no hosting plugins (wiki, mediawiki...): not needed, and quicker to start
+            ("Plugins", "Load1"): None, ("Plugins", "Load2"): None, ("Plugins", "Load3"): None,
+            ("Plugins", "Load5"): None,
+        })
+        (self.dir / "virtuoso.ini").write_text(ini)
+        self.log = open(self.dir / "stdout.log", "wb")
+        self.proc = subprocess.Popen([exe, "-f", "-c", str(self.dir / "virtuoso.ini")],
+                                     cwd=self.dir, stdout=self.log, stderr=subprocess.STDOUT)
+        try:
+            wait_for_port(self.port, self.proc, timeout=120)
+            self._wait_answering()
+            self.isql(f"DB.DBA.USER_CREATE('{VIRTUOSO_USER}', '{VIRTUOSO_PASSWORD}');",
+                      f"GRANT SPARQL_UPDATE TO \"{VIRTUOSO_USER}\";")
+        except Exception:
+            self.stop()
+            raise
+        return self
+
+    def _wait_answering(self, timeout: float = 120) -> None:
+        import urllib.request
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.query_url + "?query=ASK%7B%7D", timeout=2) as r:
+                    if r.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.2)
+        log = (self.dir / "virtuoso.log")
+        raise RuntimeError("Virtuoso did not answer: "
+                           + (log.read_text(errors="replace")[-800:] if log.exists() else ""))
+
+    def isql(self, *statements: str) -> str:
+        """Run SQL statements as dba through isql-vt; raises on an error."""
+        script = "\n".join(statements) + "\n"
+        r = subprocess.run([self.isql_binary, str(self.sql_port), "dba", "dba"], input=script,
+                           capture_output=True, text=True, timeout=120)
+        if r.returncode != 0 or "*** Error" in r.stdout:
+            raise RuntimeError(f"isql-vt: {r.stdout[-800:]} {r.stderr[-400:]}")
+        return r.stdout
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self.proc = None
+        if getattr(self, "log", None):
+            self.log.close()
+
+    def __enter__(self) -> "VirtuosoServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+@contextlib.contextmanager
+def fake_sparql_server(mode: str):
+    """A SPARQL endpoint that answers every ASK ``true`` and every SELECT with, for ``mode``
+    "literals", one row binding each projected variable to the literal "x", or for "empty", no
+    row at all. Yields its query URL."""
+    import json
+    import re
+    import urllib.parse
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def _answer(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode() if length else ""
+            query = urllib.parse.parse_qs(body).get("query", [""])[0] or \
+                urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("query", [""])[0]
+            text = re.sub(r"(?i)PREFIX\s+\S*\s*<[^>]*>", "", query)
+            text = re.sub(r"(?m)#.*$", "", text)
+            if re.match(r"(?is)\s*ASK\b", text):
+                out = {"head": {}, "boolean": True}
+            else:
+                m = re.search(r"(?is)SELECT\s+(?:DISTINCT\s+|REDUCED\s+)?(.*?)\s*(WHERE\b|\{)", text)
+                head = m.group(1) if m else "*"
+                names = re.findall(r"AS\s+\?(\w+)", head) or re.findall(r"\?(\w+)", head) or ["x"]
+                rows = [] if mode == "empty" else \
+                    [{n: {"type": "literal", "value": "x"} for n in names}]
+                out = {"head": {"vars": names}, "results": {"bindings": rows}}
+            data = json.dumps(out).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/query"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def endless_server():
+    """An endpoint that answers 200 with an endless body (no Content-Length). Yields its URL;
+    ``sent`` in the yielded dict counts the bytes written."""
+    sent = {"bytes": 0}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.0"
+
+        def _answer(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            if length:
+                self.rfile.read(length)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            chunk = b" " * (1 << 20)
+            try:
+                self.wfile.write(b'{"head": {"vars": ["s"]}, "results": {"bindings": [')
+                while sent["bytes"] < (4 << 30):
+                    self.wfile.write(chunk)
+                    sent["bytes"] += len(chunk)
+            except OSError:
+                pass
+
+        do_GET = do_POST = _answer
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/query", sent
     finally:
         server.shutdown()
         server.server_close()

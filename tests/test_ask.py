@@ -10,9 +10,11 @@ import sys
 import pytest
 
 from conftest import DATA, ROOT
-from partykg.ask.answer import UnsupportedQuestion, answer, parse_question
+from partykg.ask.answer import UnsupportedQuestion, answer
 
 QUESTIONS = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))
+# intents renamed when questions became understood from their mentions (issue 10)
+INTENT = {"issued_by_body": "list"}
 
 
 def ids_in(obj, key: str = "id") -> list[str]:
@@ -44,7 +46,7 @@ def card_facts(a) -> set[str]:
 @pytest.mark.parametrize("case", QUESTIONS, ids=lambda c: c["q"] + (f" @{c['as_of']}" if c.get("as_of") else ""))
 def test_question(seed_kg, case):
     a = answer(seed_kg, case["q"], as_of=case.get("as_of"))
-    assert a.intent == case["intent"]
+    assert a.intent == INTENT.get(case["intent"], case["intent"])
     assert a.status == case["status"], a.text
     if "language" in case:
         assert a.language == case["language"]
@@ -127,9 +129,9 @@ def test_every_answered_fact_cites_a_source(kg):
     "?",
     "x" * 100_000,
 ])
-def test_unsupported_question(question):
+def test_unsupported_question(kg, question):
     with pytest.raises(UnsupportedQuestion) as e:
-        parse_question(question)
+        answer(kg, question)
     assert "What replaces X?" in str(e.value)  # the supported forms are listed
 
 

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from partykg.model.ids import code_key
-from partykg.ingest.importer import ImportError_, import_csv
+from partykg.ingest.importer import ImportError_, import_csv, output_stem
 from partykg.store.embedded import KnowledgeGraph
 from partykg.graph.validate import validate
 
@@ -43,8 +43,8 @@ def docs_with_code(kg, code: str) -> list[dict]:
 def test_import_round_trip(project_copy, tmp_path):
     result = import_csv(write(tmp_path, GOOD), root=project_copy)
     assert result.written and not result.unchanged
-    target = project_copy / "graph" / "imports" / "sheet.trig"
-    assert result.target == target and target.is_file()
+    target = project_copy / "graph" / "imports" / f"{output_stem(tmp_path / 'sheet.csv', project_copy)}.trig"
+    assert result.target == target and target.is_file() and target.name.startswith("sheet-")
     kg = KnowledgeGraph.load(project_copy)
     assert validate(kg) == []
 
@@ -80,8 +80,7 @@ def test_import_round_trip(project_copy, tmp_path):
 
 def test_reimport_changes_nothing(project_copy, tmp_path):
     sheet = write(tmp_path, GOOD)
-    import_csv(sheet, root=project_copy)
-    target = project_copy / "graph" / "imports" / "sheet.trig"
+    target = import_csv(sheet, root=project_copy).target
     first = target.read_bytes()
     again = import_csv(sheet, root=project_copy)
     assert again.unchanged and target.read_bytes() == first
@@ -95,9 +94,14 @@ def test_reimport_changes_nothing(project_copy, tmp_path):
     (",Directive,Politburo,2020-01-01,,,,,,,https://e.org/x,q", "code", "missing code"),
     ("Directive 51,Directive,Politburo,2020-01-01,,,,,,,https://e.org/x,q", "code", "not a document code"),
     ("1-CT/TW,Directive,Politburo,2020-01-01,,,,,,,,q", "source_url", "missing source_url"),
-    ("1-CT/TW,Directive,Politburo,2020-01-01,,,,,,,https://e.org/x,", "quote", "missing quote"),
+    ("1-CT/TW,Directive,Politburo,2020-01-01,,,,,,,,", "source_url", "missing source_url"),
+    ("1-CT/TW,Directive,Politburo,2020-01-01,,,,,,,https://e.org/x,ab", "quote", "too short"),
+    ("1-CT/TW,Directive,Politburo,2020-01-01,,,,,,,https://e.org/x,fine,extra", None, "13 cells"),
+    ("1-CT/TW,Directive,Bộ,2020-01-01,,,,,,,https://e.org/x,fine", "issuer", "bodies: "),
+    ("1-CT/TW,Quyết định,Politburo,2020-01-01,,,,,,,https://e.org/x,fine", "type", "does not fit code"),
     ("2-CT/TW,Directive,Politburo,2021-01-01,,,,,,planned,https://e.org/x,q", "issuer", "no issuer yet"),
-    ("51-CT/TW@2005-04-13,Resolution,,,,,,,,,https://e.org/x,q", "type", "is a Directive in the graph"),
+    ("209-QĐ/TW@2019-11-26,Quy định,,,,,,,,,https://e.org/x,quote", "type", "is a Decision in the graph"),
+    ("51-CT/TW@2005-04-13,Resolution,,,,,,,,,https://e.org/x,quote", "type", "does not fit code"),
 ])
 def test_bad_row_is_named_and_imports_nothing(project_copy, tmp_path, row, column, words):
     good = "9-CT/TW,Directive,Politburo,2020-01-01,,,,,,,https://e.org/ok,fine\n"
@@ -105,7 +109,8 @@ def test_bad_row_is_named_and_imports_nothing(project_copy, tmp_path, row, colum
     before = sorted(p.relative_to(project_copy) for p in (project_copy / "graph").rglob("*"))
     with pytest.raises(ImportError_) as e:
         import_csv(sheet, root=project_copy)
-    assert f"sheet.csv row 3, column {column}: " in str(e.value) and words in str(e.value), str(e.value)
+    where = f"sheet.csv row 3, column {column}: " if column else "sheet.csv row 3: "
+    assert where in str(e.value) and words in str(e.value), str(e.value)
     assert "row 2" not in str(e.value)  # the good row is not blamed
     assert sorted(p.relative_to(project_copy) for p in (project_copy / "graph").rglob("*")) == before
 
@@ -134,6 +139,7 @@ def test_code_shared_by_two_documents_needs_its_date(project_copy, tmp_path):
     ("", "empty file"),
     ("code,type,colour\n", "unknown column"),
     ("issuer,date\n", "lacks column"),
+    ("Code,Type,Code\n", "named twice"),
     (HEADER, "no rows"),
 ])
 def test_bad_files(project_copy, tmp_path, content, words):

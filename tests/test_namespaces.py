@@ -16,13 +16,15 @@ DECLARATIONS = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
 
 
 def declared(filename: str, namespace) -> set[URIRef]:
-    g = rdflib.Graph().parse(ONT / filename, format="turtle")
+    g = rdflib.Graph()
+    for name in filename.split("+"):
+        g.parse(ONT / name, format="turtle")
     return {s for t in DECLARATIONS for s in g.subjects(RDF.type, t)
             if isinstance(s, URIRef) and str(s).startswith(str(namespace))}
 
 
 @pytest.mark.parametrize("ns, filename", [
-    (PK, "partykg.ttl"),
+    (PK, "partykg.ttl+evidenced.ttl"),
     (PKDT, "doctypes.ttl"),
     (PKST, "statuses.ttl"),
 ], ids=["PK", "PKDT", "PKST"])

@@ -11,6 +11,8 @@ import sys
 import pyoxigraph as ox
 import pytest
 
+from partykg.ask.resolve import resolver
+
 from conftest import DATA, ROOT
 from partykg.store import queries
 from partykg.model.vocab import BASE, PREFIXES
@@ -19,7 +21,8 @@ LIBRARY = queries.library(ROOT)
 MANIFEST = json.loads((DATA / "queries" / "manifest.json").read_text(encoding="utf-8"))
 
 # a value for every required parameter kind, to run each query once
-SAMPLE = {"entity": "51-CT/TW", "iri": "https://w3id.org/partykg/id/source/000_0fd8746924e7ab75",
+SAMPLE = {"entity": "51-CT/TW", "document": "51-CT/TW", "body": "Ban Bí thư",
+          "person": "https://w3id.org/partykg/id/person/bui-thanh-son", "iri": "https://w3id.org/partykg/id/source/000_0fd8746924e7ab75",
           "code": "51-CT/TW", "number": "51", "name": "Ban Bí thư", "string": "x", "integer": "2021",
           "date": "2020-01-01"}
 
@@ -49,14 +52,14 @@ def test_query_has_header_and_runs(kg, query):
     assert any(line.startswith("# Parameters:") for line in head)
     assert query.question
     params = {p.name: SAMPLE[p.kind] for p in query.params if not p.optional}
-    rows = queries.run(kg, query, queries.bindings(query, params, kg))
+    rows = queries.run(kg, query, queries.bindings(query, params, resolver(kg)))
     assert isinstance(rows, list)
 
 
 @pytest.mark.parametrize("case", MANIFEST, ids=lambda c: f"{c['query']} {c['params']}")
 def test_expected_results(seed_kg, case):
     q = queries.load(case["query"], ROOT)
-    rows = queries.run(seed_kg, q, queries.bindings(q, case["params"], seed_kg))
+    rows = queries.run(seed_kg, q, queries.bindings(q, case["params"], resolver(seed_kg)))
     got = [{k: short(v) for k, v in r.items()} for r in rows]
     key = lambda r: json.dumps(r, sort_keys=True)  # noqa: E731
     if "expected" in case:
@@ -68,12 +71,12 @@ def test_expected_results(seed_kg, case):
 def test_parameters_are_checked(kg):
     q = queries.load("issuer", ROOT)
     with pytest.raises(queries.QueryLibraryError, match="missing parameter"):
-        queries.bindings(q, {}, kg)
+        queries.bindings(q, {}, resolver(kg))
     with pytest.raises(queries.QueryLibraryError, match="no parameter 'nope'"):
-        queries.bindings(q, {"doc": "51-CT/TW", "nope": "1"}, kg)
+        queries.bindings(q, {"doc": "51-CT/TW", "nope": "1"}, resolver(kg))
     q = queries.load("in-force", ROOT)
     with pytest.raises(queries.QueryLibraryError, match="not a date"):
-        queries.bindings(q, {"date": "13/4/2005"}, kg)
+        queries.bindings(q, {"date": "13/4/2005"}, resolver(kg))
     with pytest.raises(queries.QueryLibraryError, match="no query named"):
         queries.load("no-such-query", ROOT)
     with pytest.raises(queries.QueryLibraryError, match="no query file"):
@@ -106,12 +109,13 @@ def test_cli_runs_a_users_own_file(tmp_path):
     f = tmp_path / "mine.rq"
     f.write_text("# Question: Which documents are on a subject?\n# Parameters:\n"
                  "#   ?word  string  a word of the subject\n"
+                 "PREFIX pk: <https://w3id.org/partykg/ontology#>\n"
                  "SELECT DISTINCT ?doc WHERE { ?doc pk:subject ?s FILTER(CONTAINS(LCASE(STR(?s)), ?word)) }\n",
                  encoding="utf-8")
     r = run("query", str(f), "--param", "word=overseas party work", "--format", "tsv")
     assert r.returncode == 0, r.stderr
     docs = set(r.stdout.split("\n")[1:])
-    assert BASE + "doc/tw/ct/2005/51" in docs
+    assert f"<{BASE}doc/tw/ct/2005/51>" in docs
     f.write_text("# Question: broken\nSELECT ?x WHERE { ?x ", encoding="utf-8")
     r = run("query", str(f))
     assert r.returncode == 2 and "does not parse" in r.stderr

@@ -53,31 +53,6 @@ def _form(text: str) -> str:
     return m.group(1).upper() if m else "?"
 
 
-def _params(text: str) -> list[str]:
-    header = [line for line in text.splitlines() if line.startswith("#")]
-    names: list[str] = []
-    for line in header:
-        if "Parameters:" in line:
-            names += re.findall(r"\?(\w+)", line.split("Parameters:", 1)[1])
-    return names
-
-
-def _param_table(kg: KnowledgeGraph) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Values for the parameters the library's queries name, taken from the graph itself."""
-    row = kg.select("""SELECT ?doc ?key ?code ?body WHERE {
-        ?doc pk:codeKey ?key ; pk:code ?code ; pk:issuedBy ?body } ORDER BY ?doc LIMIT 1""")
-    if not row:
-        return {}
-    r = row[0]
-    return {"entity": r["doc"], "doc": r["doc"], "document": r["doc"], "x": r["doc"],
-            "key": r["key"], "code": r["code"], "body": r["body"], "issuer": r["body"],
-            "source": ox.NamedNode(BASE + "source/000_0fd8746924e7ab75")}
-
-
-def library_queries() -> list[Path]:
-    return sorted((ROOT / "queries").rglob("*.rq"))
-
-
 OWN_QUERIES = {
     "code-keys": ("SELECT ?doc ?key WHERE { ?doc pk:codeKey ?key }", {}),
     "replaces-chain": ("SELECT ?new ?old WHERE { ?new pk:replaces+ ?old }", {}),
@@ -92,17 +67,6 @@ OWN_QUERIES = {
 }
 
 
-def _run(graph, form: str, query: str, bindings):
-    """The canonical answer, or ("error",) when the query cannot run (e.g. a prefix the
-    library does not declare): the endpoint must then fail the same way."""
-    from partykg.store.embedded import QueryError
-
-    try:
-        return _answer(graph, form, query, bindings)
-    except QueryError:
-        return ("error",)
-
-
 def _answer(graph, form: str, query: str, bindings):
     if form == "SELECT":
         return canonical(graph.select(query, bindings))
@@ -112,22 +76,7 @@ def _answer(graph, form: str, query: str, bindings):
     return sorted((_key(t.subject), _key(t.predicate), _key(t.object)) for t in triples)
 
 
-def test_library_queries_answer_the_same_on_the_endpoint(kg, loaded_endpoint):
-    remote = RemoteGraph(loaded_endpoint.query_url, timeout=30)
-    table = _param_table(kg)
-    assert table, "the project graph has a document with code, key and issuer"
-    files = library_queries()
-    assert files, "queries/ holds .rq files"
-    compared = 0
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        form = _form(text)
-        bindings = {n: table[n] for n in _params(text) if n in table}
-        local = _run(kg, form, text, bindings)
-        there = _run(remote, form, text, bindings)
-        assert there == local, f"{path.relative_to(ROOT)} answers differently on the endpoint"
-        compared += 1
-    assert compared == len(files)
+# The library queries and the question table on real engines: tests/test_engines.py.
 
 
 @pytest.mark.parametrize("name", sorted(OWN_QUERIES))
@@ -428,15 +377,6 @@ def test_serve_answers_like_the_embedded_store_and_stops_cleanly(with_store, tmp
 def test_serve_on_a_folder_that_is_not_a_store_is_a_clear_error(tmp_path):
     r = partykg("serve", "--store", str(tmp_path), "--port", "0")
     assert r.returncode == 2 and "not a partykg store" in r.stderr
-
-
-@pytest.mark.parametrize("question", ["What replaces Directive 51?", "Ai ban hành Quy định 43?",
-                                      "Who issued Resolution 02 of 2023?"])
-def test_ask_answers_the_same_on_the_endpoint(question, loaded_endpoint):
-    local = partykg("ask", "--json", question)
-    there = partykg("ask", "--json", "--endpoint", loaded_endpoint.query_url, question)
-    assert there.returncode == local.returncode, there.stderr
-    assert there.stdout == local.stdout and there.stdout.strip()
 
 
 def test_load_from_a_built_store(oxigraph_server, tmp_path, kg):

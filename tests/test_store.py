@@ -170,7 +170,8 @@ def _reference_keys(store: ox.Store) -> set[ox.Quad]:
                              (PK + "codeAsWritten", ids.code_key, "codeKey"),
                              (PK + "number", ids.number_key, "numberKey"),
                              (SKOS + "prefLabel", ids.name_key, "nameKey"),
-                             (SKOS + "altLabel", ids.name_key, "nameKey")):
+                             (SKOS + "altLabel", ids.name_key, "nameKey"),
+                             (SKOS + "hiddenLabel", ids.name_key, "nameKey")):
         for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
             if isinstance(q.object, ox.Literal) and q.graph_name not in (g, ont):
                 key = fn(q.object.value)

@@ -264,7 +264,25 @@ def resolve_one(kg, mention: str, kinds_: tuple[str, ...] | None = None) -> str:
 resolve_focus = resolve_one  # the name partykg.views.view uses
 
 
+def resolver(kg):
+    """A function from a mention to the IRI it names in ``kg`` (for
+    :func:`partykg.store.queries.bindings`); raises :class:`ResolveError`."""
+    return lambda mention: resolve_one(kg, mention)
+
+
 # --- describing an entity ----------------------------------------------------------------------
+
+def _keep(d: dict, key: str, value: str, precise: bool = False) -> None:
+    """Keep one of several values that sources give for a property, the same one whatever order
+    the engine returns rows in: the most precise date, else the shortest text (a subject that
+    runs on into the next clause is longer), then the first in sorting order."""
+    old = d.get(key)
+    if old is None:
+        d[key] = value
+        return
+    rank = (lambda v: (-len(v), v)) if precise else (lambda v: (len(v), v))
+    d[key] = min(old, value, key=rank)
+
 
 def describe(kg, iri: str) -> dict:
     """A summary of one entity: kind, class, labels by language, code, number, date, issuer,
@@ -287,33 +305,41 @@ def describe(kg, iri: str) -> dict:
                 elif k != "document":
                     d.setdefault("class", o.value)
         elif p == SKOS + "prefLabel":
-            d["labels"][o.language or ""] = o.value
+            _keep(d["labels"], o.language or "", o.value)
         elif p == SKOS + "altLabel":
             d["names"].append((o.value, o.language or ""))
         elif p == PK + "code":
-            d["code"] = o.value
+            _keep(d, "code", o.value)
         elif p == PK + "number":
-            d["number"] = o.value
+            _keep(d, "number", o.value)
         elif p in (PK + "dateIssued", PK + "startDate"):
-            d["date"] = o.value
+            _keep(d, "date", o.value, precise=True)
         elif p == PK + "endDate":
-            d["end"] = o.value
+            _keep(d, "end", o.value, precise=True)
         elif p == PK + "issuedBy":
-            d["issuer"] = o.value
+            # a joint document (Politburo and Secretariat) has several issuers: show the same one
+            # whatever order the engine returns rows in
+            d["issuer"] = min(d["issuer"], o.value) if d.get("issuer") else o.value
         elif p == PK + "documentType":
-            d["type"] = o.value
+            _keep(d, "type", o.value)
         elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
-            d["titles"][o.language or ""] = o.value
+            _keep(d["titles"], o.language or "", o.value)
         elif p == PK + "subject":
-            d["subjects"][o.language or ""] = o.value
+            _keep(d["subjects"], o.language or "", o.value)
         elif p == PK + "status":
             d["statuses"].append((_local(o.value), r["asOf"].value if r["asOf"] else None))
         elif p == "http://purl.org/dc/terms/issued":
-            d["date"] = o.value
+            _keep(d, "date", o.value, precise=True)
+        elif p == "http://purl.org/dc/terms/publisher":
+            _keep(d, "publisher", o.value)
+        elif p == PK + "translationOf":
+            _keep(d, "translation_of", o.value)
+        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and o.language in ("en", None):
+            _keep(d, "comment", o.value)
         elif p == PK + "url":
-            d["url"] = o.value
+            _keep(d, "url", o.value)
         elif p == ORG + "postIn":
-            d["body"] = o.value
+            _keep(d, "body", o.value)
         elif p in (PK + "draftedBy", PK + "submittedTo", PK + "approvedAt", PK + "term"):
             d.setdefault(_local(p), []).append(o.value)
     d["names"].sort()
@@ -325,7 +351,12 @@ def describe(kg, iri: str) -> dict:
 def label(kg, iri: str, lang: str = "en") -> str:
     """A display name in ``lang`` (else English, else any), else the code, else the IRI's path."""
     d = describe(kg, iri)
-    for lg in (lang, "en", ""):
+    if d["labels"].get(lang):
+        return d["labels"][lang]
+    for n, lg in d["names"]:  # a name a source gives in that language (not for documents:
+        if lg == lang and lang not in ("en", "vi") and d["kind"] != "document":  # their codes say more)
+            return n
+    for lg in ("en", ""):
         if d["labels"].get(lg):
             return d["labels"][lg]
     if d["labels"]:

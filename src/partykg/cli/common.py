@@ -37,6 +37,17 @@ def add_backend_options(p: argparse.ArgumentParser, remote: bool = True) -> None
                             "--endpoint")
         g.add_argument("--timeout", metavar="SECONDS", type=float, default=30.0,
                        help="give up on the endpoint after this long (default: 30)")
+        add_credentials(g)
+
+
+def add_credentials(p) -> None:
+    """--user/--password for an endpoint that asks for them (HTTP Digest or Basic)."""
+    p.add_argument("--user", metavar="NAME", default=None,
+                   help="user for an endpoint that asks for one (default: $PARTYKG_ENDPOINT_USER "
+                        "or the URL's USER@)")
+    p.add_argument("--password", metavar="SECRET", default=None,
+                   help="its password (better: $PARTYKG_ENDPOINT_PASSWORD, which other users "
+                        "of the machine cannot see in the process list)")
 
 
 def open_graph(args: argparse.Namespace):
@@ -47,7 +58,9 @@ def open_graph(args: argparse.Namespace):
         from partykg.store.remote import RemoteGraph
 
         return RemoteGraph(args.endpoint, update_endpoint=args.update_endpoint,
-                           timeout=args.timeout, root=getattr(args, "root", None))
+                           timeout=args.timeout, root=getattr(args, "root", None),
+                           user=getattr(args, "user", None),
+                           password=getattr(args, "password", None))
     from partykg.store.embedded import KnowledgeGraph
 
     t0 = time.perf_counter()

@@ -35,7 +35,9 @@ def register(sub) -> None:
 
     v = sub.add_parser("validate", help="SHACL shapes and consistency checks (queries/checks)",
                        description="Exit 0 when valid, 1 with violations (each with entity, "
-                                   "message and file), 2 on error (e.g. a file that does not parse).")
+                                   "message and file), 2 on error (e.g. a file that does not parse). "
+                                   "Dates more than a year after today are reported as "
+                                   "warnings, which do not change the exit code.")
     v.add_argument("--json", action="store_true", help="print JSON")
     v.add_argument("--no-shacl", action="store_true", help="run only the SPARQL checks")
     add_backend_options(v)
@@ -49,6 +51,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     if not args.out and not args.store:
         raise PartykgError("build needs --out DIR, --store DIR, or both")
+    if args.out and Path(args.out).exists() and not Path(args.out).is_dir():
+        raise PartykgError(f"--out {args.out} exists and is not a folder: the exports go into "
+                           "a folder")
     if args.store:  # straight into the on-disk store (bulk loader), then export from it
         kg = KnowledgeGraph.build(args.root, Path(args.store), progress=progress(args))
         print(f"wrote store {Path(args.store).resolve()} ({kg.report.quads} quads from "
@@ -86,17 +91,21 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from partykg.graph.validate import validate
+    from partykg.graph.validate import future_dates, validate
 
     kg = open_graph(args)
     violations = validate(kg, shacl=not args.no_shacl)
+    warnings = future_dates(kg)
     nfiles = len(kg.report.files) if getattr(kg, "report", None) else None
     where = f"{nfiles} files" if nfiles is not None else "the graph"
     if args.json:
         print(json.dumps({"valid": not violations,
-                          "violations": [v.as_dict() for v in violations]},
+                          "violations": [v.as_dict() for v in violations],
+                          "warnings": [w.as_dict() for w in warnings]},
                          indent=2, ensure_ascii=False))
     else:
+        for w in warnings:
+            print(f"WARNING {w}")
         for v in violations:
             print(f"VIOLATION {v}")
         checks = "SPARQL checks" if args.no_shacl else "SHACL shapes and SPARQL checks"

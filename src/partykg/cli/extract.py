@@ -22,7 +22,10 @@ def register(sub) -> None:
                     "with its sentence, and each linked to the graph (linked / new / "
                     "ambiguous). Nothing is added to the graph: see 'partykg review' and "
                     "'partykg accept'.")
-    e.add_argument("article", metavar="ARTICLE.txt")
+    e.add_argument("article", metavar="ARTICLE.txt",
+                   help="the article's text; a sidecar ARTICLE.json next to it (keys url, "
+                        "publisher, title, date, language, retrieved) is read when present, "
+                        "and the options below override it")
     e.add_argument("--lang", choices=("auto", "en", "vi", "fr", "id"), default="auto",
                    help="the article's language (default: detected from its stop words)")
     e.add_argument("--source-url", metavar="URL", default=None,
@@ -30,6 +33,12 @@ def register(sub) -> None:
     e.add_argument("--date", metavar="YYYY-MM-DD", default=None,
                    help="the article's date (the source's dcterms:issued, and the date a "
                         "planned status is reported as of)")
+    e.add_argument("--publisher", metavar="NAME", default=None,
+                   help="who published the article (the source's dcterms:publisher)")
+    e.add_argument("--title", metavar="TITLE", default=None,
+                   help="the article's title (the source's dcterms:title)")
+    e.add_argument("--retrieved", metavar="YYYY-MM-DD", default=None,
+                   help="when the text was retrieved from its URL (the source's pk:retrieved)")
     e.add_argument("--out", metavar="CANDIDATES.trig", required=True,
                    help="where to write the candidates (not under graph/: they are not part of "
                         "the graph until accepted)")
@@ -46,6 +55,10 @@ def register(sub) -> None:
                                    "and the sentence it comes from.")
     r.add_argument("candidates", metavar="CANDIDATES.trig")
     r.add_argument("--json", action="store_true", help="print JSON")
+    r.add_argument("--html", metavar="OUT.html", default=None,
+                   help="write a self-contained HTML page instead (offline, no script): the "
+                        "article with each mention highlighted and linked to its candidate "
+                        "(linked / new / ambiguous), each relation on its sentence")
     r.set_defaults(func=cmd_review)
 
     a = sub.add_parser(
@@ -65,7 +78,7 @@ def register(sub) -> None:
     a.set_defaults(func=cmd_accept)
 
 
-def _check_date(value: str | None) -> str | None:
+def _check_date(value: str | None, what: str = "--date") -> str | None:
     from partykg.errors import PartykgError
 
     if value is None:
@@ -73,12 +86,42 @@ def _check_date(value: str | None) -> str | None:
     import datetime as dt
 
     try:
-        if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             raise ValueError
         dt.date.fromisoformat(value)
     except ValueError:
-        raise PartykgError(f"--date {value!r}: expected a date YYYY-MM-DD") from None
+        raise PartykgError(f"{what} {value!r}: expected a date YYYY-MM-DD") from None
     return value
+
+
+SIDECAR_KEYS = ("url", "publisher", "title", "date", "language", "retrieved")
+
+
+def read_sidecar(article: Path) -> dict[str, str]:
+    """The article's sidecar ARTICLE.json (url, publisher, title, date, language, retrieved),
+    or {} when there is none. A sidecar that is not such a JSON object is an error."""
+    from partykg.errors import PartykgError
+
+    side = article.with_suffix(".json")
+    if side == article or not side.is_file():
+        return {}
+    try:
+        if side.stat().st_size > 1 << 20:
+            raise PartykgError(f"{side}: the sidecar is larger than 1 MB")
+        data = json.loads(side.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as e:
+        raise PartykgError(f"{side}: not a readable JSON sidecar ({e})") from None
+    if not isinstance(data, dict):
+        raise PartykgError(f"{side}: the sidecar must be a JSON object")
+    out = {}
+    for k in SIDECAR_KEYS:
+        v = data.get(k)
+        if v is None:
+            continue
+        if not isinstance(v, str) or not v.strip() or len(v) > 2000:
+            raise PartykgError(f"{side}: '{k}' must be a non-empty string")
+        out[k] = v.strip()
+    return out
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -87,9 +130,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from partykg.errors import PartykgError
     from partykg.ingest.extract import extract, read_article
 
-    date = _check_date(args.date)
-    if args.source_url and not re.match(r"^https?://\S+$", args.source_url):
-        raise PartykgError(f"--source-url {args.source_url!r}: expected an http(s) URL")
+    side = read_sidecar(Path(args.article))
+    date = _check_date(args.date or side.get("date"), "--date" if args.date else "date")
+    retrieved = _check_date(args.retrieved or side.get("retrieved"),
+                            "--retrieved" if args.retrieved else "retrieved")
+    source_url = args.source_url or side.get("url")
+    if source_url and not re.match(r"^https?://\S+$", source_url):
+        raise PartykgError(f"--source-url {source_url!r}: expected an http(s) URL")
+    publisher = args.publisher or side.get("publisher")
+    title = args.title or side.get("title")
+    for what, v in (("--publisher", publisher), ("--title", title)):
+        if v is not None and (not v.strip() or len(v) > 2000 or re.search(r"[\x00-\x1f]", v)):
+            raise PartykgError(f"{what}: expected one line of text")
+    lang = args.lang
+    if lang == "auto" and side.get("language"):
+        lang = side["language"]
+        if lang not in ("en", "vi", "fr", "id"):
+            raise PartykgError(f"language {lang!r} in the sidecar: expected en, vi, fr or id")
     out = Path(args.out)
     root = None
     try:
@@ -105,7 +162,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                                "elsewhere and use 'partykg accept'")
     article = Path(args.article)
     text, warnings = read_article(article)
-    ex = extract(text, args.lang)
+    ex = extract(text, lang)
     ex.warnings += warnings
     kg = None
     if not args.no_link:
@@ -114,7 +171,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         kg = KnowledgeGraph.open(args.store) if args.store else KnowledgeGraph.load(
             Path(root), progress=progress(args))
     cs = build(ex, stem=source_stem(article, text, Path(root) if root else None),
-               article_file=str(article), source_url=args.source_url, date=date, kg=kg)
+               article_file=str(article), source_url=source_url, date=date, kg=kg,
+               publisher=publisher, title=title, retrieved=retrieved)
     write(cs, out)
     for w in cs.warnings:
         print(f"partykg: warning: {w}", file=sys.stderr)
@@ -136,6 +194,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     from partykg.ingest.candidates import read, render
 
     cs = read(Path(args.candidates))
+    if args.html:
+        from partykg.ingest.review_html import write_html
+
+        out = write_html(cs, Path(args.html))
+        print(f"wrote {out}: {len(cs.documents)} documents, {len(cs.relations)} relations")
+        return EXIT_OK
     if args.json:
         data = asdict(cs)
         data.pop("text")

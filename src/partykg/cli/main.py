@@ -2,50 +2,173 @@
 
 Each group of subcommands lives in :mod:`partykg.cli.common` (one module each, owning its
 arguments and its ``run`` functions). Those modules import only the standard library at load
-time, so that ``partykg ask`` does not pay for rdflib, networkx or pyvis.
+time, so that ``partykg ask`` does not pay for rdflib, networkx or pyvis. Only the module of the
+command being run is imported and builds its parser; ``partykg --help`` lists the commands from
+:data:`COMMANDS` without building any of them.
 
-Exit codes: 0 success (for ``validate``: valid), 1 violations found, 2 error (bad input, a file
-that does not parse, a query that does not run, an endpoint that does not answer).
+Exit codes, for every command: 0 success (for ``validate``: valid; for ``ask``: answered),
+1 violations found (``validate``) or a question naming several entities or none (``ask``),
+2 error (bad input, a file that does not parse, a query that does not run, an endpoint that does
+not answer, a file that cannot be written; and, as a last resort, an internal error).
 """
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
-from partykg.cli.common import EXIT_ERROR
+EXIT_ERROR = 2
+
+# command -> (module of partykg.cli that registers it, its one-line help). The help must be the
+# one the module registers (a test checks it).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "build": ("core", "load every graph file and write the merged dataset"),
+    "stats": ("core", "count entities by class and facts by relation"),
+    "validate": ("core", "SHACL shapes and consistency checks (queries/checks)"),
+    "query": ("query", "run a query of the library (queries/*.rq) or your own .rq file"),
+    "ask": ("query", "answer a question in English, Vietnamese, French or Indonesian, with its sources"),
+    "view": ("view", "write an interactive graph view as one self-contained HTML file"),
+    "export": ("view", "export the graph (or one view of it) for Gephi: GraphML, GEXF, JSON"),
+    "import": ("importcsv", "add documents and relations from a CSV spreadsheet"),
+    "extract": ("extract", "extract candidate documents and relations from an article"),
+    "review": ("extract", "list the candidates of a candidates file"),
+    "accept": ("extract", "merge reviewed candidates into graph/ with provenance"),
+    "load": ("remote", "push the dataset to a SPARQL 1.1 endpoint (Oxigraph, Virtuoso...)"),
+    "serve": ("remote", "serve the graph as a local read-only SPARQL endpoint (Oxigraph)"),
+}
 
 
-def _modules():
-    from partykg.cli import core, extract, importcsv, query, remote, view
+def _version() -> str:
+    from partykg import __version__
 
-    return [core, query, view, importcsv, extract, remote]
+    return __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="partykg",
-        description="A knowledge graph of the Communist Party of Vietnam's documents and bodies, "
-                    "every fact traced to its source.",
-        epilog="Exit codes: 0 ok, 1 violations (validate), 2 error. "
-               "'partykg COMMAND --help' describes a command.")
-    p.add_argument("--root", type=Path, default=None,
-                   help="project folder holding ontology/ and graph/ (default: this checkout, "
-                        "or $PARTYKG_ROOT)")
-    p.add_argument("-v", "--verbose", action="store_true", help="report progress on stderr")
+def _path(text: str):
+    from pathlib import Path  # not at load time: `partykg --help` does without it
+
+    return Path(text)
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not a global option), if known."""
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == "--root":
+            i += 2
+            continue
+        if a.startswith("-"):
+            i += 1
+            continue
+        return a if a in COMMANDS else None
+    return None
+
+
+DESCRIPTION = ("A knowledge graph of the Communist Party of Vietnam's documents and bodies, every "
+               "fact traced to its source.")
+EPILOG = ("Exit codes: 0 ok, 1 violations (validate) or ambiguous / not found (ask), 2 error. "
+          "'partykg COMMAND --help' describes a command.")
+OPTIONS = (("-h, --help", "show this help message and exit"),
+           ("--root ROOT", "project folder holding ontology/ and graph/ (default: this checkout, "
+                           "or $PARTYKG_ROOT)"),
+           ("-v, --verbose", "report progress on stderr"),
+           ("--version", "show the version of partykg and exit"))
+
+
+def _wrap(text: str, width: int, indent: int = 0, first: int | None = None) -> list[str]:
+    lines, line, room = [], "", width - (indent if first is None else first)
+    for word in text.split():
+        if line and len(line) + 1 + len(word) > room:
+            lines.append(line)
+            line, room = word, width - indent
+        else:
+            line = f"{line} {word}" if line else word
+    return lines + [line] if line else lines
+
+
+def top_help() -> str:
+    """``partykg --help``, written without argparse (whose import costs more than starting the
+    query engine): the commands by name and one-line help, as argparse would lay them out."""
+    width = 78
+    out = ["usage: partykg [-h] [--root ROOT] [-v] [--version] COMMAND ...", "",
+           *_wrap(DESCRIPTION, width), "", "positional arguments:", "  COMMAND"]
+    for name, (_, help_) in COMMANDS.items():
+        head = f"    {name}"
+        body = _wrap(help_, width, 17, first=17)
+        if len(head) <= 15:
+            out.append(f"{head:<17}{body[0]}")
+        else:
+            out += [head, " " * 17 + body[0]]
+        out += [" " * 17 + b for b in body[1:]]
+    out += ["", "options:"]
+    for flag, help_ in OPTIONS:
+        body = _wrap(help_, width, 17, first=17)
+        out.append(f"  {flag:<15}{body[0]}")
+        out += [" " * 17 + b for b in body[1:]]
+    out += ["", *_wrap(EPILOG, width)]
+    return "\n".join(out)
+
+
+def build_parser(only: str | None = None):
+    """The command's parser. With ``only`` (a command), only that command's module builds its
+    subparsers; the other commands are listed by name and help (enough for ``--help`` and for
+    an error naming the choices); with ``only=""`` none is built. Without it, every command is
+    built in full."""
+    import argparse
+    import importlib
+
+    p = argparse.ArgumentParser(prog="partykg", description=DESCRIPTION, epilog=EPILOG)
+    p.add_argument("--root", type=_path, default=None, help=OPTIONS[1][1])
+    p.add_argument("-v", "--verbose", action="store_true", help=OPTIONS[2][1])
+    p.add_argument("--version", action="version", version=f"partykg {_version()}",
+                   help=OPTIONS[3][1])
     sub = p.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in _modules():
-        module.register(sub)
+    if only is None:
+        full = {m for m, _ in COMMANDS.values()}
+    else:  # "" (no command, or one not known): every command by name only
+        full = {COMMANDS[only][0]} if only in COMMANDS else set()
+    registered: set[str] = set()
+    for name, (module, help_) in COMMANDS.items():
+        if module not in full:
+            sub.add_parser(name, help=help_, add_help=False)
+        elif module not in registered:
+            registered.add(module)
+            importlib.import_module(f"partykg.cli.{module}").register(sub)
     return p
 
 
+def _internal_error(e: BaseException, verbose: bool) -> int:
+    if verbose:
+        import traceback
+
+        traceback.print_exception(e)
+    text = (str(e).strip().splitlines() or [""])[0][:300]
+    print(f"partykg: internal error: {type(e).__name__}{': ' + text if text else ''} "
+          f"({'see the details above' if verbose else 'run with -v for details'})",
+          file=sys.stderr)
+    return EXIT_ERROR
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    command = _command_in(argv)
+    if command is None and argv == ["--version"]:
+        print(f"partykg {_version()}")
+        raise SystemExit(0)  # as argparse's version action does
+    if command is None and argv and all(a in ("-h", "--help", "-v", "--verbose") for a in argv) \
+            and ("-h" in argv or "--help" in argv):
+        print(top_help())
+        raise SystemExit(0)  # as argparse does
+    parser = build_parser(command or "")
     args = parser.parse_args(argv)
+    verbose = getattr(args, "verbose", False)
     from partykg.errors import PartykgError
 
     try:
+        if args.root is not None:
+            from partykg.project import check_root
+
+            check_root(args.root)
         return args.func(args)
     except PartykgError as e:
         print(f"partykg: error: {e}", file=sys.stderr)
@@ -53,8 +176,43 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("partykg: interrupted", file=sys.stderr)
         return 130
+    except (AttributeError, TypeError, ValueError, IndexError, KeyError) as e:
+        if not getattr(args, "endpoint", None):
+            if isinstance(e, ValueError) and "null byte" in str(e):
+                print("partykg: error: an argument holds a NUL byte", file=sys.stderr)
+                return EXIT_ERROR
+            return _internal_error(e, verbose)  # a re-raise here would skip the clauses below
+        # rows of the wrong shape from an endpoint (a literal where an IRI belongs, no row
+        # for a COUNT...): the endpoint's fault, said in one line
+        print(f"partykg: error: {args.endpoint} answered rows partykg cannot use "
+              f"({type(e).__name__}: {e}); is it a SPARQL 1.1 endpoint holding the partykg "
+              "graph ('partykg load')?", file=sys.stderr)
+        return EXIT_ERROR
     except BrokenPipeError:  # `partykg ... | head`
         return 0
+    except OSError as e:  # a file or folder the command could not use
+        from partykg.files import _os_message
+
+        where = e.filename if e.filename is not None else "partykg"
+        print(f"partykg: error: {_os_message(where, e, 'failed')}", file=sys.stderr)
+        if verbose:
+            _internal_error(e, True)
+        return EXIT_ERROR
+    except RecursionError as e:
+        print("partykg: error: the input is nested too deeply to process", file=sys.stderr)
+        if verbose:
+            _internal_error(e, True)
+        return EXIT_ERROR
+    except ValueError as e:
+        if "null byte" not in str(e):
+            return _internal_error(e, verbose)
+        print("partykg: error: an argument holds a NUL byte", file=sys.stderr)
+        return EXIT_ERROR
+    except MemoryError:
+        print("partykg: error: out of memory (the input is too large)", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as e:  # the last line of defence: one line, never a traceback
+        return _internal_error(e, verbose)
 
 
 if __name__ == "__main__":

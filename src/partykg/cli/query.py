@@ -11,6 +11,7 @@ from partykg.cli.common import EXIT_INVALID
 from partykg.cli.common import EXIT_OK
 from partykg.cli.common import add_backend_options
 from partykg.cli.common import open_graph
+from partykg.cli.results import format_rows
 
 
 def register(sub) -> None:
@@ -22,17 +23,27 @@ def register(sub) -> None:
                     "and parameters.")
     q.add_argument("name", nargs="?", metavar="NAME|FILE.rq")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
-                   help="a parameter of the query (repeatable); entity parameters take a code, a "
-                        "mention (\"Directive 51\", \"Ban Bí thư\") or an IRI")
-    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table")
+                   help="a parameter of the query (one --param per parameter; giving one twice "
+                        "is an error); entity parameters take a code, a mention (\"Directive "
+                        "51\", \"Ban Bí thư\") or an IRI (<https://…> or pk:name, as printed "
+                        "in results); iri parameters also a word the ontology labels "
+                        "(relation=continues, type=NQ)")
+    q.add_argument("--format", choices=("table", "csv", "tsv", "json"), default="table",
+                   help="table (IRIs whole, as <…> or pk:name), json and tsv (the SPARQL 1.1 "
+                        "results formats, verbatim) or csv (SPARQL 1.1 CSV for spreadsheets: a "
+                        "cell starting with =, +, -, @, a tab or a carriage return gets a "
+                        "leading ' so that no spreadsheet runs it as a formula, as OWASP "
+                        "advises)")
     q.add_argument("--list", action="store_true", help="list the query library")
     add_backend_options(q)
     q.set_defaults(func=cmd_query)
 
     a = sub.add_parser(
-        "ask", help="answer a question in English or Vietnamese, with its sources",
-        description="Answer a question such as \"What replaces Directive 51?\" or \"Văn bản nào "
-                    "thay thế Chỉ thị 51?\" from the graph, citing the sources and their quotes. "
+        "ask", help="answer a question in English, Vietnamese, French or Indonesian, with its sources",
+        description="Answer a question such as \"What replaces Directive 51?\", \"Văn bản nào "
+                    "thay thế Chỉ thị 51?\", \"Qui a publié la décision 209 ?\" or \"Apa yang "
+                    "menggantikan Arahan 51?\" from the graph, in the question's language, citing "
+                    "the sources and their quotes. "
                     "Exit codes: 0 answered, 1 the question names several entities (the "
                     "candidates are listed) or none (the nearest are suggested), 2 unsupported "
                     "question or error.",
@@ -79,75 +90,21 @@ def cmd_query(args: argparse.Namespace) -> int:
             print(f"{q.name}\n    {q.question}\n    parameters: {params}")
         return EXIT_OK if args.list else EXIT_ERROR
     query = queries.load(args.name, args.root)
-    values = {}
+    queries.check_prefixes(query)
+    values: dict[str, str] = {}
     for item in args.param:
         name, sep, value = item.partition("=")
-        if not sep or not name.strip():
+        name = name.strip()
+        if not sep or not name:
             raise PartykgError(f"--param {item!r}: write NAME=VALUE")
-        values[name.strip()] = value
+        if name in values:
+            raise PartykgError(f"--param {name} is given twice ({values[name]!r} and {value!r}): "
+                               "a parameter takes one value; run the query once per value")
+        values[name] = value
     kg = open_graph(args)
-    rows = queries.run(kg, query, queries.bindings(query, values, kg))
-    print(format_rows(rows, args.format))
+    from partykg.ask.resolve import resolver
+
+    params = queries.bindings(query, values, resolver(kg), kg=kg)
+    rows = queries.run(kg, query, params)
+    print(format_rows(rows, args.format, queries.variables(query, params)))
     return EXIT_OK
-
-
-def _cell(term, fmt: str) -> str:
-    if term is None:
-        return ""
-    from partykg.model.vocab import BASE, PREFIXES
-
-    value = term.value
-    if type(term).__name__ == "NamedNode":
-        if fmt in ("table",):
-            if value.startswith(BASE):
-                return value[len(BASE):]
-            for p, ns in PREFIXES.items():
-                if value.startswith(ns):
-                    return f"{p}:{value[len(ns):]}"
-        return value
-    if type(term).__name__ == "BlankNode":
-        return "_:" + value
-    return value
-
-
-def format_rows(rows: list[dict], fmt: str) -> str:
-    import csv
-    import io
-
-    names = list(rows[0]) if rows else []
-    if fmt == "json":
-        def term(t):
-            if t is None:
-                return None
-            kind = type(t).__name__
-            out = {"type": {"NamedNode": "uri", "BlankNode": "bnode"}.get(kind, "literal"), "value": t.value}
-            if kind == "Literal":
-                if t.language:
-                    out["xml:lang"] = t.language
-                elif t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-                    out["datatype"] = t.datatype.value
-            return out
-        return json.dumps({"head": {"vars": names},
-                           "results": {"bindings": [{k: term(v) for k, v in r.items() if v is not None}
-                                                    for r in rows]}},
-                          ensure_ascii=False, indent=2)
-    table = [[_cell(r[n], fmt) for n in names] for r in rows]
-    if fmt in ("csv", "tsv"):
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
-        w.writerow(names)
-        w.writerows(table)
-        return buf.getvalue().rstrip("\n")
-    if not rows:
-        return "(no rows)"
-    widths = [min(60, max(len(n), *(len(row[i]) for row in table))) for i, n in enumerate(names)]
-
-    def fit(s: str, w: int) -> str:
-        s = s.replace("\n", " ")
-        return (s[: w - 1] + "…") if len(s) > w else s.ljust(w)
-
-    lines = ["  ".join(fit(n, w) for n, w in zip(names, widths)),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(fit(c, w) for c, w in zip(row, widths)).rstrip() for row in table]
-    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(lines)

@@ -14,27 +14,38 @@ import time
 from pathlib import Path
 
 from partykg.cli.common import EXIT_OK
+from partykg.cli.common import add_credentials
 from partykg.cli.common import progress
 
 
 def register(sub) -> None:
     lo = sub.add_parser(
-        "load", help="push the dataset to a SPARQL 1.1 endpoint (Graph Store Protocol)",
+        "load", help="push the dataset to a SPARQL 1.1 endpoint (Oxigraph, Virtuoso...)",
         description="Replace, on the endpoint, each named graph of the dataset (one per source, "
                     "plus the ontology, curation and derived lookup keys) as a whole, and drop the "
-                    "endpoint's partykg graphs that the dataset no longer has. All or nothing: the "
-                    "graphs are staged first, then switched in one SPARQL Update request; a failed "
-                    "load leaves the endpoint's partykg graphs as they were.")
+                    "endpoint's partykg graphs that the dataset no longer has. The graphs are "
+                    "staged first (a failure, Ctrl-C or SIGTERM removes the staging graphs; a "
+                    "later load removes any left by a killed one), then switched in one SPARQL "
+                    "Update request: all or nothing on Oxigraph and Fuseki. Virtuoso applies a "
+                    "request statement by statement: a switch that fails half-way is detected "
+                    "and reported.",
+        epilog="Virtuoso: partykg load --endpoint http://HOST:8890/sparql --user USER (with "
+               "PARTYKG_ENDPOINT_PASSWORD set); USER needs the SPARQL_UPDATE role; partykg then "
+               "writes through /sparql-auth (HTTP Digest) and never needs anonymous write.")
     lo.add_argument("--endpoint", metavar="URL", required=True,
-                    help="the SPARQL query endpoint (e.g. http://localhost:7878/query)")
+                    help="the SPARQL query endpoint (e.g. http://localhost:7878/query, "
+                         "http://localhost:8890/sparql)")
     lo.add_argument("--update-endpoint", metavar="URL", default=None,
-                    help="SPARQL Update endpoint (default: .../update next to .../query or "
-                         ".../sparql, else the endpoint)")
+                    help="SPARQL Update endpoint (default: .../update next to .../query; else "
+                         "the endpoint itself, or .../sparql-auth on Virtuoso with credentials)")
     lo.add_argument("--graph-store", metavar="URL", default=None,
                     help="Graph Store Protocol endpoint (default: .../store next to .../query, "
-                         "Oxigraph's layout; Fuseki: http://HOST:3030/DATASET/data)")
-    lo.add_argument("--timeout", metavar="SECONDS", type=float, default=30.0,
-                    help="give up on a request after this long (default: 30)")
+                         "Oxigraph's layout; without one, the graphs are written with SPARQL "
+                         "Update; Fuseki: http://HOST:3030/DATASET/data)")
+    lo.add_argument("--timeout", metavar="SECONDS", type=float, default=120.0,
+                    help="give up on a request after this long (default: 120; large graphs are "
+                         "sent in chunks of PARTYKG_LOAD_CHUNK_MB, default 4)")
+    add_credentials(lo)
     lo.add_argument("--store", metavar="DIR", default=None,
                     help="push this on-disk store (built by 'partykg build --store DIR') "
                          "instead of loading the project's files")
@@ -56,19 +67,38 @@ def register(sub) -> None:
 
 
 def cmd_load(args: argparse.Namespace) -> int:
-    from partykg.store.remote import RemoteGraph, push
     from partykg.store.embedded import KnowledgeGraph
+    from partykg.store.load import push
+    from partykg.store.remote import RemoteGraph
 
     remote = RemoteGraph(args.endpoint, update_endpoint=args.update_endpoint,
-                         timeout=args.timeout, graph_store=args.graph_store)
+                         timeout=args.timeout, graph_store=args.graph_store,
+                         user=args.user, password=args.password)
     # Everything local first: a file that does not parse stops here, before any request.
     kg = KnowledgeGraph.open(args.store) if args.store else \
         KnowledgeGraph.load(args.root, progress=progress(args))
     t0 = time.perf_counter()
-    report = push(remote, kg.store, progress=progress(args))
+
+    def on_term(signum, frame):  # SIGTERM cleans up like Ctrl-C
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    try:
+        report = push(remote, kg.store, progress=progress(args),
+                      warn=lambda msg: print(f"partykg: note: {msg}", file=sys.stderr))
+    except KeyboardInterrupt as e:
+        why = f"; {e.args[0]}" if e.args else \
+            "; the staging graphs were removed and the partykg graphs left as they were"
+        print(f"partykg: load interrupted{why}", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     removed = f"; removed {len(report.removed)} stale graph(s)" if report.removed else ""
-    print(f"loaded {report.graphs} graphs ({report.triples} triples) into {remote.endpoint} "
-          f"in {time.perf_counter() - t0:.1f}s{removed}")
+    leftovers = (f"; removed {len(report.leftovers)} staging graph(s) of an earlier load"
+                 if report.leftovers else "")
+    print(f"loaded {report.graphs} graphs ({report.triples} triples, {report.requests} upload "
+          f"requests) into {remote.endpoint} "
+          f"in {time.perf_counter() - t0:.1f}s{removed}{leftovers}")
     return EXIT_OK
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -18,10 +19,11 @@ import pyoxigraph as ox
 
 from partykg.model import ids
 from partykg.errors import PartykgError
-from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_ONTOLOGY, PK, SKOS
+from partykg.project import check_root
+from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
 
 # ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
-ONTOLOGY_DATA_FILES = ("partykg.ttl", "doctypes.ttl", "statuses.ttl")
+ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
 
 
 class GraphFileError(PartykgError):
@@ -46,7 +48,7 @@ def find_root(start: Path | None = None) -> Path:
     parent of the working directory holding ontology/ and graph/."""
     env = os.environ.get("PARTYKG_ROOT")
     if env:
-        return Path(env).resolve()
+        return check_root(env, "PARTYKG_ROOT")
     here = Path(__file__).resolve().parents[3]
     if (here / "ontology").is_dir() and (here / "graph").is_dir():
         return here
@@ -181,9 +183,36 @@ def _engine_parse(root: Path, path: Path, store: ox.Store) -> set[str]:
     return {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
 
 
-def _register(report: LoadReport, rel: str, graphs: Iterable[str]) -> None:
-    """Record which file wrote each named graph; a graph written by two files is an error."""
+RESERVED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_DERIVED, GRAPH_META)
+
+
+def _reserved(rel: str, g: str, path: Path | None) -> GraphFileError:
+    """The error for a graph file writing into a graph the project keeps for itself, at the
+    first line naming it (as a full IRI, relative to the base or as a prefixed name)."""
+    line = None
+    if path is not None:
+        local = g[len(ids.BASE):]
+        pattern = re.compile(r"(<%s>|<%s>|:%s\b)" % (re.escape(g), re.escape(local),
+                                                       re.escape(local.rsplit("/", 1)[-1])))
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                line = next((n for n, text in enumerate(f, 1) if pattern.search(text)), None)
+        except OSError:
+            pass
+    what = {GRAPH_ONTOLOGY: "the ontology's graph (only ontology/ files write it)",
+            GRAPH_DERIVED: "the graph of derived lookup keys (computed by partykg)",
+            GRAPH_META: "the store's metadata graph (written by partykg)"}[g]
+    return GraphFileError(rel, f"writes into the reserved named graph <{g}>, {what}: use a "
+                               "graph of its own", line)
+
+
+def _register(report: LoadReport, rel: str, graphs: Iterable[str],
+              path: Path | None = None) -> None:
+    """Record which file wrote each named graph; a graph written by two files, or a graph file
+    writing into a reserved graph (:data:`RESERVED_GRAPHS`), is an error."""
     for g in sorted(graphs):
+        if g in RESERVED_GRAPHS and not (g == GRAPH_ONTOLOGY and rel.startswith("ontology/")):
+            raise _reserved(rel, g, path)
         if g == GRAPH_ONTOLOGY:  # the ontology files share one graph
             report.graph_files.setdefault(g, "ontology/")
             continue
@@ -200,7 +229,7 @@ def load_to_disk(root: Path | None, store: ox.Store,
     loader, never holding the graph in memory (``partykg build --store``); then derive the keys
     (:func:`derive_streaming`). The store is not transactional: on an error the caller throws it
     away (it is written in a temporary folder)."""
-    root = (root or find_root()).resolve()
+    root = check_root(root, "root", ("graph",)) if root else find_root()
     report = LoadReport()
     seen: set[str] = set()
     total = 0
@@ -208,6 +237,12 @@ def load_to_disk(root: Path | None, store: ox.Store,
         rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         if _engine_parsable(path):
             turtle = path.suffix != ".trig"
+            # a TriG file may also write into graphs already there (a Turtle file writes only
+            # its own graph, or the ontology's that the ontology files share): count the quads
+            # of the graphs already there before and after when they are fewer than the file's
+            # (about 100 bytes a quad), else the quads of its new graphs after
+            old_before = (_count_in(store, seen) if not turtle and total * 100 < path.stat().st_size
+                          else None)
             try:
                 store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE if turtle else ox.RdfFormat.TRIG,
                                 base_iri=ids.BASE,
@@ -224,6 +259,9 @@ def load_to_disk(root: Path | None, store: ox.Store,
             now = {g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)}
             graphs, seen = now - seen, now
             count = len(store) - total
+            if not turtle and (_count_in(store, seen - graphs) != old_before
+                               if old_before is not None else count != _count_in(store, graphs)):
+                raise _rewritten_graph(report, rel, path, root)
         else:
             quads = parse_file(root, path)
             store.bulk_extend(quads)
@@ -232,7 +270,7 @@ def load_to_disk(root: Path | None, store: ox.Store,
             count = len(quads)
         total += count
         report.files.append(path)
-        _register(report, rel, graphs)
+        _register(report, rel, graphs, path)
         if progress:
             progress(f"loaded {rel} ({count} quads)")
     report.quads = len(store)
@@ -240,6 +278,32 @@ def load_to_disk(root: Path | None, store: ox.Store,
     if progress:
         progress(f"derived {n} lookup keys")
     return report
+
+
+def _count_in(store: ox.Store, graphs: set[str]) -> int:
+    """Quads in the named graphs ``graphs``, counted by the engine from its graph-first index
+    (as many steps as those quads, however big the rest of the store)."""
+    if not graphs:
+        return 0
+    values = " ".join(str(ox.NamedNode(g)) for g in sorted(graphs))
+    res = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} "
+                      "GRAPH ?g { ?s ?p ?o } }")
+    return int(next(iter(res))[0].value)
+
+
+def _rewritten_graph(report: LoadReport, rel: str, path: Path, root: Path) -> GraphFileError:
+    """The error for a big file that wrote into a named graph an earlier file wrote (found by
+    reading the file again: only on this error)."""
+    for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG, base_iri=ids.BASE):
+        g = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else None
+        if g in RESERVED_GRAPHS:
+            return _reserved(rel, g, path)
+        if g is not None and g in report.graph_files and report.graph_files[g] != rel:
+            return GraphFileError(rel, f"named graph <{g}> is already written by "
+                                       f"{report.graph_files[g]}: each named graph belongs to "
+                                       "one file")
+    return GraphFileError(rel, "writes into a named graph an earlier file already writes: "
+                               "each named graph belongs to one file")
 
 
 def derive_streaming(store: ox.Store) -> int:
@@ -258,6 +322,7 @@ def derive_streaming(store: ox.Store) -> int:
             (PK + "number", ids.number_key, PK + "numberKey", {}),
             (SKOS + "prefLabel", ids.name_key, PK + "nameKey", None),
             (SKOS + "altLabel", ids.name_key, PK + "nameKey", None),
+            (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey", None),
         ):
             t = ox.NamedNode(target)
             for q in store.quads_for_pattern(None, ox.NamedNode(pred), None, None):
@@ -286,7 +351,10 @@ def load(root: Path | None = None, store: ox.Store | None = None,
     Everything goes into a fresh store first; ``store``, when given, receives it only once every
     file has parsed. Big files without labelled blank nodes are parsed by the engine
     (:data:`ENGINE_PARSE_MIN_BYTES`), the others through Python; the result is the same."""
-    root = (root or find_root()).resolve()
+    if files is not None:  # the files named: the root only names them in messages
+        root = Path(root).resolve() if root else find_root()
+    else:
+        root = check_root(root, "root", ("graph",)) if root else find_root()
     fresh = ox.Store()
     report = LoadReport()
     paths = list(files) if files is not None else graph_files(root)
@@ -314,7 +382,7 @@ def load(root: Path | None = None, store: ox.Store | None = None,
             counts[path] = len(quads)
             graphs = {q.graph_name.value for q in quads}
         report.files.append(path)
-        _register(report, rel, graphs)
+        _register(report, rel, graphs, path)
         if progress:
             how = " by the engine" if path in engine else ""
             progress(f"parsed {rel}{how} ({counts[path]} quads)")
@@ -345,6 +413,7 @@ def derive(store: ox.Store) -> int:
         (PK + "number", ids.number_key, PK + "numberKey"),
         (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
         (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
+        (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey"),
     ):
         # every graph but the derived and ontology ones, and the default graph
         where = (f"{{ GRAPH ?g {{ ?s <{pred}> ?v }} FILTER(?g != <{GRAPH_DERIVED}> && "

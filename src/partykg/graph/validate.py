@@ -7,16 +7,20 @@ violation names the entity, the message, and the file the entity comes from.
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from partykg.files import InputTooLarge, read_bounded
 from partykg.graph.dataset import find_root
 from partykg.store.embedded import KnowledgeGraph, QueryError
 from partykg.model.vocab import BASE, GRAPH_DERIVED
 
 SKOLEM = "urn:partykg:bnode:"
+MAX_CORPUS_BYTES = 20 * 1024 * 1024  # as for an article (partykg.ingest.extract.MAX_BYTES)
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,9 @@ def run_checks(kg: KnowledgeGraph, files: list[Path] | None = None) -> list[Viol
             raise QueryError(f"queries/checks/{path.name}: {e}") from e
         for row in rows:
             entity = row.get("entity")
+            if isinstance(entity, ox.Literal):  # e.g. an endpoint answering garbage rows
+                raise QueryError(f"queries/checks/{path.name}: {getattr(kg, 'endpoint', 'the store')}"
+                                 f" answered a literal ({entity}) where an entity belongs")
             graph = row.get("graph")
             file = kg.file_of_graph(graph.value) if isinstance(graph, ox.NamedNode) else None
             ent = _term_str(entity)
@@ -163,9 +170,9 @@ def check_quotes(kg: KnowledgeGraph, root: Path | None = None) -> list[Violation
         rel = row["file"].value
         if rel not in texts:
             path = root / rel
-            try:
-                texts[rel] = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as e:
+            try:  # a corpus file is an article: bounded like one (a path may name a device)
+                texts[rel] = read_bounded(path, MAX_CORPUS_BYTES, "a corpus file").decode("utf-8")
+            except (OSError, UnicodeDecodeError, InputTooLarge) as e:
                 texts[rel] = None
                 out.append(Violation("quote-in-corpus", _term_str(row["src"]),
                                      f"corpus file {rel} cannot be read: {e}",
@@ -182,3 +189,33 @@ def validate(kg: KnowledgeGraph, shacl: bool = True) -> list[Violation]:
     """SHACL shapes (unless ``shacl`` is False), the SPARQL checks of queries/checks/, and the
     quotes checked against the corpus."""
     return (run_shacl(kg) if shacl else []) + run_checks(kg) + check_quotes(kg)
+
+
+# every dated statement but the scheduled end of a term (pk:endYear: a 2025-2030 term ends ahead)
+DATES = """SELECT ?s ?p ?d ?g WHERE { GRAPH ?g { ?s ?p ?d }
+  FILTER(isLiteral(?d) && DATATYPE(?d) IN (xsd:date, xsd:dateTime, xsd:gYear, xsd:gYearMonth)
+         && ?p != pk:endYear) }"""
+
+
+def future_dates(kg: KnowledgeGraph, today: _dt.date | None = None) -> list[Violation]:
+    """Warnings (not violations: a planned date may lie ahead) for dates more than a year after
+    ``today``: most likely a typing slip (2205 for 2025)."""
+    today = today or _dt.date.today()
+    limit = today.replace(year=today.year + 1) if not (today.month == 2 and today.day == 29) \
+        else _dt.date(today.year + 1, 2, 28)
+    out = []
+    for row in kg.select(DATES):
+        value = row["d"].value.strip()
+        m = re.match(r"^(-?\d{4,})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+        if not m:
+            continue
+        year = int(m.group(1))
+        parts = (year, int(m.group(2) or 1), int(m.group(3) or 1))
+        if parts <= (limit.year, limit.month, limit.day):
+            continue
+        graph = row.get("g")
+        file = kg.file_of_graph(graph.value) if isinstance(graph, ox.NamedNode) else None
+        out.append(Violation("future-date", _term_str(row["s"]),
+                             f"{short(row['p'].value)} {value} is more than a year after "
+                             f"today ({today.isoformat()}): a typing slip?", file))
+    return out

@@ -32,8 +32,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.candidates import (PK_CLASS, CandidateSet, DocCand, _id_order, date_literal, link,
-                         propose, read, write_atomic)
+from partykg.ingest.candidates import (PK_CLASS, CandidateSet, DocCand, _id_order, date_literal,
+                                      link, propose, read, valid_stem, write_atomic)
 from partykg.graph.dataset import find_root, graph_files
 from partykg.errors import PartykgError
 from partykg.ingest.extract import decode, normal_code
@@ -154,6 +154,12 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
         b.add(b.src, PK + "url", ox.Literal(cs.source_url, datatype=ox.NamedNode(XSD + "anyURI")))
     if cs.date:
         b.add(b.src, DCTERMS + "issued", date_literal(cs.date))
+    if cs.publisher:
+        b.add(b.src, DCTERMS + "publisher", ox.Literal(cs.publisher))
+    if cs.title:
+        b.add(b.src, DCTERMS + "title", ox.Literal(cs.title, language=cs.lang))
+    if cs.retrieved:
+        b.add(b.src, PK + "retrieved", date_literal(cs.retrieved))
 
     body_iri: dict[str, ox.NamedNode | None] = {}
 
@@ -416,6 +422,11 @@ def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
 
     sources = root / "graph" / "sources"
     target = sources / f"{cs.stem}.trig"
+    corpus = root / corpus_rel
+    for f, d in ((target, sources), (corpus, root / "graph" / "corpus")):
+        if not valid_stem(cs.stem) or f.resolve().parent != d.resolve():
+            raise AcceptError(f"the candidates' stem {cs.stem!r} is not a plain file name "
+                              "under graph/: refused, nothing written")
     rel = target.relative_to(root).as_posix()
     old: list[ox.Quad] = []
     old_text = ""
@@ -427,7 +438,6 @@ def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
     fresh = [q for q in dict.fromkeys(quads) if q not in old_set]
     new_set = old_set | set(fresh)
     added = len(fresh)
-    corpus = root / corpus_rel
     if corpus.exists():
         try:
             same = decode(corpus.read_bytes(), corpus_rel)[0] == cs.text
@@ -478,10 +488,17 @@ def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
     result = AcceptResult(rel, corpus_rel, False, accepted, skipped, notes, added)
     if dry_run or added == 0 and corpus.exists():
         return result
-    if not corpus.exists():
+    new_corpus = not corpus.exists()
+    if new_corpus:
         write_atomic(corpus, cs.text.encode("utf-8"))
-    if added:
-        write_atomic(target, text.encode("utf-8"))
+    try:
+        if added:
+            write_atomic(target, text.encode("utf-8"))
+    except BaseException:
+        # a refused or failed accept leaves nothing behind, not even the article's text
+        if new_corpus:
+            corpus.unlink(missing_ok=True)
+        raise
     result.written = bool(added)
     return result
 

@@ -29,7 +29,8 @@ import pyoxigraph as ox
 
 from partykg.ingest import extract_lang as L
 from partykg.errors import PartykgError
-from partykg.files import write_atomic
+from partykg.files import read_bounded, write_atomic
+from partykg.ingest.extract.typewords import type_label
 from partykg.ingest.extract import MAX_OCCURRENCES, Body, Extraction, body_key, normal_code, text_hash
 from partykg.model.ids import BASE, CodeError, code_key, fold, name_key, number_key, slug
 from partykg.graph.trigwriter import serialize
@@ -37,6 +38,7 @@ from partykg.model.vocab import DCTERMS, PK, PKC, PKDT, PKST, RDF, XSD
 
 RELATION_KINDS = ("replaces", "plannedToReplace", "amends", "implements", "guides", "continues")
 EXTRACTOR_VERSION = "partykg-extract 1"
+MAX_CANDIDATES_BYTES = 128 * 1024 * 1024  # a candidates file larger than this is refused
 PK_CLASS = {t: "".join(w.capitalize() for w in t.split("-")) for t in L.TYPE_SLUG}
 PK_CLASS["unclassified"] = "UnclassifiedDocument"
 
@@ -124,6 +126,9 @@ class CandidateSet:
     source_url: str | None = None
     date: str | None = None
     extracted_at: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+    retrieved: str | None = None
     documents: list[DocCand] = field(default_factory=list)
     relations: list[RelCand] = field(default_factory=list)
     mergers: list[MergerCand] = field(default_factory=list)
@@ -142,10 +147,21 @@ class CandidateSet:
         return f"{self.graph_iri}/{local}"
 
     def doc(self, cid: str) -> DocCand:
-        return next(d for d in self.documents if d.id == cid)
+        return self._index("documents")[cid]
 
     def body(self, cid: str) -> BodyCand:
-        return next(b for b in self.bodies if b.id == cid)
+        return self._index("bodies")[cid]
+
+    def _index(self, what: str) -> dict:
+        """id -> candidate, rebuilt when the list changed (constant time per lookup)."""
+        items = getattr(self, what)
+        cache = self.__dict__.setdefault("_idx", {})
+        key = (id(items), len(items))
+        hit = cache.get(what)
+        if hit is None or hit[0] != key or (items and hit[1].get(items[-1].id) is not items[-1]):
+            hit = (key, {c.id: c for c in items})
+            cache[what] = hit
+        return hit[1]
 
     def ids(self) -> list[str]:
         return ([d.id for d in self.documents] + [r.id for r in self.relations]
@@ -155,6 +171,15 @@ class CandidateSet:
 # =================================================================================================
 # From an extraction
 # =================================================================================================
+
+_STEM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,150}")
+
+
+def valid_stem(stem: str) -> bool:
+    """A source stem names files under graph/sources and graph/corpus: a plain file name, never a
+    path (no separator, no '..', not absolute, no control characters)."""
+    return bool(_STEM.fullmatch(stem)) and ".." not in stem
+
 
 def source_stem(article: Path | None, text: str, root: Path | None) -> str:
     """The source's file stem: the corpus file's own stem when the article is (a copy of) a
@@ -183,10 +208,13 @@ def source_stem(article: Path | None, text: str, root: Path | None) -> str:
 
 
 def build(ex: Extraction, *, stem: str, article_file: str | None = None,
-          source_url: str | None = None, date: str | None = None, kg=None) -> CandidateSet:
+          source_url: str | None = None, date: str | None = None, kg=None,
+          publisher: str | None = None, title: str | None = None,
+          retrieved: str | None = None) -> CandidateSet:
     """Candidates from an extraction; linked against ``kg`` when given."""
     cs = CandidateSet(stem=stem, lang=ex.lang, text=ex.text, article_file=article_file,
-                      source_url=source_url, date=date,
+                      source_url=source_url, date=date, publisher=publisher, title=title,
+                      retrieved=retrieved,
                       extracted_at=_dt.datetime.now(_dt.timezone.utc).replace(
                           microsecond=0).isoformat().replace("+00:00", "Z"),
                       warnings=list(ex.warnings))
@@ -451,6 +479,12 @@ def to_quads(cs: CandidateSet) -> list[ox.Quad]:
         add(root, PKC + "sourceUrl", _lit(cs.source_url, XSD + "anyURI"))
     if cs.date:
         add(root, PKC + "articleDate", date_literal(cs.date))
+    if cs.publisher:
+        add(root, PKC + "publisher", _lit(cs.publisher))
+    if cs.title:
+        add(root, PKC + "title", _lit(cs.title))
+    if cs.retrieved:
+        add(root, PKC + "retrieved", date_literal(cs.retrieved))
     if cs.extracted_at:
         add(root, PKC + "extractedAt", _lit(cs.extracted_at, XSD + "dateTime"))
     for w in cs.warnings:
@@ -555,7 +589,8 @@ def write(cs: CandidateSet, path: Path) -> None:
 def read(path: Path) -> CandidateSet:
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_CANDIDATES_BYTES, "a candidates file",
+                            CandidatesError)
     except OSError as e:
         raise CandidatesError(f"{path}: cannot read: {e.strerror or e}") from e
     try:
@@ -587,6 +622,9 @@ def read(path: Path) -> CandidateSet:
     stem = one(root, PKC + "stem")
     if text is None or stem is None:
         raise CandidatesError(f"{path}: the candidate set has no article text or stem")
+    if not valid_stem(stem):
+        raise CandidatesError(f"{path}: the candidate set's stem {stem!r} is not a plain file "
+                              "name (letters, digits, '-', '_', '.'; no path): refused")
     if one(root, PKC + "textHash") not in (None, text_hash(text)):
         raise CandidatesError(f"{path}: the article text does not match its hash (edited?)")
     date = one(root, PKC + "articleDate")
@@ -594,6 +632,8 @@ def read(path: Path) -> CandidateSet:
                       article_file=one(root, PKC + "articleFile"),
                       source_url=one(root, PKC + "sourceUrl"), date=date,
                       extracted_at=one(root, PKC + "extractedAt"),
+                      publisher=one(root, PKC + "publisher"), title=one(root, PKC + "title"),
+                      retrieved=one(root, PKC + "retrieved"),
                       warnings=many(root, PKC + "warning"))
     items = []
     for iri in many(root, PKC + "candidate"):
@@ -665,7 +705,8 @@ def read(path: Path) -> CandidateSet:
 
 
 def _first_pos(name: str, occ: list[Occurrence]) -> int:
-    return next((o.start for o in occ if re.sub(r"\s+", " ", o.text) == name), 1 << 30)
+    return next((o.start for o in occ if (o.text == name or " ".join(o.text.split()) == name)),
+                1 << 30)
 
 
 def _id_order(cid: str) -> tuple[str, int]:
@@ -720,7 +761,7 @@ def render(cs: CandidateSet) -> str:
 
     for d in cs.documents:
         out.append("")
-        attrs = [L.TYPE_LABEL_EN.get(d.type or "unclassified", d.type or "?")]
+        attrs = [type_label(d.type)]
         if d.number:
             attrs.append(f"number {d.number}")
         if d.code:

@@ -20,76 +20,8 @@ from __future__ import annotations
 LANGS = ("en", "vi", "fr", "id")
 
 # --- document types -----------------------------------------------------------------------------
-# surface form (lower case) -> type key (the pkdt: concept's local name). Longest forms first is
-# not needed: the matcher sorts by length.
-
-TYPE_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "resolution": "resolution", "resolutions": "resolution",
-        "directive": "directive", "directives": "directive",
-        "instruction": "directive", "instructions": "directive",
-        "regulation": "regulation", "regulations": "regulation",
-        "decision": "decision", "decisions": "decision",
-        "conclusion": "conclusion", "conclusions": "conclusion",
-        "notice": "notice", "notices": "notice",
-        "notification": "notice", "notifications": "notice",
-        "guidance": "guidance", "guidances": "guidance",
-        "guideline": "guidance", "guidelines": "guidance",
-        "guide": "guidance",
-        "plan": "plan", "plans": "plan",
-        "action program": "programme", "action programs": "programme",
-        "action programme": "programme", "action programmes": "programme",
-        "program": "programme", "programs": "programme",
-        "programme": "programme", "programmes": "programme",
-        "working regulations": "working-regulations", "working regulation": "working-regulations",
-        "working rules": "working-regulations",
-        "project": "project", "projects": "project", "scheme": "project",
-        "report": "report", "reports": "report",
-    },
-    "vi": {
-        "nghị quyết": "resolution",
-        "chỉ thị": "directive",
-        "quy định": "regulation", "qui định": "regulation",
-        "quyết định": "decision",
-        "kết luận": "conclusion",
-        "thông báo kết luận": "notice", "thông báo": "notice",
-        "hướng dẫn": "guidance",
-        "kế hoạch": "plan",
-        "chương trình hành động": "programme", "chương trình": "programme",
-        "quy chế làm việc": "working-regulations", "quy chế": "working-regulations",
-        "đề án": "project",
-        "báo cáo": "report",
-    },
-    "fr": {
-        "résolution": "resolution", "résolutions": "resolution",
-        "directive": "directive", "directives": "directive",
-        "règlement": "regulation", "règlements": "regulation",
-        "règlement de travail": "working-regulations", "règlement intérieur": "working-regulations",
-        "décision": "decision", "décisions": "decision",
-        "conclusion": "conclusion", "conclusions": "conclusion",
-        "avis": "notice", "notification": "notice", "notifications": "notice",
-        "guide": "guidance", "guides": "guidance",
-        "instruction": "guidance", "instructions": "guidance",
-        "plan": "plan", "plans": "plan",
-        "programme d'action": "programme", "programme": "programme", "programmes": "programme",
-        "projet": "project", "projets": "project",
-        "rapport": "report", "rapports": "report",
-    },
-    "id": {
-        "resolusi": "resolution",
-        "instruksi": "directive", "arahan": "directive", "direktif": "directive",
-        "peraturan kerja": "working-regulations", "tata kerja": "working-regulations",
-        "peraturan": "regulation", "regulasi": "regulation",
-        "keputusan": "decision",
-        "kesimpulan": "conclusion",
-        "pemberitahuan": "notice",
-        "panduan": "guidance", "pedoman": "guidance", "petunjuk": "guidance",
-        "rencana": "plan",
-        "program aksi": "programme", "program": "programme",
-        "proyek": "project",
-        "laporan": "report",
-    },
-}
+# The type words themselves ("Nghị quyết", "Directive", "règlement", "Peraturan" …) are the
+# labels of the SKOS scheme ontology/doctypes.ttl, read by partykg.ingest.extract.typewords.
 
 # Plural surface forms: a list of numbers after them ("Resolutions 901, 902") names several
 # documents. (Vietnamese and Indonesian mark the plural with a word before the type.)
@@ -128,15 +60,6 @@ CANONICAL_ABBREVIATION: dict[str, str] = {"QD": "QĐ", "QDI": "QĐi", "DA": "ĐA
 COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
     "regulation": frozenset({"regulation", "decision"}),
     "decision": frozenset({"regulation", "decision"}),
-}
-
-# English name of each type, for review output.
-TYPE_LABEL_EN: dict[str, str] = {
-    "resolution": "Resolution", "directive": "Directive", "regulation": "Regulation",
-    "decision": "Decision", "conclusion": "Conclusion", "notice": "Notice",
-    "guidance": "Guidance", "plan": "Plan", "programme": "Programme",
-    "working-regulations": "Working Regulations", "project": "Project", "report": "Report",
-    "unclassified": "Document",
 }
 
 # --- numbers and dates --------------------------------------------------------------------------
@@ -486,9 +409,10 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
     "central-committee": {"en_name": "Party Central Committee", "class": "CentralCommittee",
                           "names": {
         "en": ("Party Central Committee", "Central Committee", "Central Party Committee"),
-        "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng",
-               "Trung ương"),
-        "fr": ("Comité central du Parti", "Comité central"),
+        # ("Trung ương" alone is not a body: it ends many bodies' names, "Ban Chỉ đạo Trung ương")
+        "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng"),
+        "fr": ("Comité central du Parti", "Comité central", "Comité exécutif central du Parti",
+               "Comité exécutif central"),
         "id": ("Komite Sentral Partai", "Komite Sentral", "Komite Pusat Partai", "KS PKV")}},
     "central-organisation-commission": {
         "en_name": "Central Organisation Commission", "class": "CentralOrganisationCommission",
@@ -631,4 +555,68 @@ STOPWORDS: dict[str, frozenset[str]] = {
                     "ce cette il elle ont été plus".split()),
     "id": frozenset("yang dan di dengan untuk dalam ini itu dari pada tidak tentang akan juga "
                     "oleh sebagai adalah telah bahwa ke para serta".split()),
+}
+
+# --- following the sentence (partykg.ingest.extract.follow) -------------------------------------
+
+# Words that join coordinated objects of one cue ("replaces X, … and Y"): X and Y both.
+OBJECT_COORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "as well as", "and also"), "vi": ("và", "cùng", "cũng như"),
+    "fr": ("et", "ainsi que"), "id": ("dan", "serta"),
+}
+# Auxiliaries and verbs that open a clause after a noun phrase: a mention followed by one of
+# them is a new clause's subject, not a coordinated object.
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "is", "are", "has", "have", "had", "will", "would", "shall", "took",
+           "takes", "came", "comes", "remains", "remain"),
+    "vi": ("được", "đã", "sẽ", "vẫn", "có hiệu lực", "là"),
+    "fr": ("est", "sont", "a", "ont", "sera", "seront", "était", "entre", "reste"),
+    "id": ("telah", "sudah", "akan", "adalah", "merupakan", "berlaku", "tetap"),
+}
+# "the previous one", "nghị quyết trước": the document of the same type named before.
+# {type} stands for a type word of the language (from the SKOS scheme).
+PREVIOUS_REFS: dict[str, tuple[str, ...]] = {
+    "en": ("the previous one", "the former one", "the old one", "the previous {type}",
+           "the former {type}", "the old {type}", "the earlier {type}", "the earlier one"),
+    "vi": ("{type} trước đây", "{type} trước", "{type} cũ"),
+    "fr": ("la précédente", "le précédent", "l'ancienne", "l'ancien", "la {type} précédente",
+           "le {type} précédent", "l'ancienne {type}", "l'ancien {type}"),
+    "id": ("{type} sebelumnya", "{type} lama", "yang sebelumnya", "yang lama"),
+}
+# A plan to issue a document: a new, unnamed document after one of these is planned, and a
+# replacement it makes stays a plan ("agreed to issue a new resolution replacing …").
+PLAN_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
+           "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
+           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate"),
+    "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
+           "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
+           "đồng ý xây dựng", "thống nhất xây dựng"),
+    "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
+           "de publier", "a convenu de publier", "adoptera"),
+    "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan"),
+}
+# A document's header: the line giving its number ("Số: 03-HD/BTCTW") and the line giving its
+# subject ("V/v thực hiện …", "Về việc …").
+HEADER_NUMBER: dict[str, tuple[str, ...]] = {
+    "en": ("no.", "no", "number"), "vi": ("số", "số hiệu"), "fr": ("n°", "no", "numéro"),
+    "id": ("nomor", "no."),
+}
+HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
+    "en": ("re:", "re", "subject:"), "vi": ("v/v", "về việc", "v.v"), "fr": ("objet :", "objet:"),
+    "id": ("perihal:", "perihal", "hal:"),
+}
+# Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
+# này" in a decision's own text is that decision).
+SELF_REFS: dict[str, tuple[str, ...]] = {
+    "en": ("this", "the present"), "vi": ("này",), "fr": ("le présent", "la présente"),
+    "id": ("ini",),
+}
+
+# "on behalf of the Politburo": the body a signatory acts for issues what the sentence says is
+# issued ("Tổng Bí thư … thay mặt Bộ Chính trị, ký ban hành Chỉ thị …").
+ON_BEHALF: dict[str, tuple[str, ...]] = {
+    "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
+    "id": ("atas nama",),
 }

@@ -79,6 +79,9 @@ class PK(DefinedNamespace):
 
     # --- classes: other ---
     Merger: URIRef
+    Establishment: URIRef
+    Dissolution: URIRef
+    Renaming: URIRef
     Term: URIRef
     Person: URIRef
     PostHolding: URIRef
@@ -92,6 +95,7 @@ class PK(DefinedNamespace):
     codeAsWritten: URIRef
     number: URIRef
     documentType: URIRef
+    possibleDocumentType: URIRef
     title: URIRef
     subject: URIRef
     dateIssued: URIRef
@@ -131,6 +135,7 @@ class PK(DefinedNamespace):
     mergedInto: URIRef
     decidedBy: URIRef
     eventDate: URIRef
+    codeSuffix: URIRef
 
     # --- terms ---
     termOf: URIRef
@@ -154,6 +159,7 @@ class PK(DefinedNamespace):
     # --- sources and evidence ---
     url: URIRef
     corpusFile: URIRef
+    retrieved: URIRef
     translationOf: URIRef
     quote: URIRef
     note: URIRef

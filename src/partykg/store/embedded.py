@@ -11,7 +11,7 @@ mapping of variable names to RDF terms (pyoxigraph terms), bound as a VALUES blo
 from __future__ import annotations
 
 import itertools
-import shutil
+import os
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +19,12 @@ from typing import Any, Callable, Mapping
 
 import pyoxigraph as ox
 
+from partykg.files import _os_message
 from partykg.graph import dataset
+from partykg.store import folder
 from partykg.errors import PartykgError
-from partykg.store.sparql import bind
+from partykg.project import check_root
+from partykg.store.sparql import bind, check_query
 from partykg.model.vocab import DCTERMS, GRAPH_DERIVED, GRAPH_META, PREFIXES
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -33,31 +36,54 @@ _INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def _is_store(path: Path) -> bool:
-    return path.is_dir() and ((path / "CURRENT").is_file() or any(path.glob("*.sst")))
+    return folder.looks_like_store(path)
 
 
-def _prepare(path: Path) -> tuple[Path, Path]:
-    """The resolved target and an empty temporary folder next to it; refuses to replace a folder
-    that is not a store."""
-    path = path.resolve()
-    if path.exists() and not _is_store(path) and (not path.is_dir() or any(path.iterdir())):
-        raise StoreError(f"{path} exists and is not a partykg store: not replacing it "
-                         "(choose a new folder)")
-    tmp = path.with_name(path.name + ".partial")
-    shutil.rmtree(tmp, ignore_errors=True)
-    return path, tmp
+def _damaged(path: Path | None, e: BaseException) -> StoreError | None:
+    """The error to report for an engine error that says the store's files are damaged."""
+    if "Corruption" in str(e) or "corrupt" in str(e).lower():
+        where = f"the store at {path}" if path else "the store"
+        rebuild = f"partykg build --store {path}" if path else "partykg build --store DIR"
+        return StoreError(f"{where} is damaged; rebuild it with {rebuild}")
+    return None
 
 
-def _replace(tmp: Path, path: Path) -> None:
-    """Put the complete store ``tmp`` in place of ``path``."""
-    if path.exists():
-        old = path.with_name(path.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        path.rename(old)
-        tmp.rename(path)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        tmp.rename(path)
+class _Writing:
+    """Writing a new store at ``path``: the lock, the checks, a marked temporary folder next
+    to it, and the swap at the end (see :mod:`partykg.store.folder`)."""
+
+    def __init__(self, path: Path):
+        self.path = Path(os.path.realpath(path))  # a symlink: the store goes where it points
+        self.lock = folder.Lock(self.path)
+        self.tmp: Path | None = None
+
+    def __enter__(self) -> "_Writing":
+        folder.check_replaceable(self.path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.lock.__enter__()
+        except OSError as e:
+            raise StoreError(_os_message(self.path, e)) from e
+        try:
+            folder.check_replaceable(self.path)  # again, now that no one else is writing it
+            folder.clean_leftovers(self.path)
+            self.tmp = folder.make_temp(self.path, "partial")
+        except BaseException:
+            self.lock.__exit__()
+            raise
+        return self
+
+    def __exit__(self, kind, value, tb) -> bool:
+        try:
+            if kind is None:
+                folder.replace(self.tmp, self.path)
+        except OSError as e:
+            raise StoreError(_os_message(self.path, e)) from e
+        finally:
+            if self.tmp is not None and self.tmp.exists():
+                folder.remove_ours(self.tmp)
+            self.lock.__exit__()
+        return False
 
 
 def _meta_quads(report: dataset.LoadReport, root: Path | None) -> list[ox.Quad]:
@@ -117,12 +143,13 @@ class KnowledgeGraph:
     store: ox.Store
     root: Path | None
     report: dataset.LoadReport
+    location: Path | None = None  # the folder of an on-disk store
 
     @classmethod
     def load(cls, root: Path | None = None,
              progress: Callable[[str], None] | None = None) -> "KnowledgeGraph":
         """Load the project's files (ontology/ and graph/) into an in-memory store."""
-        root = (root or dataset.find_root()).resolve()
+        root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
         store, report = dataset.load(root, progress=progress)
         return cls(store, root, report)
 
@@ -135,9 +162,9 @@ class KnowledgeGraph:
                              "'partykg build --store DIR')")
         try:
             store = ox.Store.read_only(str(path))
-        except OSError as e:
-            raise StoreError(f"{path}: cannot open the store: {e}") from e
-        return cls(store, None, _StoreReport(store))
+        except (OSError, RuntimeError) as e:
+            raise _damaged(path, e) or StoreError(f"{path}: cannot open the store: {e}") from e
+        return cls(store, None, _StoreReport(store), path)
 
     @classmethod
     def build(cls, root: Path | None, path: Path | str,
@@ -146,83 +173,98 @@ class KnowledgeGraph:
         engine's bulk loader (``partykg build --store DIR``) and open it read-only. The graph is
         never held in memory, so memory stays low however big it is; the new store replaces
         ``path`` only once it is complete (a failure leaves the old one as it was)."""
-        root = (root or dataset.find_root()).resolve()
-        path, tmp = _prepare(Path(path))
-        disk = None
-        try:
-            disk = ox.Store(str(tmp))
-            report = dataset.load_to_disk(root, disk, progress=progress)
-            disk.bulk_extend(_meta_quads(report, root))
-            if progress:
-                progress(f"compacting the store in {tmp}")
-            disk.flush()
-            disk.optimize()  # compacted: later queries read fewer files (-10% on a cold ask)
+        root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
+        with _Writing(Path(path)) as w:
             disk = None
-        except BaseException as e:
-            # close the store before removing its folder: drop every reference to it, the
-            # traceback's frames included
-            traceback.clear_frames(e.__traceback__)
-            disk = None
-            shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(e, OSError):
-                raise StoreError(f"{path}: cannot write the store: {e}") from e
-            raise
-        _replace(tmp, path)
+            try:
+                disk = ox.Store(str(w.tmp))
+                report = dataset.load_to_disk(root, disk, progress=progress)
+                disk.bulk_extend(_meta_quads(report, root))
+                if progress:
+                    progress(f"compacting the store in {w.tmp}")
+                disk.flush()
+                disk.optimize()  # compacted: later queries read fewer files (-10% on a cold ask)
+                disk = None
+            except BaseException as e:
+                # close the store before its folder is removed: drop every reference to it,
+                # the traceback's frames included
+                traceback.clear_frames(e.__traceback__)
+                disk = None
+                if isinstance(e, (OSError, RuntimeError)) and not isinstance(e, RecursionError):
+                    raise StoreError(_os_message(w.path, e, "cannot write the store")
+                                     if isinstance(e, OSError) else
+                                     f"{w.path}: cannot write the store: {e}") from e
+                raise
+            path = w.path
         return cls.open(path)
 
     def save(self, path: Path, progress: Callable[[str], None] | None = None) -> Path:
         """Write this graph to an on-disk store at ``path``, replacing what was there only once
         the new store is complete (a failure leaves the old one as it was)."""
-        path, tmp = _prepare(Path(path))
-        try:
-            disk = ox.Store(str(tmp))
-            if progress:
-                progress(f"writing the store to {path}")
-            # streamed: the quads never all sit in a Python list
-            disk.bulk_extend(itertools.chain(self.store, _meta_quads(self.report, self.root)))
-            disk.flush()
-            disk.optimize()
-            del disk
-        except BaseException as e:
-            shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(e, OSError):
-                raise StoreError(f"{path}: cannot write the store: {e}") from e
-            raise
-        _replace(tmp, path)
+        with _Writing(Path(path)) as w:
+            try:
+                disk = ox.Store(str(w.tmp))
+                if progress:
+                    progress(f"writing the store to {w.path}")
+                # streamed: the quads never all sit in a Python list
+                disk.bulk_extend(itertools.chain(self.store, _meta_quads(self.report, self.root)))
+                disk.flush()
+                disk.optimize()
+                del disk
+            except OSError as e:
+                raise StoreError(_os_message(w.path, e, "cannot write the store")) from e
+            path = w.path
         return path
 
     # --- queries -------------------------------------------------------------------------------
 
-    def _query(self, query: str, bindings: Mapping[str, Term] | None):
+    def _query(self, query: str, bindings: Mapping[str, Term] | None, read: Callable[[Any], Any],
+               prefixes: bool = True):
+        """Run the query and ``read`` its results (reading may fail too: the engine reads the
+        store lazily). ``prefixes``: parse with the project's prefixes (library queries declare
+        their own and a user's file must too; internal queries may rely on them)."""
+        check_query(query)  # bound terms add no SERVICE and no depth: check the query as written
         text = bind(query, bindings)
         try:
-            return self.store.query(text, use_default_graph_as_union=True, prefixes=PREFIXES)
+            return read(self.store.query(text, use_default_graph_as_union=True,
+                                         prefixes=PREFIXES if prefixes else None))
         except SyntaxError as e:
             raise QueryError(f"query does not parse: {e}") from e
-        except OSError as e:
-            raise QueryError(f"query failed: {e}") from e
+        except RecursionError as e:
+            raise QueryError("the query is nested too deeply") from e
+        except (OSError, RuntimeError) as e:
+            raise _damaged(self.location, e) or QueryError(f"query failed: {e}") from e
 
-    def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[dict[str, Any]]:
+    def select(self, query: str, bindings: Mapping[str, Term] | None = None,
+               prefixes: bool = True) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; ``bindings`` maps variable names (no '?')
         to RDF terms (see :func:`partykg.store.sparql.bind`). Unbound variables come back as None."""
-        res = self._query(query, bindings)
-        if not isinstance(res, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        names = [v.value for v in res.variables]
-        return [{n: sol[n] for n in names} for sol in res]
+        def read(res):
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("expected a SELECT query")
+            names = [v.value for v in res.variables]
+            return [{n: sol[n] for n in names} for sol in res]
 
-    def construct(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[ox.Triple]:
+        return self._query(query, bindings, read, prefixes)
+
+    def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
+               prefixes: bool = True) -> list[ox.Triple]:
         """Run a CONSTRUCT (or DESCRIBE) over the union of all graphs."""
-        res = self._query(query, bindings)
-        if not isinstance(res, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return list(res)
+        def read(res):
+            if not isinstance(res, ox.QueryTriples):
+                raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+            return list(res)
 
-    def ask(self, query: str, bindings: Mapping[str, Term] | None = None) -> bool:
-        res = self._query(query, bindings)
-        if not isinstance(res, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(res)
+        return self._query(query, bindings, read, prefixes)
+
+    def ask(self, query: str, bindings: Mapping[str, Term] | None = None,
+            prefixes: bool = True) -> bool:
+        def read(res):
+            if not isinstance(res, ox.QueryBoolean):
+                raise QueryError("expected an ASK query")
+            return bool(res)
+
+        return self._query(query, bindings, read, prefixes)
 
     # --- provenance of graphs ------------------------------------------------------------------
 

@@ -7,7 +7,10 @@ answers and its parameters::
     #   ?year  integer  optional: only documents issued that year
     # Returns: ?older ?newer ...
 
-Parameter kinds: ``entity`` (a mention resolved to one entity, or an IRI), ``iri``, ``code``
+Parameter kinds: ``entity`` (a mention resolved to one entity, or an IRI), ``document``,
+``body``, ``person`` (an entity that must be of that class of the ontology), ``iri`` (an IRI,
+a prefixed name, or a word the ontology labels: ``continues`` -> pk:continues, ``NQ`` ->
+pkdt:resolution), ``code``
 (folded to its lookup key), ``number`` (leading zeros dropped), ``name`` (folded to its name
 key), ``string``, ``integer``, ``date`` (YYYY-MM-DD). Values become RDF terms and are bound as
 terms (:mod:`partykg.store.sparql`), never pasted into the query.
@@ -27,7 +30,10 @@ from partykg.model import ids
 from partykg.errors import PartykgError
 from partykg.model.vocab import PREFIXES, XSD
 
-KINDS = ("entity", "iri", "code", "number", "name", "string", "integer", "date")
+KINDS = ("entity", "document", "body", "person", "iri", "code", "number", "name", "string",
+         "integer", "date")
+# entity kinds restricted to a class of the ontology: a value of another class is an error
+CLASS_OF_KIND = {"document": "Document", "body": "Body", "person": "Person"}
 _PARAM = re.compile(r"^#\s+\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+)\s+(?P<doc>.*)$")
 
 
@@ -64,9 +70,14 @@ class Query:
 
 
 def queries_dir(root: Path | None = None) -> Path:
+    return (root or _default_root()) / "queries"
+
+
+@lru_cache(maxsize=1)
+def _default_root() -> Path:
     from partykg.graph.dataset import find_root
 
-    return (root or find_root()) / "queries"
+    return find_root()
 
 
 def parse_header(name: str, path: Path, text: str) -> Query:
@@ -132,7 +143,17 @@ def library(root: Path | None = None) -> list[Query]:
 
 def expand_iri(value: str) -> str:
     """``<https://...>``, a prefixed name (``pk:implements``) or a data path
-    (``doc/tw/ct/2005/51``) as a full IRI."""
+    (``doc/tw/ct/2005/51``) as a full IRI; :class:`QueryLibraryError` when it is none of them or
+    not a valid IRI (a space, a quote...)."""
+    iri = _expand_iri(value)
+    try:
+        ox.NamedNode(iri)
+    except ValueError as e:
+        raise QueryLibraryError(f"not an IRI: {value!r} ({e})") from None
+    return iri
+
+
+def _expand_iri(value: str) -> str:
     from partykg.model.vocab import BASE
 
     v = value.strip()
@@ -148,18 +169,29 @@ def expand_iri(value: str) -> str:
     raise QueryLibraryError(f"not an IRI: {value!r}")
 
 
-def to_term(kind: str, value: str, kg=None) -> ox.NamedNode | ox.Literal:
-    """The RDF term for a parameter value of a given kind; ``entity`` values are resolved in
-    ``kg`` (see :mod:`partykg.ask.resolve`)."""
+def to_term(kind: str, value: str, resolver=None, kg=None) -> ox.NamedNode | ox.Literal:
+    """The RDF term for a parameter value of a given kind. ``entity`` (and ``document``,
+    ``body``, ``person``) values that are not IRIs are resolved by ``resolver`` (a function from a
+    mention to an IRI, given by the caller, e.g. :func:`partykg.ask.resolve.resolver`): the store
+    does not depend on the ask stage. With ``kg``, ``iri`` words are resolved through the
+    ontology's labels and class-restricted kinds are checked."""
     if kind == "iri":
-        return ox.NamedNode(expand_iri(value))
-    if kind == "entity":
         try:
             return ox.NamedNode(expand_iri(value))
         except QueryLibraryError:
-            from partykg.ask.resolve import resolve_one
-
-            return ox.NamedNode(resolve_one(kg, value))
+            if kg is None:
+                raise
+            return ox.NamedNode(resolve_label(kg, value))
+    if kind == "entity" or kind in CLASS_OF_KIND:
+        try:
+            term = ox.NamedNode(expand_iri(value))
+        except QueryLibraryError:
+            if resolver is None or not callable(resolver):
+                raise QueryLibraryError(f"not an IRI: {value!r} (no resolver for mentions)") from None
+            term = ox.NamedNode(resolver(value))
+        if kind in CLASS_OF_KIND and kg is not None:
+            check_class(kg, term, kind)
+        return term
     if kind == "code":
         return ox.Literal(ids.code_key(value))
     if kind == "number":
@@ -181,12 +213,74 @@ def to_term(kind: str, value: str, kg=None) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value)
 
 
-def bindings(query: Query, values: dict[str, str], kg=None) -> dict[str, ox.NamedNode | ox.Literal]:
-    """Terms for ``name=value`` parameters; every required parameter must be given."""
+_LABELS = """PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?x ?label WHERE {
+  GRAPH ?g { ?x ?lp ?label }
+  FILTER(?lp IN (skos:notation, skos:prefLabel, skos:altLabel, skos:hiddenLabel, rdfs:label))
+  FILTER(isIRI(?x))
+}"""
+
+
+def resolve_label(kg, value: str) -> str:
+    """The one IRI of the ontology (its classes, properties and SKOS concepts, in the graph
+    graph/ontology) whose notation, label or local name is ``value`` (case, accents and Đ/D
+    folded); several are an error that lists them, none an error."""
+    from partykg.model.vocab import GRAPH_ONTOLOGY
+
+    key = ids.name_key(value)
+    if not key:
+        raise QueryLibraryError(f"not an IRI: {value!r}")
+    rows = kg.select(_LABELS, {"g": ox.NamedNode(GRAPH_ONTOLOGY)}, prefixes=False)
+    found = set()
+    for r in rows:
+        iri = r["x"].value
+        local = re.split(r"[#/]", iri)[-1]
+        if ids.name_key(r["label"].value) == key or ids.name_key(local) == key:
+            found.add(iri)
+    if len(found) == 1:
+        return found.pop()
+    if not found:
+        raise QueryLibraryError(f"{value!r} is neither an IRI nor a label of the ontology "
+                                "(write <https://…>, pk:name, or a word such as 'continues')")
+    names = ", ".join(sorted(_short(i) for i in found))
+    raise QueryLibraryError(f"{value!r} names {len(found)} terms of the ontology: {names}; "
+                            "give one of them")
+
+
+def _short(iri: str) -> str:
+    for p, ns in PREFIXES.items():
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z_][\w-]*", iri[len(ns):]):
+            return f"{p}:{iri[len(ns):]}"
+    return f"<{iri}>"
+
+
+def check_class(kg, term: ox.NamedNode, kind: str) -> None:
+    """An error unless ``term`` is of the class the kind asks for (or one of its subclasses)."""
+    from partykg.model.vocab import PK
+
+    cls = ox.NamedNode(PK + CLASS_OF_KIND[kind])
+    ok = kg.ask("""PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        ASK { ?x a ?c . ?c rdfs:subClassOf* ?class }""", {"x": term, "class": cls},
+                prefixes=False)
+    if ok:
+        return
+    types = sorted(_short(r["c"].value) for r in kg.select(
+        "SELECT DISTINCT ?c WHERE { ?x a ?c }", {"x": term}, prefixes=False)
+        if isinstance(r["c"], ox.NamedNode))
+    what = f"a {', '.join(types)}" if types else "not in the graph"
+    raise QueryLibraryError(f"{_short(term.value)} is {what}, not a {kind} "
+                            f"({_short(cls.value)})")
+
+
+def bindings(query: Query, values: dict[str, str], resolver=None, kg=None
+             ) -> dict[str, ox.NamedNode | ox.Literal]:
+    """Terms for ``name=value`` parameters; every required parameter must be given; ``entity``
+    mentions are resolved by ``resolver`` (see :func:`to_term`)."""
     out = {}
     for name, value in values.items():
         p = query.param(name)
-        out[name] = to_term(p.kind, value, kg)
+        out[name] = to_term(p.kind, value, resolver, kg=kg)
     missing = [p.name for p in query.params if not p.optional and p.name not in out]
     if missing:
         raise QueryLibraryError(f"{query.name}: missing parameter(s) "
@@ -194,7 +288,63 @@ def bindings(query: Query, values: dict[str, str], kg=None) -> dict[str, ox.Name
     return out
 
 
-def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
-    """Run a library query (by name or :class:`Query`) with already-built term bindings."""
+def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
+    """Run a library query with one variable bound to several terms (one ``VALUES ?var { ... }``
+    block of one variable, written from the terms by pyoxigraph)."""
+    from partykg.store.sparql import top_group_start
+
+    if not terms:
+        return []
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
-    return kg.select(q.text, params or {})
+    at = top_group_start(q.text)
+    block = f" VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}\n"
+    return kg.select(q.text[:at] + block + q.text[at:], {}, prefixes=False)
+
+
+def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
+    """Run a library query (by name or :class:`Query`) with already-built term bindings. The
+    query's text is sent as it is: it declares its own prefixes (no prefix is added), so the
+    same file runs unchanged with curl on any endpoint."""
+    q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
+    return kg.select(q.text, params or {}, prefixes=False)
+
+
+# --- self-contained queries ----------------------------------------------------------------
+
+def undeclared_prefixes(text: str) -> list[str]:
+    """The prefixes ``text`` uses without declaring them (comments, strings and IRIs skipped)."""
+    code = re.sub(r"#[^\n]*", " ", text)
+    code = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'', " ", code)
+    code = re.sub(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'', " ", code)
+    code = re.sub(r'<[^<>"\s{}|^`\\]*>', " ", code)
+    declared = set(re.findall(r"(?i)\bPREFIX\s+([A-Za-z][\w.-]*)?:", code))
+    used = re.findall(r"(?<![\w?$:])([A-Za-z][\w.-]*)?:(?=[A-Za-z_\d(\s)]|$)", code)
+    out = []
+    for p in used:
+        if p.upper() in ("PREFIX", "BASE") or p in declared or p in out:
+            continue
+        out.append(p)
+    return out
+
+
+def check_prefixes(query: Query) -> None:
+    """A clear error when the query uses a prefix it does not declare: partykg adds none, so the
+    file runs the same with curl on any endpoint."""
+    missing = undeclared_prefixes(query.text)
+    if missing:
+        decl = " ".join(f"PREFIX {p}: <{PREFIXES[p]}>" if p in PREFIXES else f"PREFIX {p}: <…>"
+                        for p in missing)
+        raise QueryLibraryError(f"{query.path}: uses {', '.join(p + ':' for p in missing)} "
+                                f"without declaring it; add {decl} (partykg adds no prefix, "
+                                "so the file runs the same on any endpoint)")
+
+
+def variables(query: Query, params: dict | None = None) -> list[str] | None:
+    """The result variables of a SELECT query (also when it finds nothing), or None."""
+    from partykg.store.sparql import bind
+
+    try:
+        res = ox.Store().query(bind(query.text, params))
+    except (SyntaxError, OSError, ValueError):
+        return None
+    return [v.value for v in res.variables] if isinstance(res, ox.QuerySolutions) else None

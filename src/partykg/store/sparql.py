@@ -5,7 +5,7 @@ A parameter never reaches a query as text a user typed: it is an RDF term (a pyo
 escaping, becomes one row of a ``VALUES`` block at the start of the query's top-level group::
 
     SELECT ?d WHERE { ?d pk:codeKey ?key }          +  {"key": Literal("51-CT/TW")}
-    SELECT ?d WHERE { VALUES (?key) { ("51-CT/TW") } ?d pk:codeKey ?key }
+    SELECT ?d WHERE { VALUES ?key { "51-CT/TW" } ?d pk:codeKey ?key }
 
 The same row is repeated at the start of each nested group that uses the variable (see
 :func:`bind`). The embedded store and remote endpoints get the same text, so they give the same
@@ -19,6 +19,7 @@ not only inside a sub-``SELECT``, which does not see outer bindings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Mapping
 
 import pyoxigraph as ox
@@ -36,7 +37,7 @@ class BindError(PartykgError):
 
 
 def values_block(bindings: Mapping[str, Term]) -> str:
-    """``VALUES (?a ?b) { (term term) }`` for one row of bindings."""
+    """``VALUES ?a { term } VALUES ?b { term }`` for one row of bindings."""
     names, terms = [], []
     for name, term in bindings.items():
         if not isinstance(name, str) or not _VAR.match(name):
@@ -45,7 +46,9 @@ def values_block(bindings: Mapping[str, Term]) -> str:
             raise BindError(f"?{name}: a parameter is an IRI or a literal, not {type(term).__name__}")
         names.append("?" + name)
         terms.append(str(term))  # N-Triples: pyoxigraph escapes quotes, newlines, '>' ...
-    return f"VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }}"
+    # one single-variable block per parameter: the same solutions as one row of a multi-variable
+    # block, and Virtuoso 7.2 mis-compiles VALUES (?a ?b) {(…)} beside OPTIONAL or FILTER (SP031)
+    return " ".join(f"VALUES {n} {{ {t} }}" for n, t in zip(names, terms))
 
 
 def _scan(query: str):
@@ -154,3 +157,38 @@ def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
     for pos, used in sorted(inserts, key=lambda x: x[0], reverse=True):
         query = f"{query[:pos]} {values_block(used)}\n{query[pos:]}"
     return query
+
+
+# --- what the embedded engine is not given ---------------------------------------------------
+
+MAX_NESTING = 256  # brackets deep; the engine's parser recurses and crashes the process far deeper
+_SERVICE = re.compile(r"(?i)(?<![\w?$:])SERVICE(?![\w:-])")
+
+
+class QueryRefused(PartykgError):
+    """A query the embedded store does not run: nested too deeply, or asking other hosts."""
+
+
+@lru_cache(maxsize=512)  # library queries come back again and again (bound anew each time)
+def check_query(query: str) -> None:
+    """Refuse, before the engine sees it, a query nested more than :data:`MAX_NESTING` brackets
+    deep (the engine's parser would overflow its stack and kill the process) or using
+    ``SERVICE`` (federated queries send requests to other hosts: not from the embedded store).
+    Comments, strings and IRIs are skipped."""
+    depth = deepest = 0
+    code = [" "] * len(query)
+    for i, c in _scan(query):
+        code[i] = c
+        if c in "{([":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_NESTING:
+                    raise QueryRefused(f"the query is nested more than {MAX_NESTING} brackets "
+                                       "deep: simplify it")
+        elif c in "})]":
+            depth -= 1
+    if _SERVICE.search("".join(code)):
+        raise QueryRefused("the query uses SERVICE (a federated query to another endpoint): "
+                           "the embedded store does not send requests to other hosts; run it "
+                           "against an endpoint that allows it with --endpoint URL")

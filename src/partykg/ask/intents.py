@@ -1,0 +1,211 @@
+"""From the mentions of a question to what it asks: the language (from its words, not from the
+letters of a code), then the intent, chosen by the cue words around the mentions
+(``cues.json``), and the subject among the mentions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from partykg.ask import lexicon
+from partykg.ask.mentions import Found, Mention, find
+from partykg.errors import PartykgError
+
+MAX_QUESTION = 2000
+
+SUPPORTED = """Supported questions, in English, Vietnamese, French or Indonesian (X: a document such as
+"Directive 51", "51-CT/TW", "Chỉ thị 51", "NQ 02/2021", "QĐ 209"; BODY: "the Secretariat", "Ban Bí
+thư", "MOFA", "BCT"; PERSON, POST, EVENT as the graph names them):
+  What replaces X? / What does X replace?      Văn bản nào thay thế X? / X thay thế văn bản nào?
+  Who issued X? When was X issued?             Ai ban hành X? X ban hành khi nào?
+  What implements|amends|guides|continues X?   Văn bản nào hướng dẫn|sửa đổi|thực hiện X?
+  What does X implement|continue?              X tiếp tục thực hiện văn bản nào?
+  Who drafts X? / X is submitted to whom? / Where was X approved?
+  Is X in force [on YYYY-MM-DD]?               X còn hiệu lực không?
+  What did BODY issue [in YEAR]? / List all directives [of BODY] [in YEAR] / Which documents are planned?
+  What was merged into BODY? What did BODY merge into? Mergers in YEAR
+  What is BODY under? Which committees are under BODY?
+  Who is the POST [in YEAR]? What posts did PERSON hold?
+  When was EVENT? Who chaired|organised EVENT? What did EVENT adopt?
+  Tell me about X / What is X about? / X       X là gì? / X nói về gì?
+  Qui a publié la décision 209 ?               Apa yang menggantikan Arahan 51?"""
+
+
+class UnsupportedQuestion(PartykgError):
+    """A question about nothing the graph holds, or in a language partykg does not read."""
+
+
+@dataclass
+class Parsed:
+    intent: str
+    language: str
+    found: Found
+    subject: Mention | None = None
+    relation: str | None = None
+    mention: str = ""
+    others: list[Mention] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        ys = [m.value for m in self.found.of("year")]
+        return ys[0] if ys else None
+
+    @property
+    def date(self) -> str | None:
+        ds = [m.value for m in self.found.of("date")]
+        return ds[0] if ds else None
+
+    @property
+    def change_kinds(self) -> list[str]:
+        """merger / establishment / dissolution / renaming, from the question's cue words."""
+        text = f" {self.found.masked.lower()} "
+        return [k for k, ws in lexicon.cues()["change_words"].items()
+                if any(re.search(rf"\b{w}", text) for w in ws)]
+
+    @property
+    def statuses(self) -> list[str]:
+        return list(dict.fromkeys(m.value for m in self.found.of("status")))
+
+    @property
+    def types(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.found.of("type"):
+            out |= m.value
+        return out
+
+
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def _script_ok(text: str) -> bool:
+    for ch in text:
+        if ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF:
+            return False
+    return True
+
+
+def language(found: Found) -> str:
+    """en, vi, fr or id from the question's words (mentions of codes left out); raises
+    :class:`UnsupportedQuestion` for another language."""
+    if not _script_ok(found.question):
+        raise UnsupportedQuestion("partykg reads questions in English, Vietnamese, French and "
+                                  "Indonesian only.\n" + SUPPORTED)
+    words = [w for w in found.masked.split() if not w.isupper()]
+    grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+    scores = {lg: len(grams & ws) for lg, ws in lexicon.language_words().items()}
+    rest = found.question
+    for m in found.mentions:
+        if m.how == "code":
+            rest = rest.replace(m.text, " ")
+    if _VI_LETTERS.search(unicodedata.normalize("NFC", rest).lower()):
+        scores["vi"] = scores.get("vi", 0) + 3
+    ours = {lg: scores.get(lg, 0) for lg in lexicon.LANGS}
+    best = max(ours, key=lambda lg: (ours[lg], -lexicon.LANGS.index(lg)))
+    other = max((s for lg, s in scores.items() if lg not in lexicon.LANGS), default=0)
+    if other >= 2 and other > ours[best]:
+        raise UnsupportedQuestion("partykg reads questions in English, Vietnamese, French and "
+                                  "Indonesian only.\n" + SUPPORTED)
+    return best
+
+
+_ARTICLE = re.compile(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
+
+
+def _qualifies(kg, found: Found, m: Mention, t: Mention) -> bool:
+    """A body or term that stands next to a type word ("the Government Resolution", "resolusi
+    Komite Sentral", "Quy chế làm việc nhiệm kỳ 2025-2030"): part of a document's name."""
+    if m.kinds(kg) - {"body", "term"} or not m.candidates:
+        return False
+    gap = found.folded[m.end:t.start] if m.end <= t.start else found.folded[t.end:m.start]
+    return re.fullmatch(r"\s*(?:of the|of|cua|du|de la|de|des|dari)?\s*", gap) is not None
+
+
+def _kinds(kg, m: Mention) -> set[str]:
+    ks = m.kinds(kg)
+    return ks or ({m.shape} if m.shape else set())
+
+
+def parse(kg, question: str) -> Parsed:
+    q = unicodedata.normalize("NFC", " ".join(question.split())).strip()
+    if len(question) > MAX_QUESTION:
+        raise UnsupportedQuestion(f"question longer than {MAX_QUESTION} characters.\n" + SUPPORTED)
+    if not lexicon.fold(q):
+        raise UnsupportedQuestion("empty question.\n" + SUPPORTED)
+    found = find(kg, q)
+    lang = language(found)
+    entities = found.entities()
+    present: set[str] = set()
+    for m in entities:
+        present |= _kinds(kg, m)
+    for k in ("year", "type", "status", "date"):
+        if found.of(k):
+            present.add(k)
+    if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
+        found.masked = _ARTICLE.sub("", found.masked)
+    singular = [m for m in found.of("type") if m.shape != "plural"]
+    typed_doc = bool(singular) and "document" not in present
+    masked = found.masked
+    if singular and (typed_doc or any("document" in _kinds(kg, m) for m in entities)):
+        # a body or term next to the type word qualifies a document: not the subject
+        # ("the Government Resolution on ...", "Quy chế làm việc nhiệm kỳ 2025-2030")
+        entities = [m for m in entities if not _qualifies(kg, found, m, singular[0])]
+    if typed_doc:  # a document named by its type and words ("the action programme of BODY")
+        present.add("document")
+        masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
+    order = [lang, *[lg for lg in lexicon.LANGS if lg != lang]]
+    for lg in order:
+        for n, rule in enumerate(lexicon.intent_rules()):
+            subject_kinds = set(rule["subject"])
+            if not subject_kinds & present:
+                continue
+            if rule.get("needs_no_entity") and entities:
+                continue
+            if rule.get("needs_no_document") and any("document" in _kinds(kg, m) for m in entities):
+                continue
+            for rx in lexicon.rule_cues(n, lg):
+                hit = rx.search(found.masked if rule["intent"] == "list" else masked)
+                if not hit:
+                    continue
+                fits = [m for m in entities if _kinds(kg, m) & subject_kinds]
+                # "which Party Committee is X under": a named entity before a category's words
+                subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
+                if subject is None and singular and "document" in subject_kinds \
+                        and rule["intent"] != "list":
+                    from partykg.ask.names import by_type
+
+                    subject = by_type(kg, found, singular[0])
+                if rule["intent"] == "card" and subject is None:
+                    continue
+                p = Parsed(rule["intent"], lang, found, subject,
+                           mention=subject.text if subject else "")
+                if rule.get("relation_from_cue"):
+                    rel = " ".join((hit.groupdict().get("rel") or "").split())
+                    p.relation = lexicon.relation_words().get(rel, "implements")
+                p.others = [m for m in entities if m is not subject]
+                return p
+        if lg == lang and not entities:
+            break
+    return _nothing(kg, found, lang)
+
+
+def _nothing(kg, found: Found, lang: str) -> Parsed:
+    """No mention the graph knows: a question about a name it lacks is "not found" (exit 1);
+    anything else is not a question partykg answers (exit 2)."""
+    from partykg.ask.names import name_index
+
+    index = name_index(kg)
+    function = set().union(*lexicon.language_words().values())
+    leftover = [w for w in found.masked.split() if not w.isupper() and w not in function]
+    known = set()
+    for w in leftover:
+        if len(w) < 3 or w.isdigit():
+            continue
+        if w in index:
+            known.add(w)
+    words = [w for w in leftover if len(w) >= 3 and not w.isdigit()]
+    if known and (len(known) >= 2 or len(words) <= 2) and len(known) > 0.6 * len(words):
+        text = " ".join(leftover)
+        return Parsed("card", lang, found, None, mention=text)
+    raise UnsupportedQuestion(f"this question is not one partykg understands: "
+                              f"{found.question[:200]!r}\n" + SUPPORTED)

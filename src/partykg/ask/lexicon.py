@@ -1,0 +1,182 @@
+"""The words `partykg ask` reads questions with: cue words per language from ``cues.json`` (a
+data file next to this module), and from the graph the names of document types and statuses
+(SKOS schemes) and the posts with their bodies. Loaded once, regular expressions compiled on
+first use."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from partykg.model import ids
+from partykg.store import queries
+
+CUES_FILE = Path(__file__).with_name("cues.json")
+LANGS = ("en", "vi", "fr", "id")
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII, punctuation as spaces (the form cue regexes are matched against)."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", ids.fold(text).lower()).split())
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    return json.loads(CUES_FILE.read_text(encoding="utf-8"))
+
+
+def intent_rules() -> list[dict]:
+    """The intents in file order (their cue regexes: :func:`rule_cues`)."""
+    return cues()["intents"]
+
+
+_COMPILED: dict[tuple[int, str], list[re.Pattern]] = {}
+
+
+def rule_cues(index: int, lang: str) -> list[re.Pattern]:
+    """The cue regexes of intent number ``index`` in ``lang``, compiled on first use."""
+    key = (index, lang)
+    if key not in _COMPILED:
+        _COMPILED[key] = [re.compile(p) for p in cues()["intents"][index]["cues"].get(lang, [])]
+    return _COMPILED[key]
+
+
+def words_regex(kg, kind: str) -> re.Pattern | None:
+    """One regex for every status word or every type word (longest first)."""
+    c = _cache(kg)
+    key = f"{kind}_words_rx"
+    if key not in c:
+        table = status_words(kg) if kind == "status" else type_words(kg)
+        words = sorted((w for w in table if len(w) >= 3), key=len, reverse=True)
+        c[key] = re.compile(r"(?<![a-z0-9])(?:" + "|".join(re.escape(w) for w in words)
+                            + r")(?![a-z0-9])") if words else None
+    return c[key]
+
+
+@lru_cache(maxsize=1)
+def relation_words() -> dict[str, str]:
+    return {w: rel for rel, words in cues()["relations"].items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def language_words() -> dict[str, frozenset[str]]:
+    c = cues()
+    out = {lg: frozenset(ws) for lg, ws in c["languages"].items()}
+    out.update({lg: frozenset(ws) for lg, ws in c["other_languages"].items()})
+    return out
+
+
+@lru_cache(maxsize=1)
+def months() -> dict[str, int]:
+    out = {}
+    for names in cues()["months"].values():
+        for i, n in enumerate(names, 1):
+            out[n] = i
+    return out
+
+
+@lru_cache(maxsize=1)
+def cue_phrases() -> frozenset[str]:
+    """The cue phrases that are never words of a name ("ban hành", "trực thuộc", "issued")."""
+    return frozenset(fold(w) for ws in cues()["cue_phrases"].values() for w in ws)
+
+
+def _cache(kg) -> dict:
+    c = getattr(kg, "_partykg_cache", None)
+    if c is None:
+        c = {}
+        try:
+            kg._partykg_cache = c
+        except AttributeError:
+            pass
+    return c
+
+
+def type_words(kg) -> dict[str, set[str]]:
+    """folded type name or abbreviation (any language, plurals too) -> type concepts."""
+    c = _cache(kg)
+    if "type_words" not in c:
+        names: dict[str, set[str]] = {}
+        for r in queries.run(kg, "document-types"):
+            key = fold(r["name"].value)
+            if not key:
+                continue
+            for k in {key, *_plurals(key)}:
+                names.setdefault(k, set()).add(r["type"].value)
+        c["type_words"] = names
+    return c["type_words"]
+
+
+def _plurals(key: str) -> list[str]:
+    """English/French plurals of the last word ("directives", "résolutions"); Vietnamese and
+    Indonesian do not inflect."""
+    head, _, last = key.rpartition(" ")
+    if len(last) < 4 or not last.isalpha():
+        return []
+    forms = [last + "s"]
+    if last.endswith("y"):
+        forms.append(last[:-1] + "ies")
+    return [(head + " " + f).strip() for f in forms]
+
+
+def type_notations(kg) -> dict[str, set[str]]:
+    """code abbreviation key (NQ, CT, QD, QDI...) -> type concepts, from skos:notation/altLabel."""
+    c = _cache(kg)
+    if "type_notations" not in c:
+        out: dict[str, set[str]] = {}
+        for r in queries.run(kg, "document-types"):
+            if r["kind"].value != "pref" and not r["name"].language:
+                out.setdefault(ids.code_key(r["name"].value), set()).add(r["type"].value)
+        c["type_notations"] = out
+    return c["type_notations"]
+
+
+def status_words(kg) -> dict[str, str]:
+    """folded status name (any language, plurals too) -> status concept."""
+    c = _cache(kg)
+    if "status_words" not in c:
+        out: dict[str, str] = {}
+        keep = set(cues()["filter_statuses"])
+        for r in queries.run(kg, "status-names"):
+            if r["status"].value.rsplit("/", 1)[-1] not in keep:
+                continue
+            key = fold(r["name"].value)
+            if key:
+                for k in {key, *_plurals(key), key + "e", key + "es"}:
+                    out.setdefault(k, r["status"].value)
+        c["status_words"] = out
+    return c["status_words"]
+
+
+def status_labels(kg) -> dict[str, dict[str, str]]:
+    """status local name (planned, draft...) -> {language: display name} (SKOS prefLabel)."""
+    c = _cache(kg)
+    if "status_labels" not in c:
+        out: dict[str, dict[str, str]] = {}
+        for r in queries.run(kg, "status-names"):
+            if r["kind"].value == "pref" and r["name"].language:
+                out.setdefault(r["status"].value.rsplit("/", 1)[-1], {})[r["name"].language] = r["name"].value
+        c["status_labels"] = out
+    return c["status_labels"]
+
+
+def post_roles(kg) -> dict[str, dict[str, str]]:
+    """folded role word ("secretary", "bi thu", "member") -> {body IRI: post IRI}: a post whose
+    name is the role followed by its body's name, in one language."""
+    c = _cache(kg)
+    if "post_roles" not in c:
+        out: dict[str, dict[str, str]] = {}
+        for r in queries.run(kg, "post-roles"):
+            post, body = fold(r["postName"].value), fold(r["bodyName"].value)
+            if body.startswith("the "):
+                body = body[4:]
+            if post.endswith(" " + body):
+                role = post[: -len(body)].strip()
+                role = re.sub(r"\s+(?:of the|of|du|de la|des|de|cua)$", "", role).strip()
+                if role:
+                    for k in {role, *_plurals(role)}:
+                        out.setdefault(k, {})[r["body"].value] = r["post"].value
+        c["post_roles"] = out
+    return c["post_roles"]

@@ -1,0 +1,345 @@
+"""Names in a question, as the graph holds them: exact names (every span looked up at once),
+names from some of their words in order ("the project on inspection and supervision abroad"),
+names one edit away from exactly one name ("bui thanh sonn"), names the graph lacks ("the Party
+Committee of the Ministry of Defence"), and documents named by their type and words ("the draft
+working regulations of the MOFA Party Executive Committee"). Words come from the graph's names
+(:func:`name_index`) and ``cues.json``; nothing here names an entity."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+
+from partykg.ask import lexicon
+from partykg.ask.resolve import describe
+from partykg.model import ids
+from partykg.store import queries
+
+MAX_SPAN = 24  # tokens in a name
+NAMED_KINDS = ("document", "body", "person", "post", "event", "term")
+_TOKEN = re.compile(r"[a-z0-9]+")
+_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def _mention(*args, **kw):
+    from partykg.ask.mentions import Mention
+
+    return Mention(*args, **kw)
+
+
+def _leftover_words(folded: str, free) -> int:
+    """How many words of the question are neither found, nor stop words, nor cue phrases: a sign
+    that a name remains to be found from some of its words."""
+    stop = set(lexicon.cues()["stopwords"])
+    cue = _cue_spans(folded)
+    n = 0
+    for t in _TOKEN.finditer(folded):
+        w = t.group()
+        if w in stop or w.isdigit() or len(w) < 3 or not free(t.start(), t.end()):
+            continue
+        if any(a <= t.start() < b for a, b in cue):
+            continue
+        n += 1
+    return n
+
+
+def _names(kg, folded: str, add, free) -> None:
+    """The longest spans of the question that are names of the graph (one query for all)."""
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded) if free(t.start(), t.end())]
+    stop = set(lexicon.cues()["stopwords"])
+    spans = {}
+    for i in range(len(toks)):
+        if folded[toks[i][0]:toks[i][1]] in stop:
+            continue
+        for j in range(i, min(len(toks), i + MAX_SPAN)):
+            a, b = toks[i][0], toks[j][1]
+            if not free(a, b):
+                break
+            key = ids.name_key(folded[a:b])
+            if key:
+                spans[(i, j)] = key
+    found: dict[str, list[str]] = {}
+    keys = sorted(set(spans.values()))
+    for chunk in range(0, len(keys), 400):
+        for r in queries.run_values(kg, "lookup-names", "name",
+                                    [ox.Literal(k) for k in keys[chunk:chunk + 400]]):
+            found.setdefault(r["name"].value, []).append(r["entity"].value)
+    i = 0
+    while i < len(toks):
+        for j in range(min(len(toks), i + MAX_SPAN) - 1, i - 1, -1):
+            key = spans.get((i, j))
+            if key in found:
+                cands = [c for c in dict.fromkeys(found[key]) if describe(kg, c)["kind"] in NAMED_KINDS]
+                if not cands:
+                    continue
+                add(_mention("entity", toks[i][0], toks[j][1], "", cands, how="name"))
+                i = j + 1
+                break
+        else:
+            i += 1
+
+
+def name_index(kg) -> dict[str, set[str]]:
+    """word of a name -> the entities with a name containing it (all names, loaded once)."""
+    c = lexicon._cache(kg)
+    if "name_index" not in c:
+        index: dict[str, set[str]] = {}
+        heads: dict[str, list[list[str]]] = {}
+        for r in queries.run(kg, "name-index"):
+            words = r["key"].value.split()
+            for w in words:
+                index.setdefault(w, set()).add(r["entity"].value)
+            if words:
+                heads.setdefault(r["entity"].value, []).append(words)
+        c["name_index"], c["name_heads"] = index, heads
+    return c["name_index"]
+
+
+def _in_order(words: list[str], names: list[list[str]]) -> bool:
+    """Whether ``words`` appear in this order in one of ``names``."""
+    for name in names:
+        it = iter(name)
+        if all(w in it for w in words):
+            return True
+    return False
+
+
+def _contiguous(words: list[str], names: list[list[str]], stop: set[str]) -> bool:
+    """Whether ``words`` stand next to each other (stop words aside) in one of ``names``."""
+    for name in names:
+        content = [w for w in name if w not in stop]
+        for k in range(len(content) - len(words) + 1):
+            if content[k:k + len(words)] == words:
+                return True
+    return False
+
+
+def _cue_spans(folded: str) -> list[tuple[int, int]]:
+    """Where the question's cue phrases stand ("ban hành", "trực thuộc"): not words of a name."""
+    phrases = lexicon.cue_phrases()
+    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)]
+    out = []
+    for i in range(len(toks)):
+        for n in range(min(4, len(toks) - i), 0, -1):
+            if " ".join(t[2] for t in toks[i:i + n]) in phrases:
+                out.append((toks[i][0], toks[i + n - 1][1]))
+                break
+    return out
+
+
+def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, taken: list) -> None:
+    """Some words of a name, in a run ("the project on inspection and supervision abroad", "the
+    congress resolution", "the diplomatic conference"): the entities whose names hold every
+    word of the run (two words at least); when some names start with the run's first word,
+    those. A run may take in a name found whole inside it ("the Government Resolution on the
+    diplomatic sector" is a resolution, not the Government)."""
+    index = name_index(kg)
+    heads = lexicon._cache(kg)["name_heads"]
+    stop = set(lexicon.cues()["stopwords"])
+    type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
+    connectors = set(lexicon.cues()["name_connectors"])
+    vietnamese = bool(_VI_LETTERS.search(question.lower()))
+    cue = _cue_spans(folded)
+    toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
+            if not any(a <= t.start() < b for a, b in cue)]
+
+    def inside(a: int, b: int) -> Mention | None:
+        for m in mentions:
+            if m.start <= a and b <= m.end:
+                return m
+        return None
+
+    def free_of(a: int, b: int) -> bool:
+        return inside(a, b) is None
+
+    def usable(a: int, b: int) -> bool:
+        m = inside(a, b)
+        return m is None or (m.kind == "entity" and m.how == "name")
+
+    i = 0
+    while i < len(toks):
+        a, b, w = toks[i]
+        if not usable(a, b) or w in stop or w not in index:
+            i += 1
+            continue
+        cands, words, j, end = set(index[w]), [w], i + 1, b
+        while j < len(toks):
+            a2, b2, w2 = toks[j]
+            if not usable(a2, b2):
+                break
+            if w2 in stop:
+                if w2 not in connectors:
+                    break  # "has", "is", "what": not inside a name
+                j += 1
+                continue
+            if re.search(r"[a-z0-9]", folded[toks[j - 1][1]:a2]):
+                break  # words of a name are next to each other (cue words removed break a run)
+            nxt = {c for c in cands & index.get(w2, set()) if _in_order([*words, w2], heads.get(c, []))}
+            if not nxt:
+                break
+            cands, end = nxt, b2
+            words.append(w2)
+            j += 1
+        over = [m for m in mentions if m.start < end and a < m.end]
+        whole = all(a <= m.start and m.end <= end and (m.end - m.start) < (end - a) for m in over)
+        outside = [x for x, (ta, tb, _) in zip(words, [t for t in toks[i:j] if t[2] not in stop])
+                   if x not in type_tokens and not any(m.start <= ta < m.end for m in over)]
+        # Vietnamese words are written as syllables: two of them are one word
+        syllables = vietnamese
+        if len(words) >= (3 if syllables else 2) and outside and cands and whole:
+            cands = {c for c in cands if describe(kg, c)["kind"] in NAMED_KINDS}
+            first = {c for c in cands if any(n[0] == words[0] for n in heads.get(c, []))}
+            chosen = sorted(first or cands)
+            together = [c for c in chosen if _contiguous(words, heads.get(c, []), stop)]
+            chosen = together or chosen
+            prev = [t for t in toks if t[1] <= a and t[2] not in stop][-1:]
+            other = bool(prev) and any(ch.isdigit() for ch in prev[0][2]) and prev[0][2] not in index \
+                and free_of(prev[0][0], prev[0][1])
+            if chosen:
+                for m in over:
+                    mentions.remove(m)
+                    taken.remove((m.start, m.end))
+                if other:  # "the 30th diplomatic conference": another one of them, not in the graph
+                    a = prev[0][0]
+                    kinds = {describe(kg, c)["kind"] for c in chosen}
+                    mentions.append(_mention("entity", a, end, folded[a:end], [], suggestions=chosen,
+                                            how="words of a name",
+                                            shape=next(iter(kinds)) if len(kinds) == 1 else None))
+                else:
+                    mentions.append(_mention("entity", a, end, folded[a:end], chosen, how="words of a name"))
+                taken.append((a, end))
+                while i < len(toks) and toks[i][0] < end:
+                    i += 1
+                continue
+        i += 1
+
+
+def _fuzzy_names(kg, folded: str, mentions: list, taken: list) -> None:
+    """A span one edit away from exactly one name of the graph ("bui thanh sonn",
+    "overseas party commitee"), longest span first; it may take in a shorter name found inside
+    it ("mofa" in "mofa party comittee")."""
+    index = name_index(kg)
+    stop = set(lexicon.cues()["stopwords"]) | set().union(*lexicon.language_words().values())
+
+    def usable(a: int, b: int) -> bool:
+        return all(b <= m.start or a >= m.end or (m.kind == "entity" and m.how == "name"
+                                                  and a <= m.start and m.end <= b) for m in mentions)
+
+    toks = [(t.start(), t.end()) for t in _TOKEN.finditer(folded)]
+    best = None
+    for i in range(len(toks)):
+        for j in range(min(len(toks), i + 8) - 1, i - 1, -1):
+            a, b = toks[i][0], toks[j][1]
+            key = ids.name_key(folded[a:b])
+            if len(key) < 8 or not usable(a, b):
+                continue
+            words = key.split()
+            if all(w in index or w in stop or w.isdigit() for w in words):
+                continue  # one of the words must be unknown to be misspelt
+            names = _names_starting(kg, key[:2])
+            hits = {n for n in names if abs(len(n) - len(key)) <= 1 and edit1(key, n)}
+            ents = list(dict.fromkeys(e for n in hits for e in names[n]
+                                      if describe(kg, e)["kind"] in NAMED_KINDS))
+            if len(ents) == 1 and (best is None or b - a > best[1] - best[0]):
+                best = (a, b, ents, key, sorted(hits)[0])
+    if best:
+        a, b, ents, key, name = best
+        for m in [m for m in mentions if a <= m.start and m.end <= b]:
+            mentions.remove(m)
+            taken.remove((m.start, m.end))
+        mentions.append(_mention("entity", a, b, folded[a:b], ents, how="name, one edit away",
+                                read_as=f"{key} -> {name}"))
+        taken.append((a, b))
+
+
+def _names_starting(kg, start: str) -> dict[str, list[str]]:
+    c = lexicon._cache(kg).setdefault("names_by_start", {})
+    if start not in c:
+        out: dict[str, list[str]] = {}
+        for r in queries.run(kg, "names", {"start": ox.Literal(start)}):
+            out.setdefault(r["key"].value.lower(), []).append(r["entity"].value)
+        c[start] = out
+    return c[start]
+
+
+def edit1(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are at most one edit apart (insert, delete, replace, swap)."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [k for k in range(la) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if la > lb:
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k:] == b[k + 1:]
+
+
+def _incomplete_names(kg, folded: str, mentions: list) -> None:
+    """"the Party Committee of the Ministry of Defence": a name of the graph followed by "of" and
+    a word no name has is the start of a name the graph lacks: nothing matches it."""
+    index = name_index(kg) if any(m.kind == "entity" and m.how == "name" for m in mentions) else {}
+    stop = set(lexicon.cues()["stopwords"])
+    phrases = lexicon.cue_phrases()
+    for m in mentions:
+        if m.kind != "entity" or m.how != "name" or not m.candidates:
+            continue
+        after = re.match(r"\s+(?:of the|of|cua|du|de la|de l|des|de)\s+([a-z]+)", folded[m.end:])
+        if after and after.group(1) not in index and after.group(1) not in stop \
+                and after.group(1) not in phrases and not any(x.start == m.end + after.start(1)
+                                                             for x in mentions):
+            m.suggestions, m.candidates = m.candidates, []
+            m.shape = describe(kg, m.suggestions[0])["kind"]
+            m.end = m.end + after.end(1)
+            m.how = "start of a name"
+
+
+def by_type(kg, found: Found, tm: Mention) -> Mention:
+    """A document named by its type and some words ("the draft working regulations of the MOFA
+    Party Executive Committee", "the congress resolution", "Quy chế làm việc nhiệm kỳ 2025-2030"):
+    documents of that type whose names hold the question's other name words, filtered by the
+    bodies, years and statuses the question names."""
+    index = name_index(kg)
+    heads = lexicon._cache(kg)["name_heads"]
+    stop = set(lexicon.cues()["stopwords"]) | set().union(*lexicon.language_words().values())
+    cue = _cue_spans(found.folded)
+    docs: set[str] = set()
+    for concept in tm.value:
+        docs |= {r["doc"].value for r in queries.run(kg, "documents", {"type": ox.NamedNode(concept)})}
+    inside = [(m.start, m.end) for m in found.mentions
+              if not (m.kind == "entity" and m.kinds(kg) == {"term"})]
+    words = [t.group() for t in _TOKEN.finditer(found.folded)
+             if not any(a <= t.start() < b for a, b in inside + cue)
+             and t.group() not in stop and len(t.group()) >= 3 and not t.group().isdigit()
+             and t.group() in index]
+    tm_words = found.folded[tm.start:tm.end].split()
+
+    def names(d: str) -> list[set[str]]:
+        return [set(n) for n in heads.get(d, [])]
+
+    if words:
+        docs = {d for d in docs if any(set(words) <= n for n in names(d))}
+    with_type_words = {d for d in docs if any(set(tm_words) <= n for n in names(d))}
+    docs = with_type_words or docs  # "chương trình hành động": the words of the type's name too
+    for m in found.entities():
+        if m.kinds(kg) == {"body"} and len(m.candidates) == 1:
+            b = m.candidates[0]
+            bnames = [set(n) for n in heads.get(b, [])]
+            kept = {d for d in docs if describe(kg, d).get("issuer") == b or any(
+                any(len(bn & n) >= 0.8 * len(bn) for bn in bnames) for n in names(d))}
+            docs = kept
+    for y in found.of("year"):
+        docs = {d for d in docs if (describe(kg, d).get("date") or "").startswith(str(y.value))
+                or any(str(y.value) in n for n in names(d))}
+    for st in found.of("status"):
+        local = st.value.rsplit("/", 1)[-1]
+        docs = {d for d in docs if any(s == local for s, _ in describe(kg, d)["statuses"])}
+    return _mention("entity", tm.start, tm.end, tm.text, sorted(docs), how="type and words",
+                   shape="document")

@@ -1,0 +1,212 @@
+"""Back-references: what "the regulation", "Quy định này", "le présent règlement", "peraturan
+ini" refer to, and the document's own header ("Số: NN-HD/BTCTW", its title line).
+
+- A sentence that opens with a definite description of a document ("The regulation takes
+  effect …", "The new directive …") names that document: a back-reference mention is added.
+- A text that is a document carries a header: a line holding only its number ("Số: …",
+  "No. …"), then its title line ("QUY ĐỊNH", "HƯỚNG DẪN THỰC HIỆN …"); the title gives the
+  header document's type when its code leaves it open (QĐ: regulation or decision).
+- A self-reference ("Quyết định này", "le présent règlement", "this regulation") after the header
+  is the header's document; otherwise a back-reference is the nearest document of its type named
+  before (within a few sentences), never one it is related to in its own sentence. A bare type
+  word ("Resolusi", "the Resolution") refers back only when the text has named exactly one
+  document of that type before it: otherwise it stays unresolved rather than attach to a wrong
+  one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partykg.errors import PartykgError
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.model.ids import CodeError, code_key
+from partykg.ingest.extract.patterns import Patterns, _alt
+
+WINDOW = 6  # sentences a determiner or demonstrative reference looks back
+BARE_WINDOW = 2  # sentences a bare type word looks back
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return b in L.COMPATIBLE_TYPES.get(a, frozenset())
+
+
+# --- sentence-initial definite descriptions --------------------------------------------------------
+
+def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns) -> list[Mention]:
+    """Back-reference mentions at the start of a sentence that has a relation cue: "The
+    regulation takes effect … and replaces …", "The new directive, …, replaces …". Only where no
+    mention is already found there."""
+    dets = L.DETERMINERS[P.lang] + L.DEMONSTRATIVES_BEFORE[P.lang]
+    if not dets:
+        return []
+    rx = re.compile(rf"^(?:{_alt(dets)})[ \t]{{1,2}}(?:(?:{_alt(L.NEW_BEFORE[P.lang] or ('new',))})"
+                    rf"[ \t]{{1,2}})?(?P<type>{P.type_re.pattern})", re.IGNORECASE)
+    covered: dict[int, list[tuple[int, int]]] = {}
+    for m in mentions:
+        covered.setdefault(m.sentence, []).append((m.start, m.end))
+    out = []
+    for si, s in enumerate(sentences):
+        tm = rx.match(s.text)
+        if not tm or not P.cue_re.search(s.text, tm.end()):
+            continue
+        a, b = s.start + tm.start("type"), s.start + tm.end("type")
+        if any(x < b and a < y for x, y in covered.get(si, ())):
+            continue
+        word = re.sub(r"\s+", " ", tm.group("type").lower())
+        tkey = P.type_words.get(word)
+        if tkey is None or (word.endswith("s") and P.lang in ("en", "fr") and word not in ("avis",)):
+            continue
+        new = bool(re.search(r"\bnew\b|nouve", tm.group(0), re.IGNORECASE))
+        out.append(Mention(s.start, b, s.text[:tm.end("type")], si, tkey, strong=False,
+                           anaphor=not new, new=new, tail_end=b))
+    return out
+
+
+def insert_mentions(mentions: list[Mention], relations: list[Relation],
+                    extra: list[Mention]) -> None:
+    """Add mentions in text order, renumbering what points to mentions by index."""
+    if not extra:
+        return
+    old = {id(m) for m in mentions}
+    allm = sorted([(m.start, 0, i, m) for i, m in enumerate(mentions)]
+                  + [(m.start, 1, j, m) for j, m in enumerate(extra)], key=lambda t: t[:3])
+    remap = {}
+    mentions.clear()
+    for pos, (_s, kind, i, m) in enumerate(allm):
+        if kind == 0:
+            remap[i] = pos
+        mentions.append(m)
+    for m in mentions:
+        if m.list_head is not None and id(m) in old:
+            m.list_head = remap.get(m.list_head, m.list_head)
+        if m.antecedent is not None and id(m) in old:
+            m.antecedent = remap.get(m.antecedent, m.antecedent)
+    for r in relations:
+        r.source, r.target = remap[r.source], remap[r.target]
+
+
+# --- the document's header -----------------------------------------------------------------------
+
+def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
+    """The mention on a line that holds only a document number ("Số: 97-QĐ/TW"), the first one;
+    its type is set from the title line that follows when the code leaves it open."""
+    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.HEADER_NUMBER[P.lang] + L.HEADER_NUMBER['en'])})"
+                        r"[ \t]{0,2}:?[ \t]{0,3}$", re.IGNORECASE)
+    for i, m in enumerate(mentions):
+        if not m.code:
+            continue
+        ls = text.rfind("\n", 0, m.start) + 1
+        le = text.find("\n", m.end)
+        le = len(text) if le < 0 else le
+        if not num_re.fullmatch(text[ls:m.start]) or text[m.end:le].strip(" \t|*"):
+            continue
+        title = title_type(text, le, P)
+        if title and compatible(title, m.type) and (m.type is None or m.type != title):
+            try:
+                allowed = _abbreviation_types(parse_any_code(m.code).type) or ()
+            except (CodeError, PartykgError, ValueError):
+                allowed = ()
+            if title in allowed:
+                m.type = title
+        elif m.type is None and title:
+            m.type = title
+        return i
+    return None
+
+
+def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]]:
+    """The lines (start offset, text) of the header block after a header's number line: up to
+    the first line that starts the body ("- Căn cứ …", "Điều 1.", a long paragraph)."""
+    out = []
+    pos = after + 1
+    for _ in range(limit):
+        if pos > len(text):
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if line.lstrip().startswith(("-", "–", "•")) or len(line) > 400:
+            break
+        out.append((pos, line))
+        pos = end + 1
+    return out
+
+
+def title_type(text: str, after: int, P: Patterns) -> str | None:
+    """The type named by the header's title line: the first upper-case line that starts with a
+    type word ("QUY ĐỊNH", "HƯỚNG DẪN THỰC HIỆN …")."""
+    for _pos, line in header_lines(text, after):
+        s = line.strip()
+        letters = [c for c in s if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+            continue
+        tm = P.type_re.match(s)
+        if tm:
+            return P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+    return None
+
+
+# --- resolving back-references -------------------------------------------------------------------
+
+def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[Relation],
+            header: int | None, P: Patterns) -> None:
+    """Set the antecedent of each back-reference (see the module's docstring)."""
+    partners: dict[int, set[int]] = {}
+    for r in relations:
+        partners.setdefault(r.source, set()).add(r.target)
+        partners.setdefault(r.target, set()).add(r.source)
+    self_re = re.compile(rf"(?<![\w])(?:{_alt(L.SELF_REFS[P.lang])})(?![\w])", re.IGNORECASE)
+    det_re = P.det_before_re
+    for i, m in enumerate(mentions):
+        if not m.anaphor or m.antecedent is not None:
+            continue
+        mine = partners.get(i, set())
+        sent = sentences[m.sentence]
+        around = sent.text[max(0, m.start - sent.start - 16):m.end - sent.start + 12]
+        if (header is not None and header != i and header not in mine
+                and mentions[header].start < m.start and self_re.search(around)
+                and compatible(m.type, mentions[header].type)):
+            m.antecedent = header
+            continue
+        before = sent.text[max(0, m.start - sent.start - 20):m.start - sent.start]
+        demo = (self_re.search(around) or (P.demo_before_re and P.demo_before_re.search(before))
+                or (P.demo_after_re and P.demo_after_re.search(m.text)))
+        det = det_re.search(before) if det_re else None
+        bare = not demo and not det and m.start != sent.start
+        window = BARE_WINDOW if bare else WINDOW
+        partner_keys = {_key(mentions[k]) for k in mine if _key(mentions[k])}
+        found = None
+        kinds = set()
+        for j in range(i - 1, -1, -1):
+            o = mentions[j]
+            if o.sentence < m.sentence - window:
+                break
+            if o.anaphor or o.type != m.type:
+                continue
+            if j in mine or (_key(o) and _key(o) in partner_keys):
+                continue
+            if found is None:
+                found = j
+            kinds.add(_key(o) or ("unnamed", j))
+        if found is None:
+            continue
+        if bare and len(kinds) > 1:
+            continue  # several documents of that type before it: not a guess
+        m.antecedent = found
+
+
+def _key(m: Mention) -> tuple | None:
+    if m.code:
+        return ("code", code_key(normal_code(m.code)))
+    if m.number:
+        return (m.type, m.number_key)
+    return None
+
+
+__all__ = ["subject_refs", "insert_mentions", "find_header", "header_lines", "resolve",
+           "compatible"]

@@ -1,0 +1,163 @@
+"""Body names in a sentence (national organs, Party committees …)."""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.data import Body, Sentence, _norm
+from partykg.ingest.extract.patterns import Patterns
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|['’]s|\S")
+
+
+def find_bodies(sent: Sentence, P: Patterns) -> list[Body]:
+    """Body names in a sentence: the national organs (by name) and names built on a head noun
+    ("Party Committee of the Ministry of …", "Đảng ủy …", "Comité du Parti …")."""
+    text = sent.text
+    found: list[Body] = []
+    for m in P.national_re.finditer(text):
+        found.append(Body(sent.start + m.start(), sent.start + m.end(), m.group(0),
+                          P.national.get(_norm(m.group(0)))))
+    for m in P.head_re.finditer(text):
+        span = _expand_body(text, m.start(), m.end(), P)
+        if span is None:
+            continue
+        s, e = span
+        found.append(Body(sent.start + s, sent.start + e, text[s:e]))
+    # national names win when they are the whole phrase; otherwise the longest phrase wins
+    found.sort(key=lambda b: (b.start, -(b.end - b.start)))
+    out: list[Body] = []
+    for b in found:
+        if out and b.start < out[-1].end:
+            prev = out[-1]
+            if b.end > prev.end and (b.end - b.start) > (prev.end - prev.start):
+                out[-1] = b
+            continue
+        out.append(b)
+    nationals = {(b.start, b.end): b for b in found if b.key}
+    for i, b in enumerate(out):
+        if b.key is None:
+            b.key = P.national.get(_norm(b.text))
+        if b.key is None:
+            # a national organ's name run on into a person's name ("Ban Bí thư Trương Thị Mai"):
+            # the words after it are capitalised, the first is no word of a body's name
+            nat = max((n for (s0, _e), n in nationals.items() if s0 == b.start and n.end < b.end),
+                      key=lambda n: n.end, default=None)
+            if nat is not None:
+                rest = text[nat.end - sent.start:b.end - sent.start].split()  # accents kept
+                if 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest) and \
+                        rest[0].lower() not in _body_words(P):
+                    out[i] = nat
+    return out
+
+
+def _body_words(P: Patterns) -> frozenset[str]:
+    """Words of the language's body names and head nouns (from the vocabulary)."""
+    cached = getattr(P, "_body_words", None)
+    if cached is None:
+        words: set[str] = set()
+        for info in L.NATIONAL_BODIES.values():
+            for name in info["names"].get(P.lang, ()):  # type: ignore[union-attr]
+                words.update(w.lower() for w in name.split())
+        for h in L.BODY_HEADS[P.lang]:
+            words.update(w.lower() for w in h.split())
+        cached = frozenset(words)
+        P._body_words = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def _expand_body(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | None:
+    lang = P.lang
+    head = text[hs:he]
+    if lang == "vi":
+        return _expand_body_vi(text, hs, he, P)
+    end = he
+    # right: connectors and capitalised words (French: also single lower-case words)
+    pos = he
+    last_good = he
+    lower_run = 0
+    steps = 0
+    for tm in _TOKEN.finditer(text, he):
+        if steps > 14:
+            break
+        steps += 1
+        if text[pos:tm.start()].strip():
+            break
+        tok = tm.group(0)
+        low = tok.lower().replace("’", "'")
+        if low in P.connectors or (lang == "fr" and low in ("l'", "d'")):
+            if low in ("and", "et") and re.match(r"\s{1,2}(?:the|la|le|les|l['’]|du|des)\b",
+                                                 text[tm.end():tm.end() + 6], re.IGNORECASE):
+                break
+            pos = tm.end()
+            continue
+        if tok in P.body_stop:
+            break
+        if tok[:1].isupper():
+            lower_run = 0
+            pos = last_good = tm.end()
+            continue
+        if lang == "fr" and tok[:1].isalpha() and lower_run == 0 and low not in _FR_STOP:
+            lower_run = 1
+            pos = last_good = tm.end()
+            continue
+        break
+    end = last_good
+    # left (English: "Ministry of Home Affairs Party Committee", "Provincial Party Committee")
+    start = hs
+    if lang == "en":
+        toks = list(_TOKEN.finditer(text[max(0, hs - 80):hs]))
+        base = max(0, hs - 80)
+        cur = hs
+        pending = None
+        for tm in reversed(toks):
+            if text[base + tm.end():cur].strip():
+                break
+            tok = tm.group(0)
+            if tok.lower() in ("of", "and") and pending is None:
+                pending = base + tm.start()
+                cur = pending
+                continue
+            if tok[:1].isupper() and tok not in P.body_stop and tok.lower() not in ("the", "a"):
+                start = cur = base + tm.start()
+                pending = None
+                continue
+            break
+    phrase = text[start:end]
+    # a bare head ("Committee", "Ban", "the Party Committee") names no body in particular
+    if end == he and start == hs and (" " not in head or head in ("Party Committee",
+                                                                   "Executive Committee",
+                                                                   "Standing Committee")):
+        return None
+    if len(phrase) < 4:
+        return None
+    return start, end
+
+
+_FR_STOP = frozenset("a est et qui que ont sont se ne pour par sur dans avec en le la les un une "
+                     "des du de au aux il elle ils elles son sa ses leur leurs ce cette ces y "
+                     "afin ainsi mais ou où dont plus très".split())
+
+
+_VI_SYLLABLE = re.compile(r"[ \t]{1,2}([^\W\d_]+)")
+
+
+def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | None:
+    end = he
+    count = 0
+    pos = he
+    while count < 10:
+        m = _VI_SYLLABLE.match(text, pos)
+        if not m:
+            break
+        stop = P.vi_stop_re.match(text, m.start(1))
+        if stop or P.type_re.match(text, m.start(1)):
+            break
+        pos = end = m.end()
+        count += 1
+    if end == he and text[hs:he] in ("Ban", "Bộ", "Ủy ban", "Uỷ ban", "Văn phòng", "Đảng bộ",
+                                     "Đảng ủy", "Đảng uỷ"):
+        return None
+    return hs, end

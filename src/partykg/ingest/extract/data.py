@@ -1,0 +1,163 @@
+"""Data of the extraction: sentences, bodies, mentions, relations, mergers, documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from partykg.errors import PartykgError
+from partykg.model.ids import code_key, fold, number_key
+from partykg.ingest.extract.codes import normal_code
+
+
+MAX_BYTES = 20 * 1024 * 1024  # an article larger than this is refused
+MAX_SENTENCE = 2000  # longer "sentences" (no punctuation) are cut into pieces this long
+MAX_OCCURRENCES = 50  # occurrences (sentences) kept per document, relation or merger
+MAX_DOCUMENTS = 2000  # documents kept per article (the first ones); more is not an article
+
+
+class ExtractError(PartykgError):
+    """An article that cannot be read as text."""
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Body:
+    start: int
+    end: int
+    text: str
+    key: str | None = None  # a national body's key (extract_lang.NATIONAL_BODIES), else None
+
+    @property
+    def match_key(self) -> str:
+        return self.key or body_key(self.text)
+
+
+@dataclass
+class Mention:
+    start: int  # absolute offsets of the mention as written ("Directive 901-CT/TW")
+    end: int
+    text: str
+    sentence: int
+    type: str | None  # pkdt concept local name, None when unknown
+    number: str | None = None
+    code: str | None = None  # as written
+    date: str | None = None  # ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    issuer: Body | None = None
+    subject: str | None = None
+    strong: bool = True  # named by number or code
+    new: bool = False  # "a new Directive on …"
+    anaphor: bool = False  # "the Resolution", "Chỉ thị này": refers back
+    plural: bool = False
+    tail_end: int = 0  # end of the attributes that follow the name
+    antecedent: int | None = None  # index of the mention an anaphor refers to
+    list_head: int | None = None  # "Resolutions 901, 902": index of the first mention
+
+    @property
+    def number_key(self) -> str | None:
+        return number_key(self.number) if self.number else None
+
+
+@dataclass
+class Relation:
+    kind: str  # replaces | plannedToReplace | amends | implements | guides | continues
+    source: int  # mention indexes
+    target: int
+    sentence: int
+    cue: str
+
+
+@dataclass
+class Merger:
+    sentence: int
+    cue: str
+    doc: int | None  # mention index of the deciding document
+    merged: list[Body]
+    into: Body | None
+
+
+@dataclass
+class Document:
+    """One document the article names: its mentions grouped."""
+
+    id: str
+    mentions: list[int]
+    type: str | None
+    number: str | None
+    code: str | None
+    date: str | None
+    issuer: Body | None
+    subject: str | None
+    strong: bool
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def number_key(self) -> str | None:
+        return number_key(self.number) if self.number else None
+
+    @property
+    def code_key(self) -> str | None:
+        return code_key(normal_code(self.code)) if self.code else None
+
+
+@dataclass
+class DocRelation:
+    id: str
+    kind: str
+    source: str  # document ids
+    target: str
+    sentences: list[int]
+    cue: str
+
+
+@dataclass
+class DocMerger:
+    id: str
+    doc: str | None
+    merged: list[Body]
+    into: Body | None
+    sentences: list[int]
+    cue: str
+
+
+@dataclass
+class Extraction:
+    text: str
+    lang: str
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    relations: list[Relation]
+    mergers: list[Merger]
+    documents: list[Document]
+    doc_relations: list[DocRelation]
+    doc_mergers: list[DocMerger]
+    warnings: list[str] = field(default_factory=list)
+
+    def sentence_of(self, index: int) -> str:
+        return self.sentences[index].text
+
+    def document_of_mention(self) -> dict[int, str]:
+        return {m: d.id for d in self.documents for m in d.mentions}
+
+
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\s+", " ", fold(s).lower().replace("’", "'")).strip()
+
+
+_BODY_NOISE = frozenset("the of and for du de des d la le l a au aux cua cac va ve".split())
+
+
+def body_key(text: str) -> str:
+    """A body name's matching key: ASCII-folded words, minus connectors, sorted (so
+    'Ministry of Home Affairs Party Committee' == 'Party Committee of the Ministry of Home
+    Affairs')."""
+    words = re.findall(r"[a-z0-9]+", _norm(text).replace("'s", ""))
+    return " ".join(sorted(w for w in words if w not in _BODY_NOISE))

@@ -1,0 +1,324 @@
+"""Relations that follow the sentence, after the per-sentence cue pass
+(:mod:`partykg.ingest.extract.relations`) and the back-references
+(:mod:`partykg.ingest.extract.backrefs`):
+
+- coordinated objects: a cue applies to every object joined to its first one ("thay thế Chỉ thị
+  số NN-CT/TW, ngày …, và Kết luận số NN-KL/TW", "replaces Regulation No. NN … and Regulation
+  No. NN …");
+- the sentence's subject through modifiers: a participle or coordinated verb after a comma or
+  "and" ("Regulation NN consists of NN chapters …, replacing …"; "X (X) on the implementation of
+  …, replacing …"; "issued a new directive on …, replacing …"; "The regulation takes effect … and
+  replaces …") has the sentence's subject, or the document the sentence says was issued;
+- unnamed earlier documents: "a new resolution replacing the previous one", "thay thế nghị
+  quyết trước": the document of that type named before;
+- the header: the title or subject line of a document's header ("HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH SỐ
+  …", "V/v thực hiện Quy định số …") relates the header's document to what it names;
+- plans stay plans: an unnamed new document after a plan ("agreed to issue a new resolution …")
+  plans its replacement; it does not make one.
+
+The rules are generic: the words they use are per-language data in
+:mod:`partykg.ingest.extract_lang`; none names a document, a body or an article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.codes import normal_code
+from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.relations import _cue_lookup
+
+BACK_SENTENCES = 30  # how far back "the previous one" looks
+
+
+class _Lang:
+    def __init__(self, P: Patterns):
+        lang = P.lang
+        self.coord_gap = re.compile(
+            rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?"
+            rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{1,2}})?", re.IGNORECASE)
+        self.clause = re.compile(
+            rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
+        self.coord_end = re.compile(
+            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang] + ('and', 'và', 'et', 'dan'))}))"
+            r"[ \t]{0,2}$", re.IGNORECASE)
+        types = _alt(P.type_words)
+        refs = [p.replace("{type}", "\x00") for p in L.PREVIOUS_REFS[lang]]
+        alts = sorted(refs, key=len, reverse=True)
+        self.previous = re.compile(
+            r"(?<![\w])(?:" + "|".join(re.escape(a).replace(r"\ ", r"[ \t]{1,2}")
+                                       .replace("\x00", rf"(?P<t{i}>{types})")
+                                       for i, a in enumerate(alts)) + r")(?![\w])",
+            re.IGNORECASE)
+        self.plan = re.compile(
+            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:a|an|une|un|một|sebuah)"
+            r"[ \t]{1,2})?$", re.IGNORECASE)
+        self.subject_line = re.compile(
+            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})[ \t]{{0,2}}", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _lang(P: Patterns) -> _Lang:
+    return _Lang(P)
+
+
+def _reach(m: Mention) -> int:
+    return max(m.tail_end, m.end)
+
+
+def _cue_info(P: Patterns, cue: re.Match):
+    phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+    return P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+
+
+def planned(m: Mention, text: str, P: Patterns) -> bool:
+    """An unnamed new document announced as a plan ("agreed to issue a new resolution")."""
+    if m.strong:
+        return False
+    return bool(_lang(P).plan.search(text[max(0, m.start - 60):m.start]))
+
+
+def _kind(kind: str, mood: str, src: Mention, text: str, P: Patterns) -> str:
+    if kind == "implements" and src.type == "guidance":
+        return "guides"
+    if kind == "replaces" and (mood == "future" or (mood == "purpose" and not src.strong)
+                               or planned(src, text, P)):
+        return "plannedToReplace"
+    return kind
+
+
+def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
+           relations: list[Relation], header: int | None, P: Patterns) -> None:
+    """Add the relations of the module docstring to ``relations`` (and the mentions of
+    "the previous one" to ``mentions``, at the end)."""
+    have = {(r.kind, r.source, r.target) for r in relations}
+
+    def add(kind: str, a: int, b: int, si: int, cue: str) -> None:
+        if a == b or (kind, a, b) in have:
+            return
+        if kind == "plannedToReplace" and ("replaces", a, b) in have:
+            return
+        have.add((kind, a, b))
+        relations.append(Relation(kind, a, b, si, cue))
+
+    # plans stay plans: a replacement made by an unnamed document after a plan verb
+    for r in relations:
+        if r.kind == "replaces" and planned(mentions[r.source], text, P):
+            have.discard((r.kind, r.source, r.target))
+            r.kind = "plannedToReplace"
+            have.add((r.kind, r.source, r.target))
+    by_sent: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sent.setdefault(m.sentence, []).append(i)
+    rel_sent: dict[int, set[tuple[int, int]]] = {}
+    for r in relations:
+        rel_sent.setdefault(r.sentence, set()).add((r.source, r.target))
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        cues = list(P.cue_re.finditer(sent.text))
+        if not cues:
+            continue
+        _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
+                                   P, add)
+        _previous_one(text, sent, si, idx, mentions, cues, P, add)
+    if header is not None:
+        _header(text, header, mentions, P, add)
+    # coordinated objects, last, so they extend every relation found above
+    for r in list(relations):
+        _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
+
+
+def _object_of(cue: re.Match, sent: Sentence, idx: list[int], mentions: list[Mention]):
+    base = sent.start
+    for j in idx:
+        m = mentions[j]
+        if m.start - base >= cue.end():
+            return j if _is_filler(sent.text[cue.end():m.start - base]) else None
+    return None
+
+
+def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], before: int,
+                     P: Patterns) -> int | None:
+    """The sentence's subject document: its first mention when only a determiner, a
+    description or an opening date comes before it; else the document the sentence says was
+    issued (the first mention right after an issuing verb). Offsets relative to the sentence."""
+    base = sent.start
+    text = sent.text
+    cands = [j for j in idx if mentions[j].list_head is None and mentions[j].end - base <= before]
+    if not cands:
+        return None
+    first = mentions[cands[0]]
+    lead = text[:first.start - base]
+    om = P.opener_re.match(lead)
+    if om and "," in lead:
+        lead = lead[lead.index(",") + 1:]
+    lead = re.sub(r"^[\W\d_]{0,6}\(?[A-Z]{2,8}\)?[ \t]{0,2}[-–—:][ \t]{0,2}", "", lead)
+    if len(lead.strip()) <= 25 and not P.issue_verb_re.search(lead + " ") and not re.search(
+            r"[;:]", lead):
+        return cands[0]
+    for j in cands:
+        m = mentions[j]
+        if P.issue_verb_re.search(text[max(0, m.start - base - 60):m.start - base]):
+            return j
+    return None
+
+
+def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, add) -> None:
+    base = sent.start
+    text = sent.text
+    L_ = _lang(P)
+    for cue in cues:
+        info = _cue_info(P, cue)
+        if info is None:
+            continue
+        b = _object_of(cue, sent, idx, mentions)
+        if b is None:
+            continue
+        if any(b in pair for pair in in_rel):
+            continue  # the per-sentence pass found its other end
+        if not L_.coord_end.search(text[:cue.start()].rstrip(" \t")):
+            continue
+        s = sentence_subject(sent, idx, mentions, cue.start(), P)
+        if s is None or s == b:
+            continue
+        S = mentions[s]
+        if ";" in text[_reach(S) - base:cue.start()] or _reach(S) - base > cue.start():
+            continue
+        kind, voice, mood = info
+        a, o = (s, b) if voice == "active" else (b, s)
+        add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
+
+
+def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
+    """"… replacing the previous one": a back-reference to the document of that type named
+    before the sentence's subject."""
+    base = sent.start
+    text = sent.text
+    for pm in _lang(P).previous.finditer(text):
+        cue = next((c for c in reversed(cues) if c.end() <= pm.start()
+                    and _is_filler(text[c.end():pm.start()])), None)
+        if cue is None:
+            continue
+        info = _cue_info(P, cue)
+        if info is None:
+            continue
+        s = _source_before(sent, idx, mentions, cue.start(), P)
+        if s is None:
+            continue
+        S = mentions[s]
+        tword = next((v for k, v in pm.groupdict().items() if v), None)
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tword.lower())) if tword else S.type
+        ante = None
+        same = {s, S.antecedent}
+        for j in range(s - 1, -1, -1):
+            o = mentions[j]
+            if o.sentence < S.sentence - BACK_SENTENCES:
+                break
+            if j in same or (S.antecedent is not None and _same_doc(o, mentions[S.antecedent])):
+                continue
+            if o.strong and compatible(tkey, o.type) and o.type is not None:
+                ante = j
+                break
+        if ante is None:
+            continue
+        a0, a1 = base + pm.start(), base + pm.end()
+        ref = next((j for j in idx if mentions[j].start < a1 and a0 < mentions[j].end), None)
+        if ref is None:
+            mentions.append(Mention(a0, a1, pm.group(0), si, tkey, strong=False, anaphor=True,
+                                    antecedent=ante, tail_end=a1))
+            ref = len(mentions) - 1
+        else:
+            mentions[ref].antecedent = ante
+        kind, voice, mood = info
+        a, o = (s, ref) if voice == "active" else (ref, s)
+        add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
+
+
+def _same_doc(a: Mention, b: Mention) -> bool:
+    if a.code and b.code:
+        return normal_code(a.code).replace(" ", "").upper() == normal_code(b.code).replace(
+            " ", "").upper()
+    return bool(a.number and a.number_key == b.number_key and a.type == b.type)
+
+
+def _source_before(sent, idx, mentions, cue_start: int, P: Patterns) -> int | None:
+    base = sent.start
+    before = [j for j in idx if mentions[j].list_head is None
+              and _reach(mentions[j]) - base <= cue_start]
+    if not before:
+        return None
+    last = before[-1]
+    gap = sent.text[_reach(mentions[last]) - base:cue_start]
+    if len(gap) <= 60 and ";" not in gap:
+        return last
+    return sentence_subject(sent, idx, mentions, cue_start, P)
+
+
+def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
+    """The title and subject lines of a header relate its document to what they name."""
+    H = mentions[h]
+    le = text.find("\n", H.end)
+    if le < 0:
+        return
+    lines = header_lines(text, le)
+    if not lines:
+        return
+    lo, hi = lines[0][0], lines[-1][0] + len(lines[-1][1])
+    for j, m in enumerate(mentions):
+        if j == h or not (lo <= m.start < hi) or m.list_head is not None:
+            continue
+        ls = text.rfind("\n", 0, m.start) + 1
+        line_before = text[ls:m.start]
+        cue = None
+        for c in P.cue_re.finditer(line_before):
+            cue = c
+        if cue is None or not _is_filler(line_before[cue.end():]):
+            continue
+        letters = [c for c in text[ls:m.start] if c.isalpha()]
+        upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        if not (upper or _lang(P).subject_line.match(line_before)):
+            continue
+        info = _cue_info(P, cue)
+        if info is None:
+            continue
+        kind, voice, mood = info
+        a, o = (h, j) if voice == "active" else (j, h)
+        add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Mention],
+                 P: Patterns, add) -> None:
+    """Extend a relation to the objects coordinated with its object."""
+    base = sent.start
+    text = sent.text
+    src, tgt = mentions[r.source], mentions[r.target]
+    obj_is_target = tgt.start > src.start
+    obj = r.target if obj_is_target else r.source
+    other = r.source if obj_is_target else r.target
+    L_ = _lang(P)
+    prev = obj
+    for j in idx:
+        N = mentions[j]
+        if N.start <= mentions[obj].start or j == other:
+            continue
+        if N.list_head is not None and N.list_head == prev:
+            pass
+        else:
+            gap = text[_reach(mentions[prev]) - base:N.start - base]
+            gm = L_.coord_gap.fullmatch(gap)
+            if not gm or not (("," in gap) or gap.strip(" \t,")):
+                break
+        if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
+                text[_reach(N) - base:].lstrip(" \t,")):
+            break
+        a, b = (other, j) if obj_is_target else (j, other)
+        add(r.kind, a, b, r.sentence, r.cue)
+        prev = j
+
+
+__all__ = ["follow", "planned", "sentence_subject"]

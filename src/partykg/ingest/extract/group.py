@@ -1,0 +1,292 @@
+"""The article: sentences -> mentions -> relations -> documents."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
+from partykg.model.ids import CodeError, code_key
+from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
+from partykg.ingest.extract.follow import follow
+from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
+from partykg.ingest.extract.sentences import detect_language, split_sentences
+from partykg.ingest.extract.patterns import patterns
+from partykg.ingest.extract.bodies import find_bodies
+from partykg.ingest.extract.mentions import find_mentions
+from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
+
+
+def extract(text: str, lang: str = "auto") -> Extraction:
+    """Extract candidate mentions, relations and mergers from an article's (decoded) text."""
+    if lang in ("auto", None):
+        lang = detect_language(text)
+    P = patterns(lang)
+    sentences = split_sentences(text)
+    mentions: list[Mention] = []
+    relations: list[Relation] = []
+    mergers: list[Merger] = []
+    for si, sent in enumerate(sentences):
+        has_type = P.type_re.search(sent.text) is not None
+        has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
+                    or _CODE_SPACED.search(sent.text))
+        has_merge = P.merge_re.search(sent.text) is not None
+        if not (has_type or has_code or has_merge):
+            continue
+        bodies = find_bodies(sent, P)
+        ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
+        first = len(mentions)
+        mentions.extend(ms)
+        for m in ms:
+            if m.list_head is not None:
+                m.list_head += first
+        idx = list(range(first, len(mentions)))
+        relations.extend(find_relations(sent, si, idx, mentions, P))
+        relations.extend(find_fronted(sent, si, idx, mentions, P))
+        if has_merge:
+            mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
+    # following the sentence: back-references, the header, subjects through modifiers,
+    # coordinated objects, "the previous one", plans
+    insert_mentions(mentions, relations, subject_refs(sentences, mentions, P))
+    header = find_header(text, mentions, P)
+    resolve(mentions, sentences, relations, header, P)
+    follow(text, sentences, mentions, relations, header, P)
+    documents = _group(mentions, relations, mergers)
+    warnings: list[str] = []
+    if len(documents) > MAX_DOCUMENTS:
+        warnings.append(f"{len(documents)} documents found; only the first {MAX_DOCUMENTS} are "
+                        "kept (is this one article?)")
+        documents = sorted(documents, key=lambda d: mentions[d.mentions[0]].start)[:MAX_DOCUMENTS]
+    doc_of = {m: d.id for d in documents for m in d.mentions}
+    doc_relations = _doc_relations(relations, doc_of)
+    doc_mergers = _doc_mergers(mergers, doc_of)
+    return Extraction(text, lang, sentences, mentions, relations, mergers, documents,
+                      doc_relations, doc_mergers, warnings)
+
+
+def _resolve_anaphora(mentions: list[Mention], sentences: list[Sentence],
+                      relations: list[Relation]) -> None:
+    """'the Resolution', 'Chỉ thị này': the nearest earlier mention of the same type in the same
+    or the previous sentence, never one it is related to ("Quyết định này thay thế Quyết định
+    số …" is not about itself)."""
+    partners: dict[int, set[int]] = {}
+    for r in relations:
+        partners.setdefault(r.source, set()).add(r.target)
+        partners.setdefault(r.target, set()).add(r.source)
+    keys = [_doc_hint_key(m) for m in mentions]
+    for i, m in enumerate(mentions):
+        if not m.anaphor:
+            continue
+        mine = partners.get(i, set())
+        partner_keys = {keys[k] for k in mine if keys[k]}
+        for j in range(i - 1, max(-1, i - 200), -1):
+            o = mentions[j]
+            if o.sentence < m.sentence - 1:
+                break
+            if j in mine or (keys[j] and keys[j] in partner_keys):
+                continue
+            if o.type == m.type and not o.anaphor:
+                m.antecedent = j
+                break
+
+
+def _doc_hint_key(m: Mention) -> tuple | None:
+    """Mentions with the same key surely name the same document (same type and number)."""
+    if m.number:
+        return (m.type, m.number_key)
+    return None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return b in L.COMPATIBLE_TYPES.get(a, frozenset())
+
+
+def _code_types(code: str) -> tuple[str, ...]:
+    try:
+        return _abbreviation_types(parse_any_code(code).type) or ()
+    except CodeError:
+        return ()
+
+
+def _group(mentions: list[Mention], relations: list[Relation],
+           mergers: list[Merger]) -> list[Document]:
+    """One document per code (split by conflicting dates), short mentions joined to the coded
+    document they can only mean, anaphors to their antecedent; unnumbered mentions kept only
+    when they take part in a relation or decide a merger."""
+    groups: list[list[int]] = []
+    gid: dict[int, int] = {}
+
+    def dates_agree(d1: set[str], d2: set[str]) -> bool:
+        return all(a.startswith(b) or b.startswith(a) for a in d1 for b in d2)
+
+    by_code: dict[str, list[int]] = {}  # code key -> groups
+    by_number: dict[str, list[int]] = {}  # number key -> groups
+    gattrs: list[tuple[set, set, set]] = []
+
+    def new_group(i: int) -> int:
+        groups.append([])
+        gattrs.append((set(), set(), set()))
+        join(len(groups) - 1, i)
+        return len(groups) - 1
+
+    def join(g_i: int, i: int) -> None:
+        m = mentions[i]
+        groups[g_i].append(i)
+        gid[i] = g_i
+        d, iss, types = gattrs[g_i]
+        if m.date:
+            d.add(m.date)
+        if m.issuer:
+            iss.add(m.issuer.match_key)
+        if m.type:
+            types.add(m.type)
+
+    ckey = lru_cache(maxsize=4096)(lambda c: code_key(normal_code(c)))
+    # 1. coded mentions
+    for i, m in enumerate(mentions):
+        if not m.code:
+            continue
+        k = ckey(m.code)
+        placed = False
+        for g_i in by_code.get(k, []):
+            if dates_agree(gattrs[g_i][0], {m.date} if m.date else set()):
+                join(g_i, i)
+                placed = True
+                break
+        if not placed:
+            g_i = new_group(i)
+            by_code.setdefault(k, []).append(g_i)
+            if m.number_key:
+                by_number.setdefault(m.number_key, []).append(g_i)
+    # 2. numbered mentions without a code
+    for i, m in enumerate(mentions):
+        if m.code or not m.strong:
+            continue
+        nk = m.number_key
+        options = []
+        for g_i in by_number.get(nk or "", []):
+            g = groups[g_i]
+            gm = mentions[g[0]]
+            d, iss, types = gattrs[g_i]
+            ok_type = any(_compatible(m.type, t) for t in types) if types else True
+            if gm.code and m.type and not any(_compatible(m.type, t) for t in _code_types(gm.code)):
+                ok_type = False
+            if not ok_type:
+                continue
+            if not dates_agree(d, {m.date} if m.date else set()):
+                continue
+            if m.issuer and iss and m.issuer.match_key not in iss:
+                continue
+            options.append(g_i)
+        if len(options) == 1:
+            join(options[0], i)
+        else:
+            g_i = new_group(i)
+            by_number.setdefault(nk or "", []).append(g_i)
+    # 3. unnumbered mentions: anaphors join their antecedent's group; the same "new X on Y"
+    # named twice is one document
+    by_name: dict[tuple, int] = {}
+    for i, m in enumerate(mentions):
+        if m.strong:
+            continue
+        if m.antecedent is not None and m.antecedent in gid:
+            join(gid[m.antecedent], i)
+        elif m.new and (m.type, _norm(m.text)) in by_name:
+            join(by_name[(m.type, _norm(m.text))], i)
+        else:
+            g_i = new_group(i)
+            if m.new:
+                by_name[(m.type, _norm(m.text))] = g_i
+    # keep unnumbered groups only when they take part in a relation or decide a merger
+    active = {r.source for r in relations} | {r.target for r in relations} | {
+        mg.doc for mg in mergers if mg.doc is not None}
+    active_groups = {gid[i] for i in active if i in gid}
+    docs: list[Document] = []
+    n = 0
+    for g_i, g in enumerate(groups):
+        ms = [mentions[i] for i in sorted(g)]
+        strong = any(m.strong for m in ms)
+        if not strong and g_i not in active_groups:
+            continue
+        n += 1
+        coded = [m for m in ms if m.code]
+        typed = [m for m in ms if m.type]
+        # the type: what the coded mention's words say, else the most frequent
+        type_ = (coded[0].type if coded and coded[0].type else
+                 max((m.type for m in typed), key=[m.type for m in typed].count) if typed else None)
+        dates = sorted({m.date for m in ms if m.date}, key=len, reverse=True)
+        issuers = [m.issuer for m in ms if m.issuer]
+        subjects = [m.subject for m in ms if m.subject]
+        numbered = [m for m in ms if m.number]
+        docs.append(Document(
+            id=f"d{n}", mentions=sorted(g), type=type_,
+            number=(coded[0].number if coded else numbered[0].number if numbered else None),
+            code=normal_code(coded[0].code) if coded else None,
+            date=dates[0] if dates else None,
+            issuer=issuers[0] if issuers else None,
+            subject=max(subjects, key=len) if subjects else None,
+            strong=strong,
+            names=list(dict.fromkeys(re.sub(r"\s+", " ", m.text) for m in ms))))
+    return docs
+
+
+def _doc_relations(relations: list[Relation], doc_of: dict[int, str]) -> list[DocRelation]:
+    out: dict[tuple[str, str, str], DocRelation] = {}
+    seen: set[tuple[tuple[str, str, str], int]] = set()
+    for r in relations:
+        a, b = doc_of.get(r.source), doc_of.get(r.target)
+        if a is None or b is None or a == b:
+            continue
+        key = (r.kind, a, b)
+        if key in out:
+            if (key, r.sentence) not in seen and len(out[key].sentences) < MAX_OCCURRENCES:
+                out[key].sentences.append(r.sentence)
+            seen.add((key, r.sentence))
+            continue
+        seen.add((key, r.sentence))
+        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue)
+    # a plan and an issued replacement of the same pair: the plan wins only if nothing says issued
+    rels = list(out.values())
+    for i, r in enumerate(rels, 1):
+        r.id = f"r{i}"
+    return rels
+
+
+def _doc_mergers(mergers: list[Merger], doc_of: dict[int, str]) -> list[DocMerger]:
+    out: list[DocMerger] = []
+    for mg in mergers:
+        doc = doc_of.get(mg.doc) if mg.doc is not None else None
+        keys = {b.match_key for b in mg.merged}
+        target = None
+        for o in out:
+            okeys = {b.match_key for b in o.merged} | ({o.into.match_key} if o.into else set())
+            if (doc and o.doc == doc) or (not doc or not o.doc) and keys & okeys:
+                target = o
+                break
+        if target is None:
+            out.append(DocMerger("", doc, list(mg.merged), mg.into, [mg.sentence], mg.cue))
+            continue
+        target.doc = target.doc or doc
+        if mg.sentence not in target.sentences[-3:] and len(target.sentences) < MAX_OCCURRENCES:
+            target.sentences.append(mg.sentence)
+        if mg.into is not None:
+            target.into = target.into or mg.into
+            target.merged = [b for b in target.merged if b.match_key != mg.into.match_key]
+            for b in mg.merged:
+                if b.match_key != mg.into.match_key and b.match_key not in {
+                        x.match_key for x in target.merged}:
+                    target.merged.append(b)
+        else:
+            for b in mg.merged:
+                if b.match_key not in {x.match_key for x in target.merged} and not (
+                        target.into and b.match_key == target.into.match_key):
+                    target.merged.append(b)
+    for o in out:
+        if o.into is not None:
+            o.merged = [b for b in o.merged if b.match_key != o.into.match_key]
+    for i, o in enumerate(out, 1):
+        o.id = f"m{i}"
+    return out

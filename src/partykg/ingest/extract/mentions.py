@@ -1,0 +1,481 @@
+"""Document mentions in a sentence and what the sentence says about them (number, code, date,
+issuer, subject).
+"""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest import extract_lang as L
+from partykg.model.ids import CodeError, fold
+from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
+from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
+from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _alt, find_date
+from partykg.ingest.extract.bodies import _TOKEN
+
+
+
+def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> list[Mention]:
+    text = sent.text
+    base = sent.start
+    codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
+    covered: set[int] = set()
+    for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False)):
+        for m in rx.finditer(text):
+            abbr = m.group("type")
+            types = _abbreviation_types(abbr)
+            if not types:
+                continue
+            if state and fold(abbr).upper() != "QD":
+                continue
+            if m.start() in covered:
+                continue
+            covered.update(range(m.start(), m.end()))
+            codes.append((m.start(), m.end(), m.group(0), abbr))
+    codes.sort()
+    code_at = {s: (e, c, a) for s, e, c, a in codes}
+    used_codes: set[int] = set()
+    out: list[Mention] = []
+
+    for tm in P.type_re.finditer(text):
+        ts, te = tm.start(), tm.end()
+        if out and ts < max(m.end for m in out[-3:]) - base:
+            continue
+        word = tm.group(0)
+        tkey = P.type_words.get(re.sub(r"\s+", " ", word.lower()))
+        if tkey is None:
+            continue
+        pos = te
+        issuer_inline = None
+        # "Keputusan Politbiro No. 901-QD/TW", "Nghị quyết Trung ương 9"
+        nb = P.national_re.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+        if nb:
+            issuer_inline = Body(base + nb.start(), base + nb.end(), nb.group(0),
+                                 P.national.get(_norm(nb.group(0))))
+            pos = nb.end()
+        mk = P.marker_re.match(text, pos)
+        marked = bool(mk and mk.group(0).strip())
+        if mk:
+            pos = mk.end()
+        elif text[pos:pos + 1] in (" ", "\t"):
+            pos += 1
+        number = code = None
+        end = None
+        if pos in code_at:
+            cend, ctext, _abbr = code_at[pos]
+            code, end = ctext, cend
+            used_codes.add(pos)
+            try:
+                number = parse_any_code(ctext).number
+            except CodeError:
+                number = None
+        else:
+            nm = _BARE_NUMBER.match(text, pos)
+            if nm and (marked or not (len(nm.group("number")) == 4
+                                      and nm.group("number")[:2] in ("19", "20"))):
+                number, end = nm.group("number"), nm.end()
+        plural = word.lower().endswith("s") and P.lang in ("en", "fr") and not word.lower() in (
+            "avis", "status") or bool(P.plural_before_re and P.plural_before_re.search(
+                text[max(0, ts - 12):ts]))
+        if end is not None:
+            m = Mention(base + ts, base + end, text[ts:end], si, tkey, number, code,
+                        issuer=issuer_inline, plural=plural)
+            out.append(m)
+            # a list of numbers: "Resolutions 901, 902, 903"
+            lp = end
+            head_index = len(out) - 1
+            for _ in range(12):
+                lm = re.compile(r"(?:[ \t]{0,2},[ \t]{0,2}|[ \t]{1,2}(?:and|và|et|dan|&)[ \t]{1,2})"
+                                r"(?:(?:No\.|số|n°)[ \t]{0,2})?").match(text, lp)
+                if not lm:
+                    break
+                p2 = lm.end()
+                if p2 in code_at:
+                    cend, ctext, _abbr = code_at[p2]
+                    used_codes.add(p2)
+                    try:
+                        num2 = parse_any_code(ctext).number
+                    except CodeError:
+                        break
+                    item = Mention(base + p2, base + cend, ctext, si, tkey, num2, ctext,
+                                   list_head=head_index)
+                    lp = cend
+                else:
+                    nm = _BARE_NUMBER.match(text, p2)
+                    if not nm or not (plural or "," in lm.group(0)):
+                        break
+                    after = text[nm.end():nm.end() + 12]
+                    if not re.match(r"\s*(?:[,.;)]|and\b|và\b|et\b|dan\b|of\b|của\b|du\b|dari\b"
+                                    r"|on\b|về\b|sur\b|tentang\b|$)", after):
+                        break
+                    item = Mention(base + p2, base + nm.end(), nm.group(0), si, tkey,
+                                   nm.group("number"), None, list_head=head_index)
+                    lp = nm.end()
+                out.append(item)
+            continue
+        # --- unnumbered: "a new Directive on …", "the Resolution of …", "Chỉ thị này"
+        if plural:
+            continue
+        before = text[max(0, ts - 20):ts]
+        cap = word[:1].isupper()
+        if word.isupper() and len(word) > 2:
+            continue  # a heading ("QUYẾT ĐỊNH"), not a reference
+        det = P.det_before_re.search(before) if P.det_before_re else None
+        if det is not None and not word[:1].isupper():
+            det = None
+        new_b = P.new_before_re.search(before) if P.new_before_re else None
+        demo_b = P.demo_before_re.search(before) if P.demo_before_re else None
+        fr_named = (P.lang == "fr" and not cap and P.det_before_re is not None
+                    and P.det_before_re.search(before)
+                    and re.compile(r"[ \t]{1,2}(?:du|de la|de l'|des)[ \t]{1,2}"
+                                   r"(?:\d{1,2}(?:e|er|ème)[ \t]|[A-ZÀ-Ý])").match(text, te))
+        new_a = P.new_after_re.match(text, te) if P.new_after_re else None
+        demo = P.demo_after_re.match(text, te) if P.demo_after_re else None
+        if new_b or new_a:
+            s = ts - (len(before) - new_b.start()) if new_b else ts
+            e = new_a.end() if new_a else te
+            out.append(Mention(base + s, base + e, text[s:e], si, tkey, strong=False, new=True))
+        elif demo:
+            out.append(Mention(base + ts, base + demo.end(), text[ts:demo.end()], si, tkey,
+                               strong=False, anaphor=True))
+        elif demo_b:
+            s0 = ts - (len(before) - demo_b.start())
+            out.append(Mention(base + s0, base + te, text[s0:te], si, tkey, strong=False,
+                               anaphor=True))
+        elif fr_named:
+            out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
+                               anaphor=True))
+        elif cap and (det or P.lang in ("vi", "id")) and (ts > 0 or P.lang != "en"):
+            # a capitalised type name for one document: "the Resolution of the … Congress",
+            # "the Action Program"; Vietnamese/Indonesian capitalise document names
+            if P.lang in ("vi", "id") and not _vi_id_named(text, te, P):
+                continue
+            out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
+                               anaphor=True))
+    # codes without a type word: the type comes from the abbreviation when it is unambiguous
+    in_mention = {p for m in out for p in range(m.start - base, m.end - base)}
+    for s, e, ctext, abbr in codes:
+        if s in used_codes or s in in_mention:
+            continue
+        types = _abbreviation_types(abbr) or ()
+        try:
+            number = parse_any_code(ctext).number
+        except CodeError:
+            continue
+        out.append(Mention(base + s, base + e, ctext, si, types[0] if len(types) == 1 else None,
+                           number, ctext))
+    out.sort(key=lambda m: m.start)
+    for m in out:
+        _attributes(m, sent, P, bodies, out)
+    _pre_attributes(out, sent, P, bodies)
+    return out
+
+
+def _vi_id_named(text: str, te: int, P: Patterns) -> bool:
+    """Vietnamese/Indonesian: a capitalised type name refers to one document when a capitalised
+    name or 'của/dari …' follows ("Nghị quyết Đại hội …", "Resolusi Kongres …")."""
+    nxt = re.compile(r"[ \t]{1,2}(\S+)").match(text, te)
+    if not nxt:
+        return False
+    w = nxt.group(1)
+    return w[:1].isupper() or w.lower() in ("của", "dari")
+
+
+def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
+                mentions: list[Mention]) -> None:
+    """Date, issuer, term and subject written after the mention, in any order."""
+    text = sent.text
+    base = sent.start
+    pos = m.end - base
+    seen: set[str] = set()
+    if m.anaphor and not m.strong:
+        # "the Resolution of the Party Congress of …": a defining "of …" phrase
+        om = re.compile(r"[ \t]{1,2}(?:of|du|de la|de l'|des|của|dari)[ \t]{1,2}(?:the[ \t]{1,2})?"
+                        ).match(text, pos)
+        if om:
+            end_rel = _defining_phrase(text, om.end(), P)
+            b = next((b for b in bodies if b.start - base == om.end()), None)
+            if b is not None:
+                end_rel = max(end_rel, b.end - base)
+            if end_rel > om.end():
+                m.end = base + end_rel
+                m.text = text[m.start - base:m.end - base]
+                m.anaphor = False
+                pos = m.end - base
+    for _ in range(8):
+        progressed = False
+        fm = _FOOTNOTE.match(text, pos)
+        if fm:
+            pos = fm.end()
+            progressed = True
+        if "date" not in seen:
+            pm = re.compile(r"[ \t]{0,2}\([ \t]?").match(text, pos)
+            p0 = pm.end() if pm else pos
+            dm = P.date_prefix_re.match(text, p0)
+            got = find_date(text, dm.end(), P) if dm else None
+            if got is None and pm:
+                got = find_date(text, p0, P)
+            if got:
+                end = got[1]
+                if pm:
+                    close = re.compile(r"[ \t]?\)").match(text, end)
+                    if not close:
+                        got = None
+                    else:
+                        end = close.end()
+                if got:
+                    m.date, pos = got[0], end
+                    seen.add("date")
+                    continue
+            ym = P.year_prefix_re.match(text, pos)
+            if ym and not re.match(r"[ \t]{0,2}[-–/]", text[ym.end():ym.end() + 3]):
+                m.date, pos = ym.group("year"), ym.end()
+                seen.add("date")
+                continue
+        if "term" not in seen:
+            tm = P.term_re.match(text, pos)
+            if tm and tm.group(0).strip(" ,"):
+                pos = tm.end()
+                seen.add("term")
+                continue
+        if "issuer" not in seen and m.issuer is None:
+            im = P.issuer_prep_re.match(text, pos)
+            if im:
+                b = _body_at(bodies, base + im.end(), text, base)
+                if b is not None:
+                    m.issuer = b
+                    pos = b.end - base
+                    seen.add("issuer")
+                    continue
+            if P.lang == "id":
+                b = _body_at(bodies, base + pos + 1, text, base) if text[pos:pos + 1] == " " \
+                    else None
+                if b is not None and b.key:
+                    m.issuer = b
+                    pos = b.end - base
+                    seen.add("issuer")
+                    continue
+        if "subject" not in seen:
+            sm = P.subject_prep_re.match(text, pos)
+            if sm:
+                s_end, subj = _subject(text, sm, P, mentions, base)
+                if subj:
+                    m.subject = subj
+                    pos = s_end
+                    seen.add("subject")
+                    if m.new:
+                        m.end = base + _trim_end(text, s_end)
+                        m.text = text[m.start - base:m.end - base]
+                    break
+        if not progressed:
+            break
+    m.tail_end = base + pos
+
+
+_DEF_CONNECTORS = frozenset("of the and for du de des d' l' la le của".split())
+
+
+def _defining_phrase(text: str, pos: int, P: Patterns) -> int:
+    """End of a name after "the Resolution of …": capitalised words, ordinals and connectors,
+    stopping at a type word, at "and the" and at anything lower case."""
+    end = pos
+    cur = pos
+    steps = 0
+    for tm in _TOKEN.finditer(text, pos):
+        if steps > 14 or text[cur:tm.start()].strip():
+            break
+        steps += 1
+        tok = tm.group(0)
+        low = tok.lower().replace("’", "'")
+        if P.type_re.match(text, tm.start()):
+            break
+        if low in _DEF_CONNECTORS:
+            if low in ("and", "et") and re.match(r"\s{1,2}(?:the|la|le|l')\b",
+                                                 text[tm.end():tm.end() + 6], re.I):
+                break
+            cur = tm.end()
+            continue
+        if tok[:1].isupper() or re.fullmatch(r"\d{1,2}(?:st|nd|rd|th|e|er)?", tok):
+            cur = end = tm.end()
+            continue
+        break
+    return end
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1] in " \t,\"”»'’":
+        end -= 1
+    return end
+
+
+def _body_at(bodies: list[Body], abs_pos: int, text: str, base: int) -> Body | None:
+    for b in bodies:
+        if b.start == abs_pos:
+            return b
+        if b.start > abs_pos:
+            # allow a determiner and an ordinal before the body: "of the Politburo", "du 9e
+            # Bureau politique", "of the 12th Politburo"
+            gap = text[abs_pos - base:b.start - base]
+            if re.fullmatch(r"(?:(?:the|la|le|l'|les)[ \t]{1,2})?(?:\d{1,2}(?:e|er|ème|th|st|nd|"
+                            r"rd)[ \t]{1,2})?", gap, re.IGNORECASE) and gap:
+                return b
+            return None
+    return None
+
+
+def _subject(text: str, sm: re.Match, P: Patterns, mentions: list[Mention],
+             base: int) -> tuple[int, str | None]:
+    start = sm.end()
+    quote = re.search(r"[\"“«‘']", sm.group(0))
+    if quote or text[start:start + 1] in "\"“«":
+        if not quote:
+            start += 1
+        close = re.compile(r"[\"”»’']").search(text, start, min(len(text), start + 400))
+        if close:
+            subj = text[start:close.start()].strip()
+            return close.end(), (subj or None)
+    limit = min(len(text), start + 240)
+    end = limit
+    search = start
+    lead = re.compile(r"(?:(?:the|la|le|l'|việc)[ \t]{1,2})?").match(text, start).end()
+    cue0 = P.cue_re.match(text, lead) or P.merge_re.match(text, lead)
+    if cue0:
+        search = cue0.end()
+        nxt = next((m for m in mentions if m.start - base >= search), None)
+        if nxt is not None and _is_filler(text[search:nxt.start - base]):
+            search = nxt.end - base
+    for cm in P.clause_re.finditer(text, search, limit):
+        if cm.start() == start:
+            continue
+        end = cm.start()
+        break
+    # ", <Capitalised>" starts another clause ("…, Ban Thường vụ … ban hành …")
+    cc = re.compile(r",[ \t]{1,2}(?=[A-ZĐÀ-Ỹ][^\W\d_])").search(text, search, end)
+    if cc:
+        end = cc.start()
+    # ", replacing …", ", thay thế …": a participle clause about the document, not its subject
+    for pc in re.finditer(r",[ \t]{1,2}", text[search:end]):
+        if P.cue_re.match(text, search + pc.end()):
+            end = search + pc.start()
+            break
+    # stop at the next mention unless the subject so far ends with a relation cue, in which
+    # case it runs through that mention ("on continuing to implement Directive 05-CT/TW")
+    for m in mentions:
+        ms = m.start - base
+        if search < ms < end:
+            seg = text[start:ms]
+            cues = list(P.cue_re.finditer(seg))
+            if cues and not seg[cues[-1].end():].strip(" ,") or P.merge_re.search(seg):
+                continue
+            end = ms
+            break
+    subj = text[start:end].strip(" ,\t\"“”«»")
+    subj = re.sub(r"[\s.]+$", "", subj)
+    return start + len(text[start:end].rstrip(" ,\t")), (subj or None)
+
+
+def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
+                    bodies: list[Body]) -> None:
+    """What the sentence says before a mention: "the Politburo issued Decision …",
+    "Ngày 15-8-2024, Ban Thường vụ … ban hành …", "the Politburo's Conclusion …",
+    "the Resolutions of the Politburo such as Resolutions …"."""
+    text = sent.text
+    base = sent.start
+    opener_date = None
+    om = P.opener_re.match(text)
+    if om:
+        got = find_date(text, om.end(), P)
+        if got:
+            opener_date = got[0]
+        else:
+            ym = P.year_re.match(text, om.end())
+            if ym and re.match(r"[ \t]{0,2},", text[ym.end():]):
+                opener_date = ym.group(0)
+    elif P.lang == "vi":
+        ym = re.match(r"(?:Năm|Trong năm)[ \t]{1,2}((?:19|20)\d\d)[ \t]{0,2},", text)
+        if ym:
+            opener_date = ym.group(1)
+    prev: Mention | None = None
+    for i, m in enumerate(mentions):
+        if m.list_head is not None:
+            head = mentions[m.list_head]
+            m.issuer = m.issuer or head.issuer
+            prev = m
+            continue
+        ms = m.start - base
+        before = text[max(0, ms - 60):ms]
+        off = max(0, ms - 60)
+        vm = P.issue_verb_re.search(before)
+        if vm:
+            vm_start = vm.start() + off
+        if vm and not (prev is not None and prev.end - base > vm_start):
+            b = _body_before(bodies, base + vm_start, text, base)
+            if b is not None and m.issuer is None:
+                m.issuer = b
+            if opener_date and m.date is None and m.strong and (
+                    mentions[0] is m or mentions[0].start - base >= vm_start):
+                m.date = opener_date
+        elif (prev is not None and prev.issuer is not None and m.issuer is None
+              and prev.tail_end <= m.start):
+            gap = text[prev.tail_end - base:ms]
+            if re.fullmatch(r"[ \t]{0,2}(?:,[ \t]{0,2})?(?:(?:and|và|et|dan|serta)[ \t]{1,2})?",
+                            gap) and prev.strong and m.strong:
+                m.issuer = prev.issuer
+        if m.issuer is None:
+            # "the Politburo's Conclusion"
+            pm = re.search(r"['’]s[ \t]{1,2}$", before)
+            if pm:
+                b = _body_before(bodies, base + off + pm.start(), text, base, gap_re=r"")
+                if b is not None:
+                    m.issuer = b
+        if m.issuer is None and vm:
+            # "… thay mặt Bộ Chính trị, ký ban hành Chỉ thị …", "signed … on behalf of the X"
+            ob = _on_behalf(P).search(text)
+            if ob:
+                bb = next((x for x in bodies if x.start - base >= ob.end()
+                           and x.start - base - ob.end() <= 5), None)
+                if bb is not None:
+                    m.issuer = bb
+        if m.issuer is None and P.such_as_re.search(before):
+            sm = P.such_as_re.search(before)
+            b = _body_before(bodies, base + off + sm.start(), text, base, gap_re=r"[ \t,]{0,3}")
+            if b is not None:
+                m.issuer = b
+        prev = m
+
+
+def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
+                 gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
+                               r"then|also|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
+    best = None
+    for b in bodies:
+        if abs_pos - 40 <= b.end <= abs_pos:
+            gap = text[b.end - base:abs_pos - base]
+            if re.fullmatch(gap_re, gap, re.IGNORECASE):
+                best = b
+    return best
+
+
+
+
+_FILLER_WORDS = frozenset(
+    "the a an of its their implementation provisions some certain articles article "
+    "la le les l de du des d certaines dispositions "
+    "một số điều của các những việc nghiêm nội dung toàn bộ "
+    "seluruh beberapa pasal dari atas".split())
+
+
+def _is_filler(gap: str) -> bool:
+    if len(gap) > 40 or re.search(r"[.;:()\[\]]", gap):
+        return False
+    words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))
+    others = [w for w in words if w not in _FILLER_WORDS]
+    return len(others) <= 1
+
+
+def _on_behalf(P: Patterns) -> re.Pattern:
+    rx = getattr(P, "_on_behalf_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        P._on_behalf_re = rx  # type: ignore[attr-defined]
+    return rx

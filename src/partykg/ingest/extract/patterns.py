@@ -1,0 +1,182 @@
+"""Compiled patterns per language (type words from the SKOS scheme, codes, dates, cues) and dates."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.data import ExtractError, _norm
+from partykg.ingest.extract.typewords import type_words
+
+
+def _alt(words, flags=0) -> str:
+    """A regex alternation of literal phrases, longest first; spaces match one or two spaces."""
+    parts = sorted({w for w in words if w}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s{1,2}") for p in parts)
+
+
+_BARE_NUMBER = re.compile(r"(?P<number>\d{1,4})(?![\d\w%]|[.,]\d|[-/][\w])")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\(\d{1,3}\)")
+_SPACE = re.compile(r"[ \t]{0,3}")
+
+
+class Patterns:
+    def __init__(self, lang: str):
+        self.lang = lang
+        words = type_words(lang)
+        self.type_words = words
+        self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+        self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
+                                    re.IGNORECASE)
+        months = L.MONTHS[lang]
+        month_alt = _alt(months)
+        d = r"(?P<d>\d{1,2})"
+        y = r"(?P<y>(?:19|20)\d\d)"
+        forms = []
+        if lang == "en":
+            forms += [rf"(?P<m1>{month_alt})\.?[ \t]{{1,2}}{d}(?:st|nd|rd|th)?,?[ \t]{{1,2}}{y}",
+                      rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]{{1,2}}(?:of[ \t]{{1,2}})?"
+                      rf"(?P<m2>{month_alt})\.?,?[ \t]{{1,2}}(?P<y2>(?:19|20)\d\d)",
+                      rf"(?P<m3>{month_alt}),?[ \t]{{1,2}}(?P<y3>(?:19|20)\d\d)"]
+        elif lang in ("fr", "id"):
+            forms += [rf"(?P<d2>\d{{1,2}})(?:er)?[ \t]{{1,2}}(?P<m2>{month_alt})[ \t]{{1,2}}"
+                      rf"(?P<y2>(?:19|20)\d\d)",
+                      rf"(?P<m3>{month_alt})[ \t]{{1,2}}(?P<y3>(?:19|20)\d\d)"]
+        if lang == "vi":
+            forms += [r"(?P<d4>\d{1,2})[ \t]{1,2}tháng[ \t]{1,2}(?P<m4>\d{1,2})[ \t]{1,2}năm"
+                      r"[ \t]{1,2}(?P<y4>(?:19|20)\d\d)",
+                      r"tháng[ \t]{1,2}(?P<m5>\d{1,2})[ \t]{0,2}(?:[/-]|[ \t]năm)[ \t]{0,2}"
+                      r"(?P<y5>(?:19|20)\d\d)"]
+        if lang != "en":
+            forms += [r"(?P<d6>\d{1,2})[ \t]?[/.-][ \t]?(?P<m6>\d{1,2})[ \t]?[/.-][ \t]?"
+                      r"(?P<y6>(?:19|20)\d\d)(?!\d)"]
+        self.date_re = re.compile("(?:" + "|".join(forms) + ")", re.IGNORECASE)
+        self.year_re = re.compile(r"(?:19|20)\d\d(?!\d)")
+        self.date_prefix_re = re.compile(
+            rf",?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        self.opener_re = re.compile(
+            rf"^(?:{_alt(L.DATE_OPENERS[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        self.issuer_prep_re = re.compile(
+            rf",?[ \t]{{0,2}}(?:{_alt(L.ISSUER_PREPS[lang])})[ \t]{{0,2}}", re.IGNORECASE)
+        self.subject_prep_re = re.compile(
+            rf",?[ \t]{{0,2}}[\"“«‘']?[ \t]{{0,2}}(?:{_alt(L.SUBJECT_PREPS[lang])})[ \t]{{1,2}}",
+            re.IGNORECASE)
+        self.term_re = re.compile(
+            r",?[ \t]{0,2}(?:term|terms|terme|termes|khóa|khoá|nhiệm kỳ|masa jabatan|periode)"
+            r"[ \t]{1,2}[IVXLC0-9]{1,6}(?:[ \t]{0,2}(?:and|et|và|dan|,)[ \t]{0,2}[IVXLC0-9]{1,6})?"
+            r"|[ \t]{0,2}ke-\d{1,3}|[ \t]{0,2}\((?:masa jabatan|term|khóa)[^()]{0,30}\)",
+            re.IGNORECASE)
+        self.issue_verb_re = re.compile(
+            rf"(?:{_alt(L.ISSUE_VERBS[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] + ('a', 'an', 'une', 'un'))})"
+            rf"[ \t]{{0,2}})?$", re.IGNORECASE)
+        self.new_before_re = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:{_alt(L.NEW_BEFORE[lang])})[ \t]{{1,2}}$", re.IGNORECASE) \
+            if L.NEW_BEFORE[lang] else None
+        self.new_after_re = re.compile(
+            rf"[ \t]{{1,2}}(?:{_alt(L.NEW_AFTER[lang])})(?![\w])", re.IGNORECASE) \
+            if L.NEW_AFTER[lang] else None
+        self.det_before_re = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:{_alt(L.DETERMINERS[lang])})[ \t]{{0,2}}$", re.IGNORECASE) \
+            if L.DETERMINERS[lang] else None
+        self.demo_before_re = re.compile(
+            rf"(?:^|(?<=[\s(]))(?:{_alt(L.DEMONSTRATIVES_BEFORE[lang])})[ \t]{{1,2}}$",
+            re.IGNORECASE) if L.DEMONSTRATIVES_BEFORE[lang] else None
+        self.year_prefix_re = re.compile(
+            rf",?[ \t]{{0,2}}(?:{_alt(L.YEAR_PREFIXES[lang])})[ \t]{{1,2}}(?P<year>(?:19|20)\d\d)(?!\d)",
+            re.IGNORECASE)
+        self.fronted_re = re.compile(
+            rf"^[\W]{{0,3}}(?:{_alt(L.FRONTED_IMPLEMENT[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        self.demo_after_re = re.compile(
+            rf"[ \t]{{1,2}}(?:{_alt(L.DEMONSTRATIVES_AFTER[lang])})(?![\w])", re.IGNORECASE) \
+            if L.DEMONSTRATIVES_AFTER[lang] else None
+        self.plural_before_re = re.compile(
+            rf"(?:^|(?<=\s))(?:{_alt(L.PLURAL_MARKERS[lang])})[ \t]{{1,2}}$", re.IGNORECASE) \
+            if L.PLURAL_MARKERS[lang] else None
+        self.clause_re = re.compile(
+            rf"[;(\[]|[\"”»](?=\s|$)|,?[ \t]{{0,2}}(?<![\w])(?:{_alt(L.CLAUSE_WORDS[lang])})(?![\w])",
+            re.IGNORECASE)
+        self.coord_re = re.compile(rf"(?<![\w])(?:{_alt(L.COORDINATORS[lang])})(?![\w])",
+                                   re.IGNORECASE)
+        self.strong_coord_re = re.compile(
+            rf";|(?<![\w])(?:{_alt([c for c in L.COORDINATORS[lang] if ' ' in c or lang == 'vi' and c == 'đồng thời'])})(?![\w])",
+            re.IGNORECASE) if any(" " in c for c in L.COORDINATORS[lang]) else re.compile(";")
+        self.relative_re = re.compile(
+            r"^[ \t]{0,2},?[ \t]{0,2}(?:that|which|who|qui|que|yang|mà|là|được)(?![\w])",
+            re.IGNORECASE)
+        cue_parts = []
+        self.cue_info: dict[str, tuple[str, str, str]] = {}
+        for phrase, kind, voice, mood in L.CUES[lang]:
+            self.cue_info[phrase.lower()] = (kind, voice, mood)
+            cue_parts.append(phrase)
+        alts = []
+        for p in sorted(set(cue_parts), key=len, reverse=True):
+            rx = re.escape(p).replace(r"\ ", r"\s{1,2}").replace(r"\{gap\}",
+                                                                 r"(?:\s{1,2}[^\s,.;]{1,20}){0,4}?")
+            alts.append(rx)
+        self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
+        self.merge_re = re.compile(rf"(?<![\w])(?:{_alt(L.MERGE_CUES[lang])})(?![\w])",
+                                   re.IGNORECASE)
+        self.merge_into = tuple(w.lower() for w in L.MERGE_INTO[lang])
+        self.merge_with = tuple(w.lower() for w in L.MERGE_WITH[lang])
+        self.merge_and = tuple(w.lower() for w in L.MERGE_AND[lang])
+        self.under_re = re.compile(rf"(?<![\w])(?:{_alt(L.UNDER_WORDS[lang])})[ \t]{{1,2}}"
+                                   rf"(?:(?:the|la|le|l'|du|de)[ \t]{{1,2}})?$", re.IGNORECASE)
+        # bodies
+        names = []
+        self.national: dict[str, str] = {}
+        for key, info in L.NATIONAL_BODIES.items():
+            for name in info["names"].get(lang, ()):  # type: ignore[union-attr]
+                names.append(name)
+                self.national[_norm(name)] = key
+        self.national_re = re.compile(rf"(?<![\w])(?:{_alt(names)})(?![\w])")
+        self.head_re = re.compile(rf"(?<![\w])(?:{_alt(L.BODY_HEADS[lang])})(?![\w])")
+        self.body_stop = frozenset(L.BODY_STOP[lang])
+        self.connectors = frozenset(c.lower() for c in L.BODY_CONNECTORS[lang])
+        if lang == "vi":
+            self.vi_stop_re = re.compile(rf"(?<![\w])(?:{_alt(L.VI_BODY_STOP)})(?![\w])",
+                                         re.IGNORECASE)
+        # generic plural "Resolutions of the Politburo such as …"
+        self.such_as_re = re.compile(
+            r"(?:such as|including|like|như|gồm|bao gồm|tels que|telles que|comme|notamment|"
+            r"seperti|termasuk|antara lain)[ \t]{0,2}:?[ \t]{0,2}$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def patterns(lang: str) -> Patterns:
+    if lang not in L.LANGS:
+        raise ExtractError(f"unsupported language {lang!r} (use en, vi, fr or id)")
+    return Patterns(lang)
+
+
+def _date_from(m: re.Match, lang: str) -> str | None:
+    g = m.groupdict()
+    months = L.MONTHS[lang]
+    try:
+        for mk, dk, yk in (("m1", "d", "y"), ("m2", "d2", "y2"), ("m4", "d4", "y4"),
+                           ("m6", "d6", "y6")):
+            if g.get(mk) and g.get(dk) and g.get(yk):
+                mo = g[mk]
+                month = int(mo) if mo.isdigit() else months.get(mo.lower().rstrip("."))
+                if not month:
+                    return None
+                return _dt.date(int(g[yk]), month, int(g[dk])).isoformat()
+        for mk, yk in (("m3", "y3"), ("m5", "y5")):
+            if g.get(mk) and g.get(yk):
+                mo = g[mk]
+                month = int(mo) if mo.isdigit() else months.get(mo.lower().rstrip("."))
+                if not month or not 1 <= month <= 12:
+                    return None
+                return f"{int(g[yk]):04d}-{month:02d}"
+    except ValueError:
+        return None
+    return None
+
+
+def find_date(text: str, pos: int, P: Patterns) -> tuple[str, int] | None:
+    m = P.date_re.match(text, pos)
+    if not m:
+        return None
+    d = _date_from(m, P.lang)
+    return (d, m.end()) if d else None

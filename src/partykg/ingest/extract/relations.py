@@ -1,0 +1,208 @@
+"""Relations and mergers signalled in one sentence (cues next to their documents)."""
+
+from __future__ import annotations
+
+import re
+from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
+from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE
+from partykg.ingest.extract.mentions import _is_filler
+
+
+def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
+                   P: Patterns) -> list[Relation]:
+    """Document-to-document relations in one sentence. ``idx``: indexes of its mentions."""
+    text = sent.text
+    base = sent.start
+    cues = list(P.cue_re.finditer(text))
+    if not cues or len(idx) < 2:
+        return []
+    out: list[Relation] = []
+    embedded: set[int] = set()
+    reach: dict[int, int] = {}  # mention -> end of its phrase (through what it governs)
+    for i in idx:
+        reach[i] = max(mentions[i].tail_end, mentions[i].end) - base
+    for bi in idx:
+        B = mentions[bi]
+        if B.list_head is not None and B.list_head in idx:
+            continue
+        bs = B.start - base
+        cue = None
+        for c in cues:
+            if c.end() <= bs:
+                cue = c
+            else:
+                break
+        if cue is None:
+            continue
+        filler = text[cue.end():bs]
+        if not _is_filler(filler):
+            continue
+        # a cue already used by an earlier relation, or between B and an earlier mention that
+        # follows the cue, does not apply
+        if any(cue.end() <= mentions[j].start - base < bs for j in idx):
+            continue
+        phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+        info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+        if info is None:
+            continue
+        kind, voice, mood = info
+        source = None
+        for ai in reversed(idx):
+            A = mentions[ai]
+            if A.end - base > cue.start() or ai == bi:
+                continue
+            if ai in embedded:
+                continue
+            if A.list_head is not None:
+                continue
+            gap_start = reach[ai]
+            gap = text[gap_start:cue.start()] if gap_start < cue.start() else ""
+            obj = any(c.end() <= A.start - base and _is_filler(text[c.end():A.start - base])
+                      for c in cues)
+            if not _attached(gap, A, kind, mood, P, obj):
+                break
+            source = ai
+            break
+        if source is None:
+            continue
+        a, b = (source, bi) if voice == "active" else (bi, source)
+        A_doc = mentions[a]
+        k = kind
+        if k == "implements" and A_doc.type == "guidance":
+            k = "guides"
+        if k == "replaces":
+            if mood == "future" or (mood == "purpose" and not A_doc.strong):
+                k = "plannedToReplace"
+        out.append(Relation(k, a, b, si, cue.group(0)))
+        if voice == "active":
+            embedded.add(bi)
+            reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
+    return out
+
+
+def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
+                 P: Patterns) -> list[Relation]:
+    """ "Thực hiện X, Ban Thường vụ … ban hành Y …" / "To implement X, the … issued Y": the
+    document issued in the main clause implements the one named in the fronted clause."""
+    text = sent.text
+    base = sent.start
+    fm = P.fronted_re.match(text)
+    if not fm or len(idx) < 2:
+        return []
+    first = mentions[idx[0]]
+    if not _is_filler(text[fm.end():first.start - base]):
+        return []
+    comma = text.find(",", max(first.tail_end, first.end) - base)
+    if comma < 0:
+        return []
+    for j in idx[1:]:
+        Y = mentions[j]
+        if Y.start - base <= comma or Y.list_head is not None:
+            continue
+        before = text[comma:Y.start - base]
+        if P.issue_verb_re.search(before):
+            kind = "guides" if Y.type == "guidance" else "implements"
+            return [Relation(kind, j, idx[0], si, fm.group(0).strip(" ,"))]
+        break
+    return []
+
+
+def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
+    for p, info in P.cue_info.items():
+        if "{gap}" in p:
+            a, b = p.split("{gap}")
+            if phrase.startswith(a) and phrase.endswith(b.strip()):
+                return info
+    return None
+
+
+
+def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
+              object_of_cue: bool = False) -> bool:
+    """Is the text between a document's phrase and a relation cue part of that document's
+    clause (so the cue says something about the document)?"""
+    g = _FOOTNOTE.sub("", gap)
+    if not g.strip(" \t,"):
+        return True
+    if len(g) > 250 or P.strong_coord_re.search(g):
+        return False
+    inner = P.cue_re.search(g)
+    if inner and not _is_filler(g[:inner.start()]):
+        return False  # the cue in between belongs to something else
+    # a coordinated predicate: "X enters into force on … and replaces Y" (X the subject, not
+    # the object of an earlier verb)
+    last = P.coord_re.search(g[-8:]) if len(g) <= 120 and "," not in g else None
+    if last and not g[-8:][last.end():].strip() and not object_of_cue:
+        return True
+    if P.relative_re.match(g) or (A.new and kind == "replaces"):
+        return True
+    if len(g) <= 40 and "," not in g and not P.coord_re.search(g):
+        return True
+    return False
+
+
+def find_mergers(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
+                 bodies: list[Body], P: Patterns) -> list[Merger]:
+    text = sent.text
+    base = sent.start
+    out: list[Merger] = []
+    for cm in P.merge_re.finditer(text):
+        cs, ce = base + cm.start(), base + cm.end()
+        after = [b for b in bodies if b.start >= ce]
+        before = [b for b in bodies if b.end <= cs]
+        merged: list[Body] = []
+        into: Body | None = None
+        lead = text[cm.end():after[0].start - base].strip().lower() if after else ""
+        lead = re.sub(r"\s+", " ", lead.replace("’", "'"))
+        if after and lead in ("", "of", "of the", "the", "du", "de la", "de l'", "des", "de",
+                              "la", "le", "việc", "các", "antara"):
+            b1 = after[0]
+            if len(after) > 1:
+                conn = re.sub(r"\s+", " ", text[b1.end - base:after[1].start - base].strip()
+                              .lower().replace("’", "'"))
+                conn = re.sub(r"^(?:,)\s*", "", conn)
+                conn_words = re.sub(r"\s+(?:the|la|le|l'|du|de|des|các)$", "", conn)
+                if conn_words in P.merge_into or conn in P.merge_into:
+                    merged, into = [b1], after[1]
+                elif conn_words in P.merge_with or conn in P.merge_with:
+                    merged, into = [b1], after[1]
+                elif conn_words in P.merge_and or conn in P.merge_and or conn in (
+                        "et du", "et de la", "et de l'", "and the", "và"):
+                    merged = [b1, after[1]]
+            if not merged:
+                merged = [b1]
+        elif after and any(lead == w or lead.startswith(w + " ") for w in P.merge_with):
+            # "the merger with A …, B has …": B, the sentence's subject, is the result
+            b1 = after[0]
+            merged = [b1]
+            rest = [b for b in after[1:]
+                    if "," in text[b1.end - base:b.start - base]]
+            into = rest[0] if rest else None
+        elif before and after:
+            # passive: "A was merged into B", "A đã được hợp nhất vào B"
+            b0 = before[-1]
+            gap = text[b0.end - base:cm.start()].strip().lower()
+            if re.fullmatch(r"(?:(?:was|were|has been|have been|is|are|been|đã|được|bị|sẽ|"
+                            r"telah|sudah|akan|a été|ont été|est|été|officially)\s*){0,3}", gap):
+                lead2 = text[cm.end():after[0].start - base].strip().lower()
+                if lead2 in P.merge_into or lead2.rstrip(" thelad'") in P.merge_into:
+                    merged, into = [b0], after[0]
+        if not merged:
+            continue
+        doc = _merger_document(cm, idx, mentions, text, base, P)
+        out.append(Merger(si, cm.group(0), doc, merged, into))
+    return out
+
+
+def _merger_document(cm: re.Match, idx: list[int], mentions: list[Mention], text: str,
+                     base: int, P: Patterns) -> int | None:
+    cs = base + cm.start()
+    for i in idx:
+        m = mentions[i]
+        if m.end <= cs < m.tail_end + 1:
+            return i
+    for i in idx:
+        m = mentions[i]
+        if m.start > cs and P.under_re.search(text[max(0, m.start - base - 40):m.start - base]):
+            return i
+    return None

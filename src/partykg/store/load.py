@@ -1,0 +1,230 @@
+"""Pushing the dataset to a SPARQL endpoint (``partykg load``): staged, then switched.
+
+Every named graph of the store (but graph/meta) is first written into a staging graph
+``urn:partykg:staging:{token}:{n}``: by the Graph Store Protocol when the endpoint has one
+(``--graph-store``, or ``…/store`` next to an Oxigraph ``…/query``), else by SPARQL Update
+``INSERT { GRAPH … } WHERE { }`` (Virtuoso refuses blank nodes in ``INSERT DATA``). A large graph is sent in chunks of at most :data:`CHUNK_BYTES` (a graph holding
+blank nodes goes in one request, since a blank node's identity does not outlive a request). Then
+one SPARQL Update request MOVEs every staging graph onto its target and drops the stale partykg
+graphs. Until that request, the endpoint's partykg graphs are untouched.
+
+What an engine promises about that request differs: Oxigraph and Fuseki apply an update request in
+one transaction (all or nothing); Virtuoso applies it statement by statement, so an error (or a
+kill of the server) in the middle of the switch leaves some graphs replaced and others not.
+:func:`push` checks after a failed switch which graphs were moved and says so plainly.
+
+On failure, SIGINT or SIGTERM the staging graphs are dropped; a load killed outright (SIGKILL)
+leaves them, and the next load drops every staging graph it finds before it starts. While a load
+runs, readers of the union default graph also see the staging graphs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Callable
+
+import pyoxigraph as ox
+
+from partykg.model.vocab import GRAPH_META
+from partykg.store.http import EndpointError, EndpointTimeout
+from partykg.store.remote import RemoteGraph, is_partykg_graph
+
+STAGING = "urn:partykg:staging:"
+CHUNK_BYTES = 4 << 20
+SWITCH_TRIPLES_PER_S = 2000  # the switch request's timeout grows with what it moves
+_BNODE = re.compile(rb"(?m)(^|\s)_:")
+
+
+class LoadError(EndpointError):
+    """A load that failed; the message says what state the endpoint is in."""
+
+
+@dataclass
+class PushReport:
+    graphs: int = 0
+    triples: int = 0
+    requests: int = 0
+    removed: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+
+def chunk_bytes() -> int:
+    raw = os.environ.get("PARTYKG_LOAD_CHUNK_MB", "").strip()
+    try:
+        return max(1 << 12, int(float(raw) * (1 << 20))) if raw else CHUNK_BYTES
+    except ValueError:
+        raise EndpointError(f"PARTYKG_LOAD_CHUNK_MB must be a number, not {raw!r}") from None
+
+
+def chunks(data: bytes, limit: int) -> list[bytes]:
+    """``data`` (N-Triples) cut at line ends into pieces of at most ``limit`` bytes (a longer
+    line stays whole); one piece when it holds a blank node."""
+    if len(data) <= limit or _BNODE.search(data):
+        return [data]
+    out, start = [], 0
+    while start < len(data):
+        end = start + limit
+        if end >= len(data):
+            out.append(data[start:])
+            break
+        cut = data.rfind(b"\n", start, end)
+        if cut < start:
+            cut = data.find(b"\n", end)
+            if cut < 0:
+                out.append(data[start:])
+                break
+        out.append(data[start:cut + 1])
+        start = cut + 1
+    return out
+
+
+def _upload(remote: RemoteGraph, graph: str, data: bytes, limit: int,
+            written: Callable[[], None]) -> int:
+    """Write ``data`` into the (new) graph ``graph``; the number of requests. ``written`` is
+    called once the graph exists on the endpoint."""
+    pieces = chunks(data, limit)
+    for i, piece in enumerate(pieces):
+        if i == 1:
+            written()
+        if remote.graph_store:
+            remote.put_graph(graph, piece, append=i > 0)
+        else:
+            # INSERT ... WHERE {} rather than INSERT DATA: Virtuoso refuses blank nodes in DATA
+            remote.update(f"INSERT {{ GRAPH <{graph}> {{\n"
+                          f"{piece.decode('utf-8')}\n}} }} WHERE {{ }}")
+    written()
+    return len(pieces)
+
+
+def _drop(remote: RemoteGraph, graphs: list[str]) -> None:
+    if graphs:
+        remote.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in graphs))
+
+
+def push(remote: RemoteGraph, store: ox.Store,
+         progress: Callable[[str], None] | None = None,
+         warn: Callable[[str], None] | None = None) -> PushReport:
+    """Replace, on the endpoint, every named graph of ``store`` (but graph/meta) as a whole, and
+    drop the endpoint's other partykg graphs (IRIs under the data base) that ``store`` no longer
+    has. Graphs of other IRIs on the endpoint are left alone. See the module's documentation."""
+    say = progress or (lambda _msg: None)
+    meta = ox.NamedNode(GRAPH_META)
+    graphs = sorted((g for g in store.named_graphs()
+                     if isinstance(g, ox.NamedNode) and g != meta), key=lambda g: g.value)
+    existing = remote.named_graphs()  # also: the endpoint answers
+    report = PushReport()
+    report.leftovers = [g for g in existing if g.startswith(STAGING)]
+    if report.leftovers:  # an earlier load killed outright: out of the union first
+        say(f"removing {len(report.leftovers)} staging graph(s) left by an earlier load")
+        _drop(remote, report.leftovers)
+    limit = chunk_bytes()
+    token = uuid.uuid4().hex[:12]
+    staged: list[tuple[str, str]] = []  # (staging graph, target graph)
+    empty: list[str] = []
+    stale: list[str] = []
+    switching = False
+    try:
+        for i, g in enumerate(graphs):
+            data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
+            if not data:
+                empty.append(g.value)
+                continue
+            staging = f"{STAGING}{token}:{i}"
+            report.requests += _upload(remote, staging, data, limit,
+                                       lambda: staged.append((staging, g.value))
+                                       if not staged or staged[-1][0] != staging else None)
+            report.triples += data.count(b"\n")
+            say(f"staged <{g.value}> ({i + 1}/{len(graphs)})")
+        targets = {t for _, t in staged}
+        stale = sorted({g for g in existing if is_partykg_graph(g) and g not in targets}
+                       | {g for g in empty if g in existing})
+        ops = [f"MOVE GRAPH <{s}> TO GRAPH <{t}>" for s, t in staged]
+        ops += [f"DROP SILENT GRAPH <{g}>" for g in stale]
+        if ops:
+            if warn and remote.is_virtuoso:
+                warn(f"{remote.endpoint} is Virtuoso, which applies an update request statement "
+                     "by statement: if the switch fails or is stopped half-way, part of the "
+                     "graphs are replaced (partykg then says so; run 'partykg load' again)")
+            say(f"switching {len(staged)} graphs, dropping {len(stale)} in one update request")
+            switching = True
+            # one request that cannot be cut: wait at least 1 s per 2,000 triples it moves
+            remote.update(" ;\n".join(ops),
+                          timeout=max(remote.timeout, report.triples / SWITCH_TRIPLES_PER_S))
+        report.graphs = len(staged)
+        report.removed = stale
+        return report
+    except BaseException as e:
+        timed_out = switching and isinstance(e, EndpointTimeout)
+        state = "unknown" if timed_out else \
+            (_state_after(remote, staged, stale) if switching else "unchanged")
+        cleanup = "the staging graphs were removed"
+        try:
+            _drop(remote, [s for s, _ in staged])
+        except Exception:  # noqa: BLE001 - report, don't mask the first error
+            cleanup = (f"the staging graphs <{STAGING}{token}:…> could not be removed; "
+                       "the next 'partykg load' removes them")
+        if isinstance(e, KeyboardInterrupt):
+            if state == "partial":
+                e.args = (_partial(remote, staged) + f"; {cleanup}",)
+            raise
+        if state == "unchanged":
+            raise LoadError(f"load failed, the endpoint's partykg graphs were not changed "
+                            f"({cleanup}){_write_hint(remote, e)}: {e}") from e
+        if state == "partial":
+            raise LoadError(f"{_partial(remote, staged)} ({cleanup}): {e}") from e
+        if state == "done":
+            raise LoadError(f"load: the switch request reported an error but the endpoint "
+                            f"applied it (every graph was replaced; {cleanup}): {e}") from e
+        if timed_out:
+            raise LoadError(f"load: the switch request timed out; the endpoint may still apply "
+                            f"it (all at once on Oxigraph, part by part on Virtuoso): run "
+                            f"'partykg load' again, with a longer --timeout ({cleanup}): {e}") from e
+        raise LoadError(f"load failed during the switch and the endpoint's state cannot be read; "
+                        f"run 'partykg load' again ({cleanup}): {e}") from e
+
+
+def _write_hint(remote: RemoteGraph, e: BaseException) -> str:
+    """Why a write may have been refused, when it looks so."""
+    from partykg.store.http import EndpointHTTPError
+
+    if not isinstance(e, EndpointHTTPError):
+        return ""
+    text = str(e).lower()
+    refused = e.status in (401, 403) or "permission" in text or "security" in text
+    if not refused:
+        return ""
+    if remote.http.user is None:
+        return ("; the endpoint refused to write: give a user with write rights (--user, and "
+                "the password in PARTYKG_ENDPOINT_PASSWORD; on Virtuoso a user with the "
+                "SPARQL_UPDATE role, used through /sparql-auth)")
+    return (f"; the endpoint refused to write as {remote.http.user!r}: check the password and "
+            "the user's rights (on Virtuoso: the SPARQL_UPDATE role)")
+
+
+def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]], stale: list[str]) -> str:
+    """After a failed switch: "unchanged" (every staging graph still there: the MOVEs come first
+    in the request, so nothing was applied), "done" (every graph moved and every stale one
+    dropped), "partial", or "unknown" (the endpoint cannot be asked)."""
+    try:
+        now = set(remote.named_graphs())
+    except BaseException:  # noqa: BLE001
+        return "unknown"
+    left = sum(1 for s, _ in staged if s in now)
+    if left == len(staged) and staged:
+        return "unchanged"
+    if left == 0 and not any(g in now for g in stale):
+        return "done"
+    return "partial"
+
+
+def _partial(remote: RemoteGraph, staged) -> str:
+    return (f"load failed half-way through the switch: {remote.endpoint} applied part of the "
+            f"update request (it does not apply one request atomically, as Virtuoso does not), "
+            f"so some of the {len(staged)} partykg graphs are new and some old: run "
+            "'partykg load' again")
+
+
+__all__ = ["LoadError", "PushReport", "STAGING", "chunks", "push"]

@@ -1,0 +1,111 @@
+"""Issue 9, the endpoint cases: a malformed endpoint URL, a timeout that is not a finite positive
+number, an endpoint answering literals where IRIs belong or no row for a COUNT, an answer too
+large to hold: each one clear line on stderr and exit 2, never a traceback. Large graphs are
+loaded in chunks and arrive whole."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from servers import (OxigraphServer, endless_server, fake_sparql_server,  # noqa: F401
+                     fixed_response_server, partykg)
+
+from partykg.store.http import ResponseTooLarge
+from partykg.store.load import chunks
+from partykg.store.remote import RemoteGraph
+
+
+def one_line_error(r) -> str:
+    assert r.returncode == 2, (r.returncode, r.stdout[-300:], r.stderr[-600:])
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("partykg: error: "), r.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "http://[::1]:99999/query", "http://exa mple.org/q",
+                                 "http://:80/query"])
+@pytest.mark.parametrize("command", [["stats"], ["ask", "What replaces Directive 51?"],
+                                     ["load"]])
+def test_malformed_endpoint_url_is_one_line_exit_2(url, command):
+    line = one_line_error(partykg(*command, "--endpoint", url))
+    assert "URL" in line
+
+
+@pytest.mark.parametrize("value", ["inf", "nan", "-1", "0", "-inf"])
+@pytest.mark.parametrize("command", [["stats"], ["load"]])
+def test_timeout_must_be_a_finite_positive_number(value, command):
+    line = one_line_error(partykg(*command, "--endpoint", "http://127.0.0.1:9/query",
+                                  f"--timeout={value}"))
+    assert "--timeout" in line
+
+
+@pytest.mark.parametrize("command", [["stats"], ["ask", "What replaces Directive 51?"],
+                                     ["query", "issuer", "--param", "doc=51-CT/TW"],
+                                     ["validate", "--no-shacl"]])
+def test_endpoint_answering_literals_where_iris_belong_is_one_line_exit_2(command):
+    with fake_sparql_server("literals") as url:
+        line = one_line_error(partykg(*command, "--endpoint", url, "--timeout", "10"))
+    assert url in line
+
+
+def test_endpoint_answering_no_row_for_a_count_is_one_line_exit_2():
+    with fake_sparql_server("empty") as url:
+        line = one_line_error(partykg("stats", "--endpoint", url, "--timeout", "10"))
+    assert "no row for an aggregate" in line
+
+
+def test_answer_over_the_bound_is_a_clear_error_not_a_memory_blowup():
+    body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}' + b" " * (3 << 20)
+    env = {"PARTYKG_MAX_RESPONSE_MB": "1"}
+    with fixed_response_server(200, body, "application/sparql-results+json") as url:
+        r = partykg("stats", "--endpoint", url, "--timeout", "10", env=env)
+    line = one_line_error(r)
+    assert "larger than 1 MB" in line and "PARTYKG_MAX_RESPONSE_MB" in line
+
+
+def test_endless_answer_is_cut_at_the_bound_while_streaming(monkeypatch):
+    """No Content-Length and no end: reading stops at the bound (memory stays bounded) with a
+    clear error, long before the server has sent it all."""
+    monkeypatch.setenv("PARTYKG_MAX_RESPONSE_MB", "8")
+    with endless_server() as (url, sent):
+        remote = RemoteGraph(url, timeout=30, union="endpoint")
+        t0 = time.monotonic()
+        with pytest.raises(ResponseTooLarge, match="larger than 8 MB"):
+            remote.select("SELECT ?s WHERE { ?s ?p ?o }")
+        assert time.monotonic() - t0 < 30
+        time.sleep(0.2)
+        assert sent["bytes"] < (64 << 20)  # the client stopped reading
+
+
+def test_large_graph_is_cut_into_chunks_at_line_ends():
+    data = b"".join(b"<http://e/s%d> <http://e/p> \"%d\" .\n" % (i, i) for i in range(5000))
+    pieces = chunks(data, 10_000)
+    assert len(pieces) > 10 and b"".join(pieces) == data
+    assert all(p.endswith(b"\n") and len(p) <= 10_000 for p in pieces)
+    with_bnode = data + b"_:b1 <http://e/p> \"x\" .\n"
+    assert chunks(with_bnode, 10_000) == [with_bnode]  # a blank node keeps its graph whole
+
+
+def test_load_in_small_chunks_arrives_whole(tmp_path, kg):
+    with OxigraphServer(tmp_path) as server:
+        r = partykg("load", "--endpoint", server.query_url, "--timeout", "60",
+                    env={"PARTYKG_LOAD_CHUNK_MB": "0.01"})
+        assert r.returncode == 0, r.stderr
+        m = re.search(r"loaded (\d+) graphs \(\d+ triples, (\d+) upload requests\)", r.stdout)
+        assert m and int(m.group(2)) > int(m.group(1)), r.stdout  # some graph went in pieces
+        remote = RemoteGraph(server.query_url)
+        n = int(remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value)
+        assert n == len(kg.store)
+        assert set(remote.partykg_graphs()) == {g.value for g in kg.store.named_graphs()}
+
+
+def test_endpoint_credentials_never_reach_another_host():
+    remote = RemoteGraph("http://user:secret@127.0.0.1:9/query")
+    assert remote.endpoint == "http://127.0.0.1:9/query" and "secret" not in repr(remote)
+    pm = remote.http._passwords
+    assert pm.find_user_password(None, "http://127.0.0.1:9/query") == ("user", "secret")
+    assert pm.find_user_password(None, "http://example.org/query") == (None, None)
