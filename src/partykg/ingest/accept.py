@@ -13,9 +13,9 @@ named graph, the source's) plus the article's text in ``graph/corpus/{stem}.txt`
 - For a linked document, a one-valued fact (code, number, date) is stated only when the graph
   has no value or the same one: a conflict is reported and left out, never written.
 - A planned document gets no code, date or issuer.
-- Everything is validated (SHACL shapes and the checks of ``queries/checks``, on the whole
-  project with the new file, and on the new file with the curation graph alone) before anything
-  is written; a refused accept writes nothing. Accepting the same candidates again adds nothing:
+- What the accept adds is validated (SHACL shapes on the nodes it adds statements to and the
+  checks of ``queries/checks`` on what they touch: :mod:`partykg.graph.addition`), with the
+  whole project and with the curation graph and the file alone, before anything is written; a refused accept writes nothing. Accepting the same candidates again adds nothing:
   node IRIs are derived from their content, and the file is the union of what was accepted.
 - A source file written by hand (no accept header) is never rewritten: the accepted facts it
   does not already hold are appended to its end, in a block of the same named graph.
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -233,7 +232,7 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
     accepted = sorted({d.id for d in keep_docs} | {r.id for r in keep_rels}
                       | {m.id for m in keep_mergers if m.id not in {s for s, _ in skipped}}
                       | {bid for bid, iri in body_iri.items() if iri is not None}, key=_id_order)
-    return _write(cs, root, b.quads, corpus_rel, accepted, skipped, notes, dry_run)
+    return _write(cs, root, kg, b.quads, corpus_rel, accepted, skipped, notes, dry_run)
 
 
 def _short(iri: str) -> str:
@@ -414,11 +413,29 @@ def _merger_iri(kg, merged: list[ox.NamedNode], into: ox.NamedNode) -> ox.NamedN
     return ox.NamedNode(f"{BASE}merger/{tail}-into-{into.value.rsplit('/', 1)[-1]}")
 
 
-def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
-           accepted: list[str], skipped, notes, dry_run: bool) -> AcceptResult:
-    from partykg.graph.dataset import load, parse_file
+def _validate(kg, root: Path, target: Path, rel: str, fresh: list[ox.Quad]) -> list:
+    """The violations the ``fresh`` quads (for file ``target``) would bring: with the project
+    (``kg``), and with the ontology, the curation graph and the file's earlier content alone."""
+    from partykg.graph.addition import validate_addition
+    from partykg.graph.dataset import load
     from partykg.store.embedded import KnowledgeGraph
-    from partykg.graph.validate import validate
+
+    if not fresh:
+        return []
+    added = ox.Store()
+    added.bulk_extend(fresh)
+    curation = root / "graph" / "curation.trig"
+    alone = [f for f in graph_files(root) if f.parent.name == "ontology"
+             or f.parent == root / "ontology"]
+    alone += [f for f in (curation, target) if f.exists()]
+    store, report = load(root, files=alone)
+    context = KnowledgeGraph(store, root, report)
+    return validate_addition(kg, added, rel, context=context)
+
+
+def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: str,
+           accepted: list[str], skipped, notes, dry_run: bool) -> AcceptResult:
+    from partykg.graph.dataset import parse_file
 
     sources = root / "graph" / "sources"
     target = sources / f"{cs.stem}.trig"
@@ -456,31 +473,16 @@ def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
                   "file;\n# edit it like any graph file (or move the facts you curate to "
                   "another file).")
         text = serialize(new_set, header, None)
-    # validate before writing: the project with the new file, and the new file on its own with
-    # the curation graph (as tests/test_graph_files.py checks every graph file)
-    with tempfile.TemporaryDirectory() as tmp:
-        tmpfile = Path(tmp) / target.name
-        tmpfile.write_text(text, encoding="utf-8")
-        files = [f for f in graph_files(root) if f.resolve() != target.resolve()] + [tmpfile]
-        store, report = load(root, files=files)
-        kg = KnowledgeGraph(store, root, report)
-        violations = validate(kg)
-        curation = root / "graph" / "curation.trig"
-        alone_files = [f for f in graph_files(root) if f.parent.name == "ontology"
-                       or f.parent == root / "ontology"]
-        alone_files += ([curation] if curation.exists() else []) + [tmpfile]
-        store2, report2 = load(root, files=alone_files)
-        # on its own, only what the new file causes counts (its entities, in its file)
-        violations += [v for v in validate(KnowledgeGraph(store2, root, report2))
-                       if v not in violations and str(tmpfile) in (v.file or "")]
+    # validate before writing: what the accept adds, with the project (partykg.graph.addition),
+    # and with the ontology, the curation graph and this file alone (every graph file validates
+    # on its own, as tests/test_graph_files.py checks)
+    violations = _validate(kg, root, target, rel, fresh)
     # the new corpus file is written after validation; every quote was checked against the text
     # it will hold (_Builder.quote), so its absence is not a violation
     if not corpus.exists():
         violations = [v for v in violations if not (v.rule == "quote-in-corpus"
                                                     and v.entity == cs.source_iri
                                                     and "cannot be read" in v.message)]
-    violations = [type(v)(v.rule, v.entity, v.message,
-                          (v.file or "").replace(str(tmpfile), rel) or None) for v in violations]
     if violations:
         lines = "\n".join(f"  {v}" for v in violations[:30])
         more = f"\n  … and {len(violations) - 30} more" if len(violations) > 30 else ""
