@@ -112,9 +112,11 @@ def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = 
     return base, touched
 
 
-def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable) -> tuple[dict, dict]:
+def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable,
+               follow: set[str] | None = None) -> tuple[dict, dict]:
     """The data graph SHACL needs for ``focus`` nodes: (statements of the graph, statements of
-    the addition): what each says about the focus nodes, the classes of what they point at, the
+    the addition): what each says about the focus nodes, the classes of what they point at and
+    their ``follow`` statements (the later steps of sequence paths; None: all of them), the
     ontology (subclass axioms, the SKOS schemes)."""
     old: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
     new: dict = {}
@@ -127,10 +129,13 @@ def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable) -> tuple[dict,
                 out[q] = None
                 if isinstance(q.object, (ox.NamedNode, ox.BlankNode)) and q.predicate != _TYPE:
                     objects[q.object] = None
+    preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
     for o in objects:
         for src, out in ((store, old), (added, new)):
-            for q in src.quads_for_pattern(o, _TYPE, None, None):
-                out[q] = None
+            for p in preds or [None]:
+                for q in src.quads_for_pattern(o, p, None, None):
+                    if q.graph_name != _DERIVED:
+                        out[q] = None
     return old, new
 
 
@@ -212,14 +217,53 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl) -> list:
         focus.append(s)
     if not focus:
         return []
-    old, new = shacl_data(store, added, focus)
+    run, follow = _shapes_runner(kg, run_shacl)
+    old, new = shacl_data(store, added, focus, follow)
     report = _report(kg, added, rel)
     names = {f.value for f in focus}
-    found = [v for v in run_shacl(_kg_of(kg, [old, new], report), focus=focus)
-             if v.entity in names]
+    found = [v for v in run(_kg_of(kg, [old, new], report), focus) if v.entity in names]
     if found:
         existing = [f for f in focus if _described(store, f)]
-        before = {_key(v) for v in run_shacl(_kg_of(kg, [old], report), focus=existing)} \
+        before = {_key(v) for v in run(_kg_of(kg, [old], report), existing)} \
             if existing else set()
         found = [v for v in found if _key(v) not in before]
     return found
+
+
+_PREFIXES = {"pksh": "https://w3id.org/partykg/shapes#", "pk": PK,
+             "skos": "http://www.w3.org/2004/02/skos/core#", "org": "http://www.w3.org/ns/org#",
+             "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
+             "foaf": "http://xmlns.com/foaf/0.1/", "rdf": RDF}
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in _PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _shapes_runner(kg: KnowledgeGraph, run_shacl):
+    """(run, follow): run(kg, focus) -> violations, the shapes evaluated node by node on the
+    engine (:mod:`partykg.graph.shapes`), or pySHACL when the shapes file uses more than it
+    reads; follow: the statements of pointed-at nodes the shapes read (None: all)."""
+    from partykg.graph.dataset import find_root
+    from partykg.graph.shapes import compile_shapes, later_steps, validate_nodes
+    from partykg.graph.validate import Violation, _file_of
+
+    path = (kg.root or find_root()) / "ontology" / "shapes.ttl"
+    if not path.is_file():
+        return (lambda g, focus: []), set()
+    shapes = compile_shapes(path)
+    if shapes is None:
+        return (lambda g, focus: run_shacl(g, focus=focus)), None
+
+    def run(g: KnowledgeGraph, focus) -> list:
+        out = []
+        for f in validate_nodes(shapes, g.store, focus):
+            msg = f"{_curie(f.path)}: {f.message}" if f.path else f.message
+            node = ox.NamedNode(f.focus) if not f.focus.startswith("_:") else None
+            out.append(Violation(_curie(f.shape) if f.shape else "shape", f.focus, msg,
+                                 _file_of(g, node) if node is not None else None))
+        return sorted(set(out), key=lambda v: (v.file or "", v.entity, v.message))
+    return run, later_steps(shapes)
