@@ -54,6 +54,7 @@ class Shape:
     selects: list[str] = field(default_factory=list)  # SPARQL target queries
     constraints: dict[str, object] = field(default_factory=dict)
     properties: list["Shape"] = field(default_factory=list)
+    class_only: str | None = None  # the class, for a shape that only says sh:class
 
 
 def _list(store: ox.Store, head) -> list:
@@ -122,6 +123,8 @@ def _compile(store: ox.Store, node, cache: dict) -> Shape:
         elif name == "flags":
             if o.value:
                 raise _Unsupported("sh:flags")
+    if set(sh.constraints) == {"class"} and sh.path is None and not sh.properties:
+        sh.class_only = sh.constraints["class"]
     return sh
 
 
@@ -156,6 +159,8 @@ class _Data:
         self.store = store
         self._supers: dict = {}
         self._types: dict = {}
+        self._props: dict = {}
+        self.memo: dict = {}
 
     def supers(self, cls) -> set[str]:
         hit = self._supers.get(cls)
@@ -181,12 +186,25 @@ class _Data:
             self._types[node] = hit
         return hit
 
+    def props(self, node) -> dict[str, list]:
+        """predicate IRI -> the node's distinct values (read once per node)."""
+        hit = self._props.get(node)
+        if hit is None:
+            hit = {}
+            if not isinstance(node, ox.Literal):
+                for q in self.store.quads_for_pattern(node, None, None):
+                    vals = hit.setdefault(q.predicate.value, [])
+                    if q.object not in vals:
+                        vals.append(q.object)
+            self._props[node] = hit
+        return hit
+
     def values(self, node, path: tuple[str, ...]) -> list:
+        if len(path) == 1:
+            return self.props(node).get(path[0], [])
         nodes = [node]
         for step in path:
-            p = ox.NamedNode(step)
-            nodes = list(dict.fromkeys(q.object for n in nodes if not isinstance(n, ox.Literal)
-                                       for q in self.store.quads_for_pattern(n, p, None)))
+            nodes = list(dict.fromkeys(v for n in nodes for v in self.props(n).get(step, ())))
         return nodes
 
 
@@ -243,7 +261,13 @@ def _value_ok(data: _Data, v, c: dict) -> bool:
 
 
 def _conforms(data: _Data, node, shape: Shape) -> bool:
-    return not _failures(data, node, shape)
+    if shape.class_only is not None:  # [ sh:class X ]: the common case of sh:xone and sh:or
+        return shape.class_only in data.classes(node)
+    key = (node, id(shape))
+    hit = data.memo.get(key)
+    if hit is None:
+        hit = data.memo[key] = not _failures(data, node, shape)
+    return hit
 
 
 def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None]]:

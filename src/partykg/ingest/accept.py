@@ -97,12 +97,24 @@ class _Builder:
         self.src = ox.NamedNode(cs.source_iri)
         self.quads: list[ox.Quad] = []
         self.notes: list[str] = []
+        # the sentences found in the text: an occurrence's sentence is looked for around it
+        self.in_text: dict[str, bool] = {}
+        text = cs.text
+        for d in cs.documents:
+            for o in d.occurrences:
+                if o.sentence and o.sentence not in self.in_text:
+                    lo = max(0, o.start - len(o.sentence))
+                    if text.find(o.sentence, lo, o.end + len(o.sentence)) >= 0:
+                        self.in_text[o.sentence] = True
 
     def add(self, s, p: str, o) -> None:
         self.quads.append(ox.Quad(s, ox.NamedNode(p), o, self.g))
 
     def quote(self, sentence: str) -> ox.Literal:
-        if sentence not in self.cs.text:
+        ok = self.in_text.get(sentence)
+        if ok is None:
+            ok = self.in_text[sentence] = sentence in self.cs.text
+        if not ok:
             raise AcceptError("a quoted sentence is not in the article's text (was the "
                               "candidates file edited?)")
         return ox.Literal(sentence, language=self.cs.lang)
@@ -463,16 +475,6 @@ def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: s
         if not same:
             raise AcceptError(f"{corpus_rel} exists with a different text: this is not the same "
                               "article (nothing written)")
-    if by_hand:
-        # append, never rewrite, a file curated by hand
-        block = serialize(fresh, f"# Added by `partykg accept` from candidates of "
-                                 f"source/{cs.stem}.", None) if fresh else ""
-        text = old_text.rstrip("\n") + "\n\n" + block if fresh else old_text
-    else:
-        header = (f"{MARKER} from candidates of source/{cs.stem}. Each accept adds to this "
-                  "file;\n# edit it like any graph file (or move the facts you curate to "
-                  "another file).")
-        text = serialize(new_set, header, None)
     # validate before writing: what the accept adds, with the project (partykg.graph.addition),
     # and with the ontology, the curation graph and this file alone (every graph file validates
     # on its own, as tests/test_graph_files.py checks)
@@ -490,6 +492,16 @@ def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: s
     result = AcceptResult(rel, corpus_rel, False, accepted, skipped, notes, added)
     if dry_run or added == 0 and corpus.exists():
         return result
+    if by_hand:
+        # append, never rewrite, a file curated by hand
+        block = serialize(fresh, f"# Added by `partykg accept` from candidates of "
+                                 f"source/{cs.stem}.", None) if fresh else ""
+        text = old_text.rstrip("\n") + "\n\n" + block if fresh else old_text
+    else:
+        header = (f"{MARKER} from candidates of source/{cs.stem}. Each accept adds to this "
+                  "file;\n# edit it like any graph file (or move the facts you curate to "
+                  "another file).")
+        text = serialize(new_set, header, None)
     new_corpus = not corpus.exists()
     if new_corpus:
         write_atomic(corpus, cs.text.encode("utf-8"))
