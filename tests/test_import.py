@@ -170,3 +170,29 @@ def test_cli_exit_codes(project_copy, tmp_path):
     assert r.returncode == 0, r.stderr
     r = run("validate")
     assert r.returncode == 0, r.stdout
+
+
+def test_code_at_undated_names_the_undated_document(project_copy, tmp_path):
+    """The list of candidates writes an undated one CODE@undated: that notation is accepted."""
+    import_csv(write(tmp_path, HEADER + "77-CT/TW,Directive,,,,,,,,,https://e.org/a,Chỉ thị 77-CT/TW\n"
+                                        "77-CT/TW@2020-05-04,Directive,,,,,,,,,https://e.org/b,"
+                                        "Chỉ thị 77-CT/TW ngày 4/5/2020\n", "a.csv"), root=project_copy)
+    sheet = write(tmp_path, HEADER + "5-KL/TW,Conclusion,,2024-01-01,,,,77-CT/TW,,,"
+                                     "https://e.org/x,quote\n", "b.csv")
+    with pytest.raises(ImportError_) as e:
+        import_csv(sheet, root=project_copy)
+    msg = str(e.value)
+    assert "names 2 documents" in msg and "77-CT/TW@undated" in msg and "77-CT/TW@2020-05-04" in msg
+    # what the message lists can be written back
+    sheet.write_text(HEADER + "5-KL/TW,Conclusion,,2024-01-01,,,,77-CT/TW@undated,,,"
+                              "https://e.org/x,quote\n", encoding="utf-8")
+    import_csv(sheet, root=project_copy)
+    kg = KnowledgeGraph.load(project_copy)
+    rows = kg.select("SELECT DISTINCT ?t WHERE { ?d pk:codeKey \"5-KL/TW\" ; pk:implements ?t }")
+    assert [r["t"].value.rsplit("id/", 1)[1] for r in rows] == ["doc/tw/ct/undated/77"]
+    assert validate(kg) == []
+    # a date beside CODE@undated contradicts it
+    bad = write(tmp_path, HEADER + "77-CT/TW@undated,Directive,,2021-01-01,,,,,,,https://e.org/c,q77\n",
+                "c.csv")
+    with pytest.raises(ImportError_, match="names the undated document but column date says"):
+        import_csv(bad, root=project_copy)

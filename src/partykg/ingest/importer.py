@@ -78,6 +78,7 @@ class Ref:
     code: ids.Code
     date: str | None
     text: str
+    undated: bool = False  # written CODE@undated: the document with that code and no date
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -139,10 +140,21 @@ def _bad_date(text: str) -> str:
     raise ValueError(f"not a date: {text!r} (write YYYY-MM-DD)")
 
 
+UNDATED = "undated"
+
+
 def _parse_ref(text: str) -> Ref:
-    code_text, _, date = text.partition("@")
+    """``CODE``, ``CODE@YYYY-MM-DD`` or ``CODE@undated`` (the document with that code that has no
+    date, as the lists of candidates write it)."""
+    code_text, at, date = text.partition("@")
     code = ids.parse_code(code_text.strip())
-    return Ref(code, _check_date(date.strip()) if date.strip() else None, text.strip())
+    date = date.strip()
+    if at and date.lower() == UNDATED:
+        return Ref(code, None, text.strip(), undated=True)
+    if at and not date:
+        raise ValueError(f"{text.strip()!r}: nothing after '@' (write CODE@YYYY-MM-DD or "
+                         "CODE@undated)")
+    return Ref(code, _check_date(date) if date else None, text.strip())
 
 
 def _date_literal(d: str) -> ox.Literal:
@@ -282,6 +294,8 @@ def _check_row(r: Row, names: Names, sources: _Sources, errors: _Errors) -> None
                 setattr(r, col, _check_date(cells[col]))
             except ValueError as e:
                 errors.add(n, col, str(e))
+    if r.ref is not None and r.ref.undated and r.date:
+        errors.add(n, "code", f"{code!r} names the undated document but column date says {r.date}")
     if r.ref is not None and r.ref.date and r.date and r.ref.date != r.date:
         errors.add(n, "code", f"{code!r} says {r.ref.date} but column date says {r.date}")
     if r.ref is not None:
@@ -390,12 +404,19 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
         """The one document ``ref`` names, in the graph or among the rows; None when there is
         none (an error is recorded when there are several)."""
         cands = set(existing_by_key.get(ref.code.key, [])) | row_docs.get(ref.code.key, set())
+        if ref.undated:  # CODE@undated: the one without a date
+            same = sorted({d for d, date in cands if date is None})
+            if len(same) > 1:
+                errors.add(row, col, f"{ref.text!r} names {len(same)} undated documents: "
+                                     + "; ".join(x.removeprefix(BASE) for x in same))
+                return None
+            return same[0] if same else None
         same = sorted({d for d, date in cands if ref.date is None or date == ref.date})
         if len(same) > 1:
             listed = "; ".join(f"{ref.code.text}@{date or 'undated'} ({d.removeprefix(BASE)})"
                                for d, date in sorted(cands, key=lambda x: (x[1] or "", x[0])))
             errors.add(row, col, f"{ref.text!r} names {len(same)} documents; write "
-                                 f"CODE@YYYY-MM-DD: {listed}")
+                                 f"CODE@YYYY-MM-DD (or CODE@undated): {listed}")
             return None
         if same:
             return same[0]
