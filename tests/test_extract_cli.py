@@ -240,9 +240,10 @@ def test_accept_only_and_link(project, tmp_path):
     # an ambiguous candidate named with --only needs --link
     r = run("accept", str(out), "--only", amb.id, root=project)
     assert r.returncode == 2 and "ambiguous" in r.stderr and "--link" in r.stderr
-    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=doc/tw/ct/2005/51",
+    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=doc/tw/ct/2005/99",
             root=project)
-    assert r.returncode == 2 and "not one of" in r.stderr
+    assert r.returncode == 2 and "the graph has no document doc/tw/ct/2005/99" in r.stderr
+    assert "doc/dub/nq/2021/2" in r.stderr  # the matches, listed
     r = run("accept", str(out), "--only", amb.id, "--link",
             f"{amb.id}=doc/mofa-party-committee/nq/2023/2", root=project)
     assert r.returncode == 0, r.stderr
@@ -307,3 +308,23 @@ def test_commands_are_listed():
     r = run("--help")
     for cmd in ("extract", "review", "accept"):
         assert cmd in r.stdout
+
+
+def test_accept_link_takes_any_document_of_the_graph(project, tmp_path):
+    """--link ID=IRI: not only the matches the extraction found, any document the graph holds
+    (said in a note); a body candidate cannot be linked to a document."""
+    out = extract_file(project, tmp_path)
+    cs = read(out)
+    amb = next(d for d in cs.documents if d.link == "ambiguous")
+    assert BASE + "doc/tw/ct/2005/51" not in amb.matches
+    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=doc/tw/ct/2005/51",
+            root=project)
+    assert r.returncode == 0, r.stderr
+    assert f"{amb.id} linked to doc/tw/ct/2005/51 as asked" in r.stdout
+    kg = KnowledgeGraph.load(project)
+    assert kg.ask("ASK { ?d pk:subject ?s FILTER(STR(?s) = 'inspection') }",
+                  {"d": ox.NamedNode(BASE + "doc/tw/ct/2005/51")})
+    body = cs.bodies[0]
+    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=new", "--link",
+            f"{body.id}=doc/tw/ct/2005/51", root=project)
+    assert r.returncode == 2 and "the graph has no body doc/tw/ct/2005/51" in r.stderr

@@ -151,11 +151,12 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
     root = (root or find_root()).resolve()
     kg = KnowledgeGraph.load(root)
     link(cs, kg)  # the graph may have changed since the extraction
-    _apply_links(cs, links or {})
+    link_notes = _apply_links(cs, links or {}, kg)
     propose(cs, kg)
     keep_docs, keep_rels, keep_mergers, skipped = _select(cs, only)
     b = _Builder(cs, kg)
     notes = b.notes
+    notes += link_notes
 
     corpus_rel = f"graph/corpus/{cs.stem}.txt"
     b.add(b.src, RDF + "type", ox.NamedNode(PK + "SourceArticle"))
@@ -257,7 +258,14 @@ def _classes(kg, iri: ox.NamedNode) -> list[str]:
     return sorted(r["c"].value for r in rows)
 
 
-def _apply_links(cs: CandidateSet, links: dict[str, str]) -> None:
+_IS_DOCUMENT = "ASK { ?x pk:documentType ?t }"
+_IS_BODY = "ASK { ?x a ?c . ?c rdfs:subClassOf* pk:Body }"
+
+
+def _apply_links(cs: CandidateSet, links: dict[str, str], kg=None) -> list[str]:
+    """``--link ID=IRI``: one of the candidate's matches, any document (or body) the graph
+    holds, or ``new``. Returns notes (a link to a document the extraction did not match)."""
+    notes = []
     known = {c.id: c for c in cs.documents + cs.bodies}
     for cid, target in links.items():
         c = known.get(cid)
@@ -269,10 +277,22 @@ def _apply_links(cs: CandidateSet, links: dict[str, str]) -> None:
             continue
         iri = target if "://" in target else BASE + target
         if iri not in c.matches:
-            raise AcceptError(f"--link {cid}={target}: not one of {cid}'s matches "
-                              f"({', '.join(_short(m) for m in c.matches) or 'none'}); "
-                              "use a listed IRI or 'new'")
+            is_doc = isinstance(c, DocCand)
+            what = "document" if is_doc else "body"
+            try:
+                exists = kg is not None and kg.ask(_IS_DOCUMENT if is_doc else _IS_BODY,
+                                                   {"x": ox.NamedNode(iri)})
+            except ValueError:  # not an IRI
+                exists = False
+            if not exists:
+                raise AcceptError(f"--link {cid}={target}: the graph has no {what} {_short(iri)}"
+                                  f" ({cid}'s matches: "
+                                  f"{', '.join(_short(m) for m in c.matches) or 'none'}); give "
+                                  f"the IRI of a {what} the graph holds, or 'new'")
+            notes.append(f"{cid} linked to {_short(iri)} as asked (not one of the matches the "
+                         "extraction found: check it is the same " + what + ")")
         c.link, c.matches = "linked", [iri]
+    return notes
 
 
 def _select(cs: CandidateSet, only: list[str] | None):
