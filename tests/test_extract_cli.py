@@ -328,3 +328,24 @@ def test_accept_link_takes_any_document_of_the_graph(project, tmp_path):
     r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=new", "--link",
             f"{body.id}=doc/tw/ct/2005/51", root=project)
     assert r.returncode == 2 and "the graph has no body doc/tw/ct/2005/51" in r.stderr
+
+
+def test_a_code_of_another_term_is_not_linked_silently(fixture_kg, project, tmp_path):
+    """Codes restart each term: 51-CT/TW dated 2024 is not the graph's 51-CT/TW of 2005; it is
+    proposed as new and the warning lists the graph's documents with that code."""
+    cs = candidates("Directive 51-CT/TW dated May 2, 2024 of the Secretariat was issued.", "en",
+                    fixture_kg)
+    [d] = [x for x in cs.documents if x.code]
+    assert d.link == "new" and d.proposed == BASE + "doc/tw/ct/2024/51"
+    assert any("doc/tw/ct/2005/51 (2005)" in w and "codes restart each term" in w
+               for w in cs.warnings)
+    # without a date in the text: linked to the only one, with a warning saying so
+    cs = candidates("Directive 51-CT/TW was discussed.", "en", fixture_kg)
+    [d] = [x for x in cs.documents if x.code]
+    assert d.link == "linked" and any("gives no date" in w for w in cs.warnings)
+    # accept says it too
+    out = extract_file(project, tmp_path, "Directive 51-CT/TW dated May 2, 2024 of the "
+                       "Secretariat was issued.\n", "--lang", "en")
+    r = run("accept", str(out), "--dry-run", root=project)
+    assert r.returncode == 0, r.stderr
+    assert "codes restart each term" in r.stdout and "doc/tw/ct/2005/51" in r.stdout

@@ -150,8 +150,11 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
     cs = read(Path(candidates))
     root = (root or find_root()).resolve()
     kg = KnowledgeGraph.load(root)
+    before = set(cs.warnings)
     link(cs, kg)  # the graph may have changed since the extraction
-    link_notes = _apply_links(cs, links or {}, kg)
+    link_notes = [w for w in cs.warnings if w not in before or "codes restart each term" in w]
+    link_notes = [n for n in link_notes if not any(n.startswith(f"{c} '") for c in links or {})]
+    link_notes += _apply_links(cs, links or {}, kg)
     propose(cs, kg)
     keep_docs, keep_rels, keep_mergers, skipped = _select(cs, only)
     b = _Builder(cs, kg)
