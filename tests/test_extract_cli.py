@@ -349,3 +349,44 @@ def test_a_code_of_another_term_is_not_linked_silently(fixture_kg, project, tmp_
     r = run("accept", str(out), "--dry-run", root=project)
     assert r.returncode == 0, r.stderr
     assert "codes restart each term" in r.stdout and "doc/tw/ct/2005/51" in r.stdout
+
+
+def test_accept_refuses_run_on_body_names_and_bare_type_words(project, tmp_path):
+    """A body name that runs on into the next words is not minted (nor written as a name); a
+    document named only by a type word ("Resolution") is no name: left out, said why."""
+    from partykg.ingest.candidates import BodyCand, DocCand, Occurrence, RelCand
+
+    text = ("Directive 98-CT/TW of the Party Committee of the Ministry of Home Affairs has decided "
+            "to issue a Resolution replacing Directive 51-CT/TW.\n")
+    cs = build(extract(text, "en"), stem="runon_0000000000000000",
+               kg=KnowledgeGraph.load(project))
+    sentence = text.strip()
+
+    def occ(words):
+        start = text.index(words)
+        return [Occurrence(words, start, start + len(words), sentence)]
+
+    # as an extractor that cut the body's name too late would write it
+    name = "Party Committee of the Ministry of Home Affairs has decided"
+    cs.bodies = [BodyCand("b9", name, cls="PartyCommittee", proposed=BASE + "body/x")]
+    cs.documents = [
+        DocCand("d1", "directive", "98", "98-CT/TW", None, "b9", None, ["Directive 98-CT/TW"],
+                occ("Directive 98-CT/TW")),
+        DocCand("d99", "resolution", None, None, None, None, None, ["Resolution"],
+                occ("Resolution"), numbered=False)]
+    cs.relations = [RelCand("r1", "replaces", "d99", "d1", "replacing", [sentence])]
+    out = tmp_path / "c.trig"
+    write(cs, out)
+    r = run("accept", str(out), root=project)
+    assert r.returncode == 0, r.stderr
+    assert "skipped d99: named only by a type word ('Resolution')" in r.stdout
+    assert "skipped r1" in r.stdout
+    assert "runs on into the next words ('has decided')" in r.stdout
+    kg = KnowledgeGraph.load(project)
+    names = [x["n"].value for x in kg.select(
+        "SELECT ?n WHERE { GRAPH ?g { ?s skos:prefLabel|skos:altLabel|pk:subject ?n } }",
+        {"g": ox.NamedNode(BASE + "source/runon_0000000000000000")})]
+    assert names and not [n for n in names if n.endswith("has decided") or n == "Resolution"]
+    assert not kg.ask("ASK { ?d pk:issuedBy ?b }", {"d": ox.NamedNode(BASE + "doc/tw/ct/undated/98")})
+    r = run("accept", str(out), "--only", "d99", root=project)
+    assert r.returncode == 2 and "named only by a type word" in r.stderr

@@ -185,6 +185,13 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
             return body_iri[bid]
         bc = cs.body(bid)
         iri = None
+        runs_on = _run_on(bc.name, cs.lang)
+        if runs_on and bc.link != "linked":
+            notes.append(f"body {bid} '{bc.name}' left out: its name runs on into the next words "
+                         f"('{runs_on}'); add the body to graph/curation.trig, or link it "
+                         f"(--link {bid}=IRI)")
+            body_iri[bid] = None
+            return None
         if bc.link == "linked":
             iri = _nn(bc.matches[0])
             for cls in _classes(kg, iri):
@@ -200,7 +207,7 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
                    if bc.link == "ambiguous" else "no English name is known")
             notes.append(f"body {bid} '{bc.name}' left out: {why}")
         if iri is not None:
-            if bc.name != (bc.en_name or "") or cs.lang != "en":
+            if (bc.name != (bc.en_name or "") or cs.lang != "en") and not runs_on:
                 b.add(iri, SKOS + "altLabel", ox.Literal(bc.name, language=cs.lang))
             if sentence:
                 b.evidence(iri, None, None, sentence)
@@ -249,6 +256,30 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
                       | {m.id for m in keep_mergers if m.id not in {s for s, _ in skipped}}
                       | {bid for bid, iri in body_iri.items() if iri is not None}, key=_id_order)
     return _write(cs, root, kg, b.quads, corpus_rel, accepted, skipped, notes, dry_run)
+
+
+def _bare_type_word(name: str, lang: str) -> bool:
+    """Is ``name`` only a document type word ("Resolution", "the Resolution", "Nghị quyết"),
+    by the SKOS scheme's labels?"""
+    from partykg.ingest.extract.typewords import type_words
+
+    words = type_words(lang)
+    n = " ".join(name.lower().split())
+    return n in words or (" " in n and n.split(" ", 1)[1] in words and n.split(" ", 1)[0].isalpha()
+                          and not any(ch.isdigit() for ch in n))
+
+
+def _run_on(name: str, lang: str) -> str | None:
+    """The words a body name runs on into ("… of Foreign Affairs has grown" -> "has grown"):
+    in en, fr and id, names end in a capitalised word (or an abbreviation); trailing words in
+    lower case are the sentence's, not the name's. None when the name ends properly."""
+    if lang not in ("en", "fr", "id"):
+        return None
+    words = name.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].islower():
+        k -= 1
+    return " ".join(words[k:]) if 0 < k < len(words) else None
 
 
 def _short(iri: str) -> str:
@@ -321,6 +352,16 @@ def _select(cs: CandidateSet, only: list[str] | None):
     for d in cs.documents:
         if d.id not in chosen:
             continue
+        if d.link == "new" and not d.number and not d.subject and not d.code and all(
+                _bare_type_word(n, cs.lang) for n in d.names):
+            msg = (f"named only by a type word ({', '.join(repr(n) for n in d.names)}): no "
+                   "name, number or subject to tell it apart; link it (--link "
+                   f"{d.id}=IRI) or leave it out")
+            if d.id in explicit:
+                raise AcceptError(f"{d.id} is {msg}")
+            skipped.append((d.id, msg))
+            bad.add(d.id)
+            continue
         if d.link == "ambiguous":
             msg = ("ambiguous: it matches " + ", ".join(_short(m) for m in d.matches)
                    + f"; say which with --link {d.id}=IRI (or --link {d.id}=new)")
@@ -335,7 +376,7 @@ def _select(cs: CandidateSet, only: list[str] | None):
         if r.id not in chosen:
             continue
         if r.source in bad or r.target in bad:
-            skipped.append((r.id, "one of its documents is ambiguous"))
+            skipped.append((r.id, "one of its documents is left out (see above)"))
             continue
         rels.append(r)
     mergers = []
@@ -369,6 +410,9 @@ def _accept_document(b: _Builder, d: DocCand, body) -> ox.NamedNode:
         b.add(iri, RDF + "type", ox.NamedNode(PK + PK_CLASS[t]))
         b.add(iri, PK + "documentType", ox.NamedNode(PKDT + t))
     for name in d.names:
+        if _bare_type_word(name, cs.lang):
+            b.notes.append(f"{d.id}: '{name}' is a type word, not a name: not written as a name")
+            continue
         b.add(iri, SKOS + "altLabel", ox.Literal(name, language=cs.lang))
     for o in d.occurrences:
         b.evidence(iri, None, None, o.sentence)
@@ -430,7 +474,8 @@ def _accept_document(b: _Builder, d: DocCand, body) -> ox.NamedNode:
         occ = next((o for o in d.occurrences if o.subject == d.subject), None) or d.occurrences[0]
         b.fact(iri, PK + "subject", ox.Literal(d.subject, language=cs.lang), occ.sentence)
     if not linked and not d.number and not d.subject:
-        b.fact(iri, PK + "subject", ox.Literal(d.names[0], language=cs.lang), first)
+        name = next(n for n in d.names if not _bare_type_word(n, cs.lang))  # see _select
+        b.fact(iri, PK + "subject", ox.Literal(name, language=cs.lang), first)
     return iri
 
 
