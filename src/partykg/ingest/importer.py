@@ -43,12 +43,12 @@ from partykg.files import write_atomic
 from partykg.graph import dataset
 from partykg.ingest.names import Names
 from partykg.ingest.sources import Sources as _Sources
-from partykg.ingest.sheet import COLUMNS, OPTIONAL, SheetError, read_rows  # noqa: F401
+from partykg.ingest.sheet import COLUMNS, OPTIONAL, RELATION_COLUMNS, SheetError, read_rows  # noqa: F401
 from partykg.model import ids
 from partykg.model.vocab import BASE, DCTERMS, GRAPH_IMPORT, PK, PKST, PROV, RDF, SKOS, XSD
 from partykg.store.embedded import KnowledgeGraph
 
-RELATIONS = ("replaces", "amends", "implements", "guides")
+RELATIONS = tuple(RELATION_COLUMNS)
 PLANNED = {PKST + "planned", PKST + "draft"}
 PKDT_UNCLASSIFIED = "https://w3id.org/partykg/doctype/unclassified"
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -487,7 +487,7 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
                         continue
                 if t is not None:
                     if t == r.doc:
-                        errors.add(r.n, col, f"a document cannot {col[:-1]} itself")
+                        errors.add(r.n, col, f"a document cannot be related to itself ({col})")
                     targets[(r.n, col, i)] = t
     errors.raise_if_any()
 
@@ -524,7 +524,8 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
                 b.add(st, PK + "asOf", _date_literal(as_of))
             b.fact(doc, PK + "hasStatus", st, r.n, source, quote, lang)
         for col, refs in r.rels.items():
-            prop = PK + ("plannedToReplace" if (col == "replaces" and planned) else col)
+            prop = PK + ("plannedToReplace" if (col == "replaces" and planned)
+                         else RELATION_COLUMNS[col])
             for i, ref in enumerate(refs):
                 t = targets[(r.n, col, i)]
                 b.fact(doc, prop, t, r.n, source, quote, lang)
