@@ -241,9 +241,10 @@ def test_accept_only_and_link(project, tmp_path):
     # an ambiguous candidate named with --only needs --link
     r = run("accept", str(out), "--only", amb.id, root=project)
     assert r.returncode == 2 and "ambiguous" in r.stderr and "--link" in r.stderr
-    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=doc/tw/ct/2005/51",
+    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=doc/tw/ct/2005/99",
             root=project)
-    assert r.returncode == 2 and "not one of" in r.stderr
+    assert r.returncode == 2 and "the graph has no document doc/tw/ct/2005/99" in r.stderr
+    assert "doc/dub/nq/2021/2" in r.stderr  # the matches, listed
     r = run("accept", str(out), "--only", amb.id, "--link",
             f"{amb.id}=doc/dub/nq/2023/2", root=project)
     assert r.returncode == 0, r.stderr
@@ -308,3 +309,85 @@ def test_commands_are_listed():
     r = run("--help")
     for cmd in ("extract", "review", "accept"):
         assert cmd in r.stdout
+
+
+def test_accept_link_takes_any_document_of_the_graph(project, tmp_path):
+    """--link ID=IRI: not only the matches the extraction found, any document the graph holds
+    (said in a note); a body candidate cannot be linked to a document."""
+    out = extract_file(project, tmp_path)
+    cs = read(out)
+    amb = next(d for d in cs.documents if d.link == "ambiguous")
+    assert BASE + "doc/tw/ct/2005/51" not in amb.matches
+    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=doc/tw/ct/2005/51",
+            root=project)
+    assert r.returncode == 0, r.stderr
+    assert f"{amb.id} linked to doc/tw/ct/2005/51 as asked" in r.stdout
+    kg = KnowledgeGraph.load(project)
+    assert kg.ask("ASK { ?d pk:subject ?s FILTER(STR(?s) = 'inspection') }",
+                  {"d": ox.NamedNode(BASE + "doc/tw/ct/2005/51")})
+    body = cs.bodies[0]
+    r = run("accept", str(out), "--only", amb.id, "--link", f"{amb.id}=new", "--link",
+            f"{body.id}=doc/tw/ct/2005/51", root=project)
+    assert r.returncode == 2 and "the graph has no body doc/tw/ct/2005/51" in r.stderr
+
+
+def test_a_code_of_another_term_is_not_linked_silently(fixture_kg, project, tmp_path):
+    """Codes restart each term: 51-CT/TW dated 2024 is not the graph's 51-CT/TW of 2005; it is
+    proposed as new and the warning lists the graph's documents with that code."""
+    cs = candidates("Directive 51-CT/TW dated May 2, 2024 of the Secretariat was issued.", "en",
+                    fixture_kg)
+    [d] = [x for x in cs.documents if x.code]
+    assert d.link == "new" and d.proposed == BASE + "doc/tw/ct/2024/51"
+    assert any("doc/tw/ct/2005/51 (2005)" in w and "codes restart each term" in w
+               for w in cs.warnings)
+    # without a date in the text: linked to the only one, with a warning saying so
+    cs = candidates("Directive 51-CT/TW was discussed.", "en", fixture_kg)
+    [d] = [x for x in cs.documents if x.code]
+    assert d.link == "linked" and any("gives no date" in w for w in cs.warnings)
+    # accept says it too
+    out = extract_file(project, tmp_path, "Directive 51-CT/TW dated May 2, 2024 of the "
+                       "Secretariat was issued.\n", "--lang", "en")
+    r = run("accept", str(out), "--dry-run", root=project)
+    assert r.returncode == 0, r.stderr
+    assert "codes restart each term" in r.stdout and "doc/tw/ct/2005/51" in r.stdout
+
+
+def test_accept_refuses_run_on_body_names_and_bare_type_words(project, tmp_path):
+    """A body name that runs on into the next words is not minted (nor written as a name); a
+    document named only by a type word ("Resolution") is no name: left out, said why."""
+    from partykg.ingest.candidates import BodyCand, DocCand, Occurrence, RelCand
+
+    text = ("Directive 98-CT/TW of the Party Committee of the Ministry of Home Affairs has decided "
+            "to issue a Resolution replacing Directive 51-CT/TW.\n")
+    cs = build(extract(text, "en"), stem="runon_0000000000000000",
+               kg=KnowledgeGraph.load(project))
+    sentence = text.strip()
+
+    def occ(words):
+        start = text.index(words)
+        return [Occurrence(words, start, start + len(words), sentence)]
+
+    # as an extractor that cut the body's name too late would write it
+    name = "Party Committee of the Ministry of Home Affairs has decided"
+    cs.bodies = [BodyCand("b9", name, cls="PartyCommittee", proposed=BASE + "body/x")]
+    cs.documents = [
+        DocCand("d1", "directive", "98", "98-CT/TW", None, "b9", None, ["Directive 98-CT/TW"],
+                occ("Directive 98-CT/TW")),
+        DocCand("d99", "resolution", None, None, None, None, None, ["Resolution"],
+                occ("Resolution"), numbered=False)]
+    cs.relations = [RelCand("r1", "replaces", "d99", "d1", "replacing", [sentence])]
+    out = tmp_path / "c.trig"
+    write(cs, out)
+    r = run("accept", str(out), root=project)
+    assert r.returncode == 0, r.stderr
+    assert "skipped d99: named only by a type word ('Resolution')" in r.stdout
+    assert "skipped r1" in r.stdout
+    assert "runs on into the next words ('has decided')" in r.stdout
+    kg = KnowledgeGraph.load(project)
+    names = [x["n"].value for x in kg.select(
+        "SELECT ?n WHERE { GRAPH ?g { ?s skos:prefLabel|skos:altLabel|pk:subject ?n } }",
+        {"g": ox.NamedNode(BASE + "source/runon_0000000000000000")})]
+    assert names and not [n for n in names if n.endswith("has decided") or n == "Resolution"]
+    assert not kg.ask("ASK { ?d pk:issuedBy ?b }", {"d": ox.NamedNode(BASE + "doc/tw/ct/undated/98")})
+    r = run("accept", str(out), "--only", "d99", root=project)
+    assert r.returncode == 2 and "named only by a type word" in r.stderr

@@ -171,3 +171,54 @@ def test_cli_exit_codes(project_copy, tmp_path):
     r = run("validate")
     assert r.returncode == 0, r.stdout
 
+
+def test_code_at_undated_names_the_undated_document(project_copy, tmp_path):
+    """The list of candidates writes an undated one CODE@undated: that notation is accepted."""
+    import_csv(write(tmp_path, HEADER + "77-CT/TW,Directive,,,,,,,,,https://e.org/a,Chỉ thị 77-CT/TW\n"
+                                        "77-CT/TW@2020-05-04,Directive,,,,,,,,,https://e.org/b,"
+                                        "Chỉ thị 77-CT/TW ngày 4/5/2020\n", "a.csv"), root=project_copy)
+    sheet = write(tmp_path, HEADER + "5-KL/TW,Conclusion,,2024-01-01,,,,77-CT/TW,,,"
+                                     "https://e.org/x,quote\n", "b.csv")
+    with pytest.raises(ImportError_) as e:
+        import_csv(sheet, root=project_copy)
+    msg = str(e.value)
+    assert "names 2 documents" in msg and "77-CT/TW@undated" in msg and "77-CT/TW@2020-05-04" in msg
+    # what the message lists can be written back
+    sheet.write_text(HEADER + "5-KL/TW,Conclusion,,2024-01-01,,,,77-CT/TW@undated,,,"
+                              "https://e.org/x,quote\n", encoding="utf-8")
+    import_csv(sheet, root=project_copy)
+    kg = KnowledgeGraph.load(project_copy)
+    rows = kg.select("SELECT DISTINCT ?t WHERE { ?d pk:codeKey \"5-KL/TW\" ; pk:implements ?t }")
+    assert [r["t"].value.rsplit("id/", 1)[1] for r in rows] == ["doc/tw/ct/undated/77"]
+    assert validate(kg) == []
+    # a date beside CODE@undated contradicts it
+    bad = write(tmp_path, HEADER + "77-CT/TW@undated,Directive,,2021-01-01,,,,,,,https://e.org/c,q77\n",
+                "c.csv")
+    with pytest.raises(ImportError_, match="names the undated document but column date says"):
+        import_csv(bad, root=project_copy)
+
+
+def test_every_document_relation_of_the_ontology_has_a_column(project_copy, tmp_path):
+    """continues, based on, cites, in conjunction with, proposes: one column each, the forward
+    property stored, with evidence; and every document-to-document relation of the ontology
+    that is stored forward has a column."""
+    from partykg.ingest.sheet import RELATION_COLUMNS
+
+    sheet = write(tmp_path, "code,type,date,continues,based on,cites,in conjunction with,"
+                            "proposes,source_url,quote\n"
+                            "7-CT/TW,Directive,2024-02-01,51-CT/TW,86-QĐ/TW@2022-10-28,"
+                            "209-QĐ/TW,8-TB/TW@2024-02-01,9-NQ/TW@2024-01-15,https://e.org/r,"
+                            "Chỉ thị 7-CT/TW tiếp tục thực hiện Chỉ thị 51-CT/TW\n")
+    import_csv(sheet, root=project_copy)
+    kg = KnowledgeGraph.load(project_copy)
+    got = {(r["p"].value.rsplit("#", 1)[1]) for r in kg.select(
+        """SELECT ?p WHERE { ?d pk:codeKey "7-CT/TW" ; ?p ?o . ?o pk:documentType ?t .
+           ?ev rdf:subject ?d ; rdf:predicate ?p ; rdf:object ?o }""")}
+    assert got == {"continues", "basedOn", "cites", "inConjunctionWith", "proposes"}
+    assert validate(kg) == []
+    # the ontology's forward document relations (those with a stored-never inverse) all have a
+    # column; plannedToReplace is `replaces` on a planned row
+    rows = kg.select("""SELECT DISTINCT ?p WHERE { ?p rdfs:domain pk:Document ;
+        rdfs:range pk:Document . ?inv <http://www.w3.org/2002/07/owl#inverseOf> ?p }""")
+    forward = {r["p"].value.rsplit("#", 1)[1] for r in rows} - {"plannedToReplace"}
+    assert forward <= set(RELATION_COLUMNS.values()), forward - set(RELATION_COLUMNS.values())

@@ -11,7 +11,8 @@ from partykg.cli.common import EXIT_OK
 def register(sub) -> None:
     i = sub.add_parser("import", help="add documents and relations from a CSV spreadsheet",
                        description="Columns: code,type,issuer,date,title,replaces,amends,"
-                                   "implements,guides,status,source_url,quote,as_of,lang (see "
+                                   "implements,guides,status,source_url,quote,as_of,lang, and "
+                                   "continues,based_on,cites,in_conjunction_with,proposes (see "
                                    "README; header names forgive case, spaces and '-': 'Source "
                                    "URL'). source_url is required on every row that states a "
                                    "fact, quote only where you have one. Issuers, types and "

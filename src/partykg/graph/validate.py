@@ -123,7 +123,9 @@ def to_rdflib(kg: KnowledgeGraph):
     return g, {i: name for name, i in graphs.items()}
 
 
-def run_shacl(kg: KnowledgeGraph, shapes: Path | None = None) -> list[Violation]:
+def run_shacl(kg: KnowledgeGraph, shapes: Path | None = None, focus=None) -> list[Violation]:
+    """The SHACL violations of ``kg``'s data; of the ``focus`` nodes only when given (named
+    nodes: pySHACL's focus_nodes)."""
     import rdflib
     from pyshacl import validate as shacl_validate
 
@@ -132,8 +134,11 @@ def run_shacl(kg: KnowledgeGraph, shapes: Path | None = None) -> list[Violation]
         return []
     shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
     data, graph_names = to_rdflib(kg)
+    extra = {}
+    if focus is not None and all(isinstance(f, ox.NamedNode) for f in focus):
+        extra["focus_nodes"] = [rdflib.URIRef(f.value) for f in focus]
     conforms, results, _ = shacl_validate(data, shacl_graph=shapes_graph, inference="none",
-                                          advanced=True, allow_warnings=True)
+                                          advanced=True, allow_warnings=True, **extra)
     if conforms:
         return []
     SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")

@@ -13,9 +13,9 @@ named graph, the source's) plus the article's text in ``graph/corpus/{stem}.txt`
 - For a linked document, a one-valued fact (code, number, date) is stated only when the graph
   has no value or the same one: a conflict is reported and left out, never written.
 - A planned document gets no code, date or issuer.
-- Everything is validated (SHACL shapes and the checks of ``queries/checks``, on the whole
-  project with the new file, and on the new file with the curation graph alone) before anything
-  is written; a refused accept writes nothing. Accepting the same candidates again adds nothing:
+- What the accept adds is validated (SHACL shapes on the nodes it adds statements to and the
+  checks of ``queries/checks`` on what they touch: :mod:`partykg.graph.addition`), with the
+  whole project and with the curation graph and the file alone, before anything is written; a refused accept writes nothing. Accepting the same candidates again adds nothing:
   node IRIs are derived from their content, and the file is the union of what was accepted.
 - A source file written by hand (no accept header) is never rewritten: the accepted facts it
   does not already hold are appended to its end, in a block of the same named graph.
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,12 +97,24 @@ class _Builder:
         self.src = ox.NamedNode(cs.source_iri)
         self.quads: list[ox.Quad] = []
         self.notes: list[str] = []
+        # the sentences found in the text: an occurrence's sentence is looked for around it
+        self.in_text: dict[str, bool] = {}
+        text = cs.text
+        for d in cs.documents:
+            for o in d.occurrences:
+                if o.sentence and o.sentence not in self.in_text:
+                    lo = max(0, o.start - len(o.sentence))
+                    if text.find(o.sentence, lo, o.end + len(o.sentence)) >= 0:
+                        self.in_text[o.sentence] = True
 
     def add(self, s, p: str, o) -> None:
         self.quads.append(ox.Quad(s, ox.NamedNode(p), o, self.g))
 
     def quote(self, sentence: str) -> ox.Literal:
-        if sentence not in self.cs.text:
+        ok = self.in_text.get(sentence)
+        if ok is None:
+            ok = self.in_text[sentence] = sentence in self.cs.text
+        if not ok:
             raise AcceptError("a quoted sentence is not in the article's text (was the "
                               "candidates file edited?)")
         return ox.Literal(sentence, language=self.cs.lang)
@@ -139,12 +150,16 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
     cs = read(Path(candidates))
     root = (root or find_root()).resolve()
     kg = KnowledgeGraph.load(root)
+    before = set(cs.warnings)
     link(cs, kg)  # the graph may have changed since the extraction
-    _apply_links(cs, links or {})
+    link_notes = [w for w in cs.warnings if w not in before or "codes restart each term" in w]
+    link_notes = [n for n in link_notes if not any(n.startswith(f"{c} '") for c in links or {})]
+    link_notes += _apply_links(cs, links or {}, kg)
     propose(cs, kg)
     keep_docs, keep_rels, keep_mergers, skipped = _select(cs, only)
     b = _Builder(cs, kg)
     notes = b.notes
+    notes += link_notes
 
     corpus_rel = f"graph/corpus/{cs.stem}.txt"
     b.add(b.src, RDF + "type", ox.NamedNode(PK + "SourceArticle"))
@@ -170,6 +185,13 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
             return body_iri[bid]
         bc = cs.body(bid)
         iri = None
+        runs_on = _run_on(bc.name, cs.lang)
+        if runs_on and bc.link != "linked":
+            notes.append(f"body {bid} '{bc.name}' left out: its name runs on into the next words "
+                         f"('{runs_on}'); add the body to graph/curation.trig, or link it "
+                         f"(--link {bid}=IRI)")
+            body_iri[bid] = None
+            return None
         if bc.link == "linked":
             iri = _nn(bc.matches[0])
             for cls in _classes(kg, iri):
@@ -185,7 +207,7 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
                    if bc.link == "ambiguous" else "no English name is known")
             notes.append(f"body {bid} '{bc.name}' left out: {why}")
         if iri is not None:
-            if bc.name != (bc.en_name or "") or cs.lang != "en":
+            if (bc.name != (bc.en_name or "") or cs.lang != "en") and not runs_on:
                 b.add(iri, SKOS + "altLabel", ox.Literal(bc.name, language=cs.lang))
             if sentence:
                 b.evidence(iri, None, None, sentence)
@@ -233,7 +255,31 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
     accepted = sorted({d.id for d in keep_docs} | {r.id for r in keep_rels}
                       | {m.id for m in keep_mergers if m.id not in {s for s, _ in skipped}}
                       | {bid for bid, iri in body_iri.items() if iri is not None}, key=_id_order)
-    return _write(cs, root, b.quads, corpus_rel, accepted, skipped, notes, dry_run)
+    return _write(cs, root, kg, b.quads, corpus_rel, accepted, skipped, notes, dry_run)
+
+
+def _bare_type_word(name: str, lang: str) -> bool:
+    """Is ``name`` only a document type word ("Resolution", "the Resolution", "Nghị quyết"),
+    by the SKOS scheme's labels?"""
+    from partykg.ingest.extract.typewords import type_words
+
+    words = type_words(lang)
+    n = " ".join(name.lower().split())
+    return n in words or (" " in n and n.split(" ", 1)[1] in words and n.split(" ", 1)[0].isalpha()
+                          and not any(ch.isdigit() for ch in n))
+
+
+def _run_on(name: str, lang: str) -> str | None:
+    """The words a body name runs on into ("… of Foreign Affairs has grown" -> "has grown"):
+    in en, fr and id, names end in a capitalised word (or an abbreviation); trailing words in
+    lower case are the sentence's, not the name's. None when the name ends properly."""
+    if lang not in ("en", "fr", "id"):
+        return None
+    words = name.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].islower():
+        k -= 1
+    return " ".join(words[k:]) if 0 < k < len(words) else None
 
 
 def _short(iri: str) -> str:
@@ -246,7 +292,14 @@ def _classes(kg, iri: ox.NamedNode) -> list[str]:
     return sorted(r["c"].value for r in rows)
 
 
-def _apply_links(cs: CandidateSet, links: dict[str, str]) -> None:
+_IS_DOCUMENT = "ASK { ?x pk:documentType ?t }"
+_IS_BODY = "ASK { ?x a ?c . ?c rdfs:subClassOf* pk:Body }"
+
+
+def _apply_links(cs: CandidateSet, links: dict[str, str], kg=None) -> list[str]:
+    """``--link ID=IRI``: one of the candidate's matches, any document (or body) the graph
+    holds, or ``new``. Returns notes (a link to a document the extraction did not match)."""
+    notes = []
     known = {c.id: c for c in cs.documents + cs.bodies}
     for cid, target in links.items():
         c = known.get(cid)
@@ -258,10 +311,22 @@ def _apply_links(cs: CandidateSet, links: dict[str, str]) -> None:
             continue
         iri = target if "://" in target else BASE + target
         if iri not in c.matches:
-            raise AcceptError(f"--link {cid}={target}: not one of {cid}'s matches "
-                              f"({', '.join(_short(m) for m in c.matches) or 'none'}); "
-                              "use a listed IRI or 'new'")
+            is_doc = isinstance(c, DocCand)
+            what = "document" if is_doc else "body"
+            try:
+                exists = kg is not None and kg.ask(_IS_DOCUMENT if is_doc else _IS_BODY,
+                                                   {"x": ox.NamedNode(iri)})
+            except ValueError:  # not an IRI
+                exists = False
+            if not exists:
+                raise AcceptError(f"--link {cid}={target}: the graph has no {what} {_short(iri)}"
+                                  f" ({cid}'s matches: "
+                                  f"{', '.join(_short(m) for m in c.matches) or 'none'}); give "
+                                  f"the IRI of a {what} the graph holds, or 'new'")
+            notes.append(f"{cid} linked to {_short(iri)} as asked (not one of the matches the "
+                         "extraction found: check it is the same " + what + ")")
         c.link, c.matches = "linked", [iri]
+    return notes
 
 
 def _select(cs: CandidateSet, only: list[str] | None):
@@ -287,6 +352,16 @@ def _select(cs: CandidateSet, only: list[str] | None):
     for d in cs.documents:
         if d.id not in chosen:
             continue
+        if d.link == "new" and not d.number and not d.subject and not d.code and all(
+                _bare_type_word(n, cs.lang) for n in d.names):
+            msg = (f"named only by a type word ({', '.join(repr(n) for n in d.names)}): no "
+                   "name, number or subject to tell it apart; link it (--link "
+                   f"{d.id}=IRI) or leave it out")
+            if d.id in explicit:
+                raise AcceptError(f"{d.id} is {msg}")
+            skipped.append((d.id, msg))
+            bad.add(d.id)
+            continue
         if d.link == "ambiguous":
             msg = ("ambiguous: it matches " + ", ".join(_short(m) for m in d.matches)
                    + f"; say which with --link {d.id}=IRI (or --link {d.id}=new)")
@@ -301,7 +376,7 @@ def _select(cs: CandidateSet, only: list[str] | None):
         if r.id not in chosen:
             continue
         if r.source in bad or r.target in bad:
-            skipped.append((r.id, "one of its documents is ambiguous"))
+            skipped.append((r.id, "one of its documents is left out (see above)"))
             continue
         rels.append(r)
     mergers = []
@@ -335,6 +410,9 @@ def _accept_document(b: _Builder, d: DocCand, body) -> ox.NamedNode:
         b.add(iri, RDF + "type", ox.NamedNode(PK + PK_CLASS[t]))
         b.add(iri, PK + "documentType", ox.NamedNode(PKDT + t))
     for name in d.names:
+        if _bare_type_word(name, cs.lang):
+            b.notes.append(f"{d.id}: '{name}' is a type word, not a name: not written as a name")
+            continue
         b.add(iri, SKOS + "altLabel", ox.Literal(name, language=cs.lang))
     for o in d.occurrences:
         b.evidence(iri, None, None, o.sentence)
@@ -396,7 +474,8 @@ def _accept_document(b: _Builder, d: DocCand, body) -> ox.NamedNode:
         occ = next((o for o in d.occurrences if o.subject == d.subject), None) or d.occurrences[0]
         b.fact(iri, PK + "subject", ox.Literal(d.subject, language=cs.lang), occ.sentence)
     if not linked and not d.number and not d.subject:
-        b.fact(iri, PK + "subject", ox.Literal(d.names[0], language=cs.lang), first)
+        name = next(n for n in d.names if not _bare_type_word(n, cs.lang))  # see _select
+        b.fact(iri, PK + "subject", ox.Literal(name, language=cs.lang), first)
     return iri
 
 
@@ -414,11 +493,29 @@ def _merger_iri(kg, merged: list[ox.NamedNode], into: ox.NamedNode) -> ox.NamedN
     return ox.NamedNode(f"{BASE}merger/{tail}-into-{into.value.rsplit('/', 1)[-1]}")
 
 
-def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
-           accepted: list[str], skipped, notes, dry_run: bool) -> AcceptResult:
-    from partykg.graph.dataset import load, parse_file
+def _validate(kg, root: Path, target: Path, rel: str, fresh: list[ox.Quad]) -> list:
+    """The violations the ``fresh`` quads (for file ``target``) would bring: with the project
+    (``kg``), and with the ontology, the curation graph and the file's earlier content alone."""
+    from partykg.graph.addition import validate_addition
+    from partykg.graph.dataset import load
     from partykg.store.embedded import KnowledgeGraph
-    from partykg.graph.validate import validate
+
+    if not fresh:
+        return []
+    added = ox.Store()
+    added.bulk_extend(fresh)
+    curation = root / "graph" / "curation.trig"
+    alone = [f for f in graph_files(root) if f.parent.name == "ontology"
+             or f.parent == root / "ontology"]
+    alone += [f for f in (curation, target) if f.exists()]
+    store, report = load(root, files=alone)
+    context = KnowledgeGraph(store, root, report)
+    return validate_addition(kg, added, rel, context=context)
+
+
+def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: str,
+           accepted: list[str], skipped, notes, dry_run: bool) -> AcceptResult:
+    from partykg.graph.dataset import parse_file
 
     sources = root / "graph" / "sources"
     target = sources / f"{cs.stem}.trig"
@@ -446,6 +543,23 @@ def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
         if not same:
             raise AcceptError(f"{corpus_rel} exists with a different text: this is not the same "
                               "article (nothing written)")
+    # validate before writing: what the accept adds, with the project (partykg.graph.addition),
+    # and with the ontology, the curation graph and this file alone (every graph file validates
+    # on its own, as tests/test_graph_files.py checks)
+    violations = _validate(kg, root, target, rel, fresh)
+    # the new corpus file is written after validation; every quote was checked against the text
+    # it will hold (_Builder.quote), so its absence is not a violation
+    if not corpus.exists():
+        violations = [v for v in violations if not (v.rule == "quote-in-corpus"
+                                                    and v.entity == cs.source_iri
+                                                    and "cannot be read" in v.message)]
+    if violations:
+        lines = "\n".join(f"  {v}" for v in violations[:30])
+        more = f"\n  … and {len(violations) - 30} more" if len(violations) > 30 else ""
+        raise AcceptError(f"the accepted facts would not validate, nothing written:\n{lines}{more}")
+    result = AcceptResult(rel, corpus_rel, False, accepted, skipped, notes, added)
+    if dry_run or added == 0 and corpus.exists():
+        return result
     if by_hand:
         # append, never rewrite, a file curated by hand
         block = serialize(fresh, f"# Added by `partykg accept` from candidates of "
@@ -456,38 +570,6 @@ def _write(cs: CandidateSet, root: Path, quads: list[ox.Quad], corpus_rel: str,
                   "file;\n# edit it like any graph file (or move the facts you curate to "
                   "another file).")
         text = serialize(new_set, header, None)
-    # validate before writing: the project with the new file, and the new file on its own with
-    # the curation graph (as tests/test_graph_files.py checks every graph file)
-    with tempfile.TemporaryDirectory() as tmp:
-        tmpfile = Path(tmp) / target.name
-        tmpfile.write_text(text, encoding="utf-8")
-        files = [f for f in graph_files(root) if f.resolve() != target.resolve()] + [tmpfile]
-        store, report = load(root, files=files)
-        kg = KnowledgeGraph(store, root, report)
-        violations = validate(kg)
-        curation = root / "graph" / "curation.trig"
-        alone_files = [f for f in graph_files(root) if f.parent.name == "ontology"
-                       or f.parent == root / "ontology"]
-        alone_files += ([curation] if curation.exists() else []) + [tmpfile]
-        store2, report2 = load(root, files=alone_files)
-        # on its own, only what the new file causes counts (its entities, in its file)
-        violations += [v for v in validate(KnowledgeGraph(store2, root, report2))
-                       if v not in violations and str(tmpfile) in (v.file or "")]
-    # the new corpus file is written after validation; every quote was checked against the text
-    # it will hold (_Builder.quote), so its absence is not a violation
-    if not corpus.exists():
-        violations = [v for v in violations if not (v.rule == "quote-in-corpus"
-                                                    and v.entity == cs.source_iri
-                                                    and "cannot be read" in v.message)]
-    violations = [type(v)(v.rule, v.entity, v.message,
-                          (v.file or "").replace(str(tmpfile), rel) or None) for v in violations]
-    if violations:
-        lines = "\n".join(f"  {v}" for v in violations[:30])
-        more = f"\n  … and {len(violations) - 30} more" if len(violations) > 30 else ""
-        raise AcceptError(f"the accepted facts would not validate, nothing written:\n{lines}{more}")
-    result = AcceptResult(rel, corpus_rel, False, accepted, skipped, notes, added)
-    if dry_run or added == 0 and corpus.exists():
-        return result
     new_corpus = not corpus.exists()
     if new_corpus:
         write_atomic(corpus, cs.text.encode("utf-8"))

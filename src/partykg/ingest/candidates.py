@@ -342,6 +342,11 @@ def link(cs: CandidateSet, kg) -> None:
     propose(cs, kg)
 
 
+def _warn(cs: CandidateSet, message: str) -> None:
+    if message not in cs.warnings:
+        cs.warnings.append(message)
+
+
 def _set_link(c, matches: list[str]) -> None:
     c.matches = matches
     c.link = "linked" if len(matches) == 1 else "ambiguous" if matches else "new"
@@ -365,9 +370,20 @@ def _match_document(cs: CandidateSet, d: DocCand, kg) -> list[str]:
             docs.setdefault(r["d"].value, set())
             if r["date"] is not None:
                 docs[r["d"].value].add(r["date"].value[:4])
-        if year and len(docs) > 1:
+        listed = ", ".join(f"{_short(x)} ({'/'.join(sorted(ys)) or 'undated'})"
+                           for x, ys in sorted(docs.items()))
+        if year and docs:
+            # codes restart each term: a document of the graph dated another year is another one
             narrowed = [x for x, ys in docs.items() if not ys or year in ys]
+            if not narrowed:
+                _warn(cs, f"{d.id} '{d.code}' dated {year}: the graph's {d.code} are of other "
+                          f"years ({listed}); codes restart each term: proposed as new (--link "
+                          f"{d.id}=IRI if it is one of them)")
             return sorted(narrowed)
+        if len(docs) == 1 and any(docs.values()):
+            _warn(cs, f"{d.id} '{d.code}': the text gives no date; linked to the graph's only "
+                      f"{d.code}, {listed}; codes restart each term: --link {d.id}=new if it "
+                      "is another")
         if docs:
             return sorted(docs)
     if d.number and d.type:

@@ -24,7 +24,7 @@ source_url, quote``, plus ``as_of`` (the date the status is reported as of; defa
 - The result is one TriG file per spreadsheet, ``graph/imports/{stem}-{key}.trig`` (``key``: a
   short hash of the spreadsheet's path (relative to the project when it lies inside it), so that ``x/docs.csv`` and ``y/docs.csv`` never
   share a file), written only when every row is good and what the import adds validates
-  (:mod:`partykg.ingest.importcheck`): a bad row imports nothing, and every bad row is named with
+  (:mod:`partykg.graph.addition`): a bad row imports nothing, and every bad row is named with
   its row and column. The output is deterministic: importing the same file again changes nothing.
 """
 
@@ -43,12 +43,12 @@ from partykg.files import write_atomic
 from partykg.graph import dataset
 from partykg.ingest.names import Names
 from partykg.ingest.sources import Sources as _Sources
-from partykg.ingest.sheet import COLUMNS, OPTIONAL, SheetError, read_rows  # noqa: F401
+from partykg.ingest.sheet import COLUMNS, OPTIONAL, RELATION_COLUMNS, SheetError, read_rows  # noqa: F401
 from partykg.model import ids
 from partykg.model.vocab import BASE, DCTERMS, GRAPH_IMPORT, PK, PKST, PROV, RDF, SKOS, XSD
 from partykg.store.embedded import KnowledgeGraph
 
-RELATIONS = ("replaces", "amends", "implements", "guides")
+RELATIONS = tuple(RELATION_COLUMNS)
 PLANNED = {PKST + "planned", PKST + "draft"}
 PKDT_UNCLASSIFIED = "https://w3id.org/partykg/doctype/unclassified"
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -78,6 +78,7 @@ class Ref:
     code: ids.Code
     date: str | None
     text: str
+    undated: bool = False  # written CODE@undated: the document with that code and no date
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -139,10 +140,21 @@ def _bad_date(text: str) -> str:
     raise ValueError(f"not a date: {text!r} (write YYYY-MM-DD)")
 
 
+UNDATED = "undated"
+
+
 def _parse_ref(text: str) -> Ref:
-    code_text, _, date = text.partition("@")
+    """``CODE``, ``CODE@YYYY-MM-DD`` or ``CODE@undated`` (the document with that code that has no
+    date, as the lists of candidates write it)."""
+    code_text, at, date = text.partition("@")
     code = ids.parse_code(code_text.strip())
-    return Ref(code, _check_date(date.strip()) if date.strip() else None, text.strip())
+    date = date.strip()
+    if at and date.lower() == UNDATED:
+        return Ref(code, None, text.strip(), undated=True)
+    if at and not date:
+        raise ValueError(f"{text.strip()!r}: nothing after '@' (write CODE@YYYY-MM-DD or "
+                         "CODE@undated)")
+    return Ref(code, _check_date(date) if date else None, text.strip())
 
 
 def _date_literal(d: str) -> ox.Literal:
@@ -282,6 +294,8 @@ def _check_row(r: Row, names: Names, sources: _Sources, errors: _Errors) -> None
                 setattr(r, col, _check_date(cells[col]))
             except ValueError as e:
                 errors.add(n, col, str(e))
+    if r.ref is not None and r.ref.undated and r.date:
+        errors.add(n, "code", f"{code!r} names the undated document but column date says {r.date}")
     if r.ref is not None and r.ref.date and r.date and r.ref.date != r.date:
         errors.add(n, "code", f"{code!r} says {r.ref.date} but column date says {r.date}")
     if r.ref is not None:
@@ -390,12 +404,19 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
         """The one document ``ref`` names, in the graph or among the rows; None when there is
         none (an error is recorded when there are several)."""
         cands = set(existing_by_key.get(ref.code.key, [])) | row_docs.get(ref.code.key, set())
+        if ref.undated:  # CODE@undated: the one without a date
+            same = sorted({d for d, date in cands if date is None})
+            if len(same) > 1:
+                errors.add(row, col, f"{ref.text!r} names {len(same)} undated documents: "
+                                     + "; ".join(x.removeprefix(BASE) for x in same))
+                return None
+            return same[0] if same else None
         same = sorted({d for d, date in cands if ref.date is None or date == ref.date})
         if len(same) > 1:
             listed = "; ".join(f"{ref.code.text}@{date or 'undated'} ({d.removeprefix(BASE)})"
                                for d, date in sorted(cands, key=lambda x: (x[1] or "", x[0])))
             errors.add(row, col, f"{ref.text!r} names {len(same)} documents; write "
-                                 f"CODE@YYYY-MM-DD: {listed}")
+                                 f"CODE@YYYY-MM-DD (or CODE@undated): {listed}")
             return None
         if same:
             return same[0]
@@ -466,7 +487,7 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
                         continue
                 if t is not None:
                     if t == r.doc:
-                        errors.add(r.n, col, f"a document cannot {col[:-1]} itself")
+                        errors.add(r.n, col, f"a document cannot be related to itself ({col})")
                     targets[(r.n, col, i)] = t
     errors.raise_if_any()
 
@@ -503,7 +524,8 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
                 b.add(st, PK + "asOf", _date_literal(as_of))
             b.fact(doc, PK + "hasStatus", st, r.n, source, quote, lang)
         for col, refs in r.rels.items():
-            prop = PK + ("plannedToReplace" if (col == "replaces" and planned) else col)
+            prop = PK + ("plannedToReplace" if (col == "replaces" and planned)
+                         else RELATION_COLUMNS[col])
             for i, ref in enumerate(refs):
                 t = targets[(r.n, col, i)]
                 b.fact(doc, prop, t, r.n, source, quote, lang)
@@ -519,14 +541,18 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
             b.fact(t, PK + "dateIssued", _date_literal(ref.date), n, source, quote, lang)
 
     # --- validate what the import adds, then write ---------------------------------------------
-    from partykg.ingest.importcheck import check_addition
+    from partykg.graph.addition import validate_addition
 
     data = _serialize(b, path.name, stem)
     rel = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
     added = ox.Store()  # the engine holds the import from here on, not Python objects
     added.bulk_extend(b.quads)
     facts, unquoted, b.quads = b.facts, b.unquoted, {}
-    errors.items += check_addition(kg, added, rel, f"{BASE}import/{stem}/", shacl=full_shacl)
+    # the documents, evidence and status nodes the import mints come from one template, built
+    # from checked cells: the shapes run on the existing nodes it adds statements to
+    errors.items += [f"{rel}: the import would make the graph invalid: {v}" for v in
+                     validate_addition(kg, added, rel, minted_prefix=f"{BASE}import/{stem}/",
+                                       shacl=full_shacl, shacl_new=False)]
     del added
     errors.raise_if_any()
     old = target.read_bytes() if target.is_file() else None

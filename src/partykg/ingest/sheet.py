@@ -17,9 +17,16 @@ from typing import Iterator
 from partykg.errors import PartykgError
 from partykg.model import ids
 
+# the relation columns: one per relation of the ontology from a document to a document (pk:
+# property); a planned row's `replaces` is pk:plannedToReplace
+RELATION_COLUMNS = {"replaces": "replaces", "amends": "amends", "implements": "implements",
+                    "guides": "guides", "continues": "continues", "based_on": "basedOn",
+                    "cites": "cites", "in_conjunction_with": "inConjunctionWith",
+                    "proposes": "proposes"}
 COLUMNS = ("code", "type", "issuer", "date", "title", "replaces", "amends", "implements", "guides",
            "status", "source_url", "quote")
-OPTIONAL = ("as_of", "lang")
+OTHER_RELATIONS = ("continues", "based_on", "cites", "in_conjunction_with", "proposes")
+OPTIONAL = ("as_of", "lang") + OTHER_RELATIONS
 MAX_BYTES = 20 * 1024 * 1024
 
 # Other names people give the columns (name keys, see the module's doc). Column names are this
@@ -34,6 +41,11 @@ ALIASES = {
     "amends": ("sua doi", "sua doi bo sung"),
     "implements": ("thuc hien", "trien khai"),
     "guides": ("huong dan",),
+    "continues": ("tiep tuc thuc hien", "continue"),
+    "based_on": ("can cu", "basedon"),
+    "cites": ("dan chieu",),
+    "in_conjunction_with": ("ket hop voi",),
+    "proposes": ("de xuat",),
     "status": ("trang thai", "tinh trang"),
     "source_url": ("url", "source", "link", "nguon", "duong dan", "lien ket", "source link"),
     "quote": ("trich dan", "excerpt", "quotation"),

@@ -1,0 +1,269 @@
+"""Validating what an addition brings to the graph, not the whole graph again (issue 13).
+
+One function, :func:`validate_addition`, used by ``partykg import`` and ``partykg accept``. The
+addition (a store holding the new named graph's quads) is checked together with what it touches
+in the graph:
+
+- the consistency checks of ``queries/checks/`` run on a small store: the ontology, the addition,
+  the description of every node the graph already has that the addition mentions (with its
+  evidence), the replacement chains reachable from the documents it points at (cycles, dates in
+  the wrong order) and the documents sharing a code with it (duplicates);
+- the SHACL shapes run on the focus nodes of the addition (the subjects of its statements), on a
+  data graph of the ontology, everything the graph and the addition say about those nodes, and
+  the classes of what they point at. Every shape of ``ontology/shapes.ttl`` targets a class and
+  looks one step from its focus node (a property's values, their class): that data graph is all
+  a shape can see of a focus node in the whole graph.
+
+A violation is the addition's when it is found with the addition and not without it: an
+existing fault elsewhere, or on a node the addition touches, does not block it. The "without"
+run is made only when the "with" run finds something.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pyoxigraph as ox
+
+from partykg.graph import dataset
+from partykg.model.ids import code_key
+from partykg.model.vocab import GRAPH_DERIVED, GRAPH_ONTOLOGY, PK, RDF
+from partykg.store.embedded import KnowledgeGraph
+
+_DERIVED = ox.NamedNode(GRAPH_DERIVED)
+_ONTOLOGY = ox.NamedNode(GRAPH_ONTOLOGY)
+_TYPE = ox.NamedNode(RDF + "type")
+_SUBJECT = ox.NamedNode(RDF + "subject")
+_CHAIN = (ox.NamedNode(PK + "replaces"), ox.NamedNode(PK + "plannedToReplace"))
+_DATE = ox.NamedNode(PK + "dateIssued")
+_CODE_KEY = ox.NamedNode(PK + "codeKey")
+_CODE = ox.NamedNode(PK + "code")
+_CODE_WRITTEN = ox.NamedNode(PK + "codeAsWritten")
+
+
+def _described(store: ox.Store, node) -> bool:
+    """Does the graph (not the ontology, not the derived keys) say anything about ``node``?"""
+    for q in store.quads_for_pattern(node, None, None, None):
+        if q.graph_name != _DERIVED and q.graph_name != _ONTOLOGY:
+            return True
+    return False
+
+
+def _description(store: ox.Store, node, out: dict) -> None:
+    """Every statement about ``node`` outside the derived graph, the blank nodes it points at
+    (status statements, post holdings) and the evidence for its facts; the classes of what it
+    points at."""
+    for q in store.quads_for_pattern(node, None, None, None):
+        if q.graph_name == _DERIVED:
+            continue
+        out[q] = None
+        o = q.object
+        if isinstance(o, ox.BlankNode):
+            for q2 in store.quads_for_pattern(o, None, None, q.graph_name):
+                out[q2] = None
+        elif isinstance(o, ox.NamedNode) and q.predicate != _TYPE:
+            for q2 in store.quads_for_pattern(o, _TYPE, None, None):
+                out[q2] = None
+    for ev in store.quads_for_pattern(None, _SUBJECT, node, None):
+        for q in store.quads_for_pattern(ev.subject, None, None, ev.graph_name):
+            out[q] = None
+
+
+def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = None) -> tuple[dict, list]:
+    """The statements of the graph (``store``) an addition's checks need, and the nodes of the
+    graph the addition touches (mentions, and the graph describes). Nodes under
+    ``minted_prefix`` (the addition's own evidence and status nodes) mention nothing new."""
+    mentioned: dict = {}
+    for q in added:
+        s = q.subject
+        if minted_prefix and s.value.startswith(minted_prefix):
+            continue
+        mentioned[s] = None
+        if isinstance(q.object, ox.NamedNode):
+            mentioned[q.object] = None
+    touched = [t for t in mentioned if not (minted_prefix and t.value.startswith(minted_prefix))
+               and _described(store, t)]
+    base: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
+    for t in touched:
+        _description(store, t, base)
+    # replacement chains reachable from the documents the addition points at, with their dates
+    seen: set = set()
+    frontier = [q.object for p in _CHAIN for q in added.quads_for_pattern(None, p, None, None)]
+    frontier += touched
+    while frontier:
+        x = frontier.pop()
+        if x in seen or not isinstance(x, ox.NamedNode):
+            continue
+        seen.add(x)
+        for p in _CHAIN:
+            for q in store.quads_for_pattern(x, p, None, None):
+                base[q] = None
+                frontier.append(q.object)
+        for q in store.quads_for_pattern(x, _DATE, None, None):
+            base[q] = None
+    # documents sharing a code with the addition (same code and date is one document twice)
+    keys = {q.object.value for p in (_CODE, _CODE_WRITTEN)
+            for q in added.quads_for_pattern(None, p, None, None)}
+    for key in {code_key(k) for k in keys}:
+        for q in store.quads_for_pattern(None, _CODE_KEY, ox.Literal(key), _DERIVED):
+            for q2 in store.quads_for_pattern(q.subject, None, None, None):
+                if q2.predicate in (_CODE, _DATE, _CODE_WRITTEN):
+                    base[q2] = None
+    return base, touched
+
+
+def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable,
+               follow: set[str] | None = None) -> tuple[dict, dict]:
+    """The data graph SHACL needs for ``focus`` nodes: (statements of the graph, statements of
+    the addition): what each says about the focus nodes, the classes of what they point at and
+    their ``follow`` statements (the later steps of sequence paths; None: all of them), the
+    ontology (subclass axioms, the SKOS schemes)."""
+    old: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
+    new: dict = {}
+    objects: dict = {}
+    for f in focus:
+        for src, out in ((store, old), (added, new)):
+            for q in src.quads_for_pattern(f, None, None, None):
+                if q.graph_name == _DERIVED:
+                    continue
+                out[q] = None
+                if isinstance(q.object, (ox.NamedNode, ox.BlankNode)) and q.predicate != _TYPE:
+                    objects[q.object] = None
+    preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
+    for o in objects:
+        for src, out in ((store, old), (added, new)):
+            for p in preds or [None]:
+                for q in src.quads_for_pattern(o, p, None, None):
+                    if q.graph_name != _DERIVED:
+                        out[q] = None
+    return old, new
+
+
+def _kg_of(kg: KnowledgeGraph, parts: Iterable, report: dataset.LoadReport) -> KnowledgeGraph:
+    """A graph of ``parts`` (quad collections; a store is copied engine to engine)."""
+    s = ox.Store()
+    for part in parts:
+        if isinstance(part, ox.Store):
+            s.load(part.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        else:
+            s.bulk_extend(part)
+    dataset.derive(s)
+    return KnowledgeGraph(s, kg.root, report)
+
+
+def _key(v) -> tuple:
+    return (v.rule, v.entity, v.message)
+
+
+def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
+                      minted_prefix: str | None = None, shacl: bool = True,
+                      shacl_new: bool = True, context: KnowledgeGraph | None = None) -> list:
+    """The violations (:class:`partykg.graph.validate.Violation`) that ``added`` (a store holding
+    the addition's named graph(s), to be written to file ``rel``) would bring to ``kg``.
+
+    ``minted_prefix``: the IRIs of the addition's own evidence and status nodes (they mention
+    nothing the graph has). ``shacl_new``: whether the nodes the graph does not describe yet get
+    the shapes too (False when one template built them from checked cells: then only the
+    existing nodes the addition adds statements to do). ``context``: another graph to check the
+    addition against besides ``kg`` (a file that must validate on its own: the ontology and the
+    curation graph); its violations count too.
+
+    ``added`` is not modified."""
+    from partykg.graph.validate import check_quotes, run_checks, run_shacl
+
+    found = _checks(kg, added, rel, minted_prefix, run_checks, check_quotes)
+    if shacl:
+        found += _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl)
+    if context is not None:
+        found += [v for v in validate_addition(context, added, rel, minted_prefix=minted_prefix,
+                                               shacl=shacl, shacl_new=shacl_new)
+                  if _key(v) not in {_key(x) for x in found}]
+    return found
+
+
+def _report(kg: KnowledgeGraph, added: ox.Store, rel: str) -> dataset.LoadReport:
+    graphs = {g.value: rel for g in added.named_graphs()}
+    return dataset.LoadReport(files=list(kg.report.files),
+                              graph_files={**kg.report.graph_files, **graphs})
+
+
+def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes) -> list:
+    base, _ = neighbourhood(kg.store, added, minted_prefix)
+    report = _report(kg, added, rel)
+    after = _kg_of(kg, [base, added], report)
+    found = run_checks(after)
+    new_subjects = {q.subject for q in added}
+    quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
+              and any(s.value == v.entity for s in new_subjects)]
+    del after
+    if found:
+        old = {_key(v) for v in run_checks(_kg_of(kg, [base], report))}
+        found = [v for v in found if _key(v) not in old]
+    return found + quotes
+
+
+def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl) -> list:
+    store = kg.store
+    focus = []
+    seen: set = set()
+    for q in added:
+        s = q.subject
+        if s in seen:
+            continue
+        seen.add(s)
+        if not shacl_new and ((minted_prefix and s.value.startswith(minted_prefix))
+                              or not _described(store, s)):
+            continue
+        focus.append(s)
+    if not focus:
+        return []
+    run, follow = _shapes_runner(kg, run_shacl)
+    old, new = shacl_data(store, added, focus, follow)
+    report = _report(kg, added, rel)
+    names = {f.value for f in focus}
+    found = [v for v in run(_kg_of(kg, [old, new], report), focus) if v.entity in names]
+    if found:
+        existing = [f for f in focus if _described(store, f)]
+        before = {_key(v) for v in run(_kg_of(kg, [old], report), existing)} \
+            if existing else set()
+        found = [v for v in found if _key(v) not in before]
+    return found
+
+
+_PREFIXES = {"pksh": "https://w3id.org/partykg/shapes#", "pk": PK,
+             "skos": "http://www.w3.org/2004/02/skos/core#", "org": "http://www.w3.org/ns/org#",
+             "prov": "http://www.w3.org/ns/prov#", "dcterms": "http://purl.org/dc/terms/",
+             "foaf": "http://xmlns.com/foaf/0.1/", "rdf": RDF}
+
+
+def _curie(iri: str) -> str:
+    for prefix, ns in _PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _shapes_runner(kg: KnowledgeGraph, run_shacl):
+    """(run, follow): run(kg, focus) -> violations, the shapes evaluated node by node on the
+    engine (:mod:`partykg.graph.shapes`), or pySHACL when the shapes file uses more than it
+    reads; follow: the statements of pointed-at nodes the shapes read (None: all)."""
+    from partykg.graph.dataset import find_root
+    from partykg.graph.shapes import compile_shapes, later_steps, validate_nodes
+    from partykg.graph.validate import Violation, _file_of
+
+    path = (kg.root or find_root()) / "ontology" / "shapes.ttl"
+    if not path.is_file():
+        return (lambda g, focus: []), set()
+    shapes = compile_shapes(path)
+    if shapes is None:
+        return (lambda g, focus: run_shacl(g, focus=focus)), None
+
+    def run(g: KnowledgeGraph, focus) -> list:
+        out = []
+        for f in validate_nodes(shapes, g.store, focus):
+            msg = f"{_curie(f.path)}: {f.message}" if f.path else f.message
+            node = ox.NamedNode(f.focus) if not f.focus.startswith("_:") else None
+            out.append(Violation(_curie(f.shape) if f.shape else "shape", f.focus, msg,
+                                 _file_of(g, node) if node is not None else None))
+        return sorted(set(out), key=lambda v: (v.file or "", v.entity, v.message))
+    return run, later_steps(shapes)

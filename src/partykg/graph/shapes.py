@@ -1,0 +1,366 @@
+"""The SHACL shapes of ``ontology/shapes.ttl`` run on chosen focus nodes, on a pyoxigraph store.
+
+pySHACL checks a few hundred nodes a minute on this machine (its rdflib graph and its reports of
+every failing branch of a ``sh:xone``); what an accept or an import adds has thousands. This
+module evaluates the SHACL Core subset the shapes file uses, node by node, straight on the
+engine's store:
+
+- targets: ``sh:targetClass`` (through ``rdfs:subClassOf`` in the data, as without inference)
+  and SHACL-AF ``sh:SPARQLTarget`` selects (run on the data);
+- constraints: ``sh:property`` with a predicate ``sh:path``, ``sh:minCount``, ``sh:maxCount``,
+  ``sh:class``, ``sh:datatype``, ``sh:in``, ``sh:nodeKind``, ``sh:uniqueLang``,
+  ``sh:languageIn``, ``sh:pattern``, ``sh:minLength``, ``sh:qualifiedValueShape`` with
+  ``sh:qualifiedMinCount``, ``sh:or`` and ``sh:xone``.
+
+A shapes file that uses anything else is not compiled (:func:`compile_shapes` returns None) and
+the caller falls back to pySHACL. tests/test_fast_shapes.py checks that both report the same
+focus nodes and shapes on every example of tests/shapes/ and on the seed graph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from partykg.model.vocab import RDF, RDFS, XSD
+
+SH = "http://www.w3.org/ns/shacl#"
+_TYPE = ox.NamedNode(RDF + "type")
+_SUB = ox.NamedNode(RDFS + "subClassOf")
+_LANGSTRING = RDF + "langString"
+
+# sh: terms the evaluator understands; documentation and report terms are ignored
+_KNOWN = {SH + x for x in (
+    "NodeShape", "PropertyShape", "SPARQLTarget", "targetClass", "target", "select", "property",
+    "path", "minCount", "maxCount", "class", "datatype", "in", "nodeKind", "uniqueLang",
+    "languageIn", "pattern", "minLength", "qualifiedValueShape", "qualifiedMinCount", "or",
+    "xone", "message", "name", "description", "order", "group", "IRI", "BlankNode", "Literal",
+    "BlankNodeOrIRI", "BlankNodeOrLiteral", "IRIOrLiteral", "flags")}
+_DOC = {RDFS + "label", RDFS + "comment", RDFS + "seeAlso", RDF + "first", RDF + "rest",
+        RDF + "type", "http://purl.org/dc/terms/title", "http://purl.org/dc/terms/license"}
+
+
+@dataclass
+class Shape:
+    node: object  # the shape's term
+    iri: str | None  # a named shape's IRI (the rule reported), None for a blank one
+    message: str | None = None
+    path: tuple[str, ...] | None = None  # predicates, in sequence
+    targets: list[str] = field(default_factory=list)  # classes
+    selects: list[str] = field(default_factory=list)  # SPARQL target queries
+    constraints: dict[str, object] = field(default_factory=dict)
+    properties: list["Shape"] = field(default_factory=list)
+    class_only: str | None = None  # the class, for a shape that only says sh:class
+
+
+def _list(store: ox.Store, head) -> list:
+    out = []
+    nil = RDF + "nil"
+    while head is not None and not (isinstance(head, ox.NamedNode) and head.value == nil):
+        first = next(store.quads_for_pattern(head, ox.NamedNode(RDF + "first"), None), None)
+        if first is None:
+            break
+        out.append(first.object)
+        rest = next(store.quads_for_pattern(head, ox.NamedNode(RDF + "rest"), None), None)
+        head = rest.object if rest else None
+    return out
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _compile(store: ox.Store, node, cache: dict) -> Shape:
+    if node in cache:
+        return cache[node]
+    sh = Shape(node, node.value if isinstance(node, ox.NamedNode) else None)
+    cache[node] = sh
+    for q in store.quads_for_pattern(node, None, None):
+        p, o = q.predicate.value, q.object
+        if p in _DOC or not p.startswith(SH):
+            if p.startswith(SH):
+                raise _Unsupported(p)
+            continue
+        if p not in _KNOWN:
+            raise _Unsupported(p)
+        name = p[len(SH):]
+        if name == "message":
+            if sh.message is None or getattr(o, "language", None) == "en":
+                sh.message = o.value
+        elif name == "path":  # a predicate, or a sequence of predicates
+            steps = [o] if isinstance(o, ox.NamedNode) else _list(store, o)
+            if not steps or not all(isinstance(x, ox.NamedNode) for x in steps):
+                raise _Unsupported("a complex sh:path")
+            sh.path = tuple(x.value for x in steps)
+        elif name == "targetClass":
+            sh.targets.append(o.value)
+        elif name == "target":
+            types = {x.object.value for x in store.quads_for_pattern(o, _TYPE, None)}
+            sel = next(store.quads_for_pattern(o, ox.NamedNode(SH + "select"), None), None)
+            if SH + "SPARQLTarget" not in types or sel is None:
+                raise _Unsupported("a sh:target other than a SPARQL select")
+            sh.selects.append(sel.object.value)
+        elif name == "property":
+            sh.properties.append(_compile(store, o, cache))
+        elif name in ("or", "xone"):
+            sh.constraints[name] = [_compile(store, x, cache) for x in _list(store, o)]
+        elif name == "in":
+            sh.constraints[name] = set(_list(store, o))
+        elif name == "languageIn":
+            sh.constraints[name] = [x.value.lower() for x in _list(store, o)]
+        elif name == "qualifiedValueShape":
+            sh.constraints[name] = _compile(store, o, cache)
+        elif name in ("minCount", "maxCount", "minLength", "qualifiedMinCount"):
+            sh.constraints[name] = int(o.value)
+        elif name == "uniqueLang":
+            sh.constraints[name] = o.value == "true"
+        elif name in ("class", "datatype", "nodeKind", "pattern"):
+            sh.constraints[name] = o.value
+        elif name == "flags":
+            if o.value:
+                raise _Unsupported("sh:flags")
+    if set(sh.constraints) == {"class"} and sh.path is None and not sh.properties:
+        sh.class_only = sh.constraints["class"]
+    return sh
+
+
+@lru_cache(maxsize=4)
+def _compiled(path: str, mtime: float) -> list[Shape] | None:
+    store = ox.Store()
+    store.load(path=path, format=ox.RdfFormat.TURTLE)
+    cache: dict = {}
+    shapes = []
+    try:
+        for q in store.quads_for_pattern(None, _TYPE, ox.NamedNode(SH + "NodeShape")):
+            shapes.append(_compile(store, q.subject, cache))
+        # every sh: predicate of the file must be one the evaluator reads
+        for q in store:
+            if q.predicate.value.startswith(SH) and q.predicate.value not in _KNOWN:
+                raise _Unsupported(q.predicate.value)
+    except _Unsupported:
+        return None
+    return shapes
+
+
+def compile_shapes(path: Path) -> list[Shape] | None:
+    """The node shapes of a shapes file, or None when it uses what this module does not read."""
+    path = Path(path)
+    return _compiled(str(path), path.stat().st_mtime)
+
+
+class _Data:
+    """The data graph: a store (all graphs), with classes through rdfs:subClassOf."""
+
+    def __init__(self, store: ox.Store):
+        self.store = store
+        self._supers: dict = {}
+        self._types: dict = {}
+        self._props: dict = {}
+        self.memo: dict = {}
+
+    def supers(self, cls) -> set[str]:
+        hit = self._supers.get(cls)
+        if hit is None:
+            hit, todo = set(), [cls]
+            while todo:
+                c = todo.pop()
+                if c.value in hit:
+                    continue
+                hit.add(c.value)
+                todo += [q.object for q in self.store.quads_for_pattern(c, _SUB, None)
+                         if isinstance(q.object, ox.NamedNode)]
+            self._supers[cls] = hit
+        return hit
+
+    def classes(self, node) -> set[str]:
+        hit = self._types.get(node)
+        if hit is None:
+            hit = set()
+            if not isinstance(node, ox.Literal):
+                for q in self.store.quads_for_pattern(node, _TYPE, None):
+                    hit |= self.supers(q.object)
+            self._types[node] = hit
+        return hit
+
+    def props(self, node) -> dict[str, list]:
+        """predicate IRI -> the node's distinct values (read once per node)."""
+        hit = self._props.get(node)
+        if hit is None:
+            hit = {}
+            if not isinstance(node, ox.Literal):
+                for q in self.store.quads_for_pattern(node, None, None):
+                    vals = hit.setdefault(q.predicate.value, [])
+                    if q.object not in vals:
+                        vals.append(q.object)
+            self._props[node] = hit
+        return hit
+
+    def values(self, node, path: tuple[str, ...]) -> list:
+        if len(path) == 1:
+            return self.props(node).get(path[0], [])
+        nodes = [node]
+        for step in path:
+            nodes = list(dict.fromkeys(v for n in nodes for v in self.props(n).get(step, ())))
+        return nodes
+
+
+_DATE_FORMS = {XSD + "date": r"-?\d{4,}-\d\d-\d\d(Z|[+-]\d\d:\d\d)?",
+               XSD + "gYearMonth": r"-?\d{4,}-\d\d(Z|[+-]\d\d:\d\d)?",
+               XSD + "gYear": r"-?\d{4,}(Z|[+-]\d\d:\d\d)?",
+               XSD + "integer": r"[+-]?\d+", XSD + "positiveInteger": r"\+?0*[1-9]\d*",
+               XSD + "boolean": r"true|false|1|0"}
+
+
+def _well_formed(lit: ox.Literal) -> bool:
+    form = _DATE_FORMS.get(lit.datatype.value)
+    if form is None or re.fullmatch(form, lit.value) is None:
+        return form is None
+    if lit.datatype.value == XSD + "date":
+        import datetime as dt
+        try:
+            dt.date.fromisoformat(lit.value[:10] if not lit.value.startswith("-") else "x")
+        except ValueError:
+            return False
+    if lit.datatype.value == XSD + "gYearMonth":
+        return 1 <= int(lit.value.lstrip("-").split("-")[1][:2]) <= 12
+    return True
+
+
+def _value_ok(data: _Data, v, c: dict) -> bool:
+    """Does the value node ``v`` meet the value constraints ``c``?"""
+    if "class" in c and c["class"] not in data.classes(v):
+        return False
+    if "datatype" in c:
+        if not isinstance(v, ox.Literal):
+            return False
+        dt = v.datatype.value
+        if dt != c["datatype"] or (dt != _LANGSTRING and not _well_formed(v)):
+            return False
+    if "in" in c and v not in c["in"]:
+        return False
+    if "nodeKind" in c:
+        kind = c["nodeKind"][len(SH):]
+        isa = ("IRI" if isinstance(v, ox.NamedNode) else "BlankNode"
+               if isinstance(v, ox.BlankNode) else "Literal")
+        if isa not in re.findall(r"IRI|BlankNode|Literal", kind):
+            return False
+    if "languageIn" in c:
+        lang = (getattr(v, "language", None) or "").lower() if isinstance(v, ox.Literal) else ""
+        if not lang or not any(lang == x or lang.startswith(x + "-") for x in c["languageIn"]):
+            return False
+    if "pattern" in c and (isinstance(v, ox.BlankNode)
+                           or re.search(c["pattern"], v.value) is None):
+        return False
+    if "minLength" in c and (isinstance(v, ox.BlankNode) or len(v.value) < c["minLength"]):
+        return False
+    return True
+
+
+def _conforms(data: _Data, node, shape: Shape) -> bool:
+    if shape.class_only is not None:  # [ sh:class X ]: the common case of sh:xone and sh:or
+        return shape.class_only in data.classes(node)
+    key = (node, id(shape))
+    hit = data.memo.get(key)
+    if hit is None:
+        hit = data.memo[key] = not _failures(data, node, shape)
+    return hit
+
+
+def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None]]:
+    """The (shape, path) of every constraint ``node`` fails in ``shape`` (a property shape's
+    constraints on the node's values; a node shape's on the node)."""
+    out: list[tuple[Shape, tuple | None]] = []
+    c = shape.constraints
+    if shape.path is not None:
+        values = data.values(node, shape.path)
+        bad = ("minCount" in c and len(values) < c["minCount"]) or \
+              ("maxCount" in c and len(values) > c["maxCount"])
+        if not bad and c.get("uniqueLang"):
+            langs = [v.language for v in values if isinstance(v, ox.Literal) and v.language]
+            bad = len(langs) != len(set(langs))
+        if not bad and "qualifiedValueShape" in c:
+            n = sum(1 for v in values if _conforms(data, v, c["qualifiedValueShape"]))
+            bad = n < c.get("qualifiedMinCount", 0)
+        if not bad:
+            for v in values:
+                if not _value_ok(data, v, c) or _logic_fails(data, v, c) or any(
+                        _failures(data, v, p) for p in shape.properties):
+                    bad = True
+                    break
+        if bad:
+            out.append((shape, shape.path))
+        return out
+    if not _value_ok(data, node, c) or _logic_fails(data, node, c):
+        out.append((shape, None))
+    for p in shape.properties:
+        out += _failures(data, node, p)
+    return out
+
+
+def _logic_fails(data: _Data, v, c: dict) -> bool:
+    if "or" in c and not any(_conforms(data, v, s) for s in c["or"]):
+        return True
+    if "xone" in c and sum(1 for s in c["xone"] if _conforms(data, v, s)) != 1:
+        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Failure:
+    focus: str
+    shape: str | None  # the named shape whose constraint failed; None for a property shape
+    path: str | None  # the result path: a predicate (a sequence: its first one)
+    message: str
+
+
+def validate_nodes(shapes: list[Shape], store: ox.Store, focus) -> list[Failure]:
+    """The failures of the ``focus`` nodes (terms) against the shapes that target them, on the
+    data in ``store``."""
+    data = _Data(store)
+    selected: dict[int, set] = {}
+    out: list[Failure] = []
+    for f in focus:
+        classes = data.classes(f)
+        for sh in shapes:
+            targeted = any(t in classes for t in sh.targets)
+            if not targeted and sh.selects:
+                if id(sh) not in selected:
+                    selected[id(sh)] = {row[0] for q in sh.selects
+                                         for row in store.query(q, use_default_graph_as_union=True)}
+                targeted = f in selected[id(sh)]
+            if not targeted:
+                continue
+            for s, path in _failures(data, f, sh):
+                msg = s.message or sh.message or "does not conform"
+                out.append(Failure(f.value if not isinstance(f, ox.BlankNode) else "_:" + f.value,
+                                   s.iri, path[0] if path else None, msg))
+    return out
+
+
+def later_steps(shapes: list[Shape]) -> set[str]:
+    """The predicates a sequence path follows after its first step: a focus node's data graph
+    needs those statements of the nodes it points at."""
+    out: set[str] = set()
+    seen: set = set()
+
+    def walk(sh: Shape) -> None:
+        if id(sh) in seen:
+            return
+        seen.add(id(sh))
+        if sh.path and len(sh.path) > 1:
+            out.update(sh.path[1:])
+        for p in sh.properties:
+            walk(p)
+        for k in ("or", "xone"):
+            for x in sh.constraints.get(k, ()):
+                walk(x)
+        if "qualifiedValueShape" in sh.constraints:
+            walk(sh.constraints["qualifiedValueShape"])
+
+    for sh in shapes:
+        walk(sh)
+    return out
