@@ -12,6 +12,8 @@ from conftest import ROOT
 
 PKG = ROOT / "src" / "partykg"
 MAX_LINES = 650
+# a module still to split, with the length it may not grow past (remove it once it is split)
+NOT_YET_SPLIT = {"src/partykg/ingest/candidates.py": 840}
 # a stage may import the stages before it, never one after it (cli sees them all)
 STAGES = ("model", "graph", "store", "ask", "views", "ingest", "cli")
 MAY_IMPORT = {"model": set(), "graph": {"model"}, "store": {"model", "graph"},
@@ -64,7 +66,9 @@ def graph(top_level_only: bool) -> nx.DiGraph:
 def test_no_module_is_much_over_600_lines():
     long = {str(p.relative_to(ROOT)): n for p in PKG.rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
-    assert long == {}, f"split by job: {long}"
+    grown = {f: n for f, n in long.items() if n > NOT_YET_SPLIT.get(f, MAX_LINES)}
+    assert grown == {}, f"split by job: {grown}"
+    assert set(NOT_YET_SPLIT) <= set(long), "split: take it out of NOT_YET_SPLIT"
 
 
 def test_no_import_circles_between_modules():

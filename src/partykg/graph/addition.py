@@ -28,7 +28,6 @@ import pyoxigraph as ox
 from partykg.graph import dataset
 from partykg.model.ids import code_key
 from partykg.model.vocab import GRAPH_DERIVED, GRAPH_ONTOLOGY, PK, RDF
-from partykg.store.embedded import KnowledgeGraph
 
 _DERIVED = ox.NamedNode(GRAPH_DERIVED)
 _ONTOLOGY = ox.NamedNode(GRAPH_ONTOLOGY)
@@ -39,6 +38,10 @@ _DATE = ox.NamedNode(PK + "dateIssued")
 _CODE_KEY = ox.NamedNode(PK + "codeKey")
 _CODE = ox.NamedNode(PK + "code")
 _CODE_WRITTEN = ox.NamedNode(PK + "codeAsWritten")
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # a type only: the graph stage does not import the store
+    from partykg.store.embedded import KnowledgeGraph
 
 
 def _described(store: ox.Store, node) -> bool:
@@ -148,7 +151,7 @@ def _kg_of(kg: KnowledgeGraph, parts: Iterable, report: dataset.LoadReport) -> K
         else:
             s.bulk_extend(part)
     dataset.derive(s)
-    return KnowledgeGraph(s, kg.root, report)
+    return type(kg)(s, kg.root, report)  # the same backend class, over the new store
 
 
 def _key(v) -> tuple:
