@@ -209,6 +209,38 @@ def test_an_added_or_removed_file_is_seen(cached, seed_project_copy):
     assert not labels(cache.load(seed_project_copy), "A new label")
 
 
+def test_the_signature_lists_the_files_the_loader_loads(tmp_path):
+    # cache.graph_file_names finds the files with os.scandir, the loader with pathlib's glob:
+    # both must list the same files in the same order, whatever the tree holds
+    from partykg.graph import dataset
+
+    root = tmp_path / "p"
+    (root / "ontology").mkdir(parents=True)
+    for name in ("partykg.ttl", "statuses.ttl", "shapes.ttl"):
+        (root / "ontology" / name).write_text("", encoding="utf-8")
+    g = root / "graph"
+    for rel in ("a.trig", "a-b.ttl", "a/b.ttl", "a/b/c.trig", "a/b-c.trig", "B.ttl", "b.TTL",
+                ".hidden.ttl", ".ttl", "x.", "x.trig.bak", "a.b.trig", "sub/.dot/z.ttl",
+                "sub/deep/er/y.trig", "Ä/é.ttl", "z z.ttl"):
+        (g / rel).parent.mkdir(parents=True, exist_ok=True)
+        (g / rel).write_text("", encoding="utf-8")
+    (g / "folder.ttl").mkdir()  # a folder named like a file
+    outside = tmp_path / "outside"
+    (outside / "in").mkdir(parents=True)
+    (outside / "in" / "o.ttl").write_text("", encoding="utf-8")
+    (outside / "f.trig").write_text("", encoding="utf-8")
+    (g / "linked").symlink_to(outside / "in", target_is_directory=True)  # not followed
+    (g / "linked.trig").symlink_to(outside / "f.trig")  # a file: followed
+    (g / "broken.ttl").symlink_to(outside / "nothing.ttl")
+    want = [p.relative_to(root).as_posix() for p in dataset.graph_files(root)]
+    assert "graph/linked.trig" in want and "graph/a/b.ttl" in want and len(want) > 12
+    assert cache.graph_file_names(str(root)) == want
+    shutil.rmtree(g)
+    assert cache.graph_file_names(str(root)) == [
+        p.relative_to(root).as_posix() for p in dataset.graph_files(root)] == [
+        "ontology/partykg.ttl", "ontology/statuses.ttl"]
+
+
 def test_files_changed_a_moment_ago_are_not_cached(monkeypatch, tmp_path, seed_project_copy):
     monkeypatch.setenv("PARTYKG_CACHE_DIR", str(tmp_path / "cache"))
     (seed_project_copy / "graph" / "curation.trig").touch()  # now: within the quiet period

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from partykg.errors import PartykgError
+
+# ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
+ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
 
 
 class NotAProject(PartykgError):
@@ -26,3 +30,22 @@ def check_root(root: Path | str, where: str = "--root", need: tuple[str, ...] = 
         raise NotAProject(f"{where} {path}: not a partykg project (it needs ontology/ and graph/ "
                           "folders)")
     return path.resolve()
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The project folder: $PARTYKG_ROOT, else the checkout this package lives in, else a
+    parent of the working directory holding ontology/ and graph/."""
+    env = os.environ.get("PARTYKG_ROOT")
+    if env:
+        return check_root(env, "PARTYKG_ROOT")
+    here = Path(__file__).resolve().parents[2]
+    if (here / "ontology").is_dir() and (here / "graph").is_dir():
+        return here
+    for d in [(start or Path.cwd()).resolve(), *(start or Path.cwd()).resolve().parents]:
+        if (d / "ontology").is_dir() and (d / "graph").is_dir():
+            return d
+    from partykg.graph.dataset import GraphFileError
+
+    raise GraphFileError(start or Path.cwd(),
+                         "no partykg project found (a folder with ontology/ and graph/); "
+                         "set PARTYKG_ROOT or pass --root")

@@ -17,15 +17,15 @@ import pyoxigraph as ox
 
 from partykg.model import ids
 from partykg.errors import PartykgError
-from partykg.project import check_root
+# ONTOLOGY_DATA_FILES and find_root live in partykg.project (a cold `ask` needs them, not this
+# module); they are still importable from here
+from partykg.project import ONTOLOGY_DATA_FILES, check_root, find_root  # noqa: F401
 from partykg.model.vocab import GRAPH_DERIVED, GRAPH_FILE, GRAPH_META, GRAPH_ONTOLOGY, PK, SKOS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
     from typing import Callable, Iterable, Iterator
 
-# ontology files loaded as data (the SHACL shapes are not: validation loads them itself)
-ONTOLOGY_DATA_FILES = ("partykg.ttl", "evidenced.ttl", "doctypes.ttl", "statuses.ttl")
 
 
 class GraphFileError(PartykgError):
@@ -43,23 +43,6 @@ class GraphFileError(PartykgError):
             if column is not None:
                 where += f":{column}"
         super().__init__(f"{where}: {message}")
-
-
-def find_root(start: Path | None = None) -> Path:
-    """The project folder: $PARTYKG_ROOT, else the checkout this package lives in, else a
-    parent of the working directory holding ontology/ and graph/."""
-    env = os.environ.get("PARTYKG_ROOT")
-    if env:
-        return check_root(env, "PARTYKG_ROOT")
-    here = Path(__file__).resolve().parents[3]
-    if (here / "ontology").is_dir() and (here / "graph").is_dir():
-        return here
-    for d in [(start or Path.cwd()).resolve(), *(start or Path.cwd()).resolve().parents]:
-        if (d / "ontology").is_dir() and (d / "graph").is_dir():
-            return d
-    raise GraphFileError(start or Path.cwd(),
-                         "no partykg project found (a folder with ontology/ and graph/); "
-                         "set PARTYKG_ROOT or pass --root")
 
 
 def graph_files(root: Path) -> list[Path]:

@@ -65,26 +65,85 @@ def project_folder(root: Path, base: Path) -> Path:
     return base / "stores" / f"{name}-{_crc(str(root))}"
 
 
+# the modules whose code decides what the store holds (see the module's docstring), by file
+_CODE = ("partykg.graph.dataset", "partykg.model.ids", "partykg.model.vocab",
+         "partykg.store.embedded", __name__)
+
+
+def _ignorable(e: OSError) -> bool:
+    """An error pathlib's glob and is_file pass over (a file gone, a symlink loop...)."""
+    return e.errno in (2, 20, 9, 40)  # ENOENT, ENOTDIR, EBADF, ELOOP
+
+
+def _is_file(path: str) -> bool:
+    """``Path(path).is_file()``: a regular file, following symlinks."""
+    try:
+        return os.stat(path).st_mode & 0o170000 == 0o100000  # S_ISREG
+    except OSError as e:
+        if not _ignorable(e):
+            raise
+        return False
+    except ValueError:
+        return False
+
+
+def graph_file_names(root: str) -> list[str]:
+    """The files :func:`partykg.graph.dataset.graph_files` lists (the same files, in the same
+    order), as paths relative to ``root`` written with ``/``: found with :func:`os.scandir`
+    instead of pathlib's glob, some ten times faster (a test checks both list the same files)."""
+    from partykg.project import ONTOLOGY_DATA_FILES
+
+    out = [f"ontology/{name}" for name in ONTOLOGY_DATA_FILES
+           if _is_file(os.path.join(root, "ontology", name))]
+    gdir = os.path.join(root, "graph")
+    if not os.path.isdir(gdir):
+        return out
+    found: list[tuple[str, ...]] = []
+
+    def walk(path: str, parts: tuple[str, ...]) -> None:
+        # as Path.rglob("*"): every entry of every folder reached without following a symlink
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except PermissionError:
+            return
+        for entry in entries:
+            name = entry.name
+            dot = name.rfind(".")
+            if 0 < dot < len(name) - 1 and name[dot:] in (".trig", ".ttl") \
+                    and _is_file(entry.path):
+                found.append(parts + (name,))
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError as e:
+                if not _ignorable(e):
+                    raise
+                continue
+            if is_dir:
+                walk(entry.path, parts + (entry.name,))
+
+    walk(gdir, ("graph",))
+    found.sort()  # pathlib orders paths by their parts
+    return out + ["/".join(p) for p in found]
+
+
 def signature(root: Path, now: float | None = None) -> str | None:
     """The text naming everything the store of ``root`` is built from (see the module's
     docstring), or None when a graph file changed less than :data:`QUIET_SECONDS` ago."""
     from partykg import __version__
-    from partykg.graph import dataset
-    from partykg.model import ids, vocab
-    from partykg.store import embedded
 
     quiet = int(((time.time() if now is None else now) - QUIET_SECONDS) * 1e9)
     lines = [f"partykg {__version__}", f"pyoxigraph {ox.__version__}", f"root {root}"]
-    for module in (dataset, ids, vocab, embedded):
-        st = os.stat(module.__file__)
-        lines.append(f"code {module.__name__} {st.st_size} {st.st_mtime_ns}")
-    st = os.stat(__file__)
-    lines.append(f"code {__name__} {st.st_size} {st.st_mtime_ns}")
-    for path in dataset.graph_files(root):
-        st = os.stat(path)
+    package = os.path.dirname(os.path.dirname(__file__))
+    for name in _CODE:
+        st = os.stat(os.path.join(package, *name.split(".")[1:]) + ".py")
+        lines.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
+    base = str(root)
+    for rel in graph_file_names(base):
+        st = os.stat(os.path.join(base, rel))
         if st.st_mtime_ns > quiet or st.st_ctime_ns > quiet:
             return None
-        rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
         lines.append(f"file {rel!r} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
                      f"{st.st_ino} {st.st_dev}")
     return "\n".join(lines) + "\n"
@@ -180,11 +239,10 @@ def load(root: Path | None = None, progress=None):
     """The project's graph: from the cache when its store is there and current, else loaded from
     the files (then written to the cache, and answered from the written store so that the same
     question gets the same answer whether the cache was there or not)."""
-    from partykg.graph import dataset
-    from partykg.project import check_root
+    from partykg.project import check_root, find_root
     from partykg.store.embedded import KnowledgeGraph
 
-    root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
+    root = check_root(root, "root", ("graph",)) if root else find_root()
     base = cache_dir()
     sig = folder = None
     if base is not None:
