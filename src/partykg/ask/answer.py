@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field, replace
+from partykg.records import asdict, dataclass, field, replace
 
 from partykg.ask.answers import HANDLERS, SUBJECT_KINDS
 from partykg.ask.facts import entity

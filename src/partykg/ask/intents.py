@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from partykg.records import dataclass, field
 
 from partykg.ask import lexicon
 from partykg.ask.mentions import Found, Mention, find

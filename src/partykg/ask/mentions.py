@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from partykg.records import dataclass, field
 
 import pyoxigraph as ox
 

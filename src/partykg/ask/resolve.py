@@ -13,7 +13,7 @@ guess. A mention that matches nothing comes back with the nearest names as sugge
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from partykg.records import dataclass, field
 
 import pyoxigraph as ox
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from partykg.records import dataclass
 
 from partykg.errors import PartykgError
 

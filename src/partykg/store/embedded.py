@@ -11,7 +11,7 @@ mapping of variable names to RDF terms (pyoxigraph terms), bound as a VALUES blo
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from partykg.records import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox

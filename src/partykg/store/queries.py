@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from partykg.records import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
