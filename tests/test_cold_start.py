@@ -496,3 +496,139 @@ def test_ask_on_a_store_takes_the_query_library_of_root_from_any_folder(seed_sto
                         QUESTION], capture_output=True, text=True, cwd=elsewhere, timeout=300,
                        env={**os.environ, "PYTHONPATH": str(lib)})
     assert r.returncode == 0 and "Directive 51-CT/TW" in r.stdout, r.stderr
+
+
+# --- the memo of the queries without parameters (partykg.store.memo) ---------------------------
+
+MEMO_QUERIES = ("document-types", "status-names", "kinds", "code-suffixes", "post-roles")
+
+
+def test_the_memo_gives_the_rows_the_graph_gives(seed_store, tmp_path):
+    from partykg.store import memo, queries
+    from partykg.store.embedded import KnowledgeGraph
+
+    kg = KnowledgeGraph.open(seed_store)
+    path = str(tmp_path / "m.memo")
+    key = memo.store_key(str(seed_store))
+    first = memo.Memo(path, key)
+    want = {}
+    for name in MEMO_QUERIES:
+        q = queries.load(name, ROOT)
+        want[name] = kg.select(q.text, {}, prefixes=False)
+        assert first.get(q.text) is None
+        first.put(q.text, want[name])
+    assert any(len(v) > 20 for v in want.values())
+    first.save()
+    kept = memo.Memo(path, key)  # read back from the file
+    for name in MEMO_QUERIES:
+        got = kept.get(queries.load(name, ROOT).text)
+        assert got == want[name], name  # terms equal: IRIs, literals with language or datatype
+        assert [{k: type(v) for k, v in r.items()} for r in got] == \
+            [{k: type(v) for k, v in r.items()} for r in want[name]]
+    literals = [v for rows in want.values() for r in rows for v in r.values()
+                if isinstance(v, ox.Literal)]
+    assert any(v.language for v in literals) and any(not v.language for v in literals)
+    assert memo.Memo(path, key + "other").get(queries.load("kinds", ROOT).text) is None
+
+
+def test_queries_without_parameters_run_once_per_graph(seed_store, monkeypatch):
+    from partykg.store import memo, queries
+    from partykg.store.embedded import KnowledgeGraph
+
+    kg = KnowledgeGraph.open(seed_store)
+    kg.memo = memo.Memo(None, "")
+    ran = []
+    select = KnowledgeGraph.select
+    monkeypatch.setattr(KnowledgeGraph, "select",
+                        lambda self, q, b=None, prefixes=True: ran.append(q) or select(self, q, b,
+                                                                                       prefixes))
+    a = queries.run(kg, "document-types")
+    b = queries.run(kg, "document-types")
+    assert a == b and len(a) > 20 and len(ran) == 1
+    queries.run(kg, "lookup-number", {"number": ox.Literal("51")})
+    queries.run(kg, "lookup-number", {"number": ox.Literal("51")})
+    assert len(ran) == 3  # a query with parameters always runs
+
+
+def memo_files(cache_dir: Path) -> list[Path]:
+    return sorted(p for p in cache_dir.rglob("*") if p.name.endswith("memo"))
+
+
+def ask_cli(*argv: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "partykg", *argv], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300, env={**os.environ, **env})
+
+
+def test_ask_on_a_store_keeps_a_memo_in_the_cache_folder_only(seed_store, tmp_path):
+    env = {"PARTYKG_CACHE_DIR": str(tmp_path / "cache")}
+    before = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in seed_store.iterdir())
+    first = ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env)
+    assert first.returncode == 0, first.stderr
+    memos = memo_files(tmp_path / "cache")
+    assert len(memos) == 1 and memos[0].stat().st_size > 1000
+    second = ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env)
+    assert second.stdout == first.stdout and "51-CT/TW" in second.stdout
+    after = sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in seed_store.iterdir())
+    assert after == before  # nothing written into the user's store
+    off = ask_cli("ask", "--json", "--store", str(seed_store), QUESTION,
+                  env={"PARTYKG_CACHE_DIR": ""})
+    assert off.stdout == first.stdout
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "crc", "shape"])
+def test_a_damaged_memo_is_ignored_and_rewritten(seed_store, tmp_path, damage):
+    import marshal
+    import zlib
+
+    env = {"PARTYKG_CACHE_DIR": str(tmp_path / "cache")}
+    want = ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env).stdout
+    [path] = memo_files(tmp_path / "cache")
+    blob = path.read_bytes()
+    if damage == "garbage":
+        blob = bytes(range(256)) * 10
+    elif damage == "truncated":
+        blob = blob[: len(blob) // 2]
+    elif damage == "crc":  # a byte changed in the content
+        blob = blob[:-20] + bytes([blob[-20] ^ 0x55]) + blob[-19:]
+    else:  # a valid file with rows of another shape under the right key
+        data = marshal.loads(blob[4:])
+        data["rows"] = {q: (["x"], [(1, 2)]) for q in data["rows"]}
+        body = marshal.dumps(data)
+        blob = zlib.crc32(body).to_bytes(4, "big") + body
+    path.write_bytes(blob)
+    r = ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env)
+    assert r.returncode == 0 and r.stdout == want, r.stderr
+    assert path.read_bytes() != blob  # written again, whole
+    assert ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env).stdout == want
+
+
+def test_a_memo_is_not_used_for_a_rebuilt_store(tmp_path):
+    from conftest import SEED_FILES, load_kg
+    from partykg.store import memo, queries
+    from partykg.store.embedded import KnowledgeGraph
+
+    store = tmp_path / "store"
+    load_kg(*SEED_FILES).save(store)
+    text = queries.load("kinds", ROOT).text
+    m = memo.Memo(str(tmp_path / "m.memo"), memo.store_key(str(store)))
+    m.put(text, [{"class": ox.NamedNode("http://example.org/stale"), "top": None}])
+    m.save()
+    assert memo.Memo(str(tmp_path / "m.memo"), memo.store_key(str(store))).get(text)
+    load_kg(*SEED_FILES[:2]).save(store)  # the same folder, rebuilt
+    assert memo.Memo(str(tmp_path / "m.memo"), memo.store_key(str(store))).get(text) is None
+    kg = KnowledgeGraph.open(store)
+    kg.memo = memo.for_store(str(store))
+    assert all(r["class"].value != "http://example.org/stale" for r in queries.run(kg, "kinds"))
+
+
+def test_the_memo_of_the_cached_files_belongs_to_their_signature(cached, seed_project_copy):
+    kg = cache.load(seed_project_copy)
+    sig = cache.signature(seed_project_copy)
+    assert kg.memo.path == str(Path(kg.location).parent / "memo") and kg.memo.key.endswith(sig)
+    time.sleep(0.05)
+    (seed_project_copy / "graph" / "extra.trig").write_text(
+        '<graph/extra> { <doc/extra> <http://www.w3.org/2004/02/skos/core#prefLabel> "x"@en . }\n',
+        encoding="utf-8")
+    other = cache.load(seed_project_copy)
+    assert other.memo.path != kg.memo.path and other.memo.key.endswith(
+        cache.signature(seed_project_copy))

@@ -53,7 +53,8 @@ def open_graph(args, cached: bool = False):
     (--store), or the project's files loaded into memory. Every one of them answers
     ``select(query, bindings)`` and ``construct(query, bindings)``. ``cached``: the project's
     files may come from the store cached in the user's cache folder, rebuilt whenever they
-    change (:mod:`partykg.store.cache`)."""
+    change (:mod:`partykg.store.cache`), and the embedded graph gets a memo of its queries
+    without parameters (:mod:`partykg.store.memo`; the command saves it with ``kg.memo.save()``)."""
     if getattr(args, "endpoint", None):
         from partykg.store.remote import RemoteGraph
 
@@ -72,12 +73,20 @@ def open_graph(args, cached: bool = False):
             from partykg.project import check_root
 
             kg.root = check_root(args.root)
+        if cached:
+            from partykg.store import memo
+
+            kg.memo = memo.for_store(str(kg.location))
     elif cached:
         from partykg.store import cache
 
         kg = cache.load(args.root, progress=progress(args))
     else:
         kg = KnowledgeGraph.load(args.root, progress=progress(args))
+    if cached and getattr(kg, "memo", None) is None:  # kept in this process only
+        from partykg.store.memo import Memo
+
+        kg.memo = Memo(None, "")
     if getattr(args, "verbose", False):
         print(f"opened the graph in {time.perf_counter() - t0:.2f}s", file=sys.stderr)
     return kg

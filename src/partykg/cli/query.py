@@ -68,6 +68,7 @@ def cmd_ask(args) -> int:
     try:
         a = answer(kg, args.question, as_of=args.as_of)
     except UnsupportedQuestion as e:
+        _save_memo(kg)
         if args.json:
             import json
 
@@ -75,6 +76,7 @@ def cmd_ask(args) -> int:
                               "message": str(e)}, ensure_ascii=False, indent=2))
         print(f"partykg: {e}", file=sys.stderr)
         return EXIT_ERROR
+    _save_memo(kg)
     if args.json:
         import json
 
@@ -82,6 +84,14 @@ def cmd_ask(args) -> int:
     else:
         print(a.text)
     return EXIT_OK if a.status == "answered" else EXIT_INVALID
+
+
+def _save_memo(kg) -> None:
+    """The results of the queries without parameters, kept for the next question
+    (:mod:`partykg.store.memo`)."""
+    memo = getattr(kg, "memo", None)
+    if memo is not None:
+        memo.save()
 
 
 def cmd_query(args) -> int:

@@ -22,6 +22,9 @@ writer that published first wins. The signature file itself is written with
 ``$PARTYKG_CACHE_DIR`` when set (set and empty: no cache), else ``$XDG_CACHE_HOME/partykg``, else
 ``~/.cache/partykg``. Any failure to read or write the cache (a read-only home, a full disk) falls
 back to loading the files.
+
+Beside the store, ``memo`` keeps the results of the library queries without parameters
+(:mod:`partykg.store.memo`): it belongs to the signature's folder, so it goes with the store.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ KEEP_SECONDS = 600.0  # an older store of the same project is removed once this 
 _SIGNATURE = "signature"
 _REPORT = "report.json"
 _STORE = "store"
+_MEMO = "memo"  # partykg.store.memo, written by the commands that use it
 
 
 def cache_dir() -> Path | None:
@@ -173,6 +177,7 @@ class _CachedReport:
 def _open(folder: Path, sig: str, root: Path):
     """The cached store in ``folder`` if its signature is ``sig``, else None."""
     from partykg.store.embedded import KnowledgeGraph
+    from partykg.store.memo import Memo
 
     try:
         with open(folder / _SIGNATURE, encoding="utf-8") as f:
@@ -181,7 +186,9 @@ def _open(folder: Path, sig: str, root: Path):
         store = ox.Store.read_only(str(folder / _STORE))
     except (OSError, RuntimeError, ValueError):
         return None
-    return KnowledgeGraph(store, root, _CachedReport(folder, root), folder / _STORE)
+    kg = KnowledgeGraph(store, root, _CachedReport(folder, root), folder / _STORE)
+    kg.memo = Memo(str(folder / _MEMO), sig)  # the results of its queries without parameters
+    return kg
 
 
 def _write(kg, folder: Path, sig: str) -> bool:

@@ -18,7 +18,6 @@ terms (:mod:`partykg.store.sparql`), never pasted into the query.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from partykg.records import dataclass, field
 from functools import lru_cache
@@ -205,6 +204,8 @@ def to_term(kind: str, value: str, resolver=None, kg=None) -> ox.NamedNode | ox.
             raise QueryLibraryError(f"not an integer: {value!r}")
         return ox.Literal(str(int(value)), datatype=ox.NamedNode(XSD + "integer"))
     if kind == "date":
+        import datetime as dt
+
         try:
             d = dt.date.fromisoformat(value.strip())
         except ValueError:
@@ -306,7 +307,15 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
     query's text is sent as it is: it declares its own prefixes (no prefix is added), so the
     same file runs unchanged with curl on any endpoint."""
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
-    return kg.select(q.text, params or {}, prefixes=False)
+    memo = getattr(kg, "memo", None) if not params else None
+    if memo is None:
+        return kg.select(q.text, params or {}, prefixes=False)
+    # a query without parameters, on a graph with a memo (partykg.store.memo): run once
+    rows = memo.get(q.text)
+    if rows is None:
+        rows = kg.select(q.text, {}, prefixes=False)
+        memo.put(q.text, rows)
+    return rows
 
 
 # --- self-contained queries ----------------------------------------------------------------

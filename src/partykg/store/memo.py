@@ -1,0 +1,167 @@
+"""The results of the library queries that take no parameter (the document types and their
+names, the statuses, the kinds of entity, the code suffixes...: what ``partykg ask`` reads a
+question with), kept per graph in the user's cache folder, so that a cold ``partykg ask`` does not
+run them again on every question (issue 13).
+
+Never stale: a memo belongs to one graph and is used only when its **key** matches, character
+for character. For the project's files (the cached store of :mod:`partykg.store.cache`) the memo
+lives in the cached store's folder, which is named by the files' signature; for a store
+(``--store DIR``) its key is the store's folder (its real path, device and inode), the engine's
+unique id of the database (RocksDB's ``IDENTITY``) and the name, size and modification time of
+every file of the store (a rebuilt store, or any write to it, changes them). Each result is kept
+under the query's whole text, so an edited query is run again. The memo also names the versions
+of partykg and pyoxigraph.
+
+Written atomically (a temporary file next to it, renamed over it) and checked when read (a
+CRC-32 of its content): a memo that cannot be read, or does not match, is ignored, never an
+error. Nothing is written when caching is off (``PARTYKG_CACHE_DIR`` set and empty) or the cache
+folder cannot be written.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import zlib
+
+import pyoxigraph as ox
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+MAX_ROWS = 50_000  # a result bigger than this is not kept (a memo stays small to read)
+
+
+def _encode(term):
+    """A term as plain data marshal writes: an IRI as a str, a literal as (value, language,
+    datatype), a blank node as (id,)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        return (term.value, term.language or "", term.datatype.value)
+    if isinstance(term, ox.BlankNode):
+        return (term.value,)
+    raise TypeError(f"cannot keep {type(term).__name__}")
+
+
+def _decode(data):
+    if data is None:
+        return None
+    if type(data) is str:
+        return ox.NamedNode(data)
+    if len(data) == 3:
+        value, lang, dt = data
+        if lang:
+            return ox.Literal(value, language=lang)
+        if dt == _XSD_STRING:
+            return ox.Literal(value)
+        return ox.Literal(value, datatype=ox.NamedNode(dt))
+    return ox.BlankNode(data[0])
+
+
+def _versions() -> str:
+    from partykg import __version__
+
+    return f"partykg {__version__}\npyoxigraph {ox.__version__}\n"
+
+
+class Memo:
+    """The kept results of one graph, in the file ``path`` (None: kept in this process only)."""
+
+    def __init__(self, path: str | None, key: str):
+        self.path = path
+        self.key = _versions() + key
+        self._rows: dict[str, tuple[list[str], list[tuple]]] = {}
+        self._dirty = False
+        if path is not None:
+            self._read()
+
+    def _read(self) -> None:
+        try:
+            with open(self.path, "rb") as f:
+                blob = f.read()
+            crc, body = blob[:4], blob[4:]
+            if int.from_bytes(crc, "big") != zlib.crc32(body):
+                return
+            data = marshal.loads(body)
+            if type(data) is not dict or data.get("key") != self.key:
+                return
+            rows = data["rows"]
+            if type(rows) is dict:
+                self._rows = rows
+        except (OSError, ValueError, EOFError, TypeError, KeyError):
+            return
+
+    def get(self, query: str) -> list[dict] | None:
+        """The rows of ``query`` as the graph answered it, or None when not kept."""
+        kept = self._rows.get(query)
+        if kept is None:
+            return None
+        try:
+            names, rows = kept
+            return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+        except (TypeError, ValueError):  # not what this module writes: run the query
+            del self._rows[query]
+            return None
+
+    def put(self, query: str, rows: list[dict]) -> None:
+        if len(rows) > MAX_ROWS:
+            return
+        try:
+            names = list(rows[0]) if rows else []
+            data = [tuple(_encode(r[n]) for n in names) for r in rows]
+        except (TypeError, KeyError):
+            return
+        self._rows[query] = (names, data)
+        self._dirty = True
+
+    def save(self) -> None:
+        """Write the memo when it gained results (atomically; a failure is ignored)."""
+        if not self._dirty or self.path is None:
+            return
+        self._dirty = False
+        body = marshal.dumps({"key": self.key, "rows": self._rows})
+        tmp = f"{self.path}.{os.getpid()}.tmp"
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(tmp, "xb") as f:
+                f.write(zlib.crc32(body).to_bytes(4, "big") + body)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def store_key(location: str) -> str | None:
+    """The key of the store in the folder ``location`` (see the module's docstring), or None
+    when it cannot be read."""
+    try:
+        real = os.path.realpath(location)
+        st = os.stat(real)
+        lines = [f"store {real!r} {st.st_dev} {st.st_ino}"]
+        with open(os.path.join(real, "IDENTITY"), "rb") as f:
+            lines.append(f"identity {f.read(200)!r}")
+        with os.scandir(real) as it:
+            for e in sorted(it, key=lambda e: e.name):
+                s = e.stat(follow_symlinks=False)
+                lines.append(f"file {e.name!r} {s.st_size} {s.st_mtime_ns} {s.st_ctime_ns} "
+                             f"{s.st_ino}")
+    except (OSError, ValueError):
+        return None
+    return "\n".join(lines) + "\n"
+
+
+def for_store(location: str) -> Memo | None:
+    """The memo of the store in ``location``, in the user's cache folder (None: caching off, or
+    the store cannot be read)."""
+    from partykg.store.cache import _crc, cache_dir
+
+    base = cache_dir()
+    key = store_key(location)
+    if base is None or key is None:
+        return None
+    real = os.path.realpath(location)
+    return Memo(os.path.join(str(base), "memos", f"store-{_crc(real)}.memo"), key)
