@@ -8,7 +8,6 @@ source, never as done; ambiguity lists the candidates, never a guess.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from partykg.records import asdict, dataclass, field, replace
 
@@ -45,6 +44,8 @@ class Answer:
 def parse_date(text: str | None) -> str | None:
     if not text:
         return None
+    import datetime as dt  # not at load time: a cold ask without --as-of does without it
+
     t = text.strip(" .")
     try:
         return dt.date.fromisoformat(t).isoformat()

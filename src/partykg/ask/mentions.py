@@ -10,7 +10,6 @@ says so (``read_as``).
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from partykg.records import dataclass, field
 
@@ -395,6 +394,8 @@ def _dates(folded: str, add, free) -> None:
             if not free(m.start(), m.end()):
                 continue
             g = m.groups()
+            import datetime as dt  # only for a question with a date in it
+
             try:
                 if form == "ymd":
                     value = dt.date(int(g[0]), int(g[1]), int(g[2])).isoformat()

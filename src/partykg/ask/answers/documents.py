@@ -3,8 +3,6 @@ submitted to / approved at, and its card."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pyoxigraph as ox
 
 from partykg.ask.facts import (dedup, entity, facts, known_by, literal_sources, mentions_of,
@@ -111,6 +109,8 @@ def by_property(kg, a, p, doc: str) -> None:
 
 
 def in_force(kg, a, p, doc: str) -> None:
+    import datetime as dt  # only here: not at load time
+
     day = p.date or (f"{p.year}-12-31" if p.year else None) or a.as_of or dt.date.today().isoformat()
     a.as_of = a.as_of or day
     a.relation = "inForce"
