@@ -121,9 +121,9 @@ class Memo:
         if not self._dirty or self.path is None:
             return
         self._dirty = False
-        body = marshal.dumps({"key": self.key, "rows": self._rows})
         tmp = f"{self.path}.{os.getpid()}.tmp"
         try:
+            body = marshal.dumps({"key": self.key, "rows": self._rows})
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(tmp, "xb") as f:
                 f.write(zlib.crc32(body).to_bytes(4, "big") + body)
