@@ -74,7 +74,7 @@ def queries_dir(root: Path | None = None) -> Path:
 
 @lru_cache(maxsize=1)
 def _default_root() -> Path:
-    from partykg.graph.dataset import find_root
+    from partykg.project import find_root
 
     return find_root()
 
