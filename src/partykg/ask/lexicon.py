@@ -5,7 +5,6 @@ first use."""
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +23,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def cues() -> dict:
-    return json.loads(CUES_FILE.read_text(encoding="utf-8"))
+    from partykg.datacache import load_json  # kept parsed: no json on a cold start
+
+    return load_json(CUES_FILE)
 
 
 def intent_rules() -> list[dict]:

@@ -4,7 +4,6 @@ with their quotes under them."""
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +15,9 @@ PHRASES_FILE = Path(__file__).with_name("phrases.json")
 
 @lru_cache(maxsize=1)
 def phrases() -> dict:
-    return json.loads(PHRASES_FILE.read_text(encoding="utf-8"))
+    from partykg.datacache import load_json  # kept parsed: no json on a cold start
+
+    return load_json(PHRASES_FILE)
 
 
 def T(lang: str, key: str):

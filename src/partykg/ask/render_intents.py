@@ -3,8 +3,6 @@ its lines and adds the sources it cites to ``sources``."""
 
 from __future__ import annotations
 
-import json
-
 from partykg.ask.render import T, fmt_date, line, name, status_word
 
 
@@ -222,6 +220,8 @@ def _event(kg, a, p, lang, x, asof, sources):
 
 
 def _card(kg, a, p, lang, x, asof, sources):
+    import json  # only here: not at load time
+
     e = a.subject
     props = {**T("en", "props"), **T(lang, "props")}
     head = e["label"] + (f" [{e['type']}]" if e.get("type") and e["kind"] == "document" else "")
