@@ -1,5 +1,3 @@
-import sys
+from partykg.cli.main import run
 
-from partykg.cli.main import main
-
-sys.exit(main())
+run()
