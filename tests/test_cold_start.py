@@ -632,3 +632,29 @@ def test_the_memo_of_the_cached_files_belongs_to_their_signature(cached, seed_pr
     other = cache.load(seed_project_copy)
     assert other.memo.path != kg.memo.path and other.memo.key.endswith(
         cache.signature(seed_project_copy))
+
+
+def test_the_memo_keeps_the_plans_sparql_makes(seed_store, tmp_path, monkeypatch):
+    import marshal
+
+    from partykg.store import sparql
+
+    env = {"PARTYKG_CACHE_DIR": str(tmp_path / "cache")}
+    first = ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env)
+    [path] = memo_files(tmp_path / "cache")
+    data = marshal.loads(path.read_bytes()[4:])
+    assert len(data["plans"]) >= 3 and len(data["checked"]) >= 3
+    for (query, names), plan in data["plans"].items():
+        assert plan == [(p, tuple(ns)) for p, ns in sparql._plan(query, names)]
+    for query in data["checked"]:
+        sparql._check_query(query)  # each passes the check
+    assert ask_cli("ask", "--json", "--store", str(seed_store), QUESTION, env=env).stdout == \
+        first.stdout
+    # a kept plan that does not fit its query is not used
+    (query, names), plan = next(iter(data["plans"].items()))
+    monkeypatch.setattr(sparql, "KEPT_PLANS", {(query, names): [(len(query) + 5, names)]})
+    monkeypatch.setattr(sparql, "MADE_PLANS", {})
+    assert sparql._plan_of(query, names) == sparql._plan(query, names)
+    monkeypatch.setattr(sparql, "KEPT_PLANS", {(query, names): [(0, ("not_a_name",))]})
+    assert sparql._plan_of(query, names) == sparql._plan(query, names)
+    assert (query, names) in sparql.MADE_PLANS

@@ -10,7 +10,9 @@ lives in the cached store's folder, which is named by the files' signature; for 
 unique id of the database (RocksDB's ``IDENTITY``) and the name, size and modification time of
 every file of the store (a rebuilt store, or any write to it, changes them). Each result is kept
 under the query's whole text, so an edited query is run again. The memo also names the versions
-of partykg and pyoxigraph.
+of partykg and pyoxigraph. Beside the results it keeps what :mod:`partykg.store.sparql` works out
+from a query's text alone (where :func:`~partykg.store.sparql.bind` writes the VALUES blocks, and
+that the query may run), under that text, checked again when used.
 
 Written atomically (a temporary file next to it, renamed over it) and checked when read (a
 CRC-32 of its content): a memo that cannot be read, or does not match, is ignored, never an
@@ -29,6 +31,7 @@ import pyoxigraph as ox
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 MAX_ROWS = 50_000  # a result bigger than this is not kept (a memo stays small to read)
+MAX_PLANS = 2_000  # where the parameters of a query are bound (partykg.store.sparql), by text
 
 
 def _encode(term):
@@ -73,6 +76,8 @@ class Memo:
         self.path = path
         self.key = _versions() + key
         self._rows: dict[str, tuple[list[str], list[tuple]]] = {}
+        self._plans: dict = {}  # partykg.store.sparql's plans and checks, kept with the results
+        self._checked: list[str] = []
         self._dirty = False
         if path is not None:
             self._read()
@@ -90,6 +95,13 @@ class Memo:
             rows = data["rows"]
             if type(rows) is dict:
                 self._rows = rows
+            plans, checked = data["plans"], data["checked"]
+            if type(plans) is dict and type(checked) is list:
+                from partykg.store import sparql
+
+                self._plans, self._checked = plans, checked
+                sparql.KEPT_PLANS.update(plans)
+                sparql.KEPT_CHECKED.update(q for q in checked if type(q) is str)
         except (OSError, ValueError, EOFError, TypeError, KeyError):
             return
 
@@ -118,12 +130,25 @@ class Memo:
 
     def save(self) -> None:
         """Write the memo when it gained results (atomically; a failure is ignored)."""
-        if not self._dirty or self.path is None:
+        from partykg.store import sparql
+
+        if self.path is None:
+            return
+        plans = {k: [(int(p), tuple(ns)) for p, ns in v] for k, v in sparql.MADE_PLANS.items()
+                 if k not in self._plans}
+        checked = [q for q in sparql.MADE_CHECKED if q not in sparql.KEPT_CHECKED]
+        if not (self._dirty or plans or checked):
             return
         self._dirty = False
+        self._plans.update(plans)
+        self._checked += checked
+        if len(self._plans) > MAX_PLANS:  # plans of many questions: keep this process's
+            self._plans = {k: v for k, v in self._plans.items() if k in sparql.MADE_PLANS
+                           or k in sparql.KEPT_PLANS}
         tmp = f"{self.path}.{os.getpid()}.tmp"
         try:
-            body = marshal.dumps({"key": self.key, "rows": self._rows})
+            body = marshal.dumps({"key": self.key, "rows": self._rows, "plans": self._plans,
+                                  "checked": self._checked[-MAX_PLANS:]})
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(tmp, "xb") as f:
                 f.write(zlib.crc32(body).to_bytes(4, "big") + body)

@@ -125,9 +125,34 @@ def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
     if bad:  # (before the plan, whose cache they key)
         top_group_start(query)  # a query with no group: that error first
         raise BindError(f"not a SPARQL variable name: {bad[0]!r}")
-    for pos, names in _plan(query, tuple(rows)):
+    for pos, names in _plan_of(query, tuple(rows)):
         query = f"{query[:pos]} {values_block({n: rows[n] for n in names})}\n{query[pos:]}"
     return query
+
+
+# Plans and checks are pure functions of a query's text: partykg.store.memo keeps those of a cold
+# `partykg ask` for the next one (KEPT_*: read from the memo; MADE_*: made by this process).
+KEPT_PLANS: dict[tuple[str, tuple[str, ...]], list] = {}
+MADE_PLANS: dict[tuple[str, tuple[str, ...]], list] = {}
+KEPT_CHECKED: set[str] = set()
+MADE_CHECKED: set[str] = set()
+
+
+def _plan_of(query: str, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    kept = KEPT_PLANS.get((query, names))
+    if kept is not None:
+        try:  # only a plan of this query and these names (else made again)
+            last = len(query) + 1
+            for pos, bound in kept:
+                if not (type(pos) is int and 0 <= pos < last and set(bound) <= set(names)):
+                    raise ValueError
+                last = pos
+            return kept
+        except (TypeError, ValueError):
+            del KEPT_PLANS[(query, names)]
+    plan = _plan(query, names)
+    MADE_PLANS[(query, names)] = plan
+    return plan
 
 
 @lru_cache(maxsize=1024)
@@ -164,8 +189,16 @@ class QueryRefused(PartykgError):
     """A query the embedded store does not run: nested too deeply, or asking other hosts."""
 
 
-@lru_cache(maxsize=512)  # library queries come back again and again (bound anew each time)
 def check_query(query: str) -> None:
+    """Refuse a query the embedded store must not run (see :func:`_check_query`)."""
+    if query in KEPT_CHECKED:
+        return
+    _check_query(query)
+    MADE_CHECKED.add(query)
+
+
+@lru_cache(maxsize=512)  # library queries come back again and again (bound anew each time)
+def _check_query(query: str) -> None:
     """Refuse, before the engine sees it, a query nested more than :data:`MAX_NESTING` brackets
     deep (the engine's parser would overflow its stack and kill the process) or using
     ``SERVICE`` (federated queries send requests to other hosts: not from the embedded store).
