@@ -79,30 +79,40 @@ def _ignorable(e: OSError) -> bool:
     return e.errno in (2, 20, 9, 40)  # ENOENT, ENOTDIR, EBADF, ELOOP
 
 
-def _is_file(path: str) -> bool:
-    """``Path(path).is_file()``: a regular file, following symlinks."""
-    try:
-        return os.stat(path).st_mode & 0o170000 == 0o100000  # S_ISREG
-    except OSError as e:
-        if not _ignorable(e):
-            raise
-        return False
-    except ValueError:
-        return False
-
-
 def graph_file_names(root: str) -> list[str]:
     """The files :func:`partykg.graph.dataset.graph_files` lists (the same files, in the same
     order), as paths relative to ``root`` written with ``/``: found with :func:`os.scandir`
     instead of pathlib's glob, some ten times faster (a test checks both list the same files)."""
+    return [rel for rel, _ in _graph_files_stat(root)]
+
+
+def _stat_file(path: str, entry=None):
+    """The stat of ``path`` if ``Path(path).is_file()`` (a regular file, following symlinks),
+    else None."""
+    try:
+        st = entry.stat() if entry is not None else os.stat(path)
+    except OSError as e:
+        if not _ignorable(e):
+            raise
+        return None
+    except ValueError:
+        return None
+    return st if st.st_mode & 0o170000 == 0o100000 else None  # S_ISREG
+
+
+def _graph_files_stat(root: str) -> list[tuple[str, os.stat_result]]:
+    """:func:`graph_file_names`, each with its stat."""
     from partykg.project import ONTOLOGY_DATA_FILES
 
-    out = [f"ontology/{name}" for name in ONTOLOGY_DATA_FILES
-           if _is_file(os.path.join(root, "ontology", name))]
+    out = []
+    for name in ONTOLOGY_DATA_FILES:
+        st = _stat_file(os.path.join(root, "ontology", name))
+        if st is not None:
+            out.append((f"ontology/{name}", st))
     gdir = os.path.join(root, "graph")
     if not os.path.isdir(gdir):
         return out
-    found: list[tuple[str, ...]] = []
+    found: list[tuple[tuple[str, ...], os.stat_result]] = []
 
     def walk(path: str, parts: tuple[str, ...]) -> None:
         # as Path.rglob("*"): every entry of every folder reached without following a symlink
@@ -111,25 +121,26 @@ def graph_file_names(root: str) -> list[str]:
                 entries = list(it)
         except PermissionError:
             return
+        folders = []
         for entry in entries:
             name = entry.name
             dot = name.rfind(".")
-            if 0 < dot < len(name) - 1 and name[dot:] in (".trig", ".ttl") \
-                    and _is_file(entry.path):
-                found.append(parts + (name,))
-        for entry in entries:
+            if 0 < dot < len(name) - 1 and name[dot:] in (".trig", ".ttl"):
+                st = _stat_file(entry.path, entry)
+                if st is not None:
+                    found.append((parts + (name,), st))
             try:
-                is_dir = entry.is_dir(follow_symlinks=False)
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry)
             except OSError as e:
                 if not _ignorable(e):
                     raise
-                continue
-            if is_dir:
-                walk(entry.path, parts + (entry.name,))
+        for entry in folders:
+            walk(entry.path, parts + (entry.name,))
 
     walk(gdir, ("graph",))
-    found.sort()  # pathlib orders paths by their parts
-    return out + ["/".join(p) for p in found]
+    found.sort(key=lambda f: f[0])  # pathlib orders paths by their parts
+    return out + [("/".join(parts), st) for parts, st in found]
 
 
 def signature(root: Path, now: float | None = None) -> str | None:
@@ -143,9 +154,7 @@ def signature(root: Path, now: float | None = None) -> str | None:
     for name in _CODE:
         st = os.stat(os.path.join(package, *name.split(".")[1:]) + ".py")
         lines.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
-    base = str(root)
-    for rel in graph_file_names(base):
-        st = os.stat(os.path.join(base, rel))
+    for rel, st in _graph_files_stat(str(root)):
         if st.st_mtime_ns > quiet or st.st_ctime_ns > quiet:
             return None
         lines.append(f"file {rel!r} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
