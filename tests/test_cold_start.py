@@ -658,3 +658,17 @@ def test_the_memo_keeps_the_plans_sparql_makes(seed_store, tmp_path, monkeypatch
     monkeypatch.setattr(sparql, "KEPT_PLANS", {(query, names): [(0, ("not_a_name",))]})
     assert sparql._plan_of(query, names) == sparql._plan(query, names)
     assert (query, names) in sparql.MADE_PLANS
+
+
+def test_a_memo_of_other_code_is_not_used(seed_store, tmp_path, monkeypatch):
+    from partykg.store import memo, queries
+
+    text = queries.load("kinds", ROOT).text
+    path = str(tmp_path / "m.memo")
+    m = memo.Memo(path, "k")
+    m.put(text, [{"class": ox.NamedNode("http://example.org/c"), "top": None}])
+    m.save()
+    assert memo.Memo(path, "k").get(text)
+    real = memo._versions()
+    monkeypatch.setattr(memo, "_versions", lambda: real + "code sparql.py changed\n")
+    assert memo.Memo(path, "k").get(text) is None  # store/sparql.py changed: its plans are not used

@@ -8,11 +8,14 @@ for character. For the project's files (the cached store of :mod:`partykg.store.
 lives in the cached store's folder, which is named by the files' signature; for a store
 (``--store DIR``) its key is the store's folder (its real path, device and inode), the engine's
 unique id of the database (RocksDB's ``IDENTITY``) and the name, size and modification time of
-every file of the store (a rebuilt store, or any write to it, changes them). Each result is kept
-under the query's whole text, so an edited query is run again. The memo also names the versions
-of partykg and pyoxigraph. Beside the results it keeps what :mod:`partykg.store.sparql` works out
-from a query's text alone (where :func:`~partykg.store.sparql.bind` writes the VALUES blocks, and
-that the query may run), under that text, checked again when used.
+every file of the store, with their change times and inodes (a rebuilt store, or any write to
+it, changes them). Each result is kept
+under the query's whole text, so an edited query is run again. Beside the results it keeps what
+:mod:`partykg.store.sparql` works out from a query's text alone (where
+:func:`~partykg.store.sparql.bind` writes the VALUES blocks, and that the query may run), under
+that text, checked again when used. The key also names the versions of partykg and pyoxigraph
+and the code that makes what the memo keeps (``store/sparql.py`` and this module, by size and
+modification time).
 
 Written atomically (a temporary file next to it, renamed over it) and checked when read (a
 CRC-32 of its content): a memo that cannot be read, or does not match, is ignored, never an
@@ -42,6 +45,8 @@ def _encode(term):
     if isinstance(term, ox.NamedNode):
         return term.value
     if isinstance(term, ox.Literal):
+        if getattr(term, "direction", None):  # a base direction (RDF 1.2): not kept
+            raise TypeError("a literal with a direction")
         return (term.value, term.language or "", term.datatype.value)
     if isinstance(term, ox.BlankNode):
         return (term.value,)
@@ -64,9 +69,16 @@ def _decode(data):
 
 
 def _versions() -> str:
+    """The versions, and the code that makes what a memo keeps (the plans of store/sparql.py,
+    this module's format): a change to either is a new key."""
     from partykg import __version__
 
-    return f"partykg {__version__}\npyoxigraph {ox.__version__}\n"
+    here = os.path.dirname(__file__)
+    code = []
+    for name in ("sparql.py", "memo.py"):
+        st = os.stat(os.path.join(here, name))
+        code.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
+    return f"partykg {__version__}\npyoxigraph {ox.__version__}\n" + "\n".join(code) + "\n"
 
 
 class Memo:
