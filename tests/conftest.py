@@ -75,6 +75,24 @@ def seed_project_copy(tmp_path: Path) -> Path:
     return tmp_path
 
 
+EXTRACT_FIXTURE = DATA / "extract" / "project"
+
+
+def copy_extract_project(root: Path) -> Path:
+    """A project at ROOT: this checkout's ontology and queries, with the small graph of the
+    extraction fixture (tests/data/extract/project/graph)."""
+    for name in ("ontology", "queries"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(EXTRACT_FIXTURE / "graph", root / "graph")
+    return root
+
+
+@pytest.fixture()
+def extract_project(tmp_path: Path) -> Path:
+    """A fresh copy of the extraction fixture's project, safe to write to."""
+    return copy_extract_project(tmp_path / "project")
+
+
 @pytest.fixture()
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the project's data folders, safe to write to."""

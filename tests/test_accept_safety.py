@@ -4,27 +4,21 @@ an article already in graph/corpus/ under its stem (same text) is accepted."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import ROOT
 
-FIXTURE = DATA / "extract" / "project"
 TEXT = ("The Secretariat issued Directive 95-CT/TW dated May 2, 2024, replacing Directive "
         "51-CT/TW.\n")
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for name in ("ontology", "queries"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(FIXTURE / "graph", root / "graph")
-    return root
+def project(extract_project: Path) -> Path:
+    return extract_project
 
 
 def run(*args: str, root: Path):
@@ -93,9 +87,6 @@ def test_accept_when_the_article_is_already_in_the_corpus(project, tmp_path):
 def test_source_metadata_from_options_and_sidecar(project, tmp_path):
     import json as _json
 
-    import pyoxigraph as ox
-
-    from partykg.model.vocab import BASE
     from partykg.store.embedded import KnowledgeGraph
 
     art = tmp_path / "piece.txt"

@@ -3,28 +3,22 @@ fact is still refused (by the shapes as by the checks), and a fault elsewhere in
 unrelated to what is accepted, does not block it."""
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import ROOT
 from partykg.ingest.candidates import build, read, write
 from partykg.ingest.extract import extract
 
-FIXTURE = DATA / "extract" / "project"
 TEXT = "Directive 97-CT/TW dated May 2, 2024 of the Secretariat replaces Directive 51-CT/TW.\n"
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for name in ("ontology", "queries"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(FIXTURE / "graph", root / "graph")
-    return root
+def project(extract_project: Path) -> Path:
+    return extract_project
 
 
 def run(root: Path, *args: str):

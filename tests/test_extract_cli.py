@@ -6,7 +6,6 @@ mergers, validation before writing, and never rewriting a hand-curated file."""
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,30 +13,22 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from conftest import DATA, ROOT
+from conftest import ROOT, copy_extract_project
 from partykg.ingest.candidates import CandidatesError, build, read, render, write
 from partykg.ingest.extract import extract
 from partykg.store.embedded import KnowledgeGraph
 from partykg.model.vocab import BASE
 
-FIXTURE = DATA / "extract" / "project"
 
 
 @pytest.fixture()
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    for name in ("ontology", "queries"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(FIXTURE / "graph", root / "graph")
-    return root
+def project(extract_project: Path) -> Path:
+    return extract_project
 
 
 @pytest.fixture(scope="module")
 def fixture_kg(tmp_path_factory):
-    root = tmp_path_factory.mktemp("fx") / "project"
-    for name in ("ontology", "queries"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copytree(FIXTURE / "graph", root / "graph")
+    root = copy_extract_project(tmp_path_factory.mktemp("fx") / "project")
     return KnowledgeGraph.load(root)
 
 
