@@ -59,11 +59,6 @@ def register(sub) -> None:
 
 
 def cmd_ask(args) -> int:
-    from partykg import regexcache
-    from partykg.store.cache import cache_dir
-
-    base = cache_dir()  # the patterns compiled by earlier runs, before any module compiles one
-    regexcache.load(None if base is None else str(base))
     from partykg.ask.answer import SUPPORTED, UnsupportedQuestion, answer
 
     if args.forms or not args.question:
@@ -92,14 +87,11 @@ def cmd_ask(args) -> int:
 
 
 def _save_memo(kg) -> None:
-    """The results of the queries without parameters and the compiled regular expressions,
-    kept for the next question (:mod:`partykg.store.memo`, :mod:`partykg.regexcache`)."""
-    from partykg import regexcache
-
+    """The results of the queries without parameters, kept for the next question
+    (:mod:`partykg.store.memo`)."""
     memo = getattr(kg, "memo", None)
     if memo is not None:
         memo.save()
-    regexcache.save()
 
 
 def cmd_query(args) -> int:
