@@ -245,7 +245,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
-            "to carry out"),
+            "to carry out", "for materialization of", "for the materialization of",
+            "on implementation of"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
@@ -561,8 +562,18 @@ PLAN_BEFORE: dict[str, tuple[str, ...]] = {
 # A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
 # number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").
 HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
-    "en": ("re:", "re", "subject:"), "vi": ("v/v", "về việc", "v.v"), "fr": ("objet :", "objet:"),
-    "id": ("perihal:", "perihal", "hal:"),
+    "en": ("re:", "re", "subject:", "promulgating", "approving", "on"),
+    "vi": ("v/v", "về việc", "v.v", "ban hành", "phê duyệt", "về"),
+    "fr": ("objet :", "objet:", "portant", "sur", "relatif à", "relative à"),
+    "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan"),
+}
+# A document promulgating a programme or plan that implements another ("Resolution NN
+# promulgating the Government's Program of Action to implement …"): the words before the programme.
+PROMULGATES: dict[str, tuple[str, ...]] = {
+    "en": ("promulgating", "approving", "issuing", "on", "on the", "on its", "adopting"),
+    "vi": ("ban hành", "về việc ban hành", "về", "phê duyệt", "về việc phê duyệt"),
+    "fr": ("sur", "portant", "portant approbation", "approuvant", "promulguant"),
+    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan"),
 }
 # Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
 # này" in a decision's own text is that decision).

@@ -31,6 +31,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.promulgates import promulgated
 from partykg.ingest.extract.relations import _cue_lookup, fronted_objects
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -59,7 +60,7 @@ class _Lang:
             rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
             r"[ \t]{1,2})?$", re.IGNORECASE)
         self.subject_line = re.compile(
-            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})[ \t]{{0,2}}", re.IGNORECASE)
+            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})(?![\w])[ \t]{{0,2}}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -130,6 +131,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
+    promulgated(sentences, by_sent, mentions, relations, P, add)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
