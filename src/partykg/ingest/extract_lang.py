@@ -246,7 +246,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
             "to carry out", "for materialization of", "for the materialization of",
-            "on implementation of"),
+            "on implementation of", "for executing", "to execute"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
@@ -256,7 +256,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on continuing to implement", "continuing to implement", "continues to implement",
             "to continue implementing", "to continue to implement",
             "on the continued implementation of", "continuing the implementation of",
-            "on continuing the implementation of"),
+            "on continuing the implementation of", "continue to{gap} implement",
+            "on further{gap} implementing", "to further{gap} implement"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho"),
@@ -550,14 +551,15 @@ PREVIOUS_REFS: dict[str, tuple[str, ...]] = {
 PLAN_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
            "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
-           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate"),
+           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate",
+           "the draft", "a draft", "draft"),
     "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
            "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
-           "đồng ý xây dựng", "thống nhất xây dựng"),
+           "đồng ý xây dựng", "thống nhất xây dựng", "dự thảo"),
     "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
-           "de publier", "a convenu de publier", "adoptera"),
+           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de"),
     "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
-           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan"),
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan"),
 }
 # A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
 # number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").

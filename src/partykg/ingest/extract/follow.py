@@ -162,12 +162,14 @@ def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], be
     if om and "," in lead:
         lead = lead[lead.index(",") + 1:]
     lead = re.sub(r"^[\W\d_]{0,6}\(?[A-Z]{2,8}\)?[ \t]{0,2}[-–—:][ \t]{0,2}", "", lead)
+    fronted = fronted_objects(sent, idx, mentions, P)  # "Thực hiện X, … ban hành Y": not X
     if len(lead.strip()) <= 25 and not P.issue_verb_re.search(lead + " ") and not re.search(
-            r"[;:]", lead):
+            r"[;:]", lead) and cands[0] not in fronted:
         return cands[0]
     for j in cands:
         m = mentions[j]
-        if P.issue_verb_re.search(text[max(0, m.start - base - 60):m.start - base]):
+        if j not in fronted and P.issue_verb_re.search(
+                text[max(0, m.start - base - 60):m.start - base]):
             return j
     return None
 
