@@ -367,6 +367,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
     other = r.source if obj_is_target else r.target
     L_ = _lang(P)
     prev = obj
+    # a list announced before a colon ("thay thế các văn bản sau: A …; B …; C …"): every
+    # numbered document opening a ";"-separated item is an object, whatever the items say
+    colon_list = _colon_list(text[:mentions[obj].start - base], P)
     for j in idx:
         N = mentions[j]
         if N.start <= mentions[obj].start or j == other:
@@ -383,7 +386,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             listed = (N.strong and mentions[prev].strong and N.code
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
-            if not (joined or listed):
+            item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
+            if not (joined or listed or item):
                 break
         if _issuer_of(N) and _issuer_of(N) == _issuer_of(mentions[other]) != _issuer_of(
                 mentions[prev]):
@@ -394,6 +398,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j
+
+
+def _colon_list(before: str, P: Patterns) -> bool:
+    m = re.search(r"(?<![\w])([^\W\d_]+(?:[ \t]{1,2}[^\W\d_]+)?)[ \t]{0,2}:[ \t]{0,3}$", before)
+    return bool(m) and any(m.group(1).lower().endswith(w) for w in L.LIST_INTRO[P.lang])
 
 
 __all__ = ["follow", "planned", "sentence_subject"]

@@ -175,7 +175,21 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
         return True
     if len(g) <= 40 and "," not in g and not P.coord_re.search(g):
         return True
+    # the document's subject runs on after a comma, in lower case, up to the cue ("Quy định số
+    # NN về kỷ luật tổ chức Đảng, đảng viên vi phạm thay thế …"): an enumeration, not a clause
+    if A.subject and len(g) <= 80 and _run_on(g) and not P.coord_re.search(g) \
+            and not P.issue_verb_re.search(g + " "):
+        return True
     return False
+
+
+def _run_on(g: str) -> bool:
+    """", a b c" pieces (1 to 3), each opening with a lower-case word, no digits or brackets."""
+    if not g.startswith(",") or re.search(r"[;:()\[\]\d]", g):
+        return False
+    parts = g.split(",")[1:]
+    return 1 <= len(parts) <= 3 and all(
+        p.strip() and p.strip()[0].islower() and len(p) <= 45 for p in parts)
 
 
 def find_mergers(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
