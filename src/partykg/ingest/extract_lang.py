@@ -256,8 +256,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on continuing to implement", "continuing to implement", "continues to implement",
             "to continue implementing", "to continue to implement",
             "on the continued implementation of", "continuing the implementation of",
-            "on continuing the implementation of", "continue to{gap} implement",
-            "on further{gap} implementing", "to further{gap} implement"),
+            "on continuing the implementation of", "continue to{adv} implement",
+            "continuing to{adv} implement", "on further{adv} implementing",
+            "to further{adv} implement"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho"),
@@ -569,6 +570,8 @@ HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
     "fr": ("objet :", "objet:", "portant", "sur", "relatif à", "relative à"),
     "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan"),
 }
+# How adverbs end, for cues with an adverb slot "{adv}" ("continue to resolutely implement").
+ADVERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ly",), "fr": ("ment",), "vi": (), "id": ()}
 # A document promulgating a programme or plan that implements another ("Resolution NN
 # promulgating the Government's Program of Action to implement …"): the words before the programme.
 PROMULGATES: dict[str, tuple[str, ...]] = {

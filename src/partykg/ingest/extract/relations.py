@@ -146,8 +146,9 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
     for p, info in P.cue_info.items():
-        if "{gap}" in p:
-            a, b = p.split("{gap}")
+        hole = "{gap}" if "{gap}" in p else "{adv}" if "{adv}" in p else None
+        if hole:
+            a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
                 return info
     return None
