@@ -176,3 +176,36 @@ def test_a_document_after_a_comma_in_an_item_is_not_an_item():
                  "pengawasan, sebagaimana diatur oleh Peraturan No. 786-QD/TW.", "id")
     assert ("replaces", "regulation:796", "722-QD/TW") in found
     assert ("replaces", "regulation:796", "786-QD/TW") not in found
+
+
+# --- a document's preamble: "Căn cứ …" / "Pursuant to …" lines after its header ---------------
+
+PREAMBLE = ("BAN TUYÊN GIÁO TRUNG ƯƠNG\nSố: 718-HD/BTGTW\nHà Nội, ngày 5 tháng 3 năm 2020\n"
+            "HƯỚNG DẪN\nTuyên truyền các ngày lễ lớn\n"
+            "- Căn cứ Chỉ thị số 745-CT/TW, ngày 22/7/2010 của Bộ Chính trị về đổi mới; Kết luận "
+            "số 788-KL/TW ngày 18/02/2014 của Bộ Chính trị;\n"
+            "- Căn cứ Quyết định số 783-QĐ/TW, ngày 01/12/2022 của Bộ Chính trị;\n"
+            "- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương;\n"
+            "Ban Tuyên giáo Trung ương hướng dẫn như sau.\n")
+
+
+def test_preamble_lines_are_the_bases_of_the_header_document():
+    found = rels(PREAMBLE, "vi")
+    assert {("basedOn", "718-HD/BTGTW", c) for c in ("745-CT/TW", "788-KL/TW", "783-QĐ/TW")} <= found
+    # an unnumbered base is left out
+    assert {k for k, _, _ in found} == {"basedOn"} and len(found) == 3
+
+
+def test_pursuant_to_in_a_state_document():
+    text = ("THE GOVERNMENT | | THE SOCIALIST REPUBLIC OF VIETNAM |\nNo. 722/NQ-CP | | Hanoi, May "
+            "28, 2009 |\nRESOLUTION\nPursuant to the December 25, 2001 Law on Organization of the "
+            "Government;\nPursuant to Resolution No. 731-NQ/TW of February 2, 2009, of the plenum;\n")
+    assert rels(text, "en") == {("basedOn", "722/NQ-CP", "731-NQ/TW")}
+
+
+def test_no_basis_without_a_header_or_off_the_line_start():
+    news = ("Ngày 8/1/2020, Ban Tuyên giáo Trung ương ban hành Hướng dẫn số 718-HD/BTGTW.\n"
+            "- Căn cứ Chỉ thị số 745-CT/TW, ngày 22/7/2010 của Bộ Chính trị về đổi mới;\n")
+    assert not any(k == "basedOn" for k, _, _ in rels(news, "vi"))
+    mid = PREAMBLE.replace("- Căn cứ Quyết định số 783", "- Theo đề nghị, căn cứ Quyết định số 783")
+    assert ("basedOn", "718-HD/BTGTW", "783-QĐ/TW") not in rels(mid, "vi")

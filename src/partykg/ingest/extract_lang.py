@@ -570,6 +570,11 @@ HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
     "fr": ("objet :", "objet:", "portant", "sur", "relatif à", "relative à"),
     "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan"),
 }
+# A document's preamble: a line opening with these words names a document it is based on.
+BASED_ON: dict[str, tuple[str, ...]] = {
+    "en": ("pursuant to",), "vi": ("căn cứ", "căn cứ vào"), "fr": ("vu", "en vertu de"),
+    "id": ("berdasarkan", "mengingat"),
+}
 # How adverbs end, for cues with an adverb slot "{adv}" ("continue to resolutely implement").
 ADVERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ly",), "fr": ("ment",), "vi": (), "id": ()}
 # A document promulgating a programme or plan that implements another ("Resolution NN

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
@@ -131,6 +132,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
+        bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
