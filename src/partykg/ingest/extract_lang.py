@@ -575,6 +575,12 @@ BASED_ON: dict[str, tuple[str, ...]] = {
     "en": ("pursuant to",), "vi": ("căn cứ", "căn cứ vào"), "fr": ("vu", "en vertu de"),
     "id": ("berdasarkan", "mengingat"),
 }
+# "<programme> implementing X (issued in Resolution NN …)": the words opening the bracket.
+PROMULGATED_IN: dict[str, tuple[str, ...]] = {
+    "en": ("issued in", "issued with", "promulgated in", "promulgated with", "attached to"),
+    "vi": ("được ban hành tại", "ban hành tại", "ban hành kèm theo", "kèm theo"),
+    "fr": ("publié dans", "annexé à", "adopté par"), "id": ("ditetapkan dalam", "terlampir pada"),
+}
 # How adverbs end, for cues with an adverb slot "{adv}" ("continue to resolutely implement").
 ADVERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ly",), "fr": ("ment",), "vi": (), "id": ()}
 # A document promulgating a programme or plan that implements another ("Resolution NN

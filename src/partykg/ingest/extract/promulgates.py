@@ -3,11 +3,13 @@
 No. NN-NQ/TW", "Nghị quyết số NN/NQ-CP Ban hành Chương trình hành động … thực hiện Kết luận số …",
 "la Résolution NN/NQ-CP sur le Programme d'action … pour mettre en œuvre …", "Keputusan Nomor … ,
 yang menyetujui Program … untuk melaksanakan …", and the apposition "Resolution No. NN/NQ-CP …,
-the Government's Action Program to implement …". The numbered document is the one that
-implements; the unnamed programme inside it is not a document of its own (a relation found from it
-to the same object is dropped).
+the Government's Action Program to implement …"; and the bracket after the object
+"Chương trình hành động … thực hiện Nghị quyết số NN-NQ/TW (được ban hành tại Nghị quyết số
+NN/NQ-CP …)", "(issued in Resolution No. …)". The numbered document is the one that implements;
+the unnamed programme inside it is not a document of its own (a relation found from it to the
+same object is dropped).
 
-The structure is generic: the words are per-language data (``PROMULGATES`` in
+The structure is generic: the words are per-language data (``PROMULGATES`` and ``PROMULGATED_IN`` in
 :mod:`partykg.ingest.extract_lang`, the programme and plan labels of the SKOS scheme
 ``ontology/doctypes.ttl``, the implements cues); no document, body or article is named.
 """
@@ -31,6 +33,12 @@ MAX_TAIL = 70  # from the programme's type word to the cue
 @lru_cache(maxsize=8)
 def _promulgate_re(lang: str) -> re.Pattern:
     return re.compile(rf"(?<![\w])(?:{_alt(L.PROMULGATES[lang])})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _promulgated_in_re(lang: str) -> re.Pattern:
+    return re.compile(rf"[ \t]{{0,2}}\([ \t]{{0,2}}(?:{_alt(L.PROMULGATED_IN[lang])})(?![\w])[ \t]{{0,2}}",
+                      re.IGNORECASE)
 
 
 def _object_after(cue_end: int, sent: Sentence, idx: list[int], mentions: list[Mention]):
@@ -99,6 +107,30 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             for j in idx:
                 if not mentions[j].strong and D.end <= mentions[j].start < hi:
                     drop.add((j, y))
+    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y
+    inside = _promulgated_in_re(P.lang)
+    for r in list(relations):
+        if r.kind not in ("implements", "continues"):
+            continue
+        src, Y = mentions[r.source], mentions[r.target]
+        if src.strong or src.type not in CONTENT_TYPES or Y.sentence != src.sentence:
+            continue
+        sent = sentences[Y.sentence]
+        base = sent.start
+        im = inside.match(sent.text, max(Y.tail_end, Y.end) - base)
+        if im is None:
+            continue
+        close = sent.text.find(")", im.end())
+        if close < 0:
+            continue
+        found = [j for j in by_sent.get(Y.sentence, []) if mentions[j].strong
+                 and mentions[j].list_head is None
+                 and im.end() <= mentions[j].start - base < close]
+        if not found or not _is_filler(sent.text[im.end():mentions[found[0]].start - base]):
+            continue
+        for j in found:
+            add(r.kind, j, r.target, Y.sentence, r.cue)
+        drop.add((r.source, r.target))
     if drop:
         relations[:] = [r for r in relations if (r.source, r.target) not in drop]
 
