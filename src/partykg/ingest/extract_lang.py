@@ -568,39 +568,32 @@ HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
     "en": ("re:", "re", "subject:", "promulgating", "approving", "on"),
     "vi": ("v/v", "về việc", "v.v", "ban hành", "phê duyệt", "về"),
     "fr": ("objet :", "objet:", "portant", "sur", "relatif à", "relative à"),
-    "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan"),
-}
+    "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan")}
 # A document's preamble: a line opening with these words names a document it is based on.
-BASED_ON: dict[str, tuple[str, ...]] = {
-    "en": ("pursuant to",), "vi": ("căn cứ", "căn cứ vào"), "fr": ("vu", "en vertu de"),
-    "id": ("berdasarkan", "mengingat"),
-}
+BASED_ON: dict[str, tuple[str, ...]] = {"en": ("pursuant to",), "vi": ("căn cứ", "căn cứ vào"),
+                                        "fr": ("vu", "en vertu de"), "id": ("berdasarkan", "mengingat")}
 # "<programme> implementing X (issued in Resolution NN …)": the words opening the bracket.
 PROMULGATED_IN: dict[str, tuple[str, ...]] = {
     "en": ("issued in", "issued with", "promulgated in", "promulgated with", "attached to"),
     "vi": ("được ban hành tại", "ban hành tại", "ban hành kèm theo", "kèm theo"),
-    "fr": ("publié dans", "annexé à", "adopté par"), "id": ("ditetapkan dalam", "terlampir pada"),
-}
-# How adverbs end, for cues with an adverb slot "{adv}" ("continue to resolutely implement").
+    "fr": ("publié dans", "annexé à", "adopté par"), "id": ("ditetapkan dalam", "terlampir pada")}
+# How adverbs end, for a cue's adverb slot "{adv}" ("continue to resolutely implement").
 ADVERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ly",), "fr": ("ment",), "vi": (), "id": ()}
-# A document promulgating a programme or plan that implements another ("Resolution NN
-# promulgating the Government's Program of Action to implement …"): the words before the programme.
+# "Resolution NN promulgating the Government's Program of Action to implement …": the words
+# before the programme (or plan) a document promulgates.
 PROMULGATES: dict[str, tuple[str, ...]] = {
     "en": ("promulgating", "approving", "issuing", "on", "on the", "on its", "adopting"),
     "vi": ("ban hành", "về việc ban hành", "về", "phê duyệt", "về việc phê duyệt"),
     "fr": ("sur", "portant", "portant approbation", "approuvant", "promulguant"),
-    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan"),
-}
+    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan")}
 # Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
 # này" in a decision's own text is that decision).
 SELF_REFS: dict[str, tuple[str, ...]] = {
     "en": ("this", "the present"), "vi": ("này",), "fr": ("le présent", "la présente"),
-    "id": ("ini",),
-}
+    "id": ("ini",)}
 
 # "on behalf of the Politburo": the body a signatory acts for issues what the sentence says is
 # issued ("Tổng Bí thư … thay mặt Bộ Chính trị, ký ban hành Chỉ thị …").
 ON_BEHALF: dict[str, tuple[str, ...]] = {
     "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
-    "id": ("atas nama",),
-}
+    "id": ("atas nama",)}
