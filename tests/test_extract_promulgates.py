@@ -223,3 +223,18 @@ def test_a_bracket_that_only_cites_is_not_promulgation():
                  "quyết số 708/NQ-CP ngày 23/01/2014) đã đạt kết quả.", "vi")
     assert ("implements", "708/NQ-CP", "724-NQ/TW") not in found
     assert ("implements", "programme:None", "724-NQ/TW") in found
+
+
+# --- the object alone in brackets after a short noun phrase ---------------------------------------
+
+def test_object_in_brackets_after_a_noun_phrase():
+    found = rels("On October 10, 2023, the Politburo issued Resolution 741-NQ/TW. This resolution "
+                 "not only replaced its predecessor (Resolution 709-NQ/TW) but also set new goals.",
+                 "en")
+    assert ("replaces", "741-NQ/TW", "709-NQ/TW") in found
+
+
+def test_a_bracket_that_says_more_than_the_object_is_no_apposition():
+    found = rels("On October 10, 2023, the Politburo issued Resolution 741-NQ/TW. This resolution "
+                 "replaced the old rules (see Resolution 709-NQ/TW for the background).", "en")
+    assert ("replaces", "741-NQ/TW", "709-NQ/TW") not in found

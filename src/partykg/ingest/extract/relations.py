@@ -35,7 +35,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if cue is None:
             continue
         filler = text[cue.end():bs]
-        if not _is_filler(filler):
+        if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
@@ -78,6 +78,15 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+_APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
+
+
+def _bracketed(filler: str, text: str, end: int) -> bool:
+    """ "replaced its predecessor (Resolution NN-NQ/TW)": a short noun phrase, then the object
+    alone in brackets."""
+    return bool(_APPOSITION.fullmatch(filler)) and text[end:end + 3].lstrip(" \t").startswith(")")
 
 
 def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
