@@ -59,7 +59,8 @@ def rels(text: str, lang: str) -> set[tuple[str, str, str]]:
            "Kính gửi: các tỉnh ủy", {("guides", "712-HD/BTCTW", "705-QĐ/TW")}),
     ("vi", "Số: 767-QĐ/TW\nQUYẾT ĐỊNH về việc ban hành Quy định\n- Căn cứ Quyết định số 784-QĐ/TW;\n"
            "Điều 2. Quyết định này thay thế Quyết định số 736-QĐ/TW ngày 23/6/2006 của Ban Bí thư.",
-     {("replaces", "767-QĐ/TW", "736-QĐ/TW")}),
+     # the preamble line "Căn cứ …" is a basis of the header's document
+     {("replaces", "767-QĐ/TW", "736-QĐ/TW"), ("basedOn", "767-QĐ/TW", "784-QĐ/TW")}),
 ])
 def test_relations_follow_the_sentence(lang, text, expected):
     assert rels(text, lang) == expected

@@ -36,7 +36,8 @@ from partykg.model.ids import BASE, CodeError, code_key, fold, name_key, number_
 from partykg.graph.trigwriter import serialize
 from partykg.model.vocab import DCTERMS, PK, PKC, PKDT, PKST, RDF, XSD
 
-RELATION_KINDS = ("replaces", "plannedToReplace", "amends", "implements", "guides", "continues")
+RELATION_KINDS = ("replaces", "plannedToReplace", "amends", "implements", "guides", "continues",
+                  "basedOn")
 EXTRACTOR_VERSION = "partykg-extract 1"
 MAX_CANDIDATES_BYTES = 128 * 1024 * 1024  # a candidates file larger than this is refused
 PK_CLASS = {t: "".join(w.capitalize() for w in t.split("-")) for t in L.TYPE_SLUG}

@@ -21,6 +21,9 @@ document matches a gold merger with none when one merged body is the same (body 
 word by word, case, accents and "the/of/du/…" ignored). Each gold relation is matched at most
 once; duplicates in the prediction count as false positives.
 
+Relations of kinds outside the gold format's scope (basedOn, from a document's preamble "Căn
+cứ …" / "Pursuant to …") are not counted: the gold does not annotate them.
+
 Attributes (reported, not in P/R): for matched mentions whose gold gives a date, issuer or
 subject, the share the extractor got right (date: equal ISO string; issuer: same national
 body key, else same body words; subject: one contains the other after normalising case and
@@ -37,6 +40,7 @@ from pathlib import Path
 from partykg.ingest.extract import Extraction, body_key, extract, patterns
 from partykg.model.ids import code_key, fold, number_key
 
+GOLD_KINDS = ("replaces", "plannedToReplace", "amends", "implements", "guides", "continues")
 RULES = __doc__.split("Counting rules (also printed by scripts/eval_extract):", 1)[1].strip()
 
 
@@ -242,6 +246,8 @@ def score(ex: Extraction, gold: Gold) -> Score:
     used: set[int] = set()
     npred = 0
     for r in ex.doc_relations:
+        if r.kind not in GOLD_KINDS:
+            continue  # outside the gold's scope (basedOn: a document's preamble)
         npred += 1
         key = (r.kind, doc_map.get(r.source), doc_map.get(r.target))
         hit = next((k for k, g in enumerate(gold_rel) if k not in used and g[:3] == key), None)

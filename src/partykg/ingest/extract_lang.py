@@ -245,7 +245,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
-            "to carry out"),
+            "to carry out", "for materialization of", "for the materialization of",
+            "on implementation of", "for executing", "to execute"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
@@ -255,7 +256,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on continuing to implement", "continuing to implement", "continues to implement",
             "to continue implementing", "to continue to implement",
             "on the continued implementation of", "continuing the implementation of",
-            "on continuing the implementation of"),
+            "on continuing the implementation of", "continue to{adv} implement",
+            "continuing to{adv} implement", "on further{adv} implementing",
+            "to further{adv} implement"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho"),
@@ -549,31 +552,48 @@ PREVIOUS_REFS: dict[str, tuple[str, ...]] = {
 PLAN_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
            "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
-           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate"),
+           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate",
+           "the draft", "a draft", "draft"),
     "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
            "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
-           "đồng ý xây dựng", "thống nhất xây dựng"),
+           "đồng ý xây dựng", "thống nhất xây dựng", "dự thảo"),
     "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
-           "de publier", "a convenu de publier", "adoptera"),
+           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de"),
     "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
-           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan"),
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan"),
 }
 # A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
 # number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").
 HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
-    "en": ("re:", "re", "subject:"), "vi": ("v/v", "về việc", "v.v"), "fr": ("objet :", "objet:"),
-    "id": ("perihal:", "perihal", "hal:"),
-}
+    "en": ("re:", "re", "subject:", "promulgating", "approving", "on"),
+    "vi": ("v/v", "về việc", "v.v", "ban hành", "phê duyệt", "về"),
+    "fr": ("objet :", "objet:", "portant", "sur", "relatif à", "relative à"),
+    "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan")}
+# A document's preamble: a line opening with these words names a document it is based on.
+BASED_ON: dict[str, tuple[str, ...]] = {"en": ("pursuant to",), "vi": ("căn cứ", "căn cứ vào"),
+                                        "fr": ("vu", "en vertu de"), "id": ("berdasarkan", "mengingat")}
+# "<programme> implementing X (issued in Resolution NN …)": the words opening the bracket.
+PROMULGATED_IN: dict[str, tuple[str, ...]] = {
+    "en": ("issued in", "issued with", "promulgated in", "promulgated with", "attached to"),
+    "vi": ("được ban hành tại", "ban hành tại", "ban hành kèm theo", "kèm theo"),
+    "fr": ("publié dans", "annexé à", "adopté par"), "id": ("ditetapkan dalam", "terlampir pada")}
+# How adverbs end, for a cue's adverb slot "{adv}" ("continue to resolutely implement").
+ADVERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ly",), "fr": ("ment",), "vi": (), "id": ()}
+# "Resolution NN promulgating the Government's Program of Action to implement …": the words
+# before the programme (or plan) a document promulgates.
+PROMULGATES: dict[str, tuple[str, ...]] = {
+    "en": ("promulgating", "approving", "issuing", "on", "on the", "on its", "adopting"),
+    "vi": ("ban hành", "về việc ban hành", "về", "phê duyệt", "về việc phê duyệt"),
+    "fr": ("sur", "portant", "portant approbation", "approuvant", "promulguant"),
+    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan")}
 # Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
 # này" in a decision's own text is that decision).
 SELF_REFS: dict[str, tuple[str, ...]] = {
     "en": ("this", "the present"), "vi": ("này",), "fr": ("le présent", "la présente"),
-    "id": ("ini",),
-}
+    "id": ("ini",)}
 
 # "on behalf of the Politburo": the body a signatory acts for issues what the sentence says is
 # issued ("Tổng Bí thư … thay mặt Bộ Chính trị, ký ban hành Chỉ thị …").
 ON_BEHALF: dict[str, tuple[str, ...]] = {
     "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
-    "id": ("atas nama",),
-}
+    "id": ("atas nama",)}

@@ -109,7 +109,7 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
-        if not num_re.fullmatch(text[ls:m.start]) or text[m.end:le].strip(" \t|*"):
+        if not num_re.fullmatch(text[ls:m.start]) or not _header_rest(text[m.end:le]):
             continue
         title = title_type(text, le, P)
         if title and compatible(title, m.type) and (m.type is None or m.type != title):
@@ -123,6 +123,15 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
             m.type = title
         return i
     return None
+
+
+_DATE_CELL = re.compile(r"[ \t*]{0,4}\|[ \t|]{0,6}[^|\n]{0,80}?(?:19|20)\d\d[ \t|*.]{0,6}")
+
+
+def _header_rest(rest: str) -> bool:
+    """What may follow the number on a header's number line: nothing, or (in a header laid out
+    as a table) the cell with the place and date ("| | Hanoi, April 27, 2020 |")."""
+    return not rest.strip(" \t|*") or bool(_DATE_CELL.fullmatch(rest))
 
 
 def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]]:

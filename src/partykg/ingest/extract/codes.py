@@ -19,10 +19,12 @@ _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}})(?![\w-])")
+# a state issuer in capitals, or mixed case after two capitals ("TTg": the Prime Minister)
+_STATE_ISSUER = rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}|[{_UPPER}][{_UPPER}a-z0-9]{{1,10}})"
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
-    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}(?:-[{_UPPER}][{_UPPER}0-9]{{0,11}}){{0,3}})(?![\w/])")
+    rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
 _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t](?P<type>{_ABBR_ALT})[ \t]{{0,2}}/[ \t]{{0,2}}"

@@ -66,7 +66,7 @@ class Mention:
 
 @dataclass
 class Relation:
-    kind: str  # replaces | plannedToReplace | amends | implements | guides | continues
+    kind: str  # replaces | plannedToReplace | amends | implements | guides | continues | basedOn
     source: int  # mention indexes
     target: int
     sentence: int

@@ -27,10 +27,12 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.promulgates import promulgated
 from partykg.ingest.extract.relations import _cue_lookup, fronted_objects
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -59,7 +61,7 @@ class _Lang:
             rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
             r"[ \t]{1,2})?$", re.IGNORECASE)
         self.subject_line = re.compile(
-            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})[ \t]{{0,2}}", re.IGNORECASE)
+            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})(?![\w])[ \t]{{0,2}}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
@@ -130,6 +132,8 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
+        bases(text, sentences, by_sent, header, mentions, P, add)
+    promulgated(sentences, by_sent, mentions, relations, P, add)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
@@ -160,12 +164,14 @@ def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], be
     if om and "," in lead:
         lead = lead[lead.index(",") + 1:]
     lead = re.sub(r"^[\W\d_]{0,6}\(?[A-Z]{2,8}\)?[ \t]{0,2}[-–—:][ \t]{0,2}", "", lead)
+    fronted = fronted_objects(sent, idx, mentions, P)  # "Thực hiện X, … ban hành Y": not X
     if len(lead.strip()) <= 25 and not P.issue_verb_re.search(lead + " ") and not re.search(
-            r"[;:]", lead):
+            r"[;:]", lead) and cands[0] not in fronted:
         return cands[0]
     for j in cands:
         m = mentions[j]
-        if P.issue_verb_re.search(text[max(0, m.start - base - 60):m.start - base]):
+        if j not in fronted and P.issue_verb_re.search(
+                text[max(0, m.start - base - 60):m.start - base]):
             return j
     return None
 
@@ -363,6 +369,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
     other = r.source if obj_is_target else r.target
     L_ = _lang(P)
     prev = obj
+    # a list announced before a colon ("thay thế các văn bản sau: A …; B …; C …"): every
+    # numbered document opening a ";"-separated item is an object, whatever the items say
+    colon_list = _colon_list(text[:mentions[obj].start - base], P)
     for j in idx:
         N = mentions[j]
         if N.start <= mentions[obj].start or j == other:
@@ -379,7 +388,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             listed = (N.strong and mentions[prev].strong and N.code
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
-            if not (joined or listed):
+            item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
+            if not (joined or listed or item):
                 break
         if _issuer_of(N) and _issuer_of(N) == _issuer_of(mentions[other]) != _issuer_of(
                 mentions[prev]):
@@ -390,6 +400,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j
+
+
+def _colon_list(before: str, P: Patterns) -> bool:
+    m = re.search(r"(?<![\w])([^\W\d_]+(?:[ \t]{1,2}[^\W\d_]+)?)[ \t]{0,2}:[ \t]{0,3}$", before)
+    return bool(m) and any(m.group(1).lower().endswith(w) for w in L.LIST_INTRO[P.lang])
 
 
 __all__ = ["follow", "planned", "sentence_subject"]

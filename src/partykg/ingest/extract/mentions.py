@@ -479,10 +479,15 @@ _LIST_INTRO = re.compile(
     r"[ \t]{0,2}:[ \t\n]{0,3}$", re.IGNORECASE)
 
 
+# a possessive before the object: "the Political Bureau’s", "the Government's"
+_POSSESSIVE = re.compile(r"[ \t]{0,2}(?:the[ \t]{1,2})?(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,4}"
+                         r"[A-Z][\w-]{0,20}['’]s[ \t]{1,2}")
+
+
 def _is_filler(gap: str) -> bool:
     """Only filler words between a cue and its object, or a short phrase announcing a list
     ("các văn bản sau:")."""
-    if _LIST_INTRO.match(gap):
+    if _LIST_INTRO.match(gap) or _POSSESSIVE.fullmatch(gap):
         return True
     if len(gap) > 40 or re.search(r"[.;:()\[\]]", gap):
         return False

@@ -127,6 +127,8 @@ class Patterns:
         for p in sorted(set(cue_parts), key=len, reverse=True):
             rx = re.escape(p).replace(r"\ ", r"\s{1,2}").replace(r"\{gap\}",
                                                                  r"(?:\s{1,2}[^\s,.;]{1,20}){0,4}?")
+            # "{adv}": one or two adverbs ("continue to resolutely implement")
+            rx = rx.replace(r"\{adv\}", rf"(?:\s{{1,2}}[^\W\d_]{{2,20}}(?:{_alt(L.ADVERB_ENDINGS[lang])})){{0,2}}")
             alts.append(rx)
         self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
         self.merge_re = re.compile(rf"(?<![\w])(?:{_alt(L.MERGE_CUES[lang])})(?![\w])",

@@ -35,7 +35,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if cue is None:
             continue
         filler = text[cue.end():bs]
-        if not _is_filler(filler):
+        if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
@@ -78,6 +78,15 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+_APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
+
+
+def _bracketed(filler: str, text: str, end: int) -> bool:
+    """ "replaced its predecessor (Resolution NN-NQ/TW)": a short noun phrase, then the object
+    alone in brackets."""
+    return bool(_APPOSITION.fullmatch(filler)) and text[end:end + 3].lstrip(" \t").startswith(")")
 
 
 def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
@@ -146,8 +155,9 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
     for p, info in P.cue_info.items():
-        if "{gap}" in p:
-            a, b = p.split("{gap}")
+        hole = "{gap}" if "{gap}" in p else "{adv}" if "{adv}" in p else None
+        if hole:
+            a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
                 return info
     return None
@@ -175,7 +185,21 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
         return True
     if len(g) <= 40 and "," not in g and not P.coord_re.search(g):
         return True
+    # the document's subject runs on after a comma, in lower case, up to the cue ("Quy định số
+    # NN về kỷ luật tổ chức Đảng, đảng viên vi phạm thay thế …"): an enumeration, not a clause
+    if A.subject and len(g) <= 80 and _run_on(g) and not P.coord_re.search(g) \
+            and not P.issue_verb_re.search(g + " "):
+        return True
     return False
+
+
+def _run_on(g: str) -> bool:
+    """", a b c" pieces (1 to 3), each opening with a lower-case word, no digits or brackets."""
+    if not g.startswith(",") or re.search(r"[;:()\[\]\d]", g):
+        return False
+    parts = g.split(",")[1:]
+    return 1 <= len(parts) <= 3 and all(
+        p.strip() and p.strip()[0].islower() and len(p) <= 45 for p in parts)
 
 
 def find_mergers(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],

@@ -1,0 +1,138 @@
+"""A document that promulgates (approves, is "on") a programme or plan implementing another:
+"Resolution No. NN/NQ-CP promulgating the Government's Program of Action to implement Resolution
+No. NN-NQ/TW", "Nghị quyết số NN/NQ-CP Ban hành Chương trình hành động … thực hiện Kết luận số …",
+"la Résolution NN/NQ-CP sur le Programme d'action … pour mettre en œuvre …", "Keputusan Nomor … ,
+yang menyetujui Program … untuk melaksanakan …", and the apposition "Resolution No. NN/NQ-CP …,
+the Government's Action Program to implement …"; and the bracket after the object
+"Chương trình hành động … thực hiện Nghị quyết số NN-NQ/TW (được ban hành tại Nghị quyết số
+NN/NQ-CP …)", "(issued in Resolution No. …)". The numbered document is the one that implements;
+the unnamed programme inside it is not a document of its own (a relation found from it to the
+same object is dropped).
+
+The structure is generic: the words are per-language data (``PROMULGATES`` and ``PROMULGATED_IN`` in
+:mod:`partykg.ingest.extract_lang`, the programme and plan labels of the SKOS scheme
+``ontology/doctypes.ttl``, the implements cues); no document, body or article is named.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.relations import _cue_lookup
+
+CONTENT_TYPES = ("programme", "plan")  # the kinds of document another one promulgates
+MAX_GAP = 170  # from the promulgating document to the cue
+MAX_TAIL = 70  # from the programme's type word to the cue
+
+
+@lru_cache(maxsize=8)
+def _promulgate_re(lang: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{_alt(L.PROMULGATES[lang])})(?![\w])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _promulgated_in_re(lang: str) -> re.Pattern:
+    return re.compile(rf"[ \t]{{0,2}}\([ \t]{{0,2}}(?:{_alt(L.PROMULGATED_IN[lang])})(?![\w])[ \t]{{0,2}}",
+                      re.IGNORECASE)
+
+
+def _object_after(cue_end: int, sent: Sentence, idx: list[int], mentions: list[Mention]):
+    base = sent.start
+    for j in idx:
+        m = mentions[j]
+        if m.start - base >= cue_end:
+            gap = sent.text[cue_end:m.start - base]
+            if m.strong and m.list_head is None and _is_filler(gap):
+                return j
+            return None
+    return None
+
+
+def _content_word(gap: str, P: Patterns) -> re.Match | None:
+    for tm in P.type_re.finditer(gap):
+        if P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) in CONTENT_TYPES:
+            return tm
+    return None
+
+
+def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
+                mentions: list[Mention], relations: list[Relation], P: Patterns, add) -> None:
+    """Add "D implements Y" for every "D promulgating <programme> … <implements cue> Y" and drop
+    the relation from the unnamed programme to Y."""
+    prom = _promulgate_re(P.lang)
+    drop: set[tuple[int, int]] = set()
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        text = sent.text
+        base = sent.start
+        for cue in P.cue_re.finditer(text):
+            phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+            info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+            if info is None or info[0] != "implements" or info[1] != "active":
+                continue
+            y = _object_after(cue.end(), sent, idx, mentions)
+            if y is None:
+                continue
+            before = [j for j in idx if mentions[j].strong and mentions[j].list_head is None
+                      and max(mentions[j].tail_end, mentions[j].end) - base <= cue.start()]
+            if not before:
+                continue
+            d = before[-1]
+            D = mentions[d]
+            gap = text[D.end - base:cue.start()]
+            if len(gap) > MAX_GAP or re.search(r"[;()\[\]]", gap):
+                continue
+            tm = _content_word(gap, P)
+            if tm is None or len(gap) - tm.end() > MAX_TAIL or "," in gap[tm.end():]:
+                continue
+            lead = gap[:tm.start()]
+            tail = max(D.tail_end - D.end, 0)  # the document's own phrase: date, issuer
+            pm = next((m for m in prom.finditer(lead)
+                       if re.fullmatch(r"[ \t]{0,3},?[ \t]{0,3}", lead[:m.start()])
+                       or m.start() <= tail + 1), None)
+            if pm is not None:
+                # nothing between the promulgating word and the programme is another clause
+                if P.issue_verb_re.search(lead[pm.end():] + " ") or len(lead) - pm.end() > 60:
+                    continue
+            elif not re.fullmatch(r"[ \t]{0,2},[ \t]{1,2}(?:[\w’']{1,20}[ \t]{1,2}){0,3}",
+                                  lead[tail:] if tail < len(lead) else lead):
+                continue  # the apposition ", the Government's Action Program"
+            add("guides" if D.type == "guidance" else "implements", d, y, si, cue.group(0))
+            hi = base + cue.start()
+            for j in idx:
+                if not mentions[j].strong and D.end <= mentions[j].start < hi:
+                    drop.add((j, y))
+    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y
+    inside = _promulgated_in_re(P.lang)
+    for r in list(relations):
+        if r.kind not in ("implements", "continues"):
+            continue
+        src, Y = mentions[r.source], mentions[r.target]
+        if src.strong or src.type not in CONTENT_TYPES or Y.sentence != src.sentence:
+            continue
+        sent = sentences[Y.sentence]
+        base = sent.start
+        im = inside.match(sent.text, max(Y.tail_end, Y.end) - base)
+        if im is None:
+            continue
+        close = sent.text.find(")", im.end())
+        if close < 0:
+            continue
+        found = [j for j in by_sent.get(Y.sentence, []) if mentions[j].strong
+                 and mentions[j].list_head is None
+                 and im.end() <= mentions[j].start - base < close]
+        if not found or not _is_filler(sent.text[im.end():mentions[found[0]].start - base]):
+            continue
+        for j in found:
+            add(r.kind, j, r.target, Y.sentence, r.cue)
+        drop.add((r.source, r.target))
+    if drop:
+        relations[:] = [r for r in relations if (r.source, r.target) not in drop]
+
+
+__all__ = ["promulgated"]
