@@ -194,10 +194,42 @@ def parse(kg, question: str) -> Parsed:
                     # ("Regulation 86"): an intent about the precise one comes first
                     fallback = fallback or p
                     continue
-                return p
+                return _reroute(kg, p)
         if lg == lang and not entities:
             break
-    return fallback or _nothing(kg, found, lang)
+    return _reroute(kg, fallback) if fallback else _nothing(kg, found, lang)
+
+
+def _asks_who(p: Parsed) -> bool:
+    """Whether the question asks for a person or body ("who", "ai", "qui", "siapa"): the
+    language's who-words of ``cues.json``, on the question outside its mentions."""
+    words = lexicon.cues()["who_words"].get(p.language, [])
+    text = f" {p.found.masked.lower()} "
+    return any(re.search(rf"\b{w}\b", text) for w in words)
+
+
+def _reroute(kg, p: Parsed) -> Parsed:
+    """A card is the answer of last resort: a question that names only a post asks who holds it
+    ("Minister of Foreign Affairs in 2023?", "Bộ trưởng Ngoại giao hiện nay"); "who" with a body
+    asks for its members or head ("who is head of BODY", "qui est secrétaire du BODY"); "who"
+    with an event asks who chaired (or organised) it."""
+    if p.intent != "card" or p.subject is None or not p.subject.candidates:
+        return p
+    kinds = p.subject.kinds(kg)
+    if kinds == {"post"} and not _about(p):
+        p.intent = "post_holder"
+    elif kinds == {"body"} and _asks_who(p):
+        p.intent = "body_members"
+    elif kinds == {"event"} and _asks_who(p):
+        p.intent = "event_chair"
+    return p
+
+
+def _about(p: Parsed) -> bool:
+    """"What is POST", "POST là gì": the question asks what the post is, not who holds it."""
+    words = lexicon.cues()["what_is_words"].get(p.language, [])
+    text = f" {p.found.masked.lower()} "
+    return any(re.search(rf"\b{w}\b", text) for w in words)
 
 
 def _nothing(kg, found: Found, lang: str) -> Parsed:

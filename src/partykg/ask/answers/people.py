@@ -4,6 +4,8 @@ was adopted there, which sessions were part of it."""
 
 from __future__ import annotations
 
+import re
+
 import pyoxigraph as ox
 
 from partykg.ask.facts import dedup, entity, known_by, related, source, sources_of
@@ -27,10 +29,23 @@ def _year_ok(date: str | None, year: int | None) -> bool:
     return year is None or (date or "").startswith(str(year))
 
 
+def _event_date(kg, p) -> str | None:
+    """"Who was foreign minister at the time of the 32nd Diplomatic Conference": the date of the
+    one event the question also names."""
+    from partykg.ask.resolve import describe
+
+    for m in p.others:
+        if len(m.candidates) == 1 and describe(kg, m.candidates[0])["kind"] == "event":
+            d = describe(kg, m.candidates[0])
+            if d.get("date"):
+                return d["date"]
+    return None
+
+
 def post_holder(kg, a, p, post: str) -> None:
     a.relation = "heldBy"
     lang = a.language
-    when = p.date or (str(p.year) if p.year else None)
+    when = p.date or (str(p.year) if p.year else None) or _event_date(kg, p)
     by: dict[tuple[str, str], dict] = {}
     for r in queries.run(kg, "post-holders", {"post": ox.NamedNode(post)}):
         as_of = r["asOf"].value
@@ -52,6 +67,7 @@ def body_members(kg, a, p, body: str) -> None:
     from partykg.ask.lexicon import post_roles
 
     posts = sorted({post for by_body in post_roles(kg).values() for b, post in by_body.items() if b == body})
+    posts = _asked_roles(kg, p, posts)
     items = []
     for post in posts:
         sub = type(a)(a.question, a.language, "post_holder", "answered", as_of=a.as_of)
@@ -60,6 +76,29 @@ def body_members(kg, a, p, body: str) -> None:
             items.append({"post": entity(kg, post, a.language), **it})
     a.relation = "members"
     a.answers = items
+
+
+def _asked_roles(kg, p, posts: list[str]) -> list[str]:
+    """The posts of a body that the question's role word names ("who heads BODY", "qui est
+    secrétaire du BODY", "siapa kepala BODY"): the role groups of ``cues.json`` (the words that
+    ask for a role, per language, and the starts of the posts' names that fill it); all the
+    posts when the question names no role or no post fills it."""
+    from partykg.ask.lexicon import cues, fold
+    from partykg.ask.resolve import label
+
+    text = f" {p.found.masked.lower()} "
+    names = {post: [fold(label(kg, post, lg)) for lg in ("en", "vi")] for post in posts}
+    kept: list[str] = []
+    for name, group in cues()["role_words"].items():
+        if name.startswith("_"):
+            continue
+        asked = group["asked"].get(p.language, []) + group["asked"].get("en", [])
+        if not any(re.search(rf"\b{w}\b", text) for w in asked):
+            continue
+        not_ = tuple(group.get("not", []))
+        kept += [post for post, ns in names.items() if post not in kept and any(
+            n.startswith(tuple(group["posts"])) and not n.startswith(not_) for n in ns)]
+    return kept or posts
 
 
 def person_posts(kg, a, p, person: str) -> None:
