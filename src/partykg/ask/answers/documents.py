@@ -108,6 +108,10 @@ def by_property(kg, a, p, doc: str) -> None:
     for other in related_iris(kg, doc, PK + prop):
         a.answers.append({"entity": entity(kg, other, a.language),
                           "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(other), a.language)})
+    if not a.answers and p.intent in ("drafted_by", "approved_at") and describe(kg, doc).get("issuers"):
+        # "who made / who approved Directive 51": no drafter or meeting recorded, its issuer is
+        p.intent = a.intent = "issuer"
+        issuer(kg, a, p, doc)
 
 
 def in_force(kg, a, p, doc: str) -> None:

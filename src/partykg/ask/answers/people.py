@@ -147,3 +147,7 @@ def event(kg, a, p, ev: str) -> None:
                               "sources": sources_of(kg, e, prop, ox.NamedNode(other), lang)})
         if a.answers:
             break
+    if not a.answers and p.intent == "event_chair" and related(kg, ev, PK + "organizedBy"):
+        # "who ran / who was behind EVENT": no chair recorded, its organiser is
+        p.intent = a.intent = "event_organiser"
+        event(kg, a, p, ev)
