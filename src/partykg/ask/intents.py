@@ -189,7 +189,8 @@ def parse(kg, question: str) -> Parsed:
                     p.relation = lexicon.relation_words().get(rel, "implements")
                 p.others = [m for m in entities if m is not subject]
                 if subject is not None and len(subject.candidates) > 1 and any(
-                        len(m.candidates) == 1 and m.how != "words of a name" for m in p.others):
+                        len(m.candidates) == 1 and m.how != "words of a name" for m in p.others) \
+                        and not _precise(kg, p, subject):
                     # a vague mention ("overseas party work") in chatter around a precise one
                     # ("Regulation 86"): an intent about the precise one comes first
                     fallback = fallback or p
@@ -198,6 +199,14 @@ def parse(kg, question: str) -> Parsed:
         if lg == lang and not entities:
             break
     return _reroute(kg, fallback) if fallback else _nothing(kg, found, lang)
+
+
+def _precise(kg, p: Parsed, m: Mention) -> bool:
+    """A vague mention made precise by the year, type or status the question also names ("who
+    chaired the 2023 party work conference of BODY")."""
+    from partykg.ask.answer import _narrow
+
+    return len(_narrow(kg, p, m, m.candidates)) == 1
 
 
 def _asks_who(p: Parsed) -> bool:

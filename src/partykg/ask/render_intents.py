@@ -275,7 +275,8 @@ def _card(kg, a, p, lang, x, asof, sources):
 RENDERERS = {
     "replaced_by": _replaced_by, "replaces": _replaces, "issuer": _issuer,
     "related_in": _related, "related_out": _related, "in_force": _in_force,
-    "drafted_by": _by_property, "submitted_to": _by_property, "approved_at": _by_property,
+    "drafted_by": _by_property, "submitted_to": _by_property,
+    "drafts_of_body": _by_property, "submitted_to_body": _by_property, "approved_at": _by_property,
     "proposes": _by_property, "merged": _merged, "merger_by_doc": _merged,
     "mergers_year": _mergers_year, "hierarchy_up": _hierarchy, "hierarchy_down": _hierarchy,
     "list": _list, "post_holder": _post_holder, "body_members": _body_members, "person_posts": _person_posts,

@@ -99,6 +99,16 @@ def related(kg, a, p, doc: str) -> None:
 
 PROPERTY_OF = {"drafted_by": "draftedBy", "submitted_to": "submittedTo",
                "approved_at": "approvedAt", "proposes": "proposes"}
+# a body's side of those: what it drafts, what is submitted to it
+OF_BODY = {"drafts_of_body": ("draftedBy", "drafts"), "submitted_to_body": ("submittedTo", "receives")}
+
+
+def of_body(kg, a, p, body: str) -> None:
+    """The documents a body drafts, or that are submitted to it, each with its status."""
+    prop, a.relation = OF_BODY[p.intent]
+    for doc in related_iris(kg, body, PK + prop, "in"):
+        a.answers.append({"entity": entity(kg, doc, a.language),
+                          "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(body), a.language)})
 
 
 def by_property(kg, a, p, doc: str) -> None:

@@ -1,0 +1,114 @@
+"""`partykg ask` by kind of question (issue 10): who holds a post (never a card for the post), who
+heads or sits on a body, who chaired an event, what a body drafts or receives, drafted / submitted
+/ approved in both voices, in English, Vietnamese, French and Indonesian. Asked of the seed graph;
+the expected people, bodies, events and documents come from the seed articles."""
+from __future__ import annotations
+
+import pytest
+
+from partykg.ask.answer import answer
+from partykg.ask.bank import ask_json
+
+BTS, NPT, VVT, NHN = ("person/bui-thanh-son", "person/nguyen-phu-trong", "person/vo-van-thuong",
+                      "person/nguyen-hoai-nam")
+
+
+def _iris(data) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("question, intent, holder, year", [
+    ("Minister of Foreign Affairs in 2023?", "post_holder", BTS, "2023"),
+    ("Vietnam's foreign minister as of 2021", "post_holder", BTS, "2021"),
+    ("the foreign minister of Vietnam", "post_holder", BTS, "2025"),
+    ("who is the general secretary of the communist party of vietnam", "post_holder", NPT, "2023"),
+    ("Bộ trưởng Ngoại giao hiện nay", "post_holder", BTS, "2025"),
+    ("người giữ chức Tổng Bí thư", "post_holder", NPT, "2023"),
+    ("le ministre des Affaires étrangères en 2023 ?", "post_holder", BTS, "2023"),
+    ("Menteri Luar Negeri Vietnam saat ini", "post_holder", BTS, "2025"),
+    ("who is head of the mofa party committee", "body_members", BTS, "2025"),
+    ("qui est secrétaire du Comité du Parti du ministère des Affaires étrangères", "body_members",
+     BTS, "2025"),
+    ("who's on the politburo?", "body_members", VVT, "2021"),
+    ("who was in charge of the foreign ministry in 2021", "body_members", BTS, "2021"),
+])
+def test_a_post_question_answers_its_holder_not_a_card(seed_kg, question, intent, holder, year):
+    code, data = ask_json(seed_kg, question, None)
+    assert code == 0 and data["intent"] == intent, data["text"]
+    assert holder in _iris(data["answers"]) and year in data["text"]
+
+
+def test_a_role_word_keeps_the_bodys_post_of_that_role(seed_kg):
+    """"Who heads BODY" names its head, not every member; "who sits on BODY" its members."""
+    a = answer(seed_kg, "who is head of the mofa party committee")
+    posts = {it["post"]["id"] for it in a.answers}
+    assert posts == {"post/secretary-of-the-mofa-party-committee"}, a.text
+
+
+def test_at_the_time_of_an_event_dates_a_post_question(seed_kg):
+    a = answer(seed_kg, "who was the foreign minister at the time of the 32nd diplomatic conference")
+    assert a.answers and all(it["as_of"] <= "2023-12-18" for it in a.answers), a.text
+    assert "2025" not in a.text.split("Sources")[0]
+
+
+def test_what_is_a_post_stays_a_card(seed_kg):
+    """"X là gì" asks what the post is."""
+    a = answer(seed_kg, "Bộ trưởng Ngoại giao là gì")
+    assert a.intent == "card"
+    assert answer(seed_kg, "Bộ trưởng Ngoại giao năm 2021").intent == "post_holder"
+
+
+@pytest.mark.parametrize("question, intent, expected", [
+    ("what was submitted to the politburo", "submitted_to_body",
+     "doc/unknown/da/foreign-relations-for-sustainable-development"),
+    ("which documents were submitted to the standing committee of the mofa party committee",
+     "submitted_to_body", "doc/dub/qc/executive-committee-working-regulations-2025-2030"),
+    ("văn bản nào được trình Bộ Chính trị", "submitted_to_body",
+     "doc/unknown/da/foreign-relations-for-sustainable-development"),
+    ("qu'est-ce qui a été soumis au Secrétariat", "submitted_to_body",
+     "doc/dub/da/regulation-on-inspection-and-supervision-abroad"),
+    ("dokumen apa yang diajukan kepada Politbiro", "submitted_to_body",
+     "doc/unknown/da/foreign-relations-for-sustainable-development"),
+    ("what is the mofa party committee drafting", "drafts_of_body",
+     "doc/unknown/ct/new-directive-on-overseas-party-work"),
+    ("Đảng ủy Bộ Ngoại giao xây dựng những văn bản gì", "drafts_of_body",
+     "doc/unknown/ct/new-directive-on-overseas-party-work"),
+    ("who submits the project on inspection and supervision of party organisations abroad to the "
+     "secretariat", "drafted_by", "body/mofa-party-committee"),
+    ("the project on inspection and supervision of party organisations abroad goes to which body",
+     "submitted_to", "body/secretariat"),
+    ("proyek peraturan tentang inspeksi dan pengawasan organisasi partai di luar negeri diserahkan "
+     "kepada siapa", "submitted_to", "body/secretariat"),
+    ("who is building the new directive to replace directive 51", "drafted_by",
+     "body/mofa-party-committee"),
+    ("siapa yang membuat arahan baru tentang kerja partai di luar negeri", "drafted_by",
+     "body/mofa-party-committee"),
+    ("who approved the resolution of the 13th national party congress", "approved_at",
+     "event/13th-national-party-congress"),
+    ("who approved Directive 51", "issuer", "body/secretariat"),
+])
+def test_drafted_submitted_approved_both_ways(seed_kg, question, intent, expected):
+    code, data = ask_json(seed_kg, question, None)
+    assert code == 0 and data["intent"] == intent, data["text"]
+    assert expected in _iris(data["answers"]), data["text"]
+
+
+@pytest.mark.parametrize("question, intent, expected", [
+    ("Hội nghị Ngoại giao 32 được tổ chức khi nào", "event_when", "2023"),
+    ("quand a été organisée la 32e conférence diplomatique", "event_when", "2023"),
+    ("how long did the 32nd diplomatic conference last", "event_when", "23"),
+    ("what resolution came out of the 13th national party congress", "event_adopted",
+     "resolution-of-the-13th-national-party-congress"),
+    ("apa yang dihasilkan Kongres Nasional Partai ke-13", "event_adopted",
+     "resolution-of-the-13th-national-party-congress"),
+    ("who ran the conference on party building and overseas party work at the 31st diplomatic "
+     "conference", "event_chair", "vo-van-thuong"),
+    ("who was behind the 32nd diplomatic conference", "event_organiser", "ministry-of-foreign-affairs"),
+    ("Hội nghị Ngoại giao 32 do cơ quan nào tổ chức", "event_organiser", "ministry-of-foreign-affairs"),
+])
+def test_events_when_who_what(seed_kg, question, intent, expected):
+    code, data = ask_json(seed_kg, question, None)
+    assert code == 0 and data["intent"] == intent, data["text"]
+    assert expected in _iris(data), data["text"]
