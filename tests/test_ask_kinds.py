@@ -29,8 +29,11 @@ def _iris(data) -> str:
     ("le ministre des Affaires étrangères en 2023 ?", "post_holder", BTS, "2023"),
     ("Menteri Luar Negeri Vietnam saat ini", "post_holder", BTS, "2025"),
     ("who is head of the mofa party committee", "body_members", BTS, "2025"),
-    ("qui est secrétaire du Comité du Parti du ministère des Affaires étrangères", "body_members",
+    ("qui est secrétaire du Comité du Parti du ministère des Affaires étrangères", "post_holder",
      BTS, "2025"),
+    ("qui est le chef du Comité du Parti du ministère des Affaires étrangères", "body_members",
+     BTS, "2025"),
+    ("siapa kepala Komite Partai Kementerian Luar Negeri", "body_members", BTS, "2025"),
     ("who's on the politburo?", "body_members", VVT, "2021"),
     ("who was in charge of the foreign ministry in 2021", "body_members", BTS, "2021"),
 ])
@@ -112,3 +115,22 @@ def test_events_when_who_what(seed_kg, question, intent, expected):
     code, data = ask_json(seed_kg, question, None)
     assert code == 0 and data["intent"] == intent, data["text"]
     assert expected in _iris(data), data["text"]
+
+
+@pytest.mark.parametrize("question, intent, expected", [
+    # words of a session's name at an event named in full: the event's session
+    ("qui a présidé la conférence sur la construction du parti lors de la 31e conférence diplomatique",
+     "event_chair", "person/vo-van-thuong"),
+    ("siapa yang memimpin konferensi partai pada konferensi diplomatik ke-31", "event_chair",
+     "person/vo-van-thuong"),
+    # a session asked what it is part of
+    ("the plenary session on party building of the 32nd diplomatic conference is part of what",
+     "event_parent", "event/32nd-diplomatic-conference"),
+    # the articles' own names of events, in their languages
+    ("siapa yang memimpin Konferensi untuk menyebarkan tugas kerja Partai pada tahun 2023",
+     "event_chair", "person/bui-thanh-son"),
+])
+def test_sessions_of_events(seed_kg, question, intent, expected):
+    code, data = ask_json(seed_kg, question, None)
+    assert code == 0 and data["intent"] == intent, data["text"]
+    assert expected in _iris(data["answers"]), data["text"]

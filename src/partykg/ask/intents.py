@@ -222,6 +222,8 @@ def _reroute(kg, p: Parsed) -> Parsed:
     ("Minister of Foreign Affairs in 2023?", "Bộ trưởng Ngoại giao hiện nay"); "who" with a body
     asks for its members or head ("who is head of BODY", "qui est secrétaire du BODY"); "who"
     with an event asks who chaired (or organised) it."""
+    if p.subject is not None and p.intent.startswith("event") and p.subject.how.startswith("words"):
+        _within_event(kg, p)
     if p.intent != "card" or p.subject is None or not p.subject.candidates:
         return p
     kinds = p.subject.kinds(kg)
@@ -232,6 +234,27 @@ def _reroute(kg, p: Parsed) -> Parsed:
     elif kinds == {"event"} and _asks_who(p):
         p.intent = "event_chair"
     return p
+
+
+def _within_event(kg, p: Parsed) -> None:
+    """"The conference on Party building at the 31st Diplomatic Conference": some words of a name
+    next to an event named in full are a session of that event; when none of the words' matches
+    is one of its sessions, the question is about the event (and its sessions) itself."""
+    from partykg.ask.facts import related
+    from partykg.model.vocab import PK
+
+    m = p.subject
+    for o in p.others:
+        if len(o.candidates) != 1 or not o.how.startswith("name") or o.kinds(kg) != {"event"}:
+            continue
+        parts = related(kg, o.candidates[0], PK + "partOf", "in")
+        inside = [c for c in m.candidates if c in parts]
+        if inside:
+            m.candidates = inside
+        elif parts:
+            p.others = [x for x in p.others if x is not o] + [m]
+            p.subject, p.mention = o, o.text
+        return
 
 
 def _about(p: Parsed) -> bool:

@@ -281,5 +281,5 @@ RENDERERS = {
     "mergers_year": _mergers_year, "hierarchy_up": _hierarchy, "hierarchy_down": _hierarchy,
     "list": _list, "post_holder": _post_holder, "body_members": _body_members, "person_posts": _person_posts,
     "event_when": _event, "event_chair": _event, "event_organiser": _event,
-    "event_adopted": _event, "event_parts": _event, "card": _card,
+    "event_adopted": _event, "event_parts": _event, "event_parent": _event, "card": _card,
 }

@@ -138,6 +138,14 @@ def event(kg, a, p, ev: str) -> None:
         for part in related(kg, ev, PK + "partOf", "in"):
             a.answers.append({"entity": entity(kg, part, lang),
                               "sources": sources_of(kg, part, PK + "partOf", ox.NamedNode(ev), lang)})
+        if not a.answers and related(kg, ev, PK + "partOf"):  # a session: what it is part of
+            p.intent = a.intent = "event_parent"
+        else:
+            return
+    if p.intent == "event_parent":
+        for whole in related(kg, ev, PK + "partOf"):
+            a.answers.append({"entity": entity(kg, whole, lang),
+                              "sources": sources_of(kg, ev, PK + "partOf", ox.NamedNode(whole), lang)})
         return
     prop = PK + EVENT_PROPERTIES[p.intent]
     # the event's own chair or organiser; else those of its sessions (a source may name only them)
