@@ -134,3 +134,23 @@ def test_sessions_of_events(seed_kg, question, intent, expected):
     code, data = ask_json(seed_kg, question, None)
     assert code == 0 and data["intent"] == intent, data["text"]
     assert expected in _iris(data["answers"]), data["text"]
+
+
+@pytest.mark.parametrize("question, inside, outside", [
+    ("which documents were issued before 2010", "doc/tw/ct/2005/51", "doc/tw/tb/2012/89"),
+    ("văn bản nào được ban hành trước năm 2015", "doc/tw/tb/2012/89", "doc/tw/qd/2019/209"),
+    ("resolutions after 2021", "doc/dub/nq/2023/7", "doc/dub/nq/2021/1"),
+    ("dokumen yang diterbitkan sebelum tahun 2019", "doc/tw/tb/2012/89", "doc/tw/qd/2019/209"),
+])
+def test_a_year_can_bound_a_list(seed_kg, question, inside, outside):
+    """"Before / after / since YEAR" bounds the issue date; undated documents are not listed."""
+    code, data = ask_json(seed_kg, question, None)
+    assert code == 0 and data["intent"] == "list", data["text"]
+    listed = _iris(data["answers"])
+    assert inside in listed and outside not in listed, data["text"]
+    assert "undated" not in listed
+
+
+def test_what_bodies_a_body_has(seed_kg):
+    code, data = ask_json(seed_kg, "what committees does the mofa party committee have", None)
+    assert data["intent"] == "hierarchy_down" and "body/mofa-party-inspection-commission" in _iris(data["answers"])

@@ -52,6 +52,19 @@ class Parsed:
         return ys[0] if ys else None
 
     @property
+    def year_relation(self) -> str | None:
+        """"before" / "after" / "since" when the question bounds its year ("issued before 2010",
+        "trước năm 2010", "depuis 2019", "sebelum tahun 2015"), else None."""
+        if self.year is None:
+            return None
+        text = f" {self.found.masked.lower()} "
+        for rel, by_lang in lexicon.cues()["year_relations"].items():
+            words = by_lang.get(self.language, []) if isinstance(by_lang, dict) else []
+            if any(re.search(rf"\b{w} year\b", text) for w in words):
+                return rel
+        return None
+
+    @property
     def date(self) -> str | None:
         ds = [m.value for m in self.found.of("date")]
         return ds[0] if ds else None

@@ -161,7 +161,8 @@ def _list(kg, a, p, lang, x, asof, sources):
     if a.subject:
         f.append(T(lang, "f_body").format(b=a.subject["label"]))
     if a.filters.get("year"):
-        f.append(T(lang, "f_year").format(y=a.filters["year"]))
+        f.append(T(lang, "f_year_" + a.filters["year_relation"] if a.filters.get("year_relation")
+                   else "f_year").format(y=a.filters["year"]))
     if a.filters.get("statuses"):
         f.append(T(lang, "f_status").format(s=" / ".join(status_word(kg, s.rsplit("/", 1)[-1], lang)
                                                             for s in a.filters["statuses"])))
