@@ -178,6 +178,9 @@ def _list(kg, a, p, lang, x, asof, sources):
 
 def _post_holder(kg, a, p, lang, x, asof, sources):
     if not a.answers:
+        when = p.date or (str(p.year) if p.year else None)
+        if when and not asof:  # "who was foreign minister in 2019": none reported by then
+            asof = T(lang, "asof").format(d=fmt_date(when, lang))
         return [T(lang, "holder_none").format(x=a.subject["label"], asof=asof)]
     out = []
     for it in a.answers:
@@ -189,6 +192,9 @@ def _post_holder(kg, a, p, lang, x, asof, sources):
 
 def _body_members(kg, a, p, lang, x, asof, sources):
     if not a.answers:
+        when = p.date or (str(p.year) if p.year else None)
+        if when and not asof:  # "who was foreign minister in 2019": none reported by then
+            asof = T(lang, "asof").format(d=fmt_date(when, lang))
         return [T(lang, "holder_none").format(x=a.subject["label"], asof=asof)]
     out = []
     for it in a.answers:
