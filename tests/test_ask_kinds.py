@@ -36,6 +36,10 @@ def _iris(data) -> str:
     ("siapa kepala Komite Partai Kementerian Luar Negeri", "body_members", BTS, "2025"),
     ("who's on the politburo?", "body_members", VVT, "2021"),
     ("who was in charge of the foreign ministry in 2021", "body_members", BTS, "2021"),
+    # "ROLE of OWNER's BODY": the owner is part of the body's name
+    ("who was secretary of the ministry's party personnel committee", "post_holder", BTS, "2021"),
+    ("which official chairs the ministry of foreign affairs party committee", "body_members", BTS,
+     "2025"),
 ])
 def test_a_post_question_answers_its_holder_not_a_card(seed_kg, question, intent, holder, year):
     code, data = ask_json(seed_kg, question, None)
@@ -48,6 +52,11 @@ def test_a_role_word_keeps_the_bodys_post_of_that_role(seed_kg):
     a = answer(seed_kg, "who is head of the mofa party committee")
     posts = {it["post"]["id"] for it in a.answers}
     assert posts == {"post/secretary-of-the-mofa-party-committee"}, a.text
+
+
+def test_no_holder_by_the_year_asked_says_so(seed_kg):
+    a = answer(seed_kg, "who was foreign minister in 2019")
+    assert a.status == "answered" and not a.answers and "2019" in a.text
 
 
 def test_at_the_time_of_an_event_dates_a_post_question(seed_kg):
