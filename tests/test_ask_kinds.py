@@ -163,3 +163,11 @@ def test_a_year_can_bound_a_list(seed_kg, question, inside, outside):
 def test_what_bodies_a_body_has(seed_kg):
     code, data = ask_json(seed_kg, "what committees does the mofa party committee have", None)
     assert data["intent"] == "hierarchy_down" and "body/mofa-party-inspection-commission" in _iris(data["answers"])
+
+
+def test_an_issuer_question_on_an_unissued_document_gives_what_is_recorded(seed_kg):
+    """No issuer recorded: the drafter, the body it is submitted to (for signing), the meeting."""
+    code, data = ask_json(seed_kg, "who will sign and promulgate the working regulations of the "
+                                   "executive committee of the mofa party committee", None)
+    assert data["intent"] == "issuer" and "body/mofa-party-standing-committee" in _iris(data["answers"])
+    assert "draft" in data["text"]

@@ -65,6 +65,9 @@ def _issuer(kg, a, p, lang, x, asof, sources):
         out = [T(lang, "date_only").format(x=x0, date=date)]
     else:
         out = [T(lang, "issuer_none").format(x=x0)]
+    for rec in item.get("recorded", []):  # "Working Regulations ... is submitted to: Standing Committee"
+        out.append(f"{T(lang, rec['relation']).format(x=x0)} {rec['entity']['label']}")
+        sources += rec["sources"]
     for st in item.get("statuses", []):
         if st["status"] in ("planned", "draft"):
             out.append(T(lang, "status_line").format(status=status_word(kg, st["status"], lang),

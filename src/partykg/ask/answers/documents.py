@@ -79,6 +79,12 @@ def issuer(kg, a, p, doc: str) -> None:
         item["sources"] += literal_sources(kg, doc, PK + "dateIssued", a.language)
     item["sources"] = dedup(item["sources"])
     item["statuses"] = [{"status": s, "as_of": w} for s, w in d["statuses"] if known_by(w, a.as_of)]
+    if not item["issuers"]:  # no issuer recorded: who drafts it, whom it goes to, where adopted
+        item["recorded"] = [
+            {"relation": prop, "entity": entity(kg, other, a.language),
+             "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(other), a.language)}
+            for prop in ("draftedBy", "submittedTo", "approvedAt")
+            for other in related_iris(kg, doc, PK + prop)]
     a.answers = [item]
 
 
