@@ -119,6 +119,13 @@ def test_drafted_submitted_approved_both_ways(seed_kg, question, intent, expecte
      "conference", "event_chair", "vo-van-thuong"),
     ("who was behind the 32nd diplomatic conference", "event_organiser", "ministry-of-foreign-affairs"),
     ("Hội nghị Ngoại giao 32 do cơ quan nào tổ chức", "event_organiser", "ministry-of-foreign-affairs"),
+    ("who held the conference on party building and overseas branches work", "event_organiser",
+     "ministry-of-foreign-affairs"),
+    ("on which day was the plenary session on party building and overseas party work",
+     "event_when", "2023-12-22"),
+    # a person's side of "chaired"
+    ("which conference did vo van thuong chair", "person_chaired", "31st-diplomatic-conference-party-building"),
+    ("Bùi Thanh Sơn đã chủ trì hội nghị nào", "person_chaired", "mofa-party-committee-conference-2023-tasks"),
 ])
 def test_events_when_who_what(seed_kg, question, intent, expected):
     code, data = ask_json(seed_kg, question, None)

@@ -109,6 +109,14 @@ def person_posts(kg, a, p, person: str) -> None:
     a.answers = [{"post": h["value"], "as_of": h["as_of"], "sources": h["sources"]} for h in hs]
 
 
+def person_chaired(kg, a, p, person: str) -> None:
+    """The events a person chaired, as the sources report them."""
+    a.relation = "chaired"
+    for ev in related(kg, person, PK + "chairedBy", "in"):
+        a.answers.append({"entity": entity(kg, ev, a.language),
+                          "sources": sources_of(kg, ev, PK + "chairedBy", ox.NamedNode(person), a.language)})
+
+
 EVENT_PROPERTIES = {"event_chair": "chairedBy", "event_organiser": "organizedBy"}
 
 
