@@ -178,3 +178,12 @@ def test_an_issuer_question_on_an_unissued_document_gives_what_is_recorded(seed_
                                    "executive committee of the mofa party committee", None)
     assert data["intent"] == "issuer" and "body/mofa-party-standing-committee" in _iris(data["answers"])
     assert "draft" in data["text"]
+
+
+def test_who_will_promulgate_a_proposed_regulation(seed_kg):
+    """No issuer: the project that proposes it, and the body that project goes to."""
+    code, data = ask_json(seed_kg, "who will promulgate the regulation on inspection and supervision "
+                                   "of party organisations abroad", None)
+    listed = _iris(data["answers"])
+    assert "doc/dub/da/regulation-on-inspection-and-supervision-abroad" in listed
+    assert "body/secretariat" in listed and "planned" in data["text"]

@@ -66,7 +66,8 @@ def _issuer(kg, a, p, lang, x, asof, sources):
     else:
         out = [T(lang, "issuer_none").format(x=x0)]
     for rec in item.get("recorded", []):  # "Working Regulations ... is submitted to: Standing Committee"
-        out.append(f"{T(lang, rec['relation']).format(x=x0)} {rec['entity']['label']}")
+        of = name(rec["of"], lang, False) if rec.get("of") else x0
+        out.append(f"{T(lang, rec['relation']).format(x=of)} {rec['entity']['label']}")
         sources += rec["sources"]
     for st in item.get("statuses", []):
         if st["status"] in ("planned", "draft"):

@@ -85,6 +85,15 @@ def issuer(kg, a, p, doc: str) -> None:
              "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(other), a.language)}
             for prop in ("draftedBy", "submittedTo", "approvedAt")
             for other in related_iris(kg, doc, PK + prop)]
+        for project in related_iris(kg, doc, PK + "proposes", "in"):  # "Project for a Regulation"
+            item["recorded"].append({"relation": "proposedBy", "entity": entity(kg, project, a.language),
+                                     "sources": sources_of(kg, project, PK + "proposes",
+                                                           ox.NamedNode(doc), a.language)})
+            for other in related_iris(kg, project, PK + "submittedTo"):
+                item["recorded"].append({
+                    "relation": "submittedTo", "of": entity(kg, project, a.language),
+                    "entity": entity(kg, other, a.language),
+                    "sources": sources_of(kg, project, PK + "submittedTo", ox.NamedNode(other), a.language)})
     a.answers = [item]
 
 
