@@ -187,3 +187,9 @@ def test_who_will_promulgate_a_proposed_regulation(seed_kg):
     listed = _iris(data["answers"])
     assert "doc/dub/da/regulation-on-inspection-and-supervision-abroad" in listed
     assert "body/secretariat" in listed and "planned" in data["text"]
+
+
+def test_as_of_leaves_out_chairs_reported_later(seed_kg):
+    """The 31st Diplomatic Conference's Party-building conference is reported on 17 December 2021."""
+    assert not answer(seed_kg, "which conference did vo van thuong chair", as_of="2021-01-01").answers
+    assert answer(seed_kg, "which conference did vo van thuong chair", as_of="2022-01-01").answers

@@ -122,8 +122,10 @@ def of_body(kg, a, p, body: str) -> None:
     """The documents a body drafts, or that are submitted to it, each with its status."""
     prop, a.relation = OF_BODY[p.intent]
     for doc in related_iris(kg, body, PK + prop, "in"):
-        a.answers.append({"entity": entity(kg, doc, a.language),
-                          "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(body), a.language)})
+        srcs = sources_of(kg, doc, PK + prop, ox.NamedNode(body), a.language)
+        if a.as_of and srcs and all(not known_by(s.get("date"), a.as_of) for s in srcs):
+            continue  # reported only after the date asked about
+        a.answers.append({"entity": entity(kg, doc, a.language), "sources": srcs})
 
 
 def by_property(kg, a, p, doc: str) -> None:

@@ -113,8 +113,10 @@ def person_chaired(kg, a, p, person: str) -> None:
     """The events a person chaired, as the sources report them."""
     a.relation = "chaired"
     for ev in related(kg, person, PK + "chairedBy", "in"):
-        a.answers.append({"entity": entity(kg, ev, a.language),
-                          "sources": sources_of(kg, ev, PK + "chairedBy", ox.NamedNode(person), a.language)})
+        srcs = sources_of(kg, ev, PK + "chairedBy", ox.NamedNode(person), a.language)
+        if a.as_of and srcs and all(not known_by(s.get("date"), a.as_of) for s in srcs):
+            continue  # reported only after the date asked about
+        a.answers.append({"entity": entity(kg, ev, a.language), "sources": srcs})
 
 
 EVENT_PROPERTIES = {"event_chair": "chairedBy", "event_organiser": "organizedBy"}
