@@ -193,3 +193,10 @@ def test_as_of_leaves_out_chairs_reported_later(seed_kg):
     """The 31st Diplomatic Conference's Party-building conference is reported on 17 December 2021."""
     assert not answer(seed_kg, "which conference did vo van thuong chair", as_of="2021-01-01").answers
     assert answer(seed_kg, "which conference did vo van thuong chair", as_of="2022-01-01").answers
+
+
+def test_a_person_and_a_post_give_every_report_of_that_person_in_it(seed_kg):
+    a = answer(seed_kg, "since when has Bui Thanh Son been foreign minister")
+    dates = [it["as_of"] for it in a.answers]
+    assert a.intent == "post_holder" and dates == sorted(dates) and dates[0].startswith("2021"), a.text
+    assert {it["person"]["id"] for it in a.answers} == {BTS}

@@ -42,6 +42,15 @@ def _event_date(kg, p) -> str | None:
     return None
 
 
+def _person_named(kg, p) -> str | None:
+    from partykg.ask.resolve import describe
+
+    for m in p.others:
+        if len(m.candidates) == 1 and describe(kg, m.candidates[0])["kind"] == "person":
+            return m.candidates[0]
+    return None
+
+
 def post_holder(kg, a, p, post: str) -> None:
     a.relation = "heldBy"
     lang = a.language
@@ -56,6 +65,11 @@ def post_holder(kg, a, p, post: str) -> None:
         if r["source"] is not None:
             item["sources"] = dedup([*item["sources"], source(kg, r, lang)])
     items = sorted(by.values(), key=lambda i: i["as_of"], reverse=True)
+    person = _person_named(kg, p)
+    if person and any(i["person"]["iri"] == person for i in items):
+        # "Is / since when has PERSON been POST": every report of that person in the post
+        a.answers = sorted((i for i in items if i["person"]["iri"] == person), key=lambda i: i["as_of"])
+        return
     if items:  # the holders last reported (by the date asked about, or the latest)
         best = items[0]["as_of"]
         items = [i for i in items if i["as_of"][:4] == best[:4]]
