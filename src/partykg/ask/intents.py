@@ -21,12 +21,12 @@ thư", "MOFA", "BCT"; PERSON, POST, EVENT as the graph names them):
   Who issued X? When was X issued?             Ai ban hành X? X ban hành khi nào?
   What implements|amends|guides|continues X?   Văn bản nào hướng dẫn|sửa đổi|thực hiện X?
   What does X implement|continue?              X tiếp tục thực hiện văn bản nào?
-  Who drafts X? / X is submitted to whom? / Where was X approved?
+  Who drafts X? / X is submitted to whom? / Where was X approved? / What was submitted to BODY?
   Is X in force [on YYYY-MM-DD]?               X còn hiệu lực không?
   What did BODY issue [in YEAR]? / List all directives [of BODY] [in YEAR] / Which documents are planned?
   What was merged into BODY? What did BODY merge into? Mergers in YEAR
   What is BODY under? Which committees are under BODY?
-  Who is the POST [in YEAR]? What posts did PERSON hold?
+  Who is the POST [in YEAR]? Who heads BODY? What posts did PERSON hold?
   When was EVENT? Who chaired|organised EVENT? What did EVENT adopt?
   Tell me about X / What is X about? / X       X là gì? / X nói về gì?
   Qui a publié la décision 209 ?               Apa yang menggantikan Arahan 51?"""
