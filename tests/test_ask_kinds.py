@@ -100,6 +100,10 @@ def test_what_is_a_post_stays_a_card(seed_kg):
     ("who approved the resolution of the 13th national party congress", "approved_at",
      "event/13th-national-party-congress"),
     ("who approved Directive 51", "issuer", "body/secretariat"),
+    ("which body deployed the project on inspection and supervision abroad", "drafted_by",
+     "body/mofa-party-committee"),
+    ("what is the project on inspection and supervision abroad for", "proposes",
+     "doc/unknown/qd/inspection-and-supervision-of-party-organisations-and-members-abroad"),
 ])
 def test_drafted_submitted_approved_both_ways(seed_kg, question, intent, expected):
     code, data = ask_json(seed_kg, question, None)
