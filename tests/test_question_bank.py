@@ -41,3 +41,14 @@ def test_judge_can_fail(kg):
     assert not judge(kg, {**case, "must_mention": ["doc/tw/qd/2019/209"]}).right
     assert not judge(kg, {**case, "text_has": ["was replaced by"]}).right
     assert not judge(kg, {**case, "as_of": "2022-01-01"}).right  # the plan came later
+
+
+def test_dev_kinds_bank_at_least_95_percent_right(seed_kg):
+    """The third dev bank (dev_kinds.json): post holders, posts, events, drafted / submitted /
+    approved, lists, mergers and hierarchy, worded as people ask them."""
+    verdicts = [judge(seed_kg, c) for c in load_bank(DATA / "questions" / "dev_kinds.json")]
+    right = sum(v.right for v in verdicts)
+    misses = "\n".join(f"{v.case['id']} {v.case['q']!r}: {'; '.join(v.problems)}"
+                       for v in verdicts if not v.right)
+    assert len(verdicts) >= 80
+    assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"

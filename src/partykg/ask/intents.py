@@ -21,12 +21,12 @@ thư", "MOFA", "BCT"; PERSON, POST, EVENT as the graph names them):
   Who issued X? When was X issued?             Ai ban hành X? X ban hành khi nào?
   What implements|amends|guides|continues X?   Văn bản nào hướng dẫn|sửa đổi|thực hiện X?
   What does X implement|continue?              X tiếp tục thực hiện văn bản nào?
-  Who drafts X? / X is submitted to whom? / Where was X approved?
+  Who drafts X? / X is submitted to whom? / Where was X approved? / What was submitted to BODY?
   Is X in force [on YYYY-MM-DD]?               X còn hiệu lực không?
   What did BODY issue [in YEAR]? / List all directives [of BODY] [in YEAR] / Which documents are planned?
   What was merged into BODY? What did BODY merge into? Mergers in YEAR
   What is BODY under? Which committees are under BODY?
-  Who is the POST [in YEAR]? What posts did PERSON hold?
+  Who is the POST [in YEAR]? Who heads BODY? What posts did PERSON hold?
   When was EVENT? Who chaired|organised EVENT? What did EVENT adopt?
   Tell me about X / What is X about? / X       X là gì? / X nói về gì?
   Qui a publié la décision 209 ?               Apa yang menggantikan Arahan 51?"""
@@ -50,6 +50,19 @@ class Parsed:
     def year(self) -> int | None:
         ys = [m.value for m in self.found.of("year")]
         return ys[0] if ys else None
+
+    @property
+    def year_relation(self) -> str | None:
+        """"before" / "after" / "since" when the question bounds its year ("issued before 2010",
+        "trước năm 2010", "depuis 2019", "sebelum tahun 2015"), else None."""
+        if self.year is None:
+            return None
+        text = f" {self.found.masked.lower()} "
+        for rel, by_lang in lexicon.cues()["year_relations"].items():
+            words = by_lang.get(self.language, []) if isinstance(by_lang, dict) else []
+            if any(re.search(rf"\b{w} year\b", text) for w in words):
+                return rel
+        return None
 
     @property
     def date(self) -> str | None:
@@ -189,15 +202,79 @@ def parse(kg, question: str) -> Parsed:
                     p.relation = lexicon.relation_words().get(rel, "implements")
                 p.others = [m for m in entities if m is not subject]
                 if subject is not None and len(subject.candidates) > 1 and any(
-                        len(m.candidates) == 1 and m.how != "words of a name" for m in p.others):
+                        len(m.candidates) == 1 and m.how != "words of a name" for m in p.others) \
+                        and not _precise(kg, p, subject):
                     # a vague mention ("overseas party work") in chatter around a precise one
                     # ("Regulation 86"): an intent about the precise one comes first
                     fallback = fallback or p
                     continue
-                return p
+                return _reroute(kg, p)
         if lg == lang and not entities:
             break
-    return fallback or _nothing(kg, found, lang)
+    return _reroute(kg, fallback) if fallback else _nothing(kg, found, lang)
+
+
+def _precise(kg, p: Parsed, m: Mention) -> bool:
+    """A vague mention made precise by the year, type or status the question also names ("who
+    chaired the 2023 party work conference of BODY")."""
+    from partykg.ask.answer import _narrow
+
+    return len(_narrow(kg, p, m, m.candidates)) == 1
+
+
+def _asks_who(p: Parsed) -> bool:
+    """Whether the question asks for a person or body ("who", "ai", "qui", "siapa"): the
+    language's who-words of ``cues.json``, on the question outside its mentions."""
+    words = lexicon.cues()["who_words"].get(p.language, [])
+    text = f" {p.found.masked.lower()} "
+    return any(re.search(rf"\b{w}\b", text) for w in words)
+
+
+def _reroute(kg, p: Parsed) -> Parsed:
+    """A card is the answer of last resort: a question that names only a post asks who holds it
+    ("Minister of Foreign Affairs in 2023?", "Bộ trưởng Ngoại giao hiện nay"); "who" with a body
+    asks for its members or head ("who is head of BODY", "qui est secrétaire du BODY"); "who"
+    with an event asks who chaired (or organised) it."""
+    if p.subject is not None and p.intent.startswith("event") and p.subject.how.startswith("words"):
+        _within_event(kg, p)
+    if p.intent != "card" or p.subject is None or not p.subject.candidates:
+        return p
+    kinds = p.subject.kinds(kg)
+    if kinds == {"post"} and not _about(p):
+        p.intent = "post_holder"
+    elif kinds == {"body"} and _asks_who(p):
+        p.intent = "body_members"
+    elif kinds == {"event"} and _asks_who(p):
+        p.intent = "event_chair"
+    return p
+
+
+def _within_event(kg, p: Parsed) -> None:
+    """"The conference on Party building at the 31st Diplomatic Conference": some words of a name
+    next to an event named in full are a session of that event; when none of the words' matches
+    is one of its sessions, the question is about the event (and its sessions) itself."""
+    from partykg.ask.facts import related
+    from partykg.model.vocab import PK
+
+    m = p.subject
+    for o in p.others:
+        if len(o.candidates) != 1 or not o.how.startswith("name") or o.kinds(kg) != {"event"}:
+            continue
+        parts = related(kg, o.candidates[0], PK + "partOf", "in")
+        inside = [c for c in m.candidates if c in parts]
+        if inside:
+            m.candidates = inside
+        elif parts:
+            p.others = [x for x in p.others if x is not o] + [m]
+            p.subject, p.mention = o, o.text
+        return
+
+
+def _about(p: Parsed) -> bool:
+    """"What is POST", "POST là gì": the question asks what the post is, not who holds it."""
+    words = lexicon.cues()["what_is_words"].get(p.language, [])
+    text = f" {p.found.masked.lower()} "
+    return any(re.search(rf"\b{w}\b", text) for w in words)
 
 
 def _nothing(kg, found: Found, lang: str) -> Parsed:

@@ -318,6 +318,19 @@ def _add_typed(kg, m, start, concepts, read, add) -> None:
 
 
 
+def _owner_stripped(kg, before: str, body: str) -> str:
+    """"secretary of the ministry's BODY": the owner ("the ministry's") is a word of the body's own
+    name; the role stands before it."""
+    m = re.search(r"(?:\s|^)(?:of the |of |the )?((?:[a-z]+ ){1,3})s$", before)
+    if not m:
+        return before
+    heads = lexicon._cache(kg).get("name_heads", {}).get(body, [])
+    owner = m.group(1).split()
+    if any(set(owner) <= set(n) for n in heads):
+        return before[:m.start()].rstrip()
+    return before
+
+
 def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> None:
     """"the secretary of BODY", "bí thư BODY": a role word before a body is that body's post."""
     if not any(m.kind == "entity" and len(m.candidates) == 1 and m.kinds(kg) == {"body"}
@@ -331,12 +344,16 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
             continue
         before = folded[:m.start].rstrip()
         before = re.sub(r"(?:\s|^)(?:of the|of|du|de la|des|de|cua|the)$", "", before).rstrip()
+        before = _owner_stripped(kg, before, m.candidates[0])
         words = before.split()
         for n in range(min(5, len(words)), 0, -1):
             role = " ".join(words[-n:])
             posts = roles.get(role, {})
             if m.candidates[0] in posts:
                 start = len(before) - len(role)
+                for o in [o for o in mentions if o is not m and o.start < m.start and o.end > start]:
+                    mentions.remove(o)  # "secretary of the ministry" inside "ROLE of OWNER's BODY"
+                    taken.remove((o.start, o.end))
                 taken.remove((m.start, m.end))
                 m.start = start
                 m.candidates = [posts[m.candidates[0]]]

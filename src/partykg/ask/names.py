@@ -288,10 +288,13 @@ def _incomplete_names(kg, folded: str, mentions: list) -> None:
     index = name_index(kg) if any(m.kind == "entity" and m.how == "name" for m in mentions) else {}
     stop = set(lexicon.cues()["stopwords"])
     phrases = lexicon.cue_phrases()
+    neutral = tuple(lexicon.cues()["neutral_qualifiers"])
     for m in mentions:
         if m.kind != "entity" or m.how != "name" or not m.candidates:
             continue
         after = re.match(r"\s+(?:of the|of|cua|du|de la|de l|des|de)\s+([a-z]+)", folded[m.end:])
+        if after and folded[m.end + after.start(1):].startswith(neutral):
+            continue  # "the foreign minister of Vietnam": the country qualifies every name
         if after and after.group(1) not in index and after.group(1) not in stop \
                 and after.group(1) not in phrases and not any(x.start == m.end + after.start(1)
                                                              for x in mentions):

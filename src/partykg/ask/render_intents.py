@@ -63,6 +63,10 @@ def _issuer(kg, a, p, lang, x, asof, sources):
         out = [T(lang, "date_only").format(x=x0, date=date)]
     else:
         out = [T(lang, "issuer_none").format(x=x0)]
+    for rec in item.get("recorded", []):  # "Working Regulations ... is submitted to: Standing Committee"
+        of = name(rec["of"], lang, False) if rec.get("of") else x0
+        out.append(f"{T(lang, rec['relation']).format(x=of)} {rec['entity']['label']}")
+        sources += rec["sources"]
     for st in item.get("statuses", []):
         if st["status"] in ("planned", "draft"):
             out.append(T(lang, "status_line").format(status=status_word(kg, st["status"], lang),
@@ -159,7 +163,8 @@ def _list(kg, a, p, lang, x, asof, sources):
     if a.subject:
         f.append(T(lang, "f_body").format(b=a.subject["label"]))
     if a.filters.get("year"):
-        f.append(T(lang, "f_year").format(y=a.filters["year"]))
+        f.append(T(lang, "f_year_" + a.filters["year_relation"] if a.filters.get("year_relation")
+                   else "f_year").format(y=a.filters["year"]))
     if a.filters.get("statuses"):
         f.append(T(lang, "f_status").format(s=" / ".join(status_word(kg, s.rsplit("/", 1)[-1], lang)
                                                             for s in a.filters["statuses"])))
@@ -175,6 +180,9 @@ def _list(kg, a, p, lang, x, asof, sources):
 
 def _post_holder(kg, a, p, lang, x, asof, sources):
     if not a.answers:
+        when = p.date or (str(p.year) if p.year else None)
+        if when and not asof:  # "who was foreign minister in 2019": none reported by then
+            asof = T(lang, "asof").format(d=fmt_date(when, lang))
         return [T(lang, "holder_none").format(x=a.subject["label"], asof=asof)]
     out = []
     for it in a.answers:
@@ -186,6 +194,9 @@ def _post_holder(kg, a, p, lang, x, asof, sources):
 
 def _body_members(kg, a, p, lang, x, asof, sources):
     if not a.answers:
+        when = p.date or (str(p.year) if p.year else None)
+        if when and not asof:  # "who was foreign minister in 2019": none reported by then
+            asof = T(lang, "asof").format(d=fmt_date(when, lang))
         return [T(lang, "holder_none").format(x=a.subject["label"], asof=asof)]
     out = []
     for it in a.answers:
@@ -275,10 +286,12 @@ def _card(kg, a, p, lang, x, asof, sources):
 RENDERERS = {
     "replaced_by": _replaced_by, "replaces": _replaces, "issuer": _issuer,
     "related_in": _related, "related_out": _related, "in_force": _in_force,
-    "drafted_by": _by_property, "submitted_to": _by_property, "approved_at": _by_property,
+    "drafted_by": _by_property, "submitted_to": _by_property,
+    "drafts_of_body": _by_property, "submitted_to_body": _by_property,
+    "person_chaired": _by_property, "approved_at": _by_property,
     "proposes": _by_property, "merged": _merged, "merger_by_doc": _merged,
     "mergers_year": _mergers_year, "hierarchy_up": _hierarchy, "hierarchy_down": _hierarchy,
     "list": _list, "post_holder": _post_holder, "body_members": _body_members, "person_posts": _person_posts,
     "event_when": _event, "event_chair": _event, "event_organiser": _event,
-    "event_adopted": _event, "event_parts": _event, "card": _card,
+    "event_adopted": _event, "event_parts": _event, "event_parent": _event, "card": _card,
 }

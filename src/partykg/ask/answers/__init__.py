@@ -9,6 +9,8 @@ HANDLERS = {
     "in_force": documents.in_force, "drafted_by": documents.by_property,
     "submitted_to": documents.by_property, "approved_at": documents.by_property,
     "proposes": documents.by_property, "card": documents.card,
+    "drafts_of_body": documents.of_body, "submitted_to_body": documents.of_body,
+    "person_chaired": people.person_chaired,
     "merged": bodies.merged, "merger_by_doc": bodies.merged, "mergers_year": bodies.mergers_year,
     "hierarchy_up": bodies.hierarchy, "hierarchy_down": bodies.hierarchy, "list": bodies.documents,
     "post_holder": people.post_holder, "body_members": people.body_members, "person_posts": people.person_posts,
@@ -26,4 +28,5 @@ SUBJECT_KINDS = {
     "person_posts": ("person",), "event_when": ("event",), "event_chair": ("event",),
     "event_organiser": ("event",), "event_adopted": ("event",), "event_parts": ("event",),
     "list": ("body",), "mergers_year": (), "card": None,
+    "drafts_of_body": ("body",), "submitted_to_body": ("body",), "person_chaired": ("person",),
 }

@@ -80,12 +80,23 @@ def hierarchy(kg, a, p, body: str) -> None:
                           "sources": sources_of(kg, s, prop, ox.NamedNode(o), a.language)})
 
 
+def _in_bound(date: str | None, rel: str, year: int) -> bool:
+    if not date:
+        return False
+    y = int(date[:4])
+    return y < year if rel == "before" else y > year if rel == "after" else y >= year
+
+
 def documents(kg, a, p, body: str | None) -> None:
     """Documents by type, issuing body, year and status (planned, draft...)."""
     lang = a.language
     types = sorted(p.types)
     a.relation = "documents"
+    rel = p.year_relation  # "before 2010", "since 2019": a bound, not the year itself
+    year = None if rel else p.year
     a.filters = {"types": types, "body": body, "year": p.year, "statuses": p.statuses}
+    if rel:
+        a.filters["year_relation"] = rel
     docs: dict[str, dict] = {}
     if p.statuses:
         for st in p.statuses:
@@ -98,8 +109,10 @@ def documents(kg, a, p, body: str | None) -> None:
                     continue
                 if body and body not in d.get("issuers", []):
                     continue
-                if p.year and not (as_of or "").startswith(str(p.year)) \
-                        and not (d.get("date") or "").startswith(str(p.year)):
+                if year and not (as_of or "").startswith(str(year)) \
+                        and not (d.get("date") or "").startswith(str(year)):
+                    continue
+                if rel and not _in_bound(d.get("date"), rel, p.year):
                     continue
                 docs.setdefault(r["doc"].value, {"document": entity(kg, r["doc"].value, lang),
                                                  "sources": []})
@@ -107,8 +120,8 @@ def documents(kg, a, p, body: str | None) -> None:
         params: dict = {}
         if body:
             params["body"] = ox.NamedNode(body)
-        if p.year:
-            params["year"] = ox.Literal(str(p.year), datatype=ox.NamedNode(XSD + "integer"))
+        if year:
+            params["year"] = ox.Literal(str(year), datatype=ox.NamedNode(XSD + "integer"))
         for t in types or [None]:
             q = dict(params)
             if t:
@@ -117,6 +130,8 @@ def documents(kg, a, p, body: str | None) -> None:
                 date = r["date"].value if r["date"] else None
                 if a.as_of and not dated_by(date, a.as_of):
                     continue  # an undated document is never listed as issued by a date
+                if rel and not _in_bound(date, rel, p.year):
+                    continue  # nor as issued before or after a year
                 doc = r["doc"].value
                 item = docs.setdefault(doc, {"document": entity(kg, doc, lang), "sources": []})
                 if body:

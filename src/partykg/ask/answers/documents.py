@@ -77,6 +77,21 @@ def issuer(kg, a, p, doc: str) -> None:
         item["sources"] += literal_sources(kg, doc, PK + "dateIssued", a.language)
     item["sources"] = dedup(item["sources"])
     item["statuses"] = [{"status": s, "as_of": w} for s, w in d["statuses"] if known_by(w, a.as_of)]
+    if not item["issuers"]:  # no issuer recorded: who drafts it, whom it goes to, where adopted
+        item["recorded"] = [
+            {"relation": prop, "entity": entity(kg, other, a.language),
+             "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(other), a.language)}
+            for prop in ("draftedBy", "submittedTo", "approvedAt")
+            for other in related_iris(kg, doc, PK + prop)]
+        for project in related_iris(kg, doc, PK + "proposes", "in"):  # "Project for a Regulation"
+            item["recorded"].append({"relation": "proposedBy", "entity": entity(kg, project, a.language),
+                                     "sources": sources_of(kg, project, PK + "proposes",
+                                                           ox.NamedNode(doc), a.language)})
+            for other in related_iris(kg, project, PK + "submittedTo"):
+                item["recorded"].append({
+                    "relation": "submittedTo", "of": entity(kg, project, a.language),
+                    "entity": entity(kg, other, a.language),
+                    "sources": sources_of(kg, project, PK + "submittedTo", ox.NamedNode(other), a.language)})
     a.answers = [item]
 
 
@@ -97,6 +112,18 @@ def related(kg, a, p, doc: str) -> None:
 
 PROPERTY_OF = {"drafted_by": "draftedBy", "submitted_to": "submittedTo",
                "approved_at": "approvedAt", "proposes": "proposes"}
+# a body's side of those: what it drafts, what is submitted to it
+OF_BODY = {"drafts_of_body": ("draftedBy", "drafts"), "submitted_to_body": ("submittedTo", "receives")}
+
+
+def of_body(kg, a, p, body: str) -> None:
+    """The documents a body drafts, or that are submitted to it, each with its status."""
+    prop, a.relation = OF_BODY[p.intent]
+    for doc in related_iris(kg, body, PK + prop, "in"):
+        srcs = sources_of(kg, doc, PK + prop, ox.NamedNode(body), a.language)
+        if a.as_of and srcs and all(not known_by(s.get("date"), a.as_of) for s in srcs):
+            continue  # reported only after the date asked about
+        a.answers.append({"entity": entity(kg, doc, a.language), "sources": srcs})
 
 
 def by_property(kg, a, p, doc: str) -> None:
@@ -106,6 +133,10 @@ def by_property(kg, a, p, doc: str) -> None:
     for other in related_iris(kg, doc, PK + prop):
         a.answers.append({"entity": entity(kg, other, a.language),
                           "sources": sources_of(kg, doc, PK + prop, ox.NamedNode(other), a.language)})
+    if not a.answers and p.intent in ("drafted_by", "approved_at") and describe(kg, doc).get("issuers"):
+        # "who made / who approved Directive 51": no drafter or meeting recorded, its issuer is
+        p.intent = a.intent = "issuer"
+        issuer(kg, a, p, doc)
 
 
 def in_force(kg, a, p, doc: str) -> None:
