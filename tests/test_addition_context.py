@@ -18,6 +18,7 @@ from partykg.store.embedded import KnowledgeGraph
 FIXTURE = DATA / "extract" / "project"
 ID = "https://w3id.org/partykg/id/"
 PK = "https://w3id.org/partykg/ontology#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 # a body typed only in another source file: the project knows it is a body, the context does not
 OTHER = f"""@prefix pk: <{PK}> .
 @prefix dcterms: <http://purl.org/dc/terms/> .
@@ -25,6 +26,10 @@ OTHER = f"""@prefix pk: <{PK}> .
 <{ID}source/other> {{
   <{ID}body/other-commission> a pk:PartyBody ; skos:prefLabel "Other Commission"@en .
   <{ID}source/other> a pk:SourceArticle ; pk:url "https://example.org/other" ; dcterms:language "en" .
+  # a fault already in the project, on a document additions touch: not theirs
+  <{ID}source/other/evidence/bad> a <{PK}Evidence> ; <{RDF}subject> <{ID}doc/tw/ct/2005/51> ;
+      pk:quote "a quote the fixture article never held"@en ;
+      <http://www.w3.org/ns/prov#wasQuotedFrom> <{ID}source/fixture> .
 }}
 """
 SRC = f"{ID}source/addition"
@@ -123,3 +128,30 @@ def test_validate_nodes_records_what_each_node_read(graphs):
     assert doc in reads[doc] and (CLASSES, ox.NamedNode(f"{ID}body/secretariat")) in reads[doc]
     # the evidence's source's class (sh:class pk:SourceArticle), not its subject's statements
     assert (CLASSES, ox.NamedNode(SRC)) in reads[ev] and doc not in reads[ev]
+
+
+# a fact with no evidence (a consistency check) and a quote the corpus file does not hold
+UNSOURCED = (f"<{ID}doc/tw/ct/2005/51> pk:subject \"the press\"@en .\n"
+             f"<{SRC}/evidence/3> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2005/51> ; "
+             f"pk:quote \"words the article never wrote\"@en ; "
+             f"prov:wasQuotedFrom <{ID}source/fixture> .\n")
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS) + ["unsourced"])
+def test_checks_on_the_addition_itself_find_what_they_find_on_a_copy(graphs, name):
+    # consume: the addition's own store is the checks' working store (an import's 700,000
+    # statements are not copied); the violations are the same
+    kg, _ = graphs
+    body = UNSOURCED if name == "unsourced" else ADDITIONS[name]
+    made = []
+    for consume in (False, True):
+        s = ox.Store()
+        s.load((HEAD + body + "}\n").encode("utf-8"), format=ox.RdfFormat.TRIG)
+        made.append(validate_addition(kg, s, "graph/sources/addition.trig", consume=consume))
+    copy, itself = made
+    assert keys(copy) == keys(itself)
+    if name == "unsourced":
+        assert any(v.rule == "quote-in-corpus" and v.entity == f"{SRC}/evidence/3"
+                   for v in itself), itself
+        assert any(v.entity == f"{ID}doc/tw/ct/2005/51" and v.rule != "quote-in-corpus"
+                   for v in itself), itself
