@@ -322,8 +322,13 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
 def _logic_fails(data: _Data, v, c: dict) -> bool:
     if "or" in c and not any(_conforms(data, v, s) for s in c["or"]):
         return True
-    if "xone" in c and sum(1 for s in c["xone"] if _conforms(data, v, s)) != 1:
-        return True
+    if "xone" in c:
+        shapes = c["xone"]
+        # [ sh:class X ] members (the disjoint top classes) read the node's classes once
+        classes = data.classes(v) if any(s.class_only is not None for s in shapes) else ()
+        if sum(1 for s in shapes if (s.class_only in classes if s.class_only is not None
+                                     else _conforms(data, v, s))) != 1:
+            return True
     return False
 
 
