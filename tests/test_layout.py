@@ -13,7 +13,7 @@ from conftest import ROOT
 PKG = ROOT / "src" / "partykg"
 MAX_LINES = 650
 # a module still to split, with the length it may not grow past (remove it once it is split)
-NOT_YET_SPLIT = {"src/partykg/ingest/candidates.py": 840}
+NOT_YET_SPLIT: dict[str, int] = {}
 # a stage may import the stages before it, never one after it (cli sees them all)
 STAGES = ("model", "graph", "store", "ask", "views", "ingest", "cli")
 MAY_IMPORT = {"model": set(), "graph": {"model"}, "store": {"model", "graph"},

@@ -150,8 +150,9 @@ def test_csv_read_is_bounded_by_the_read_not_the_size(tmp_path, project_copy):
 def test_candidates_read_is_bounded_by_the_read_not_the_size(tmp_path, monkeypatch):
     from partykg.errors import PartykgError
     from partykg.ingest import candidates
+    from partykg.ingest.candidates import trig
 
-    monkeypatch.setattr(candidates, "MAX_CANDIDATES_BYTES", 1 << 20)
+    monkeypatch.setattr(trig, "MAX_CANDIDATES_BYTES", 1 << 20)
     feed_fifo(tmp_path / "endless.trig", 3 << 20)
     with pytest.raises(PartykgError, match="too large"):
         candidates.read(tmp_path / "endless.trig")

@@ -152,6 +152,9 @@ def compile_shapes(path: Path) -> list[Shape] | None:
     return _compiled(str(path), path.stat().st_mtime)
 
 
+CLASSES = "classes"  # in _Data.reads: (CLASSES, node), a node's classes were read
+
+
 class _Data:
     """The data graph: a store (all graphs), with classes through rdfs:subClassOf."""
 
@@ -161,6 +164,10 @@ class _Data:
         self._types: dict = {}
         self._props: dict = {}
         self.memo: dict = {}
+        # what the evaluation of a focus node read, when recorded: the nodes whose statements
+        # it read, and (CLASSES, node) for the nodes whose classes only it read; with the same
+        # statements about those, it finds the same
+        self.reads: set | None = None
 
     def supers(self, cls) -> set[str]:
         hit = self._supers.get(cls)
@@ -177,6 +184,8 @@ class _Data:
         return hit
 
     def classes(self, node) -> set[str]:
+        if self.reads is not None:
+            self.reads.add((CLASSES, node))
         hit = self._types.get(node)
         if hit is None:
             hit = set()
@@ -188,6 +197,8 @@ class _Data:
 
     def props(self, node) -> dict[str, list]:
         """predicate IRI -> the node's distinct values (read once per node)."""
+        if self.reads is not None:
+            self.reads.add(node)
         hit = self._props.get(node)
         if hit is None:
             hit = {}
@@ -265,9 +276,16 @@ def _conforms(data: _Data, node, shape: Shape) -> bool:
         return shape.class_only in data.classes(node)
     key = (node, id(shape))
     hit = data.memo.get(key)
-    if hit is None:
-        hit = data.memo[key] = not _failures(data, node, shape)
-    return hit
+    if hit is None:  # (conforms, the nodes read to know it)
+        outer = data.reads
+        data.reads = None if outer is None else set()
+        try:
+            hit = data.memo[key] = (not _failures(data, node, shape), data.reads)
+        finally:
+            data.reads = outer
+    if data.reads is not None:
+        data.reads |= hit[1]
+    return hit[0]
 
 
 def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None]]:
@@ -304,8 +322,13 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
 def _logic_fails(data: _Data, v, c: dict) -> bool:
     if "or" in c and not any(_conforms(data, v, s) for s in c["or"]):
         return True
-    if "xone" in c and sum(1 for s in c["xone"] if _conforms(data, v, s)) != 1:
-        return True
+    if "xone" in c:
+        shapes = c["xone"]
+        # [ sh:class X ] members (the disjoint top classes) read the node's classes once
+        classes = data.classes(v) if any(s.class_only is not None for s in shapes) else ()
+        if sum(1 for s in shapes if (s.class_only in classes if s.class_only is not None
+                                     else _conforms(data, v, s))) != 1:
+            return True
     return False
 
 
@@ -317,13 +340,18 @@ class Failure:
     message: str
 
 
-def validate_nodes(shapes: list[Shape], store: ox.Store, focus) -> list[Failure]:
+def validate_nodes(shapes: list[Shape], store: ox.Store, focus,
+                   reads: dict | None = None) -> list[Failure]:
     """The failures of the ``focus`` nodes (terms) against the shapes that target them, on the
-    data in ``store``."""
+    data in ``store``. ``reads``, when given, receives for each focus node the nodes whose
+    statements its evaluation read (the classes through rdfs:subClassOf aside; a SPARQL target
+    reads the whole store)."""
     data = _Data(store)
     selected: dict[int, set] = {}
     out: list[Failure] = []
     for f in focus:
+        if reads is not None:
+            data.reads = reads[f] = set()
         classes = data.classes(f)
         for sh in shapes:
             targeted = any(t in classes for t in sh.targets)

@@ -53,10 +53,19 @@ def serialize(quads: Iterable[ox.Quad], header: str = "",
     for k, v in PREFIXES.items():
         pfx.setdefault(k, v)
     graphs: dict[str, list[tuple[str, str, str]]] = {}
+    names: dict = {}  # IRI term -> its text: an IRI recurs (subjects, predicates, graphs)
+
+    def iri(t) -> str:
+        s = names.get(t)
+        if s is None:
+            s = names[t] = term(t, pfx)
+        return s
+
     for q in set(quads):
-        g = term(q.graph_name, pfx) if not isinstance(q.graph_name, ox.DefaultGraph) else ""
-        p = term(q.predicate, pfx)
-        graphs.setdefault(g, []).append((term(q.subject, pfx), p, term(q.object, pfx)))
+        g = iri(q.graph_name) if not isinstance(q.graph_name, ox.DefaultGraph) else ""
+        o = q.object
+        graphs.setdefault(g, []).append((iri(q.subject), iri(q.predicate),
+                                         term(o, pfx) if isinstance(o, ox.Literal) else iri(o)))
     lines = [header.rstrip() + "\n" if header else ""]
     lines.append(f"@base <{BASE}> .")
     used = sorted(pfx.items())

@@ -31,8 +31,10 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.candidates import (PK_CLASS, CandidateSet, DocCand, _id_order, date_literal,
-                                      link, propose, read, valid_stem, write_atomic)
+from partykg.files import write_atomic
+from partykg.ingest.candidates import (PK_CLASS, CandidateSet, DocCand, date_literal, link, propose,
+                                      read, valid_stem)
+from partykg.ingest.candidates.model import _id_order
 from partykg.graph.dataset import find_root, graph_files
 from partykg.errors import PartykgError
 from partykg.ingest.extract import decode, normal_code

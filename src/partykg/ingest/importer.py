@@ -552,7 +552,7 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
     # from checked cells: the shapes run on the existing nodes it adds statements to
     errors.items += [f"{rel}: the import would make the graph invalid: {v}" for v in
                      validate_addition(kg, added, rel, minted_prefix=f"{BASE}import/{stem}/",
-                                       shacl=full_shacl, shacl_new=False)]
+                                       shacl=full_shacl, shacl_new=False, consume=True)]
     del added
     errors.raise_if_any()
     old = target.read_bytes() if target.is_file() else None

@@ -1,0 +1,157 @@
+"""validate_addition with a context (accept: the file must also validate on its own) runs the
+shapes again in the context only on the focus nodes whose data differs there: it must report
+what two independent runs report, the addition against the project and against the context."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from conftest import DATA, ROOT
+from partykg.graph.addition import validate_addition
+from partykg.graph.dataset import graph_files, load
+from partykg.graph.shapes import CLASSES, compile_shapes, validate_nodes
+from partykg.store.embedded import KnowledgeGraph
+
+FIXTURE = DATA / "extract" / "project"
+ID = "https://w3id.org/partykg/id/"
+PK = "https://w3id.org/partykg/ontology#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+# a body typed only in another source file: the project knows it is a body, the context does not
+OTHER = f"""@prefix pk: <{PK}> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<{ID}source/other> {{
+  <{ID}body/other-commission> a pk:PartyBody ; skos:prefLabel "Other Commission"@en .
+  <{ID}source/other> a pk:SourceArticle ; pk:url "https://example.org/other" ; dcterms:language "en" .
+  # a fault already in the project, on a document additions touch: not theirs
+  <{ID}source/other/evidence/bad> a <{PK}Evidence> ; <{RDF}subject> <{ID}doc/tw/ct/2005/51> ;
+      pk:quote "a quote the fixture article never held"@en ;
+      <http://www.w3.org/ns/prov#wasQuotedFrom> <{ID}source/fixture> .
+}}
+"""
+SRC = f"{ID}source/addition"
+HEAD = f"""@prefix pk: <{PK}> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix pkdt: <https://w3id.org/partykg/doctype/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<{SRC}> {{ <{SRC}> a pk:SourceArticle ; pk:url "https://example.org/a" ; dcterms:language "en" .
+"""
+NEW_DOC = (f"<{ID}doc/tw/ct/2030/7> a pk:Directive ; pk:documentType pkdt:directive ; "
+           f"pk:number \"7\" ; pk:issuedBy <{{issuer}}> .\n"
+           f"<{SRC}/evidence/0> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2030/7> ; "
+           f"rdf:predicate pk:number ; rdf:object \"7\" ; pk:quote \"Directive 7\"@en ; "
+           f"prov:wasQuotedFrom <{SRC}> .\n"
+           f"<{SRC}/evidence/1> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2030/7> ; "
+           f"rdf:predicate pk:issuedBy ; rdf:object <{{issuer}}> ; pk:quote \"{{quote}}\"@en ; "
+           f"prov:wasQuotedFrom <{SRC}> .\n")
+ADDITIONS = {
+    # issued by a body the context types: valid in both
+    "known-issuer": NEW_DOC.format(issuer=f"{ID}body/secretariat", quote="The Secretariat issued"),
+    # issued by a body only the other file types: valid in the project, not on its own
+    "issuer-typed-elsewhere": NEW_DOC.format(issuer=f"{ID}body/other-commission",
+                                             quote="The Other Commission issued"),
+    # a quote too short for the shapes: refused in both
+    "short-quote": NEW_DOC.format(issuer=f"{ID}body/secretariat", quote="ab"),
+    # the body typed elsewhere also made a document: two top classes in the project only
+    "two-classes": NEW_DOC.format(issuer=f"{ID}body/secretariat", quote="It was issued")
+    + f"<{ID}body/other-commission> a pk:Directive ; pk:documentType pkdt:directive .\n",
+    # an existing document gets a second date: a maxCount the context sees too
+    "second-date": f"<{ID}doc/tw/ct/2005/51> pk:dateIssued \"2006-01-01\"^^xsd:date .\n"
+    f"<{SRC}/evidence/2> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2005/51> ; "
+    f"rdf:predicate pk:dateIssued ; rdf:object \"2006-01-01\"^^xsd:date ; "
+    f"pk:quote \"dated 2006\"@en ; prov:wasQuotedFrom <{SRC}> .\n",
+}
+
+
+@pytest.fixture(scope="module")
+def graphs(tmp_path_factory) -> tuple[KnowledgeGraph, KnowledgeGraph]:
+    root = tmp_path_factory.mktemp("addition") / "project"
+    for name in ("ontology", "queries"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copytree(FIXTURE / "graph", root / "graph")
+    (root / "graph" / "sources" / "other.trig").write_text(OTHER, encoding="utf-8")
+    kg = KnowledgeGraph.load(root)
+    alone = [f for f in graph_files(root) if "ontology" in f.parts]
+    store, report = load(root, files=alone + [root / "graph" / "curation.trig"])
+    return kg, KnowledgeGraph(store, root, report)
+
+
+def addition(name: str) -> ox.Store:
+    s = ox.Store()
+    s.load((HEAD + ADDITIONS[name] + "}\n").encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return s
+
+
+def keys(violations) -> set:
+    return {(v.rule, v.entity, v.message) for v in violations}
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS))
+def test_a_context_run_reports_what_two_runs_report(graphs, name):
+    kg, context = graphs
+    rel = "graph/sources/addition.trig"
+    together = validate_addition(kg, addition(name), rel, context=context)
+    apart = validate_addition(kg, addition(name), rel) + \
+        validate_addition(context, addition(name), rel)
+    assert keys(together) == keys(apart)
+    doc = f"{ID}doc/tw/ct/2030/7"
+    if name == "known-issuer":
+        assert together == []
+    elif name == "issuer-typed-elsewhere":
+        # the project accepts it; on its own the file does not say the issuer is a body
+        assert validate_addition(kg, addition(name), rel) == []
+        assert any(v.entity == doc and "issuedBy" in v.message for v in together), together
+    elif name == "short-quote":
+        assert any(v.entity == f"{SRC}/evidence/1" for v in together), together
+    elif name == "two-classes":
+        assert any(v.entity == f"{ID}body/other-commission" for v in together), together
+    elif name == "second-date":
+        assert any(v.entity == f"{ID}doc/tw/ct/2005/51" and "dateIssued" in v.message
+                   for v in together), together
+
+
+def test_validate_nodes_records_what_each_node_read(graphs):
+    kg, _ = graphs
+    shapes = compile_shapes(ROOT / "ontology" / "shapes.ttl")
+    store = ox.Store()
+    store.bulk_extend(list(kg.store) + list(addition("known-issuer")))
+    doc, ev = ox.NamedNode(f"{ID}doc/tw/ct/2030/7"), ox.NamedNode(f"{SRC}/evidence/1")
+    reads: dict = {}
+    assert validate_nodes(shapes, store, [doc, ev], reads) == []
+    assert set(reads) == {doc, ev}
+    # a document's statements, and its issuer's class (sh:class pk:Body)
+    assert doc in reads[doc] and (CLASSES, ox.NamedNode(f"{ID}body/secretariat")) in reads[doc]
+    # the evidence's source's class (sh:class pk:SourceArticle), not its subject's statements
+    assert (CLASSES, ox.NamedNode(SRC)) in reads[ev] and doc not in reads[ev]
+
+
+# a fact with no evidence (a consistency check) and a quote the corpus file does not hold
+UNSOURCED = (f"<{ID}doc/tw/ct/2005/51> pk:subject \"the press\"@en .\n"
+             f"<{SRC}/evidence/3> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2005/51> ; "
+             f"pk:quote \"words the article never wrote\"@en ; "
+             f"prov:wasQuotedFrom <{ID}source/fixture> .\n")
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS) + ["unsourced"])
+def test_checks_on_the_addition_itself_find_what_they_find_on_a_copy(graphs, name):
+    # consume: the addition's own store is the checks' working store (an import's 700,000
+    # statements are not copied); the violations are the same
+    kg, _ = graphs
+    body = UNSOURCED if name == "unsourced" else ADDITIONS[name]
+    made = []
+    for consume in (False, True):
+        s = ox.Store()
+        s.load((HEAD + body + "}\n").encode("utf-8"), format=ox.RdfFormat.TRIG)
+        made.append(validate_addition(kg, s, "graph/sources/addition.trig", consume=consume))
+    copy, itself = made
+    assert keys(copy) == keys(itself)
+    if name == "unsourced":
+        assert any(v.rule == "quote-in-corpus" and v.entity == f"{SRC}/evidence/3"
+                   for v in itself), itself
+        assert any(v.entity == f"{ID}doc/tw/ct/2005/51" and v.rule != "quote-in-corpus"
+                   for v in itself), itself
