@@ -9,11 +9,7 @@ from partykg.ingest import extract_lang
 from partykg.ingest.extract import detect_language, extract
 from partykg.ingest.extract.typewords import type_words
 
-
-def rels(text: str, lang: str) -> set[tuple[str, str, str]]:
-    ex = extract(text, lang)
-    name = {d.id: (d.code or f"{d.type}:{d.number}") for d in ex.documents}
-    return {(r.kind, name[r.source], name[r.target]) for r in ex.doc_relations}
+from extract_helpers import rels
 
 
 @pytest.mark.parametrize("lang, text, expected", [

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from partykg.ingest.extract import extract
-
-
-def rels(text: str, lang: str) -> set[tuple[str, str, str]]:
-    ex = extract(text, lang)
-    name = {d.id: (d.code or f"{d.type}:{d.number}") for d in ex.documents}
-    return {(r.kind, name[r.source], name[r.target]) for r in ex.doc_relations}
-
-
-def docs(text: str, lang: str) -> set[tuple[str | None, str | None, str | None]]:
-    return {(d.type, d.number, d.code) for d in extract(text, lang).documents}
+from extract_helpers import docs, rels
 
 
 # --- a document promulgating a programme or plan implements what the programme implements -------
