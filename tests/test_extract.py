@@ -323,6 +323,16 @@ def test_the_scorer_counts_errors():
     assert cut.mentions.recall < 0.5 and cut.relations.recall < 1.0
 
 
+def test_the_scorer_reads_an_unclassified_gold_type_as_a_later_state_type_only():
+    """Gold written before the scheme had decrees types them 'unclassified': a predicted decree
+    matches it, a predicted resolution does not, and a gold decree needs a predicted decree."""
+    from partykg.ingest.extract_eval import _same_type
+
+    assert _same_type("decree", "unclassified") and _same_type("circular", "unclassified")
+    assert not _same_type("resolution", "unclassified")
+    assert not _same_type("unclassified", "decree") and _same_type("decree", "decree")
+
+
 # --- no rule names a specific document, body or article ----------------------------------------
 
 RULE_FILES = sorted((ROOT / "src" / "partykg" / "ingest").rglob("*.py"))
