@@ -189,6 +189,8 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
             m.antecedent = header
             continue
         before = sent.text[max(0, m.start - sent.start - 20):m.start - sent.start]
+        if _named(sent.text[m.end - sent.start:]):
+            continue  # "Nghị quyết Trung ương 5 …", "Nghị quyết Đại hội XIV": a name, not a reference
         demo = (self_re.search(around) or (P.demo_before_re and P.demo_before_re.search(before))
                 or (P.demo_after_re and P.demo_after_re.search(m.text)))
         det = det_re.search(before) if det_re else None
@@ -213,6 +215,15 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
         if bare and len(kinds) > 1:
             continue  # several documents of that type before it: not a guess
         m.antecedent = found
+
+
+_NAME_AFTER = re.compile(r"[ \t]{1,2}(?:[A-ZĐÀ-Ỹ][^\W\d_]{0,20}[ \t]{1,2}){1,3}(?:[IVXLC]{1,6}|\d{1,3})(?![\w])")
+
+
+def _named(after: str) -> bool:
+    """A bare type word followed by a capitalised name ending on a number ("Trung ương 5",
+    "Đại hội XIV", "Hội nghị Trung ương 7") names its document."""
+    return bool(_NAME_AFTER.match(after))
 
 
 def _key(m: Mention) -> tuple | None:

@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
@@ -66,6 +67,7 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
     the relation from the unnamed programme to Y."""
     prom = _promulgate_re(P.lang)
     drop: set[tuple[int, int]] = set()
+    named: set[tuple[str, str]] = set()  # (programme name, object) promulgated by a document
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]
         text = sent.text
@@ -107,6 +109,7 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             for j in idx:
                 if not mentions[j].strong and D.end <= mentions[j].start < hi:
                     drop.add((j, y))
+                    named.add((_name(mentions[j]), _target_key(mentions[y])))
     # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y
     inside = _promulgated_in_re(P.lang)
     for r in list(relations):
@@ -131,8 +134,22 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
         for j in found:
             add(r.kind, j, r.target, Y.sentence, r.cue)
         drop.add((r.source, r.target))
+    # the same programme named elsewhere (a page title repeating it): not a document of its own
+    for r in relations:
+        src = mentions[r.source]
+        if not src.strong and src.type in CONTENT_TYPES and \
+                (_name(src), _target_key(mentions[r.target])) in named:
+            drop.add((r.source, r.target))
     if drop:
         relations[:] = [r for r in relations if (r.source, r.target) not in drop]
+
+
+def _name(m: Mention) -> str:
+    return re.sub(r"\s+", " ", m.text).strip().lower()
+
+
+def _target_key(m: Mention) -> str:
+    return normal_code(m.code).replace(" ", "").upper() if m.code else f"{m.type}:{m.number_key}"
 
 
 __all__ = ["promulgated"]

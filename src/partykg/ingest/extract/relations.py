@@ -51,7 +51,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded:
+            if ai in embedded and not _in_own_phrase(A, cue, base):
                 continue
             if A.list_head is not None:
                 continue
@@ -78,6 +78,13 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
+    """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
+    hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
+    when A is itself the object of an earlier cue."""
+    return A.end - base <= cue.start() < A.tail_end - base
 
 
 _APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
