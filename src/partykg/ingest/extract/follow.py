@@ -391,9 +391,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):
                 break
-        if _issuer_of(N) and _issuer_of(N) == _issuer_of(mentions[other]) != _issuer_of(
-                mentions[prev]):
-            break  # the issuer of the other end, not of the objects: an outer list goes on
+        if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
+                mentions[other]) != _issuer_of(mentions[prev]):
+            # the issuer of the other end, not of the objects: an outer list goes on (but a
+            # conclusion continues the earlier conclusions of its own body)
+            break
         if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,")):
             break
