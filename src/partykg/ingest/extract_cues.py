@@ -197,3 +197,15 @@ SELF_REFS: dict[str, tuple[str, ...]] = {
 ON_BEHALF: dict[str, tuple[str, ...]] = {
     "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
     "id": ("atas nama",)}
+# "replacing the Regulations on … issued pursuant to Decision NN …": the unnamed content a cue
+# points to was issued by the document after these words, which is the cue's object.
+ISSUED_BY: dict[str, tuple[str, ...]] = {
+    "en": ("issued pursuant to", "issued under", "issued together with", "issued with",
+           "issued in", "promulgated under", "promulgated with", "promulgated in",
+           "attached to", "issued by"),
+    "vi": ("ban hành kèm theo", "được ban hành kèm theo", "ban hành theo", "được ban hành theo",
+           "ban hành tại", "được ban hành tại"),
+    "fr": ("publié par", "publiés par", "publiées par", "adopté par", "adoptés par", "annexé à",
+           "promulgué par"),
+    "id": ("yang ditetapkan dengan", "ditetapkan dengan", "yang ditetapkan dalam",
+           "terlampir pada")}

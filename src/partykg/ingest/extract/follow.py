@@ -60,6 +60,15 @@ class _Lang:
         self.plan = re.compile(
             rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
             r"[ \t]{1,2})?$", re.IGNORECASE)
+        terms = _alt(L.TERM_WORDS[lang])
+        # the issuer's term left after a document's phrase: "of the 8th term", "khóa XII"
+        self.term_tail = re.compile(
+            rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:of[ \t]{{1,2}}the[ \t]{{1,2}}|du[ \t]{{1,2}}|de[ \t]{{1,2}}la[ \t]{{1,2}})?"
+            rf"(?:\d{{1,2}}(?:st|nd|rd|th|e|ème)|[IVXLC]{{1,6}}e?)[ \t-]{{1,2}}(?:tenure[ \t]{{1,2}})?(?:{terms})"
+            rf"|(?:{terms})[ \t]{{1,2}}(?:[IVXLC]{{1,6}}|\d{{1,2}}))(?![\w])", re.IGNORECASE)
+        self.issued_by = re.compile(
+            rf"(?<![\w])(?:{_alt(L.ISSUED_BY[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})"
+            r"[ \t]{1,2})?$", re.IGNORECASE)
         self.subject_line = re.compile(
             rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})(?![\w])[ \t]{{0,2}}", re.IGNORECASE)
 
@@ -139,13 +148,34 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
 
 
-def _object_of(cue: re.Match, sent: Sentence, idx: list[int], mentions: list[Mention]):
+def _object_of(cue: re.Match, sent: Sentence, idx: list[int], mentions: list[Mention],
+               P: Patterns | None = None):
+    """The document a cue points to: the first mention after it with only filler between, or
+    (``P`` given) the document that issued the unnamed content the cue names ("replacing the
+    Regulations on … issued pursuant to Decision NN")."""
     base = sent.start
     for j in idx:
         m = mentions[j]
         if m.start - base >= cue.end():
-            return j if _is_filler(sent.text[cue.end():m.start - base]) else None
+            gap = sent.text[cue.end():m.start - base]
+            if _is_filler(gap):
+                return j
+            if P is not None and _issued_by(gap, P) and m.strong and m.list_head is None:
+                return j
+            return None
     return None
+
+
+MAX_CONTENT = 220  # from the cue to the words saying what issued the content it names
+
+
+def _issued_by(gap: str, P: Patterns) -> bool:
+    L_ = _lang(P)
+    tm = P.type_re.search(gap, 0, 24)
+    if tm is None or not _is_filler(gap[:tm.start()]) or len(gap) > MAX_CONTENT or \
+            re.search(r"[.;:()\[\]]", gap):
+        return False
+    return bool(L_.issued_by.search(gap[tm.end():]))
 
 
 def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], before: int,
@@ -184,7 +214,7 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
         info = _cue_info(P, cue)
         if info is None:
             continue
-        b = _object_of(cue, sent, idx, mentions)
+        b = _object_of(cue, sent, idx, mentions, P)
         if b is None:
             continue
         if any(b in pair for pair in in_rel):
@@ -380,6 +410,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             pass
         else:
             gap = text[_reach(mentions[prev]) - base:N.start - base]
+            tt = L_.term_tail.match(gap)
+            gap = gap[tt.end():] if tt else gap
             gm = L_.coord_gap.fullmatch(gap)
             # the previous object's phrase may end on the coordinator ("… on X and")
             joined = gm and (("," in gap) or gap.strip(" \t,")
