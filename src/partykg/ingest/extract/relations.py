@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
-from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE
+from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
 
 
@@ -117,13 +120,21 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _LIST_GAP.fullmatch(gap):
+                _list_gap(P).fullmatch(gap):
             out.append(j)
             prev = m
     return out
 
 
-_LIST_GAP = re.compile(r"[ \t]{0,2}[,;][ \t]{0,2}")
+@lru_cache(maxsize=8)
+def _list_gap(P: Patterns) -> re.Pattern:
+    """Between two items of a fronted list: a comma or semicolon and/or a coordinator, then a
+    determiner (", ", " và ", ", and the ", " et la ")."""
+    coord = _alt(L.OBJECT_COORDINATORS[P.lang])
+    dets = L.DETERMINERS[P.lang]
+    det = rf"(?:(?:{_alt(dets)})[ \t]{{0,2}})?" if dets else ""
+    return re.compile(rf"[ \t]{{0,2}}(?:[,;][ \t]{{0,2}}(?:(?:{coord})[ \t]{{1,2}})?|(?:{coord})[ \t]{{1,2}}){det}",
+                      re.IGNORECASE)
 
 
 def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
