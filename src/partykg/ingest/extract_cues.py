@@ -209,3 +209,20 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
            "promulgué par"),
     "id": ("yang ditetapkan dengan", "ditetapkan dengan", "yang ditetapkan dalam",
            "terlampir pada")}
+# "sơ kết việc thực hiện Nghị quyết …", "reviewing the implementation of …", "le bilan de la mise
+# en œuvre de …": an implements or continues cue right after one of these names what is reviewed,
+# and says nothing about what implements it.
+REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("reviewing", "review of", "reviewed", "to review", "summarizing", "summarising",
+           "summary of", "assessing", "assessment of", "evaluating", "evaluation of",
+           "results of", "result of", "report on", "reports on", "progress in", "progress of"),
+    "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
+           "báo cáo", "rà soát"),
+    "fr": ("bilan de", "bilan de la", "évaluation de", "évaluation de la", "examen de",
+           "examen de la", "résultats de", "résultats de la"),
+    "id": ("evaluasi", "meninjau", "tinjauan", "hasil", "mengevaluasi")}
+# Filler between a review word and the cue ("sơ kết việc thực hiện", "reviewing the …").
+REVIEW_FILLER: dict[str, tuple[str, ...]] = {
+    "en": ("the", "of the", "five-year", "10-year", "the five-year", "the 10-year"),
+    "vi": ("việc", "5 năm", "10 năm", "kết quả", "quá trình"),
+    "fr": ("la", "de la"), "id": ("pelaksanaan",)}

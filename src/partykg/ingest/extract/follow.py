@@ -33,7 +33,7 @@ from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.promulgates import promulgated
-from partykg.ingest.extract.relations import _cue_lookup, fronted_objects
+from partykg.ingest.extract.relations import _cue_lookup, fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
 
@@ -213,6 +213,8 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
     for cue in cues:
         info = _cue_info(P, cue)
         if info is None:
+            continue
+        if reviewed(text, cue.start(), P):
             continue
         b = _object_of(cue, sent, idx, mentions, P)
         if b is None:

@@ -24,7 +24,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import _cue_lookup
+from partykg.ingest.extract.relations import _cue_lookup, reviewed
 
 CONTENT_TYPES = ("programme", "plan")  # the kinds of document another one promulgates
 MAX_GAP = 170  # from the promulgating document to the cue
@@ -75,7 +75,8 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
         for cue in P.cue_re.finditer(text):
             phrase = re.sub(r"\s+", " ", cue.group(0).lower())
             info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
-            if info is None or info[0] != "implements" or info[1] != "active":
+            if info is None or info[0] != "implements" or info[1] != "active" or \
+                    reviewed(text, cue.start(), P):
                 continue
             y = _object_after(cue.end(), sent, idx, mentions)
             if y is None:

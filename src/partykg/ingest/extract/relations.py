@@ -49,6 +49,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if info is None:
             continue
         kind, voice, mood = info
+        if kind in ("implements", "continues", "guides") and reviewed(text, cue.start(), P):
+            continue
         source = None
         for ai in reversed(idx):
             A = mentions[ai]
@@ -127,6 +129,19 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
 
 
 @lru_cache(maxsize=8)
+def _review_re(P: Patterns) -> re.Pattern:
+    fill = _alt(L.REVIEW_FILLER[P.lang])
+    return re.compile(rf"(?<![\w])(?:{_alt(L.REVIEW_BEFORE[P.lang])})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
+                      r"[ \t]{1,2}$", re.IGNORECASE)
+
+
+def reviewed(text: str, cue_start: int, P: Patterns) -> bool:
+    """An implements or continues cue that names what is reviewed ("sơ kết việc thực hiện X",
+    "reviewing the implementation of X"): it says nothing about what implements X."""
+    return bool(_review_re(P).search(text[max(0, cue_start - 60):cue_start]))
+
+
+@lru_cache(maxsize=8)
 def _list_gap(P: Patterns) -> re.Pattern:
     """Between two items of a fronted list: a comma or semicolon and/or a coordinator, then a
     determiner (", ", " và ", ", and the ", " et la ")."""
@@ -145,6 +160,7 @@ def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
         phrase = re.sub(r"\s+", " ", c.group(0).lower())
         info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
         if info and info[0] == "implements" and info[1] == "active" and \
+                not reviewed(text, c.start(), P) and \
                 _is_filler(text[c.end():first]) and not P.issue_verb_re.search(text[:c.start()] + " "):
             return c
     return None
