@@ -47,7 +47,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "to further{adv} implement"),
     },
     "vi": {
-        ("replaces", "active", "plain"): ("thay thế", "thay cho"),
+        ("replaces", "active", "plain"): ("thay thế", "thay cho", "(thay", "(thay thế"),
         ("replaces", "active", "future"): ("sẽ thay thế", "dự kiến thay thế"),
         ("replaces", "active", "purpose"): ("để thay thế", "nhằm thay thế"),
         ("replaces", "passive", "plain"): (
@@ -226,3 +226,21 @@ REVIEW_FILLER: dict[str, tuple[str, ...]] = {
     "en": ("the", "of the", "five-year", "10-year", "the five-year", "the 10-year"),
     "vi": ("việc", "5 năm", "10 năm", "kết quả", "quá trình"),
     "fr": ("la", "de la"), "id": ("pelaksanaan",)}
+# "Thực hiện X …, Ban Thường vụ … xây dựng kế hoạch thực hiện như sau": verbs by which a body
+# draws up the document the text is (besides the issuing verbs of extract_lang.ISSUE_VERBS).
+DRAW_UP_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("develops", "developed", "draws up", "drew up", "formulates", "formulated",
+           "sets out", "set out"),
+    "vi": ("xây dựng", "đề ra", "xây dựng và ban hành"),
+    "fr": ("élabore", "a élaboré", "établit", "a établi"),
+    "id": ("menyusun", "telah menyusun")}
+# Agreement without issuing: an unnamed new document after one of these in its sentence (or in
+# the line announcing a list of such documents, ending with ":") is planned, not issued
+# ("They agreed to release a new resolution replacing …", "cơ bản đồng ý … ban hành 2 quy định
+# mới là:").
+PLAN_AGREE: dict[str, tuple[str, ...]] = {
+    "en": ("agreed", "agree", "approved in principle", "decided", "will", "proposed"),
+    "vi": ("đồng ý", "thống nhất", "nhất trí", "sẽ", "đề xuất", "tham mưu"),
+    "fr": ("a convenu", "ont convenu", "convenu", "a décidé", "ont décidé", "a approuvé",
+           "sera", "va"),
+    "id": ("sepakat", "menyetujui", "memutuskan", "akan", "mengusulkan")}

@@ -214,6 +214,8 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
             continue
         if bare and len(kinds) > 1:
             continue  # several documents of that type before it: not a guess
+        if not demo and m.subject and not _same_subject(m.subject, mentions[found].subject):
+            continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
 
 
@@ -224,6 +226,13 @@ def _named(after: str) -> bool:
     """A bare type word followed by a capitalised name ending on a number ("Trung ương 5",
     "Đại hội XIV", "Hội nghị Trung ương 7") names its document."""
     return bool(_NAME_AFTER.match(after))
+
+
+def _same_subject(a: str, b: str | None) -> bool:
+    if not b:
+        return False
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
 def _key(m: Mention) -> tuple | None:

@@ -66,6 +66,9 @@ class _Lang:
             rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:of[ \t]{{1,2}}the[ \t]{{1,2}}|du[ \t]{{1,2}}|de[ \t]{{1,2}}la[ \t]{{1,2}})?"
             rf"(?:\d{{1,2}}(?:st|nd|rd|th|e|ème)|[IVXLC]{{1,6}}e?)[ \t-]{{1,2}}(?:tenure[ \t]{{1,2}})?(?:{terms})"
             rf"|(?:{terms})[ \t]{{1,2}}(?:[IVXLC]{{1,6}}|\d{{1,2}}))(?![\w])", re.IGNORECASE)
+        self.agree = re.compile(rf"(?<![\w])(?:{_alt(L.PLAN_AGREE[lang])})(?![\w])", re.IGNORECASE)
+        self.draw_up = re.compile(rf"(?<![\w])(?:{_alt(L.DRAW_UP_VERBS[lang])})[ \t]{{1,2}}$",
+                                  re.IGNORECASE)
         self.issued_by = re.compile(
             rf"(?<![\w])(?:{_alt(L.ISSUED_BY[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})"
             r"[ \t]{1,2})?$", re.IGNORECASE)
@@ -88,10 +91,46 @@ def _cue_info(P: Patterns, cue: re.Match):
 
 
 def planned(m: Mention, text: str, P: Patterns) -> bool:
-    """An unnamed new document announced as a plan ("agreed to issue a new resolution")."""
+    """An unnamed new document announced as a plan: after a plan verb ("agreed to issue a new
+    resolution"), after an agreement in its sentence ("They agreed to release a new
+    resolution"), or an item of a list a line announces with an agreement ("… đồng ý … ban hành
+    2 quy định mới là:" then "Quy định … về … (thay …)")."""
     if m.strong:
         return False
-    return bool(_lang(P).plan.search(text[max(0, m.start - 60):m.start]))
+    L_ = _lang(P)
+    if L_.plan.search(text[max(0, m.start - 60):m.start]):
+        return True
+    ls = text.rfind("\n", 0, m.start) + 1
+    before = text[ls:m.start]
+    ends = [e.end() for e in re.finditer(r"[.;!?](?=[ \t]{0,2}[A-ZÀ-ỸĐ])|;", before)]
+    clause = before[ends[-1] if ends else 0:][-80:]
+    if (m.new or m.subject) and L_.agree.search(clause) and \
+            not P.issue_verb_re.search(clause + " "):
+        return True
+    if before.strip(" \t-–•*+"):
+        return False
+    return _announced_list(text, ls, P)
+
+
+def _announced_list(text: str, ls: int, P: Patterns) -> bool:
+    """Is the line at ``ls`` an item of a list announced by a line ending with ":" that says
+    the items were agreed (not issued)? Other items may come between."""
+    L_ = _lang(P)
+    pos = ls - 1
+    for _ in range(8):
+        if pos <= 0:
+            return False
+        ps = text.rfind("\n", 0, pos) + 1
+        line = text[ps:pos].strip()
+        pos = ps - 1
+        if not line:
+            continue
+        if line.endswith(":"):
+            return bool(L_.agree.search(line))
+        tm = P.type_re.match(line.lstrip("-–•*+ \t"))
+        if tm is None:
+            return False
+    return False
 
 
 def _kind(kind: str, mood: str, src: Mention, text: str, P: Patterns) -> str:
@@ -379,7 +418,8 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
         for tm in P.type_re.finditer(rest):
             if "," not in rest[:tm.start()]:
                 continue
-            if P.issue_verb_re.search(rest[max(0, tm.start() - 60):tm.start()]) and \
+            lead = rest[max(0, tm.start() - 60):tm.start()]
+            if (P.issue_verb_re.search(lead) or _lang(P).draw_up.search(lead)) and \
                     P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
                 for o in objs:
                     add("implements", h, o, si, "fronted clause")
