@@ -64,7 +64,10 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             gap = text[gap_start:cue.start()] if gap_start < cue.start() else ""
             obj = any(c.end() <= A.start - base and _is_filler(text[c.end():A.start - base])
                       for c in cues)
-            if not _attached(gap, A, kind, mood, P, obj):
+            # a bracketed note ("… các cấp (thay Quy định số NN)") is about the document
+            # before it, whatever its description says in between
+            note = cue.group(0).startswith("(") and not P.cue_re.search(gap) and ";" not in gap
+            if not note and not _attached(gap, A, kind, mood, P, obj):
                 break
             source = ai
             break
