@@ -470,8 +470,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             # the issuer of the other end, not of the objects: an outer list goes on (but a
             # conclusion continues the earlier conclusions of its own body)
             break
-        if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
-                text[_reach(N) - base:].lstrip(" \t,")):
+        # a cue after N opens a new clause, unless it goes on N's own subject ("Kết luận số NN
+        # về việc điều chỉnh, bổ sung …")
+        own = N.subject and P.subject_prep_re.search(text[N.end - base:_reach(N) - base])
+        if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
+                text[_reach(N) - base:].lstrip(" \t,"))):
             break
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
