@@ -103,8 +103,12 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 if P.issue_verb_re.search(lead[pm.end():] + " ") or len(lead) - pm.end() > 60:
                     continue
             elif not re.fullmatch(r"[ \t]{0,2},[ \t]{1,2}(?:[\w’']{1,20}[ \t]{1,2}){0,3}",
-                                  lead[tail:] if tail < len(lead) else lead):
-                continue  # the apposition ", the Government's Action Program"
+                                  lead[tail:] if tail < len(lead) else lead) and not (
+                    tm.group(0)[:1].isupper() and tail == 0
+                    and re.fullmatch(r"[ \t]{1,2}(?:[A-ZÀ-ỸĐ][\w’']{0,20}[ \t]{1,2}){0,2}", lead)):
+                # the apposition ", the Government's Action Program", or the title right
+                # after the number ("Resolution NN/NQ-CP The Action Programme of …")
+                continue
             add("guides" if D.type == "guidance" else "implements", d, y, si, cue.group(0))
             hi = base + cue.start()
             for j in idx:
