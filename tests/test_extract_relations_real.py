@@ -187,3 +187,18 @@ def test_a_programme_title_repeated_is_not_a_second_relation():
     assert len(impl) == 1
     src = next(d for d in ex.documents if d.id == impl[0].source)
     assert src.code == "782/NQ-CP"
+
+
+def test_a_bracketed_replacement_after_a_planned_matter_is_a_planned_new_document():
+    text = ("Bộ Chính trị giao Đảng ủy một số nhiệm vụ. Chủ trì nghiên cứu, tham mưu Bộ Chính trị về "
+            "đổi mới sự lãnh đạo của Đảng đối với các hội quần chúng (thay thế Chỉ thị số 791 ngày "
+            "28/8/2012).")
+    ex = extract(text, "vi")
+    (r,) = ex.doc_relations
+    src = next(d for d in ex.documents if d.id == r.source)
+    assert r.kind == "plannedToReplace" and not src.strong
+    assert src.subject.startswith("đổi mới sự lãnh đạo")
+    # with no planned matter (an issued document named), no new document is made up
+    issued = text.replace("Chủ trì nghiên cứu, tham mưu Bộ Chính trị về", "Bộ Chính trị ban hành "
+                          "Chỉ thị số 792-CT/TW về")
+    assert rels(issued, "vi") == {("replaces", "792-CT/TW", "directive:791")}

@@ -177,6 +177,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
+    _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
@@ -316,6 +317,44 @@ def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
         kind, voice, mood = info
         a, o = (s, ref) if voice == "active" else (ref, s)
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
+
+
+def _bracket_plans(full, sentences, by_sent, mentions, relations, P: Patterns, add) -> None:
+    """ "… tham mưu Bộ Chính trị về X (thay thế Chỉ thị số NN)", "proposed to the Politburo on X
+    (to replace Directive NN)": a bracketed replacement after a planned matter with no document
+    named in its clause: the new document is that matter, planned."""
+    L_ = _lang(P)
+    targets = {r.target for r in relations} | {r.source for r in relations}
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        base = sent.start
+        text = sent.text
+        for cue in P.cue_re.finditer(text):
+            info = _cue_info(P, cue)
+            if info is None or info[0] != "replaces" or info[1] != "active":
+                continue
+            if not (cue.group(0).startswith("(") or text[:cue.start()].rstrip(" \t").endswith("(")):
+                continue
+            b = _object_of(cue, sent, idx, mentions)
+            if b is None or b in targets:
+                continue
+            opening = text.rfind("(", 0, cue.start() + 1)
+            ends = [e.end() for e in re.finditer(r"[.;!?](?=[ \t]{0,2}[A-ZÀ-ỸĐ])|;", text[:opening])]
+            clause_start = ends[-1] if ends else 0
+            clause = text[clause_start:opening]
+            if any(clause_start <= mentions[j].start - base < opening for j in idx):
+                continue
+            ag = L_.agree.search(clause)
+            sp = P.subject_prep_re.search(clause, ag.end()) if ag else None
+            if sp is None or not clause[sp.end():].strip():
+                continue
+            a0 = base + clause_start + sp.end()
+            a1 = base + opening
+            while a1 > a0 and full[a1 - 1] in " \t":
+                a1 -= 1
+            mentions.append(Mention(a0, a1, full[a0:a1], si, "unclassified", strong=False,
+                                    new=True, subject=full[a0:a1], tail_end=a1))
+            add("plannedToReplace", len(mentions) - 1, b, si, cue.group(0))
 
 
 def _same_doc(a: Mention, b: Mention) -> bool:
