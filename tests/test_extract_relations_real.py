@@ -202,3 +202,14 @@ def test_a_bracketed_replacement_after_a_planned_matter_is_a_planned_new_documen
     issued = text.replace("Chủ trì nghiên cứu, tham mưu Bộ Chính trị về", "Bộ Chính trị ban hành "
                           "Chỉ thị số 792-CT/TW về")
     assert rels(issued, "vi") == {("replaces", "792-CT/TW", "directive:791")}
+
+
+def test_a_titled_action_plan_attached_to_a_resolution_is_that_resolutions():
+    text = ("THE GOVERNMENT _______ | THE SOCIALIST REPUBLIC OF VIETNAM Independence - Freedom - "
+            "Happiness _______ |\nTHE GOVERNMENT’S ACTION PLAN\nOn implementation of the Political "
+            "Bureau’s Resolution No. 795-NQ/TW dated March 22, 2018, on industrial development "
+            "policy orientations through 2030, with a vision toward 2045\n(Attached to the "
+            "Government’s Resolution No. 796/NQ-CP\ndated September 03, 2020)\n________________\n")
+    assert rels(text, "en") == {("implements", "796/NQ-CP", "795-NQ/TW")}
+    # a title in capitals is not joined to the header line above it
+    assert any(s.text == "THE GOVERNMENT’S ACTION PLAN" for s in split_sentences(text))

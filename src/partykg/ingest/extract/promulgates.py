@@ -115,13 +115,17 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 if not mentions[j].strong and D.end <= mentions[j].start < hi:
                     drop.add((j, y))
                     named.add((_name(mentions[j]), _target_key(mentions[y])))
-    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y
+    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y; also a
+    # title block "THE GOVERNMENT'S ACTION PLAN" / "On implementation of Y …" / "(Attached to D …)"
     inside = _promulgated_in_re(P.lang)
-    for r in list(relations):
-        if r.kind not in ("implements", "continues"):
+    pairs = [(r.kind, r.source, r.target, r.cue) for r in relations]
+    pairs += _title_blocks(sentences, by_sent, mentions, P)
+    for kind, source, target, cue_text in pairs:
+        if kind not in ("implements", "continues"):
             continue
-        src, Y = mentions[r.source], mentions[r.target]
-        if src.strong or src.type not in CONTENT_TYPES or Y.sentence != src.sentence:
+        src, Y = mentions[source] if source is not None else None, mentions[target]
+        if src is not None and (src.strong or src.type not in CONTENT_TYPES
+                                or Y.sentence != src.sentence):
             continue
         sent = sentences[Y.sentence]
         base = sent.start
@@ -137,8 +141,9 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
         if not found or not _is_filler(sent.text[im.end():mentions[found[0]].start - base]):
             continue
         for j in found:
-            add(r.kind, j, r.target, Y.sentence, r.cue)
-        drop.add((r.source, r.target))
+            add(kind, j, target, Y.sentence, cue_text)
+        if source is not None:
+            drop.add((source, target))
     # the same programme named elsewhere (a page title repeating it): not a document of its own
     for r in relations:
         src = mentions[r.source]
@@ -147,6 +152,36 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             drop.add((r.source, r.target))
     if drop:
         relations[:] = [r for r in relations if (r.source, r.target) not in drop]
+
+
+def _title_blocks(sentences, by_sent, mentions: list[Mention], P: Patterns):
+    """(kind, None, Y, cue) for a line opening with an implements cue under an upper-case title
+    line naming a programme or plan ("THE GOVERNMENT'S ACTION PLAN" / "On implementation of
+    Y …"): the titled programme implements Y; the bracket after it says which document that is."""
+    out = []
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        text = sent.text
+        cue = P.cue_re.match(text)
+        if cue is None or si == 0:
+            continue
+        info = _cue_info(P, cue)
+        if info is None or info[0] != "implements" or info[1] != "active":
+            continue
+        prev = sentences[si - 1].text
+        letters = [c for c in prev if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or \
+                _content_word(prev, P) is None:
+            continue
+        y = _object_after(cue.end(), sent, idx, mentions)
+        if y is not None:
+            out.append((info[0], None, y, cue.group(0)))
+    return out
+
+
+def _cue_info(P: Patterns, cue: re.Match):
+    phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+    return P.cue_info.get(phrase) or _cue_lookup(P, phrase)
 
 
 def _name(m: Mention) -> str:

@@ -121,6 +121,7 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
             last = prev[prev.rfind("\n") + 1:].strip()
             nxt = line.strip()
             if last and nxt and not _TERMINAL.search(last) and not _ITEM.match(line) \
+                    and "|" not in last and "|" not in nxt and _upper(last) == _upper(nxt) \
                     and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
                     and (nxt[0].islower() or (len(last) >= WRAP_MIN
                                               and len(nxt) <= max(len(last), 80) * 1.3)):
@@ -128,6 +129,12 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
                 continue
         out.append((start, line))
     return [(s, t.replace("\n", " ")) for s, t in out]
+
+
+def _upper(line: str) -> bool:
+    """A line in capitals (a header or title line): a block of its own."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _add_sentence(out: list[Sentence], line: str, lstart: int, a: int, b: int) -> None:
