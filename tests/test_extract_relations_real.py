@@ -213,3 +213,23 @@ def test_a_titled_action_plan_attached_to_a_resolution_is_that_resolutions():
     assert rels(text, "en") == {("implements", "796/NQ-CP", "795-NQ/TW")}
     # a title in capitals is not joined to the header line above it
     assert any(s.text == "THE GOVERNMENT’S ACTION PLAN" for s in split_sentences(text))
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    ("en", "Regulation No. 801-QD/TW on amendments to Regulation No. 802-QD/TW takes effect today.",
+     "amends"),
+    ("fr", "Le règlement n° 801-QD/TW modifie et complète le règlement n° 802-QD/TW.", "amends"),
+    ("id", "Politbiro mengeluarkan Peraturan Nomor 801-QD/TW yang merevisi dan melengkapi Peraturan "
+           "Nomor 802-QD/TW.", "amends"),
+    ("vi", "Kết luận số 801-KL/TW về tiếp tục đẩy mạnh việc thực hiện Nghị quyết số 802-NQ/TW.",
+     "continues"),
+    ("vi", "Bộ Chính trị ban hành Kết luận số 801-KL/TW về tiếp tục thực hiện có hiệu quả Nghị quyết "
+           "số 802-NQ/TW.", "continues"),
+    ("en", "Conclusion No. 801-KL/TW on further promoting the implementation of Resolution No. "
+           "802-NQ/TW.", "continues"),
+    ("en", "Guidance No. 801-HD/BTCTW provides guidance on Directive No. 802-CT/TW.", "guides"),
+])
+def test_cue_variants_of_real_prose(lang, text, kind):
+    got = rels(text, lang)
+    assert {k for k, _s, _t in got} == {kind}
+    assert {(s.split("-")[0], t.split("-")[0]) for _k, s, t in got} == {("801", "802")}

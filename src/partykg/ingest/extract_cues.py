@@ -26,7 +26,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("replaces", "passive", "future"): ("will be replaced by",),
         ("amends", "active", "plain"): (
             "amends", "amending", "amend", "to amend", "amending and supplementing",
-            "amends and supplements", "revises", "revising", "supplementing"),
+            "amends and supplements", "revises", "revising", "supplementing",
+            "on amendments to", "amendments to", "amendments and supplements to",
+            "on amending and supplementing", "amending and supplementing some articles of"),
         ("amends", "passive", "plain"): ("amended by", "revised by"),
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
@@ -36,7 +38,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
-            "providing guidance on"),
+            "providing guidance on", "provides guidance on", "provide guidance on",
+            "giving guidance on", "providing guidance for", "provides guidance for"),
         ("guides", "passive", "plain"): ("guided by",),
         ("continues", "active", "plain"): (
             "on continuing to implement", "continuing to implement", "continues to implement",
@@ -44,7 +47,10 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on the continued implementation of", "continuing the implementation of",
             "on continuing the implementation of", "continue to{adv} implement",
             "continuing to{adv} implement", "on further{adv} implementing",
-            "to further{adv} implement"),
+            "to further{adv} implement", "on further promoting the implementation of",
+            "further promoting the implementation of", "on continuing to promote the implementation of",
+            "continuing to promote the implementation of", "to continue promoting the implementation of",
+            "on the continuation of the implementation of", "on continued implementation of"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho", "(thay", "(thay thế"),
@@ -61,14 +67,19 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "được sửa đổi bằng"),
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
-            "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá"),
+            "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",
+            "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả"),
         ("implements", "passive", "plain"): (
             "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
         ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
         ("guides", "passive", "plain"): ("được hướng dẫn bởi",),
         ("continues", "active", "plain"): (
             "tiếp tục thực hiện", "về tiếp tục thực hiện", "tiếp tục triển khai thực hiện",
-            "tiếp tục đẩy mạnh thực hiện"),
+            "tiếp tục đẩy mạnh thực hiện", "tiếp tục đẩy mạnh việc thực hiện",
+            "về tiếp tục đẩy mạnh việc thực hiện", "tiếp tục thực hiện có hiệu quả",
+            "về tiếp tục thực hiện có hiệu quả", "tiếp tục thực hiện tốt", "tiếp tục thực hiện nghiêm",
+            "tiếp tục lãnh đạo thực hiện", "tiếp tục triển khai thực hiện có hiệu quả",
+            "về việc tiếp tục thực hiện"),
     },
     "fr": {
         ("replaces", "active", "plain"): (
@@ -82,7 +93,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "remplacé par", "remplacée par", "remplacés par", "remplacées par"),
         ("amends", "active", "plain"): (
             "modifie", "modifiant", "modifiant et complétant", "portant modification de",
-            "portant modification du", "amende"),
+            "portant modification du", "amende", "modifie et complète",
+            "portant modification et complément de", "portant modification et complément du"),
         ("amends", "passive", "plain"): ("modifié par", "modifiée par"),
         ("implements", "active", "plain"): (
             "mise en œuvre de", "mise en oeuvre de", "pour la mise en œuvre de",
@@ -104,7 +116,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "untuk menggantikan", "untuk mengganti", "guna menggantikan"),
         ("replaces", "passive", "plain"): (
             "digantikan oleh", "digantikan dengan", "diganti dengan", "diganti oleh"),
-        ("amends", "active", "plain"): ("mengubah", "yang mengubah", "merevisi", "perubahan atas"),
+        ("amends", "active", "plain"): ("mengubah", "yang mengubah", "merevisi", "perubahan atas", "merevisi dan melengkapi",
+                                        "yang merevisi dan melengkapi", "mengubah dan melengkapi",
+                                        "mengubah dan menambah", "perubahan dan penambahan atas"),
         ("amends", "passive", "plain"): ("diubah dengan", "diubah oleh"),
         ("implements", "active", "plain"): (
             "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
