@@ -233,3 +233,24 @@ def test_cue_variants_of_real_prose(lang, text, kind):
     got = rels(text, lang)
     assert {k for k, _s, _t in got} == {kind}
     assert {(s.split("-")[0], t.split("-")[0]) for _k, s, t in got} == {("801", "802")}
+
+
+# --- back-references carry the relation of the document already named ------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Bộ Chính trị ban hành Chỉ thị số 945-CT/TW về đại hội. Chỉ thị thay thế Chỉ thị số "
+           "935-CT/TW."),
+    ("en", "The Secretariat issued Directive No. 945-CT/TW on mass mobilisation. Resolution No. "
+           "955-NQ/TW was issued in 2019. The directive replaces Directive No. 935-CT/TW."),
+    ("fr", "Le Bureau politique a publié la Directive n° 945-CT/TW. La directive remplace la "
+           "Directive n° 935-CT/TW."),
+])
+def test_a_sentence_opening_with_a_back_reference_relates_its_antecedent(lang, text):
+    assert rels(text, lang) == {("replaces", "945-CT/TW", "935-CT/TW")}
+
+
+def test_a_back_reference_subject_keeps_every_coordinated_predicate():
+    text = ("The Politburo issued Regulation No. 922-QD/TW. The regulation replaces Regulation No. "
+            "911-QD/TW and amends Regulation No. 912-QD/TW.")
+    assert rels(text, "en") == {("replaces", "922-QD/TW", "911-QD/TW"),
+                                ("amends", "922-QD/TW", "912-QD/TW")}

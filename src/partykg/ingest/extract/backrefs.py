@@ -48,8 +48,9 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
     else:
         # languages without articles: a capitalised type word opening the sentence, then a
         # verb ("Quy định có hiệu lực … và thay thế …")
-        rx = re.compile(rf"^(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
-                        r"(?![\w]))", re.IGNORECASE)
+        # or a relation cue ("Chỉ thị thay thế …")
+        rx = re.compile(rf"^(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
+                        rf"(?![\w])|{P.cue_re.pattern}))", re.IGNORECASE)
     covered: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         covered.setdefault(m.sentence, []).append((m.start, m.end))
