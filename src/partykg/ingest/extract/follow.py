@@ -11,135 +11,35 @@
   replaces …") has the sentence's subject, or the document the sentence says was issued;
 - unnamed earlier documents: "a new resolution replacing the previous one", "thay thế nghị
   quyết trước": the document of that type named before;
-- the header: the title or subject line of a document's header ("HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH SỐ
-  …", "V/v thực hiện Quy định số …") relates the header's document to what it names;
+- the text's own document (its header, title lines, fronted clause): in
+  :mod:`partykg.ingest.extract.owndoc`;
+- a bracketed replacement after a planned matter ("tham mưu … về X (thay thế Chỉ thị số NN)"):
+  a planned new document;
 - plans stay plans: an unnamed new document after a plan ("agreed to issue a new resolution …")
   plans its replacement; it does not make one.
 
 The rules are generic: the words they use are per-language data in
-:mod:`partykg.ingest.extract_lang`; none names a document, a body or an article.
+:mod:`partykg.ingest.extract_cues`; none names a document, a body or an article.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.backrefs import compatible
 from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
+                                               planned)
+from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles
 from partykg.ingest.extract.promulgates import promulgated
-from partykg.ingest.extract.relations import _cue_lookup, fronted_objects, reviewed
+from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
-
-
-class _Lang:
-    def __init__(self, P: Patterns):
-        lang = P.lang
-        self.coord_gap = re.compile(
-            rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?"
-            rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{1,2}})?", re.IGNORECASE)
-        self.clause = re.compile(
-            rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
-        self.coord_end = re.compile(
-            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang])}))"
-            r"[ \t]{0,2}$", re.IGNORECASE)
-        types = _alt(P.type_words)
-        refs = [p.replace("{type}", "\x00") for p in L.PREVIOUS_REFS[lang]]
-        alts = sorted(refs, key=len, reverse=True)
-        self.previous = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(a).replace(r"\ ", r"[ \t]{1,2}")
-                                       .replace("\x00", rf"(?P<t{i}>{types})")
-                                       for i, a in enumerate(alts)) + r")(?![\w])",
-            re.IGNORECASE)
-        self.plan = re.compile(
-            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
-            r"[ \t]{1,2})?$", re.IGNORECASE)
-        terms = _alt(L.TERM_WORDS[lang])
-        # the issuer's term left after a document's phrase: "of the 8th term", "khóa XII"
-        self.term_tail = re.compile(
-            rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:of[ \t]{{1,2}}the[ \t]{{1,2}}|du[ \t]{{1,2}}|de[ \t]{{1,2}}la[ \t]{{1,2}})?"
-            rf"(?:\d{{1,2}}(?:st|nd|rd|th|e|ème)|[IVXLC]{{1,6}}e?)[ \t-]{{1,2}}(?:tenure[ \t]{{1,2}})?(?:{terms})"
-            rf"|(?:{terms})[ \t]{{1,2}}(?:[IVXLC]{{1,6}}|\d{{1,2}}))(?![\w])", re.IGNORECASE)
-        self.agree = re.compile(rf"(?<![\w])(?:{_alt(L.PLAN_AGREE[lang])})(?![\w])", re.IGNORECASE)
-        self.draw_up = re.compile(rf"(?<![\w])(?:{_alt(L.DRAW_UP_VERBS[lang])})[ \t]{{1,2}}$",
-                                  re.IGNORECASE)
-        self.issued_by = re.compile(
-            rf"(?<![\w])(?:{_alt(L.ISSUED_BY[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})"
-            r"[ \t]{1,2})?$", re.IGNORECASE)
-        self.subject_line = re.compile(
-            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})(?![\w])[ \t]{{0,2}}", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _lang(P: Patterns) -> _Lang:
-    return _Lang(P)
-
-
-def _reach(m: Mention) -> int:
-    return max(m.tail_end, m.end)
-
-
-def _cue_info(P: Patterns, cue: re.Match):
-    phrase = re.sub(r"\s+", " ", cue.group(0).lower())
-    return P.cue_info.get(phrase) or _cue_lookup(P, phrase)
-
-
-def planned(m: Mention, text: str, P: Patterns) -> bool:
-    """An unnamed new document announced as a plan: after a plan verb ("agreed to issue a new
-    resolution"), after an agreement in its sentence ("They agreed to release a new
-    resolution"), or an item of a list a line announces with an agreement ("… đồng ý … ban hành
-    2 quy định mới là:" then "Quy định … về … (thay …)")."""
-    if m.strong:
-        return False
-    L_ = _lang(P)
-    if L_.plan.search(text[max(0, m.start - 60):m.start]):
-        return True
-    ls = text.rfind("\n", 0, m.start) + 1
-    before = text[ls:m.start]
-    ends = [e.end() for e in re.finditer(r"[.;!?](?=[ \t]{0,2}[A-ZÀ-ỸĐ])|;", before)]
-    clause = before[ends[-1] if ends else 0:][-80:]
-    if (m.new or m.subject) and L_.agree.search(clause) and \
-            not P.issue_verb_re.search(clause + " "):
-        return True
-    if before.strip(" \t-–•*+"):
-        return False
-    return _announced_list(text, ls, P)
-
-
-def _announced_list(text: str, ls: int, P: Patterns) -> bool:
-    """Is the line at ``ls`` an item of a list announced by a line ending with ":" that says
-    the items were agreed (not issued)? Other items may come between."""
-    L_ = _lang(P)
-    pos = ls - 1
-    for _ in range(8):
-        if pos <= 0:
-            return False
-        ps = text.rfind("\n", 0, pos) + 1
-        line = text[ps:pos].strip()
-        pos = ps - 1
-        if not line:
-            continue
-        if line.endswith(":"):
-            return bool(L_.agree.search(line))
-        tm = P.type_re.match(line.lstrip("-–•*+ \t"))
-        if tm is None:
-            return False
-    return False
-
-
-def _kind(kind: str, mood: str, src: Mention, text: str, P: Patterns) -> str:
-    if kind == "implements" and src.type == "guidance":
-        return "guides"
-    if kind == "replaces" and (mood == "future" or (mood == "purpose" and not src.strong)
-                               or planned(src, text, P)):
-        return "plannedToReplace"
-    return kind
 
 
 def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -186,36 +86,6 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
-
-
-def _object_of(cue: re.Match, sent: Sentence, idx: list[int], mentions: list[Mention],
-               P: Patterns | None = None):
-    """The document a cue points to: the first mention after it with only filler between, or
-    (``P`` given) the document that issued the unnamed content the cue names ("replacing the
-    Regulations on … issued pursuant to Decision NN")."""
-    base = sent.start
-    for j in idx:
-        m = mentions[j]
-        if m.start - base >= cue.end():
-            gap = sent.text[cue.end():m.start - base]
-            if _is_filler(gap):
-                return j
-            if P is not None and _issued_by(gap, P) and m.strong and m.list_head is None:
-                return j
-            return None
-    return None
-
-
-MAX_CONTENT = 220  # from the cue to the words saying what issued the content it names
-
-
-def _issued_by(gap: str, P: Patterns) -> bool:
-    L_ = _lang(P)
-    tm = P.type_re.search(gap, 0, 24)
-    if tm is None or not _is_filler(gap[:tm.start()]) or len(gap) > MAX_CONTENT or \
-            re.search(r"[.;:()\[\]]", gap):
-        return False
-    return bool(L_.issued_by.search(gap[tm.end():]))
 
 
 def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], before: int,
@@ -375,94 +245,6 @@ def _source_before(sent, idx, mentions, cue_start: int, P: Patterns) -> int | No
     if len(gap) <= 60 and ";" not in gap:
         return last
     return sentence_subject(sent, idx, mentions, cue_start, P)
-
-
-def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
-    """The title and subject lines of a header relate its document to what they name."""
-    H = mentions[h]
-    le = text.find("\n", H.end)
-    if le < 0:
-        return
-    lines = header_lines(text, le)
-    if not lines:
-        return
-    lo, hi = lines[0][0], lines[-1][0] + len(lines[-1][1])
-    for j, m in enumerate(mentions):
-        if j == h or not (lo <= m.start < hi) or m.list_head is not None:
-            continue
-        ls = text.rfind("\n", 0, m.start) + 1
-        line_before = text[ls:m.start]
-        cue = None
-        for c in P.cue_re.finditer(line_before):
-            cue = c
-        if cue is None or not _is_filler(line_before[cue.end():]):
-            continue
-        letters = [c for c in text[ls:m.start] if c.isalpha()]
-        upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if not (upper or _lang(P).subject_line.match(line_before)):
-            continue
-        info = _cue_info(P, cue)
-        if info is None:
-            continue
-        kind, voice, mood = info
-        a, o = (h, j) if voice == "active" else (j, h)
-        add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
-
-
-def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
-    """A title line opening with a type word, then a line holding only the document's number in
-    brackets ("Directive du Politburo relative à … la mise en œuvre de la résolution du …" /
-    "(Directive n° NN-CT/TW du …)"): the cues of the title line are that document's."""
-    for si, idx in by_sent.items():
-        sent = sentences[si]
-        if not (sent.start == 0 or text[sent.start - 1] == "\n"):
-            continue
-        tm = P.type_re.match(sent.text)
-        le = text.find("\n", sent.start)
-        if not tm or not tm.group(0)[:1].isupper() or le < 0:
-            continue
-        ne = text.find("\n", le + 1)
-        line = text[le + 1:len(text) if ne < 0 else ne].strip()
-        if not (line.startswith("(") and line.endswith(")")):
-            continue
-        owner = next((j for j, m in enumerate(mentions) if le < m.start < le + 1 + len(line) + 2
-                      and m.strong and m.list_head is None), None)
-        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
-        if owner is None or not compatible(tkey, mentions[owner].type):
-            continue
-        for cue in P.cue_re.finditer(sent.text):
-            info = _cue_info(P, cue)
-            b = _object_of(cue, sent, idx, mentions)
-            if info is None or b is None or b == owner:
-                continue
-            kind, voice, mood = info
-            a, o = (owner, b) if voice == "active" else (b, owner)
-            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
-
-
-def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,
-                    add) -> None:
-    """ "Thực hiện X …, Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in a document's own text:
-    the unnamed document issued is the header's document when it has the header's type."""
-    H = mentions[h]
-    for si, idx in by_sent.items():
-        sent = sentences[si]
-        if sent.start < H.end:
-            continue
-        objs = fronted_objects(sent, idx, mentions, P)
-        if not objs or h in objs:
-            continue
-        last = mentions[objs[-1]]
-        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
-        for tm in P.type_re.finditer(rest):
-            if "," not in rest[:tm.start()]:
-                continue
-            lead = rest[max(0, tm.start() - 60):tm.start()]
-            if (P.issue_verb_re.search(lead) or _lang(P).draw_up.search(lead)) and \
-                    P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
-                for o in objs:
-                    add("implements", h, o, si, "fronted clause")
-            break
 
 
 def _issuer_of(m: Mention) -> str | None:
