@@ -254,3 +254,15 @@ def test_a_back_reference_subject_keeps_every_coordinated_predicate():
             "911-QD/TW and amends Regulation No. 912-QD/TW.")
     assert rels(text, "en") == {("replaces", "922-QD/TW", "911-QD/TW"),
                                 ("amends", "922-QD/TW", "912-QD/TW")}
+
+
+def test_a_text_that_introduces_itself_after_a_fronted_clause_is_that_document():
+    text = ("Năm 2010 có nhiều ngày lễ lớn. Thực hiện Chỉ thị 798-CT/TW ngày 20/3/2009 của Bộ Chính "
+            "trị, Ban Tuyên giáo Trung ương hướng dẫn công tác tuyên truyền các ngày lễ lớn năm "
+            "2010 như sau:\nI. MỤC ĐÍCH, YÊU CẦU:")
+    ex = extract(text, "vi")
+    (r,) = ex.doc_relations
+    src = next(d for d in ex.documents if d.id == r.source)
+    assert r.kind == "implements" and src.type == "guidance" and not src.strong
+    # without "như sau:" the sentence reports on a guidance, it is not one
+    assert not extract(text.replace(" như sau:", "."), "vi").doc_relations

@@ -258,3 +258,9 @@ PLAN_AGREE: dict[str, tuple[str, ...]] = {
     "fr": ("a convenu", "ont convenu", "convenu", "a décidé", "ont décidé", "a approuvé",
            "sera", "va"),
     "id": ("sepakat", "menyetujui", "memutuskan", "akan", "mengusulkan")}
+# "… hướng dẫn công tác tuyên truyền … như sau:": the words that end the sentence by which a text
+# introduces itself (the text is the document that sentence names).
+AS_FOLLOWS: dict[str, tuple[str, ...]] = {
+    "en": ("as follows", "following"), "vi": ("như sau", "cụ thể như sau", "sau đây"),
+    "fr": ("comme suit", "suivant", "suivante", "suivantes"),
+    "id": ("sebagai berikut", "berikut")}

@@ -35,7 +35,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
-from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles
+from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
@@ -78,6 +78,8 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
+    if header is None:
+        self_document(text, sentences, by_sent, mentions, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)

@@ -6,12 +6,14 @@ document a text says it is ("Thực hiện X, Ban … hướng dẫn … như sa
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible, header_lines
 from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import fronted_objects
 
 def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
@@ -100,3 +102,42 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
                 for o in objs:
                     add("implements", h, o, si, "fronted clause")
             break
+
+
+def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns,
+                  add) -> None:
+    """A text with no header that opens its body with "Thực hiện X …, <body> hướng dẫn / ban hành
+    kế hoạch … như sau:" is the document that sentence names (unnamed, of the type its word
+    gives): it implements X. The first such sentence only."""
+    follows = _as_follows(P)
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        st = sent.text.rstrip()
+        if not st.endswith(":") or not follows.search(st[-40:]):
+            continue
+        objs = fronted_objects(sent, idx, mentions, P)
+        if not objs:
+            continue
+        last = mentions[objs[-1]]
+        start = max(last.tail_end, last.end) - sent.start
+        rest = sent.text[start:]
+        if "," not in rest or any(mentions[j].strong and mentions[j].start - sent.start >= start
+                                  for j in idx if j not in objs):
+            continue
+        comma = rest.index(",")
+        tm = P.type_re.search(rest, comma)
+        if tm is None or tm.start() - comma > 90:
+            continue
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if tkey is None:
+            continue
+        a0, a1 = sent.start + start + tm.start(), sent.start + start + tm.end()
+        mentions.append(Mention(a0, a1, text[a0:a1], si, tkey, strong=False, tail_end=a1))
+        for o in objs:
+            add("implements", len(mentions) - 1, o, si, "fronted clause")
+        return
+
+
+@lru_cache(maxsize=8)
+def _as_follows(P: Patterns) -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{_alt(L.AS_FOLLOWS[P.lang])})[ \t]{{0,2}}:$", re.IGNORECASE)
