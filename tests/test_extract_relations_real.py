@@ -171,6 +171,8 @@ def test_a_named_plenum_resolution_is_not_a_back_reference():
            "772-TB/TW on reviewing the implementation of Resolution No. 773-NQ/TW."),
     ("fr", "Le Comité provincial a publié le Plan n° 771-KH/TU mettant en œuvre la Notification n° "
            "772-TB/TW sur le bilan de la mise en œuvre de la Résolution n° 773-NQ/TW."),
+    ("vi", "Tỉnh ủy ban hành Kế hoạch số 771-KH/TU thực hiện Thông báo số 772-TB/TW. Thông báo nêu rõ "
+           "kết quả đạt được sau 8 năm thực hiện Nghị quyết số 773-NQ/TW."),
 ])
 def test_a_document_nested_in_the_objects_subject_is_not_implemented(lang, text):
     got = rels(text, lang)

@@ -229,13 +229,15 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
 REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("reviewing", "review of", "reviewed", "to review", "summarizing", "summarising",
            "summary of", "assessing", "assessment of", "evaluating", "evaluation of",
-           "results of", "result of", "report on", "reports on", "progress in", "progress of"),
+           "results of", "result of", "report on", "reports on", "progress in", "progress of",
+           "years of", "year of", "months of"),
     "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
-           "báo cáo", "rà soát"),
+           "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng"),
     "fr": ("bilan de", "bilan de la", "évaluation de", "évaluation de la", "examen de",
-           "examen de la", "résultats de", "résultats de la"),
-    "id": ("evaluasi", "meninjau", "tinjauan", "hasil", "mengevaluasi")}
+           "examen de la", "résultats de", "résultats de la", "ans de", "années de"),
+    "id": ("evaluasi", "meninjau", "tinjauan", "hasil", "mengevaluasi", "tahun")}
 # Filler between a review word and the cue ("sơ kết việc thực hiện", "reviewing the …").
+# "{n}" in these two tables stands for a number ("sau 8 năm thực hiện …").
 REVIEW_FILLER: dict[str, tuple[str, ...]] = {
     "en": ("the", "of the", "five-year", "10-year", "the five-year", "the 10-year"),
     "vi": ("việc", "5 năm", "10 năm", "kết quả", "quá trình"),

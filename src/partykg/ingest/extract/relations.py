@@ -133,8 +133,10 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
 
 @lru_cache(maxsize=8)
 def _review_re(P: Patterns) -> re.Pattern:
-    fill = _alt(L.REVIEW_FILLER[P.lang])
-    return re.compile(rf"(?<![\w])(?:{_alt(L.REVIEW_BEFORE[P.lang])})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
+    def alt(words):
+        return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
+    fill = alt(L.REVIEW_FILLER[P.lang])
+    return re.compile(rf"(?<![\w])(?:{alt(L.REVIEW_BEFORE[P.lang])})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
                       r"[ \t]{1,2}$", re.IGNORECASE)
 
 
