@@ -268,3 +268,35 @@ def test_a_text_that_introduces_itself_after_a_fronted_clause_is_that_document()
     assert r.kind == "implements" and src.type == "guidance" and not src.strong
     # without "như sau:" the sentence reports on a guidance, it is not one
     assert not extract(text.replace(" như sau:", "."), "vi").doc_relations
+
+
+# --- unnamed documents the sentence says were issued ------------------------------------------
+
+@pytest.mark.parametrize("lang,text", [
+    ("vi", "Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch thực hiện Nghị quyết số 957-NQ/TW của Bộ "
+           "Chính trị về khoa học."),
+    ("en", "On May 26, on behalf of the Politburo, he signed and promulgated the plan to implement "
+           "Politburo's Resolution No. 957-NQ/TW."),
+])
+def test_an_issued_unnumbered_plan_implements(lang, text):
+    ex = extract(text, lang)
+    (r,) = ex.doc_relations
+    src = next(d for d in ex.documents if d.id == r.source)
+    assert r.kind == "implements" and src.type == "plan" and not src.strong
+
+
+def test_a_plan_merely_had_or_promulgated_by_a_numbered_document_is_not_one():
+    # "có kế hoạch": committees have plans (not issued); "Nghị quyết số NN/NQ-CP … ban hành Kế
+    # hoạch thực hiện X": the resolution implements X, the plan is its content
+    assert not extract("Các cấp ủy có kế hoạch thực hiện Nghị quyết số 957-NQ/TW.", "vi").doc_relations
+    text = ("Chính phủ ban hành Nghị quyết số 958/NQ-CP về việc ban hành Kế hoạch thực hiện Kết luận "
+            "số 959-KL/TW của Bộ Chính trị.")
+    assert rels(text, "vi") == {("implements", "958/NQ-CP", "959-KL/TW")}
+
+
+def test_a_title_plan_and_the_plan_its_text_says_it_is_are_one_document():
+    text = ("Kế hoạch thực hiện Nghị quyết số 957-NQ/TW của Bộ Chính trị\nThực hiện Nghị quyết số "
+            "957-NQ/TW, ngày 22/12/2024 của Bộ Chính trị về khoa học, Ban Thường vụ Tỉnh ủy ban "
+            "hành Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH")
+    ex = extract(text, "vi")
+    assert len(ex.doc_relations) == 1 and len([d for d in ex.documents if not d.strong]) == 1

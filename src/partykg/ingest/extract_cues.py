@@ -266,3 +266,7 @@ AS_FOLLOWS: dict[str, tuple[str, ...]] = {
     "en": ("as follows", "following"), "vi": ("như sau", "cụ thể như sau", "sau đây"),
     "fr": ("comme suit", "suivant", "suivante", "suivantes"),
     "id": ("sebagai berikut", "berikut")}
+# Issuing verbs too general to say a document was issued when an unnumbered type word follows
+# ("các cấp ủy có kế hoạch thực hiện …": have a plan, not issued one).
+BARE_VERBS: dict[str, tuple[str, ...]] = {"en": ("has", "have", "had"), "vi": ("có",),
+                                          "fr": (), "id": ()}

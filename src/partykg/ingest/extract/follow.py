@@ -76,6 +76,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
+    _issued_unnamed(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
     if header is None:
@@ -85,6 +86,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _fronted_header(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
+    _one_unnamed_document(mentions, relations)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
@@ -189,6 +191,64 @@ def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
         kind, voice, mood = info
         a, o = (s, ref) if voice == "active" else (ref, s)
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
+
+
+def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add) -> None:
+    """ "Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch thực hiện Nghị quyết số NN", "signed and
+    promulgated the plan to implement Resolution No. NN": an unnumbered document the sentence
+    says was issued, right before a cue, is that cue's subject."""
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        base = sent.start
+        text = sent.text
+        taken = [(mentions[j].start - base, mentions[j].end - base) for j in idx]
+        for tm in P.type_re.finditer(text):
+            if any(a < tm.end() and tm.start() < b for a, b in taken):
+                continue
+            before = text[max(0, tm.start() - 60):tm.start()]
+            iv = P.issue_verb_re.search(before)
+            if iv is None or iv.group(0).split()[0].lower() in L.BARE_VERBS.get(P.lang, ()) or \
+                    (P.plural_before_re and P.plural_before_re.search(before)):
+                continue
+            cue = P.cue_re.match(text, tm.end() + (len(text[tm.end():]) - len(
+                text[tm.end():].lstrip(" \t"))))
+            info = _cue_info(P, cue) if cue else None
+            if info is None or info[1] != "active" or reviewed(text, cue.start(), P):
+                continue
+            b = _object_of(cue, sent, idx, mentions)
+            if b is None or not mentions[b].strong:
+                continue
+            # "Nghị quyết số NN/NQ-CP … ban hành Kế hoạch thực hiện …": the numbered document
+            # promulgates the plan (promulgates.py), the plan is not a document of its own
+            vstart = tm.start() - len(before) + iv.start()
+            prior = [j for j in idx if mentions[j].end - base <= vstart and mentions[j].strong]
+            if prior:
+                gap = text[min(_reach(mentions[prior[-1]]) - base, vstart):vstart]
+                if len(gap) <= 80 and not re.search(r"[,;:.]", gap):
+                    continue
+            tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+            a0, a1 = base + tm.start(), base + tm.end()
+            mentions.append(Mention(a0, a1, full[a0:a1], si, tkey, strong=False, tail_end=a1))
+            a = len(mentions) - 1
+            add(_kind(info[0], info[2], mentions[a], full, P), a, b, si, cue.group(0))
+
+
+def _one_unnamed_document(mentions: list[Mention], relations: list[Relation]) -> None:
+    """Unnumbered documents of one type in one text with the same relation to the same document
+    (a page title "Kế hoạch thực hiện Nghị quyết số NN" and its text "… ban hành Kế hoạch thực
+    hiện như sau:") are one document."""
+    first: dict[tuple, int] = {}
+    for r in sorted(relations, key=lambda r: mentions[r.source].start):
+        m = mentions[r.source]
+        if m.strong or m.new or m.antecedent is not None or m.type is None:
+            continue
+        t = mentions[r.target]
+        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else (t.type, t.number_key)
+        key = (r.kind, m.type, tkey)
+        if key in first and first[key] != r.source:
+            m.antecedent = first[key]
+        else:
+            first.setdefault(key, r.source)
 
 
 def _bracket_plans(full, sentences, by_sent, mentions, relations, P: Patterns, add) -> None:
