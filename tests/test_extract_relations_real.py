@@ -300,3 +300,16 @@ def test_a_title_plan_and_the_plan_its_text_says_it_is_are_one_document():
             "hành Kế hoạch thực hiện như sau:\nI. MỤC ĐÍCH")
     ex = extract(text, "vi")
     assert len(ex.doc_relations) == 1 and len([d for d in ex.documents if not d.strong]) == 1
+
+
+def test_real_dev_set_r_keeps_its_relation_scores():
+    """tests/data/gold/real_dev_r (13 real corpus pages annotated before the extractor ran on
+    them, then developed against): a regression guard on relations, not a generalisation
+    measure (its README gives the figures and what is left)."""
+    from conftest import DATA, ROOT
+    from partykg.ingest.extract_eval import evaluate, load_all
+
+    golds = load_all(DATA / "gold" / "real_dev_r", ROOT)
+    assert len(golds) == 13
+    s = evaluate(golds)[("all", "all")].relations
+    assert s.precision >= 0.90 and s.recall >= 0.90, s
