@@ -48,8 +48,9 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
     else:
         # languages without articles: a capitalised type word opening the sentence, then a
         # verb ("Quy định có hiệu lực … và thay thế …")
-        rx = re.compile(rf"^(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
-                        r"(?![\w]))", re.IGNORECASE)
+        # or a relation cue ("Chỉ thị thay thế …")
+        rx = re.compile(rf"^(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
+                        rf"(?![\w])|{P.cue_re.pattern}))", re.IGNORECASE)
     covered: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         covered.setdefault(m.sentence, []).append((m.start, m.end))
@@ -189,6 +190,8 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
             m.antecedent = header
             continue
         before = sent.text[max(0, m.start - sent.start - 20):m.start - sent.start]
+        if _named(sent.text[m.end - sent.start:]):
+            continue  # "Nghị quyết Trung ương 5 …", "Nghị quyết Đại hội XIV": a name, not a reference
         demo = (self_re.search(around) or (P.demo_before_re and P.demo_before_re.search(before))
                 or (P.demo_after_re and P.demo_after_re.search(m.text)))
         det = det_re.search(before) if det_re else None
@@ -212,7 +215,25 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
             continue
         if bare and len(kinds) > 1:
             continue  # several documents of that type before it: not a guess
+        if not demo and m.subject and not _same_subject(m.subject, mentions[found].subject):
+            continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
+
+
+_NAME_AFTER = re.compile(r"[ \t]{1,2}(?:[A-ZĐÀ-Ỹ][^\W\d_]{0,20}[ \t]{1,2}){1,3}(?:[IVXLC]{1,6}|\d{1,3})(?![\w])")
+
+
+def _named(after: str) -> bool:
+    """A bare type word followed by a capitalised name ending on a number ("Trung ương 5",
+    "Đại hội XIV", "Hội nghị Trung ương 7") names its document."""
+    return bool(_NAME_AFTER.match(after))
+
+
+def _same_subject(a: str, b: str | None) -> bool:
+    if not b:
+        return False
+    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
+    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
 def _key(m: Mention) -> tuple | None:

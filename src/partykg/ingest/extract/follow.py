@@ -11,87 +11,35 @@
   replaces …") has the sentence's subject, or the document the sentence says was issued;
 - unnamed earlier documents: "a new resolution replacing the previous one", "thay thế nghị
   quyết trước": the document of that type named before;
-- the header: the title or subject line of a document's header ("HƯỚNG DẪN THỰC HIỆN QUY ĐỊNH SỐ
-  …", "V/v thực hiện Quy định số …") relates the header's document to what it names;
+- the text's own document (its header, title lines, fronted clause): in
+  :mod:`partykg.ingest.extract.owndoc`;
+- a bracketed replacement after a planned matter ("tham mưu … về X (thay thế Chỉ thị số NN)"):
+  a planned new document;
 - plans stay plans: an unnamed new document after a plan ("agreed to issue a new resolution …")
   plans its replacement; it does not make one.
 
 The rules are generic: the words they use are per-language data in
-:mod:`partykg.ingest.extract_lang`; none names a document, a body or an article.
+:mod:`partykg.ingest.extract_cues`; none names a document, a body or an article.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.backrefs import compatible
 from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
+                                               planned)
+from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
-from partykg.ingest.extract.relations import _cue_lookup, fronted_objects
+from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
-
-
-class _Lang:
-    def __init__(self, P: Patterns):
-        lang = P.lang
-        self.coord_gap = re.compile(
-            rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?"
-            rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{1,2}})?", re.IGNORECASE)
-        self.clause = re.compile(
-            rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
-        self.coord_end = re.compile(
-            rf"(?:,|(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[lang])}))"
-            r"[ \t]{0,2}$", re.IGNORECASE)
-        types = _alt(P.type_words)
-        refs = [p.replace("{type}", "\x00") for p in L.PREVIOUS_REFS[lang]]
-        alts = sorted(refs, key=len, reverse=True)
-        self.previous = re.compile(
-            r"(?<![\w])(?:" + "|".join(re.escape(a).replace(r"\ ", r"[ \t]{1,2}")
-                                       .replace("\x00", rf"(?P<t{i}>{types})")
-                                       for i, a in enumerate(alts)) + r")(?![\w])",
-            re.IGNORECASE)
-        self.plan = re.compile(
-            rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
-            r"[ \t]{1,2})?$", re.IGNORECASE)
-        self.subject_line = re.compile(
-            rf"^[ \t*|]{{0,4}}(?:{_alt(L.HEADER_SUBJECT[lang])})(?![\w])[ \t]{{0,2}}", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _lang(P: Patterns) -> _Lang:
-    return _Lang(P)
-
-
-def _reach(m: Mention) -> int:
-    return max(m.tail_end, m.end)
-
-
-def _cue_info(P: Patterns, cue: re.Match):
-    phrase = re.sub(r"\s+", " ", cue.group(0).lower())
-    return P.cue_info.get(phrase) or _cue_lookup(P, phrase)
-
-
-def planned(m: Mention, text: str, P: Patterns) -> bool:
-    """An unnamed new document announced as a plan ("agreed to issue a new resolution")."""
-    if m.strong:
-        return False
-    return bool(_lang(P).plan.search(text[max(0, m.start - 60):m.start]))
-
-
-def _kind(kind: str, mood: str, src: Mention, text: str, P: Patterns) -> str:
-    if kind == "implements" and src.type == "guidance":
-        return "guides"
-    if kind == "replaces" and (mood == "future" or (mood == "purpose" and not src.strong)
-                               or planned(src, text, P)):
-        return "plannedToReplace"
-    return kind
 
 
 def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -128,24 +76,20 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
+    _issued_unnamed(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
+    _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
+    if header is None:
+        self_document(text, sentences, by_sent, mentions, P, add)
     if header is not None:
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
+    _one_unnamed_document(mentions, relations)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
-
-
-def _object_of(cue: re.Match, sent: Sentence, idx: list[int], mentions: list[Mention]):
-    base = sent.start
-    for j in idx:
-        m = mentions[j]
-        if m.start - base >= cue.end():
-            return j if _is_filler(sent.text[cue.end():m.start - base]) else None
-    return None
 
 
 def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], before: int,
@@ -184,7 +128,9 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
         info = _cue_info(P, cue)
         if info is None:
             continue
-        b = _object_of(cue, sent, idx, mentions)
+        if reviewed(text, cue.start(), P):
+            continue
+        b = _object_of(cue, sent, idx, mentions, P)
         if b is None:
             continue
         if any(b in pair for pair in in_rel):
@@ -247,6 +193,102 @@ def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
 
 
+def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add) -> None:
+    """ "Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch thực hiện Nghị quyết số NN", "signed and
+    promulgated the plan to implement Resolution No. NN": an unnumbered document the sentence
+    says was issued, right before a cue, is that cue's subject."""
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        base = sent.start
+        text = sent.text
+        taken = [(mentions[j].start - base, mentions[j].end - base) for j in idx]
+        for tm in P.type_re.finditer(text):
+            if any(a < tm.end() and tm.start() < b for a, b in taken):
+                continue
+            before = text[max(0, tm.start() - 60):tm.start()]
+            iv = P.issue_verb_re.search(before)
+            if iv is None or iv.group(0).split()[0].lower() in L.BARE_VERBS.get(P.lang, ()) or \
+                    (P.plural_before_re and P.plural_before_re.search(before)):
+                continue
+            cue = P.cue_re.match(text, tm.end() + (len(text[tm.end():]) - len(
+                text[tm.end():].lstrip(" \t"))))
+            info = _cue_info(P, cue) if cue else None
+            if info is None or info[1] != "active" or reviewed(text, cue.start(), P):
+                continue
+            b = _object_of(cue, sent, idx, mentions)
+            if b is None or not mentions[b].strong:
+                continue
+            # "Nghị quyết số NN/NQ-CP … ban hành Kế hoạch thực hiện …": the numbered document
+            # promulgates the plan (promulgates.py), the plan is not a document of its own
+            vstart = tm.start() - len(before) + iv.start()
+            prior = [j for j in idx if mentions[j].end - base <= vstart and mentions[j].strong]
+            if prior:
+                gap = text[min(_reach(mentions[prior[-1]]) - base, vstart):vstart]
+                if len(gap) <= 80 and not re.search(r"[,;:.]", gap):
+                    continue
+            tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+            a0, a1 = base + tm.start(), base + tm.end()
+            mentions.append(Mention(a0, a1, full[a0:a1], si, tkey, strong=False, tail_end=a1))
+            a = len(mentions) - 1
+            add(_kind(info[0], info[2], mentions[a], full, P), a, b, si, cue.group(0))
+
+
+def _one_unnamed_document(mentions: list[Mention], relations: list[Relation]) -> None:
+    """Unnumbered documents of one type in one text with the same relation to the same document
+    (a page title "Kế hoạch thực hiện Nghị quyết số NN" and its text "… ban hành Kế hoạch thực
+    hiện như sau:") are one document."""
+    first: dict[tuple, int] = {}
+    for r in sorted(relations, key=lambda r: mentions[r.source].start):
+        m = mentions[r.source]
+        if m.strong or m.new or m.antecedent is not None or m.type is None:
+            continue
+        t = mentions[r.target]
+        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else (t.type, t.number_key)
+        key = (r.kind, m.type, tkey)
+        if key in first and first[key] != r.source:
+            m.antecedent = first[key]
+        else:
+            first.setdefault(key, r.source)
+
+
+def _bracket_plans(full, sentences, by_sent, mentions, relations, P: Patterns, add) -> None:
+    """ "… tham mưu Bộ Chính trị về X (thay thế Chỉ thị số NN)", "proposed to the Politburo on X
+    (to replace Directive NN)": a bracketed replacement after a planned matter with no document
+    named in its clause: the new document is that matter, planned."""
+    L_ = _lang(P)
+    targets = {r.target for r in relations} | {r.source for r in relations}
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        base = sent.start
+        text = sent.text
+        for cue in P.cue_re.finditer(text):
+            info = _cue_info(P, cue)
+            if info is None or info[0] != "replaces" or info[1] != "active":
+                continue
+            if not (cue.group(0).startswith("(") or text[:cue.start()].rstrip(" \t").endswith("(")):
+                continue
+            b = _object_of(cue, sent, idx, mentions)
+            if b is None or b in targets:
+                continue
+            opening = text.rfind("(", 0, cue.start() + 1)
+            ends = [e.end() for e in re.finditer(r"[.;!?](?=[ \t]{0,2}[A-ZÀ-ỸĐ])|;", text[:opening])]
+            clause_start = ends[-1] if ends else 0
+            clause = text[clause_start:opening]
+            if any(clause_start <= mentions[j].start - base < opening for j in idx):
+                continue
+            ag = L_.agree.search(clause)
+            sp = P.subject_prep_re.search(clause, ag.end()) if ag else None
+            if sp is None or not clause[sp.end():].strip():
+                continue
+            a0 = base + clause_start + sp.end()
+            a1 = base + opening
+            while a1 > a0 and full[a1 - 1] in " \t":
+                a1 -= 1
+            mentions.append(Mention(a0, a1, full[a0:a1], si, "unclassified", strong=False,
+                                    new=True, subject=full[a0:a1], tail_end=a1))
+            add("plannedToReplace", len(mentions) - 1, b, si, cue.group(0))
+
+
 def _same_doc(a: Mention, b: Mention) -> bool:
     if a.code and b.code:
         return normal_code(a.code).replace(" ", "").upper() == normal_code(b.code).replace(
@@ -265,93 +307,6 @@ def _source_before(sent, idx, mentions, cue_start: int, P: Patterns) -> int | No
     if len(gap) <= 60 and ";" not in gap:
         return last
     return sentence_subject(sent, idx, mentions, cue_start, P)
-
-
-def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
-    """The title and subject lines of a header relate its document to what they name."""
-    H = mentions[h]
-    le = text.find("\n", H.end)
-    if le < 0:
-        return
-    lines = header_lines(text, le)
-    if not lines:
-        return
-    lo, hi = lines[0][0], lines[-1][0] + len(lines[-1][1])
-    for j, m in enumerate(mentions):
-        if j == h or not (lo <= m.start < hi) or m.list_head is not None:
-            continue
-        ls = text.rfind("\n", 0, m.start) + 1
-        line_before = text[ls:m.start]
-        cue = None
-        for c in P.cue_re.finditer(line_before):
-            cue = c
-        if cue is None or not _is_filler(line_before[cue.end():]):
-            continue
-        letters = [c for c in text[ls:m.start] if c.isalpha()]
-        upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if not (upper or _lang(P).subject_line.match(line_before)):
-            continue
-        info = _cue_info(P, cue)
-        if info is None:
-            continue
-        kind, voice, mood = info
-        a, o = (h, j) if voice == "active" else (j, h)
-        add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
-
-
-def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
-    """A title line opening with a type word, then a line holding only the document's number in
-    brackets ("Directive du Politburo relative à … la mise en œuvre de la résolution du …" /
-    "(Directive n° NN-CT/TW du …)"): the cues of the title line are that document's."""
-    for si, idx in by_sent.items():
-        sent = sentences[si]
-        if not (sent.start == 0 or text[sent.start - 1] == "\n"):
-            continue
-        tm = P.type_re.match(sent.text)
-        le = text.find("\n", sent.start)
-        if not tm or not tm.group(0)[:1].isupper() or le < 0:
-            continue
-        ne = text.find("\n", le + 1)
-        line = text[le + 1:len(text) if ne < 0 else ne].strip()
-        if not (line.startswith("(") and line.endswith(")")):
-            continue
-        owner = next((j for j, m in enumerate(mentions) if le < m.start < le + 1 + len(line) + 2
-                      and m.strong and m.list_head is None), None)
-        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
-        if owner is None or not compatible(tkey, mentions[owner].type):
-            continue
-        for cue in P.cue_re.finditer(sent.text):
-            info = _cue_info(P, cue)
-            b = _object_of(cue, sent, idx, mentions)
-            if info is None or b is None or b == owner:
-                continue
-            kind, voice, mood = info
-            a, o = (owner, b) if voice == "active" else (b, owner)
-            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
-
-
-def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,
-                    add) -> None:
-    """ "Thực hiện X …, Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in a document's own text:
-    the unnamed document issued is the header's document when it has the header's type."""
-    H = mentions[h]
-    for si, idx in by_sent.items():
-        sent = sentences[si]
-        if sent.start < H.end:
-            continue
-        objs = fronted_objects(sent, idx, mentions, P)
-        if not objs or h in objs:
-            continue
-        last = mentions[objs[-1]]
-        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
-        for tm in P.type_re.finditer(rest):
-            if "," not in rest[:tm.start()]:
-                continue
-            if P.issue_verb_re.search(rest[max(0, tm.start() - 60):tm.start()]) and \
-                    P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
-                for o in objs:
-                    add("implements", h, o, si, "fronted clause")
-            break
 
 
 def _issuer_of(m: Mention) -> str | None:
@@ -380,6 +335,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             pass
         else:
             gap = text[_reach(mentions[prev]) - base:N.start - base]
+            tt = L_.term_tail.match(gap)
+            gap = gap[tt.end():] if tt else gap
             gm = L_.coord_gap.fullmatch(gap)
             # the previous object's phrase may end on the coordinator ("… on X and")
             joined = gm and (("," in gap) or gap.strip(" \t,")
@@ -391,11 +348,16 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):
                 break
-        if _issuer_of(N) and _issuer_of(N) == _issuer_of(mentions[other]) != _issuer_of(
-                mentions[prev]):
-            break  # the issuer of the other end, not of the objects: an outer list goes on
-        if L_.clause.match(text, _reach(N) - base) or P.cue_re.match(
-                text[_reach(N) - base:].lstrip(" \t,")):
+        if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
+                mentions[other]) != _issuer_of(mentions[prev]):
+            # the issuer of the other end, not of the objects: an outer list goes on (but a
+            # conclusion continues the earlier conclusions of its own body)
+            break
+        # a cue after N opens a new clause, unless it goes on N's own subject ("Kết luận số NN
+        # về việc điều chỉnh, bổ sung …")
+        own = N.subject and P.subject_prep_re.search(text[N.end - base:_reach(N) - base])
+        if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
+                text[_reach(N) - base:].lstrip(" \t,"))):
             break
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)

@@ -48,7 +48,9 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
-    insert_mentions(mentions, relations, subject_refs(sentences, mentions, P))
+    refs = subject_refs(sentences, mentions, P)
+    insert_mentions(mentions, relations, refs)
+    _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
     header = find_header(text, mentions, P)
     resolve(mentions, sentences, relations, header, P)
     follow(text, sentences, mentions, relations, header, P)
@@ -63,6 +65,19 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     doc_mergers = _doc_mergers(mergers, doc_of)
     return Extraction(text, lang, sentences, mentions, relations, mergers, documents,
                       doc_relations, doc_mergers, warnings)
+
+
+def _relations_of_refs(sentences, mentions: list[Mention], relations: list[Relation],
+                       sents: set[int], P) -> None:
+    """The cues of a sentence that opens with a back-reference added after the sentence pass
+    ("The directive replaces …", "Chỉ thị thay thế …"): its relations, found again."""
+    have = {(r.kind, r.source, r.target) for r in relations}
+    for si in sorted(sents):
+        idx = [i for i, m in enumerate(mentions) if m.sentence == si]
+        for r in find_relations(sentences[si], si, idx, mentions, P):
+            if (r.kind, r.source, r.target) not in have:
+                have.add((r.kind, r.source, r.target))
+                relations.append(r)
 
 
 def _resolve_anaphora(mentions: list[Mention], sentences: list[Sentence],

@@ -20,10 +20,11 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import _cue_lookup
+from partykg.ingest.extract.relations import _cue_lookup, reviewed
 
 CONTENT_TYPES = ("programme", "plan")  # the kinds of document another one promulgates
 MAX_GAP = 170  # from the promulgating document to the cue
@@ -66,6 +67,7 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
     the relation from the unnamed programme to Y."""
     prom = _promulgate_re(P.lang)
     drop: set[tuple[int, int]] = set()
+    named: set[tuple[str, str]] = set()  # (programme name, object) promulgated by a document
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]
         text = sent.text
@@ -73,7 +75,8 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
         for cue in P.cue_re.finditer(text):
             phrase = re.sub(r"\s+", " ", cue.group(0).lower())
             info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
-            if info is None or info[0] != "implements" or info[1] != "active":
+            if info is None or info[0] != "implements" or info[1] != "active" or \
+                    reviewed(text, cue.start(), P):
                 continue
             y = _object_after(cue.end(), sent, idx, mentions)
             if y is None:
@@ -100,20 +103,29 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 if P.issue_verb_re.search(lead[pm.end():] + " ") or len(lead) - pm.end() > 60:
                     continue
             elif not re.fullmatch(r"[ \t]{0,2},[ \t]{1,2}(?:[\w’']{1,20}[ \t]{1,2}){0,3}",
-                                  lead[tail:] if tail < len(lead) else lead):
-                continue  # the apposition ", the Government's Action Program"
+                                  lead[tail:] if tail < len(lead) else lead) and not (
+                    tm.group(0)[:1].isupper() and tail == 0
+                    and re.fullmatch(r"[ \t]{1,2}(?:[A-ZÀ-ỸĐ][\w’']{0,20}[ \t]{1,2}){0,2}", lead)):
+                # the apposition ", the Government's Action Program", or the title right
+                # after the number ("Resolution NN/NQ-CP The Action Programme of …")
+                continue
             add("guides" if D.type == "guidance" else "implements", d, y, si, cue.group(0))
             hi = base + cue.start()
             for j in idx:
                 if not mentions[j].strong and D.end <= mentions[j].start < hi:
                     drop.add((j, y))
-    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y
+                    named.add((_name(mentions[j]), _target_key(mentions[y])))
+    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y; also a
+    # title block "THE GOVERNMENT'S ACTION PLAN" / "On implementation of Y …" / "(Attached to D …)"
     inside = _promulgated_in_re(P.lang)
-    for r in list(relations):
-        if r.kind not in ("implements", "continues"):
+    pairs = [(r.kind, r.source, r.target, r.cue) for r in relations]
+    pairs += _title_blocks(sentences, by_sent, mentions, P)
+    for kind, source, target, cue_text in pairs:
+        if kind not in ("implements", "continues"):
             continue
-        src, Y = mentions[r.source], mentions[r.target]
-        if src.strong or src.type not in CONTENT_TYPES or Y.sentence != src.sentence:
+        src, Y = mentions[source] if source is not None else None, mentions[target]
+        if src is not None and (src.strong or src.type not in CONTENT_TYPES
+                                or Y.sentence != src.sentence):
             continue
         sent = sentences[Y.sentence]
         base = sent.start
@@ -129,10 +141,55 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
         if not found or not _is_filler(sent.text[im.end():mentions[found[0]].start - base]):
             continue
         for j in found:
-            add(r.kind, j, r.target, Y.sentence, r.cue)
-        drop.add((r.source, r.target))
+            add(kind, j, target, Y.sentence, cue_text)
+        if source is not None:
+            drop.add((source, target))
+    # the same programme named elsewhere (a page title repeating it): not a document of its own
+    for r in relations:
+        src = mentions[r.source]
+        if not src.strong and src.type in CONTENT_TYPES and \
+                (_name(src), _target_key(mentions[r.target])) in named:
+            drop.add((r.source, r.target))
     if drop:
         relations[:] = [r for r in relations if (r.source, r.target) not in drop]
+
+
+def _title_blocks(sentences, by_sent, mentions: list[Mention], P: Patterns):
+    """(kind, None, Y, cue) for a line opening with an implements cue under an upper-case title
+    line naming a programme or plan ("THE GOVERNMENT'S ACTION PLAN" / "On implementation of
+    Y …"): the titled programme implements Y; the bracket after it says which document that is."""
+    out = []
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        text = sent.text
+        cue = P.cue_re.match(text)
+        if cue is None or si == 0:
+            continue
+        info = _cue_info(P, cue)
+        if info is None or info[0] != "implements" or info[1] != "active":
+            continue
+        prev = sentences[si - 1].text
+        letters = [c for c in prev if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) < 0.8 * len(letters) or \
+                _content_word(prev, P) is None:
+            continue
+        y = _object_after(cue.end(), sent, idx, mentions)
+        if y is not None:
+            out.append((info[0], None, y, cue.group(0)))
+    return out
+
+
+def _cue_info(P: Patterns, cue: re.Match):
+    phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+    return P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+
+
+def _name(m: Mention) -> str:
+    return re.sub(r"\s+", " ", m.text).strip().lower()
+
+
+def _target_key(m: Mention) -> str:
+    return normal_code(m.code).replace(" ", "").upper() if m.code else f"{m.type}:{m.number_key}"
 
 
 __all__ = ["promulgated"]

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
-from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE
+from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
 
 
@@ -46,12 +49,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if info is None:
             continue
         kind, voice, mood = info
+        if kind in ("implements", "continues", "guides") and reviewed(text, cue.start(), P):
+            continue
         source = None
         for ai in reversed(idx):
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded:
+            if ai in embedded and not _in_own_phrase(A, cue, base):
                 continue
             if A.list_head is not None:
                 continue
@@ -59,7 +64,10 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             gap = text[gap_start:cue.start()] if gap_start < cue.start() else ""
             obj = any(c.end() <= A.start - base and _is_filler(text[c.end():A.start - base])
                       for c in cues)
-            if not _attached(gap, A, kind, mood, P, obj):
+            # a bracketed note ("… các cấp (thay Quy định số NN)") is about the document
+            # before it, whatever its description says in between
+            note = cue.group(0).startswith("(") and not P.cue_re.search(gap) and ";" not in gap
+            if not note and not _attached(gap, A, kind, mood, P, obj):
                 break
             source = ai
             break
@@ -78,6 +86,13 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
+    """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
+    hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
+    when A is itself the object of an earlier cue."""
+    return A.end - base <= cue.start() < A.tail_end - base
 
 
 _APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
@@ -110,13 +125,36 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _LIST_GAP.fullmatch(gap):
+                _list_gap(P).fullmatch(gap):
             out.append(j)
             prev = m
     return out
 
 
-_LIST_GAP = re.compile(r"[ \t]{0,2}[,;][ \t]{0,2}")
+@lru_cache(maxsize=8)
+def _review_re(P: Patterns) -> re.Pattern:
+    def alt(words):
+        return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
+    fill = alt(L.REVIEW_FILLER[P.lang])
+    return re.compile(rf"(?<![\w])(?:{alt(L.REVIEW_BEFORE[P.lang])})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
+                      r"[ \t]{1,2}$", re.IGNORECASE)
+
+
+def reviewed(text: str, cue_start: int, P: Patterns) -> bool:
+    """An implements or continues cue that names what is reviewed ("sơ kết việc thực hiện X",
+    "reviewing the implementation of X"): it says nothing about what implements X."""
+    return bool(_review_re(P).search(text[max(0, cue_start - 60):cue_start]))
+
+
+@lru_cache(maxsize=8)
+def _list_gap(P: Patterns) -> re.Pattern:
+    """Between two items of a fronted list: a comma or semicolon and/or a coordinator, then a
+    determiner (", ", " và ", ", and the ", " et la ")."""
+    coord = _alt(L.OBJECT_COORDINATORS[P.lang])
+    dets = L.DETERMINERS[P.lang]
+    det = rf"(?:(?:{_alt(dets)})[ \t]{{0,2}})?" if dets else ""
+    return re.compile(rf"[ \t]{{0,2}}(?:[,;][ \t]{{0,2}}(?:(?:{coord})[ \t]{{1,2}})?|(?:{coord})[ \t]{{1,2}}){det}",
+                      re.IGNORECASE)
 
 
 def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
@@ -127,6 +165,7 @@ def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
         phrase = re.sub(r"\s+", " ", c.group(0).lower())
         info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
         if info and info[0] == "implements" and info[1] == "active" and \
+                not reviewed(text, c.start(), P) and \
                 _is_filler(text[c.end():first]) and not P.issue_verb_re.search(text[:c.start()] + " "):
             return c
     return None

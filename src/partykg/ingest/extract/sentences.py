@@ -76,10 +76,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences with absolute offsets: lines, then sentence ends inside lines (not after
     abbreviations such as 'No.'). Very long stretches are cut every MAX_SENTENCE characters."""
     out: list[Sentence] = []
-    pos = 0
-    for line in text.split("\n"):
-        lstart = pos
-        pos += len(line) + 1
+    for lstart, line in _paragraph_lines(text):
         if not line.strip():
             continue
         cuts = [0]
@@ -99,6 +96,45 @@ def split_sentences(text: str) -> list[Sentence]:
                 a = cut
             _add_sentence(out, line, lstart, a, b)
     return out
+
+
+_TERMINAL = re.compile(r"[.!?;:…][\"”»’')\]]{0,2}$")
+_ITEM = re.compile(r"[ \t]{0,4}(?:[-–—•*|+>]|\d{1,2}[.)]|[IVXivx]{1,4}[.)]|[a-zđ][.)][ \t])")
+WRAP_MIN = 60  # a line this long that stops mid-sentence was wrapped by the page
+
+
+def _paragraph_lines(text: str) -> list[tuple[int, str]]:
+    """The text's lines (start offset, text), a page's hard-wrapped lines joined into one
+    (newlines read as spaces, offsets kept): a line that stops without ending its sentence is
+    continued by the next when that one goes on in lower case, or when the line is as long as
+    a wrapped line and the next is no longer (a block of wrapped lines, not a title over a
+    paragraph), holds words, and opens no list item."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[tuple[int, str]] = []
+    for start, line in lines:
+        if out:
+            pstart, prev = out[-1]
+            last = prev[prev.rfind("\n") + 1:].strip()
+            nxt = line.strip()
+            if last and nxt and not _TERMINAL.search(last) and not _ITEM.match(line) \
+                    and "|" not in last and "|" not in nxt and _upper(last) == _upper(nxt) \
+                    and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
+                    and (nxt[0].islower() or (len(last) >= WRAP_MIN
+                                              and len(nxt) <= max(len(last), 80) * 1.3)):
+                out[-1] = (pstart, prev + "\n" + line)
+                continue
+        out.append((start, line))
+    return [(s, t.replace("\n", " ")) for s, t in out]
+
+
+def _upper(line: str) -> bool:
+    """A line in capitals (a header or title line): a block of its own."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _add_sentence(out: list[Sentence], line: str, lstart: int, a: int, b: int) -> None:

@@ -1,0 +1,143 @@
+"""The text's own document: the title and subject lines of its header ("HƯỚNG DẪN THỰC HIỆN
+QUY ĐỊNH SỐ …", "V/v thực hiện Quy định số …"), a title line over its number line, a fronted
+clause in its own text ("Thực hiện X …, Ban Thường vụ … ban hành Kế hoạch …"), and the unnamed
+document a text says it is ("Thực hiện X, Ban … hướng dẫn … như sau:")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.data import Mention
+from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
+from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.relations import fronted_objects
+
+def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
+    """The title and subject lines of a header relate its document to what they name."""
+    H = mentions[h]
+    le = text.find("\n", H.end)
+    if le < 0:
+        return
+    lines = header_lines(text, le)
+    if not lines:
+        return
+    lo, hi = lines[0][0], lines[-1][0] + len(lines[-1][1])
+    for j, m in enumerate(mentions):
+        if j == h or not (lo <= m.start < hi) or m.list_head is not None:
+            continue
+        ls = text.rfind("\n", 0, m.start) + 1
+        line_before = text[ls:m.start]
+        cue = None
+        for c in P.cue_re.finditer(line_before):
+            cue = c
+        if cue is None or not _is_filler(line_before[cue.end():]):
+            continue
+        letters = [c for c in text[ls:m.start] if c.isalpha()]
+        upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+        if not (upper or _lang(P).subject_line.match(line_before)):
+            continue
+        info = _cue_info(P, cue)
+        if info is None:
+            continue
+        kind, voice, mood = info
+        a, o = (h, j) if voice == "active" else (j, h)
+        add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """A title line opening with a type word, then a line holding only the document's number in
+    brackets ("Directive du Politburo relative à … la mise en œuvre de la résolution du …" /
+    "(Directive n° NN-CT/TW du …)"): the cues of the title line are that document's."""
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        if not (sent.start == 0 or text[sent.start - 1] == "\n"):
+            continue
+        tm = P.type_re.match(sent.text)
+        le = text.find("\n", sent.start)
+        if not tm or not tm.group(0)[:1].isupper() or le < 0:
+            continue
+        ne = text.find("\n", le + 1)
+        line = text[le + 1:len(text) if ne < 0 else ne].strip()
+        if not (line.startswith("(") and line.endswith(")")):
+            continue
+        owner = next((j for j, m in enumerate(mentions) if le < m.start < le + 1 + len(line) + 2
+                      and m.strong and m.list_head is None), None)
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if owner is None or not compatible(tkey, mentions[owner].type):
+            continue
+        for cue in P.cue_re.finditer(sent.text):
+            info = _cue_info(P, cue)
+            b = _object_of(cue, sent, idx, mentions)
+            if info is None or b is None or b == owner:
+                continue
+            kind, voice, mood = info
+            a, o = (owner, b) if voice == "active" else (b, owner)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
+
+
+def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,
+                    add) -> None:
+    """ "Thực hiện X …, Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in a document's own text:
+    the unnamed document issued is the header's document when it has the header's type."""
+    H = mentions[h]
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        if sent.start < H.end:
+            continue
+        objs = fronted_objects(sent, idx, mentions, P)
+        if not objs or h in objs:
+            continue
+        last = mentions[objs[-1]]
+        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
+        for tm in P.type_re.finditer(rest):
+            if "," not in rest[:tm.start()]:
+                continue
+            lead = rest[max(0, tm.start() - 60):tm.start()]
+            if (P.issue_verb_re.search(lead) or _lang(P).draw_up.search(lead)) and \
+                    P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
+                for o in objs:
+                    add("implements", h, o, si, "fronted clause")
+            break
+
+
+def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns,
+                  add) -> None:
+    """A text with no header that opens its body with "Thực hiện X …, <body> hướng dẫn / ban hành
+    kế hoạch … như sau:" is the document that sentence names (unnamed, of the type its word
+    gives): it implements X. The first such sentence only."""
+    follows = _as_follows(P)
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        st = sent.text.rstrip()
+        if not st.endswith(":") or not follows.search(st[-40:]):
+            continue
+        objs = fronted_objects(sent, idx, mentions, P)
+        if not objs:
+            continue
+        last = mentions[objs[-1]]
+        start = max(last.tail_end, last.end) - sent.start
+        rest = sent.text[start:]
+        if "," not in rest or any(mentions[j].strong and mentions[j].start - sent.start >= start
+                                  for j in idx if j not in objs):
+            continue
+        comma = rest.index(",")
+        tm = P.type_re.search(rest, comma)
+        if tm is None or tm.start() - comma > 90:
+            continue
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if tkey is None:
+            continue
+        a0, a1 = sent.start + start + tm.start(), sent.start + start + tm.end()
+        mentions.append(Mention(a0, a1, text[a0:a1], si, tkey, strong=False, tail_end=a1))
+        for o in objs:
+            add("implements", len(mentions) - 1, o, si, "fronted clause")
+        return
+
+
+@lru_cache(maxsize=8)
+def _as_follows(P: Patterns) -> re.Pattern:
+    return re.compile(rf"(?<![\w])(?:{_alt(L.AS_FOLLOWS[P.lang])})[ \t]{{0,2}}:$", re.IGNORECASE)

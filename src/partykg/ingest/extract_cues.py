@@ -1,0 +1,272 @@
+"""Per-language relation vocabulary for :mod:`partykg.ingest.extract` (generic words only):
+the relation cues with their kind, voice and mood, and the words the sentence-following rules
+(:mod:`partykg.ingest.extract.follow`, ``backrefs``, ``basis``, ``promulgates``) read.
+
+Same rules as :mod:`partykg.ingest.extract_lang`, which re-exports these names: never a
+document number or code, a date, or the name of a particular body or article."""
+
+from __future__ import annotations
+
+# --- relations ----------------------------------------------------------------------------------
+# Relation cues by (kind, voice, mood) -> phrases. kind: a pk: property local name (the planned form of "replaces"
+# is decided by the mood). voice "active": document-before --kind--> document-after;
+# "passive": document-after --kind--> document-before. mood: "plain"; "future" (always a plan:
+# "will replace"); "purpose" (a plan when the replacing document has no number: "to replace").
+# "{gap}" stands for up to four words (an agent: "đã được Tỉnh ủy cụ thể hóa bằng").
+
+CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
+    "en": {
+        ("replaces", "active", "plain"): (
+            "replaces", "replace", "replacing", "replaced", "supersedes", "superseding",
+            "in place of", "in replacement of"),
+        ("replaces", "active", "purpose"): ("to replace",),
+        ("replaces", "active", "future"): (
+            "will replace", "would replace", "is expected to replace", "is set to replace"),
+        ("replaces", "passive", "plain"): ("replaced by", "superseded by"),
+        ("replaces", "passive", "future"): ("will be replaced by",),
+        ("amends", "active", "plain"): (
+            "amends", "amending", "amend", "to amend", "amending and supplementing",
+            "amends and supplements", "revises", "revising", "supplementing",
+            "on amendments to", "amendments to", "amendments and supplements to",
+            "on amending and supplementing", "amending and supplementing some articles of"),
+        ("amends", "passive", "plain"): ("amended by", "revised by"),
+        ("implements", "active", "plain"): (
+            "to implement", "implementing", "in implementation of", "implements",
+            "for the implementation of", "on the implementation of", "on implementing",
+            "to carry out", "for materialization of", "for the materialization of",
+            "on implementation of", "for executing", "to execute"),
+        ("implements", "passive", "plain"): ("implemented by",),
+        ("guides", "active", "plain"): (
+            "guiding", "guides", "to guide", "guiding the implementation of",
+            "providing guidance on", "provides guidance on", "provide guidance on",
+            "giving guidance on", "providing guidance for", "provides guidance for"),
+        ("guides", "passive", "plain"): ("guided by",),
+        ("continues", "active", "plain"): (
+            "on continuing to implement", "continuing to implement", "continues to implement",
+            "to continue implementing", "to continue to implement",
+            "on the continued implementation of", "continuing the implementation of",
+            "on continuing the implementation of", "continue to{adv} implement",
+            "continuing to{adv} implement", "on further{adv} implementing",
+            "to further{adv} implement", "on further promoting the implementation of",
+            "further promoting the implementation of", "on continuing to promote the implementation of",
+            "continuing to promote the implementation of", "to continue promoting the implementation of",
+            "on the continuation of the implementation of", "on continued implementation of"),
+    },
+    "vi": {
+        ("replaces", "active", "plain"): ("thay thế", "thay cho", "(thay", "(thay thế"),
+        ("replaces", "active", "future"): ("sẽ thay thế", "dự kiến thay thế"),
+        ("replaces", "active", "purpose"): ("để thay thế", "nhằm thay thế"),
+        ("replaces", "passive", "plain"): (
+            "được thay thế bằng", "được thay thế bởi", "bị thay thế bởi", "bị thay thế bằng",
+            "được thay bằng"),
+        ("replaces", "passive", "future"): ("sẽ được thay thế bằng",),
+        ("amends", "active", "plain"): (
+            "sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi", "bổ sung"),
+        ("amends", "passive", "plain"): (
+            "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
+            "được sửa đổi bằng"),
+        ("implements", "active", "plain"): (
+            "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
+            "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",
+            "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả"),
+        ("implements", "passive", "plain"): (
+            "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
+        ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
+        ("guides", "passive", "plain"): ("được hướng dẫn bởi",),
+        ("continues", "active", "plain"): (
+            "tiếp tục thực hiện", "về tiếp tục thực hiện", "tiếp tục triển khai thực hiện",
+            "tiếp tục đẩy mạnh thực hiện", "tiếp tục đẩy mạnh việc thực hiện",
+            "về tiếp tục đẩy mạnh việc thực hiện", "tiếp tục thực hiện có hiệu quả",
+            "về tiếp tục thực hiện có hiệu quả", "tiếp tục thực hiện tốt", "tiếp tục thực hiện nghiêm",
+            "tiếp tục lãnh đạo thực hiện", "tiếp tục triển khai thực hiện có hiệu quả",
+            "về việc tiếp tục thực hiện"),
+    },
+    "fr": {
+        ("replaces", "active", "plain"): (
+            "remplace", "remplacent", "qui remplace", "remplaçant", "en remplacement de",
+            "se substitue à"),
+        ("replaces", "active", "future"): ("remplacera", "va remplacer", "devrait remplacer"),
+        ("replaces", "active", "purpose"): (
+            "pour remplacer", "afin de remplacer", "visant à remplacer", "destinée à remplacer",
+            "destiné à remplacer"),
+        ("replaces", "passive", "plain"): (
+            "remplacé par", "remplacée par", "remplacés par", "remplacées par"),
+        ("amends", "active", "plain"): (
+            "modifie", "modifiant", "modifiant et complétant", "portant modification de",
+            "portant modification du", "amende", "modifie et complète",
+            "portant modification et complément de", "portant modification et complément du"),
+        ("amends", "passive", "plain"): ("modifié par", "modifiée par"),
+        ("implements", "active", "plain"): (
+            "mise en œuvre de", "mise en oeuvre de", "pour la mise en œuvre de",
+            "pour la mise en oeuvre de", "mettre en œuvre", "mettre en oeuvre", "met en œuvre",
+            "mettant en œuvre", "en application de", "en exécution de"),
+        ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par"),
+        ("guides", "active", "plain"): (
+            "guidant", "guide l'application de", "guide la mise en œuvre de"),
+        ("continues", "active", "plain"): (
+            "poursuite de la mise en œuvre de", "poursuite de la mise en oeuvre de",
+            "poursuivre la mise en œuvre de", "continuer à mettre en œuvre",
+            "continuer de mettre en œuvre"),
+    },
+    "id": {
+        ("replaces", "active", "plain"): (
+            "menggantikan", "mengganti", "yang menggantikan", "sebagai pengganti"),
+        ("replaces", "active", "future"): ("akan menggantikan", "akan mengganti"),
+        ("replaces", "active", "purpose"): (
+            "untuk menggantikan", "untuk mengganti", "guna menggantikan"),
+        ("replaces", "passive", "plain"): (
+            "digantikan oleh", "digantikan dengan", "diganti dengan", "diganti oleh"),
+        ("amends", "active", "plain"): ("mengubah", "yang mengubah", "merevisi", "perubahan atas", "merevisi dan melengkapi",
+                                        "yang merevisi dan melengkapi", "mengubah dan melengkapi",
+                                        "mengubah dan menambah", "perubahan dan penambahan atas"),
+        ("amends", "passive", "plain"): ("diubah dengan", "diubah oleh"),
+        ("implements", "active", "plain"): (
+            "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
+            "mengimplementasikan", "implementasi"),
+        ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan"),
+        ("continues", "active", "plain"): (
+            "melanjutkan pelaksanaan", "tentang melanjutkan pelaksanaan", "terus melaksanakan",
+            "kelanjutan pelaksanaan"),
+    },
+}
+# The same, one (phrase, kind, voice, mood) per cue, as the extractor reads them.
+CUES: dict[str, list[tuple[str, str, str, str]]] = {
+    lang: [(p, *key) for key, phrases in table.items() for p in phrases]
+    for lang, table in CUE_PHRASES.items()
+}
+
+# --- following the sentence (partykg.ingest.extract.follow) -------------------------------------
+
+# Words that join coordinated objects of one cue ("replaces X, … and Y"): X and Y both.
+OBJECT_COORDINATORS: dict[str, tuple[str, ...]] = {
+    "en": ("and", "as well as", "and also"), "vi": ("và", "cùng", "cũng như"),
+    "fr": ("et", "ainsi que"), "id": ("dan", "serta"),
+}
+# Auxiliaries and verbs that open a clause after a noun phrase: a mention followed by one of
+# them is a new clause's subject, not a coordinated object.
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "is", "are", "has", "have", "had", "will", "would", "shall", "took",
+           "takes", "came", "comes", "remains", "remain"),
+    "vi": ("được", "đã", "sẽ", "vẫn", "có hiệu lực", "là"),
+    "fr": ("est", "sont", "a", "ont", "sera", "seront", "était", "entre", "reste"),
+    "id": ("telah", "sudah", "akan", "adalah", "merupakan", "berlaku", "tetap"),
+}
+# "the previous one", "nghị quyết trước": the document of the same type named before.
+# {type} stands for a type word of the language (from the SKOS scheme).
+PREVIOUS_REFS: dict[str, tuple[str, ...]] = {
+    "en": ("the previous one", "the former one", "the old one", "the previous {type}",
+           "the former {type}", "the old {type}", "the earlier {type}", "the earlier one"),
+    "vi": ("{type} trước đây", "{type} trước", "{type} cũ"),
+    "fr": ("la précédente", "le précédent", "l'ancienne", "l'ancien", "la {type} précédente",
+           "le {type} précédent", "l'ancienne {type}", "l'ancien {type}"),
+    "id": ("{type} sebelumnya", "{type} lama", "yang sebelumnya", "yang lama"),
+}
+# A plan to issue a document: a new, unnamed document after one of these is planned, and a
+# replacement it makes stays a plan ("agreed to issue a new resolution replacing …").
+PLAN_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
+           "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
+           "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate",
+           "the draft", "a draft", "draft"),
+    "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
+           "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
+           "đồng ý xây dựng", "thống nhất xây dựng", "dự thảo"),
+    "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
+           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de"),
+    "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan"),
+}
+# A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
+# number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").
+HEADER_SUBJECT: dict[str, tuple[str, ...]] = {
+    "en": ("re:", "re", "subject:", "promulgating", "approving", "on"),
+    "vi": ("v/v", "về việc", "v.v", "ban hành", "phê duyệt", "về"),
+    "fr": ("objet :", "objet:", "portant", "sur", "relatif à", "relative à"),
+    "id": ("perihal:", "perihal", "hal:", "tentang", "menetapkan")}
+# A document's preamble: a line opening with these words names a document it is based on.
+BASED_ON: dict[str, tuple[str, ...]] = {"en": ("pursuant to",), "vi": ("căn cứ", "căn cứ vào"),
+                                        "fr": ("vu", "en vertu de"), "id": ("berdasarkan", "mengingat")}
+# "<programme> implementing X (issued in Resolution NN …)": the words opening the bracket.
+PROMULGATED_IN: dict[str, tuple[str, ...]] = {
+    "en": ("issued in", "issued with", "promulgated in", "promulgated with", "attached to"),
+    "vi": ("được ban hành tại", "ban hành tại", "ban hành kèm theo", "kèm theo"),
+    "fr": ("publié dans", "annexé à", "adopté par"), "id": ("ditetapkan dalam", "terlampir pada")}
+# How adverbs end, for a cue's adverb slot "{adv}" ("continue to resolutely implement").
+ADVERB_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ly",), "fr": ("ment",), "vi": (), "id": ()}
+# "Resolution NN promulgating the Government's Program of Action to implement …": the words
+# before the programme (or plan) a document promulgates.
+PROMULGATES: dict[str, tuple[str, ...]] = {
+    "en": ("promulgating", "approving", "issuing", "on", "on the", "on its", "adopting"),
+    "vi": ("ban hành", "về việc ban hành", "về", "phê duyệt", "về việc phê duyệt"),
+    "fr": ("sur", "portant", "portant approbation", "approuvant", "promulguant"),
+    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan")}
+# Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
+# này" in a decision's own text is that decision).
+SELF_REFS: dict[str, tuple[str, ...]] = {
+    "en": ("this", "the present"), "vi": ("này",), "fr": ("le présent", "la présente"),
+    "id": ("ini",)}
+
+# "on behalf of the Politburo": the body a signatory acts for issues what the sentence says is
+# issued ("Tổng Bí thư … thay mặt Bộ Chính trị, ký ban hành Chỉ thị …").
+ON_BEHALF: dict[str, tuple[str, ...]] = {
+    "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
+    "id": ("atas nama",)}
+# "replacing the Regulations on … issued pursuant to Decision NN …": the unnamed content a cue
+# points to was issued by the document after these words, which is the cue's object.
+ISSUED_BY: dict[str, tuple[str, ...]] = {
+    "en": ("issued pursuant to", "issued under", "issued together with", "issued with",
+           "issued in", "promulgated under", "promulgated with", "promulgated in",
+           "attached to", "issued by"),
+    "vi": ("ban hành kèm theo", "được ban hành kèm theo", "ban hành theo", "được ban hành theo",
+           "ban hành tại", "được ban hành tại"),
+    "fr": ("publié par", "publiés par", "publiées par", "adopté par", "adoptés par", "annexé à",
+           "promulgué par"),
+    "id": ("yang ditetapkan dengan", "ditetapkan dengan", "yang ditetapkan dalam",
+           "terlampir pada")}
+# "sơ kết việc thực hiện Nghị quyết …", "reviewing the implementation of …", "le bilan de la mise
+# en œuvre de …": an implements or continues cue right after one of these names what is reviewed,
+# and says nothing about what implements it.
+REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("reviewing", "review of", "reviewed", "to review", "summarizing", "summarising",
+           "summary of", "assessing", "assessment of", "evaluating", "evaluation of",
+           "results of", "result of", "report on", "reports on", "progress in", "progress of",
+           "years of", "year of", "months of"),
+    "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
+           "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng"),
+    "fr": ("bilan de", "bilan de la", "évaluation de", "évaluation de la", "examen de",
+           "examen de la", "résultats de", "résultats de la", "ans de", "années de"),
+    "id": ("evaluasi", "meninjau", "tinjauan", "hasil", "mengevaluasi", "tahun")}
+# Filler between a review word and the cue ("sơ kết việc thực hiện", "reviewing the …").
+# "{n}" in these two tables stands for a number ("sau 8 năm thực hiện …").
+REVIEW_FILLER: dict[str, tuple[str, ...]] = {
+    "en": ("the", "of the", "five-year", "10-year", "the five-year", "the 10-year"),
+    "vi": ("việc", "5 năm", "10 năm", "kết quả", "quá trình"),
+    "fr": ("la", "de la"), "id": ("pelaksanaan",)}
+# "Thực hiện X …, Ban Thường vụ … xây dựng kế hoạch thực hiện như sau": verbs by which a body
+# draws up the document the text is (besides the issuing verbs of extract_lang.ISSUE_VERBS).
+DRAW_UP_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("develops", "developed", "draws up", "drew up", "formulates", "formulated",
+           "sets out", "set out"),
+    "vi": ("xây dựng", "đề ra", "xây dựng và ban hành"),
+    "fr": ("élabore", "a élaboré", "établit", "a établi"),
+    "id": ("menyusun", "telah menyusun")}
+# Agreement without issuing: an unnamed new document after one of these in its sentence (or in
+# the line announcing a list of such documents, ending with ":") is planned, not issued
+# ("They agreed to release a new resolution replacing …", "cơ bản đồng ý … ban hành 2 quy định
+# mới là:").
+PLAN_AGREE: dict[str, tuple[str, ...]] = {
+    "en": ("agreed", "agree", "approved in principle", "decided", "will", "proposed"),
+    "vi": ("đồng ý", "thống nhất", "nhất trí", "sẽ", "đề xuất", "tham mưu"),
+    "fr": ("a convenu", "ont convenu", "convenu", "a décidé", "ont décidé", "a approuvé",
+           "sera", "va"),
+    "id": ("sepakat", "menyetujui", "memutuskan", "akan", "mengusulkan")}
+# "… hướng dẫn công tác tuyên truyền … như sau:": the words that end the sentence by which a text
+# introduces itself (the text is the document that sentence names).
+AS_FOLLOWS: dict[str, tuple[str, ...]] = {
+    "en": ("as follows", "following"), "vi": ("như sau", "cụ thể như sau", "sau đây"),
+    "fr": ("comme suit", "suivant", "suivante", "suivantes"),
+    "id": ("sebagai berikut", "berikut")}
+# Issuing verbs too general to say a document was issued when an unnumbered type word follows
+# ("các cấp ủy có kế hoạch thực hiện …": have a plan, not issued one).
+BARE_VERBS: dict[str, tuple[str, ...]] = {"en": ("has", "have", "had"), "vi": ("có",),
+                                          "fr": (), "id": ()}
