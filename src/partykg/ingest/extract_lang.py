@@ -597,3 +597,7 @@ SELF_REFS: dict[str, tuple[str, ...]] = {
 ON_BEHALF: dict[str, tuple[str, ...]] = {
     "en": ("on behalf of the", "on behalf of"), "vi": ("thay mặt",), "fr": ("au nom du", "au nom de"),
     "id": ("atas nama",)}
+# A number followed by these is a quantity, not a document's number ("Kế hoạch 5 năm").
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("year", "years", "month", "months", "day", "days"), "vi": ("năm", "tháng", "ngày"),
+    "fr": ("an", "ans", "année", "années", "mois", "jours"), "id": ("tahun", "bulan", "hari")}

@@ -8,7 +8,8 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold
-from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
+from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_types, parse_any_code
+from partykg.ingest.extract.typewords import state_only_types
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
@@ -20,11 +21,12 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     base = sent.start
     codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
     covered: set[int] = set()
-    for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False)):
+    for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
+                      (_CODE_LEGISLATURE, True)):
         for m in rx.finditer(text):
-            abbr = m.group("type")
-            if state and not _abbreviation_types(abbr):
-                continue  # a state law or decree (QH, NĐ): no type in the Party scheme
+            abbr = m.groupdict().get("type") or ""
+            if state and abbr and not _abbreviation_types(abbr):
+                continue  # "1234/BNV-TCBC": an issuer and a unit, no type
             if m.start() in covered:
                 continue
             covered.update(range(m.start(), m.end()))
@@ -67,20 +69,23 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             cend, ctext, _abbr = code_at[pos]
             code, end = ctext, cend
             used_codes.add(pos)
-            try:
-                number = parse_any_code(ctext).number
-            except CodeError:
-                number = None
+            number = _code_number(ctext)
+            tkey = _type_with_code(tkey, ctext)
         elif _CODE_SHORT.match(text, pos):
             nm = _CODE_SHORT.match(text, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
             number, end = nm.group("number"), nm.end()
+        elif _CUT_CODE.match(text, pos):
+            # "Quyết định số 15/2006/" cut by the excerpt's end: the number only
+            nm = _CUT_CODE.match(text, pos)
+            number, end = nm.group("number"), nm.end("number")
         else:
             nm = _BARE_NUMBER.match(text, pos)
             if nm and (marked or not (len(nm.group("number")) == 4
-                                      and nm.group("number")[:2] in ("19", "20"))):
+                                      and nm.group("number")[:2] in ("19", "20"))) \
+                    and not (not marked and P.unit_after_re.match(text, nm.end())):
                 number, end = nm.group("number"), nm.end()
         plural = word.lower().endswith("s") and P.lang in ("en", "fr") and not word.lower() in (
             "avis", "status") or bool(P.plural_before_re and P.plural_before_re.search(
@@ -100,9 +105,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 if p2 in code_at:
                     cend, ctext, _abbr = code_at[p2]
                     used_codes.add(p2)
-                    try:
-                        num2 = parse_any_code(ctext).number
-                    except CodeError:
+                    num2 = _code_number(ctext)
+                    if num2 is None:
                         break
                     item = Mention(base + p2, base + cend, ctext, si, tkey, num2, ctext,
                                    list_head=head_index)
@@ -163,14 +167,21 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for s, e, ctext, abbr in codes:
         if s in used_codes or s in in_mention:
             continue
-        # a Party code whose abbreviation the type scheme lacks (Thông tri "TT", Công văn
-        # "CV"): a document of unknown type
-        types = _abbreviation_types(abbr) or ("unclassified",)
-        try:
-            number = parse_any_code(ctext).number
-        except CodeError:
+        # a Party code whose abbreviation the type scheme lacks (Thông tri "TT"), a law's code
+        # alone: a document of unknown type
+        types = code_types(ctext) or ("unclassified",)
+        number = _code_number(ctext)
+        if number is None:
             continue
-        if not _abbreviation_types(abbr):
+        tm = _named_before(P).search(text, max(0, s - 90), s)
+        if tm and (tm.group("word")[:1].isupper() or P.lang == "vi"):
+            # "Luật Giao dịch điện tử số 20/2023/QH15": a type word, the document's name, a
+            # number marker, the code
+            w = P.type_words.get(re.sub(r"\s+", " ", tm.group("word").lower()))
+            if w and (not code_types(ctext) or w in code_types(ctext)):
+                types, s = (w,), tm.start()
+                out = [m for m in out if m.strong or not s <= m.start - base < e]
+        elif not code_types(ctext):
             nm = P.untyped_name_re.search(text, max(0, s - 40), s)
             if nm:
                 s = nm.start()
@@ -181,6 +192,35 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         _attributes(m, sent, P, bodies, out)
     _pre_attributes(out, sent, P, bodies)
     return out
+
+
+# a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
+_CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
+
+
+def _code_number(ctext: str) -> str | None:
+    m = _CODE_LEGISLATURE.fullmatch(ctext.strip())
+    if m:
+        return m.group("number")
+    try:
+        return parse_any_code(ctext).number
+    except CodeError:
+        return None
+
+
+def _type_with_code(tkey: str | None, ctext: str) -> str | None:
+    """The type of a type word followed by a code: the word's, unless the code's abbreviation
+    allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
+    09-QC/TW": working regulations), or allows none and the word names a state-only type in
+    a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
+    allowed = code_types(ctext)
+    if tkey in allowed:
+        return tkey
+    if len(allowed) == 1:
+        return allowed[0]
+    if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()):
+        return "unclassified"
+    return tkey
 
 
 def _vi_id_named(text: str, te: int, P: Patterns) -> bool:
@@ -494,6 +534,17 @@ def _is_filler(gap: str) -> bool:
     words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))
     others = [w for w in words if w not in _FILLER_WORDS]
     return len(others) <= 1
+
+
+def _named_before(P: Patterns) -> re.Pattern:
+    """A type word, then up to eight words of a name (no punctuation, no number), then a number
+    marker, right before a position."""
+    rx = getattr(P, "_named_before_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})(?:[ \t]{{1,2}}[^\W\d_][\w'’-]{{0,20}}){{1,8}}"
+                        rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}$", re.IGNORECASE)
+        P._named_before_re = rx  # type: ignore[attr-defined]
+    return rx
 
 
 def _on_behalf(P: Patterns) -> re.Pattern:

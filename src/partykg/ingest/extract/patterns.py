@@ -44,8 +44,11 @@ class Patterns:
         words = type_words(lang)
         self.type_words = words
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
-        self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
+        # one marker, or the same written twice by the page ("SỐ SỐ")
+        self.marker_re = re.compile(rf"(?:[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}){{1,2}}",
                                     re.IGNORECASE)
+        self.unit_after_re = re.compile(rf"[ \t-]{{1,2}}(?:{_alt(L.UNIT_WORDS[lang])})(?![\w])",
+                                        re.IGNORECASE)
         # a name the type scheme lacks before a number marker ("Circular No. 13-TT/TU")
         self.untyped_name_re = re.compile(
             rf"(?:^|(?<=[\s(]))[A-ZĐ]\w{{2,20}}[ \t]{{1,2}}(?i:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}$",
