@@ -23,7 +23,7 @@ _TONED = "".join(c for c in map(chr, range(0xC0, 0x1EFA))
 # lower case ("156-KL/TWNgày") or a capital then a toned capital ("36-CT/TWĐẢNG")
 _ISSUER_END = rf"(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]))"
 _CODE_PARTY = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,4}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
 # a state issuer in capitals, or mixed case after two capitals ("TTg": the Prime Minister)
@@ -32,7 +32,7 @@ _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
-# a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("59/2020/QH14")
+# a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,4}}\d{{1,2}})"
     r"(?![\w/-])")

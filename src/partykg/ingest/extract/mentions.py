@@ -21,12 +21,16 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     base = sent.start
     codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
     covered: set[int] = set()
+    loose_at: dict[int, tuple[int, str, str]] = {}
     for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
                       (_CODE_LEGISLATURE, True)):
         for m in rx.finditer(text):
             abbr = m.groupdict().get("type") or ""
             if state and abbr and not _abbreviation_types(abbr):
-                continue  # "1234/BNV-TCBC": an issuer and a unit, no type
+                # "Công văn số 1234/BNV-TCBC": an issuer and a unit, no type; a code only
+                # right after a type word
+                loose_at.setdefault(m.start(), (m.end(), m.group(0), ""))
+                continue
             if m.start() in covered:
                 continue
             covered.update(range(m.start(), m.end()))
@@ -57,6 +61,11 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             issuer_inline = Body(base + nb.start(), base + nb.end(), nb.group(0),
                                  P.national.get(_norm(nb.group(0))))
             pos = nb.end()
+        colon = _COLON.match(text, pos)
+        if colon:  # "các Quy định: số 89-QĐ/TW, …": a list introduced by a colon
+            after = P.marker_re.match(text, colon.end())
+            if after and after.group(0).strip():
+                pos = colon.end()
         mk = P.marker_re.match(text, pos)
         marked = bool(mk and mk.group(0).strip())
         if mk:
@@ -65,8 +74,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             pos += 1
         number = code = None
         end = None
-        if pos in code_at:
-            cend, ctext, _abbr = code_at[pos]
+        if pos in code_at or pos in loose_at:
+            cend, ctext, _abbr = code_at.get(pos) or loose_at[pos]
             code, end = ctext, cend
             used_codes.add(pos)
             number = _code_number(ctext)
@@ -190,10 +199,37 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)
+    _list_items(out, sent, P)
     _pre_attributes(out, sent, P, bodies)
     return out
 
 
+def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
+    """A code written alone right after another mention and its attributes, separated by a
+    comma, a semicolon or a coordinator and a number marker ("các Quy định số 89-QĐ/TW, ngày
+    …; số 214-QĐ/TW"), is one more item of that mention's list: it takes its type."""
+    rx = getattr(P, "_list_item_re", None)
+    if rx is None:
+        rx = re.compile(
+            rf"[ \t]{{0,2}}[;,][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
+            rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?", re.IGNORECASE)
+        P._list_item_re = rx  # type: ignore[attr-defined]
+    base = sent.start
+    for i in range(1, len(mentions)):
+        m, prev = mentions[i], mentions[i - 1]
+        if not m.code or not m.text[:1].isdigit() or prev.type in (None, "unclassified"):
+            continue
+        if m.type not in (None, "unclassified") and m.type != prev.type:
+            continue
+        allowed = code_types(m.code)
+        if allowed and prev.type not in allowed:
+            continue
+        if rx.fullmatch(sent.text, max(prev.tail_end, prev.end) - base, m.start - base):
+            m.type = prev.type
+            m.list_head = prev.list_head if prev.list_head is not None else i - 1
+
+
+_COLON = re.compile(r"[ \t]{0,2}:")
 # a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
 _CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
 

@@ -1,0 +1,128 @@
+"""Document mentions in real prose (issue 12): state legal documents (types read from the SKOS
+scheme, ontology/doctypes.ttl), state code forms, codes the page glues, spaces or cuts, doubled
+number words, lists of codes, and numbers that are quantities. Sentences written for the tests
+(fictional numbers); each class has a case that would fail without its rule."""
+from __future__ import annotations
+
+import pytest
+
+from partykg.ingest.extract import extract
+from partykg.ingest.extract.typewords import state_only_types, type_words
+
+from extract_helpers import docs
+
+
+def mentions(text: str, lang: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    """Numbered mentions as (text, type, number, code)."""
+    return [(m.text, m.type, m.number, m.code) for m in extract(text, lang).mentions if m.strong]
+
+
+def test_state_types_come_from_the_scheme():
+    assert {"law", "decree", "circular"} <= state_only_types()
+    assert type_words("vi")["nghị định"] == "decree"
+    assert type_words("en")["decrees"] == "decree"  # the plural, as for every en label
+    assert type_words("fr")["circulaire"] == "circular"
+    assert type_words("id")["undang-undang"] == "law"
+    assert type_words("en")["official dispatch"] == "official-letter"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("vi", "Chính phủ ban hành Nghị định số 723/2020/NĐ-CP về xử phạt.",
+     ("decree", "723", "723/2020/NĐ-CP")),
+    ("vi", "Bộ Tài chính ban hành Thông tư 766/2019/TT-BTC hướng dẫn.",
+     ("circular", "766", "766/2019/TT-BTC")),
+    ("vi", "UBND tỉnh ban hành Quyết định số 715/2006/QĐ-UBND.",
+     ("decision", "715", "715/2006/QĐ-UBND")),
+    ("vi", "Quốc hội thông qua Nghị quyết số 743/2022/QH15 về chính sách.",
+     ("resolution", "743", "743/2022/QH15")),
+    ("vi", "Thủ tướng ban hành Chỉ thị số 719/CT-TTg ngày 5/6/2024 về phòng chống.",
+     ("directive", "719", "719/CT-TTg")),
+    ("vi", "Bộ Nội vụ có Công văn số 7234/BNV-TCBC về việc sắp xếp.",
+     ("official-letter", "7234", "7234/BNV-TCBC")),
+    ("vi", "Căn cứ Công văn số 10745-CV/VPTW ngày 29/10/2019 của Văn phòng Trung ương Đảng.",
+     ("official-letter", "10745", "10745-CV/VPTW")),
+    ("en", "The Government issued Decree No. 724/2014/ND-CP on the organisation.",
+     ("decree", "724", "724/2014/ND-CP")),
+    ("en", "The Ministry issued Circular No. 766/2019/TT-BTC on fees.",
+     ("circular", "766", "766/2019/TT-BTC")),
+    ("en", "The National Assembly passed Law No. 722/2008/QH12 on cadres.",
+     ("law", "722", "722/2008/QH12")),
+    ("en", "The Prime Minister signed Official Dispatch No. 7123/CĐ-TTg on floods.",
+     ("official-letter", "7123", "7123/CĐ-TTg")),
+    ("fr", "Le gouvernement a publié le décret n° 724/2014/ND-CP sur l'organisation.",
+     ("decree", "724", "724/2014/ND-CP")),
+    ("id", "Pemerintah menerbitkan Peraturan Pemerintah Nomor 724/2014/ND-CP tentang organisasi.",
+     ("decree", "724", "724/2014/ND-CP")),
+])
+def test_state_documents(lang, text, expected):
+    assert expected in docs(text, lang)
+
+
+def test_a_law_named_before_its_number():
+    got = mentions("Căn cứ Luật Giao dịch điện tử số 720/2023/QH15 năm 2023; Luật Sở hữu "
+                   "trí tuệ số 707/2022/QH15 năm 2022;", "vi")
+    assert got == [("Luật Giao dịch điện tử số 720/2023/QH15", "law", "720", "720/2023/QH15"),
+                   ("Luật Sở hữu trí tuệ số 707/2022/QH15", "law", "707", "707/2022/QH15")]
+
+
+def test_a_state_only_type_word_does_not_type_a_party_code():
+    # a Party thông tri, which the English press calls a circular: TT is a state abbreviation
+    assert docs("The Standing Committee issued Circular No. 713-TT/TU on congresses.", "en") == {
+        ("unclassified", "713", "713-TT/TU")}
+
+
+def test_the_code_type_wins_over_a_type_word_it_rules_out():
+    # "Thông báo Kết luận" is a notice label, but the code says conclusion
+    assert docs("Căn cứ Thông báo Kết luận số 788-KL/TW ngày 18/2/2014 của Bộ Chính trị.",
+                "vi") == {("conclusion", "788", "788-KL/TW")}
+    # an ambiguous abbreviation keeps the word's type ("QĐ": regulation or decision)
+    assert ("regulation", "709", "709-QĐ/TW") in docs("Quy định số 709-QĐ/TW của Bộ Chính trị.",
+                                                      "vi")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an issuer glued to the next word: a capital then lower case, or a toned capital
+    ("Số hiệu:756-KL/TWNgày đăng công báo: đang cập nhật.", ("756-KL/TW",)),
+    ("Thực hiện Chỉ thị số 736-CT/TWĐẢNG ỦY tỉnh ban hành kế hoạch.", ("Chỉ thị số 736-CT/TW",)),
+    # an issuer that merely begins with TW stays whole
+    ("Ban Bí thư Trung ương Đoàn ban hành Quyết định số 784-QĐ/TWĐTN.",
+     ("Quyết định số 784-QĐ/TWĐTN",)),
+])
+def test_codes_glued_to_the_next_word(text, expected):
+    assert tuple(m[0] for m in mentions(text, "vi")) == expected
+
+
+def test_spaces_inside_codes_and_doubled_number_words():
+    got = mentions("Thông báo số 755 - TB/TW và Chỉ thị số 704 -CT/TU của Tỉnh ủy.", "vi")
+    assert [(t, n, c) for _, t, n, c in got] == [("notice", "755", "755 - TB/TW"),
+                                                  ("directive", "704", "704 -CT/TU")]
+    assert mentions("QUYẾT ĐỊNH SỐ SỐ 712-QĐ/TW CỦA BỘ CHÍNH TRỊ", "vi") == [
+        ("QUYẾT ĐỊNH SỐ SỐ 712-QĐ/TW", "decision", "712", "712-QĐ/TW")]
+
+
+def test_a_code_cut_by_the_excerpt_end_keeps_its_number():
+    assert mentions("Ủy ban ban hành Quyết định số 715/2006/", "vi") == [
+        ("Quyết định số 715", "decision", "715", None)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("vi", "Tỉnh ủy xây dựng Kế hoạch 5 năm về phát triển kinh tế."),
+    ("en", "The committee approved Plan 5 years ahead of schedule."),
+    ("fr", "Le comité a adopté le Programme 5 ans plus tôt."),
+])
+def test_a_number_before_a_unit_word_is_no_document_number(lang, text):
+    assert mentions(text, lang) == []
+
+
+def test_a_number_marker_still_makes_a_number():
+    # "Kế hoạch số 5 …": the marker says it is the plan's number
+    assert mentions("Tỉnh ủy ban hành Kế hoạch số 5 năm 2024 về đại hội.", "vi")[0][1:3] == (
+        "plan", "5")
+
+
+def test_list_items_after_a_colon_and_semicolons_take_the_list_type():
+    got = mentions("Bộ Chính trị sửa đổi các Quy định: số 789-QĐ/TW, ngày 4/8/2017; số "
+                   "714-QĐ/TW, ngày 2/1/2020; số 724-QĐ/TW, ngày 4/10/2023.", "vi")
+    assert [(t, c) for _, t, _, c in got] == [("regulation", "789-QĐ/TW"),
+                                              ("regulation", "714-QĐ/TW"),
+                                              ("regulation", "724-QĐ/TW")]
