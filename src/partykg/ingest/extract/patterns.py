@@ -77,8 +77,8 @@ class Patterns:
                       r"(?P<y6>(?:19|20)\d\d)(?!\d)"]
         self.date_re = re.compile("(?:" + "|".join(forms) + ")", re.IGNORECASE)
         self.year_re = re.compile(r"(?:19|20)\d\d(?!\d)")
-        self.date_prefix_re = re.compile(
-            rf",?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        self.date_prefix_re = re.compile(  # " , ngày": some pages space the comma
+            rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
         self.opener_re = re.compile(
             rf"^(?:{_alt(L.DATE_OPENERS[lang])})[ \t]{{1,2}}", re.IGNORECASE)
         self.issuer_prep_re = re.compile(
