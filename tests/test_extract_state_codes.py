@@ -126,3 +126,53 @@ def test_list_items_after_a_colon_and_semicolons_take_the_list_type():
     assert [(t, c) for _, t, _, c in got] == [("regulation", "789-QĐ/TW"),
                                               ("regulation", "714-QĐ/TW"),
                                               ("regulation", "724-QĐ/TW")]
+
+
+def _one(text: str, lang: str):
+    (m,) = [m for m in extract(text, lang).mentions if m.strong]
+    return m
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # a national organ's name run on into a word of the sentence, or a word the excerpt cuts
+    ("Quy định 766 thay thế Quy định số 724-QĐ/TW, ngày 4.10.2023 của Bộ Chính trị cùng về "
+     "nội dung này.", "politburo"),
+    ("Căn cứ Quy định số 702-QĐ/TW ngày 15/11/2017 của Bộ Chính trị kh", "politburo"),
+])
+def test_an_issuer_does_not_run_on(text, issuer):
+    m = [m for m in extract(text, "vi").mentions if m.code][-1]
+    assert m.issuer is not None and m.issuer.key == issuer
+
+
+def test_a_body_a_run_on_name_swallowed_is_a_body_again():
+    m = _one("Thường trực Ban Bí thư Trần Văn Tư thay mặt Bộ Chính trị ký ban hành Quy định 766 "
+             "về việc kiểm điểm.", "vi")
+    assert m.issuer is not None and m.issuer.key == "politburo"
+
+
+@pytest.mark.parametrize("lang, text, date", [
+    # the opening date is more precise than the year after the code, and agrees with it
+    ("vi", "**Ngày 14/02/2025, Ban Chấp hành Trung ương ban hành Quy định 764-QĐ/TW năm 2025 "
+           "sửa đổi quy định về kỷ luật.", "2025-02-14"),
+    # after a dateline
+    ("vi", "(TTXVN)- Ngày 14/4/2025, Tổng Bí thư thay mặt Bộ Chính trị, ký ban hành Chỉ thị số "
+           "745-CT/TW về đại hội.", "2025-04-14"),
+    # "… do X ban hành ngày D" after the subject
+    ("vi", "Quy định 769-QĐ/TW năm 2022 về kỷ luật tổ chức đảng do Ban Chấp hành Trung ương ban "
+           "hành ngày 06/7/2022.", "2022-07-06"),
+    # the issued document's subject closed by its date
+    ("en", "The Politburo issued Resolution 741-NQ/TW on developing entrepreneurs in the new era "
+           "on October 10, 2023, replacing an older text.", "2023-10-10"),
+    # a year right after the code, and a number with its year
+    ("vi", "Kết luận 756-KL/TW 2025 về tiếp tục thực hiện.", "2025"),
+    ("vi", "Ban Bí thư ban hành Quy định 780/2022 về kiểm tra.", "2022"),
+    # the date prefix after a spaced comma
+    ("vi", "Căn cứ Nghị định số 745/2013/NĐ-CP , ngày 29/10/2013 của Chính phủ.", "2013-10-29"),
+])
+def test_the_precise_issue_date(lang, text, date):
+    assert _one(text, lang).date == date
+
+
+def test_an_event_date_in_a_vietnamese_subject_is_not_the_issue_date():
+    m = _one("Ban Tuyên giáo ban hành Hướng dẫn 765-HD/BTGTW về kỷ niệm ngày 3/2/2021.", "vi")
+    assert m.date is None

@@ -13,6 +13,7 @@ from partykg.ingest.extract.typewords import state_only_types
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
+from partykg.ingest.extract.issued import later_date
 
 
 
@@ -72,7 +73,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             pos = mk.end()
         elif text[pos:pos + 1] in (" ", "\t"):
             pos += 1
-        number = code = None
+        number = code = year = None
         end = None
         if pos in code_at or pos in loose_at:
             cend, ctext, _abbr = code_at.get(pos) or loose_at[pos]
@@ -85,7 +86,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
-            number, end = nm.group("number"), nm.end()
+            number, end, year = nm.group("number"), nm.end(), nm.group("year")
         elif _CUT_CODE.match(text, pos):
             # "Quyết định số 15/2006/" cut by the excerpt's end: the number only
             nm = _CUT_CODE.match(text, pos)
@@ -101,7 +102,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 text[max(0, ts - 12):ts]))
         if end is not None:
             m = Mention(base + ts, base + end, text[ts:end], si, tkey, number, code,
-                        issuer=issuer_inline, plural=plural)
+                        date=year, issuer=issuer_inline, plural=plural)
             out.append(m)
             # a list of numbers: "Resolutions 901, 902, 903"
             lp = end
@@ -201,6 +202,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         _attributes(m, sent, P, bodies, out)
     _list_items(out, sent, P)
     _pre_attributes(out, sent, P, bodies)
+    for m in out:
+        later_date(m, sent, P, out)
     return out
 
 
@@ -503,7 +506,8 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
             b = _body_before(bodies, base + vm_start, text, base)
             if b is not None and m.issuer is None:
                 m.issuer = b
-            if opener_date and m.date is None and m.strong and (
+            if opener_date and (m.date is None or len(m.date) == 4 and len(opener_date) > 4
+                                and opener_date.startswith(m.date)) and m.strong and (
                     mentions[0] is m or mentions[0].start - base >= vm_start):
                 m.date = opener_date
         elif (prev is not None and prev.issuer is not None and m.issuer is None

@@ -79,8 +79,10 @@ class Patterns:
         self.year_re = re.compile(r"(?:19|20)\d\d(?!\d)")
         self.date_prefix_re = re.compile(  # " , ngày": some pages space the comma
             rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        # a sentence's opening date, after a dateline or markup ("(TTXVN)- Ngày …", "**Ngày …")
         self.opener_re = re.compile(
-            rf"^(?:{_alt(L.DATE_OPENERS[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+            rf"^(?:\([^()\n]{{1,20}}\)[ \t]?[-–—][ \t]?|[*•#>\-–—][*•#>\-–—\s]{{0,3}})?"
+            rf"(?:{_alt(L.DATE_OPENERS[lang])})[ \t]{{1,2}}", re.IGNORECASE)
         self.issuer_prep_re = re.compile(
             rf",?[ \t]{{0,2}}(?:{_alt(L.ISSUER_PREPS[lang])})[ \t]{{0,2}}", re.IGNORECASE)
         self.subject_prep_re = re.compile(
