@@ -176,3 +176,11 @@ def test_the_precise_issue_date(lang, text, date):
 def test_an_event_date_in_a_vietnamese_subject_is_not_the_issue_date():
     m = _one("Ban Tuyên giáo ban hành Hướng dẫn 765-HD/BTGTW về kỷ niệm ngày 3/2/2021.", "vi")
     assert m.date is None
+
+
+def test_a_type_word_glued_to_the_word_before():
+    assert mentions("The regulation, replacingRegulation No. 747-QD/TW issued on November 1, "
+                    "2011, aims to enhance discipline.", "en") == [
+        ("Regulation No. 747-QD/TW", "regulation", "747", "747-QD/TW")]
+    # a type word inside a lower-case word is no type word
+    assert mentions("The Directorate is regulated by 747 rules.", "en") == []
