@@ -31,6 +31,8 @@ def test_state_types_come_from_the_scheme():
      ("decree", "723", "723/2020/NĐ-CP")),
     ("vi", "Bộ Tài chính ban hành Thông tư 766/2019/TT-BTC hướng dẫn.",
      ("circular", "766", "766/2019/TT-BTC")),
+    ("vi", "Hai Bộ ban hành Thông tư liên tịch số 701/2016/TTLT-BNV-BTC hướng dẫn.",
+     ("circular", "701", "701/2016/TTLT-BNV-BTC")),
     ("vi", "UBND tỉnh ban hành Quyết định số 715/2006/QĐ-UBND.",
      ("decision", "715", "715/2006/QĐ-UBND")),
     ("vi", "Quốc hội thông qua Nghị quyết số 743/2022/QH15 về chính sách.",

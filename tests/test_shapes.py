@@ -349,7 +349,7 @@ NOTATIONS = {
     "resolution": {"NQ"}, "directive": {"CT"}, "regulation": {"QĐ", "QĐi"}, "decision": {"QĐ"},
     "conclusion": {"KL"}, "notice": {"TB"}, "guidance": {"HD"}, "plan": {"KH"},
     "programme": {"CTr"}, "working-regulations": {"QC"}, "project": {"ĐA"}, "report": {"BC"},
-    "law": set(), "decree": {"NĐ"}, "circular": {"TT"}, "official-letter": {"CV", "CĐ"},
+    "law": set(), "decree": {"NĐ"}, "circular": {"TT", "TTLT"}, "official-letter": {"CV", "CĐ"},
     "unclassified": set(),
 }
 
