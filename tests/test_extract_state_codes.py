@@ -146,6 +146,12 @@ def test_an_issuer_does_not_run_on(text, issuer):
     assert m.issuer is not None and m.issuer.key == issuer
 
 
+def test_a_party_committee_name_ends_before_a_conjunction():
+    m = _one("Quyết định số 712-QĐ/TU của Ban Thường vụ Tỉnh ủy Nghệ An cùng các văn bản khác.",
+             "vi")
+    assert m.issuer is not None and m.issuer.text == "Ban Thường vụ Tỉnh ủy Nghệ An"
+
+
 def test_a_body_a_run_on_name_swallowed_is_a_body_again():
     m = _one("Thường trực Ban Bí thư Trần Văn Tư thay mặt Bộ Chính trị ký ban hành Quy định 766 "
              "về việc kiểm điểm.", "vi")

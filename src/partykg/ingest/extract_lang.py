@@ -486,7 +486,8 @@ VI_BODY_STOP: tuple[str, ...] = (
     "cũng", "đồng thời", "thì", "mà", "nhưng", "năm", "tháng", "kiểm tra", "giám sát",
     "hướng dẫn", "sơ kết", "tổng kết", "họp", "ký", "trình", "nhấn mạnh", "cho biết",
     "khẳng định", "đánh giá", "tiếp tục", "này", "đó", "trên", "dưới", "nhiệm kỳ", "khóa",
-    "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên",
+    "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên", "cùng", "thay mặt",
+    "do", "gồm", "nêu", "đồng chí",
 )
 # English/French/Indonesian words that end a body name when they follow it.
 BODY_STOP: dict[str, tuple[str, ...]] = {
