@@ -192,3 +192,20 @@ def test_a_type_word_glued_to_the_word_before():
         ("Regulation No. 747-QD/TW", "regulation", "747", "747-QD/TW")]
     # a type word inside a lower-case word is no type word
     assert mentions("The Directorate is regulated by 747 rules.", "en") == []
+
+
+@pytest.mark.parametrize("lang, text, expected, issuer", [
+    ("vi", "Theo Quyết định của Thủ tướng Chính phủ số 723/QĐ-TTg ngày 5/6/2024 về việc phê duyệt.",
+     ("Quyết định của Thủ tướng Chính phủ số 723/QĐ-TTg", "decision", "723", "723/QĐ-TTg"), None),
+    ("vi", "Căn cứ Nghị quyết của Quốc hội số 743/2022/QH15 về chính sách.",
+     ("Nghị quyết của Quốc hội số 743/2022/QH15", "resolution", "743", "743/2022/QH15"),
+     "national-assembly"),
+    ("en", "Under the Resolution of the National Assembly No. 743/2022/QH15 on fiscal policy, the "
+           "Government acts.",
+     ("Resolution of the National Assembly No. 743/2022/QH15", "resolution", "743",
+      "743/2022/QH15"), "national-assembly"),
+])
+def test_a_type_word_and_an_issuer_before_the_number(lang, text, expected, issuer):
+    (m,) = [m for m in extract(text, lang).mentions if m.strong]
+    assert (m.text, m.type, m.number, m.code) == expected
+    assert (m.issuer.key if m.issuer else None) == issuer

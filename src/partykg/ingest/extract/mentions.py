@@ -179,6 +179,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             continue
         # a Party code whose abbreviation the type scheme lacks (Thông tri "TT"), a law's code
         # alone: a document of unknown type
+        cs0 = s
         types = code_types(ctext) or ("unclassified",)
         number = _code_number(ctext)
         if number is None:
@@ -195,8 +196,12 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             nm = P.untyped_name_re.search(text, max(0, s - 40), s)
             if nm:
                 s = nm.start()
+        inner = None
+        if s < cs0:  # "Nghị quyết của Quốc hội số …": the issuer inside the name
+            inner = next((b for b in bodies if base + s < b.start and b.end <= base + cs0
+                          and _PREP_END(P).search(text, s, b.start - base)), None)
         out.append(Mention(base + s, base + e, text[s:e], si,
-                           types[0] if len(types) == 1 else None, number, ctext))
+                           types[0] if len(types) == 1 else None, number, ctext, issuer=inner))
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)
@@ -574,6 +579,16 @@ def _is_filler(gap: str) -> bool:
     words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))
     others = [w for w in words if w not in _FILLER_WORDS]
     return len(others) <= 1
+
+
+def _PREP_END(P: Patterns) -> re.Pattern:
+    """An issuer preposition ending the text before a body ("… của ", "… of the ")."""
+    rx = getattr(P, "_prep_end_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?:the[ \t]{{1,2}})?$",
+                        re.IGNORECASE)
+        P._prep_end_re = rx  # type: ignore[attr-defined]
+    return rx
 
 
 def _named_before(P: Patterns) -> re.Pattern:
