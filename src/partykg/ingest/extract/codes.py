@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold, parse_code
-from partykg.ingest.extract.typewords import abbreviation_spellings, abbreviations
+from partykg.ingest.extract.typewords import abbreviation_spellings, abbreviations, state_only_types
 
 
 _LETTERS = "A-Za-zĐđ"
@@ -88,3 +88,32 @@ def code_types(code: str) -> tuple[str, ...]:
     except CodeError:
         return ()
     return _abbreviation_types(c.type, party=not c.state) or ()
+
+
+# a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
+CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
+
+
+def code_number(ctext: str) -> str | None:
+    m = _CODE_LEGISLATURE.fullmatch(ctext.strip())
+    if m:
+        return m.group("number")
+    try:
+        return parse_any_code(ctext).number
+    except CodeError:
+        return None
+
+
+def type_with_code(tkey: str | None, ctext: str) -> str | None:
+    """The type of a type word followed by a code: the word's, unless the code's abbreviation
+    allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
+    09-QC/TW": working regulations), or allows none and the word names a state-only type in
+    a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
+    allowed = code_types(ctext)
+    if tkey in allowed:
+        return tkey
+    if len(allowed) == 1:
+        return allowed[0]
+    if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()):
+        return "unclassified"
+    return tkey

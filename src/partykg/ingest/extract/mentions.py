@@ -7,9 +7,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.model.ids import CodeError, fold
-from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_types, parse_any_code
-from partykg.ingest.extract.typewords import state_only_types
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
@@ -79,17 +77,17 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             cend, ctext, _abbr = code_at.get(pos) or loose_at[pos]
             code, end = ctext, cend
             used_codes.add(pos)
-            number = _code_number(ctext)
-            tkey = _type_with_code(tkey, ctext)
+            number = code_number(ctext)
+            tkey = type_with_code(tkey, ctext)
         elif _CODE_SHORT.match(text, pos):
             nm = _CODE_SHORT.match(text, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
             number, end, year = nm.group("number"), nm.end(), nm.group("year")
-        elif _CUT_CODE.match(text, pos):
+        elif CUT_CODE.match(text, pos):
             # "Quyết định số 15/2006/" cut by the excerpt's end: the number only
-            nm = _CUT_CODE.match(text, pos)
+            nm = CUT_CODE.match(text, pos)
             number, end = nm.group("number"), nm.end("number")
         else:
             nm = _BARE_NUMBER.match(text, pos)
@@ -115,7 +113,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 if p2 in code_at:
                     cend, ctext, _abbr = code_at[p2]
                     used_codes.add(p2)
-                    num2 = _code_number(ctext)
+                    num2 = code_number(ctext)
                     if num2 is None:
                         break
                     item = Mention(base + p2, base + cend, ctext, si, tkey, num2, ctext,
@@ -181,7 +179,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         # alone: a document of unknown type
         cs0 = s
         types = code_types(ctext) or ("unclassified",)
-        number = _code_number(ctext)
+        number = code_number(ctext)
         if number is None:
             continue
         tm = _named_before(P).search(text, max(0, s - 90), s)
@@ -238,35 +236,6 @@ def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
 
 
 _COLON = re.compile(r"[ \t]{0,2}:")
-# a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
-_CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
-
-
-def _code_number(ctext: str) -> str | None:
-    m = _CODE_LEGISLATURE.fullmatch(ctext.strip())
-    if m:
-        return m.group("number")
-    try:
-        return parse_any_code(ctext).number
-    except CodeError:
-        return None
-
-
-def _type_with_code(tkey: str | None, ctext: str) -> str | None:
-    """The type of a type word followed by a code: the word's, unless the code's abbreviation
-    allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
-    09-QC/TW": working regulations), or allows none and the word names a state-only type in
-    a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
-    allowed = code_types(ctext)
-    if tkey in allowed:
-        return tkey
-    if len(allowed) == 1:
-        return allowed[0]
-    if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()):
-        return "unclassified"
-    return tkey
-
-
 def _vi_id_named(text: str, te: int, P: Patterns) -> bool:
     """Vietnamese/Indonesian: a capitalised type name refers to one document when a capitalised
     name or 'của/dari …' follows ("Nghị quyết Đại hội …", "Resolusi Kongres …")."""
