@@ -37,6 +37,8 @@ def test_state_types_come_from_the_scheme():
      ("decision", "715", "715/2006/QĐ-UBND")),
     ("vi", "Quốc hội thông qua Nghị quyết số 743/2022/QH15 về chính sách.",
      ("resolution", "743", "743/2022/QH15")),
+    ("vi", "Căn cứ Nghị quyết số 7210/2016/UBTVQH13 của Ủy ban Thường vụ Quốc hội.",
+     ("resolution", "7210", "7210/2016/UBTVQH13")),
     ("vi", "Thủ tướng ban hành Chỉ thị số 719/CT-TTg ngày 5/6/2024 về phòng chống.",
      ("directive", "719", "719/CT-TTg")),
     ("vi", "Bộ Nội vụ có Công văn số 7234/BNV-TCBC về việc sắp xếp.",

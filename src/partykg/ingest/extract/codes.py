@@ -34,7 +34,7 @@ _CODE_STATE = re.compile(
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,4}}\d{{1,2}})"
+    rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
     r"(?![\w/-])")
 _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
