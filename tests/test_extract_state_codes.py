@@ -211,3 +211,13 @@ def test_a_type_word_and_an_issuer_before_the_number(lang, text, expected, issue
     (m,) = [m for m in extract(text, lang).mentions if m.strong]
     assert (m.text, m.type, m.number, m.code) == expected
     assert (m.issuer.key if m.issuer else None) == issuer
+
+
+def test_mentions_on_the_mention_dev_set():
+    """A regression guard on real_dev_m (developed against: not a generalisation figure)."""
+    from conftest import DATA, ROOT
+    from partykg.ingest.extract_eval import evaluate, load_all
+
+    s = evaluate(load_all(DATA / "gold" / "real_dev_m", ROOT))[("all", "all")]
+    assert s.mentions.precision >= 0.98, s.mentions
+    assert s.mentions.recall >= 0.95, s.mentions
