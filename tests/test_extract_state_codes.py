@@ -167,6 +167,9 @@ def test_a_body_a_run_on_name_swallowed_is_a_body_again():
     # after a dateline
     ("vi", "(TTXVN)- Ngày 14/4/2025, Tổng Bí thư thay mặt Bộ Chính trị, ký ban hành Chỉ thị số "
            "745-CT/TW về đại hội.", "2025-04-14"),
+    # a date right before the issuing body, mid-sentence
+    ("vi", "Trong đợt này, ngày 10/9/2020 Ban Tuyên giáo Trung ương có Hướng dẫn số 751-HD/BTGTW "
+           "về việc công bố.", "2020-09-10"),
     # "… do X ban hành ngày D" after the subject
     ("vi", "Quy định 769-QĐ/TW năm 2022 về kỷ luật tổ chức đảng do Ban Chấp hành Trung ương ban "
            "hành ngày 06/7/2022.", "2022-07-06"),

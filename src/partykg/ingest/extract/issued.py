@@ -69,3 +69,16 @@ def later_date(m: Mention, sent: Sentence, P: Patterns, mentions: list[Mention])
         if got and _CLOSES.match(text, got[1]) and _better(m.date, got[0]):
             m.date = got[0]
             return
+
+
+def date_before_body(m: Mention, text: str, pos: int, P: Patterns) -> None:
+    """"… , ngày 10/9/2020 Ban Tuyên giáo Trung ương có Hướng dẫn số …": a date right before the
+    body that issues the mention (mid-sentence, where no opening date is read)."""
+    if m.date is not None and len(m.date) > 4:
+        return
+    lo = max(0, pos - 40)
+    for dm in P.date_prefix_re.finditer(text, lo, pos):
+        got = find_date(text, dm.end(), P)
+        if got and re.fullmatch(r"[ \t,]{0,3}", text[got[1]:pos]) and _better(m.date, got[0]):
+            m.date = got[0]
+            return

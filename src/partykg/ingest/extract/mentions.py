@@ -11,7 +11,7 @@ from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PART
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
-from partykg.ingest.extract.issued import later_date
+from partykg.ingest.extract.issued import date_before_body, later_date
 
 
 
@@ -480,6 +480,8 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
             b = _body_before(bodies, base + vm_start, text, base)
             if b is not None and m.issuer is None:
                 m.issuer = b
+            if b is not None and m.strong:
+                date_before_body(m, text, b.start - base, P)
             if opener_date and (m.date is None or len(m.date) == 4 and len(opener_date) > 4
                                 and opener_date.startswith(m.date)) and m.strong and (
                     mentions[0] is m or mentions[0].start - base >= vm_start):
