@@ -224,3 +224,17 @@ def test_mentions_on_the_mention_dev_set():
     s = evaluate(load_all(DATA / "gold" / "real_dev_m", ROOT))[("all", "all")]
     assert s.mentions.precision >= 0.98, s.mentions
     assert s.mentions.recall >= 0.95, s.mentions
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Politburo has just issued Regulation No. 713-QD/TW on the responsibility of members.",
+     {"713": "politburo"}),
+    ("On behalf of the Party Central Committee, the General Secretary has signed off Regulation "
+     "No. 737-QD/TW on what members must not do.", {"737": "central-committee"}),
+    # coordinated mentions of one type dated by year share the issuer stated after the last
+    ("Regulation 765 replaces Regulation No. 789 of 2017 and Regulation No. 714 of 2020 of the "
+     "Politburo, regarding standards.", {"789": "politburo", "714": "politburo"}),
+])
+def test_issuers_of_issued_and_coordinated_mentions(text, want):
+    got = {m.number: (m.issuer.key if m.issuer else None) for m in extract(text, "en").mentions}
+    assert {k: got.get(k) for k in want} == want

@@ -135,7 +135,8 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
 
 ISSUE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("issued", "has issued", "had issued", "promulgated", "has promulgated", "adopted",
-           "has adopted", "signed", "released", "has released", "signed and issued",
+           "has adopted", "signed", "released", "has released", "signed and issued", "signed off",
+           "has signed off",
            "signed into issuance"),
     "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành", "có",
            "đã ký ban hành", "thông qua", "đã thông qua"),

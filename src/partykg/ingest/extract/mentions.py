@@ -486,12 +486,17 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
                                 and opener_date.startswith(m.date)) and m.strong and (
                     mentions[0] is m or mentions[0].start - base >= vm_start):
                 m.date = opener_date
-        elif (prev is not None and prev.issuer is not None and m.issuer is None
+        elif (prev is not None and (prev.issuer is None) != (m.issuer is None)
               and prev.tail_end <= m.start):
+            # coordinated mentions share the issuer one of them states: "X of the Politburo
+            # and Y"; "X of 2017 and Y of 2020 of the Politburo" (the same type)
             gap = text[prev.tail_end - base:ms]
             if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
                             r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
-                m.issuer = prev.issuer
+                if m.issuer is None:
+                    m.issuer = prev.issuer
+                elif prev.type == m.type and prev.date and len(prev.date) == 4:
+                    prev.issuer = m.issuer
         if m.issuer is None:
             # "the Politburo's Conclusion"
             pm = re.search(r"['’]s[ \t]{1,2}$", before)
@@ -517,7 +522,7 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
 
 def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
                  gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
-                               r"then|also|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
+                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
     best = None
     for b in bodies:
         if abs_pos - 40 <= b.end <= abs_pos:
