@@ -39,7 +39,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     used_codes: set[int] = set()
     out: list[Mention] = []
 
-    for tm in P.type_re.finditer(text):
+    for tm in _type_matches(text, P):
         ts, te = tm.start(), tm.end()
         if out and ts < max(m.end for m in out[-3:]) - base:
             continue
@@ -236,6 +236,19 @@ def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
 
 
 _COLON = re.compile(r"[ \t]{0,2}:")
+_CAMEL = re.compile(r"[a-zà-ỹđ][A-ZĐ]")
+
+
+def _type_matches(text: str, P: Patterns) -> list[re.Match]:
+    """The type words of a sentence, with those glued to the word before ("replacingRegulation";
+    looked for only where a lower-case letter meets a capital)."""
+    found = list(P.type_re.finditer(text))
+    if _CAMEL.search(text):
+        found += P.glued_type_re.finditer(text)
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 def _vi_id_named(text: str, te: int, P: Patterns) -> bool:
     """Vietnamese/Indonesian: a capitalised type name refers to one document when a capitalised
     name or 'của/dari …' follows ("Nghị quyết Đại hội …", "Resolusi Kongres …")."""

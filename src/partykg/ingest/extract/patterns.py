@@ -43,9 +43,10 @@ class Patterns:
         self.lang = lang
         words = type_words(lang)
         self.type_words = words
-        # also a capitalised type word the page glued to the word before ("replacingRegulation")
-        self.type_re = re.compile(rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ])))(?:{_alt(words)})(?![\w-])",
-                                  re.IGNORECASE)
+        self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+        # a capitalised type word the page glued to the word before ("replacingRegulation")
+        self.glued_type_re = re.compile(
+            rf"(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ]))(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         # one marker, or the same written twice by the page ("SỐ SỐ")
         self.marker_re = re.compile(rf"(?:[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}){{1,2}}",
                                     re.IGNORECASE)
