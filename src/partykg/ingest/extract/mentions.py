@@ -21,8 +21,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
     covered: set[int] = set()
     loose_at: dict[int, tuple[int, str, str]] = {}
-    for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
-                      (_CODE_LEGISLATURE, True)):
+    forms = ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
+             (_CODE_LEGISLATURE, True)) if "/" in text else ()  # every code form has a slash
+    for rx, state in forms:
         for m in rx.finditer(text):
             abbr = m.groupdict().get("type") or ""
             if state and abbr and not _abbreviation_types(abbr):
@@ -67,6 +68,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 pos = colon.end()
         mk = P.marker_re.match(text, pos)
         marked = bool(mk and mk.group(0).strip())
+        if marked:  # the page may write the marker twice ("SỐ SỐ")
+            mk = P.marker_re.match(text, mk.end()) if P.marker_re.match(text, mk.end()) and \
+                P.marker_re.match(text, mk.end()).group(0).strip() else mk
         if mk:
             pos = mk.end()
         elif text[pos:pos + 1] in (" ", "\t"):

@@ -47,8 +47,7 @@ class Patterns:
         # a capitalised type word the page glued to the word before ("replacingRegulation")
         self.glued_type_re = re.compile(
             rf"(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ]))(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
-        # one marker, or the same written twice by the page ("SỐ SỐ")
-        self.marker_re = re.compile(rf"(?:[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}){{1,2}}",
+        self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
                                     re.IGNORECASE)
         self.unit_after_re = re.compile(rf"[ \t-]{{1,2}}(?:{_alt(L.UNIT_WORDS[lang])})(?![\w])",
                                         re.IGNORECASE)
