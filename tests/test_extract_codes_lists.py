@@ -32,8 +32,10 @@ def test_code_forms(lang, text, expected):
     assert expected in docs(text, lang)
 
 
-def test_state_laws_and_decrees_stay_out():
-    assert docs("Căn cứ Nghị định số 742/2022/NĐ-CP ngày 24/6/2022 của Chính phủ.", "vi") == set()
+def test_state_decrees_are_documents_now():
+    # issue 12: state legal documents are in scope (pkdt:decree …); see test_extract_state_codes
+    assert docs("Căn cứ Nghị định số 742/2022/NĐ-CP ngày 24/6/2022 của Chính phủ.", "vi") == {
+        ("decree", "742", "742/2022/NĐ-CP")}
 
 
 def test_lower_case_label_before_a_capitalised_type_word():

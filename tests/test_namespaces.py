@@ -12,7 +12,8 @@ from partykg.model.namespaces import BASE, ELI, ELIDL, ORG, PK, PKDT, PKST, PROV
 
 ONT = ROOT / "ontology"
 DECLARATIONS = {OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty,
-                OWL.AnnotationProperty, RDF.Property, SKOS.Concept, SKOS.ConceptScheme}
+                OWL.AnnotationProperty, RDF.Property, SKOS.Concept, SKOS.ConceptScheme,
+                SKOS.Collection}
 
 
 def declared(filename: str, namespace) -> set[URIRef]:

@@ -135,7 +135,8 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
 
 ISSUE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("issued", "has issued", "had issued", "promulgated", "has promulgated", "adopted",
-           "has adopted", "signed", "released", "has released", "signed and issued",
+           "has adopted", "signed", "released", "has released", "signed and issued", "signed off",
+           "has signed off",
            "signed into issuance"),
     "vi": ("ban hành", "đã ban hành", "vừa ban hành", "sẽ ban hành", "ký ban hành", "có",
            "đã ký ban hành", "thông qua", "đã thông qua"),
@@ -372,7 +373,8 @@ VI_BODY_STOP: tuple[str, ...] = (
     "cũng", "đồng thời", "thì", "mà", "nhưng", "năm", "tháng", "kiểm tra", "giám sát",
     "hướng dẫn", "sơ kết", "tổng kết", "họp", "ký", "trình", "nhấn mạnh", "cho biết",
     "khẳng định", "đánh giá", "tiếp tục", "này", "đó", "trên", "dưới", "nhiệm kỳ", "khóa",
-    "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên",
+    "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên", "cùng", "thay mặt",
+    "do", "gồm", "nêu", "đồng chí",
 )
 # English/French/Indonesian words that end a body name when they follow it.
 BODY_STOP: dict[str, tuple[str, ...]] = {
@@ -413,3 +415,8 @@ from partykg.ingest.extract_cues import (  # noqa: E402,F401
     HEADER_SUBJECT, BASED_ON, PROMULGATED_IN, ADVERB_ENDINGS, PROMULGATES, SELF_REFS,
     ON_BEHALF, ISSUED_BY, REVIEW_BEFORE, REVIEW_FILLER, DRAW_UP_VERBS,
     PLAN_AGREE, AS_FOLLOWS, BARE_VERBS)
+
+# A number followed by these is a quantity, not a document's number ("Kế hoạch 5 năm").
+UNIT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("year", "years", "month", "months", "day", "days"), "vi": ("năm", "tháng", "ngày"),
+    "fr": ("an", "ans", "année", "années", "mois", "jours"), "id": ("tahun", "bulan", "hari")}

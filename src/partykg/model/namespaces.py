@@ -67,6 +67,10 @@ class PK(DefinedNamespace):
     WorkingRegulations: URIRef
     Project: URIRef
     Report: URIRef
+    Law: URIRef
+    Decree: URIRef
+    Circular: URIRef
+    OfficialLetter: URIRef
     UnclassifiedDocument: URIRef
 
     # --- classes: events ---
@@ -179,7 +183,7 @@ class PKDT(DefinedNamespace):
 
     _NS = Namespace("https://w3id.org/partykg/doctype/")
     _fail = True
-    _extras = ["working-regulations"]
+    _extras = ["working-regulations", "official-letter"]
 
     DocumentTypes: URIRef
     resolution: URIRef
@@ -193,6 +197,10 @@ class PKDT(DefinedNamespace):
     programme: URIRef
     project: URIRef
     report: URIRef
+    law: URIRef
+    decree: URIRef
+    circular: URIRef
+    StateDocumentTypes: URIRef
     unclassified: URIRef
 
 

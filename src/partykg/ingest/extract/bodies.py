@@ -37,19 +37,32 @@ def find_bodies(sent: Sentence, P: Patterns) -> list[Body]:
             continue
         out.append(b)
     nationals = {(b.start, b.end): b for b in found if b.key}
+    freed: list[tuple[int, int]] = []
     for i, b in enumerate(out):
         if b.key is None:
             b.key = P.national.get(_norm(b.text))
         if b.key is None:
-            # a national organ's name run on into a person's name ("Ban Bí thư Trương Thị Mai"):
-            # the words after it are capitalised, the first is no word of a body's name
+            # a national organ's name run on into the next words: a person's name ("Ban Bí thư
+            # Trương Thị Mai"), a word of the sentence ("Bộ Chính trị cùng …") or a cut word
+            # ("Bộ Chính trị kh"): the first word after it is no word of a body's name, and
+            # (Vietnamese, where a body's name goes on in capitals) lower case or capitalised
             nat = max((n for (s0, _e), n in nationals.items() if s0 == b.start and n.end < b.end),
                       key=lambda n: n.end, default=None)
             if nat is not None:
                 rest = text[nat.end - sent.start:b.end - sent.start].split()  # accents kept
-                if 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest) and \
-                        rest[0].lower() not in _body_words(P):
+                if rest and rest[0].lower() not in _body_words(P) and (
+                        P.lang == "vi" or 1 <= len(rest) <= 4 and all(w[:1].isupper() for w in rest)):
                     out[i] = nat
+                    freed.append((nat.end, b.end))
+    # the bodies the run-on phrase had swallowed ("… thay mặt Bộ Chính trị") are bodies again
+    for fs, fe in freed:
+        last = fs
+        for b in found:  # sorted by start, longest first
+            if b.start >= last and b.end <= fe:
+                b.key = b.key or P.national.get(_norm(b.text))
+                out.append(b)
+                last = b.end
+    out.sort(key=lambda b: b.start)
     return out
 
 

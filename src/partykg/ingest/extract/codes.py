@@ -5,30 +5,41 @@ optional year) and spaced (NUMBER TYPE/ISSUER) forms.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, fold, parse_code
-from partykg.ingest.extract.typewords import abbreviation_spellings
+from partykg.ingest.extract.typewords import abbreviation_spellings, abbreviations, state_only_types
 
 
 _LETTERS = "A-Za-zĐđ"
 _UPPER = "A-ZĐƯƠÔÂÊĂ"  # issuers are written with Vietnamese capitals too ("41-QĐ/TƯ")
 _DASH = "[-–—]"  # sources write the hyphen as an en or em dash ("27 – NQ/TW")
+# Vietnamese capitals with a tone mark (Ả, Ộ …): words have them, issuer abbreviations never do
+_TONED = "".join(c for c in map(chr, range(0xC0, 0x1EFA))
+                 if c.isupper() and c not in _UPPER and len(unicodedata.normalize("NFD", c)) > 1)
+# an issuer ends at a non-word, or where the page glues the next word to it: a capital then
+# lower case ("156-KL/TWNgày") or a capital then a toned capital ("36-CT/TWĐẢNG")
+_ISSUER_END = rf"(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]))"
 _CODE_PARTY = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,4}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
-    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}})(?![\w-])")
+    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
 # a state issuer in capitals, or mixed case after two capitals ("TTg": the Prime Minister)
 _STATE_ISSUER = rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}|[{_UPPER}][{_UPPER}a-z0-9]{{1,10}})"
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
+# a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
+_CODE_LEGISLATURE = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
+    r"(?![\w/-])")
 _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t](?P<type>{_ABBR_ALT})[ \t]{{0,2}}/[ \t]{{0,2}}"
-    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}})(?![\w-])")
+    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
 
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
@@ -55,6 +66,54 @@ def parse_any_code(code: str):
         return parse_code(fold(code))
 
 
+@lru_cache(maxsize=1)
+def _party_abbreviations() -> dict[str, tuple[str, ...]]:
+    return abbreviations(party=True)
+
+
 @lru_cache(maxsize=256)
-def _abbreviation_types(abbr: str) -> tuple[str, ...] | None:
-    return L.ABBREVIATIONS.get(fold(abbr).upper())
+def _abbreviation_types(abbr: str, party: bool = False) -> tuple[str, ...] | None:
+    """The types an abbreviation can stand for; in a Party code (``party``) no state-only type
+    ("13-TT/TU" is a Party thông tri, not a circular)."""
+    table = _party_abbreviations() if party else L.ABBREVIATIONS
+    return table.get(fold(abbr).upper())
+
+
+def code_types(code: str) -> tuple[str, ...]:
+    """The types a code's abbreviation allows, in its form (Party or state); () for none."""
+    if _CODE_LEGISLATURE.fullmatch(code.strip()):
+        return ()
+    try:
+        c = parse_any_code(code)
+    except CodeError:
+        return ()
+    return _abbreviation_types(c.type, party=not c.state) or ()
+
+
+# a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
+CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
+
+
+def code_number(ctext: str) -> str | None:
+    m = _CODE_LEGISLATURE.fullmatch(ctext.strip())
+    if m:
+        return m.group("number")
+    try:
+        return parse_any_code(ctext).number
+    except CodeError:
+        return None
+
+
+def type_with_code(tkey: str | None, ctext: str) -> str | None:
+    """The type of a type word followed by a code: the word's, unless the code's abbreviation
+    allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
+    09-QC/TW": working regulations), or allows none and the word names a state-only type in
+    a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
+    allowed = code_types(ctext)
+    if tkey in allowed:
+        return tkey
+    if len(allowed) == 1:
+        return allowed[0]
+    if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()):
+        return "unclassified"
+    return tkey

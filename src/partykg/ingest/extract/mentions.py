@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.model.ids import CodeError, fold
-from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, parse_any_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
+from partykg.ingest.extract.issued import date_before_body, later_date
 
 
 
@@ -20,11 +20,17 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     base = sent.start
     codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
     covered: set[int] = set()
-    for rx, state in ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False)):
+    loose_at: dict[int, tuple[int, str, str]] = {}
+    forms = ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
+             (_CODE_LEGISLATURE, True)) if "/" in text else ()  # every code form has a slash
+    for rx, state in forms:
         for m in rx.finditer(text):
-            abbr = m.group("type")
-            if state and not _abbreviation_types(abbr):
-                continue  # a state law or decree (QH, NĐ): no type in the Party scheme
+            abbr = m.groupdict().get("type") or ""
+            if state and abbr and not _abbreviation_types(abbr):
+                # "Công văn số 1234/BNV-TCBC": an issuer and a unit, no type; a code only
+                # right after a type word
+                loose_at.setdefault(m.start(), (m.end(), m.group(0), ""))
+                continue
             if m.start() in covered:
                 continue
             covered.update(range(m.start(), m.end()))
@@ -34,7 +40,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     used_codes: set[int] = set()
     out: list[Mention] = []
 
-    for tm in P.type_re.finditer(text):
+    for tm in _type_matches(text, P):
         ts, te = tm.start(), tm.end()
         if out and ts < max(m.end for m in out[-3:]) - base:
             continue
@@ -55,39 +61,50 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             issuer_inline = Body(base + nb.start(), base + nb.end(), nb.group(0),
                                  P.national.get(_norm(nb.group(0))))
             pos = nb.end()
+        colon = _COLON.match(text, pos)
+        if colon:  # "các Quy định: số 89-QĐ/TW, …": a list introduced by a colon
+            after = P.marker_re.match(text, colon.end())
+            if after and after.group(0).strip():
+                pos = colon.end()
         mk = P.marker_re.match(text, pos)
         marked = bool(mk and mk.group(0).strip())
+        if marked:  # the page may write the marker twice ("SỐ SỐ")
+            mk = P.marker_re.match(text, mk.end()) if P.marker_re.match(text, mk.end()) and \
+                P.marker_re.match(text, mk.end()).group(0).strip() else mk
         if mk:
             pos = mk.end()
         elif text[pos:pos + 1] in (" ", "\t"):
             pos += 1
-        number = code = None
+        number = code = year = None
         end = None
-        if pos in code_at:
-            cend, ctext, _abbr = code_at[pos]
+        if pos in code_at or pos in loose_at:
+            cend, ctext, _abbr = code_at.get(pos) or loose_at[pos]
             code, end = ctext, cend
             used_codes.add(pos)
-            try:
-                number = parse_any_code(ctext).number
-            except CodeError:
-                number = None
+            number = code_number(ctext)
+            tkey = type_with_code(tkey, ctext)
         elif _CODE_SHORT.match(text, pos):
             nm = _CODE_SHORT.match(text, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
-            number, end = nm.group("number"), nm.end()
+            number, end, year = nm.group("number"), nm.end(), nm.group("year")
+        elif CUT_CODE.match(text, pos):
+            # "Quyết định số 15/2006/" cut by the excerpt's end: the number only
+            nm = CUT_CODE.match(text, pos)
+            number, end = nm.group("number"), nm.end("number")
         else:
             nm = _BARE_NUMBER.match(text, pos)
             if nm and (marked or not (len(nm.group("number")) == 4
-                                      and nm.group("number")[:2] in ("19", "20"))):
+                                      and nm.group("number")[:2] in ("19", "20"))) \
+                    and not (not marked and P.unit_after_re.match(text, nm.end())):
                 number, end = nm.group("number"), nm.end()
         plural = word.lower().endswith("s") and P.lang in ("en", "fr") and not word.lower() in (
             "avis", "status") or bool(P.plural_before_re and P.plural_before_re.search(
                 text[max(0, ts - 12):ts]))
         if end is not None:
             m = Mention(base + ts, base + end, text[ts:end], si, tkey, number, code,
-                        issuer=issuer_inline, plural=plural)
+                        date=year, issuer=issuer_inline, plural=plural)
             out.append(m)
             # a list of numbers: "Resolutions 901, 902, 903"
             lp = end
@@ -100,9 +117,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 if p2 in code_at:
                     cend, ctext, _abbr = code_at[p2]
                     used_codes.add(p2)
-                    try:
-                        num2 = parse_any_code(ctext).number
-                    except CodeError:
+                    num2 = code_number(ctext)
+                    if num2 is None:
                         break
                     item = Mention(base + p2, base + cend, ctext, si, tkey, num2, ctext,
                                    list_head=head_index)
@@ -163,24 +179,78 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for s, e, ctext, abbr in codes:
         if s in used_codes or s in in_mention:
             continue
-        # a Party code whose abbreviation the type scheme lacks (Thông tri "TT", Công văn
-        # "CV"): a document of unknown type
-        types = _abbreviation_types(abbr) or ("unclassified",)
-        try:
-            number = parse_any_code(ctext).number
-        except CodeError:
+        # a Party code whose abbreviation the type scheme lacks (Thông tri "TT"), a law's code
+        # alone: a document of unknown type
+        cs0 = s
+        types = code_types(ctext) or ("unclassified",)
+        number = code_number(ctext)
+        if number is None:
             continue
-        if not _abbreviation_types(abbr):
+        tm = _named_before(P).search(text, max(0, s - 90), s)
+        if tm and (tm.group("word")[:1].isupper() or P.lang == "vi"):
+            # "Luật Giao dịch điện tử số 20/2023/QH15": a type word, the document's name, a
+            # number marker, the code
+            w = P.type_words.get(re.sub(r"\s+", " ", tm.group("word").lower()))
+            if w and (not code_types(ctext) or w in code_types(ctext)):
+                types, s = (w,), tm.start()
+                out = [m for m in out if m.strong or not s <= m.start - base < e]
+        elif not code_types(ctext):
             nm = P.untyped_name_re.search(text, max(0, s - 40), s)
             if nm:
                 s = nm.start()
+        inner = None
+        if s < cs0:  # "Nghị quyết của Quốc hội số …": the issuer inside the name
+            inner = next((b for b in bodies if base + s < b.start and b.end <= base + cs0
+                          and _PREP_END(P).search(text, s, b.start - base)), None)
         out.append(Mention(base + s, base + e, text[s:e], si,
-                           types[0] if len(types) == 1 else None, number, ctext))
+                           types[0] if len(types) == 1 else None, number, ctext, issuer=inner))
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)
+    _list_items(out, sent, P)
     _pre_attributes(out, sent, P, bodies)
+    for m in out:
+        later_date(m, sent, P, out)
     return out
+
+
+def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
+    """A code written alone right after another mention and its attributes, separated by a
+    comma, a semicolon or a coordinator and a number marker ("các Quy định số 89-QĐ/TW, ngày
+    …; số 214-QĐ/TW"), is one more item of that mention's list: it takes its type."""
+    rx = getattr(P, "_list_item_re", None)
+    if rx is None:
+        rx = re.compile(
+            rf"[ \t]{{0,2}}[;,][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
+            rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?", re.IGNORECASE)
+        P._list_item_re = rx  # type: ignore[attr-defined]
+    base = sent.start
+    for i in range(1, len(mentions)):
+        m, prev = mentions[i], mentions[i - 1]
+        if not m.code or not m.text[:1].isdigit() or prev.type in (None, "unclassified"):
+            continue
+        if m.type not in (None, "unclassified") and m.type != prev.type:
+            continue
+        allowed = code_types(m.code)
+        if allowed and prev.type not in allowed:
+            continue
+        if rx.fullmatch(sent.text, max(prev.tail_end, prev.end) - base, m.start - base):
+            m.type = prev.type
+            m.list_head = prev.list_head if prev.list_head is not None else i - 1
+
+
+_COLON = re.compile(r"[ \t]{0,2}:")
+_CAMEL = re.compile(r"[a-zà-ỹđ][A-ZĐ]")
+
+
+def _type_matches(text: str, P: Patterns) -> list[re.Match]:
+    """The type words of a sentence, with those glued to the word before ("replacingRegulation";
+    looked for only where a lower-case letter meets a capital)."""
+    found = list(P.type_re.finditer(text))
+    if _CAMEL.search(text):
+        found += P.glued_type_re.finditer(text)
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _vi_id_named(text: str, te: int, P: Patterns) -> bool:
@@ -427,15 +497,23 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
             b = _body_before(bodies, base + vm_start, text, base)
             if b is not None and m.issuer is None:
                 m.issuer = b
-            if opener_date and m.date is None and m.strong and (
+            if b is not None and m.strong:
+                date_before_body(m, text, b.start - base, P)
+            if opener_date and (m.date is None or len(m.date) == 4 and len(opener_date) > 4
+                                and opener_date.startswith(m.date)) and m.strong and (
                     mentions[0] is m or mentions[0].start - base >= vm_start):
                 m.date = opener_date
-        elif (prev is not None and prev.issuer is not None and m.issuer is None
+        elif (prev is not None and (prev.issuer is None) != (m.issuer is None)
               and prev.tail_end <= m.start):
+            # coordinated mentions share the issuer one of them states: "X of the Politburo
+            # and Y"; "X of 2017 and Y of 2020 of the Politburo" (the same type)
             gap = text[prev.tail_end - base:ms]
             if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
                             r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
-                m.issuer = prev.issuer
+                if m.issuer is None:
+                    m.issuer = prev.issuer
+                elif prev.type == m.type and prev.date and len(prev.date) == 4:
+                    prev.issuer = m.issuer
         if m.issuer is None:
             # "the Politburo's Conclusion"
             pm = re.search(r"['’]s[ \t]{1,2}$", before)
@@ -461,7 +539,7 @@ def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
 
 def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
                  gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
-                               r"then|also|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
+                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
     best = None
     for b in bodies:
         if abs_pos - 40 <= b.end <= abs_pos:
@@ -494,6 +572,27 @@ def _is_filler(gap: str) -> bool:
     words = re.findall(r"[^\W\d_]+", gap.lower().replace("’", "'"))
     others = [w for w in words if w not in _FILLER_WORDS]
     return len(others) <= 1
+
+
+def _PREP_END(P: Patterns) -> re.Pattern:
+    """An issuer preposition ending the text before a body ("… của ", "… of the ")."""
+    rx = getattr(P, "_prep_end_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?:the[ \t]{{1,2}})?$",
+                        re.IGNORECASE)
+        P._prep_end_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def _named_before(P: Patterns) -> re.Pattern:
+    """A type word, then up to eight words of a name (no punctuation, no number), then a number
+    marker, right before a position."""
+    rx = getattr(P, "_named_before_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})(?:[ \t]{{1,2}}[^\W\d_][\w'’-]{{0,20}}){{1,8}}"
+                        rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}$", re.IGNORECASE)
+        P._named_before_re = rx  # type: ignore[attr-defined]
+    return rx
 
 
 def _on_behalf(P: Patterns) -> re.Pattern:

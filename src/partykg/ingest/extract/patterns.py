@@ -44,8 +44,13 @@ class Patterns:
         words = type_words(lang)
         self.type_words = words
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
+        # a capitalised type word the page glued to the word before ("replacingRegulation")
+        self.glued_type_re = re.compile(
+            rf"(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ]))(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
                                     re.IGNORECASE)
+        self.unit_after_re = re.compile(rf"[ \t-]{{1,2}}(?:{_alt(L.UNIT_WORDS[lang])})(?![\w])",
+                                        re.IGNORECASE)
         # a name the type scheme lacks before a number marker ("Circular No. 13-TT/TU")
         self.untyped_name_re = re.compile(
             rf"(?:^|(?<=[\s(]))[A-ZĐ]\w{{2,20}}[ \t]{{1,2}}(?i:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}$",
@@ -74,10 +79,12 @@ class Patterns:
                       r"(?P<y6>(?:19|20)\d\d)(?!\d)"]
         self.date_re = re.compile("(?:" + "|".join(forms) + ")", re.IGNORECASE)
         self.year_re = re.compile(r"(?:19|20)\d\d(?!\d)")
-        self.date_prefix_re = re.compile(
-            rf",?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        self.date_prefix_re = re.compile(  # " , ngày": some pages space the comma
+            rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        # a sentence's opening date, after a dateline or markup ("(TTXVN)- Ngày …", "**Ngày …")
         self.opener_re = re.compile(
-            rf"^(?:{_alt(L.DATE_OPENERS[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+            rf"^(?:\([^()\n]{{1,20}}\)[ \t]?[-–—][ \t]?|[*•#>\-–—][*•#>\-–—\s]{{0,3}})?"
+            rf"(?:{_alt(L.DATE_OPENERS[lang])})[ \t]{{1,2}}", re.IGNORECASE)
         self.issuer_prep_re = re.compile(
             rf",?[ \t]{{0,2}}(?:{_alt(L.ISSUER_PREPS[lang])})[ \t]{{0,2}}", re.IGNORECASE)
         self.subject_prep_re = re.compile(

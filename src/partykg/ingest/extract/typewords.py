@@ -1,9 +1,11 @@
 """Document type words per language, read from the SKOS scheme (ontology/doctypes.ttl).
 
 Every language-tagged skos:prefLabel, skos:altLabel and skos:hiddenLabel of a concept that has a
-code abbreviation (skos:notation) is a type word of that language; English and French ones also
-match in the plural (and a plural label in the singular). The unclassified concept (no
-abbreviation) names no type in text. No type word is written in the code.
+code abbreviation (skos:notation) or is a member of the collection pkdt:StateDocumentTypes (a law
+has no abbreviation) is a type word of that language; English and French ones also match in the
+plural (and a plural label in the singular). The unclassified concept names no type in text.
+The abbreviations of the state-only types (the collection's members) are read in state codes
+only. No type word is written in the code.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def _scheme() -> dict[str, dict[str, str]]:
     except (OSError, SyntaxError) as e:  # the scheme ships with the package
         raise RuntimeError(f"cannot read the document type scheme {DOCTYPES}: {e}") from e
     coded = {q.subject.value for q in quads if q.predicate.value == SKOS + "notation"}
+    coded |= {PKDT + k for k in state_only_types()}
     words: dict[str, dict[str, str]] = {}
     for q in quads:
         s = q.subject.value
@@ -60,6 +63,15 @@ def _scheme() -> dict[str, dict[str, str]]:
         for form in sorted(forms):
             words.setdefault(lang, {}).setdefault(form, key)
     return words
+
+
+@lru_cache(maxsize=1)
+def state_only_types() -> frozenset[str]:
+    """The types only the State issues (members of pkdt:StateDocumentTypes): law, decree …"""
+    return frozenset(q.object.value[len(PKDT):]
+                     for q in ox.parse(path=str(DOCTYPES), format=ox.RdfFormat.TURTLE)
+                     if q.subject.value == PKDT + "StateDocumentTypes"
+                     and q.predicate.value == SKOS + "member")
 
 
 @lru_cache(maxsize=1)
@@ -88,11 +100,15 @@ def _notations() -> list[tuple[str, str, bool]]:
     return out
 
 
-def abbreviations() -> dict[str, tuple[str, ...]]:
+def abbreviations(party: bool = False) -> dict[str, tuple[str, ...]]:
     """Code abbreviation (ASCII-folded, upper case) -> the types it can stand for, in the
-    scheme's order ("QD" -> regulation, decision)."""
+    scheme's order ("QD" -> regulation, decision); with ``party``, only the types a Party code
+    (NUMBER-TYPE/ISSUER) can have (no state-only type: "TT" is then no type)."""
     out: dict[str, tuple[str, ...]] = {}
+    state_only = state_only_types() if party else frozenset()
     for key, abbr, _ in _notations():
+        if key in state_only:
+            continue
         k = fold(abbr).upper()
         if key not in out.get(k, ()):
             out[k] = out.get(k, ()) + (key,)
@@ -135,5 +151,5 @@ def type_words(lang: str) -> dict[str, str]:
     return dict(_scheme().get(lang, {}))
 
 
-__all__ = ["type_words", "type_label", "abbreviations", "abbreviation_spellings",
+__all__ = ["type_words", "type_label", "abbreviations", "state_only_types", "abbreviation_spellings",
            "canonical_abbreviations", "type_slugs", "DOCTYPES"]
