@@ -5,14 +5,14 @@ first use."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from partykg.model import ids
 from partykg.store import queries
 
-CUES_FILE = Path(__file__).with_name("cues.json")
+CUES_FILE = os.path.join(os.path.dirname(__file__), "cues.json")  # no pathlib: cold start
 LANGS = ("en", "vi", "fr", "id")
 
 
