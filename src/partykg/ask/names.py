@@ -15,11 +15,12 @@ from partykg.ask import lexicon
 from partykg.ask.resolve import describe
 from partykg.model import ids
 from partykg.store import queries
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 MAX_SPAN = 24  # tokens in a name
 NAMED_KINDS = ("document", "body", "person", "post", "event", "term")
-_TOKEN = re.compile(r"[a-z0-9]+")
-_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_TOKEN = lazy(r"[a-z0-9]+")
+_VI_LETTERS = lazy(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 
 def _mention(*args, **kw):

@@ -28,12 +28,13 @@ import pyoxigraph as ox
 from partykg.model import ids
 from partykg.errors import PartykgError
 from partykg.model.vocab import PREFIXES, XSD
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 KINDS = ("entity", "document", "body", "person", "iri", "code", "number", "name", "string",
          "integer", "date")
 # entity kinds restricted to a class of the ontology: a value of another class is an error
 CLASS_OF_KIND = {"document": "Document", "body": "Body", "person": "Person"}
-_PARAM = re.compile(r"^#\s+\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+)\s+(?P<doc>.*)$")
+_PARAM = lazy(r"^#\s+\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+)\s+(?P<doc>.*)$")
 
 
 TYPE_CHECKING = False
