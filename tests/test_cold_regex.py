@@ -159,3 +159,27 @@ def test_an_unreadable_literals_file_tries_every_regex(monkeypatch, tmp_path):
         assert lexicon.cue_literals() == {}
     finally:
         lexicon.cue_literals.cache_clear()
+
+
+def test_the_vietnamese_letters_are_the_class_they_replace():
+    rx = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+    for i in range(0x30000):
+        c = chr(i)
+        assert lexicon.has_vi_letters(c) == (rx.search(c) is not None), hex(i)
+    assert lexicon.has_vi_letters("Chỉ thị 51") and not lexicon.has_vi_letters("Directive 51")
+
+
+def test_the_top_group_start_kept_with_the_plans_is_the_scanned_one(monkeypatch):
+    from partykg.store import queries, sparql
+
+    for q in queries.library(ROOT):
+        try:
+            want = sparql.top_group_start(q.text)
+        except sparql.BindError:
+            continue
+        assert sparql.top_start(q.text) == want, q.name
+        assert sparql.MADE_PLANS[(q.text, ())] == [(want, ())]
+    # a kept plan out of range is not used (memo.py checks its CRC; this, its sense)
+    text = queries.load("replaced-by", ROOT).text
+    monkeypatch.setitem(sparql.KEPT_PLANS, (text, ()), [(len(text) + 5, ())])
+    assert sparql.top_start(text) == sparql.top_group_start(text)

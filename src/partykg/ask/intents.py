@@ -89,9 +89,6 @@ class Parsed:
         return out
 
 
-_VI_LETTERS = lazy(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
-
-
 def _script_ok(text: str) -> bool:
     for ch in text:
         if ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF:
@@ -112,7 +109,7 @@ def language(found: Found) -> str:
     for m in found.mentions:
         if m.how == "code":
             rest = rest.replace(m.text, " ")
-    if _VI_LETTERS.search(unicodedata.normalize("NFC", rest).lower()):
+    if lexicon.has_vi_letters(unicodedata.normalize("NFC", rest).lower()):
         scores["vi"] = scores.get("vi", 0) + 3
     ours = {lg: scores.get(lg, 0) for lg in lexicon.LANGS}
     best = max(ours, key=lambda lg: (ours[lg], -lexicon.LANGS.index(lg)))

@@ -17,6 +17,16 @@ CUES_FILE = os.path.join(os.path.dirname(__file__), "cues.json")  # no pathlib: 
 LANGS = ("en", "vi", "fr", "id")
 
 
+# the letters only Vietnamese writes (a set, not a regex: a class of letters beyond Latin-1
+# compiles into a big table, a cost on every cold start)
+VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+def has_vi_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of :data:`VI_LETTERS`."""
+    return not VI_LETTERS.isdisjoint(text)
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII, punctuation as spaces (the form cue regexes are matched against)."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", ids.fold(text).lower()).split())

@@ -20,7 +20,6 @@ from partykg.lazyre import lazy  # compiled when first used (cold start)
 MAX_SPAN = 24  # tokens in a name
 NAMED_KINDS = ("document", "body", "person", "post", "event", "term")
 _TOKEN = lazy(r"[a-z0-9]+")
-_VI_LETTERS = lazy(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 
 def _mention(*args, **kw):
@@ -140,7 +139,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
     stop = set(lexicon.cues()["stopwords"])
     type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
     connectors = set(lexicon.cues()["name_connectors"])
-    vietnamese = bool(_VI_LETTERS.search(question.lower()))
+    vietnamese = lexicon.has_vi_letters(question.lower())
     cue = _cue_spans(folded)
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
             if not any(a <= t.start() < b for a, b in cue)]

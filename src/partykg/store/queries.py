@@ -306,12 +306,12 @@ def bindings(query: Query, values: dict[str, str], resolver=None, kg=None
 def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     """Run a library query with one variable bound to several terms (one ``VALUES ?var { ... }``
     block of one variable, written from the terms by pyoxigraph)."""
-    from partykg.store.sparql import top_group_start
+    from partykg.store.sparql import top_start
 
     if not terms:
         return []
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
-    at = top_group_start(q.text)
+    at = top_start(q.text)
     block = f" VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}\n"
     return kg.select(q.text[:at] + block + q.text[at:], {}, prefixes=False)
 

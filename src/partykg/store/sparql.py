@@ -139,6 +139,12 @@ KEPT_CHECKED: set[str] = set()
 MADE_CHECKED: set[str] = set()
 
 
+def top_start(query: str) -> int:
+    """:func:`top_group_start`, kept with the plans (the plan of no names is that index alone):
+    a cold ``partykg ask`` reads it from the memo instead of scanning the query again."""
+    return _plan_of(query, ())[-1][0]
+
+
 def _plan_of(query: str, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
     kept = KEPT_PLANS.get((query, names))
     if kept is not None:
