@@ -183,3 +183,11 @@ def test_the_top_group_start_kept_with_the_plans_is_the_scanned_one(monkeypatch)
     text = queries.load("replaced-by", ROOT).text
     monkeypatch.setitem(sparql.KEPT_PLANS, (text, ()), [(len(text) + 5, ())])
     assert sparql.top_start(text) == sparql.top_group_start(text)
+
+
+def test_the_local_name_of_an_iri_is_what_the_regex_split_gave():
+    from partykg.ask.resolve import _local
+
+    for iri in ["https://w3id.org/partykg/ontology#Document", "https://w3id.org/partykg/id/body/x",
+                "a#b/c", "x#y#z/w", "plain", "/", "#", "ends/", "", "http://x/y#"]:
+        assert _local(iri) == re.split(r"[#/]", iri)[-1], iri

@@ -71,7 +71,8 @@ def kinds(kg) -> dict[str, str]:
 
 
 def _local(iri: str) -> str:
-    return re.split(r"[#/]", iri)[-1]
+    """What follows the last ``#`` or ``/`` of ``iri`` (string methods: no regex to compile)."""
+    return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]
 
 
 # --- resolving ---------------------------------------------------------------------------------
