@@ -191,3 +191,42 @@ def test_the_local_name_of_an_iri_is_what_the_regex_split_gave():
     for iri in ["https://w3id.org/partykg/ontology#Document", "https://w3id.org/partykg/id/body/x",
                 "a#b/c", "x#y#z/w", "plain", "/", "#", "ends/", "", "http://x/y#"]:
         assert _local(iri) == re.split(r"[#/]", iri)[-1], iri
+
+
+def _lazy_patterns() -> list[tuple[str, LazyPattern]]:
+    import importlib
+
+    out = []
+    for name in ("partykg.ask.intents", "partykg.ask.mentions", "partykg.ask.names",
+                 "partykg.ask.resolve", "partykg.store.queries", "partykg.store.sparql",
+                 "partykg.model.ids"):
+        module = importlib.import_module(name)
+        out += [(f"{name}.{k}", v) for k, v in vars(module).items() if isinstance(v, LazyPattern)]
+    return out
+
+
+def test_the_strings_a_lazy_pattern_needs_are_in_every_match():
+    declared = [(name, lz) for name, lz in _lazy_patterns() if lz.needs]
+    assert len(declared) >= 4
+    for name, lz in declared:
+        assert all(type(s) is str and s for s in lz.needs), name
+        need = cuefilter.literals(lz.pattern)
+        assert need is not None and not lz._flags, name
+        # every match holds a string of `need`, and each of those holds a declared string
+        assert all(any(d in s for d in lz.needs) for s in need), (name, need, lz.needs)
+
+
+def test_a_lazy_pattern_without_its_strings_answers_no_match_uncompiled():
+    pattern = r"(?<![\w/])(\d+)\s*/\s*([a-z]+)"
+    lz, rx = lazy(pattern, needs=("/",)), re.compile(pattern)
+    for text in ["what replaces directive 51", "no digits here", ""]:
+        assert lz.search(text) is None and lz.match(text) is None and lz.fullmatch(text) is None
+        assert list(lz.finditer(text)) == [] and lz.findall(text) == []
+        assert lz.sub("X", text) == text and lz.split(text) == rx.split(text)
+    assert lz._compiled is None
+    for text in ["directive 51/ct", "51 / tw and 7/qd", "a/b"]:
+        assert [m.span() for m in lz.finditer(text)] == [m.span() for m in rx.finditer(text)]
+        assert lz.sub("X", text, count=1) == rx.sub("X", text, count=1)
+        assert lz.search(text, 2) is None if rx.search(text, 2) is None else \
+            lz.search(text, 2).span() == rx.search(text, 2).span()
+    assert lz._compiled is not None

@@ -3,7 +3,10 @@
 ones its question needs (compiling the modules' patterns at import was a sixth of its start).
 
 A :class:`LazyPattern` answers the calls of :class:`re.Pattern` that partykg makes, each by the
-compiled pattern, which is compiled once, on the first call, by :func:`re.compile`.
+compiled pattern, which is compiled once, on the first call, by :func:`re.compile`. With
+``needs``, strings one of which every match holds (a test checks them against the pattern with
+:func:`partykg.ask.cuefilter.literals`), a text holding none of them is answered "no match"
+without compiling the pattern.
 """
 
 from __future__ import annotations
@@ -14,12 +17,17 @@ import re
 class LazyPattern:
     """``re.compile(pattern, flags)``, made on first use."""
 
-    __slots__ = ("pattern", "_flags", "_compiled")
+    __slots__ = ("pattern", "needs", "_flags", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0):
+    def __init__(self, pattern: str, flags: int = 0, needs: tuple[str, ...] = ()):
         self.pattern = pattern
+        self.needs = needs
         self._flags = flags
         self._compiled = None
+
+    def _cannot(self, text: str) -> bool:
+        """Whether ``text`` holds none of :attr:`needs` (then nothing in it matches)."""
+        return bool(self.needs) and not any(s in text for s in self.needs)
 
     def compiled(self) -> re.Pattern:
         c = self._compiled
@@ -27,26 +35,26 @@ class LazyPattern:
             c = self._compiled = re.compile(self.pattern, self._flags)
         return c
 
-    def search(self, *args):
-        return self.compiled().search(*args)
+    def search(self, text, *args, **kwargs):
+        return None if self._cannot(text) else self.compiled().search(text, *args, **kwargs)
 
-    def match(self, *args):
-        return self.compiled().match(*args)
+    def match(self, text, *args, **kwargs):
+        return None if self._cannot(text) else self.compiled().match(text, *args, **kwargs)
 
-    def fullmatch(self, *args):
-        return self.compiled().fullmatch(*args)
+    def fullmatch(self, text, *args, **kwargs):
+        return None if self._cannot(text) else self.compiled().fullmatch(text, *args, **kwargs)
 
-    def finditer(self, *args):
-        return self.compiled().finditer(*args)
+    def finditer(self, text, *args, **kwargs):
+        return iter(()) if self._cannot(text) else self.compiled().finditer(text, *args, **kwargs)
 
-    def findall(self, *args):
-        return self.compiled().findall(*args)
+    def findall(self, text, *args, **kwargs):
+        return [] if self._cannot(text) else self.compiled().findall(text, *args, **kwargs)
 
-    def sub(self, *args):
-        return self.compiled().sub(*args)
+    def sub(self, repl, text, *args, **kwargs):
+        return text if self._cannot(text) else self.compiled().sub(repl, text, *args, **kwargs)
 
-    def split(self, *args):
-        return self.compiled().split(*args)
+    def split(self, text, *args, **kwargs):
+        return [text] if self._cannot(text) else self.compiled().split(text, *args, **kwargs)
 
     @property
     def flags(self) -> int:
@@ -60,5 +68,5 @@ class LazyPattern:
         return f"lazy({self.pattern!r})"
 
 
-def lazy(pattern: str, flags: int = 0) -> LazyPattern:
-    return LazyPattern(pattern, flags)
+def lazy(pattern: str, flags: int = 0, needs: tuple[str, ...] = ()) -> LazyPattern:
+    return LazyPattern(pattern, flags, needs)

@@ -134,7 +134,7 @@ def find(kg, question: str) -> Found:
 # --- codes ----------------------------------------------------------------------------------------
 
 _SHORT_CODE = lazy(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
-                         r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])")
+                         r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])", needs=("/",))
 
 
 def _codes(kg, folded: str, add, free) -> None:
@@ -384,7 +384,7 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
 # --- dates, years, statuses, types ----------------------------------------------------------------
 
 _DATE_RX: list = []
-_YEAR = lazy(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])")
+_YEAR = lazy(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])", needs=("19", "20"))
 
 
 def _date_patterns() -> list:
