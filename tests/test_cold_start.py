@@ -63,7 +63,10 @@ def test_a_plain_ask_line_reads_as_argparse_reads_it():
         if fast is None:
             continue  # left to argparse
         read += 1
-        assert argparse_reads(parser, line) == vars(fast), line
+        slow = argparse_reads(parser, line)
+        if slow is not None and slow["root"] is not None:  # a Path there, its text here
+            slow["root"] = str(slow["root"])
+        assert slow == vars(fast), line
     assert read > 100  # the plain lines are read here, not all left to argparse
 
 
@@ -87,7 +90,7 @@ NEVER = ("rdflib", "SPARQLWrapper", "pyshacl", "networkx", "pyvis", "jinja2", "a
          "partykg.cli.remote", "partykg.cli.core", "partykg.cli.view", "partykg.cli.extract",
          "partykg.cli.importcsv", "partykg.cli.results", "partykg.views", "partykg.ingest",
          "partykg.graph.validate", "partykg.graph.build", "partykg.graph.publish", "csv")
-NOT_ON_A_STORE = ("hashlib", "tempfile", "shutil", "typing", "traceback")
+NOT_ON_A_STORE = ("hashlib", "tempfile", "shutil", "typing", "traceback", "pathlib")
 
 
 def modules_after(argv: list[str], env: dict | None = None) -> tuple[list[str], str]:
@@ -174,7 +177,7 @@ def test_the_cache_answers_as_the_files_do(cached, seed_project_copy):
     assert in_cache(first, cached) and in_cache(second, cached)
     files = KnowledgeGraph.load(seed_project_copy)
     assert shape(second.store) == shape(files.store)
-    assert second.root == files.root and second.report.files == files.report.files
+    assert str(second.root) == str(files.root) and second.report.files == files.report.files
     assert second.report.graph_files == files.report.graph_files
     assert answer(second, QUESTION).text == answer(files, QUESTION).text
 

@@ -11,6 +11,7 @@ from partykg.records import dataclass, field
 from partykg.ask import lexicon
 from partykg.ask.mentions import Found, Mention, find
 from partykg.errors import PartykgError
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 MAX_QUESTION = 2000
 
@@ -88,9 +89,6 @@ class Parsed:
         return out
 
 
-_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
-
-
 def _script_ok(text: str) -> bool:
     for ch in text:
         if ch.isalpha() and ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF:
@@ -111,7 +109,7 @@ def language(found: Found) -> str:
     for m in found.mentions:
         if m.how == "code":
             rest = rest.replace(m.text, " ")
-    if _VI_LETTERS.search(unicodedata.normalize("NFC", rest).lower()):
+    if lexicon.has_vi_letters(unicodedata.normalize("NFC", rest).lower()):
         scores["vi"] = scores.get("vi", 0) + 3
     ours = {lg: scores.get(lg, 0) for lg in lexicon.LANGS}
     best = max(ours, key=lambda lg: (ours[lg], -lexicon.LANGS.index(lg)))
@@ -122,7 +120,7 @@ def language(found: Found) -> str:
     return best
 
 
-_ARTICLE = re.compile(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
+_ARTICLE = lazy(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
 
 
 def _qualifies(kg, found: Found, m: Mention, t: Mention) -> bool:
@@ -177,10 +175,8 @@ def parse(kg, question: str) -> Parsed:
                 continue
             if rule.get("needs_no_document") and any("document" in _kinds(kg, m) for m in entities):
                 continue
-            for rx in lexicon.rule_cues(n, lg):
-                hit = rx.search(found.masked if rule["intent"] == "list" else masked)
-                if not hit:
-                    continue
+            against = found.masked if rule["intent"] == "list" else masked
+            for hit in lexicon.cue_hits(n, lg, against):
                 fits = [m for m in entities if _kinds(kg, m) & subject_kinds]
                 # "BODY's BODY2": the owner qualifies what it owns, which is the subject
                 owners = {id(a) for a in fits for b in fits if len(b.candidates) == 1

@@ -1,19 +1,30 @@
 """The words `partykg ask` reads questions with: cue words per language from ``cues.json`` (a
 data file next to this module), and from the graph the names of document types and statuses
 (SKOS schemes) and the posts with their bodies. Loaded once, regular expressions compiled on
-first use."""
+first use, and a cue regex only when the question holds a string its matches need
+(:mod:`partykg.ask.cuefilter`)."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from partykg.model import ids
 from partykg.store import queries
 
-CUES_FILE = Path(__file__).with_name("cues.json")
+CUES_FILE = os.path.join(os.path.dirname(__file__), "cues.json")  # no pathlib: cold start
 LANGS = ("en", "vi", "fr", "id")
+
+
+# the letters only Vietnamese writes (a set, not a regex: a class of letters beyond Latin-1
+# compiles into a big table, a cost on every cold start)
+VI_LETTERS = frozenset("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+
+
+def has_vi_letters(text: str) -> bool:
+    """Whether ``text`` holds a letter of :data:`VI_LETTERS`."""
+    return not VI_LETTERS.isdisjoint(text)
 
 
 def fold(text: str) -> str:
@@ -29,19 +40,44 @@ def cues() -> dict:
 
 
 def intent_rules() -> list[dict]:
-    """The intents in file order (their cue regexes: :func:`rule_cues`)."""
+    """The intents in file order (their cue regexes' matches: :func:`cue_hits`)."""
     return cues()["intents"]
 
 
-_COMPILED: dict[tuple[int, str], list[re.Pattern]] = {}
+@lru_cache(maxsize=1)
+def cue_literals() -> dict:
+    """cue regex -> strings one of which is in every text it matches (cue_literals.json,
+    :mod:`partykg.ask.cuefilter`); empty when the file cannot be read (every regex is tried)."""
+    from partykg.ask.cuefilter import LITERALS_FILE
+    from partykg.datacache import load_json
+
+    try:
+        data = load_json(LITERALS_FILE)["literals"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return data if type(data) is dict else {}
 
 
-def rule_cues(index: int, lang: str) -> list[re.Pattern]:
-    """The cue regexes of intent number ``index`` in ``lang``, compiled on first use."""
-    key = (index, lang)
-    if key not in _COMPILED:
-        _COMPILED[key] = [re.compile(p) for p in cues()["intents"][index]["cues"].get(lang, [])]
-    return _COMPILED[key]
+_COMPILED: dict[str, re.Pattern] = {}
+
+
+def cue_hits(index: int, lang: str, text: str):
+    """The matches in ``text`` of the cue regexes of intent number ``index`` in ``lang``, in
+    their order. A regex is compiled (once, when first needed) and tried only when ``text``
+    holds one of the strings every match of it holds (:func:`cue_literals`): one that cannot
+    match is skipped uncompiled."""
+    need = cue_literals()
+    for p in cues()["intents"][index]["cues"].get(lang, []):
+        strings = need.get(p)
+        if type(strings) is list and strings and all(type(s) is str and s for s in strings) \
+                and not any(s in text for s in strings):
+            continue
+        rx = _COMPILED.get(p)
+        if rx is None:
+            rx = _COMPILED[p] = re.compile(p)
+        hit = rx.search(text)
+        if hit:
+            yield hit
 
 
 def words_regex(kg, kind: str) -> re.Pattern | None:

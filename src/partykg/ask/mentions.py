@@ -22,6 +22,7 @@ from partykg.store import queries
 from partykg.ask.names import (NAMED_KINDS, _TOKEN, _composed_names, _fuzzy_names,  # noqa: F401
                                _incomplete_names, _leftover_words, _names, _names_starting,
                                _partial_names, _type_and_name, by_type, edit1, name_index)
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 
 PLACEHOLDER = {"document": "DOC", "body": "BODY", "person": "PERSON", "post": "POST",
@@ -132,8 +133,8 @@ def find(kg, question: str) -> Found:
 
 # --- codes ----------------------------------------------------------------------------------------
 
-_SHORT_CODE = re.compile(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
-                         r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])")
+_SHORT_CODE = lazy(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
+                         r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])", needs=("/",))
 
 
 def _codes(kg, folded: str, add, free) -> None:
@@ -240,7 +241,7 @@ def _num_regex() -> re.Pattern:
     return _NUM_RX[0]
 
 
-_WORD = re.compile(r"[a-z]+")
+_WORD = lazy(r"[a-z]+")
 
 
 def type_before(kg, folded: str, end: int) -> tuple[int, set[str], str | None] | None:
@@ -283,7 +284,7 @@ def _typed_numbers(kg, folded: str, add, free) -> None:
         _add_typed(kg, m, start, concepts, read, add)
 
 
-_BARE = re.compile(r"(?<![0-9a-z/.-])(\d{1,4})(?![0-9a-z/-])")
+_BARE = lazy(r"(?<![0-9a-z/.-])(\d{1,4})(?![0-9a-z/-])")
 
 
 def _bare_number(kg, folded: str, add, free) -> None:
@@ -383,7 +384,7 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
 # --- dates, years, statuses, types ----------------------------------------------------------------
 
 _DATE_RX: list = []
-_YEAR = re.compile(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])")
+_YEAR = lazy(r"(?<![0-9a-z-])((?:19|20)\d\d)(?![0-9])", needs=("19", "20"))
 
 
 def _date_patterns() -> list:
@@ -460,7 +461,7 @@ def _words(kg, folded: str, add, free, entities: list) -> None:
 
 # --- qualifiers -----------------------------------------------------------------------------------
 
-_OF = re.compile(r"^\s*(?:of the|of|by the|by|cua|du|de la|de|des|dari|oleh)?\s*$")
+_OF = lazy(r"^\s*(?:of the|of|by the|by|cua|du|de la|de|des|dari|oleh)?\s*$")
 
 
 def _qualify(kg, folded: str, mentions: list[Mention]) -> None:

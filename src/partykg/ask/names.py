@@ -15,11 +15,11 @@ from partykg.ask import lexicon
 from partykg.ask.resolve import describe
 from partykg.model import ids
 from partykg.store import queries
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 MAX_SPAN = 24  # tokens in a name
 NAMED_KINDS = ("document", "body", "person", "post", "event", "term")
-_TOKEN = re.compile(r"[a-z0-9]+")
-_VI_LETTERS = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+_TOKEN = lazy(r"[a-z0-9]+")
 
 
 def _mention(*args, **kw):
@@ -139,7 +139,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
     stop = set(lexicon.cues()["stopwords"])
     type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
     connectors = set(lexicon.cues()["name_connectors"])
-    vietnamese = bool(_VI_LETTERS.search(question.lower()))
+    vietnamese = lexicon.has_vi_letters(question.lower())
     cue = _cue_spans(folded)
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
             if not any(a <= t.start() < b for a, b in cue)]

@@ -4,13 +4,13 @@ with their quotes under them."""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
-from pathlib import Path
 
 from partykg.ask import lexicon
 from partykg.ask.resolve import summary
 
-PHRASES_FILE = Path(__file__).with_name("phrases.json")
+PHRASES_FILE = os.path.join(os.path.dirname(__file__), "phrases.json")  # no pathlib: cold start
 
 
 @lru_cache(maxsize=1)

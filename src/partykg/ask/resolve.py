@@ -22,16 +22,17 @@ from partykg.model import ids
 from partykg.store import queries
 from partykg.errors import PartykgError
 from partykg.model.vocab import BASE, ORG, PK, RDF, SKOS
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
-_CODE = re.compile(
+_CODE = lazy(
     r"(?<![\w/])(\d+[a-z]?\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđ0-9]+"
     r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ]+\s*-\s*[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)"
-    r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?")
-_SHORT = re.compile(r"^(?P<type>.*?)\s*(?:\b(?:so|no|n|nr|number|nomor)\b\.?\s*)?(?P<num>\d+[a-z]?)$")
+    r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?", needs=("-", "/"))
+_SHORT = lazy(r"^(?P<type>.*?)\s*(?:\b(?:so|no|n|nr|number|nomor)\b\.?\s*)?(?P<num>\d+[a-z]?)$")
 # words that introduce a qualifier: "of 2023", "năm 2023", "of the Politburo", "của Ban Bí thư"
-_QUALIFIER = re.compile(r"\s+(?:of|from|by|in|issued in|nam|cua|du|de la|de|dari|tahun|ngay)\s+(?P<q>.+)$")
-_YEAR = re.compile(r"^\(?((?:19|20)\d{2})\)?$")
-_LEADING = re.compile(r"^(?:the|a|an|le|la|les|l|cai|van ban|so)\s+")
+_QUALIFIER = lazy(r"\s+(?:of|from|by|in|issued in|nam|cua|du|de la|de|dari|tahun|ngay)\s+(?P<q>.+)$")
+_YEAR = lazy(r"^\(?((?:19|20)\d{2})\)?$", needs=("19", "20"))
+_LEADING = lazy(r"^(?:the|a|an|le|la|les|l|cai|van ban|so)\s+")
 
 
 class ResolveError(PartykgError):
@@ -70,7 +71,8 @@ def kinds(kg) -> dict[str, str]:
 
 
 def _local(iri: str) -> str:
-    return re.split(r"[#/]", iri)[-1]
+    """What follows the last ``#`` or ``/`` of ``iri`` (string methods: no regex to compile)."""
+    return iri[max(iri.rfind("#"), iri.rfind("/")) + 1:]
 
 
 # --- resolving ---------------------------------------------------------------------------------

@@ -70,9 +70,9 @@ def open_graph(args, cached: bool = False):
     if getattr(args, "store", None):
         kg = KnowledgeGraph.open(args.store)
         if getattr(args, "root", None) is not None:  # its queries/ (as for an endpoint)
-            from partykg.project import check_root
+            from partykg.project import check_root_str
 
-            kg.root = check_root(args.root)
+            kg.root = check_root_str(args.root)
         if cached:
             from partykg.store import memo
 

@@ -1,7 +1,8 @@
 """The command line of ``partykg ask`` read without argparse, for a cold start: importing
 argparse (with gettext and locale) and building the parser cost more than starting the query
 engine. Only plain, well-formed command lines are read here, into the same namespace argparse
-would give; anything else (``--help``, an endpoint, an option given twice, an abbreviated option,
+would give (except ``root``: the str of the Path argparse gives, as :func:`partykg.project.path_text` writes it,
+for a cold ``ask`` imports no pathlib); anything else (``--help``, an endpoint, an option given twice, an abbreviated option,
 a value starting with ``-``, an unknown word) returns None and goes to argparse, which reads it
 and reports its errors as always. A test checks, line by line, that both read the same.
 """
@@ -51,9 +52,9 @@ def parse_ask(argv: list[str]):
                 value = argv[i]
             else:
                 value = a[len("--root="):]
-            from pathlib import Path
+            from partykg.project import path_text
 
-            values["root"] = Path(value)
+            values["root"] = path_text(value)
         elif a == "ask":
             break
         else:

@@ -204,9 +204,9 @@ def _main(argv: list[str], command: str | None) -> int:
 
     try:
         if args.root is not None:
-            from partykg.project import check_root
+            from partykg.project import check_root_str
 
-            check_root(args.root)
+            check_root_str(args.root)
         return args.func(args)
     except PartykgError as e:
         print(f"partykg: error: {e}", file=sys.stderr)

@@ -15,14 +15,15 @@ import unicodedata
 from partykg.records import dataclass
 
 from partykg.errors import PartykgError
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 BASE = "https://w3id.org/partykg/id/"
 
 _LETTERS = r"[A-Za-zĐđ]+"
-_PARTY = re.compile(
+_PARTY = lazy(
     rf"^\s*(?P<number>\d+[a-z]?)\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+)\s*$"
 )
-_STATE = re.compile(
+_STATE = lazy(
     rf"^\s*(?P<number>\d+)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
     rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
 )
@@ -60,6 +61,8 @@ class Code:
 
 def fold(text: str) -> str:
     """ASCII-fold for keys and slugs: NFC, Đ/đ -> D/d, accents dropped."""
+    if text.isascii():  # already folded (the common case on the ask path)
+        return text
     text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -31,9 +31,14 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pyoxigraph as ox
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+# a cached store is opened with os.path (str paths): a cold `partykg ask` imports no pathlib;
+# writing one (the first run) uses pathlib
 
 QUIET_SECONDS = 2.0  # a graph file changed more recently than this: do not cache
 KEEP_SECONDS = 600.0  # an older store of the same project is removed once this old
@@ -43,18 +48,18 @@ _STORE = "store"
 _MEMO = "memo"  # partykg.store.memo, written by the commands that use it
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     """The user's cache folder for partykg, or None when caching is off."""
     env = os.environ.get("PARTYKG_CACHE_DIR")
     if env is not None:
-        return Path(env) if env else None
+        return env or None
     xdg = os.environ.get("XDG_CACHE_HOME")
     if xdg and os.path.isabs(xdg):
-        return Path(xdg) / "partykg"
-    try:
-        return Path.home() / ".cache" / "partykg"
-    except RuntimeError:  # no home folder
+        return os.path.join(xdg, "partykg")
+    home = os.path.expanduser("~")
+    if home.startswith("~"):  # no home folder (where Path.home() raises)
         return None
+    return os.path.join(home, ".cache", "partykg")
 
 
 def _crc(text: str) -> str:
@@ -63,10 +68,17 @@ def _crc(text: str) -> str:
     return f"{zlib.crc32(text.encode('utf-8', 'surrogatepass')):08x}"
 
 
-def project_folder(root: Path, base: Path) -> Path:
+def project_folder(root: Path | str, base: Path | str) -> Path:
     """The folder of ``root``'s cached stores (one per signature) in the cache folder ``base``."""
-    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in root.name)[:40] or "root"
-    return base / "stores" / f"{name}-{_crc(str(root))}"
+    from pathlib import Path
+
+    return Path(_project_folder(str(Path(root)), os.fspath(base)))
+
+
+def _project_folder(root: str, base: str) -> str:
+    """:func:`project_folder` of a resolved ``root`` (as str)."""
+    name = "".join(c if c.isalnum() or c in "-_" else "_" for c in os.path.basename(root))[:40]
+    return os.path.join(base, "stores", f"{name or 'root'}-{_crc(root)}")
 
 
 # the modules whose code decides what the store holds (see the module's docstring), by file
@@ -165,7 +177,7 @@ def signature(root: Path, now: float | None = None) -> str | None:
 class _CachedReport:
     """The load report of a cached store (files, graph_files, quads), read when first used."""
 
-    def __init__(self, folder: Path, root: Path):
+    def __init__(self, folder: str, root: Path | str):
         self._folder = folder
         self._root = root
         self._data: dict | None = None
@@ -174,40 +186,51 @@ class _CachedReport:
         if self._data is None:
             import json
 
-            self._data = json.loads((self._folder / _REPORT).read_text(encoding="utf-8"))
+            with open(os.path.join(self._folder, _REPORT), encoding="utf-8") as f:
+                self._data = json.loads(f.read())
         value = self._data[name]
-        return [self._root / f for f in value] if name == "files" else value
+        if name == "files":
+            from pathlib import Path
+
+            return [Path(self._root) / f for f in value]
+        return value
 
     files = property(lambda self: self._get("files"))
     graph_files = property(lambda self: self._get("graph_files"))
     quads = property(lambda self: self._get("quads"))
 
 
-def _open(folder: Path, sig: str, root: Path):
-    """The cached store in ``folder`` if its signature is ``sig``, else None."""
+def _open(folder: str, sig: str, root: Path | str):
+    """The cached store in ``folder`` if its signature is ``sig``, else None. Its ``root`` and
+    ``location`` are str."""
     from partykg.store.embedded import KnowledgeGraph
     from partykg.store.memo import Memo
 
+    root, location = os.fspath(root), os.path.join(folder, _STORE)
     try:
-        with open(folder / _SIGNATURE, encoding="utf-8") as f:
+        with open(os.path.join(folder, _SIGNATURE), encoding="utf-8") as f:
             if f.read() != sig:
                 return None
-        store = ox.Store.read_only(str(folder / _STORE))
+        store = ox.Store.read_only(location)
     except (OSError, RuntimeError, ValueError):
         return None
-    kg = KnowledgeGraph(store, root, _CachedReport(folder, root), folder / _STORE)
-    kg.memo = Memo(str(folder / _MEMO), sig)  # the results of its queries without parameters
+    kg = KnowledgeGraph(store, root, _CachedReport(folder, root), location)
+    # the results of its queries without parameters
+    kg.memo = Memo(os.path.join(folder, _MEMO), sig)
     return kg
 
 
-def _write(kg, folder: Path, sig: str) -> bool:
+def _write(kg, folder: Path | str, sig: str) -> bool:
     """Write ``kg`` (loaded from the files) as the cached store ``folder``: in a new hidden
     folder next to it, published by one rename. False when another process published first."""
     import json
     import shutil
     import tempfile
+    from pathlib import Path
 
     from partykg.files import write_atomic
+
+    folder = Path(folder)
 
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".partial", dir=folder.parent))
@@ -233,10 +256,13 @@ def _write(kg, folder: Path, sig: str) -> bool:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _clean(folder: Path) -> None:
+def _clean(folder: Path | str) -> None:
     """Remove the other stores of the project (older signatures) and leftovers of interrupted
     writes, once :data:`KEEP_SECONDS` old: no command still reads them."""
     import shutil
+    from pathlib import Path
+
+    folder = Path(folder)
 
     old = time.time() - KEEP_SECONDS
     for entry in folder.parent.iterdir():
@@ -255,10 +281,10 @@ def load(root: Path | None = None, progress=None):
     """The project's graph: from the cache when its store is there and current, else loaded from
     the files (then written to the cache, and answered from the written store so that the same
     question gets the same answer whether the cache was there or not)."""
-    from partykg.project import check_root, find_root
+    from partykg.project import check_root_str, find_root_str
     from partykg.store.embedded import KnowledgeGraph
 
-    root = check_root(root, "root", ("graph",)) if root else find_root()
+    root = check_root_str(root, "root", ("graph",)) if root else find_root_str()
     base = cache_dir()
     sig = folder = None
     if base is not None:
@@ -267,13 +293,13 @@ def load(root: Path | None = None, progress=None):
         except OSError:
             sig = None
         if sig is not None:
-            folder = project_folder(root, base) / _crc(sig)
+            folder = os.path.join(_project_folder(root, base), _crc(sig))
             kg = _open(folder, sig, root)
             if kg is not None:
                 if progress:
-                    progress(f"opened the cached store {folder / _STORE}")
+                    progress(f"opened the cached store {kg.location}")
                 return kg
-    kg = KnowledgeGraph.load(root, progress=progress)
+    kg = KnowledgeGraph.load(root, progress=progress)  # (its root a Path)
     if folder is None:
         return kg
     from partykg.errors import PartykgError

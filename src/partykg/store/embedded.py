@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from partykg.records import dataclass
-from pathlib import Path
 
 import pyoxigraph as ox
 
@@ -22,7 +21,8 @@ from partykg.store import folder
 from partykg.store.sparql import bind, check_query
 
 TYPE_CHECKING = False
-if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
+if TYPE_CHECKING:  # annotations only: importing typing (or pathlib) costs a cold start
+    from pathlib import Path
     from typing import Any, Callable, Mapping
 
     from partykg.graph import dataset
@@ -45,6 +45,10 @@ def _is_store(path: Path) -> bool:
 def _damaged(path: Path | None, e: BaseException) -> StoreError | None:
     """The error to report for an engine error that says the store's files are damaged."""
     if "Corruption" in str(e) or "corrupt" in str(e).lower():
+        if path is not None:
+            from pathlib import Path
+
+            path = Path(path)  # as the user reads it (a location may be a str)
         where = f"the store at {path}" if path else "the store"
         rebuild = f"partykg build --store {path}" if path else "partykg build --store DIR"
         return StoreError(f"{where} is damaged; rebuild it with {rebuild}")
@@ -62,6 +66,8 @@ class _Writing:
     to it, and the swap at the end (see :mod:`partykg.store.folder`)."""
 
     def __init__(self, path: Path):
+        from pathlib import Path
+
         self.path = Path(os.path.realpath(path))  # a symlink: the store goes where it points
         self.lock = folder.Lock(self.path)
         self.tmp: Path | None = None
@@ -127,6 +133,8 @@ class _StoreReport:
                 self._cache[name] = {q.subject.value: q.object.value for q in
                                      store.quads_for_pattern(None, _SOURCE_FILE, None, meta)}
             elif name == "files":
+                from pathlib import Path
+
                 files = [Path(q.object.value)
                          for q in store.quads_for_pattern(meta, _FILE, None, meta)]
                 self._cache[name] = sorted(files) or sorted(
@@ -147,9 +155,9 @@ class _StoreReport:
 @dataclass
 class KnowledgeGraph:
     store: ox.Store
-    root: Path | None
+    root: Path | str | None  # a str when opened by `partykg ask` (no pathlib on a cold start)
     report: dataset.LoadReport
-    location: Path | None = None  # the folder of an on-disk store
+    location: Path | str | None = None  # the folder of an on-disk store (a str: as root)
 
     @classmethod
     def load(cls, root: Path | None = None,
@@ -164,14 +172,19 @@ class KnowledgeGraph:
 
     @classmethod
     def open(cls, path: Path | str) -> "KnowledgeGraph":
-        """Open, read-only, a store written by :meth:`save` (``partykg build --store DIR``)."""
-        path = Path(path)
+        """Open, read-only, a store written by :meth:`save` (``partykg build --store DIR``).
+        Its ``location`` is ``path`` as given (a str or a Path)."""
         if not _is_store(path):
-            raise StoreError(f"{path}: not a partykg store (write one with "
+            from pathlib import Path
+
+            raise StoreError(f"{Path(path)}: not a partykg store (write one with "
                              "'partykg build --store DIR')")
         try:
-            store = ox.Store.read_only(str(path))
+            store = ox.Store.read_only(os.fspath(path))
         except (OSError, RuntimeError) as e:
+            from pathlib import Path
+
+            path = Path(path)
             raise _damaged(path, e) or StoreError(f"{path}: cannot open the store: {e}") from e
         return cls(store, None, _StoreReport(store), path)
 
@@ -186,6 +199,8 @@ class KnowledgeGraph:
 
         from partykg.graph import dataset
         from partykg.project import check_root
+
+        from pathlib import Path
 
         root = check_root(root, "root", ("graph",)) if root else dataset.find_root()
         with _Writing(Path(path)) as w:
@@ -217,6 +232,7 @@ class KnowledgeGraph:
         """Write this graph to an on-disk store at ``path``, replacing what was there only once
         the new store is complete (a failure leaves the old one as it was)."""
         import itertools
+        from pathlib import Path
 
         with _Writing(Path(path)) as w:
             try:

@@ -18,38 +18,56 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 from partykg.errors import PartykgError
 
-# shutil, tempfile, fcntl and errno are imported by the functions that write a store: opening
-# one (every `partykg ask --store DIR`) needs none of them
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# pathlib, shutil, tempfile, fcntl and errno are imported by the functions that write a store:
+# opening one (every `partykg ask --store DIR`) needs none of them
 
 MARK = "PARTYKG_STORE"
 _MARK_TEXT = "This folder is a partykg store, written by 'partykg build --store'.\n"
 # the files the engine (RocksDB, as Oxigraph runs it) keeps in a store's folder
-_ENGINE_FILE = re.compile(r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+"
-                          r"|\d+\.(sst|log|blob)|.*\.dbtmp)$")
+# (compiled when first used, by re's cache: opening a store does not)
+_ENGINE_FILE = (r"^(CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+"
+                r"|\d+\.(sst|log|blob)|.*\.dbtmp)$")
 
 
 class StoreFolderError(PartykgError):
     """A store folder that is not ours to replace, or is being written by another build."""
 
 
-def is_marked(path: Path) -> bool:
-    return (path / MARK).is_file()
+def is_marked(path: Path | str) -> bool:
+    from partykg.project import FILE, is_a
+
+    return is_a(os.path.join(path, MARK), FILE)
 
 
-def looks_like_store(path: Path) -> bool:
-    """A folder holding an engine's store (marked or not): enough to try opening it."""
-    return path.is_dir() and (is_marked(path) or (path / "CURRENT").is_file()
-                              or any(path.glob("*.sst")))
+def _has_sst(path: str) -> bool:
+    """``any(Path(path).glob("*.sst"))``."""
+    try:
+        with os.scandir(path) as it:
+            return any(e.name.endswith(".sst") for e in it)
+    except PermissionError:
+        return False
+
+
+def looks_like_store(path: Path | str) -> bool:
+    """A folder holding an engine's store (marked or not): enough to try opening it (with
+    :mod:`os.path`: `partykg ask --store DIR` does not import pathlib)."""
+    from partykg.project import DIR, FILE, is_a
+
+    return is_a(path, DIR) and (is_marked(path) or is_a(os.path.join(path, "CURRENT"), FILE)
+                                or _has_sst(os.fspath(path)))
 
 
 def foreign_entries(path: Path) -> list[str]:
     """What in the folder ``path`` is not a store's own file (sorted names)."""
     return sorted(e.name for e in path.iterdir()
-                  if not (e.name == MARK or (e.is_file() and _ENGINE_FILE.match(e.name))))
+                  if not (e.name == MARK or (e.is_file() and re.match(_ENGINE_FILE, e.name))))
 
 
 def check_replaceable(path: Path) -> None:
@@ -76,6 +94,7 @@ def check_replaceable(path: Path) -> None:
 def make_temp(path: Path, kind: str) -> Path:
     """A new marked hidden folder next to ``path`` (``.NAME.XXXX.KIND``)."""
     import tempfile
+    from pathlib import Path
 
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=f".{kind}", dir=path.parent))
     (tmp / MARK).write_text(_MARK_TEXT, encoding="utf-8")
@@ -112,6 +131,7 @@ def replace(tmp: Path, path: Path) -> None:
     if path.exists():
         import shutil
         import tempfile
+        from pathlib import Path
 
         old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=path.parent))
         os.rename(path, old)  # onto the empty folder just made: no one else's name is taken

@@ -18,22 +18,28 @@ terms (:mod:`partykg.store.sparql`), never pasted into the query.
 
 from __future__ import annotations
 
+import os
 import re
 from partykg.records import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import pyoxigraph as ox
 
 from partykg.model import ids
 from partykg.errors import PartykgError
 from partykg.model.vocab import PREFIXES, XSD
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 KINDS = ("entity", "document", "body", "person", "iri", "code", "number", "name", "string",
          "integer", "date")
 # entity kinds restricted to a class of the ontology: a value of another class is an error
 CLASS_OF_KIND = {"document": "Document", "body": "Body", "person": "Person"}
-_PARAM = re.compile(r"^#\s+\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+)\s+(?P<doc>.*)$")
+_PARAM = lazy(r"^#\s+\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+)\s+(?P<doc>.*)$")
+
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class QueryLibraryError(PartykgError):
@@ -54,7 +60,7 @@ class Param:
 @dataclass
 class Query:
     name: str
-    path: Path
+    path: Path | str  # a str for the library's queries (no pathlib on a cold ask)
     text: str
     question: str
     params: list[Param] = field(default_factory=list)
@@ -68,18 +74,20 @@ class Query:
         raise QueryLibraryError(f"{self.name}: no parameter {name!r} (its parameters: {known})")
 
 
-def queries_dir(root: Path | None = None) -> Path:
-    return (root or _default_root()) / "queries"
+def queries_dir(root: Path | str | None = None) -> Path:
+    from pathlib import Path
+
+    return Path(root or _default_root()) / "queries"
 
 
 @lru_cache(maxsize=1)
-def _default_root() -> Path:
-    from partykg.project import find_root
+def _default_root() -> str:
+    from partykg.project import find_root_str
 
-    return find_root()
+    return find_root_str()
 
 
-def parse_header(name: str, path: Path, text: str) -> Query:
+def parse_header(name: str, path: Path | str, text: str) -> Query:
     lines = text.splitlines()
     question, returns, params = [], "", []
     section = None
@@ -111,30 +119,36 @@ def parse_header(name: str, path: Path, text: str) -> Query:
 
 @lru_cache(maxsize=None)
 def _load(path: str) -> Query:
-    p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
     except (OSError, UnicodeDecodeError) as e:
-        raise QueryLibraryError(f"cannot read {p}: {e}") from e
-    return parse_header(p.stem, p, text)
+        raise QueryLibraryError(f"cannot read {path}: {e}") from e
+    stem = os.path.basename(path)
+    dot = stem.rfind(".")
+    return parse_header(stem[:dot] if 0 < dot < len(stem) - 1 else stem, path, text)  # its stem
 
 
 def load(name_or_path: str | Path, root: Path | None = None) -> Query:
     """A library query by name ("replaced-by") or a user's own .rq file."""
     s = str(name_or_path)
     if s.endswith(".rq") or "/" in s:
+        from pathlib import Path
+
         p = Path(s)
         if not p.is_file():
             raise QueryLibraryError(f"no query file {p}")
         return _load(str(p.resolve()))
-    p = queries_dir(root) / f"{s}.rq"
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", s) or not p.is_file():
+    from partykg.project import FILE, is_a
+
+    p = os.path.join(os.fspath(root or _default_root()), "queries", f"{s}.rq")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", s) or not is_a(p, FILE):
         names = ", ".join(q.name for q in library(root))
         raise QueryLibraryError(f"no query named {s!r} (library: {names})")
     return _load(str(p))
 
 
-def library(root: Path | None = None) -> list[Query]:
+def library(root: Path | str | None = None) -> list[Query]:
     return [_load(str(p)) for p in sorted(queries_dir(root).glob("*.rq"))]
 
 
@@ -292,12 +306,12 @@ def bindings(query: Query, values: dict[str, str], resolver=None, kg=None
 def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     """Run a library query with one variable bound to several terms (one ``VALUES ?var { ... }``
     block of one variable, written from the terms by pyoxigraph)."""
-    from partykg.store.sparql import top_group_start
+    from partykg.store.sparql import top_start
 
     if not terms:
         return []
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
-    at = top_group_start(q.text)
+    at = top_start(q.text)
     block = f" VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}\n"
     return kg.select(q.text[:at] + block + q.text[at:], {}, prefixes=False)
 

@@ -24,6 +24,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from partykg.errors import PartykgError
+from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
@@ -31,8 +32,8 @@ if TYPE_CHECKING:  # annotations only: importing typing costs a cold start
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
 
-_VAR = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_KEYWORD = re.compile(r"(?i)\b(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE)\b")
+_VAR = lazy(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_KEYWORD = lazy(r"(?i)\b(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE)\b")
 
 
 class BindError(PartykgError):
@@ -57,14 +58,14 @@ def values_block(bindings: Mapping[str, Term]) -> str:
 # What the structure of a query is read around: comments, strings (short and long, with their
 # escapes; a short one ends at the end of its line) and IRIs. Blanked out of the query (each
 # replaced by spaces of the same length), they leave the text whose brackets and keywords count.
-_SKIP = re.compile(r"#[^\n]*\n?"
+_SKIP = lazy(r"#[^\n]*\n?"
                    r'|"""(?:\\[\s\S]?|(?!""")[^\\])*(?:"""|\Z)'
                    r"|'''(?:\\[\s\S]?|(?!''')[^\\])*(?:'''|\Z)"
                    r'|"(?:\\[\s\S]?|[^"\\\n])*(?:"|\n|\Z)'
                    r"|'(?:\\[\s\S]?|[^'\\\n])*(?:'|\n|\Z)"
                    r'|<[^<>"{}|^`\\\s]*>')
-_BRACE = re.compile(r"[{}]")
-_BRACE_OR_KEYWORD = re.compile(r"([{}])|(?<![\w?$:])(?i:(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE))\b")
+_BRACE = lazy(r"[{}]")
+_BRACE_OR_KEYWORD = lazy(r"([{}])|(?<![\w?$:])(?i:(SELECT|CONSTRUCT|DESCRIBE|ASK|WHERE))\b")
 
 
 @lru_cache(maxsize=512)  # library queries come back again and again
@@ -106,8 +107,8 @@ def _groups(query: str) -> dict[int, int]:
     return pairs
 
 
-_VALUES_DATA = re.compile(r"(?i)VALUES\s*(?:[?$]\w+|\([^)]*\))\s*$")
-_SUBSELECT = re.compile(r"(?is)\s*SELECT\b")
+_VALUES_DATA = lazy(r"(?i)VALUES\s*(?:[?$]\w+|\([^)]*\))\s*$")
+_SUBSELECT = lazy(r"(?is)\s*SELECT\b")
 
 
 def bind(query: str, bindings: Mapping[str, Term | None] | None) -> str:
@@ -136,6 +137,12 @@ KEPT_PLANS: dict[tuple[str, tuple[str, ...]], list] = {}
 MADE_PLANS: dict[tuple[str, tuple[str, ...]], list] = {}
 KEPT_CHECKED: set[str] = set()
 MADE_CHECKED: set[str] = set()
+
+
+def top_start(query: str) -> int:
+    """:func:`top_group_start`, kept with the plans (the plan of no names is that index alone):
+    a cold ``partykg ask`` reads it from the memo instead of scanning the query again."""
+    return _plan_of(query, ())[-1][0]
 
 
 def _plan_of(query: str, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
@@ -181,8 +188,8 @@ def _plan(query: str, names: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]
 # --- what the embedded engine is not given ---------------------------------------------------
 
 MAX_NESTING = 256  # brackets deep; the engine's parser recurses and crashes the process far deeper
-_SERVICE = re.compile(r"(?i)(?<![\w?$:])SERVICE(?![\w:-])")
-_BRACKET = re.compile(r"[{}()\[\]]")
+_SERVICE = lazy(r"(?i)(?<![\w?$:])SERVICE(?![\w:-])")
+_BRACKET = lazy(r"[{}()\[\]]")
 
 
 class QueryRefused(PartykgError):
