@@ -117,30 +117,54 @@ def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = 
 
 
 def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable,
-               follow: set[str] | None = None) -> tuple[dict, dict]:
+               follow: set[str] | None = None, shared: "_Shared | None" = None
+               ) -> tuple[dict, dict]:
     """The data graph SHACL needs for ``focus`` nodes: (statements of the graph, statements of
     the addition): what each says about the focus nodes, the classes of what they point at and
     their ``follow`` statements (the later steps of sequence paths; None: all of them), the
-    ontology (subclass axioms, the SKOS schemes)."""
+    ontology (subclass axioms, the SKOS schemes). ``shared``: the addition's part is computed
+    once for the runs of one addition with two graphs."""
+    focus = list(focus)
+    preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
+    key = (tuple(focus), None if follow is None else tuple(sorted(follow)))
+    cached = shared.new.get(key) if shared is not None else None
+    if cached is None:  # what the addition says about the focus nodes and what they point at
+        new_about: dict = {}
+        objects_new = _about(added, focus, new_about)
+        _pointed(added, objects_new, preds, new_about)
+        cached = (new_about, objects_new)
+        if shared is not None:
+            shared.new[key] = cached
+    new = dict(cached[0])
+    objects_new = cached[1]
     old: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
-    new: dict = {}
+    objects_old = _about(store, focus, old)
+    _pointed(store, {**objects_new, **objects_old}, preds, old)
+    _pointed(added, {o: None for o in objects_old if o not in objects_new}, preds, new)
+    return old, new
+
+
+def _about(src: ox.Store, focus: list, out: dict) -> dict:
+    """Put in ``out`` what ``src`` says about the focus nodes (the derived keys aside); return
+    the nodes they point at (their classes aside)."""
     objects: dict = {}
     for f in focus:
-        for src, out in ((store, old), (added, new)):
-            for q in src.quads_for_pattern(f, None, None, None):
-                if q.graph_name == _DERIVED:
-                    continue
-                out[q] = None
-                if isinstance(q.object, (ox.NamedNode, ox.BlankNode)) and q.predicate != _TYPE:
-                    objects[q.object] = None
-    preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
+        for q in src.quads_for_pattern(f, None, None, None):
+            if q.graph_name == _DERIVED:
+                continue
+            out[q] = None
+            if isinstance(q.object, (ox.NamedNode, ox.BlankNode)) and q.predicate != _TYPE:
+                objects[q.object] = None
+    return objects
+
+
+def _pointed(src: ox.Store, objects: dict, preds: list | None, out: dict) -> None:
+    """Put in ``out`` the ``preds`` statements (None: all) ``src`` has about ``objects``."""
     for o in objects:
-        for src, out in ((store, old), (added, new)):
-            for p in preds or [None]:
-                for q in src.quads_for_pattern(o, p, None, None):
-                    if q.graph_name != _DERIVED:
-                        out[q] = None
-    return old, new
+        for p in preds or [None]:
+            for q in src.quads_for_pattern(o, p, None, None):
+                if q.graph_name != _DERIVED:
+                    out[q] = None
 
 
 def _kg_of(kg: KnowledgeGraph, parts: Iterable, report: dataset.LoadReport,
@@ -182,14 +206,20 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
 
     seen = None
     found = []
+    # what both runs (with kg, with the context) share: the addition's subjects and what it says
+    # about them; the addition's statements with their derived keys, in a store the graph's
+    # statements are lent to
+    shared = _Shared(added) if context is not None else None
     if shacl:
-        found, seen = _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl)
+        found, seen = _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, shared=shared)
     found = _checks(kg, added, rel, minted_prefix, run_checks, check_quotes,
-                    consume and context is None) + found
+                    consume and context is None, shared) + found
     if context is not None:
-        again = _checks(context, added, rel, minted_prefix, run_checks, check_quotes)
+        again = _checks(context, added, rel, minted_prefix, run_checks, check_quotes,
+                        shared=shared)
         if shacl:
-            again += _shacl(context, added, rel, minted_prefix, shacl_new, run_shacl, seen)[0]
+            again += _shacl(context, added, rel, minted_prefix, shacl_new, run_shacl, seen,
+                            shared)[0]
         keys = {_key(x) for x in found}
         found += [v for v in again if _key(v) not in keys]
     return found
@@ -201,25 +231,65 @@ def _report(kg: KnowledgeGraph, added: ox.Store, rel: str) -> dataset.LoadReport
                               graph_files={**kg.report.graph_files, **graphs})
 
 
-def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=False) -> list:
+def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=False,
+            shared: "_Shared | None" = None) -> list:
     base, _ = neighbourhood(kg.store, added, minted_prefix)
     report = _report(kg, added, rel)
+    lent: dict = {}
     if consume:  # the graph's statements put in the addition's store: no copy of the addition
         lent = {q: None for q in base if q not in added}
         added.bulk_extend(lent)
         dataset.derive(added)
         after = type(kg)(added, kg.root, report)
+    elif shared is not None:  # the graph's statements lent to the shared copy, then taken back
+        work = shared.work()
+        lent = {q: None for q in base if q not in work}
+        lent.update((q, None) for q in _derived_quads(lent) if q not in work)
+        work.bulk_extend(lent)
+        after = type(kg)(work, kg.root, report)
     else:
-        lent = {}
         after = _kg_of(kg, [base, added], report)
-    found = run_checks(after)
-    quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
-              and _added_subject(added, v.entity, lent)]
+    try:
+        found = run_checks(after)
+        quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
+                  and _added_subject(added, v.entity, lent)]
+    finally:
+        if shared is not None and not consume:
+            for q in lent:
+                after.store.remove(q)
     del after
     if found:
         old = {_key(v) for v in run_checks(_kg_of(kg, [base], report))}
         found = [v for v in found if _key(v) not in old]
     return found + quotes
+
+
+def _derived_quads(quads) -> list:
+    """The derived keys (:func:`partykg.graph.dataset.derive`) of ``quads``: a key is derived from
+    one statement, so the keys of a union are the union of the keys."""
+    s = ox.Store()
+    s.bulk_extend(iter(quads))
+    dataset.derive(s)
+    return list(s.quads_for_pattern(None, None, None, _DERIVED))
+
+
+class _Shared:
+    """What the runs of one addition with two graphs share: a copy of the addition with its
+    derived keys (the graph's statements are lent to it for a run of the checks), the
+    addition's subjects, and what the addition says about the shapes' focus nodes."""
+
+    def __init__(self, added: ox.Store):
+        self.added = added
+        self._work: ox.Store | None = None
+        self.subjects: dict = {}  # the focus query's rows, by its skip prefix
+        self.new: dict = {}  # (focus tuple, follow) -> shacl_data's part of the addition
+
+    def work(self) -> ox.Store:
+        if self._work is None:
+            self._work = ox.Store()
+            self._work.bulk_extend(iter(self.added))
+            dataset.derive(self._work)
+        return self._work
 
 
 def _added_subject(added: ox.Store, entity: str, lent: dict) -> bool:
@@ -233,25 +303,30 @@ def _added_subject(added: ox.Store, entity: str, lent: dict) -> bool:
                for q in added.quads_for_pattern(node, None, None, None))
 
 
-def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None):
+def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, shared=None):
     """(violations, what was seen): the shapes on the addition's focus nodes. ``seen``: what an
     earlier run with another graph saw; only the focus nodes whose data differs are run again."""
     store = kg.store
     focus = []
     # the addition's subjects, listed by the engine (not its every statement read in Python)
     skip = minted_prefix if not shacl_new and minted_prefix else None
-    rows = added.query("SELECT DISTINCT ?s" + (" ?skip" if skip else "") + " WHERE { ?s ?p ?o "
-                       + ("FILTER(isBLANK(?s) || !STRSTARTS(STR(?s), ?skip)) " if skip else "") + "}",
-                       substitutions={ox.Variable("skip"): ox.Literal(skip)} if skip else None,
-                       use_default_graph_as_union=True)
-    for s, *_ in rows:
+    rows = shared.subjects.get(skip) if shared is not None else None
+    if rows is None:
+        rows = [r[0] for r in added.query(
+            "SELECT DISTINCT ?s" + (" ?skip" if skip else "") + " WHERE { ?s ?p ?o "
+            + ("FILTER(isBLANK(?s) || !STRSTARTS(STR(?s), ?skip)) " if skip else "") + "}",
+            substitutions={ox.Variable("skip"): ox.Literal(skip)} if skip else None,
+            use_default_graph_as_union=True)]
+        if shared is not None:
+            shared.subjects[skip] = rows
+    for s in rows:
         if not shacl_new and not _described(store, s):
             continue
         focus.append(s)
     if not focus:
         return [], None
     run, follow = _shapes_runner(kg, run_shacl)
-    old, new = shacl_data(store, added, focus, follow)
+    old, new = shacl_data(store, added, focus, follow, shared)
     now = _Seen(focus, old) if follow is not None else None
     check = focus if seen is None or now is None else _affected(seen, now)
     if not check:
