@@ -204,22 +204,25 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
     instead of on a copy (an import of 20,000 rows adds 700,000 statements)."""
     from partykg.graph.validate import check_quotes, run_checks, run_shacl
 
-    seen = None
     found = []
     # what both runs (with kg, with the context) share: the addition's subjects and what it says
     # about them; the addition's statements with their derived keys, in a store the graph's
-    # statements are lent to
+    # statements are lent to. The shapes run with both graphs, then the checks (what each step
+    # shares is dropped after it: a copy of the addition at a time)
     shared = _Shared(added) if context is not None else None
+    shapes_again: list = []
     if shacl:
         found, seen = _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, shared=shared)
+        if context is not None:
+            shapes_again = _shacl(context, added, rel, minted_prefix, shacl_new, run_shacl, seen,
+                                  shared)[0]
+            shared.new.clear()
     found = _checks(kg, added, rel, minted_prefix, run_checks, check_quotes,
                     consume and context is None, shared) + found
     if context is not None:
         again = _checks(context, added, rel, minted_prefix, run_checks, check_quotes,
-                        shared=shared)
-        if shacl:
-            again += _shacl(context, added, rel, minted_prefix, shacl_new, run_shacl, seen,
-                            shared)[0]
+                        shared=shared) + shapes_again
+        shared.drop()
         keys = {_key(x) for x in found}
         found += [v for v in again if _key(v) not in keys]
     return found
@@ -283,6 +286,10 @@ class _Shared:
         self._work: ox.Store | None = None
         self.subjects: dict = {}  # the focus query's rows, by its skip prefix
         self.new: dict = {}  # (focus tuple, follow) -> shacl_data's part of the addition
+
+    def drop(self) -> None:
+        self._work = None
+        self.new.clear()
 
     def work(self) -> ox.Store:
         if self._work is None:
