@@ -17,6 +17,10 @@ in the graph:
 A violation is the addition's when it is found with the addition and not without it: an
 existing fault elsewhere, or on a node the addition touches, does not block it. The "without"
 run is made only when the "with" run finds something.
+
+With a context (accept: the file must validate on its own too), the runs with both graphs share
+one copy of the addition with its derived keys: the graph's part each run needs is lent to it and
+taken back, instead of copying the addition into a store per run.
 """
 
 from __future__ import annotations
@@ -73,10 +77,9 @@ def _description(store: ox.Store, node, out: dict) -> None:
             out[q] = None
 
 
-def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = None) -> tuple[dict, list]:
-    """The statements of the graph (``store``) an addition's checks need, and the nodes of the
-    graph the addition touches (mentions, and the graph describes). Nodes under
-    ``minted_prefix`` (the addition's own evidence and status nodes) mention nothing new."""
+def mentions(added: ox.Store, minted_prefix: str | None = None) -> dict:
+    """The nodes an addition mentions: its subjects and the IRIs its statements point at, but
+    for the statements of nodes under ``minted_prefix``."""
     mentioned: dict = {}
     for q in added:
         s = q.subject
@@ -85,6 +88,17 @@ def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = 
         mentioned[s] = None
         if isinstance(q.object, ox.NamedNode):
             mentioned[q.object] = None
+    return mentioned
+
+
+def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = None,
+                  mentioned: dict | None = None) -> tuple[dict, list]:
+    """The statements of the graph (``store``) an addition's checks need, and the nodes of the
+    graph the addition touches (mentions, and the graph describes). Nodes under
+    ``minted_prefix`` (the addition's own evidence and status nodes) mention nothing new.
+    ``mentioned``: :func:`mentions` of the addition, when already known."""
+    if mentioned is None:
+        mentioned = mentions(added, minted_prefix)
     touched = [t for t in mentioned if not (minted_prefix and t.value.startswith(minted_prefix))
                and _described(store, t)]
     base: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
@@ -117,31 +131,45 @@ def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = 
 
 
 def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable,
-               follow: set[str] | None = None, shared: "_Shared | None" = None
-               ) -> tuple[dict, dict]:
+               follow: set[str] | None = None, shared: "_Shared | None" = None,
+               whole: bool = False) -> tuple[dict, dict | None]:
     """The data graph SHACL needs for ``focus`` nodes: (statements of the graph, statements of
     the addition): what each says about the focus nodes, the classes of what they point at and
     their ``follow`` statements (the later steps of sequence paths; None: all of them), the
     ontology (subclass axioms, the SKOS schemes). ``shared``: the addition's part is computed
-    once for the runs of one addition with two graphs."""
+    once for the runs of one addition with two graphs. ``whole``: the focus nodes are every
+    subject of the addition, so its part is all of it: None is returned for it (the caller
+    uses the addition itself)."""
     focus = list(focus)
     preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
-    key = (tuple(focus), None if follow is None else tuple(sorted(follow)))
-    cached = shared.new.get(key) if shared is not None else None
-    if cached is None:  # what the addition says about the focus nodes and what they point at
-        new_about: dict = {}
-        objects_new = _about(added, focus, new_about)
-        _pointed(added, objects_new, preds, new_about)
-        cached = (new_about, objects_new)
-        if shared is not None:
-            shared.new[key] = cached
-    new = dict(cached[0])
-    objects_new = cached[1]
+    new: dict | None = None
+    if whole:  # the nodes the addition points at, listed by the engine
+        objects_new = shared.objects() if shared is not None else _objects(added)
+    else:
+        key = (tuple(focus), None if follow is None else tuple(sorted(follow)))
+        cached = shared.new.get(key) if shared is not None else None
+        if cached is None:  # what the addition says about the focus nodes and what they point at
+            new_about: dict = {}
+            objects = _about(added, focus, new_about)
+            _pointed(added, objects, preds, new_about)
+            cached = (new_about, objects)
+            if shared is not None:
+                shared.new[key] = cached
+        new = dict(cached[0])
+        objects_new = cached[1]
     old: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
     objects_old = _about(store, focus, old)
     _pointed(store, {**objects_new, **objects_old}, preds, old)
-    _pointed(added, {o: None for o in objects_old if o not in objects_new}, preds, new)
+    if new is not None:
+        _pointed(added, {o: None for o in objects_old if o not in objects_new}, preds, new)
     return old, new
+
+
+def _objects(added: ox.Store) -> dict:
+    """The nodes (IRIs, blank nodes) the addition's statements point at, rdf:type aside."""
+    rows = added.query("SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER((isIRI(?o) || isBLANK(?o)) "
+                       f"&& ?p != <{RDF}type>) }}", use_default_graph_as_union=True)
+    return {r[0]: None for r in rows}
 
 
 def _about(src: ox.Store, focus: list, out: dict) -> dict:
@@ -236,7 +264,12 @@ def _report(kg: KnowledgeGraph, added: ox.Store, rel: str) -> dataset.LoadReport
 
 def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=False,
             shared: "_Shared | None" = None) -> list:
-    base, _ = neighbourhood(kg.store, added, minted_prefix)
+    mentioned = None
+    if shared is not None:
+        mentioned = shared.mentioned.get(minted_prefix)
+        if mentioned is None:
+            mentioned = shared.mentioned[minted_prefix] = mentions(added, minted_prefix)
+    base, _ = neighbourhood(kg.store, added, minted_prefix, mentioned)
     report = _report(kg, added, rel)
     lent: dict = {}
     if consume:  # the graph's statements put in the addition's store: no copy of the addition
@@ -245,11 +278,8 @@ def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=Fal
         dataset.derive(added)
         after = type(kg)(added, kg.root, report)
     elif shared is not None:  # the graph's statements lent to the shared copy, then taken back
-        work = shared.work()
-        lent = {q: None for q in base if q not in work}
-        lent.update((q, None) for q in _derived_quads(lent) if q not in work)
-        work.bulk_extend(lent)
-        after = type(kg)(work, kg.root, report)
+        lent = _lend(shared.work(), base, derive=True)
+        after = type(kg)(shared.work(), kg.root, report)
     else:
         after = _kg_of(kg, [base, added], report)
     try:
@@ -258,13 +288,27 @@ def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=Fal
                   and _added_subject(added, v.entity, lent)]
     finally:
         if shared is not None and not consume:
-            for q in lent:
-                after.store.remove(q)
+            _take_back(after.store, lent)
     del after
     if found:
         old = {_key(v) for v in run_checks(_kg_of(kg, [base], report))}
         found = [v for v in found if _key(v) not in old]
     return found + quotes
+
+
+def _lend(work: ox.Store, quads, derive: bool) -> dict:
+    """Put in ``work`` the ``quads`` it lacks (with their derived keys when ``derive``); return
+    them, for :func:`_take_back`."""
+    lent = {q: None for q in quads if q not in work}
+    if derive:
+        lent.update((q, None) for q in _derived_quads(lent) if q not in work)
+    work.bulk_extend(lent)
+    return lent
+
+
+def _take_back(work: ox.Store, lent: dict) -> None:
+    for q in lent:
+        work.remove(q)
 
 
 def _derived_quads(quads) -> list:
@@ -286,10 +330,19 @@ class _Shared:
         self._work: ox.Store | None = None
         self.subjects: dict = {}  # the focus query's rows, by its skip prefix
         self.new: dict = {}  # (focus tuple, follow) -> shacl_data's part of the addition
+        self.mentioned: dict = {}  # minted prefix -> the nodes the addition mentions
+        self._objects: dict | None = None
+
+    def objects(self) -> dict:
+        if self._objects is None:
+            self._objects = _objects(self.added)
+        return self._objects
 
     def drop(self) -> None:
         self._work = None
         self.new.clear()
+        self.mentioned.clear()
+        self._objects = None
 
     def work(self) -> ox.Store:
         if self._work is None:
@@ -333,7 +386,10 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, share
     if not focus:
         return [], None
     run, follow = _shapes_runner(kg, run_shacl)
-    old, new = shacl_data(store, added, focus, follow, shared)
+    # every subject of the addition is a focus node: the shapes run on the shared copy of the
+    # addition with the graph's part lent to it (the native shapes read no derived key)
+    whole = shared is not None and follow is not None and len(focus) == len(rows)
+    old, new = shacl_data(store, added, focus, follow, shared, whole)
     now = _Seen(focus, old) if follow is not None else None
     check = focus if seen is None or now is None else _affected(seen, now)
     if not check:
@@ -342,9 +398,18 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, share
     names = {f.value for f in check}
     derived = follow is None  # pySHACL reads the whole graph; the native shapes no derived key
     record = now is not None and check is focus  # what each node's evaluation reads
-    found = [v for v in run(_kg_of(kg, [old, new], report, derived), check,
-                            now.reads if record else None)
-             if v.entity in names]
+    if whole:
+        work = shared.work()
+        lent = _lend(work, old, derive=False)
+        try:
+            found = [v for v in run(type(kg)(work, kg.root, report), check,
+                                    now.reads if record else None) if v.entity in names]
+        finally:
+            _take_back(work, lent)
+    else:
+        found = [v for v in run(_kg_of(kg, [old, new], report, derived), check,
+                                now.reads if record else None)
+                 if v.entity in names]
     if found:
         existing = [f for f in check if _described(store, f)]
         reads: dict | None = {} if record else None
