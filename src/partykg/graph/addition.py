@@ -17,6 +17,10 @@ in the graph:
 A violation is the addition's when it is found with the addition and not without it: an
 existing fault elsewhere, or on a node the addition touches, does not block it. The "without"
 run is made only when the "with" run finds something.
+
+With a context (accept: the file must validate on its own too), the runs with both graphs share
+one copy of the addition with its derived keys: the graph's part each run needs is lent to it and
+taken back, instead of copying the addition into a store per run.
 """
 
 from __future__ import annotations
@@ -73,10 +77,9 @@ def _description(store: ox.Store, node, out: dict) -> None:
             out[q] = None
 
 
-def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = None) -> tuple[dict, list]:
-    """The statements of the graph (``store``) an addition's checks need, and the nodes of the
-    graph the addition touches (mentions, and the graph describes). Nodes under
-    ``minted_prefix`` (the addition's own evidence and status nodes) mention nothing new."""
+def mentions(added: ox.Store, minted_prefix: str | None = None) -> dict:
+    """The nodes an addition mentions: its subjects and the IRIs its statements point at, but
+    for the statements of nodes under ``minted_prefix``."""
     mentioned: dict = {}
     for q in added:
         s = q.subject
@@ -85,6 +88,17 @@ def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = 
         mentioned[s] = None
         if isinstance(q.object, ox.NamedNode):
             mentioned[q.object] = None
+    return mentioned
+
+
+def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = None,
+                  mentioned: dict | None = None) -> tuple[dict, list]:
+    """The statements of the graph (``store``) an addition's checks need, and the nodes of the
+    graph the addition touches (mentions, and the graph describes). Nodes under
+    ``minted_prefix`` (the addition's own evidence and status nodes) mention nothing new.
+    ``mentioned``: :func:`mentions` of the addition, when already known."""
+    if mentioned is None:
+        mentioned = mentions(added, minted_prefix)
     touched = [t for t in mentioned if not (minted_prefix and t.value.startswith(minted_prefix))
                and _described(store, t)]
     base: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
@@ -117,30 +131,68 @@ def neighbourhood(store: ox.Store, added: ox.Store, minted_prefix: str | None = 
 
 
 def shacl_data(store: ox.Store, added: ox.Store, focus: Iterable,
-               follow: set[str] | None = None) -> tuple[dict, dict]:
+               follow: set[str] | None = None, shared: "_Shared | None" = None,
+               whole: bool = False) -> tuple[dict, dict | None]:
     """The data graph SHACL needs for ``focus`` nodes: (statements of the graph, statements of
     the addition): what each says about the focus nodes, the classes of what they point at and
     their ``follow`` statements (the later steps of sequence paths; None: all of them), the
-    ontology (subclass axioms, the SKOS schemes)."""
+    ontology (subclass axioms, the SKOS schemes). ``shared``: the addition's part is computed
+    once for the runs of one addition with two graphs. ``whole``: the focus nodes are every
+    subject of the addition, so its part is all of it: None is returned for it (the caller
+    uses the addition itself)."""
+    focus = list(focus)
+    preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
+    new: dict | None = None
+    if whole:  # the nodes the addition points at, listed by the engine
+        objects_new = shared.objects() if shared is not None else _objects(added)
+    else:
+        key = (tuple(focus), None if follow is None else tuple(sorted(follow)))
+        cached = shared.new.get(key) if shared is not None else None
+        if cached is None:  # what the addition says about the focus nodes and what they point at
+            new_about: dict = {}
+            objects = _about(added, focus, new_about)
+            _pointed(added, objects, preds, new_about)
+            cached = (new_about, objects)
+            if shared is not None:
+                shared.new[key] = cached
+        new = dict(cached[0])
+        objects_new = cached[1]
     old: dict = {q: None for q in store.quads_for_pattern(None, None, None, _ONTOLOGY)}
-    new: dict = {}
+    objects_old = _about(store, focus, old)
+    _pointed(store, {**objects_new, **objects_old}, preds, old)
+    if new is not None:
+        _pointed(added, {o: None for o in objects_old if o not in objects_new}, preds, new)
+    return old, new
+
+
+def _objects(added: ox.Store) -> dict:
+    """The nodes (IRIs, blank nodes) the addition's statements point at, rdf:type aside."""
+    rows = added.query("SELECT DISTINCT ?o WHERE { ?s ?p ?o FILTER((isIRI(?o) || isBLANK(?o)) "
+                       f"&& ?p != <{RDF}type>) }}", use_default_graph_as_union=True)
+    return {r[0]: None for r in rows}
+
+
+def _about(src: ox.Store, focus: list, out: dict) -> dict:
+    """Put in ``out`` what ``src`` says about the focus nodes (the derived keys aside); return
+    the nodes they point at (their classes aside)."""
     objects: dict = {}
     for f in focus:
-        for src, out in ((store, old), (added, new)):
-            for q in src.quads_for_pattern(f, None, None, None):
-                if q.graph_name == _DERIVED:
-                    continue
-                out[q] = None
-                if isinstance(q.object, (ox.NamedNode, ox.BlankNode)) and q.predicate != _TYPE:
-                    objects[q.object] = None
-    preds = None if follow is None else [_TYPE, *(ox.NamedNode(p) for p in sorted(follow))]
+        for q in src.quads_for_pattern(f, None, None, None):
+            if q.graph_name == _DERIVED:
+                continue
+            out[q] = None
+            if isinstance(q.object, (ox.NamedNode, ox.BlankNode)) and q.predicate != _TYPE:
+                objects[q.object] = None
+    return objects
+
+
+def _pointed(src: ox.Store, objects: dict, preds: list | None, out: dict) -> None:
+    """Put in ``out`` the ``preds`` statements (None: all) ``src`` has about ``objects``."""
     for o in objects:
-        for src, out in ((store, old), (added, new)):
-            for p in preds or [None]:
-                for q in src.quads_for_pattern(o, p, None, None):
-                    if q.graph_name != _DERIVED:
-                        out[q] = None
-    return old, new
+        for p in preds or [None]:
+            for q in src.quads_for_pattern(o, p, None, None):
+                if q.graph_name != _DERIVED:
+                    out[q] = None
 
 
 def _kg_of(kg: KnowledgeGraph, parts: Iterable, report: dataset.LoadReport,
@@ -180,16 +232,25 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
     instead of on a copy (an import of 20,000 rows adds 700,000 statements)."""
     from partykg.graph.validate import check_quotes, run_checks, run_shacl
 
-    seen = None
     found = []
+    # what both runs (with kg, with the context) share: the addition's subjects and what it says
+    # about them; the addition's statements with their derived keys, in a store the graph's
+    # statements are lent to. The shapes run with both graphs, then the checks (what each step
+    # shares is dropped after it: a copy of the addition at a time)
+    shared = _Shared(added) if context is not None else None
+    shapes_again: list = []
     if shacl:
-        found, seen = _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl)
+        found, seen = _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, shared=shared)
+        if context is not None:
+            shapes_again = _shacl(context, added, rel, minted_prefix, shacl_new, run_shacl, seen,
+                                  shared)[0]
+            shared.new.clear()
     found = _checks(kg, added, rel, minted_prefix, run_checks, check_quotes,
-                    consume and context is None) + found
+                    consume and context is None, shared) + found
     if context is not None:
-        again = _checks(context, added, rel, minted_prefix, run_checks, check_quotes)
-        if shacl:
-            again += _shacl(context, added, rel, minted_prefix, shacl_new, run_shacl, seen)[0]
+        again = _checks(context, added, rel, minted_prefix, run_checks, check_quotes,
+                        shared=shared) + shapes_again
+        shared.drop()
         keys = {_key(x) for x in found}
         found += [v for v in again if _key(v) not in keys]
     return found
@@ -201,25 +262,94 @@ def _report(kg: KnowledgeGraph, added: ox.Store, rel: str) -> dataset.LoadReport
                               graph_files={**kg.report.graph_files, **graphs})
 
 
-def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=False) -> list:
-    base, _ = neighbourhood(kg.store, added, minted_prefix)
+def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=False,
+            shared: "_Shared | None" = None) -> list:
+    mentioned = None
+    if shared is not None:
+        mentioned = shared.mentioned.get(minted_prefix)
+        if mentioned is None:
+            mentioned = shared.mentioned[minted_prefix] = mentions(added, minted_prefix)
+    base, _ = neighbourhood(kg.store, added, minted_prefix, mentioned)
     report = _report(kg, added, rel)
+    lent: dict = {}
     if consume:  # the graph's statements put in the addition's store: no copy of the addition
         lent = {q: None for q in base if q not in added}
         added.bulk_extend(lent)
         dataset.derive(added)
         after = type(kg)(added, kg.root, report)
+    elif shared is not None:  # the graph's statements lent to the shared copy, then taken back
+        lent = _lend(shared.work(), base, derive=True)
+        after = type(kg)(shared.work(), kg.root, report)
     else:
-        lent = {}
         after = _kg_of(kg, [base, added], report)
-    found = run_checks(after)
-    quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
-              and _added_subject(added, v.entity, lent)]
+    try:
+        found = run_checks(after)
+        quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
+                  and _added_subject(added, v.entity, lent)]
+    finally:
+        if shared is not None and not consume:
+            _take_back(after.store, lent)
     del after
     if found:
         old = {_key(v) for v in run_checks(_kg_of(kg, [base], report))}
         found = [v for v in found if _key(v) not in old]
     return found + quotes
+
+
+def _lend(work: ox.Store, quads, derive: bool) -> dict:
+    """Put in ``work`` the ``quads`` it lacks (with their derived keys when ``derive``); return
+    them, for :func:`_take_back`."""
+    lent = {q: None for q in quads if q not in work}
+    if derive:
+        lent.update((q, None) for q in _derived_quads(lent) if q not in work)
+    work.bulk_extend(lent)
+    return lent
+
+
+def _take_back(work: ox.Store, lent: dict) -> None:
+    for q in lent:
+        work.remove(q)
+
+
+def _derived_quads(quads) -> list:
+    """The derived keys (:func:`partykg.graph.dataset.derive`) of ``quads``: a key is derived from
+    one statement, so the keys of a union are the union of the keys."""
+    s = ox.Store()
+    s.bulk_extend(iter(quads))
+    dataset.derive(s)
+    return list(s.quads_for_pattern(None, None, None, _DERIVED))
+
+
+class _Shared:
+    """What the runs of one addition with two graphs share: a copy of the addition with its
+    derived keys (the graph's statements are lent to it for a run of the checks), the
+    addition's subjects, and what the addition says about the shapes' focus nodes."""
+
+    def __init__(self, added: ox.Store):
+        self.added = added
+        self._work: ox.Store | None = None
+        self.subjects: dict = {}  # the focus query's rows, by its skip prefix
+        self.new: dict = {}  # (focus tuple, follow) -> shacl_data's part of the addition
+        self.mentioned: dict = {}  # minted prefix -> the nodes the addition mentions
+        self._objects: dict | None = None
+
+    def objects(self) -> dict:
+        if self._objects is None:
+            self._objects = _objects(self.added)
+        return self._objects
+
+    def drop(self) -> None:
+        self._work = None
+        self.new.clear()
+        self.mentioned.clear()
+        self._objects = None
+
+    def work(self) -> ox.Store:
+        if self._work is None:
+            self._work = ox.Store()
+            self._work.bulk_extend(iter(self.added))
+            dataset.derive(self._work)
+        return self._work
 
 
 def _added_subject(added: ox.Store, entity: str, lent: dict) -> bool:
@@ -233,25 +363,33 @@ def _added_subject(added: ox.Store, entity: str, lent: dict) -> bool:
                for q in added.quads_for_pattern(node, None, None, None))
 
 
-def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None):
+def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, shared=None):
     """(violations, what was seen): the shapes on the addition's focus nodes. ``seen``: what an
     earlier run with another graph saw; only the focus nodes whose data differs are run again."""
     store = kg.store
     focus = []
     # the addition's subjects, listed by the engine (not its every statement read in Python)
     skip = minted_prefix if not shacl_new and minted_prefix else None
-    rows = added.query("SELECT DISTINCT ?s" + (" ?skip" if skip else "") + " WHERE { ?s ?p ?o "
-                       + ("FILTER(isBLANK(?s) || !STRSTARTS(STR(?s), ?skip)) " if skip else "") + "}",
-                       substitutions={ox.Variable("skip"): ox.Literal(skip)} if skip else None,
-                       use_default_graph_as_union=True)
-    for s, *_ in rows:
+    rows = shared.subjects.get(skip) if shared is not None else None
+    if rows is None:
+        rows = [r[0] for r in added.query(
+            "SELECT DISTINCT ?s" + (" ?skip" if skip else "") + " WHERE { ?s ?p ?o "
+            + ("FILTER(isBLANK(?s) || !STRSTARTS(STR(?s), ?skip)) " if skip else "") + "}",
+            substitutions={ox.Variable("skip"): ox.Literal(skip)} if skip else None,
+            use_default_graph_as_union=True)]
+        if shared is not None:
+            shared.subjects[skip] = rows
+    for s in rows:
         if not shacl_new and not _described(store, s):
             continue
         focus.append(s)
     if not focus:
         return [], None
     run, follow = _shapes_runner(kg, run_shacl)
-    old, new = shacl_data(store, added, focus, follow)
+    # every subject of the addition is a focus node: the shapes run on the shared copy of the
+    # addition with the graph's part lent to it (the native shapes read no derived key)
+    whole = shared is not None and follow is not None and len(focus) == len(rows)
+    old, new = shacl_data(store, added, focus, follow, shared, whole)
     now = _Seen(focus, old) if follow is not None else None
     check = focus if seen is None or now is None else _affected(seen, now)
     if not check:
@@ -260,9 +398,18 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None):
     names = {f.value for f in check}
     derived = follow is None  # pySHACL reads the whole graph; the native shapes no derived key
     record = now is not None and check is focus  # what each node's evaluation reads
-    found = [v for v in run(_kg_of(kg, [old, new], report, derived), check,
-                            now.reads if record else None)
-             if v.entity in names]
+    if whole:
+        work = shared.work()
+        lent = _lend(work, old, derive=False)
+        try:
+            found = [v for v in run(type(kg)(work, kg.root, report), check,
+                                    now.reads if record else None) if v.entity in names]
+        finally:
+            _take_back(work, lent)
+    else:
+        found = [v for v in run(_kg_of(kg, [old, new], report, derived), check,
+                                now.reads if record else None)
+                 if v.entity in names]
     if found:
         existing = [f for f in check if _described(store, f)]
         reads: dict | None = {} if record else None

@@ -138,9 +138,14 @@ class _Builder:
         self.evidence(s, p, o, sentence)
 
     def existing(self, iri: ox.NamedNode) -> dict[str, set]:
-        rows = self.kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", {"s": iri})
+        """What the graph says about ``iri`` (in any graph, the derived keys too)."""
         out: dict[str, set] = {}
-        for r in rows:
+        store = getattr(self.kg, "store", None)
+        if isinstance(store, ox.Store):  # the engine's index, not a query per document
+            for q in store.quads_for_pattern(iri, None, None, None):
+                out.setdefault(q.predicate.value, set()).add(q.object)
+            return out
+        for r in self.kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", {"s": iri}):
             out.setdefault(r["p"].value, set()).add(r["o"])
         return out
 

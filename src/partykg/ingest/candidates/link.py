@@ -16,6 +16,13 @@ _CODE_Q = """SELECT DISTINCT ?d ?date WHERE { ?d pk:codeKey ?key .
 _NUMBER_Q = """SELECT DISTINCT ?d ?type ?issuer ?date ?code WHERE { ?d pk:numberKey ?nk ;
   pk:documentType ?type . OPTIONAL { ?d pk:issuedBy ?issuer } OPTIONAL { ?d pk:dateIssued ?date }
   OPTIONAL { ?d pk:codeKey ?code } }"""
+# the same, for many keys at once (:class:`_Lookup`): ?key/?nk bound to each of a batch of terms
+_CODES_Q = """SELECT DISTINCT ?key ?d ?date WHERE { VALUES ?key { %s } ?d pk:codeKey ?key .
+  OPTIONAL { ?d pk:dateIssued ?date } }"""
+_NUMBERS_Q = """SELECT DISTINCT ?nk ?d ?type ?issuer ?date ?code WHERE { VALUES ?nk { %s }
+  ?d pk:numberKey ?nk ; pk:documentType ?type . OPTIONAL { ?d pk:issuedBy ?issuer }
+  OPTIONAL { ?d pk:dateIssued ?date } OPTIONAL { ?d pk:codeKey ?code } }"""
+_BATCH = 500
 _LABEL_Q = "SELECT DISTINCT ?d WHERE { ?d pk:nameKey ?key ; pk:documentType ?type }"
 _BODIES_Q = """SELECT DISTINCT ?b ?label WHERE { ?b a ?cls . ?cls rdfs:subClassOf* pk:Body .
   { ?b skos:prefLabel ?label } UNION { ?b skos:altLabel ?label } }"""
@@ -39,8 +46,9 @@ def link(cs: CandidateSet, kg) -> None:
             keys.add(body_key(info["en_name"]))  # type: ignore[arg-type]
         found = set().union(*(index.get(k, set()) for k in keys))
         _set_link(b, sorted(found))
+    lookup = _Lookup(cs, kg)
     for d in cs.documents:
-        _set_link(d, _match_document(cs, d, kg))
+        _set_link(d, _match_document(cs, d, kg, lookup))
     # an unnumbered document is also found through a relation to a linked document: "a new
     # Directive … to replace Directive 51" is the graph's one planned directive replacing 51
     for d in cs.documents:
@@ -74,7 +82,36 @@ def _set_link(c, matches: list[str]) -> None:
     c.link = "linked" if len(matches) == 1 else "ambiguous" if matches else "new"
 
 
-def _match_document(cs: CandidateSet, d: DocCand, kg) -> list[str]:
+def _code_key(d: DocCand) -> str | None:
+    try:
+        return code_key(normal_code(d.code)) if d.code else None
+    except CodeError:
+        return None
+
+
+class _Lookup:
+    """The graph's documents by code key and by number key, for every candidate at once: one
+    query per batch of keys (the keys bound as terms, as :func:`partykg.store.sparql.bind`
+    binds one), not one per candidate; the rows of a key are those of the query for that key."""
+
+    def __init__(self, cs: CandidateSet, kg):
+        codes = {k for d in cs.documents if (k := _code_key(d))}
+        numbers = {number_key(d.number) for d in cs.documents if d.number and d.type}
+        self.codes = self._fetch(kg, _CODES_Q, "key", codes)
+        self.numbers = self._fetch(kg, _NUMBERS_Q, "nk", numbers)
+
+    @staticmethod
+    def _fetch(kg, query: str, var: str, keys: set[str]) -> dict[str, list[dict]]:
+        out: dict[str, list[dict]] = {k: [] for k in keys}
+        ordered = sorted(keys)
+        for i in range(0, len(ordered), _BATCH):
+            terms = " ".join(str(ox.Literal(k)) for k in ordered[i:i + _BATCH])  # N-Triples
+            for row in kg.select(query % terms):
+                out[row[var].value].append(row)
+        return out
+
+
+def _match_document(cs: CandidateSet, d: DocCand, kg, lookup: _Lookup | None = None) -> list[str]:
     year = _year(d.date)
     issuer_iris = set()
     if d.issuer:
@@ -82,11 +119,9 @@ def _match_document(cs: CandidateSet, d: DocCand, kg) -> list[str]:
         if b.link == "linked":
             issuer_iris = set(b.matches)
     if d.code:
-        try:
-            key = code_key(normal_code(d.code))
-        except CodeError:
-            key = None
-        rows = kg.select(_CODE_Q, {"key": ox.Literal(key)}) if key else []
+        key = _code_key(d)
+        rows = (lookup.codes[key] if lookup is not None else
+                kg.select(_CODE_Q, {"key": ox.Literal(key)})) if key else []
         docs: dict[str, set[str]] = {}
         for r in rows:
             docs.setdefault(r["d"].value, set())
@@ -110,7 +145,9 @@ def _match_document(cs: CandidateSet, d: DocCand, kg) -> list[str]:
             return sorted(docs)
     if d.number and d.type:
         types = L.COMPATIBLE_TYPES.get(d.type, frozenset({d.type}))
-        rows = kg.select(_NUMBER_Q, {"nk": ox.Literal(number_key(d.number))})
+        nk = number_key(d.number)
+        rows = lookup.numbers[nk] if lookup is not None else \
+            kg.select(_NUMBER_Q, {"nk": ox.Literal(nk)})
         cands: dict[str, dict[str, set[str]]] = {}
         for r in rows:
             t = r["type"].value
