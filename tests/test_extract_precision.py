@@ -1,0 +1,20 @@
+"""Precision of relations in real prose (issue 12, set I's errors): unnumbered type words that
+must resolve to the numbered document the text names (or make no document), plans in numbered
+lists, and what must not be found. The sentences are fictional (invented numbers) in the shape
+of the real pages of tests/data/gold/real_heldout_i."""
+from __future__ import annotations
+
+from extract_helpers import rels
+
+
+# --- plans stay plans: items of an agreed list, numbered "(1)", "1.", "a)" ---------------------
+
+def test_an_enumerated_item_of_an_agreed_list_is_a_planned_replacement():
+    for enum in ("(1) ", "1. ", "a) "):
+        text = ("Bộ Chính trị, Ban Bí thư cơ bản đồng ý với nội dung, sửa đổi và ban hành hai quy "
+                "định mới:\n\n"
+                f"{enum}Quy định của Bộ Chính trị về tiêu chuẩn chức danh cán bộ các cấp (thay thế "
+                "Quy định số 881-QĐ/TW và Quy định số 882-QĐ/TW).\n")
+        got = rels(text, "vi")
+        kinds = {k for k, _s, t in got if t in ("881-QĐ/TW", "882-QĐ/TW")}
+        assert kinds == {"plannedToReplace"}, (enum, got)
