@@ -18,3 +18,21 @@ def test_an_enumerated_item_of_an_agreed_list_is_a_planned_replacement():
         got = rels(text, "vi")
         kinds = {k for k, _s, t in got if t in ("881-QĐ/TW", "882-QĐ/TW")}
         assert kinds == {"plannedToReplace"}, (enum, got)
+
+
+# --- "Chỉ thị của <body>": the one numbered directive the text named before -------------------
+
+def test_a_type_and_issuer_description_is_the_one_numbered_document_named_before():
+    text = ("Tỉnh ủy ban hành Chỉ thị 871 về việc đón Tết.\nCập nhật lúc 10:00.\nẢnh minh họa.\n"
+            "Theo đó Chỉ thị của Ban Thường vụ Tỉnh ủy được ban hành trên cơ sở thực hiện Chỉ thị "
+            "số 872-CT/TW, ngày 09/12/2020 của Ban Bí thư.")
+    got = rels(text, "vi")
+    assert got == {("implements", "directive:871", "872-CT/TW")}
+
+
+def test_a_description_stays_apart_when_two_numbered_documents_of_its_type_came_before():
+    text = ("Tỉnh ủy ban hành Chỉ thị 871 và Chỉ thị 873 về việc đón Tết.\nẢnh minh họa.\n"
+            "Theo đó Chỉ thị của Ban Thường vụ Tỉnh ủy được ban hành trên cơ sở thực hiện Chỉ thị "
+            "số 872-CT/TW, ngày 09/12/2020 của Ban Bí thư.")
+    got = rels(text, "vi")
+    assert not any(s in ("directive:871", "directive:873") for _k, s, _t in got)
