@@ -36,3 +36,14 @@ def test_a_description_stays_apart_when_two_numbered_documents_of_its_type_came_
             "số 872-CT/TW, ngày 09/12/2020 của Ban Bí thư.")
     got = rels(text, "vi")
     assert not any(s in ("directive:871", "directive:873") for _k, s, _t in got)
+
+
+# --- a document on the review of another's implementation does not implement it -----------------
+
+def test_a_notice_on_the_five_year_review_of_an_implementation_implements_nothing():
+    text = ("Le Comité permanent a approuvé le Plan de mise en œuvre de l'Avis n° 855 - TB/TW du 20 "
+            "avril 2019 du Politburo sur l'examen quinquennal de la mise en œuvre de la Résolution "
+            "n° 856 - NQ/TW du 11e Politburo sur le développement de la province.")
+    got = rels(text, "fr")
+    assert not any(s == "855-TB/TW" for _k, s, _t in got), got
+    assert ("implements", "plan:None", "855-TB/TW") in got
