@@ -47,3 +47,10 @@ def test_a_notice_on_the_five_year_review_of_an_implementation_implements_nothin
     got = rels(text, "fr")
     assert not any(s == "855-TB/TW" for _k, s, _t in got), got
     assert ("implements", "plan:None", "855-TB/TW") in got
+
+
+def test_a_letter_after_the_results_of_n_years_implementing_a_resolution_implements_nothing():
+    text = ("Để chuẩn bị báo cáo Ban Thường vụ Tỉnh ủy kết quả 1 năm thực hiện Nghị quyết 825-NQ/TƯ, "
+            "ngày 18/7/2014, Ban Dân vận Tỉnh ủy có Công văn số 826/CV-DVTU đề nghị các đơn vị "
+            "khẩn trương xây dựng kế hoạch.")
+    assert rels(text, "vi") == set()

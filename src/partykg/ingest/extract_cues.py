@@ -241,7 +241,7 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
 # "{n}" in these two tables stands for a number ("sau 8 năm thực hiện …").
 REVIEW_FILLER: dict[str, tuple[str, ...]] = {
     "en": ("the", "of the", "five-year", "10-year", "the five-year", "the 10-year"),
-    "vi": ("việc", "5 năm", "10 năm", "kết quả", "quá trình"),
+    "vi": ("việc", "{n} năm", "{n} tháng", "kết quả", "quá trình"),
     "fr": ("la", "de la", "quinquennal de la", "quinquennal de", "décennal de la",
            "annuel de la"), "id": ("pelaksanaan",)}
 # "Thực hiện X …, Ban Thường vụ … xây dựng kế hoạch thực hiện như sau": verbs by which a body
