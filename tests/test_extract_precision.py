@@ -54,3 +54,26 @@ def test_a_letter_after_the_results_of_n_years_implementing_a_resolution_impleme
             "ngày 18/7/2014, Ban Dân vận Tỉnh ủy có Công văn số 826/CV-DVTU đề nghị các đơn vị "
             "khẩn trương xây dựng kế hoạch.")
     assert rels(text, "vi") == set()
+
+
+# --- the text's own document is the numbered one of its title line ----------------------------
+
+def test_the_plan_a_headerless_text_issues_is_the_numbered_plan_of_its_title():
+    text = ("Kế hoạch số 821-KH/TW ngày 28/11/2023 của Ban Chấp hành Trung ương thực hiện Nghị quyết "
+            "Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII về tiếp tục phát huy sức "
+            "mạnh đại đoàn kết toàn dân tộc\n\n"
+            "Thực hiện Nghị quyết số 822-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng "
+            "khoá XIII về tiếp tục phát huy sức mạnh đại đoàn kết toàn dân tộc (sau đây gọi là Nghị "
+            "quyết), Bộ Chính trị ban hành Kế hoạch thực hiện, cụ thể như sau:\n\n1. Mục đích\n")
+    assert rels(text, "vi") == {("implements", "821-KH/TW", "822-NQ/TW")}
+
+
+def test_a_named_resolution_with_another_subject_stays_apart():
+    text = ("Kế hoạch số 821-KH/TW ngày 28/11/2023 của Ban Chấp hành Trung ương thực hiện Nghị quyết "
+            "Hội nghị lần thứ bảy Ban Chấp hành Trung ương Đảng khóa XIII về công tác cán bộ\n\n"
+            "Thực hiện Nghị quyết số 822-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng "
+            "khoá XIII về tiếp tục phát huy sức mạnh đại đoàn kết toàn dân tộc, Bộ Chính trị ban "
+            "hành Kế hoạch thực hiện, cụ thể như sau:\n\n1. Mục đích\n")
+    got = rels(text, "vi")
+    assert ("implements", "821-KH/TW", "822-NQ/TW") in got
+    assert ("implements", "821-KH/TW", "resolution:None") in got

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
@@ -132,10 +133,23 @@ def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Pat
         if tkey is None:
             continue
         a0, a1 = sent.start + start + tm.start(), sent.start + start + tm.end()
-        mentions.append(Mention(a0, a1, text[a0:a1], si, tkey, strong=False, tail_end=a1))
+        named = _sole_before(mentions, tkey, sent.start, objs)
+        if named is None:
+            mentions.append(Mention(a0, a1, text[a0:a1], si, tkey, strong=False, tail_end=a1))
+            named = len(mentions) - 1
         for o in objs:
-            add("implements", len(mentions) - 1, o, si, "fronted clause")
+            add("implements", named, o, si, "fronted clause")
         return
+
+
+def _sole_before(mentions: list[Mention], tkey: str, pos: int, objs: list[int]) -> int | None:
+    """The one numbered document of type ``tkey`` the text names before ``pos`` (its title line
+    "Kế hoạch số NN-KH/TW … thực hiện …" over the text), if there is exactly one."""
+    found: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        if m.start < pos and m.strong and m.type == tkey and j not in objs:
+            found.setdefault(normal_code(m.code).upper() if m.code else f"#{m.number_key}", j)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=8)

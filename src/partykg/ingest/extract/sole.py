@@ -2,7 +2,7 @@
 ủy", "the Directive of the Politburo") in a text that has named exactly one numbered document
 of that type before it is that document, however far back: a news page names the document in
 its headline or lead and describes it afterwards. Not when the description is a plan, a new
-document, a list, a name ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have."""
+document, a list, a name (unless its subject is the numbered document's, below) ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have."""
 
 from __future__ import annotations
 
@@ -23,9 +23,17 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
     for i, m in enumerate(mentions):
         if m.strong or m.new or m.plural or m.antecedent is not None or m.type is None:
             continue
-        if not _described(m, P) or planned(m, text, P):
+        if planned(m, text, P):
             continue
         mine = partners.get(i, set())
+        subject = m.subject or _named_subject(text, m, P)
+        if subject and not _described(m, P):
+            same = _same_subject_anywhere(subject, m, mentions, mine)
+            if same is not None:
+                m.antecedent = same
+            continue
+        if not _described(m, P):
+            continue
         keys: dict[tuple, int] = {}
         for j in range(i):
             o = mentions[j]
@@ -43,6 +51,42 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
         if m.subject and o.subject and not _same_subject(m.subject, o.subject):
             continue
         m.antecedent = j
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _named_subject(text: str, m: Mention, P: Patterns) -> str | None:
+    """The subject after a document's name on its line ("Nghị quyết Hội nghị lần thứ tám …
+    khóa XIII về X" -> X): the name is short and holds no other type word."""
+    le = text.find("\n", m.end)
+    line = text[m.end:len(text) if le < 0 else le]
+    sp = P.subject_prep_re.search(line, 0, 160)
+    if sp is None or P.type_re.search(line, 0, sp.start()) or re.search(r"[.;:,]", line[:sp.start()]):
+        return None
+    return re.split(r"[.;:(]", line[sp.end():], maxsplit=1)[0].strip() or None
+
+
+def _same_subject_anywhere(subject: str, m: Mention, mentions: list[Mention],
+                           mine: set[int]) -> int | None:
+    """A named but unnumbered document ("Nghị quyết Hội nghị lần thứ tám … về X") whose subject
+    is, nearly word for word, the subject of the one numbered document of its type the text
+    names (before or after it: a page title over its lead)."""
+    keys: dict[tuple, int] = {}
+    for j, o in enumerate(mentions):
+        if o.strong and o.type == m.type and _key(o) is not None and j not in mine:
+            keys.setdefault(_key(o), j)
+    if len(keys) != 1:
+        return None
+    j = next(iter(keys.values()))
+    subjects = [o.subject for o in mentions if o.subject and _key(o) == _key(mentions[j])]
+    wm = _words(subject)
+    for s in subjects:
+        ws = _words(s)
+        if wm and ws and len(wm & ws) >= 0.8 * max(len(wm), len(ws)):
+            return j
+    return None
 
 
 def _described(m: Mention, P: Patterns) -> bool:
