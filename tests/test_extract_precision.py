@@ -77,3 +77,29 @@ def test_a_named_resolution_with_another_subject_stays_apart():
     got = rels(text, "vi")
     assert ("implements", "821-KH/TW", "822-NQ/TW") in got
     assert ("implements", "821-KH/TW", "resolution:None") in got
+
+
+# --- a page title over the header's text ----------------------------------------------------
+
+_PAGE = ("Kế hoạch thực hiện Kết luận số 831-KL/TW\n\n"
+         "Kế hoạch số 830-KH/ĐU ngày 05/01/2022 về thực hiện Kết luận số 831-KL/TW, ngày 18/5/2021 "
+         "của Bộ Chính trị\n\n"
+         "ĐẢNG ỦY XÃ AN HẢI\n\nSố 830-KH/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nAn Hải, ngày 05 tháng 01 năm 2022\n\n"
+         "KẾ HOẠCH\n\n"
+         "Thực hiện Hướng dẫn số 832-HD/BTGHU, ngày 12/12/2021 của Ban Tuyên giáo Huyện ủy và Kế "
+         "hoạch số 833-KH/HU, ngày 01/11/2021 của Ban Chấp hành Đảng bộ về việc thực hiện Kết luận "
+         "số 831-KL/TW của Bộ Chính trị về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí "
+         "Minh; Đảng ủy xã An Hải ban hành Kế hoạch thực hiện Kết luận số 831-KL/TW, như sau:\n\n"
+         "I. MỤC ĐÍCH, YÊU CẦU\n")
+
+
+def test_a_page_title_plan_is_the_headers_plan_with_the_same_relation():
+    got = rels(_PAGE, "vi")
+    assert not any(s == "plan:None" for _k, s, _t in got), got
+    assert ("implements", "830-KH/ĐU", "831-KL/TW") in got
+
+
+def test_the_fronted_list_of_a_header_text_skips_named_documents_to_the_issued_one():
+    got = rels(_PAGE, "vi")
+    assert {("implements", "830-KH/ĐU", "832-HD/BTGHU"),
+            ("implements", "830-KH/ĐU", "833-KH/HU")} <= got

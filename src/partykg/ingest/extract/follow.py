@@ -37,6 +37,7 @@ from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_
                                                planned)
 from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
+from partykg.ingest.extract.sole import shared_relation
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -87,6 +88,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
     _one_unnamed_document(mentions, relations)
+    shared_relation(mentions, relations, header)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)

@@ -93,10 +93,14 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
         if not objs or h in objs:
             continue
         last = mentions[objs[-1]]
-        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
+        r0 = max(last.tail_end, last.end) - sent.start
+        rest = sent.text[r0:]
+        taken = [(mentions[j].start - sent.start - r0, mentions[j].end - sent.start - r0)
+                 for j in idx if mentions[j].strong]
         for tm in P.type_re.finditer(rest):
-            if "," not in rest[:tm.start()]:
-                continue
+            if "," not in rest[:tm.start()] or any(a < tm.end() and tm.start() < b
+                                                   for a, b in taken):
+                continue  # the first type word of the main clause, not a named document
             lead = rest[max(0, tm.start() - 60):tm.start()]
             if (P.issue_verb_re.search(lead) or _lang(P).draw_up.search(lead)) and \
                     P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:

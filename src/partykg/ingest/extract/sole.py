@@ -97,3 +97,27 @@ def _described(m: Mention, P: Patterns) -> bool:
         return False  # "Résolution du 3e Plénum …", "Nghị quyết của Đại hội XIV": a name
     return m.issuer is not None or bool(re.match(r"[ \t]{1,2}(?:của|of|du|de la|de l'|dari)[ \t]",
                                                  rest, re.IGNORECASE))
+
+
+def shared_relation(mentions: list[Mention], relations: list[Relation],
+                    header: int | None = None) -> None:
+    """An unnumbered document with the relation a numbered document of its type has to the same
+    document (a page title "Kế hoạch thực hiện Kết luận số NN" over "Kế hoạch số MM … về thực
+    hiện Kết luận số NN") is that numbered document: the only one, or the text's own (its
+    header) when several have it."""
+    have: dict[tuple, dict[tuple, int]] = {}
+    for r in relations:
+        o = mentions[r.source]
+        if o.strong and o.type is not None and _key(o) is not None:
+            have.setdefault((r.kind, o.type, _key(mentions[r.target])), {}).setdefault(_key(o), r.source)
+    hkey = _key(mentions[header]) if header is not None else None
+    for r in relations:
+        m = mentions[r.source]
+        if m.strong or m.new or m.antecedent is not None or m.type is None:
+            continue
+        tkey = _key(mentions[r.target])
+        cands = have.get((r.kind, m.type, tkey), {}) if tkey is not None else {}
+        if len(cands) == 1:
+            m.antecedent = next(iter(cands.values()))
+        elif hkey is not None and hkey in cands:
+            m.antecedent = cands[hkey]
