@@ -103,3 +103,14 @@ def test_the_fronted_list_of_a_header_text_skips_named_documents_to_the_issued_o
     got = rels(_PAGE, "vi")
     assert {("implements", "830-KH/ĐU", "832-HD/BTGHU"),
             ("implements", "830-KH/ĐU", "833-KH/HU")} <= got
+
+
+# --- "the Resolution adopted at the 13th … Congress" is a name, not a back-reference ------------
+
+def test_a_resolution_named_by_its_congress_is_not_the_numbered_resolution_before():
+    text = ("The Government has just issued Resolution No.850/NQ-CP on the Government's Action "
+            "Programme. The Programme shows the main tasks of the Resolution adopted at the 13th "
+            "National Party Congress. The Government then issued Resolution No.851/NQ-CP to "
+            "implement the Resolution adopted at the 13th National Party Congress.")
+    got = rels(text, "en")
+    assert got == {("implements", "851/NQ-CP", "resolution:None")}, got

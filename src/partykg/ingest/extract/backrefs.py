@@ -223,10 +223,16 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
 _NAME_AFTER = re.compile(r"[ \t]{1,2}(?:[A-ZĐÀ-Ỹ][^\W\d_]{0,20}[ \t]{1,2}){1,3}(?:[IVXLC]{1,6}|\d{1,3})(?![\w])")
 
 
+_ORDINAL_NAME_AFTER = re.compile(
+    r"[ \t]{1,2}(?:[a-zà-ỹ]{1,12}[ \t]{1,2}){0,2}(?:the[ \t]{1,2})?"
+    r"\d{1,2}(?:st|nd|rd|th|e|er|ème)[ \t]{1,2}[A-ZÀ-Ý]")
+
+
 def _named(after: str) -> bool:
     """A bare type word followed by a capitalised name ending on a number ("Trung ương 5",
-    "Đại hội XIV", "Hội nghị Trung ương 7") names its document."""
-    return bool(_NAME_AFTER.match(after))
+    "Đại hội XIV", "Hội nghị Trung ương 7"), or by an ordinal and a capitalised name ("adopted
+    at the 13th National Party Congress", "du 3e Plénum") names its document."""
+    return bool(_NAME_AFTER.match(after) or _ORDINAL_NAME_AFTER.match(after))
 
 
 def _same_subject(a: str, b: str | None) -> bool:
