@@ -114,3 +114,16 @@ def test_a_resolution_named_by_its_congress_is_not_the_numbered_resolution_befor
             "implement the Resolution adopted at the 13th National Party Congress.")
     got = rels(text, "en")
     assert got == {("implements", "851/NQ-CP", "resolution:None")}, got
+
+
+# --- a header's title line: a cue after another document on the line is that document's --------
+
+def test_a_cue_after_a_programme_on_the_title_line_is_not_the_headers():
+    text = ("ỦY BAN NHÂN DÂN\nSố: 860/KH-UBND\nAn Bình, ngày 30 tháng 9 năm 2022\n"
+            "THỰC HIỆN NGHỊ QUYẾT SỐ 861/NQ-CP NGÀY 01/8/2022 CỦA CHÍNH PHỦ VÀ CHƯƠNG TRÌNH HÀNH "
+            "ĐỘNG SỐ 862-CTR/TU NGÀY 17/8/2022 CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH THỰC HIỆN NGHỊ QUYẾT "
+            "SỐ 863-NQ/TW NGÀY 10/02/2022 CỦA BỘ CHÍNH TRỊ VỀ PHÁT TRIỂN VÙNG TRUNG DU\n"
+            "- Căn cứ tình hình thực tế.\n")
+    got = rels(text, "vi")
+    assert ("implements", "860/KH-UBND", "861/NQ-CP") in got
+    assert ("implements", "860/KH-UBND", "863-NQ/TW") not in got

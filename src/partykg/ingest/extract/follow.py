@@ -91,7 +91,8 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     shared_relation(mentions, relations, header)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
-        _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
+        _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add,
+                     relations)
 
 
 def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], before: int,
@@ -316,7 +317,7 @@ def _issuer_of(m: Mention) -> str | None:
 
 
 def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Mention],
-                 P: Patterns, add) -> None:
+                 P: Patterns, add, relations: list[Relation] = ()) -> None:
     """Extend a relation to the objects coordinated with its object."""
     base = sent.start
     text = sent.text
@@ -358,6 +359,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         # a cue after N opens a new clause, unless it goes on N's own subject ("Kết luận số NN
         # về việc điều chỉnh, bổ sung …")
         own = N.subject and P.subject_prep_re.search(text[N.end - base:_reach(N) - base])
+        # … or N's own relation, found in its sentence ("… và Chương trình số NN thực hiện X")
+        own = own or any(q.source == j and q.sentence == r.sentence for q in relations)
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break

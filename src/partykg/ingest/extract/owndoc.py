@@ -37,6 +37,9 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
             cue = c
         if cue is None or not _is_filler(line_before[cue.end():]):
             continue
+        if any(k != h and ls <= mentions[k].start and mentions[k].end <= ls + cue.start()
+               for k in range(len(mentions))):
+            continue  # "… VÀ CHƯƠNG TRÌNH SỐ NN THỰC HIỆN X": the cue is the document before it's
         letters = [c for c in text[ls:m.start] if c.isalpha()]
         upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         if not (upper or _lang(P).subject_line.match(line_before)):
