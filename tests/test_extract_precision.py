@@ -127,3 +127,21 @@ def test_a_cue_after_a_programme_on_the_title_line_is_not_the_headers():
     got = rels(text, "vi")
     assert ("implements", "860/KH-UBND", "861/NQ-CP") in got
     assert ("implements", "860/KH-UBND", "863-NQ/TW") not in got
+
+
+# --- "the Law on X" is the numbered "Law on X No. NN" named before ------------------------------
+
+def test_the_law_on_a_name_refers_to_the_numbered_law_with_that_name():
+    text = ("Pursuant to the Law on Budget planning No. 870/2006/QH11 dated November 29, 2006; the Law "
+            "No. 871/2012/QH12 on the amendments to the Law on Budget planning dated November 20, "
+            "2012.")
+    got = rels(text, "en")
+    assert got == {("amends", "871/2012/QH12", "870/2006/QH11")}, got
+
+
+def test_the_law_on_another_name_stays_apart():
+    text = ("Pursuant to the Law on Budget planning No. 870/2006/QH11 dated November 29, 2006; the Law "
+            "No. 871/2012/QH12 on the amendments to the Law on Forest protection dated November 20, "
+            "2012.")
+    got = rels(text, "en")
+    assert ("amends", "871/2012/QH12", "870/2006/QH11") not in got

@@ -215,7 +215,8 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
             continue
         if bare and len(kinds) > 1:
             continue  # several documents of that type before it: not a guess
-        if not demo and m.subject and not _same_subject(m.subject, mentions[found].subject):
+        if not demo and m.subject and not _same_subject(
+                m.subject, mentions[found].subject or _name_words(mentions[found])):
             continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
 
@@ -235,11 +236,19 @@ def _named(after: str) -> bool:
     return bool(_NAME_AFTER.match(after) or _ORDINAL_NAME_AFTER.match(after))
 
 
+def _name_words(m: Mention) -> str | None:
+    """A numbered document's name when it gives no subject ("Law on Tax administration No. NN"):
+    the words of its mention besides the type word, the number and the code."""
+    rest = re.sub(r"\S*\d\S*", " ", m.text)
+    return rest if m.type and re.search(r"[^\W\d_]{3,}", rest) and len(rest.split()) > 3 else None
+
+
 def _same_subject(a: str, b: str | None) -> bool:
     if not b:
         return False
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+    wa, wb = (set(w for w in re.findall(r"\w+", s.lower()) if not any(c.isdigit() for c in w))
+              for s in (a, b))
+    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
 def _key(m: Mention) -> tuple | None:
