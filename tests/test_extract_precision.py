@@ -145,3 +145,19 @@ def test_the_law_on_another_name_stays_apart():
             "2012.")
     got = rels(text, "en")
     assert ("amends", "871/2012/QH12", "870/2006/QH11") not in got
+
+
+# --- a header's title that is a cue by itself ("HƯỚNG DẪN" + what it guides) ---------------------
+
+def test_a_guidance_title_guides_the_document_its_title_block_names():
+    text = ("Số: 880-HD/VPTW\n\n\nHƯỚNG DẪN\nmột số điểm Quy định cụ thể ban hành kèm theo\n"
+            "Quyết định số 881-QĐ/TW ngày 30-5-2012 của Ban Bí thư về chế độ chi hoạt động\n"
+            "-----------\n\n- Căn cứ Quyết định số 881-QĐ/TW ngày 30-5-2012 của Ban Bí thư.\n")
+    assert ("guides", "880-HD/VPTW", "881-QĐ/TW") in rels(text, "vi")
+
+
+def test_a_guidance_title_with_a_subject_line_guides_nothing_the_body_bases_it_on():
+    text = ("Số: 882-HD/BTGTW\n\nHà Nội, ngày 19 tháng 12 năm 2023\n\nHƯỚNG DẪN\n\n"
+            "TUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN TRONG NĂM 2024\n\n"
+            "Căn cứ Quyết định số 883-QĐ/TW, ngày 01/12/2022 của Bộ Chính trị về chức năng của Ban.\n")
+    assert not any(k == "guides" for k, _s, _t in rels(text, "vi"))

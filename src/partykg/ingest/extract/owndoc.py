@@ -27,6 +27,7 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
     if not lines:
         return
     lo, hi = lines[0][0], lines[-1][0] + len(lines[-1][1])
+    _title_verb(text, h, lines, lo, hi, mentions, P, add)
     for j, m in enumerate(mentions):
         if j == h or not (lo <= m.start < hi) or m.list_head is not None:
             continue
@@ -50,6 +51,35 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         kind, voice, mood = info
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _title_verb(text: str, h: int, lines, lo: int, hi: int, mentions: list[Mention],
+                P: Patterns, add) -> None:
+    """A header's title line that is a relation cue by itself ("HƯỚNG DẪN", then "một số điểm
+    Quy định … ban hành kèm theo Quyết định số NN …"): the header's document stands in that
+    relation to the first document the title block names, when no other cue comes between."""
+    first = next((j for j, m in enumerate(mentions) if j != h and lo <= m.start < hi
+                  and m.strong and m.list_head is None), None)
+    if first is None:
+        return
+    for pos, line in lines:
+        if pos >= mentions[first].start:
+            return
+        cue = P.cue_re.fullmatch(line.strip())
+        if cue is None or not line.strip().isupper():
+            continue
+        between = text[pos + len(line):mentions[first].start]
+        info = _cue_info(P, cue)
+        own_line = between[between.rfind("\n") + 1:]
+        if info is None or len(between) > 150 or P.cue_re.search(between) or \
+                any(pos < m.start < mentions[first].start for m in mentions) or \
+                not _is_filler(own_line) or any(
+                    ln.strip().isupper() for ln in between.split("\n")):
+            return  # a title of its own, or a line that opens the body ("Căn cứ …")
+        kind, voice, mood = info
+        a, o = (h, first) if voice == "active" else (first, h)
+        add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[first].sentence, cue.group(0))
+        return
 
 
 def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
