@@ -161,3 +161,18 @@ def test_a_guidance_title_with_a_subject_line_guides_nothing_the_body_bases_it_o
             "TUYÊN TRUYỀN KỶ NIỆM CÁC NGÀY LỄ LỚN TRONG NĂM 2024\n\n"
             "Căn cứ Quyết định số 883-QĐ/TW, ngày 01/12/2022 của Bộ Chính trị về chức năng của Ban.\n")
     assert not any(k == "guides" for k, _s, _t in rels(text, "vi"))
+
+
+# --- a fronted list with a sub-list announced after a semicolon and a colon ----------------------
+
+def test_every_item_of_a_fronted_list_with_a_colon_sub_list():
+    text = ("Số: 890/CTr-UBND\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n\n"
+            "Thực hiện Nghị quyết số 891/NQ-CP ngày\n30/01/2022 của Chính phủ về phục hồi kinh tế; "
+            "các Nghị quyết của Hội đồng nhân dân tỉnh: số 892/NQ-HĐND ngày 22/12/2020 về nhiệm vụ "
+            "5 năm; số 893/NQ-HĐND ngày 08/12/2021 về đầu tư công; số 894/NQ-HĐND ngày 08/12/2021 "
+            "về thu chi ngân sách và Công văn số 895/BKHĐT-TH ngày 14/02/2022 của Bộ Kế hoạch và "
+            "Đầu tư, Ủy ban nhân dân tỉnh ban hành Chương trình hành động với những nội dung như sau:\n"
+            "I. MỤC ĐÍCH\n")
+    got = rels(text, "vi")
+    assert {("implements", "890/CTr-UBND", c) for c in (
+        "891/NQ-CP", "892/NQ-HĐND", "893/NQ-HĐND", "894/NQ-HĐND", "895/BKHĐT-TH")} <= got, got
