@@ -176,3 +176,19 @@ def test_every_item_of_a_fronted_list_with_a_colon_sub_list():
     got = rels(text, "vi")
     assert {("implements", "890/CTr-UBND", c) for c in (
         "891/NQ-CP", "892/NQ-HĐND", "893/NQ-HĐND", "894/NQ-HĐND", "895/BKHĐT-TH")} <= got, got
+
+
+# --- "… on the continued implementation of the resolution." -----------------------------------
+
+def test_a_lower_case_type_word_object_is_the_one_numbered_document_of_its_type_before():
+    text = ("They discussed the review of the Politburo's Resolution No.853-NQ/TW, dated August 29, "
+            "2005, on the southeastern region, along with Conclusion No. 827-KL/TW, dated August 2, "
+            "2012, on the continued implementation of the resolution.")
+    assert rels(text, "en") == {("continues", "827-KL/TW", "853-NQ/TW")}
+
+
+def test_a_lower_case_object_with_two_candidates_is_left_alone():
+    text = ("They discussed Resolution No.853-NQ/TW and Resolution No.854-NQ/TW, along with "
+            "Conclusion No. 827-KL/TW, dated August 2, 2012, on the continued implementation of the "
+            "resolution.")
+    assert not any(s == "827-KL/TW" for _k, s, _t in rels(text, "en"))

@@ -37,7 +37,7 @@ from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_
                                                planned)
 from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
-from partykg.ingest.extract.sole import shared_relation
+from partykg.ingest.extract.sole import lower_case_objects, shared_relation
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -78,6 +78,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     _issued_unnamed(text, sentences, by_sent, mentions, P, add)
+    lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
     if header is None:

@@ -121,3 +121,44 @@ def shared_relation(mentions: list[Mention], relations: list[Relation],
             m.antecedent = next(iter(cands.values()))
         elif hkey is not None and hkey in cands:
             m.antecedent = cands[hkey]
+
+
+def lower_case_objects(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """ "Conclusion No. NN, …, on the continued implementation of the resolution.": a relation
+    cue whose object is a determiner and a lower-case type word closing the clause refers to the
+    one numbered document of that type named before it in the sentence (not the cue's subject)."""
+    from partykg.ingest import extract_lang as L
+    from partykg.ingest.extract.followbase import _cue_info, _kind
+    from partykg.ingest.extract.patterns import _alt
+    dets = L.DETERMINERS[P.lang]
+    if not dets:
+        return
+    rx = re.compile(rf"[ \t]{{1,2}}(?:{_alt(dets)})[ \t]{{1,2}}(?P<type>{P.type_re.pattern})(?=[ \t]{{0,2}}[.;,)]|$)")
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        base = sent.start
+        for cue in P.cue_re.finditer(sent.text):
+            om = rx.match(sent.text, cue.end() - 1 if sent.text[cue.end() - 1] == " " else cue.end())
+            if om is None or not om.group("type").islower():
+                continue
+            info = _cue_info(P, cue)
+            tkey = P.type_words.get(re.sub(r"\s+", " ", om.group("type").lower()))
+            if info is None or tkey is None or any(
+                    mentions[j].start - base < om.end() and om.start() < mentions[j].end - base
+                    for j in idx):
+                continue
+            before = [j for j in idx if mentions[j].end - base <= cue.start() and mentions[j].strong
+                      and mentions[j].list_head is None]
+            if not before:
+                continue
+            src = before[-1]
+            same = {_key(mentions[j]): j for j in before if mentions[j].type == tkey and j != src}
+            if len(same) != 1 or mentions[src].type == tkey:
+                continue
+            ante = next(iter(same.values()))
+            a0, a1 = base + om.start("type"), base + om.end("type")
+            mentions.append(Mention(a0, a1, sent.text[om.start("type"):om.end("type")], si, tkey,
+                                    strong=False, anaphor=True, antecedent=ante, tail_end=a1))
+            kind, voice, mood = info
+            a, o = (src, len(mentions) - 1) if voice == "active" else (len(mentions) - 1, src)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
