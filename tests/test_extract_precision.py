@@ -192,3 +192,12 @@ def test_a_lower_case_object_with_two_candidates_is_left_alone():
             "Conclusion No. 827-KL/TW, dated August 2, 2012, on the continued implementation of the "
             "resolution.")
     assert not any(s == "827-KL/TW" for _k, s, _t in rels(text, "en"))
+
+
+# --- "Resolution NN on X and the Action Program to implement Resolution NN" ----------------------
+
+def test_a_programme_named_in_a_resolutions_subject_implements_it():
+    text = ('Topic "Key contents of Resolution No. 871-NQ/TW, dated August 22, 2025 of the Politburo '
+            'on breakthrough in education and the Action Program to implement Resolution No. '
+            '871-NQ/TW" delivered by the Prime Minister.')
+    assert rels(text, "en") == {("implements", "programme:None", "871-NQ/TW")}
