@@ -201,3 +201,17 @@ def test_a_programme_named_in_a_resolutions_subject_implements_it():
             'on breakthrough in education and the Action Program to implement Resolution No. '
             '871-NQ/TW" delivered by the Prime Minister.')
     assert rels(text, "en") == {("implements", "programme:None", "871-NQ/TW")}
+
+
+# --- amending the content a decision issued: the decision is amended ---------------------------
+
+def test_amending_the_rules_issued_with_a_decision_amends_the_decision():
+    text = ("Quyết định 881/2020/QĐ-UBND sửa đổi Quy chế về công tác thi đua, khen thưởng trên địa bàn "
+            "tỉnh An Bình kèm theo Quyết định 882/2018/QĐ-UBND")
+    assert rels(text, "vi") == {("amends", "881/2020/QĐ-UBND", "882/2018/QĐ-UBND")}
+
+
+def test_amending_rules_then_a_sentence_naming_a_decision_is_not_an_amendment_of_it():
+    text = ("Quyết định 881/2020/QĐ-UBND sửa đổi Quy chế về công tác thi đua. Quyết định "
+            "882/2018/QĐ-UBND vẫn có hiệu lực.")
+    assert rels(text, "vi") == set()

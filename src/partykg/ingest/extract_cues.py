@@ -218,7 +218,7 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
            "issued in", "promulgated under", "promulgated with", "promulgated in",
            "attached to", "issued by"),
     "vi": ("ban hành kèm theo", "được ban hành kèm theo", "ban hành theo", "được ban hành theo",
-           "ban hành tại", "được ban hành tại"),
+           "ban hành tại", "được ban hành tại", "kèm theo"),
     "fr": ("publié par", "publiés par", "publiées par", "adopté par", "adoptés par", "annexé à",
            "promulgué par"),
     "id": ("yang ditetapkan dengan", "ditetapkan dengan", "yang ditetapkan dalam",

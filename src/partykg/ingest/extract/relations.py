@@ -38,7 +38,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if cue is None:
             continue
         filler = text[cue.end():bs]
-        if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)):
+        if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
+                or (B.strong and B.list_head is None and _content_issued_by(filler, P))):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
@@ -86,6 +87,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+def _content_issued_by(filler: str, P: Patterns) -> bool:
+    """ "sửa đổi Quy chế về … kèm theo Quyết định số NN", "replacing the Regulations on … issued
+    pursuant to Decision NN": the cue's object is the content a document issued; the relation is
+    that document's (a document issued with a decision is modelled as that decision)."""
+    from partykg.ingest.extract.followbase import _issued_by  # followbase imports this module
+    return _issued_by(filler, P)
 
 
 def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
