@@ -218,7 +218,7 @@ ISSUED_BY: dict[str, tuple[str, ...]] = {
            "issued in", "promulgated under", "promulgated with", "promulgated in",
            "attached to", "issued by"),
     "vi": ("ban hành kèm theo", "được ban hành kèm theo", "ban hành theo", "được ban hành theo",
-           "ban hành tại", "được ban hành tại"),
+           "ban hành tại", "được ban hành tại", "kèm theo"),
     "fr": ("publié par", "publiés par", "publiées par", "adopté par", "adoptés par", "annexé à",
            "promulgué par"),
     "id": ("yang ditetapkan dengan", "ditetapkan dengan", "yang ditetapkan dalam",
@@ -234,14 +234,16 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
     "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
            "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng"),
     "fr": ("bilan de", "bilan de la", "évaluation de", "évaluation de la", "examen de",
-           "examen de la", "résultats de", "résultats de la", "ans de", "années de"),
+           "examen de la", "résultats de", "résultats de la", "ans de", "années de", "examen",
+           "bilan"),
     "id": ("evaluasi", "meninjau", "tinjauan", "hasil", "mengevaluasi", "tahun")}
 # Filler between a review word and the cue ("sơ kết việc thực hiện", "reviewing the …").
 # "{n}" in these two tables stands for a number ("sau 8 năm thực hiện …").
 REVIEW_FILLER: dict[str, tuple[str, ...]] = {
     "en": ("the", "of the", "five-year", "10-year", "the five-year", "the 10-year"),
-    "vi": ("việc", "5 năm", "10 năm", "kết quả", "quá trình"),
-    "fr": ("la", "de la"), "id": ("pelaksanaan",)}
+    "vi": ("việc", "{n} năm", "{n} tháng", "kết quả", "quá trình"),
+    "fr": ("la", "de la", "quinquennal de la", "quinquennal de", "décennal de la",
+           "annuel de la"), "id": ("pelaksanaan",)}
 # "Thực hiện X …, Ban Thường vụ … xây dựng kế hoạch thực hiện như sau": verbs by which a body
 # draws up the document the text is (besides the issuing verbs of extract_lang.ISSUE_VERBS).
 DRAW_UP_VERBS: dict[str, tuple[str, ...]] = {

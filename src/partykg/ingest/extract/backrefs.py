@@ -215,7 +215,8 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
             continue
         if bare and len(kinds) > 1:
             continue  # several documents of that type before it: not a guess
-        if not demo and m.subject and not _same_subject(m.subject, mentions[found].subject):
+        if not demo and m.subject and not _same_subject(
+                m.subject, mentions[found].subject or _name_words(mentions[found])):
             continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
 
@@ -223,17 +224,31 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
 _NAME_AFTER = re.compile(r"[ \t]{1,2}(?:[A-ZĐÀ-Ỹ][^\W\d_]{0,20}[ \t]{1,2}){1,3}(?:[IVXLC]{1,6}|\d{1,3})(?![\w])")
 
 
+_ORDINAL_NAME_AFTER = re.compile(
+    r"[ \t]{1,2}(?:[a-zà-ỹ]{1,12}[ \t]{1,2}){0,2}(?:the[ \t]{1,2})?"
+    r"\d{1,2}(?:st|nd|rd|th|e|er|ème)[ \t]{1,2}[A-ZÀ-Ý]")
+
+
 def _named(after: str) -> bool:
     """A bare type word followed by a capitalised name ending on a number ("Trung ương 5",
-    "Đại hội XIV", "Hội nghị Trung ương 7") names its document."""
-    return bool(_NAME_AFTER.match(after))
+    "Đại hội XIV", "Hội nghị Trung ương 7"), or by an ordinal and a capitalised name ("adopted
+    at the 13th National Party Congress", "du 3e Plénum") names its document."""
+    return bool(_NAME_AFTER.match(after) or _ORDINAL_NAME_AFTER.match(after))
+
+
+def _name_words(m: Mention) -> str | None:
+    """A numbered document's name when it gives no subject ("Law on Tax administration No. NN"):
+    the words of its mention besides the type word, the number and the code."""
+    rest = re.sub(r"\S*\d\S*", " ", m.text)
+    return rest if m.type and re.search(r"[^\W\d_]{3,}", rest) and len(rest.split()) > 3 else None
 
 
 def _same_subject(a: str, b: str | None) -> bool:
     if not b:
         return False
-    wa, wb = set(re.findall(r"\w+", a.lower())), set(re.findall(r"\w+", b.lower()))
-    return len(wa & wb) >= 0.5 * min(len(wa), len(wb))
+    wa, wb = (set(w for w in re.findall(r"\w+", s.lower()) if not any(c.isdigit() for c in w))
+              for s in (a, b))
+    return bool(wa and wb) and len(wa & wb) >= 0.5 * min(len(wa), len(wb))
 
 
 def _key(m: Mention) -> tuple | None:

@@ -37,6 +37,7 @@ from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_
                                                planned)
 from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
+from partykg.ingest.extract.sole import lower_case_objects, shared_relation
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -77,6 +78,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     _issued_unnamed(text, sentences, by_sent, mentions, P, add)
+    lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
     if header is None:
@@ -87,9 +89,11 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
     _one_unnamed_document(mentions, relations)
+    shared_relation(mentions, relations, header)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
-        _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add)
+        _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add,
+                     relations)
 
 
 def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], before: int,
@@ -314,7 +318,7 @@ def _issuer_of(m: Mention) -> str | None:
 
 
 def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Mention],
-                 P: Patterns, add) -> None:
+                 P: Patterns, add, relations: list[Relation] = ()) -> None:
     """Extend a relation to the objects coordinated with its object."""
     base = sent.start
     text = sent.text
@@ -356,6 +360,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         # a cue after N opens a new clause, unless it goes on N's own subject ("Kết luận số NN
         # về việc điều chỉnh, bổ sung …")
         own = N.subject and P.subject_prep_re.search(text[N.end - base:_reach(N) - base])
+        # … or N's own relation, found in its sentence ("… và Chương trình số NN thực hiện X")
+        own = own or any(q.source == j and q.sentence == r.sentence for q in relations)
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break

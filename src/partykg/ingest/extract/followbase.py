@@ -83,9 +83,14 @@ def planned(m: Mention, text: str, P: Patterns) -> bool:
     if (m.new or m.subject) and L_.agree.search(clause) and \
             not P.issue_verb_re.search(clause + " "):
         return True
-    if before.strip(" \t-–•*+"):
+    if _ENUM.sub("", before).strip(" \t-–•*+"):
         return False
     return _announced_list(text, ls, P)
+
+
+# a list item's enumerator: "(1)", "1.", "a)", "II-"
+_ENUM = re.compile(r"^[ \t]{0,4}(?:\([ \t]?[0-9a-zđ]{1,3}[ \t]?\)|[0-9a-zđ]{1,3}[.)]|[IVX]{1,5}[.-])[ \t]{0,3}",
+                   re.IGNORECASE)
 
 
 def _announced_list(text: str, ls: int, P: Patterns) -> bool:
@@ -103,7 +108,7 @@ def _announced_list(text: str, ls: int, P: Patterns) -> bool:
             continue
         if line.endswith(":"):
             return bool(L_.agree.search(line))
-        tm = P.type_re.match(line.lstrip("-–•*+ \t"))
+        tm = P.type_re.match(_ENUM.sub("", line).lstrip("-–•*+ \t"))
         if tm is None:
             return False
     return False

@@ -10,6 +10,7 @@ from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.follow import follow
+from partykg.ingest.extract.sole import sole_numbered
 from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
 from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
@@ -53,6 +54,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
     header = find_header(text, mentions, P)
     resolve(mentions, sentences, relations, header, P)
+    sole_numbered(text, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []

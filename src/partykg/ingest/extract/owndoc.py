@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible, header_lines
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
@@ -26,6 +27,7 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
     if not lines:
         return
     lo, hi = lines[0][0], lines[-1][0] + len(lines[-1][1])
+    _title_verb(text, h, lines, lo, hi, mentions, P, add)
     for j, m in enumerate(mentions):
         if j == h or not (lo <= m.start < hi) or m.list_head is not None:
             continue
@@ -36,6 +38,9 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
             cue = c
         if cue is None or not _is_filler(line_before[cue.end():]):
             continue
+        if any(k != h and ls <= mentions[k].start and mentions[k].end <= ls + cue.start()
+               for k in range(len(mentions))):
+            continue  # "… VÀ CHƯƠNG TRÌNH SỐ NN THỰC HIỆN X": the cue is the document before it's
         letters = [c for c in text[ls:m.start] if c.isalpha()]
         upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         if not (upper or _lang(P).subject_line.match(line_before)):
@@ -46,6 +51,35 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         kind, voice, mood = info
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _title_verb(text: str, h: int, lines, lo: int, hi: int, mentions: list[Mention],
+                P: Patterns, add) -> None:
+    """A header's title line that is a relation cue by itself ("HƯỚNG DẪN", then "một số điểm
+    Quy định … ban hành kèm theo Quyết định số NN …"): the header's document stands in that
+    relation to the first document the title block names, when no other cue comes between."""
+    first = next((j for j, m in enumerate(mentions) if j != h and lo <= m.start < hi
+                  and m.strong and m.list_head is None), None)
+    if first is None:
+        return
+    for pos, line in lines:
+        if pos >= mentions[first].start:
+            return
+        cue = P.cue_re.fullmatch(line.strip())
+        if cue is None or not line.strip().isupper():
+            continue
+        between = text[pos + len(line):mentions[first].start]
+        info = _cue_info(P, cue)
+        own_line = between[between.rfind("\n") + 1:]
+        if info is None or len(between) > 150 or P.cue_re.search(between) or \
+                any(pos < m.start < mentions[first].start for m in mentions) or \
+                not _is_filler(own_line) or any(
+                    ln.strip().isupper() for ln in between.split("\n")):
+            return  # a title of its own, or a line that opens the body ("Căn cứ …")
+        kind, voice, mood = info
+        a, o = (h, first) if voice == "active" else (first, h)
+        add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[first].sentence, cue.group(0))
+        return
 
 
 def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
@@ -92,10 +126,14 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
         if not objs or h in objs:
             continue
         last = mentions[objs[-1]]
-        rest = sent.text[max(last.tail_end, last.end) - sent.start:]
+        r0 = max(last.tail_end, last.end) - sent.start
+        rest = sent.text[r0:]
+        taken = [(mentions[j].start - sent.start - r0, mentions[j].end - sent.start - r0)
+                 for j in idx if mentions[j].strong]
         for tm in P.type_re.finditer(rest):
-            if "," not in rest[:tm.start()]:
-                continue
+            if "," not in rest[:tm.start()] or any(a < tm.end() and tm.start() < b
+                                                   for a, b in taken):
+                continue  # the first type word of the main clause, not a named document
             lead = rest[max(0, tm.start() - 60):tm.start()]
             if (P.issue_verb_re.search(lead) or _lang(P).draw_up.search(lead)) and \
                     P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower())) == H.type:
@@ -132,10 +170,23 @@ def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Pat
         if tkey is None:
             continue
         a0, a1 = sent.start + start + tm.start(), sent.start + start + tm.end()
-        mentions.append(Mention(a0, a1, text[a0:a1], si, tkey, strong=False, tail_end=a1))
+        named = _sole_before(mentions, tkey, sent.start, objs)
+        if named is None:
+            mentions.append(Mention(a0, a1, text[a0:a1], si, tkey, strong=False, tail_end=a1))
+            named = len(mentions) - 1
         for o in objs:
-            add("implements", len(mentions) - 1, o, si, "fronted clause")
+            add("implements", named, o, si, "fronted clause")
         return
+
+
+def _sole_before(mentions: list[Mention], tkey: str, pos: int, objs: list[int]) -> int | None:
+    """The one numbered document of type ``tkey`` the text names before ``pos`` (its title line
+    "Kế hoạch số NN-KH/TW … thực hiện …" over the text), if there is exactly one."""
+    found: dict[str, int] = {}
+    for j, m in enumerate(mentions):
+        if m.start < pos and m.strong and m.type == tkey and j not in objs:
+            found.setdefault(normal_code(m.code).upper() if m.code else f"#{m.number_key}", j)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 @lru_cache(maxsize=8)

@@ -87,6 +87,8 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 continue
             d = before[-1]
             D = mentions[d]
+            if _target_key(D) == _target_key(mentions[y]):
+                continue  # "Resolution NN on X and the Programme to implement Resolution NN"
             gap = text[D.end - base:cue.start()]
             if len(gap) > MAX_GAP or re.search(r"[;()\[\]]", gap):
                 continue

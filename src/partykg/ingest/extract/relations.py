@@ -38,7 +38,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if cue is None:
             continue
         filler = text[cue.end():bs]
-        if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)):
+        if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
+                or (B.strong and B.list_head is None and _content_issued_by(filler, P))):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
@@ -88,6 +89,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
     return out
 
 
+def _content_issued_by(filler: str, P: Patterns) -> bool:
+    """ "sửa đổi Quy chế về … kèm theo Quyết định số NN", "replacing the Regulations on … issued
+    pursuant to Decision NN": the cue's object is the content a document issued; the relation is
+    that document's (a document issued with a decision is modelled as that decision)."""
+    from partykg.ingest.extract.followbase import _issued_by  # followbase imports this module
+    return _issued_by(filler, P)
+
+
 def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
     hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
@@ -121,14 +130,38 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
     prev = first
     for j in idx[1:]:
         m = mentions[j]
-        if not m.strong or m.list_head is not None:
+        if not m.strong:
+            continue
+        if m.list_head is not None:
+            if m.list_head in out:  # "các Nghị quyết …: số A …; số B …": every item
+                out.append(j)
+                prev = m
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _list_gap(P).fullmatch(gap):
+                _list_gap(P).fullmatch(gap) or _item_gap(gap, P):
             out.append(j)
             prev = m
     return out
+
+
+def _item_gap(gap: str, P: Patterns) -> bool:
+    """More items of a fronted list: a coordinator and the clause's own cue ("… và triển khai
+    Y"), or, after a semicolon, a short lead ending on a colon and/or a number marker ("; các
+    Nghị quyết của Hội đồng nhân dân tỉnh: số Y")."""
+    g = gap.strip(" \t")
+    cm = re.match(rf"(?:,[ \t]{{0,2}})?(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}", g, re.IGNORECASE)
+    if cm:
+        cue = P.cue_re.fullmatch(g[cm.end():].strip())
+        if cue:
+            phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+            info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+            return bool(info and info[0] == "implements" and info[1] == "active")
+    if ";" not in g:
+        return False
+    tail = g[g.rindex(";") + 1:].strip(" \t")
+    marker = rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?"
+    return bool(re.fullmatch(rf"(?:[^;,.:()]{{0,80}}:[ \t]{{0,2}})?{marker}", tail, re.IGNORECASE))
 
 
 @lru_cache(maxsize=8)

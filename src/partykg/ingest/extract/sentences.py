@@ -106,7 +106,8 @@ WRAP_MIN = 60  # a line this long that stops mid-sentence was wrapped by the pag
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:
     """The text's lines (start offset, text), a page's hard-wrapped lines joined into one
     (newlines read as spaces, offsets kept): a line that stops without ending its sentence is
-    continued by the next when that one goes on in lower case, or when the line is as long as
+    continued by the next when that one goes on in lower case (or with a number after a line
+    ending on a lower-case word: "… ngày" / "30/01/2022 của …"), or when the line is as long as
     a wrapped line and the next is no longer (a block of wrapped lines, not a title over a
     paragraph), holds words, and opens no list item."""
     lines: list[tuple[int, str]] = []
@@ -123,7 +124,8 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
             if last and nxt and not _TERMINAL.search(last) and not _ITEM.match(line) \
                     and "|" not in last and "|" not in nxt and _upper(last) == _upper(nxt) \
                     and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
-                    and (nxt[0].islower() or (len(last) >= WRAP_MIN
+                    and (nxt[0].islower() or (nxt[0].isdigit() and last[-1].islower())
+                         or (len(last) >= WRAP_MIN
                                               and len(nxt) <= max(len(last), 80) * 1.3)):
                 out[-1] = (pstart, prev + "\n" + line)
                 continue

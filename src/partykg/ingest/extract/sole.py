@@ -1,0 +1,164 @@
+"""An unnumbered document described by its type and issuer ("Chỉ thị của Ban Thường vụ Tỉnh
+ủy", "the Directive of the Politburo") in a text that has named exactly one numbered document
+of that type before it is that document, however far back: a news page names the document in
+its headline or lead and describes it afterwards. Not when the description is a plan, a new
+document, a list, a name (unless its subject is the numbered document's, below) ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have."""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest.extract.backrefs import _key, _same_subject
+from partykg.ingest.extract.data import Mention, Relation
+from partykg.ingest.extract.followbase import planned
+from partykg.ingest.extract.patterns import Patterns
+
+
+def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
+                  P: Patterns) -> None:
+    partners: dict[int, set[int]] = {}
+    for r in relations:
+        partners.setdefault(r.source, set()).add(r.target)
+        partners.setdefault(r.target, set()).add(r.source)
+    for i, m in enumerate(mentions):
+        if m.strong or m.new or m.plural or m.antecedent is not None or m.type is None:
+            continue
+        if planned(m, text, P):
+            continue
+        mine = partners.get(i, set())
+        subject = m.subject or _named_subject(text, m, P)
+        if subject and not _described(m, P):
+            same = _same_subject_anywhere(subject, m, mentions, mine)
+            if same is not None:
+                m.antecedent = same
+            continue
+        if not _described(m, P):
+            continue
+        keys: dict[tuple, int] = {}
+        for j in range(i):
+            o = mentions[j]
+            if o.strong and o.type == m.type and _key(o) is not None:
+                keys.setdefault(_key(o), j)
+        if len(keys) != 1:
+            continue
+        j = next(iter(keys.values()))
+        o = mentions[j]
+        if j in mine or any(_key(mentions[k]) == _key(o) for k in mine):
+            continue
+        if m.issuer is not None and o.issuer is not None and \
+                m.issuer.match_key != o.issuer.match_key:
+            continue
+        if m.subject and o.subject and not _same_subject(m.subject, o.subject):
+            continue
+        m.antecedent = j
+
+
+def _words(s: str) -> set[str]:
+    return set(re.findall(r"\w+", s.lower()))
+
+
+def _named_subject(text: str, m: Mention, P: Patterns) -> str | None:
+    """The subject after a document's name on its line ("Nghị quyết Hội nghị lần thứ tám …
+    khóa XIII về X" -> X): the name is short and holds no other type word."""
+    le = text.find("\n", m.end)
+    line = text[m.end:len(text) if le < 0 else le]
+    sp = P.subject_prep_re.search(line, 0, 160)
+    if sp is None or P.type_re.search(line, 0, sp.start()) or re.search(r"[.;:,]", line[:sp.start()]):
+        return None
+    return re.split(r"[.;:(]", line[sp.end():], maxsplit=1)[0].strip() or None
+
+
+def _same_subject_anywhere(subject: str, m: Mention, mentions: list[Mention],
+                           mine: set[int]) -> int | None:
+    """A named but unnumbered document ("Nghị quyết Hội nghị lần thứ tám … về X") whose subject
+    is, nearly word for word, the subject of the one numbered document of its type the text
+    names (before or after it: a page title over its lead)."""
+    keys: dict[tuple, int] = {}
+    for j, o in enumerate(mentions):
+        if o.strong and o.type == m.type and _key(o) is not None and j not in mine:
+            keys.setdefault(_key(o), j)
+    if len(keys) != 1:
+        return None
+    j = next(iter(keys.values()))
+    subjects = [o.subject for o in mentions if o.subject and _key(o) == _key(mentions[j])]
+    wm = _words(subject)
+    for s in subjects:
+        ws = _words(s)
+        if wm and ws and len(wm & ws) >= 0.8 * max(len(wm), len(ws)):
+            return j
+    return None
+
+
+def _described(m: Mention, P: Patterns) -> bool:
+    """The type word and an issuer ("Chỉ thị của …", "the Directive of the …")."""
+    tm = P.type_re.match(m.text)
+    rest = m.text[tm.end():] if tm else ""
+    if re.search(r"\d|(?<![\w])[IVXLC]{2,6}(?![\w])", rest):
+        return False  # "Résolution du 3e Plénum …", "Nghị quyết của Đại hội XIV": a name
+    return m.issuer is not None or bool(re.match(r"[ \t]{1,2}(?:của|of|du|de la|de l'|dari)[ \t]",
+                                                 rest, re.IGNORECASE))
+
+
+def shared_relation(mentions: list[Mention], relations: list[Relation],
+                    header: int | None = None) -> None:
+    """An unnumbered document with the relation a numbered document of its type has to the same
+    document (a page title "Kế hoạch thực hiện Kết luận số NN" over "Kế hoạch số MM … về thực
+    hiện Kết luận số NN") is that numbered document: the only one, or the text's own (its
+    header) when several have it."""
+    have: dict[tuple, dict[tuple, int]] = {}
+    for r in relations:
+        o = mentions[r.source]
+        if o.strong and o.type is not None and _key(o) is not None:
+            have.setdefault((r.kind, o.type, _key(mentions[r.target])), {}).setdefault(_key(o), r.source)
+    hkey = _key(mentions[header]) if header is not None else None
+    for r in relations:
+        m = mentions[r.source]
+        if m.strong or m.new or m.antecedent is not None or m.type is None:
+            continue
+        tkey = _key(mentions[r.target])
+        cands = have.get((r.kind, m.type, tkey), {}) if tkey is not None else {}
+        if len(cands) == 1:
+            m.antecedent = next(iter(cands.values()))
+        elif hkey is not None and hkey in cands:
+            m.antecedent = cands[hkey]
+
+
+def lower_case_objects(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """ "Conclusion No. NN, …, on the continued implementation of the resolution.": a relation
+    cue whose object is a determiner and a lower-case type word closing the clause refers to the
+    one numbered document of that type named before it in the sentence (not the cue's subject)."""
+    from partykg.ingest import extract_lang as L
+    from partykg.ingest.extract.followbase import _cue_info, _kind
+    from partykg.ingest.extract.patterns import _alt
+    dets = L.DETERMINERS[P.lang]
+    if not dets:
+        return
+    rx = re.compile(rf"[ \t]{{1,2}}(?:{_alt(dets)})[ \t]{{1,2}}(?P<type>{P.type_re.pattern})(?=[ \t]{{0,2}}[.;,)]|$)")
+    for si, idx in sorted(by_sent.items()):
+        sent = sentences[si]
+        base = sent.start
+        for cue in P.cue_re.finditer(sent.text):
+            om = rx.match(sent.text, cue.end() - 1 if sent.text[cue.end() - 1] == " " else cue.end())
+            if om is None or not om.group("type").islower():
+                continue
+            info = _cue_info(P, cue)
+            tkey = P.type_words.get(re.sub(r"\s+", " ", om.group("type").lower()))
+            if info is None or tkey is None or any(
+                    mentions[j].start - base < om.end() and om.start() < mentions[j].end - base
+                    for j in idx):
+                continue
+            before = [j for j in idx if mentions[j].end - base <= cue.start() and mentions[j].strong
+                      and mentions[j].list_head is None]
+            if not before:
+                continue
+            src = before[-1]
+            same = {_key(mentions[j]): j for j in before if mentions[j].type == tkey and j != src}
+            if len(same) != 1 or mentions[src].type == tkey:
+                continue
+            ante = next(iter(same.values()))
+            a0, a1 = base + om.start("type"), base + om.end("type")
+            mentions.append(Mention(a0, a1, sent.text[om.start("type"):om.end("type")], si, tkey,
+                                    strong=False, anaphor=True, antecedent=ante, tail_end=a1))
+            kind, voice, mood = info
+            a, o = (src, len(mentions) - 1) if voice == "active" else (len(mentions) - 1, src)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
