@@ -60,6 +60,8 @@ class Code:
 
 def fold(text: str) -> str:
     """ASCII-fold for keys and slugs: NFC, Đ/đ -> D/d, accents dropped."""
+    if text.isascii():  # nothing to fold (most codes, numbers, English names)
+        return text
     text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
