@@ -42,6 +42,7 @@ from partykg.errors import PartykgError
 from partykg.files import write_atomic
 from partykg.graph import dataset
 from partykg.ingest.names import Names
+from partykg.ingest.statements import _Builder, n as _n
 from partykg.ingest.sources import Sources as _Sources
 from partykg.ingest.sheet import COLUMNS, OPTIONAL, RELATION_COLUMNS, SheetError, read_rows  # noqa: F401
 from partykg.model import ids
@@ -56,19 +57,6 @@ _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 
 class ImportError_(PartykgError):
     """A spreadsheet that cannot be imported; nothing from it was written."""
-
-
-_NODES: dict[str, ox.NamedNode] = {}
-
-
-def _n(term: str) -> ox.NamedNode:
-    """A named node; the vocabulary's (predicates, classes, bodies) are made once."""
-    node = _NODES.get(term)
-    if node is None:
-        node = ox.NamedNode(term)
-        if len(_NODES) < 10_000:
-            _NODES[term] = node
-    return node
 
 
 @dataclass
@@ -191,44 +179,6 @@ class Row:
     rels: dict[str, list[Ref]] = field(default_factory=dict)
     doc: str | None = None
     source: str | None = None
-
-
-class _Builder:
-    """Collects the import's quads in its own named graph, with evidence for every fact."""
-
-    def __init__(self, graph: str, stem: str):
-        self.g = ox.NamedNode(graph)
-        self.stem = stem
-        self.quads: dict[ox.Quad, None] = {}
-        self.facts = 0
-        self.unquoted = 0
-
-    def add(self, s: str | ox.NamedNode, p: str, o: ox.NamedNode | ox.Literal) -> None:
-        self.quads[ox.Quad(s if isinstance(s, ox.NamedNode) else ox.NamedNode(s), _n(p), o,
-                           self.g)] = None
-
-    def fact(self, s: str, p: str, o, row: int, source: str, quote: str, lang: str) -> None:
-        obj = _n(o) if isinstance(o, str) else o
-        subj = ox.NamedNode(s)
-        self.add(subj, p, obj)
-        h = hashlib.sha1(f"{s} {p} {obj}".encode()).hexdigest()[:12]
-        ev = ox.NamedNode(f"{BASE}import/{self.stem}/row/{row}/{h}")
-        q, g = self.quads, self.g
-        q[ox.Quad(ev, _n(RDF + "type"), _n(PK + "Evidence"), g)] = None
-        q[ox.Quad(ev, _n(RDF + "subject"), subj, g)] = None
-        q[ox.Quad(ev, _n(RDF + "predicate"), _n(p), g)] = None
-        q[ox.Quad(ev, _n(RDF + "object"), obj, g)] = None
-        if quote:
-            q[ox.Quad(ev, _n(PK + "quote"), ox.Literal(quote, language=lang), g)] = None
-        else:
-            self.unquoted += 1
-        q[ox.Quad(ev, _n(PROV + "wasQuotedFrom"), _n(source), g)] = None
-        q[ox.Quad(ev, _n(PK + "csvRow"), _row_literal(row), g)] = None
-        self.facts += 1
-
-
-def _row_literal(row: int) -> ox.Literal:
-    return ox.Literal(str(row), datatype=_n(XSD + "positiveInteger"))
 
 
 def _check_row(r: Row, names: Names, sources: _Sources, errors: _Errors) -> None:
@@ -545,14 +495,18 @@ def import_csv(path: Path, root: Path | None = None, dry_run: bool = False,
 
     data = _serialize(b, path.name, stem)
     rel = target.relative_to(root).as_posix() if target.is_relative_to(root) else str(target)
-    added = ox.Store()  # the engine holds the import from here on, not Python objects
-    added.bulk_extend(b.quads)
+    minted = f"{BASE}import/{stem}/"
+    mentioned = b.mentioned(minted)
     facts, unquoted, b.quads = b.facts, b.unquoted, {}
+    # the engine holds the import from here on, not Python objects: the file as it will be
+    # read, parsed by the engine
+    added = ox.Store()
+    added.load(data, format=ox.RdfFormat.TRIG)
     # the documents, evidence and status nodes the import mints come from one template, built
     # from checked cells: the shapes run on the existing nodes it adds statements to
     errors.items += [f"{rel}: the import would make the graph invalid: {v}" for v in
-                     validate_addition(kg, added, rel, minted_prefix=f"{BASE}import/{stem}/",
-                                       shacl=full_shacl, shacl_new=False, consume=True)]
+                     validate_addition(kg, added, rel, minted_prefix=minted, shacl=full_shacl,
+                                       shacl_new=False, consume=True, mentioned=mentioned)]
     del added
     errors.raise_if_any()
     old = target.read_bytes() if target.is_file() else None
@@ -621,9 +575,20 @@ def _declare(b: _Builder, doc: str, concept: str, possible: set[str], names: Nam
 
 
 def _serialize(b: _Builder, csv_name: str, stem: str) -> bytes:
-    # one key string per statement (not a tuple of three): the sort holds half the memory
-    quads = sorted(b.quads, key=lambda q: f"{q.subject.value}\0{q.predicate.value}\0{q.object}")
-    body = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes={
+    # sorted by subject, predicate and object as N-Triples: the statements' own keys (the
+    # order of the strings joined by NUL, as earlier versions sorted them: the same bytes)
+    # The engine makes the quads: each chunk of statements is written as N-Quads text (the
+    # object already is in that form) and parsed back by the engine, cheaper than building
+    # each quad's terms in Python.
+    keys = sorted(b.quads)
+    tail = f" <{b.g.value}> .\n"
+
+    def chunks(size: int = 20_000):
+        for i in range(0, len(keys), size):
+            text = "".join([f"<{s}> <{p}> {o}{tail}" for s, p, o in keys[i:i + size]])
+            yield from ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+
+    body = ox.serialize(chunks(), format=ox.RdfFormat.TRIG, prefixes={
         "pk": PK, "pkdt": "https://w3id.org/partykg/doctype/", "pkst": PKST, "rdf": RDF,
         "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "xsd": XSD})
     head = (f"# Imported from {csv_name} by `partykg import` (import {stem}); regenerate by "
