@@ -14,6 +14,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import _cue_lookup
 
+
 class _Lang:
     def __init__(self, P: Patterns):
         lang = P.lang
