@@ -199,7 +199,8 @@ PROMULGATES: dict[str, tuple[str, ...]] = {
     "en": ("promulgating", "approving", "issuing", "on", "on the", "on its", "adopting"),
     "vi": ("ban hành", "về việc ban hành", "về", "phê duyệt", "về việc phê duyệt"),
     "fr": ("sur", "portant", "portant approbation", "approuvant", "promulguant"),
-    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan")}
+    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan", "yang mengumumkan",
+           "mengumumkan")}
 # Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
 # này" in a decision's own text is that decision).
 SELF_REFS: dict[str, tuple[str, ...]] = {
@@ -232,7 +233,7 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
            "results of", "result of", "report on", "reports on", "progress in", "progress of",
            "years of", "year of", "months of"),
     "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
-           "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng"),
+           "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng", "trong"),
     "fr": ("bilan de", "bilan de la", "évaluation de", "évaluation de la", "examen de",
            "examen de la", "résultats de", "résultats de la", "ans de", "années de", "examen",
            "bilan"),
