@@ -21,6 +21,17 @@ from extract_helpers import rels
            "của Ban Bí thư”.",
      {("implements", "745-KH/TU", "731-KL/TW"), ("continues", "731-KL/TW", "712-CT/TW")},
      {("implements", "745-KH/TU", "712-CT/TW")}),
+    # a ";" list of documents, each with its own subject: the semicolon after an amended
+    # document ends the amending document's item
+    ("en", "Repealed in full are Decree No. 31/2004/ND-CP on fisheries; Decree No. 47/2009/ND-CP "
+           "on amending and supplementing several articles of Decree No. 31/2004/ND-CP; Decree "
+           "No. 52/2011/ND-CP on inland waterways.",
+     {("amends", "47/2009/ND-CP", "31/2004/ND-CP")}, {("amends", "47/2009/ND-CP", "52/2011/ND-CP")}),
+    # a header's title verb line, then the subject line (upper case) naming the guided document
+    ("vi", "BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TỔ CHỨC\n\nSố: 17-HD/BTCTW\n\nHà Nội, ngày 02 tháng 03 "
+           "năm 2019\n\nHƯỚNG DẪN\n\nMỘT SỐ ĐIỀU CỦA QUY ĐỊNH SỐ 712-QĐ/TW NGÀY 5-1-2019 CỦA BỘ "
+           "CHÍNH TRỊ VỀ CÔNG TÁC CÁN BỘ\n\nCăn cứ Điều lệ Đảng.",
+     {("guides", "17-HD/BTCTW", "712-QĐ/TW")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)
