@@ -32,6 +32,14 @@ from extract_helpers import rels
            "năm 2019\n\nHƯỚNG DẪN\n\nMỘT SỐ ĐIỀU CỦA QUY ĐỊNH SỐ 712-QĐ/TW NGÀY 5-1-2019 CỦA BỘ "
            "CHÍNH TRỊ VỀ CÔNG TÁC CÁN BỘ\n\nCăn cứ Điều lệ Đảng.",
      {("guides", "17-HD/BTCTW", "712-QĐ/TW")}, set()),
+    # a document's own text: "the Government promulgates a Decree …" after its header is that
+    # decree; its objects joined by "and the Ministry's Decree …" too
+    ("en", "THE GOVERNMENT\n--------\nNo.: 41/2022/ND-CP\nHanoi, May 3, 2022\n\nPursuant to the "
+           "Law on Government Organization;\nThe Government promulgates a Decree providing "
+           "amendments to Government’s Decree No. 12/2019/ND-CP dated March 1, 2019 and "
+           "Government’s Decree No. 7/2015/ND-CP dated July 2, 2015 on fisheries.",
+     {("amends", "41/2022/ND-CP", "12/2019/ND-CP"), ("amends", "41/2022/ND-CP", "7/2015/ND-CP")},
+     set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

@@ -28,7 +28,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "amends", "amending", "amend", "to amend", "amending and supplementing",
             "amends and supplements", "revises", "revising", "supplementing",
             "on amendments to", "amendments to", "amendments and supplements to",
-            "on amending and supplementing", "amending and supplementing some articles of"),
+            "on amending and supplementing", "amending and supplementing some articles of",
+            "providing amendments to", "providing amendments and supplements to"),
         ("amends", "passive", "plain"): ("amended by", "revised by"),
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",

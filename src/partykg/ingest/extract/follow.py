@@ -78,7 +78,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
-    _issued_unnamed(text, sentences, by_sent, mentions, P, add)
+    _issued_unnamed(text, sentences, by_sent, mentions, P, add, header)
     fronted_sentence(sentences, by_sent, mentions, P, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
@@ -199,10 +199,13 @@ def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
 
 
-def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add) -> None:
+def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add,
+                    header: int | None = None) -> None:
     """ "Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch thực hiện Nghị quyết số NN", "signed and
     promulgated the plan to implement Resolution No. NN": an unnumbered document the sentence
-    says was issued, right before a cue, is that cue's subject."""
+    says was issued, right before a cue, is that cue's subject. In a document's own text, after
+    its header, one of the header's type ("The Government promulgates a Decree providing
+    amendments to …") is the header's document."""
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]
         base = sent.start
@@ -236,6 +239,9 @@ def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add) -> Non
             a0, a1 = base + tm.start(), base + tm.end()
             mentions.append(Mention(a0, a1, full[a0:a1], si, tkey, strong=False, tail_end=a1))
             a = len(mentions) - 1
+            if header is not None and mentions[header].type == tkey and \
+                    mentions[header].end <= a0 and b != header:
+                mentions[a].antecedent = header
             add(_kind(info[0], info[2], mentions[a], full, P), a, b, si, cue.group(0))
 
 
