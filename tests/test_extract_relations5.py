@@ -40,6 +40,12 @@ from extract_helpers import rels
            "Government’s Decree No. 7/2015/ND-CP dated July 2, 2015 on fisheries.",
      {("amends", "41/2022/ND-CP", "12/2019/ND-CP"), ("amends", "41/2022/ND-CP", "7/2015/ND-CP")},
      set()),
+    # an effect-history table: the rows' source documents relate to the heading's document
+    ("vi", "Lịch sử hiệu lực: Quyết định 14/2012/QĐ-UBND\nNgày Trạng thái Văn bản nguồn\n"
+           "02/03/2012 Văn bản được ban hành 14/2012/QĐ-UBND\n11/06/2013 Được sửa đổi "
+           "21/2013/QĐ-UBND Xem tại đây\n05/05/2016 Bị thay thế 9/2016/QĐ-UBND\n",
+     {("amends", "21/2013/QĐ-UBND", "14/2012/QĐ-UBND"),
+      ("replaces", "9/2016/QĐ-UBND", "14/2012/QĐ-UBND")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

@@ -274,3 +274,21 @@ AS_FOLLOWS: dict[str, tuple[str, ...]] = {
 # ("các cấp ủy có kế hoạch thực hiện …": have a plan, not issued one).
 BARE_VERBS: dict[str, tuple[str, ...]] = {"en": ("has", "have", "had"), "vi": ("có",),
                                           "fr": (), "id": ()}
+
+# An effect-history table of a legal database page ("Lịch sử hiệu lực: Nghị định NN" / "Ngày
+# Trạng thái Văn bản nguồn …" / "01/02/2016 Bị thay thế NN/2015/NĐ-CP"): the heading words, and
+# the row statuses that say the row's source document stands in a relation to the heading's
+# document (kind, always source --kind--> heading document). Other statuses (issued, in force,
+# expired, repealed) say nothing the gold format scores.
+EFFECT_HISTORY: dict[str, tuple[str, ...]] = {
+    "vi": ("lịch sử hiệu lực",), "en": ("effect history", "validity history"),
+    "fr": (), "id": ()}
+EFFECT_STATUSES: dict[str, dict[str, str]] = {
+    "vi": {"bị thay thế": "replaces", "được thay thế": "replaces", "được bổ sung": "amends",
+           "được sửa đổi": "amends", "bị sửa đổi": "amends", "được sửa đổi, bổ sung": "amends",
+           "được sửa đổi bổ sung": "amends", "bị sửa đổi, bổ sung": "amends",
+           "bị sửa đổi bổ sung": "amends", "được hướng dẫn": "guides"},
+    "en": {"replaced": "replaces", "replaced by": "replaces", "amended": "amends",
+           "amended by": "amends", "supplemented": "amends", "amended and supplemented": "amends",
+           "guided": "guides", "guided by": "guides"},
+    "fr": {}, "id": {}}

@@ -33,6 +33,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
@@ -80,6 +81,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     _issued_unnamed(text, sentences, by_sent, mentions, P, add, header)
     fronted_sentence(sentences, by_sent, mentions, P, add)
+    effect_history(text, mentions, P.lang, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
