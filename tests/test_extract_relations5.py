@@ -46,6 +46,11 @@ from extract_helpers import rels
            "21/2013/QĐ-UBND Xem tại đây\n05/05/2016 Bị thay thế 9/2016/QĐ-UBND\n",
      {("amends", "21/2013/QĐ-UBND", "14/2012/QĐ-UBND"),
       ("replaces", "9/2016/QĐ-UBND", "14/2012/QĐ-UBND")}, set()),
+    # a list item whose own subject phrase holds the cue is its subject
+    ("vi", "Căn cứ các Nghị định của Chính phủ: số 18/2010/NĐ-CP ngày 02/3/2010 về quản lý cảng "
+           "cá; số 33/2012/NĐ-CP ngày 11/5/2012 về sửa đổi, bổ sung một số điều của Nghị định "
+           "18/2010/NĐ-CP;",
+     {("amends", "33/2012/NĐ-CP", "18/2010/NĐ-CP")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

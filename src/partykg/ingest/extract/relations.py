@@ -59,8 +59,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
                 continue
             if ai in embedded and not _in_own_phrase(A, cue, base):
                 continue
-            if A.list_head is not None:
-                continue
+            if A.list_head is not None and not _in_own_phrase(A, cue, base):
+                continue  # (a list item is the subject of a cue in its own subject phrase)
             gap_start = reach[ai]
             gap = text[gap_start:cue.start()] if gap_start < cue.start() else ""
             obj = any(c.end() <= A.start - base and _is_filler(text[c.end():A.start - base])
