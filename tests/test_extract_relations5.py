@@ -51,6 +51,18 @@ from extract_helpers import rels
            "cá; số 33/2012/NĐ-CP ngày 11/5/2012 về sửa đổi, bổ sung một số điều của Nghị định "
            "18/2010/NĐ-CP;",
      {("amends", "33/2012/NĐ-CP", "18/2010/NĐ-CP")}, set()),
+    # passive amendment cues; a participle after the object's phrase is about the object
+    ("en", "Pursuant to Law No. 5/2019/QH14 on Fisheries, which is amended and supplemented by "
+           "Law No. 9/2021/QH15;", {("amends", "9/2021/QH15", "5/2019/QH14")}, set()),
+    ("en", "Decree 12/2020/ND-CP amend Decree 7/2016/ND-CP detailing Law on Fisheries, amended "
+           "under Decree 3/2018/ND-CP",
+     {("amends", "12/2020/ND-CP", "7/2016/ND-CP"), ("amends", "3/2018/ND-CP", "7/2016/ND-CP")},
+     {("amends", "3/2018/ND-CP", "12/2020/ND-CP")}),
+    # … and not about an unnumbered law named inside a numbered document's phrase
+    ("en", "The Government amends Decree No. 7/2016/ND-CP of May 14, 2016, detailing a number of "
+           "articles of the Law on Fisheries, which had a number of articles amended and "
+           "supplemented under the Government’s Decree No. 3/2018/ND-CP of June 1, 2018.",
+     set(), {("amends", "3/2018/ND-CP", "law:None")}),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

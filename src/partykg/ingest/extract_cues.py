@@ -30,7 +30,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on amendments to", "amendments to", "amendments and supplements to",
             "on amending and supplementing", "amending and supplementing some articles of",
             "providing amendments to", "providing amendments and supplements to"),
-        ("amends", "passive", "plain"): ("amended by", "revised by"),
+        ("amends", "passive", "plain"): (
+            "amended by", "revised by", "amended under", "amended and supplemented under",
+            "amended and supplemented by", "supplemented by"),
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",

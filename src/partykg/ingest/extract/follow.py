@@ -152,6 +152,11 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
         if ";" in text[_reach(S) - base:cue.start()] or _reach(S) - base > cue.start():
             continue
         kind, voice, mood = info
+        if voice == "passive":
+            # "X amends Y detailing …, amended under Z": the participle is about the object Y
+            objs = [y for x, y in in_rel if x == s and mentions[y].start - base < cue.start()]
+            if objs:
+                s = max(objs, key=lambda y: mentions[y].start)
         a, o = (s, b) if voice == "active" else (b, s)
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
 

@@ -59,6 +59,9 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
                 continue
             if ai in embedded and not _in_own_phrase(A, cue, base):
                 continue
+            if voice == "passive" and not A.strong and any(
+                    mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
+                continue  # "Decree NN detailing the Law on …, which had … amended under …"
             if A.list_head is not None and not _in_own_phrase(A, cue, base):
                 continue  # (a list item is the subject of a cue in its own subject phrase)
             gap_start = reach[ai]
