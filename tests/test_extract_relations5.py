@@ -63,6 +63,9 @@ from extract_helpers import rels
            "articles of the Law on Fisheries, which had a number of articles amended and "
            "supplemented under the Government’s Decree No. 3/2018/ND-CP of June 1, 2018.",
      set(), {("amends", "3/2018/ND-CP", "law:None")}),
+    # "triển khai" alone is an implements cue ("Kế hoạch triển khai Nghị quyết số NN")
+    ("vi", "Nghị quyết số 77/NQ-CP ngày 2/6/2024 của Chính phủ về Kế hoạch triển khai Nghị quyết "
+           "số 51/2024/QH15 của Quốc hội.", {("implements", "77/NQ-CP", "51/2024/QH15")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

@@ -71,7 +71,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",
-            "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả"),
+            "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả",
+            "triển khai"),
         ("implements", "passive", "plain"): (
             "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
         ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
