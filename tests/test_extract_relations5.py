@@ -66,6 +66,13 @@ from extract_helpers import rels
     # "triển khai" alone is an implements cue ("Kế hoạch triển khai Nghị quyết số NN")
     ("vi", "Nghị quyết số 77/NQ-CP ngày 2/6/2024 của Chính phủ về Kế hoạch triển khai Nghị quyết "
            "số 51/2024/QH15 của Quốc hội.", {("implements", "77/NQ-CP", "51/2024/QH15")}, set()),
+    # a legal database's line: the subject's title, then a passive cue
+    ("vi", "Quyết định 12/2009/QĐ-UBND Quy chế quản lý chợ, trung tâm thương mại tỉnh Bình Định "
+           "đã được thay thế bởi Quyết định 30/2017/QĐ-UBND và được áp dụng kể từ ngày 1/9/2017.",
+     {("replaces", "30/2017/QĐ-UBND", "12/2009/QĐ-UBND")}, set()),
+    ("en", "Decree No. 88/2003/ND-CP of July 30, 2003, on the organization of associations đã "
+           "được thay thế bởi Decree No. 45/2010/ND-CP of April 21, 2010.",
+     {("replaces", "45/2010/ND-CP", "88/2003/ND-CP")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

@@ -22,7 +22,10 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("replaces", "active", "purpose"): ("to replace",),
         ("replaces", "active", "future"): (
             "will replace", "would replace", "is expected to replace", "is set to replace"),
-        ("replaces", "passive", "plain"): ("replaced by", "superseded by"),
+        ("replaces", "passive", "plain"): (
+            "replaced by", "superseded by",
+            # the Vietnamese words a legal database's English pages keep in their template
+            "đã được thay thế bởi", "được thay thế bởi"),
         ("replaces", "passive", "future"): ("will be replaced by",),
         ("amends", "active", "plain"): (
             "amends", "amending", "amend", "to amend", "amending and supplementing",

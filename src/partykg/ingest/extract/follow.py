@@ -143,15 +143,17 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
             continue
         if any(b in pair for pair in in_rel):
             continue  # the per-sentence pass found its other end
-        if not L_.coord_end.search(text[:cue.start()].rstrip(" \t")):
-            continue
+        kind, voice, mood = info
         s = sentence_subject(sent, idx, mentions, cue.start(), P)
+        if not L_.coord_end.search(text[:cue.start()].rstrip(" \t")) and not (
+                voice == "passive" and s is not None and _titled_subject(s, b, cue, sent, idx,
+                                                                         mentions)):
+            continue
         if s is None or s == b:
             continue
         S = mentions[s]
         if ";" in text[_reach(S) - base:cue.start()] or _reach(S) - base > cue.start():
             continue
-        kind, voice, mood = info
         if voice == "passive":
             # "X amends Y detailing …, amended under Z": the participle is about the object Y
             objs = [y for x, y in in_rel if x == s and mentions[y].start - base < cue.start()]
@@ -159,6 +161,18 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
                 s = max(objs, key=lambda y: mentions[y].start)
         a, o = (s, b) if voice == "active" else (b, s)
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
+
+
+def _titled_subject(s: int, b: int, cue, sent: Sentence, idx: list[int],
+                    mentions: list[Mention]) -> bool:
+    """ "Quyết định NN Quy chế quản lý …, … đã được thay thế bởi Quyết định NN": a passive cue
+    after the subject's title, with no other numbered document between: about the subject."""
+    base = sent.start
+    S = mentions[s]
+    if S.start - base > 25 or cue.start() - (S.end - base) > 300:
+        return False
+    return not any(mentions[j].strong and j not in (s, b) and S.end <= mentions[j].start
+                   and mentions[j].end - base <= cue.start() for j in idx)
 
 
 def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
