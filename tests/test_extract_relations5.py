@@ -73,6 +73,12 @@ from extract_helpers import rels
     ("en", "Decree No. 88/2003/ND-CP of July 30, 2003, on the organization of associations đã "
            "được thay thế bởi Decree No. 45/2010/ND-CP of April 21, 2010.",
      {("replaces", "45/2010/ND-CP", "88/2003/ND-CP")}, set()),
+    # an unnumbered reference repeating a numbered document's subject is that document
+    ("en", "No. 14/2022/NQ-CP\n\nAccording to Resolution 33/2021/QH15 of the National Assembly "
+           "on the national target programme for new rural areas 2021–2025;\nArticle 1. To issue "
+           "together with this Resolution the Governmental Action Program to implement the "
+           "Resolution of the National Assembly on the national target programme for new rural "
+           "areas 2021-2025.", {("implements", "14/2022/NQ-CP", "33/2021/QH15")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

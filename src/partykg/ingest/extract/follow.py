@@ -35,6 +35,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns
 from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
+from partykg.ingest.extract.samesubject import same_subject
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
 from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
@@ -92,6 +93,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _fronted_header(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
+    same_subject(mentions)
     _one_unnamed_document(mentions, relations)
     shared_relation(mentions, relations, header)
     # coordinated objects, last, so they extend every relation found above
