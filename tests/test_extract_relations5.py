@@ -79,6 +79,11 @@ from extract_helpers import rels
            "together with this Resolution the Governmental Action Program to implement the "
            "Resolution of the National Assembly on the national target programme for new rural "
            "areas 2021-2025.", {("implements", "14/2022/NQ-CP", "33/2021/QH15")}, set()),
+    # "Ban hành kèm theo Nghị quyết này Chương trình … thực hiện Y": this resolution implements Y
+    ("vi", "CHÍNH PHỦ\nSố: 25/2016/NQ-CP\n\nHà Nội, ngày 09 tháng 10 năm 2016\n\nCăn cứ Luật Tổ "
+           "chức Chính phủ.\n\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động "
+           "của Chính phủ thực hiện Nghị quyết số 56/2016/QH14 của Quốc hội.",
+     {("implements", "25/2016/NQ-CP", "56/2016/QH14")}, {("implements", "programme:None", "56/2016/QH14")}),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)
