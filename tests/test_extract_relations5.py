@@ -84,6 +84,11 @@ from extract_helpers import rels
            "chức Chính phủ.\n\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động "
            "của Chính phủ thực hiện Nghị quyết số 56/2016/QH14 của Quốc hội.",
      {("implements", "25/2016/NQ-CP", "56/2016/QH14")}, {("implements", "programme:None", "56/2016/QH14")}),
+    # a fronted list whose first item's subject phrase ends on the coordinator
+    ("vi", "Thực hiện Chỉ thị số 41-CT/TW ngày 3/4/2020 của Bộ Chính trị về đại hội đảng các cấp "
+           "của Đảng và Kế hoạch số 77, ngày 9/5/2020 của Thành ủy về tổ chức đại hội; căn cứ tình "
+           "hình thực tiễn, Đảng ủy Khối xây dựng Kế hoạch tổ chức đại hội như sau:",
+     {("implements", "plan:None", "41-CT/TW"), ("implements", "plan:None", "plan:77")}, set()),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

@@ -141,8 +141,12 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 prev = m
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        # (the previous document's phrase may end on the coordinator: "… về X của Đảng và")
+        ends_coord = not gap.strip(" \t") and re.search(
+            rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
+            text[max(0, m.start - base - 20):max(prev.tail_end, prev.end) - base], re.IGNORECASE)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _list_gap(P).fullmatch(gap) or _item_gap(gap, P):
+                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord:
             out.append(j)
             prev = m
     return out
