@@ -89,6 +89,18 @@ from extract_helpers import rels
            "của Đảng và Kế hoạch số 77, ngày 9/5/2020 của Thành ủy về tổ chức đại hội; căn cứ tình "
            "hình thực tiễn, Đảng ủy Khối xây dựng Kế hoạch tổ chức đại hội như sau:",
      {("implements", "plan:None", "41-CT/TW"), ("implements", "plan:None", "plan:77")}, set()),
+    # an unnumbered programme named by its capitalised type words before an implements cue
+    ("id", "Para delegasi menyimak topik Isi Pokok Resolusi No. 64-NQ/TW tentang energi serta "
+           "Program Aksi untuk Melaksanakan Resolusi No. 64-NQ/TW yang disampaikan oleh Menteri.",
+     {("implements", "programme:None", "64-NQ/TW")}, set()),
+    ("en", "Delegates discussed the main contents of Resolution No. 64-NQ/TW and the Action "
+           "Programme to implement Resolution No. 64-NQ/TW.",
+     {("implements", "programme:None", "64-NQ/TW")}, set()),
+    # … but a numbered document promulgating it takes its place
+    ("en", "On May 2, 2023, the Government issues Resolution No. 61/NQ-CP promulgating the "
+           "Government’s Action Program on implementation of the Politburo’s Resolution No. "
+           "19-NQ/TW of March 3, 2023.",
+     {("implements", "61/NQ-CP", "19-NQ/TW")}, {("implements", "programme:None", "19-NQ/TW")}),
 ])
 def test_relations_round5(lang, text, expected, absent):
     got = rels(text, lang)

@@ -36,6 +36,7 @@ from partykg.ingest.extract.patterns import Patterns
 from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
 from partykg.ingest.extract.samesubject import same_subject
+from partykg.ingest.extract.titledplan import titled_plans
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
 from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
@@ -82,6 +83,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
     _issued_unnamed(text, sentences, by_sent, mentions, P, add, header)
     fronted_sentence(sentences, by_sent, mentions, P, add)
+    titled_plans(text, sentences, by_sent, mentions, P, add)
     effect_history(text, mentions, P.lang, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
