@@ -74,11 +74,13 @@ from extract_helpers import rels
            "được thay thế bởi Decree No. 45/2010/ND-CP of April 21, 2010.",
      {("replaces", "45/2010/ND-CP", "88/2003/ND-CP")}, set()),
     # an unnumbered reference repeating a numbered document's subject is that document
-    ("en", "No. 14/2022/NQ-CP\n\nAccording to Resolution 33/2021/QH15 of the National Assembly "
-           "on the national target programme for new rural areas 2021–2025;\nArticle 1. To issue "
-           "together with this Resolution the Governmental Action Program to implement the "
-           "Resolution of the National Assembly on the national target programme for new rural "
-           "areas 2021-2025.", {("implements", "14/2022/NQ-CP", "33/2021/QH15")}, set()),
+    ("en", "No. 14/2012/NQ-CP\n\nHanoi, 9 May 2012\n\nAccording to the Resolution of the 11th "
+           "Congress of the Communist Party of Vietnam and Resolution 33/2011/QH13 of the 13th "
+           "National Assembly on the five-year land use plan 2011–2015;\n\nArticle 1. To issue in "
+           "attachment to this Resolution the Governmental Action Program to implement the "
+           "Resolution of the 11th Party Congress and the Resolution of the 13th National "
+           "Assembly on the five-year land use plan 2011-2015.",
+     {("implements", "14/2012/NQ-CP", "33/2011/QH13")}, set()),
     # "Ban hành kèm theo Nghị quyết này Chương trình … thực hiện Y": this resolution implements Y
     ("vi", "CHÍNH PHỦ\nSố: 25/2016/NQ-CP\n\nHà Nội, ngày 09 tháng 10 năm 2016\n\nCăn cứ Luật Tổ "
            "chức Chính phủ.\n\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động "
