@@ -22,14 +22,20 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("replaces", "active", "purpose"): ("to replace",),
         ("replaces", "active", "future"): (
             "will replace", "would replace", "is expected to replace", "is set to replace"),
-        ("replaces", "passive", "plain"): ("replaced by", "superseded by"),
+        ("replaces", "passive", "plain"): (
+            "replaced by", "superseded by",
+            # the Vietnamese words a legal database's English pages keep in their template
+            "đã được thay thế bởi", "được thay thế bởi"),
         ("replaces", "passive", "future"): ("will be replaced by",),
         ("amends", "active", "plain"): (
             "amends", "amending", "amend", "to amend", "amending and supplementing",
             "amends and supplements", "revises", "revising", "supplementing",
             "on amendments to", "amendments to", "amendments and supplements to",
-            "on amending and supplementing", "amending and supplementing some articles of"),
-        ("amends", "passive", "plain"): ("amended by", "revised by"),
+            "on amending and supplementing", "amending and supplementing some articles of",
+            "providing amendments to", "providing amendments and supplements to"),
+        ("amends", "passive", "plain"): (
+            "amended by", "revised by", "amended under", "amended and supplemented under",
+            "amended and supplemented by", "supplemented by"),
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
@@ -68,7 +74,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",
-            "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả"),
+            "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả",
+            "triển khai"),
         ("implements", "passive", "plain"): (
             "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
         ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
@@ -199,7 +206,8 @@ PROMULGATES: dict[str, tuple[str, ...]] = {
     "en": ("promulgating", "approving", "issuing", "on", "on the", "on its", "adopting"),
     "vi": ("ban hành", "về việc ban hành", "về", "phê duyệt", "về việc phê duyệt"),
     "fr": ("sur", "portant", "portant approbation", "approuvant", "promulguant"),
-    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan")}
+    "id": ("yang menyetujui", "menyetujui", "tentang", "yang menetapkan", "yang mengumumkan",
+           "mengumumkan")}
 # Words that make a demonstrative refer to the text itself when it is a document ("Quyết định
 # này" in a decision's own text is that decision).
 SELF_REFS: dict[str, tuple[str, ...]] = {
@@ -232,7 +240,7 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
            "results of", "result of", "report on", "reports on", "progress in", "progress of",
            "years of", "year of", "months of"),
     "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
-           "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng"),
+           "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng", "trong"),
     "fr": ("bilan de", "bilan de la", "évaluation de", "évaluation de la", "examen de",
            "examen de la", "résultats de", "résultats de la", "ans de", "années de", "examen",
            "bilan"),
@@ -272,3 +280,21 @@ AS_FOLLOWS: dict[str, tuple[str, ...]] = {
 # ("các cấp ủy có kế hoạch thực hiện …": have a plan, not issued one).
 BARE_VERBS: dict[str, tuple[str, ...]] = {"en": ("has", "have", "had"), "vi": ("có",),
                                           "fr": (), "id": ()}
+
+# An effect-history table of a legal database page ("Lịch sử hiệu lực: Nghị định NN" / "Ngày
+# Trạng thái Văn bản nguồn …" / "01/02/2016 Bị thay thế NN/2015/NĐ-CP"): the heading words, and
+# the row statuses that say the row's source document stands in a relation to the heading's
+# document (kind, always source --kind--> heading document). Other statuses (issued, in force,
+# expired, repealed) say nothing the gold format scores.
+EFFECT_HISTORY: dict[str, tuple[str, ...]] = {
+    "vi": ("lịch sử hiệu lực",), "en": ("effect history", "validity history"),
+    "fr": (), "id": ()}
+EFFECT_STATUSES: dict[str, dict[str, str]] = {
+    "vi": {"bị thay thế": "replaces", "được thay thế": "replaces", "được bổ sung": "amends",
+           "được sửa đổi": "amends", "bị sửa đổi": "amends", "được sửa đổi, bổ sung": "amends",
+           "được sửa đổi bổ sung": "amends", "bị sửa đổi, bổ sung": "amends",
+           "bị sửa đổi bổ sung": "amends", "được hướng dẫn": "guides"},
+    "en": {"replaced": "replaces", "replaced by": "replaces", "amended": "amends",
+           "amended by": "amends", "supplemented": "amends", "amended and supplemented": "amends",
+           "guided": "guides", "guided by": "guides"},
+    "fr": {}, "id": {}}

@@ -134,7 +134,7 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
 }
 
 ISSUE_VERBS: dict[str, tuple[str, ...]] = {
-    "en": ("issued", "has issued", "had issued", "promulgated", "has promulgated", "adopted",
+    "en": ("issued", "has issued", "had issued", "promulgated", "promulgates", "has promulgated", "adopted",
            "has adopted", "signed", "released", "has released", "signed and issued", "signed off",
            "has signed off",
            "signed into issuance"),

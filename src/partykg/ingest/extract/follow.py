@@ -33,6 +33,10 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.effecttable import effect_history
+from partykg.ingest.extract.frontnext import fronted_sentence
+from partykg.ingest.extract.samesubject import same_subject
+from partykg.ingest.extract.titledplan import titled_plans
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
 from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
@@ -77,7 +81,10 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _subject_through_modifiers(text, sent, si, idx, mentions, rel_sent.get(si, set()), cues,
                                    P, add)
         _previous_one(text, sent, si, idx, mentions, cues, P, add)
-    _issued_unnamed(text, sentences, by_sent, mentions, P, add)
+    _issued_unnamed(text, sentences, by_sent, mentions, P, add, header)
+    fronted_sentence(sentences, by_sent, mentions, P, add)
+    titled_plans(text, sentences, by_sent, mentions, P, add)
+    effect_history(text, mentions, P.lang, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
@@ -88,6 +95,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         _fronted_header(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
+    same_subject(mentions)
     _one_unnamed_document(mentions, relations)
     shared_relation(mentions, relations, header)
     # coordinated objects, last, so they extend every relation found above
@@ -139,17 +147,36 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
             continue
         if any(b in pair for pair in in_rel):
             continue  # the per-sentence pass found its other end
-        if not L_.coord_end.search(text[:cue.start()].rstrip(" \t")):
-            continue
+        kind, voice, mood = info
         s = sentence_subject(sent, idx, mentions, cue.start(), P)
+        if not L_.coord_end.search(text[:cue.start()].rstrip(" \t")) and not (
+                voice == "passive" and s is not None and _titled_subject(s, b, cue, sent, idx,
+                                                                         mentions)):
+            continue
         if s is None or s == b:
             continue
         S = mentions[s]
         if ";" in text[_reach(S) - base:cue.start()] or _reach(S) - base > cue.start():
             continue
-        kind, voice, mood = info
+        if voice == "passive":
+            # "X amends Y detailing …, amended under Z": the participle is about the object Y
+            objs = [y for x, y in in_rel if x == s and mentions[y].start - base < cue.start()]
+            if objs:
+                s = max(objs, key=lambda y: mentions[y].start)
         a, o = (s, b) if voice == "active" else (b, s)
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
+
+
+def _titled_subject(s: int, b: int, cue, sent: Sentence, idx: list[int],
+                    mentions: list[Mention]) -> bool:
+    """ "Quyết định NN Quy chế quản lý …, … đã được thay thế bởi Quyết định NN": a passive cue
+    after the subject's title, with no other numbered document between: about the subject."""
+    base = sent.start
+    S = mentions[s]
+    if S.start - base > 25 or cue.start() - (S.end - base) > 300:
+        return False
+    return not any(mentions[j].strong and j not in (s, b) and S.end <= mentions[j].start
+                   and mentions[j].end - base <= cue.start() for j in idx)
 
 
 def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
@@ -197,10 +224,13 @@ def _previous_one(full, sent, si, idx, mentions, cues, P, add) -> None:
         add(_kind(kind, mood, mentions[a], full, P), a, o, si, cue.group(0))
 
 
-def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add) -> None:
+def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add,
+                    header: int | None = None) -> None:
     """ "Ban Thường vụ Tỉnh ủy vừa ban hành Kế hoạch thực hiện Nghị quyết số NN", "signed and
     promulgated the plan to implement Resolution No. NN": an unnumbered document the sentence
-    says was issued, right before a cue, is that cue's subject."""
+    says was issued, right before a cue, is that cue's subject. In a document's own text, after
+    its header, one of the header's type ("The Government promulgates a Decree providing
+    amendments to …") is the header's document."""
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]
         base = sent.start
@@ -234,6 +264,9 @@ def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add) -> Non
             a0, a1 = base + tm.start(), base + tm.end()
             mentions.append(Mention(a0, a1, full[a0:a1], si, tkey, strong=False, tail_end=a1))
             a = len(mentions) - 1
+            if header is not None and mentions[header].type == tkey and \
+                    mentions[header].end <= a0 and b != header:
+                mentions[a].antecedent = header
             add(_kind(info[0], info[2], mentions[a], full, P), a, b, si, cue.group(0))
 
 
@@ -346,8 +379,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             joined = gm and (("," in gap) or gap.strip(" \t,")
                              or L_.coord_end.search(text[:_reach(mentions[prev]) - base]))
             # a list of numbered documents separated by semicolons ("thay thế A …; B …")
+            # (not when the other end is itself an item of a ";" list: "…; X on amending Y;
+            # Z on …": the semicolon ends X's item)
             listed = (N.strong and mentions[prev].strong and N.code
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
+                      and not text[:mentions[other].start - base].rstrip(" \t").endswith(";")
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):

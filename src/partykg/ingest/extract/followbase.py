@@ -20,7 +20,9 @@ class _Lang:
         lang = P.lang
         self.coord_gap = re.compile(
             rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?"
-            rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{1,2}})?", re.IGNORECASE)
+            rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{1,2}})?"
+            # an issuer's possessive before the next object ("and the Government's Decree …")
+            r"(?:(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,3}[A-Z][\w-]{0,20}['’]s[ \t]{1,2})?", re.IGNORECASE)
         self.clause = re.compile(
             rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
         self.coord_end = re.compile(

@@ -73,8 +73,8 @@ def _title_verb(text: str, h: int, lines, lo: int, hi: int, mentions: list[Menti
         own_line = between[between.rfind("\n") + 1:]
         if info is None or len(between) > 150 or P.cue_re.search(between) or \
                 any(pos < m.start < mentions[first].start for m in mentions) or \
-                not _is_filler(own_line) or any(
-                    ln.strip().isupper() for ln in between.split("\n")):
+                not _is_filler(own_line) or any(  # (the mention's own line may be upper case)
+                    ln.strip().isupper() for ln in between.split("\n")[:-1]):
             return  # a title of its own, or a line that opens the body ("Căn cứ …")
         kind, voice, mood = info
         a, o = (h, first) if voice == "active" else (first, h)

@@ -48,7 +48,7 @@ def _object_after(cue_end: int, sent: Sentence, idx: list[int], mentions: list[M
         m = mentions[j]
         if m.start - base >= cue_end:
             gap = sent.text[cue_end:m.start - base]
-            if m.strong and m.list_head is None and _is_filler(gap):
+            if (m.strong or _named(mentions, j)) and m.list_head is None and _is_filler(gap):
                 return j
             return None
     return None
@@ -81,7 +81,10 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             y = _object_after(cue.end(), sent, idx, mentions)
             if y is None:
                 continue
-            before = [j for j in idx if mentions[j].strong and mentions[j].list_head is None
+            # (or a reference to a numbered document: "Ban hành kèm theo Nghị quyết này
+            # Chương trình hành động … thực hiện …")
+            before = [j for j in idx if (mentions[j].strong or _refers_to_numbered(mentions, j))
+                      and mentions[j].list_head is None
                       and max(mentions[j].tail_end, mentions[j].end) - base <= cue.start()]
             if not before:
                 continue
@@ -154,6 +157,19 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             drop.add((r.source, r.target))
     if drop:
         relations[:] = [r for r in relations if (r.source, r.target) not in drop]
+
+
+def _named(mentions: list[Mention], j: int) -> bool:
+    """An unnumbered document named, not referred back to ("Nghị quyết Đại hội …"), or a
+    reference to a numbered one."""
+    m = mentions[j]
+    return (not m.anaphor and not m.plural and m.type is not None) or _refers_to_numbered(
+        mentions, j)
+
+
+def _refers_to_numbered(mentions: list[Mention], j: int) -> bool:
+    m = mentions[j]
+    return m.anaphor and m.antecedent is not None and mentions[m.antecedent].strong
 
 
 def _title_blocks(sentences, by_sent, mentions: list[Mention], P: Patterns):

@@ -59,8 +59,11 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
                 continue
             if ai in embedded and not _in_own_phrase(A, cue, base):
                 continue
-            if A.list_head is not None:
-                continue
+            if voice == "passive" and not A.strong and any(
+                    mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
+                continue  # "Decree NN detailing the Law on …, which had … amended under …"
+            if A.list_head is not None and not _in_own_phrase(A, cue, base):
+                continue  # (a list item is the subject of a cue in its own subject phrase)
             gap_start = reach[ai]
             gap = text[gap_start:cue.start()] if gap_start < cue.start() else ""
             obj = any(c.end() <= A.start - base and _is_filler(text[c.end():A.start - base])
@@ -138,8 +141,12 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 prev = m
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        # (the previous document's phrase may end on the coordinator: "… về X của Đảng và")
+        ends_coord = not gap.strip(" \t") and re.search(
+            rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
+            text[max(0, m.start - base - 20):max(prev.tail_end, prev.end) - base], re.IGNORECASE)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _list_gap(P).fullmatch(gap) or _item_gap(gap, P):
+                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord:
             out.append(j)
             prev = m
     return out
