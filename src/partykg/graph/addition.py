@@ -224,7 +224,7 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
     the shapes too (False when one template built them from checked cells: then only the
     existing nodes the addition adds statements to do). ``context``: another graph to check the
     addition against besides ``kg`` (a file that must validate on its own: the ontology and the
-    curation graph); its violations count too. The shapes run again there only on the focus
+    curation graph), made of a part of ``kg``'s files; its violations count too. The shapes run again there only on the focus
     nodes whose data differs between the two graphs (:func:`_affected`): on the others they would
     find what they found with ``kg``.
 
@@ -286,8 +286,16 @@ def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=Fal
         after = _kg_of(kg, [base, added], report)
     try:
         found = run_checks(after)
-        quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
-                  and _added_subject(added, v.entity, lent)]
+        # the context is a part of the project: its quote rows are (up to blank node names) a
+        # part of the project's, so when the project's hold no fault the context's cannot
+        if shared is not None and shared.quotes_clean:
+            quotes = []
+        else:
+            raw = check_quotes(after)
+            if shared is not None:
+                shared.quotes_clean = not raw
+            quotes = [v for v in raw if v.rule == "quote-in-corpus"
+                      and _added_subject(added, v.entity, lent)]
     finally:
         if shared is not None and not consume:
             _take_back(after.store, lent)
@@ -334,6 +342,8 @@ class _Shared:
         self.new: dict = {}  # (focus tuple, follow) -> shacl_data's part of the addition
         self.mentioned: dict = {}  # minted prefix -> the nodes the addition mentions
         self._objects: dict | None = None
+        # the project's run of the quote check found nothing (not even outside the addition)
+        self.quotes_clean = False
 
     def objects(self) -> dict:
         if self._objects is None:
