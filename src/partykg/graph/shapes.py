@@ -55,11 +55,12 @@ class Shape:
     constraints: dict[str, object] = field(default_factory=dict)
     properties: list["Shape"] = field(default_factory=list)
     class_only: str | None = None  # the class, for a shape that only says sh:class
-    # a shape with no path, no property shapes and no sh:or/sh:xone: a test of the node alone
+    # set by _finish when the file is compiled (the defaults take the full path): a shape with
+    # no path, no property shapes and no sh:or/sh:xone tests the node alone; tests_value: it has
+    # a constraint _value_ok tests; logic: it has sh:or or sh:xone
     value_only: bool = False
-    target_set: frozenset = frozenset()  # the targets, as a set
-    tests_value: bool = False  # has a constraint _value_ok tests
-    logic: bool = False  # has sh:or or sh:xone
+    tests_value: bool = True
+    logic: bool = True
 
 
 def _list(store: ox.Store, head) -> list:
@@ -140,7 +141,6 @@ def _finish(sh: Shape, seen: set) -> None:
     seen.add(id(sh))
     sh.value_only = (sh.path is None and not sh.properties and "or" not in sh.constraints
                      and "xone" not in sh.constraints)
-    sh.target_set = frozenset(sh.targets)
     sh.tests_value = any(k in sh.constraints for k in _VALUE_TESTS)
     sh.logic = "or" in sh.constraints or "xone" in sh.constraints
     for x in sh.properties:
@@ -384,12 +384,13 @@ def validate_nodes(shapes: list[Shape], store: ox.Store, focus,
     data = _Data(store)
     selected: dict[int, set] = {}
     out: list[Failure] = []
+    targets = [(sh, frozenset(sh.targets)) for sh in shapes]
     for f in focus:
         if reads is not None:
             data.reads = reads[f] = set()
         classes = data.classes(f)
-        for sh in shapes:
-            targeted = not sh.target_set.isdisjoint(classes)
+        for sh, target_set in targets:
+            targeted = not target_set.isdisjoint(classes)
             if not targeted and sh.selects:
                 if id(sh) not in selected:
                     selected[id(sh)] = {row[0] for q in sh.selects
