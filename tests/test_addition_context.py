@@ -60,6 +60,13 @@ ADDITIONS = {
     # the body typed elsewhere also made a document: two top classes in the project only
     "two-classes": NEW_DOC.format(issuer=f"{ID}body/secretariat", quote="It was issued")
     + f"<{ID}body/other-commission> a pk:Directive ; pk:documentType pkdt:directive .\n",
+    # a quote its own source's corpus file does not hold: the quote check fails with the
+    # project and with the context (the context's finds what the project's found: not run)
+    "quote-not-in-corpus": NEW_DOC.format(issuer=f"{ID}body/secretariat", quote="It was issued")
+    + f"<{SRC}> pk:corpusFile \"graph/corpus/fixture.txt\" .\n",
+    # a corpus file that is not there: reported once, on the source
+    "corpus-missing": NEW_DOC.format(issuer=f"{ID}body/secretariat", quote="It was issued")
+    + f"<{SRC}> pk:corpusFile \"graph/corpus/missing.txt\" .\n",
     # an existing document gets a second date: a maxCount the context sees too
     "second-date": f"<{ID}doc/tw/ct/2005/51> pk:dateIssued \"2006-01-01\"^^xsd:date .\n"
     f"<{SRC}/evidence/2> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2005/51> ; "
@@ -110,6 +117,12 @@ def test_a_context_run_reports_what_two_runs_report(graphs, name):
         assert any(v.entity == f"{SRC}/evidence/1" for v in together), together
     elif name == "two-classes":
         assert any(v.entity == f"{ID}body/other-commission" for v in together), together
+    elif name == "quote-not-in-corpus":
+        assert sorted(v.entity for v in together if v.rule == "quote-in-corpus") == \
+            [f"{SRC}/evidence/0", f"{SRC}/evidence/1"], together
+        assert len(together) == len(keys(together))  # each once
+    elif name == "corpus-missing":
+        assert [v.entity for v in together if v.rule == "quote-in-corpus"] == [SRC], together
     elif name == "second-date":
         assert any(v.entity == f"{ID}doc/tw/ct/2005/51" and "dateIssued" in v.message
                    for v in together), together

@@ -77,7 +77,7 @@ def _description(store: ox.Store, node, out: dict) -> None:
             out[q] = None
 
 
-def mentions(added: ox.Store, minted_prefix: str | None = None) -> dict:
+def mentions(added: Iterable, minted_prefix: str | None = None) -> dict:
     """The nodes an addition mentions: its subjects and the IRIs its statements point at, but
     for the statements of nodes under ``minted_prefix``."""
     mentioned: dict = {}
@@ -224,7 +224,7 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
     the shapes too (False when one template built them from checked cells: then only the
     existing nodes the addition adds statements to do). ``context``: another graph to check the
     addition against besides ``kg`` (a file that must validate on its own: the ontology and the
-    curation graph); its violations count too. The shapes run again there only on the focus
+    curation graph), made of a part of ``kg``'s files; its violations count too. The shapes run again there only on the focus
     nodes whose data differs between the two graphs (:func:`_affected`): on the others they would
     find what they found with ``kg``.
 
@@ -270,7 +270,7 @@ def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=Fal
     if mentioned is None and shared is not None:
         mentioned = shared.mentioned.get(minted_prefix)
         if mentioned is None:
-            mentioned = shared.mentioned[minted_prefix] = mentions(added, minted_prefix)
+            mentioned = shared.mentioned[minted_prefix] = mentions(shared.quads(), minted_prefix)
     base, _ = neighbourhood(kg.store, added, minted_prefix, mentioned)
     report = _report(kg, added, rel)
     lent: dict = {}
@@ -286,8 +286,17 @@ def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=Fal
         after = _kg_of(kg, [base, added], report)
     try:
         found = run_checks(after)
-        quotes = [v for v in check_quotes(after) if v.rule == "quote-in-corpus"
-                  and _added_subject(added, v.entity, lent)]
+        # the context is a part of the project: its quote rows are (up to blank node names) a
+        # part of the project's, so the context's faults are (but on a blank node) the
+        # project's, found again: when none of those is on a blank node, nothing to add
+        if shared is not None and shared.quotes_named:
+            quotes = []
+        else:
+            raw = check_quotes(after)
+            if shared is not None:
+                shared.quotes_named = not any(v.entity.startswith("_:") for v in raw)
+            quotes = [v for v in raw if v.rule == "quote-in-corpus"
+                      and _added_subject(added, v.entity, lent)]
     finally:
         if shared is not None and not consume:
             _take_back(after.store, lent)
@@ -334,14 +343,24 @@ class _Shared:
         self.new: dict = {}  # (focus tuple, follow) -> shacl_data's part of the addition
         self.mentioned: dict = {}  # minted prefix -> the nodes the addition mentions
         self._objects: dict | None = None
+        self._quads: list | None = None
+        # the project's run of the quote check found no fault on a blank node
+        self.quotes_named = False
 
     def objects(self) -> dict:
         if self._objects is None:
             self._objects = _objects(self.added)
         return self._objects
 
+    def quads(self) -> list:
+        """The addition's statements, read from its store once (in the store's order)."""
+        if self._quads is None:
+            self._quads = list(self.added)
+        return self._quads
+
     def drop(self) -> None:
         self._work = None
+        self._quads = None
         self.new.clear()
         self.mentioned.clear()
         self._objects = None
@@ -349,7 +368,7 @@ class _Shared:
     def work(self) -> ox.Store:
         if self._work is None:
             self._work = ox.Store()
-            self._work.bulk_extend(iter(self.added))
+            self._work.bulk_extend(self.quads())
             dataset.derive(self._work)
         return self._work
 

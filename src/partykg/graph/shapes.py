@@ -55,6 +55,12 @@ class Shape:
     constraints: dict[str, object] = field(default_factory=dict)
     properties: list["Shape"] = field(default_factory=list)
     class_only: str | None = None  # the class, for a shape that only says sh:class
+    # set by _finish when the file is compiled (the defaults take the full path): a shape with
+    # no path, no property shapes and no sh:or/sh:xone tests the node alone; tests_value: it has
+    # a constraint _value_ok tests; logic: it has sh:or or sh:xone
+    value_only: bool = False
+    tests_value: bool = True
+    logic: bool = True
 
 
 def _list(store: ox.Store, head) -> list:
@@ -128,6 +134,24 @@ def _compile(store: ox.Store, node, cache: dict) -> Shape:
     return sh
 
 
+def _finish(sh: Shape, seen: set) -> None:
+    """What the evaluation reads of a compiled shape (and the shapes it holds) besides it."""
+    if id(sh) in seen:
+        return
+    seen.add(id(sh))
+    sh.value_only = (sh.path is None and not sh.properties and "or" not in sh.constraints
+                     and "xone" not in sh.constraints)
+    sh.tests_value = any(k in sh.constraints for k in _VALUE_TESTS)
+    sh.logic = "or" in sh.constraints or "xone" in sh.constraints
+    for x in sh.properties:
+        _finish(x, seen)
+    for k in ("or", "xone"):
+        for x in sh.constraints.get(k, ()):
+            _finish(x, seen)
+    if "qualifiedValueShape" in sh.constraints:
+        _finish(sh.constraints["qualifiedValueShape"], seen)
+
+
 @lru_cache(maxsize=4)
 def _compiled(path: str, mtime: float) -> list[Shape] | None:
     store = ox.Store()
@@ -143,6 +167,9 @@ def _compiled(path: str, mtime: float) -> list[Shape] | None:
                 raise _Unsupported(q.predicate.value)
     except _Unsupported:
         return None
+    done: set = set()
+    for sh in shapes:
+        _finish(sh, done)
     return shapes
 
 
@@ -241,6 +268,9 @@ def _well_formed(lit: ox.Literal) -> bool:
     return True
 
 
+_VALUE_TESTS = ("class", "datatype", "in", "nodeKind", "languageIn", "pattern", "minLength")
+
+
 def _value_ok(data: _Data, v, c: dict) -> bool:
     """Does the value node ``v`` meet the value constraints ``c``?"""
     if "class" in c and c["class"] not in data.classes(v):
@@ -274,6 +304,8 @@ def _value_ok(data: _Data, v, c: dict) -> bool:
 def _conforms(data: _Data, node, shape: Shape) -> bool:
     if shape.class_only is not None:  # [ sh:class X ]: the common case of sh:xone and sh:or
         return shape.class_only in data.classes(node)
+    if shape.value_only:  # [ sh:datatype X ]…: what _failures would test, without the memo
+        return _value_ok(data, node, shape.constraints)
     key = (node, id(shape))
     hit = data.memo.get(key)
     if hit is None:  # (conforms, the nodes read to know it)
@@ -304,15 +336,18 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
             n = sum(1 for v in values if _conforms(data, v, c["qualifiedValueShape"]))
             bad = n < c.get("qualifiedMinCount", 0)
         if not bad:
+            # (the flags skip the calls that cannot fail: a shape without such constraints)
+            tests, logic, props = shape.tests_value, shape.logic, shape.properties
             for v in values:
-                if not _value_ok(data, v, c) or _logic_fails(data, v, c) or any(
-                        _failures(data, v, p) for p in shape.properties):
+                if (tests and not _value_ok(data, v, c)) or (logic and _logic_fails(data, v, c)) \
+                        or (props and any(_failures(data, v, p) for p in props)):
                     bad = True
                     break
         if bad:
             out.append((shape, shape.path))
         return out
-    if not _value_ok(data, node, c) or _logic_fails(data, node, c):
+    if (shape.tests_value and not _value_ok(data, node, c)) or \
+            (shape.logic and _logic_fails(data, node, c)):
         out.append((shape, None))
     for p in shape.properties:
         out += _failures(data, node, p)
@@ -349,12 +384,13 @@ def validate_nodes(shapes: list[Shape], store: ox.Store, focus,
     data = _Data(store)
     selected: dict[int, set] = {}
     out: list[Failure] = []
+    targets = [(sh, frozenset(sh.targets)) for sh in shapes]
     for f in focus:
         if reads is not None:
             data.reads = reads[f] = set()
         classes = data.classes(f)
-        for sh in shapes:
-            targeted = any(t in classes for t in sh.targets)
+        for sh, target_set in targets:
+            targeted = not target_set.isdisjoint(classes)
             if not targeted and sh.selects:
                 if id(sh) not in selected:
                     selected[id(sh)] = {row[0] for q in sh.selects

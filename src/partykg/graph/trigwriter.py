@@ -52,33 +52,39 @@ def serialize(quads: Iterable[ox.Quad], header: str = "",
     pfx = dict(prefixes or {})
     for k, v in PREFIXES.items():
         pfx.setdefault(k, v)
-    graphs: dict[str, list[tuple[str, str, str]]] = {}
-    names: dict = {}  # IRI term -> its text: an IRI recurs (subjects, predicates, graphs)
-
-    def iri(t) -> str:
-        s = names.get(t)
-        if s is None:
-            s = names[t] = term(t, pfx)
-        return s
-
-    for q in set(quads):
-        g = iri(q.graph_name) if not isinstance(q.graph_name, ox.DefaultGraph) else ""
-        o = q.object
-        graphs.setdefault(g, []).append((iri(q.subject), iri(q.predicate),
-                                         term(o, pfx) if isinstance(o, ox.Literal) else iri(o)))
+    # each term is turned into text once (an IRI recurs as subject, predicate and graph; a
+    # sentence is quoted by several evidence nodes); a predicate also gets its rank ("a" first)
+    names: dict = {}
+    preds: dict = {}
+    graphs: dict[str, list[tuple[str, int, str, str]]] = {}
+    for s, p, o, g in set(quads):
+        gt = names.get(g)
+        if gt is None:
+            gt = names[g] = term(g, pfx) if not isinstance(g, ox.DefaultGraph) else ""
+        rows = graphs.get(gt)
+        if rows is None:
+            rows = graphs[gt] = []
+        st = names.get(s)
+        if st is None:
+            st = names[s] = term(s, pfx)
+        pr = preds.get(p)
+        if pr is None:
+            pt = term(p, pfx)
+            pr = preds[p] = (0 if pt == "a" else 1, pt)
+        ot = names.get(o)
+        if ot is None:
+            ot = names[o] = term(o, pfx)
+        rows.append((st, pr[0], pr[1], ot))
     lines = [header.rstrip() + "\n" if header else ""]
     lines.append(f"@base <{BASE}> .")
     used = sorted(pfx.items())
     lines += [f"@prefix {p}: <{ns}> ." for p, ns in used]
     lines.append("")
-
-    def order(t: tuple[str, str, str]):
-        return (t[0], 0 if t[1] == "a" else 1, t[1], t[2])
-
     for g in sorted(graphs):
         lines.append(f"{g} {{" if g else "{")
         last = None
-        for s, p, o in sorted(graphs[g], key=order):
+        # (subject, rank, predicate, object): rdf:type ("a") first, as the reader expects
+        for s, _, p, o in sorted(graphs[g]):
             if s != last and last is not None:
                 lines.append("")
             lines.append(f"  {s} {p} {o} .")

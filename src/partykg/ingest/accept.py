@@ -99,6 +99,7 @@ class _Builder:
         self.src = ox.NamedNode(cs.source_iri)
         self.quads: list[ox.Quad] = []
         self.notes: list[str] = []
+        self._pred: dict[str, ox.NamedNode] = {}  # a predicate's term, made once
         # the sentences found in the text: an occurrence's sentence is looked for around it
         self.in_text: dict[str, bool] = {}
         text = cs.text
@@ -110,7 +111,10 @@ class _Builder:
                         self.in_text[o.sentence] = True
 
     def add(self, s, p: str, o) -> None:
-        self.quads.append(ox.Quad(s, ox.NamedNode(p), o, self.g))
+        pn = self._pred.get(p)
+        if pn is None:
+            pn = self._pred[p] = ox.NamedNode(p)
+        self.quads.append(ox.Quad(s, pn, o, self.g))
 
     def quote(self, sentence: str) -> ox.Literal:
         ok = self.in_text.get(sentence)

@@ -252,14 +252,13 @@ def read(path: Path) -> CandidateSet:
             rel = one(po, PKC + "relation")
             cs.relations.append(RelCand(one(po, PKC + "id"), rel[len(PK):] if rel else "?",
                                         local(one(po, PKC + "from")), local(one(po, PKC + "to")),
-                                        one(po, PKC + "cue", ""), sorted(many(po, PKC + "sentence"),
-                                                                         key=lambda s: text.find(s))))
+                                        one(po, PKC + "cue", ""),
+                                        _in_text_order(many(po, PKC + "sentence"), text)))
         elif PKC + "MergerCandidate" in types:
             cs.mergers.append(MergerCand(one(po, PKC + "id"), local(one(po, PKC + "decidedBy")),
                                          sorted(local(x) for x in many(po, PKC + "merged")),
                                          local(one(po, PKC + "resulting")), one(po, PKC + "cue", ""),
-                                         sorted(many(po, PKC + "sentence"),
-                                                key=lambda s: text.find(s))))
+                                         _in_text_order(many(po, PKC + "sentence"), text)))
     key = _id_order
     cs.documents.sort(key=lambda c: key(c.id))
     cs.relations.sort(key=lambda c: key(c.id))
@@ -278,6 +277,12 @@ def read(path: Path) -> CandidateSet:
         if r.source not in known or r.target not in known:
             raise CandidatesError(f"{path}: relation {r.id} points to a missing candidate")
     return cs
+
+
+def _in_text_order(sentences: list[str], text: str) -> list[str]:
+    """The sentences by where they first occur in the text (one sentence: no search of the
+    text, which may hold megabytes)."""
+    return sorted(sentences, key=text.find) if len(sentences) > 1 else sentences
 
 
 def _first_pos(name: str, occ: list[Occurrence]) -> int:
