@@ -182,7 +182,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         # a Party code whose abbreviation the type scheme lacks (Thông tri "TT"), a law's code
         # alone: a document of unknown type
         cs0 = s
-        types = code_types(ctext) or ("unclassified",)
+        types = code_types(ctext, strict=True) or ("unclassified",)
         number = code_number(ctext)
         if number is None:
             continue
