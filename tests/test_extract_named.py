@@ -38,3 +38,15 @@ def test_a_party_code_with_qd_stays_ambiguous_and_a_type_word_still_names_a_regu
     assert set(code_types("512-QĐ/TW", strict=True)) == {"regulation", "decision"}
     got = mentions("Quy định 613/QĐ-TƯ của Bộ Chính trị thay thế Quy định 614/QĐ-TƯ.", "vi")
     assert [t for _, t, _, _ in got] == ["regulation", "regulation"]
+
+
+# --- a word glued to a state code ends the code ---------------------------------------------------
+
+@pytest.mark.parametrize("text, code", [
+    ("Decree No. 517/2023/ND-CPSigner: Tran Van A", "517/2023/ND-CP"),
+    ("Quyết định số 64/QĐ-UBNDNgày ký: 12/3/2020", "64/QĐ-UBND"),
+    ("Chỉ thị 19/CT-TTg về phòng chống dịch.", "19/CT-TTg"),  # a lower case issuer letter
+])
+def test_a_word_glued_to_a_state_code_is_not_its_issuer(text, code):
+    lang = "en" if text.startswith("Decree") else "vi"
+    assert code in [c for _, _, _, c in mentions(text, lang)]
