@@ -50,3 +50,45 @@ def test_a_party_code_with_qd_stays_ambiguous_and_a_type_word_still_names_a_regu
 def test_a_word_glued_to_a_state_code_is_not_its_issuer(text, code):
     lang = "en" if text.startswith("Decree") else "vi"
     assert code in [c for _, _, _, c in mentions(text, lang)]
+
+
+# --- a resolution named by its congress: every reference is one document ------------------------
+
+def _named_docs(text: str, lang: str) -> list[list[str]]:
+    ex = extract(text, lang)
+    return [[ex.mentions[i].text for i in d.mentions] for d in ex.documents if not d.strong]
+
+
+def test_vi_congress_resolution_references_are_one_document_when_in_a_relation():
+    text = ("Ban Thường vụ ban hành Kế hoạch số 907-KH/TU để thực hiện Nghị quyết Đại hội "
+            "đại biểu toàn quốc lần thứ XVII của Đảng. Mục đích là đưa Nghị quyết Đại hội XVII "
+            "của Đảng vào cuộc sống. Các chi bộ học tập Nghị quyết ĐH XVII ngay trong quý.")
+    docs = _named_docs(text, "vi")
+    assert len(docs) == 1 and len(docs[0]) == 3
+    assert docs[0][1].startswith("Nghị quyết Đại hội XVII")
+
+
+def test_a_local_congress_is_not_the_national_one_of_the_same_ordinal():
+    text = ("Tỉnh ủy ban hành Chương trình số 908-CTr/TU thực hiện Nghị quyết Đại hội XV của "
+            "Đảng và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV. Nghị quyết Đại hội XV Đảng bộ "
+            "tỉnh nêu nhiều mục tiêu.")
+    ex = extract(text, "vi")
+    keys = [m.name_key for m in ex.mentions if m.name_key]
+    assert [k[3] for k in keys] == [False, True, True]  # national, local, local
+    assert len(set(keys)) == 2  # two documents
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Government issued Resolution No. 911/NQ-CP to implement the Resolution of the "
+           "15th National Party Congress. Ministries must study the 15th National Party "
+           "Congress's Resolution. The 15th Party Resolution sets targets."),
+    ("fr", "Le Comité a adopté la Directive n° 912-CT/TU pour mettre en œuvre la résolution "
+           "du XVe Congrès. La Résolution du 15e Congrès national du Parti fixe les objectifs."),
+])
+def test_congress_resolution_references_in_en_and_fr(lang, text):
+    docs = _named_docs(text, lang)
+    assert len(docs) == 1 and len(docs[0]) >= 2
+
+
+def test_a_congress_resolution_in_no_relation_is_not_kept():
+    assert _named_docs("Nghị quyết Đại hội XVII của Đảng nêu nhiều mục tiêu lớn.", "vi") == []

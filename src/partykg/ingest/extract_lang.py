@@ -420,3 +420,41 @@ from partykg.ingest.extract_cues import (  # noqa: E402,F401
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("year", "years", "month", "months", "day", "days"), "vi": ("năm", "tháng", "ngày"),
     "fr": ("an", "ans", "année", "années", "mois", "jours"), "id": ("tahun", "bulan", "hari")}
+
+# --- documents named by their congress (no number) -------------------------------------------
+# "Nghị quyết Đại hội XIV của Đảng", "the Resolution of the 13th National Party Congress",
+# "Résolution du 13e Congrès national du Parti", "Resolusi Kongres ke-13": a resolution named by
+# its congress and the congress's ordinal. The congress word, the words that link the type word
+# to it, written ordinals, and the words that make the congress a local one (a provincial or
+# other Party organisation's, not the national congress of the same ordinal).
+CONGRESS_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Congress",), "fr": ("Congrès",), "vi": ("Đại hội", "đại hội", "ĐH"),
+    "id": ("Kongres",),
+}
+CONGRESS_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "adopted at", "adopted by", "issued at", "passed at", "approved at", "of the"),
+    "fr": ("du", "adoptée au", "adoptée par le", "adoptée lors du", "issue du"),
+    "vi": ("của", "tại"),
+    "id": ("dari", "hasil"),
+}
+ORDINAL_WORDS: dict[str, dict[str, int]] = {
+    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
+    "fr": {"premier": 1, "première": 1},
+    "vi": {"nhất": 1},
+    "id": {"pertama": 1},
+}
+CONGRESS_LOCAL: dict[str, tuple[str, ...]] = {
+    "en": ("provincial", "municipal", "district", "city"),
+    "fr": ("provincial", "provinciale", "municipal", "municipale", "district"),
+    "vi": ("đảng bộ",),
+    "id": ("provinsi", "kota", "kabupaten"),
+}
+# the words before an ordinal ("lần thứ XI", "ke-13") and the word that makes "10th Party
+# Resolution" a congress's
+ORDINAL_PREFIX: dict[str, tuple[str, ...]] = {
+    "en": (), "fr": (), "vi": ("lần thứ",), "id": ("ke-", "ke"),
+}
+CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
+    "en": ("Party", "National Party"), "fr": (), "vi": (), "id": (),
+}

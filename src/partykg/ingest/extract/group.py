@@ -16,6 +16,7 @@ from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
+from partykg.ingest.extract.named import name_congresses
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
 
@@ -29,7 +30,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     relations: list[Relation] = []
     mergers: list[Merger] = []
     for si, sent in enumerate(sentences):
-        has_type = P.type_re.search(sent.text) is not None
+        has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
                     or _CODE_SPACED.search(sent.text))
         has_merge = P.merge_re.search(sent.text) is not None
@@ -37,6 +38,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
+        ms = name_congresses(sent, si, ms, P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -209,7 +211,12 @@ def _group(mentions: list[Mention], relations: list[Relation],
     for i, m in enumerate(mentions):
         if m.strong:
             continue
-        if m.antecedent is not None and m.antecedent in gid:
+        if m.name_key is not None:  # named by its congress: one document per name
+            if m.name_key in by_name:
+                join(by_name[m.name_key], i)
+            else:
+                by_name[m.name_key] = new_group(i)
+        elif m.antecedent is not None and m.antecedent in gid:
             join(gid[m.antecedent], i)
         elif m.new and (m.type, _norm(m.text)) in by_name:
             join(by_name[(m.type, _norm(m.text))], i)
