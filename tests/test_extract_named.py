@@ -92,3 +92,60 @@ def test_congress_resolution_references_in_en_and_fr(lang, text):
 
 def test_a_congress_resolution_in_no_relation_is_not_kept():
     assert _named_docs("Nghị quyết Đại hội XVII của Đảng nêu nhiều mục tiêu lớn.", "vi") == []
+
+
+# --- laws named by title, and the amending laws their titles name -----------------------------------
+
+def _law_docs(ex):
+    return {d.id: [ex.mentions[i].text for i in d.mentions] for d in ex.documents
+            if d.type == "law" and not d.strong}
+
+
+def test_en_amending_law_title_amends_the_laws_it_names_and_all_references_group():
+    text = ("Pursuant to the May 4, 2011 Law on Fisheries Management; and the July 9, 2016 Law "
+            "Amending and Supplementing a Number of Articles of the Law on Fisheries Management "
+            "and the Law on Inland Ports;\nThe Government issues Decree No. 921/2017/ND-CP "
+            "detailing the Law on Fisheries Management.")
+    ex = extract(text, "en")
+    docs = _law_docs(ex)
+    names = sorted(n for ns in docs.values() for n in ns)
+    assert "Law Amending and Supplementing a Number of Articles" in names
+    assert names.count("Law on Fisheries Management") == 3  # one document, every reference
+    assert "Law on Inland Ports" in names
+    by_name = {ns[0]: d for d, ns in docs.items()}
+    amends = {(r.source, r.target) for r in ex.doc_relations if r.kind == "amends"}
+    amending = by_name["Law Amending and Supplementing a Number of Articles"]
+    assert amends >= {(amending, by_name["Law on Fisheries Management"]),
+                      (amending, by_name["Law on Inland Ports"])}
+
+
+def test_upper_and_lower_case_titles_end_at_the_date_and_the_next_law():
+    text = ("DECREE DETAILING THE LAW ON FISHERIES MANAGEMENT AND THE LAW AMENDING AND "
+            "SUPPLEMENTING A NUMBER OF ARTICLES OF THE LAW ON FISHERIES MANAGEMENT\n"
+            "Pursuant to the law on amendments to the law on fisheries management dated july "
+            "9, 2016;")
+    ex = extract(text, "en")
+    names = [n for ns in _law_docs(ex).values() for n in ns]
+    assert "LAW ON FISHERIES MANAGEMENT" in names
+    assert "law on fisheries management" in names  # not "… dated july 9"
+
+
+def test_vi_amending_laws_are_told_apart_by_their_dates():
+    text = ("Căn cứ Luật Thủy sản ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều "
+            "của Luật Thủy sản ngày 14 tháng 6 năm 2009; Luật sửa đổi, bổ sung một số điều của "
+            "Luật Thủy sản ngày 16 tháng 11 năm 2015;")
+    ex = extract(text, "vi")
+    docs = _law_docs(ex)
+    assert len(docs) == 3  # the law and two amending laws
+    amends = [r for r in ex.doc_relations if r.kind == "amends"]
+    assert len(amends) == 2 and len({r.target for r in amends}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Các luật sư đã tư vấn theo quy định của pháp luật hiện hành.",
+    "Luật sư của công ty thay thế người đại diện.",
+])
+def test_vi_law_word_as_a_common_noun_is_no_title(text):
+    assert not [m for m in extract(text, "vi").mentions if m.name_key]
+    # while a title is one
+    assert [m.name_key for m in extract("Luật Thủy sản được sửa đổi.", "vi").mentions]

@@ -458,3 +458,49 @@ ORDINAL_PREFIX: dict[str, tuple[str, ...]] = {
 CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
     "en": ("Party", "National Party"), "fr": (), "vi": (), "id": (),
 }
+
+# --- documents named by their title (no number): laws -------------------------------------------
+# "the Law on Promulgation of Legal Documents", "Luật Ban hành văn bản quy phạm pháp luật": a
+# state document type without abbreviation whose title follows the type word; TITLE_OPENERS
+# start a title (en: "Law on …"; vi: any word but TITLE_NOT, which make the type word a common
+# noun: "luật sư", a lawyer); TITLE_AMENDING open the title of an amending law, whose object
+# (the law it amends) follows TITLE_OF; TITLE_STOPS end a title (with punctuation, a number
+# marker, a date prefix and the next type word).
+TITLE_TYPES: tuple[str, ...] = ("law",)
+TITLE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur"),
+    "id": ("tentang",),
+}
+TITLE_NOT: dict[str, tuple[str, ...]] = {
+    "en": (), "vi": ("sư", "pháp", "lệ", "gia", "chơi", "rừng"), "fr": (), "id": (),
+}
+TITLE_AMENDING: dict[str, tuple[str, ...]] = {
+    "en": ("amending and supplementing a number of articles",
+           "amending and supplementing several articles", "amending and supplementing",
+           "on amendments and supplements to a number of articles",
+           "on amendments, supplements to a number of articles",
+           "on amendments to", "on amendments", "amending"),
+    "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
+           "sửa đổi"),
+    "fr": ("modifiant et complétant certains articles", "modifiant"),
+    "id": ("tentang perubahan atas", "perubahan atas"),
+}
+TITLE_OF: dict[str, tuple[str, ...]] = {
+    "en": ("of the", "to the", "of", "to"), "vi": ("của các", "của"),
+    "fr": ("de la", "du", "de"), "id": (),
+}
+# in a title written in title case, the lower-case words that do not end it (none: the
+# language writes titles in sentence case, no case rule)
+TITLE_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "and", "on", "for", "the", "to", "a", "an", "in"), "vi": (),
+    "fr": (), "id": ("dan", "atas"),  # Vietnamese and French titles are in sentence case
+}
+TITLE_STOPS: dict[str, tuple[str, ...]] = {
+    "en": ("dated", "no", "number", "and the", "which", "that", "in", "at", "by", "from",
+           "with", "under", "was", "is", "has", "had", "will", "shall", "adopted", "passed",
+           "issued", "as", "to", "of the law"),
+    "vi": ("số", "ngày", "năm", "và", "đã", "được", "có", "là", "thì", "tại", "theo", "để",
+           "của", "khóa", "khoá", "hiện hành", "quy định", "với"),
+    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date"),
+    "id": ("nomor", "no", "tahun", "dan", "yang"),
+}

@@ -17,6 +17,7 @@ from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
 from partykg.ingest.extract.named import name_congresses
+from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
 
@@ -38,7 +39,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
-        ms = name_congresses(sent, si, ms, P) if has_type else ms
+        ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -46,6 +47,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
                 m.list_head += first
         idx = list(range(first, len(mentions)))
         relations.extend(find_relations(sent, si, idx, mentions, P))
+        relations.extend(title_relations(si, idx, mentions))
         relations.extend(find_fronted(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
@@ -208,10 +210,17 @@ def _group(mentions: list[Mention], relations: list[Relation],
     # 3. unnumbered mentions: anaphors join their antecedent's group; the same "new X on Y"
     # named twice is one document
     by_name: dict[tuple, int] = {}
+    for i, m in enumerate(mentions):  # a numbered document's name ("Law on X No. 78/…")
+        if m.strong and m.name_key is not None and i in gid:
+            by_name.setdefault(m.name_key, gid[i])
     for i, m in enumerate(mentions):
         if m.strong:
             continue
-        if m.name_key is not None:  # named by its congress: one document per name
+        if m.name_key is not None and m.antecedent is not None and m.antecedent in gid \
+                and mentions[m.antecedent].strong:
+            join(gid[m.antecedent], i)  # "the Law on X" after "the Law on X No. 78/…"
+            by_name.setdefault(m.name_key, gid[i])
+        elif m.name_key is not None:  # named by title or congress: one document per name
             if m.name_key in by_name:
                 join(by_name[m.name_key], i)
             else:

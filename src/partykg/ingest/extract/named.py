@@ -112,19 +112,34 @@ def name_congresses(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
                 continue
             key = (tkey, "congress", n, _local(text, m, P))
             found.append((m.start(), m.end(), tkey, key))
-    if not found:
-        return ms
+    return place_named(sent, si, ms, found) if found else ms
+
+
+def place_named(sent: Sentence, si: int, ms: list[Mention],
+                found: list[tuple[int, int, str, tuple]],
+                keep_anaphor: bool = False) -> list[Mention]:
+    """Give each found name (sentence offsets, type, key) to the unnumbered mention of its type
+    word, or add a mention; a numbered mention there keeps its place and takes the key (the
+    same name elsewhere is then that document). ``keep_anaphor``: a named mention may still
+    refer back to a numbered one ("the Law on X No. 78/…" … "the Law on X")."""
+    text, base = sent.text, sent.start
     out = list(ms)
     added = []
     for s, e, tkey, key in sorted(found):
         over = [x for x in out if x.start - base < e and s < x.end - base]
-        if any(x.strong for x in over) or any(x.name_key for x in over):
+        if any(x.name_key for x in over):
+            continue
+        if any(x.strong for x in over):
+            strong = [x for x in over if x.strong]
+            if len(strong) == 1 and strong[0].start - base <= s:
+                strong[0].name_key = key
             continue
         if over:
             x = over[0]
             x.start, x.end = min(x.start, base + s), max(x.end, base + e)
             x.text = text[x.start - base:x.end - base]
-            x.name_key, x.anaphor = key, False
+            x.name_key = key
+            x.anaphor = x.anaphor and keep_anaphor
             x.tail_end = max(x.tail_end, x.end)
         else:
             nm = Mention(base + s, base + e, text[s:e], si, tkey, strong=False, name_key=key)
