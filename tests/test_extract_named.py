@@ -149,3 +149,11 @@ def test_vi_law_word_as_a_common_noun_is_no_title(text):
     assert not [m for m in extract(text, "vi").mentions if m.name_key]
     # while a title is one
     assert [m.name_key for m in extract("Luật Thủy sản được sửa đổi.", "vi").mentions]
+
+
+def test_a_bare_back_reference_to_a_named_resolution_is_not_one_of_its_names():
+    text = ("The Secretariat issued Directive No. 913-CT/TW on implementing the Resolution of "
+            "the 15th National Party Congress. Officials must study the Resolution closely.")
+    ex = extract(text, "en")
+    names = [ex.mentions[i].text for d in ex.documents if not d.strong for i in d.mentions]
+    assert names == ["Resolution of the 15th National Party Congress"]

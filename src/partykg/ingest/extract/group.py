@@ -210,6 +210,7 @@ def _group(mentions: list[Mention], relations: list[Relation],
     # 3. unnumbered mentions: anaphors join their antecedent's group; the same "new X on Y"
     # named twice is one document
     by_name: dict[tuple, int] = {}
+    related = {r.source for r in relations} | {r.target for r in relations}
     for i, m in enumerate(mentions):  # a numbered document's name ("Law on X No. 78/…")
         if m.strong and m.name_key is not None and i in gid:
             by_name.setdefault(m.name_key, gid[i])
@@ -225,7 +226,11 @@ def _group(mentions: list[Mention], relations: list[Relation],
                 join(by_name[m.name_key], i)
             else:
                 by_name[m.name_key] = new_group(i)
-        elif m.antecedent is not None and m.antecedent in gid:
+        elif m.antecedent is not None and m.antecedent in gid and not (
+                mentions[m.antecedent].name_key is not None and not mentions[m.antecedent].strong
+                and i not in related):
+            # (a bare "the Resolution" after a named one is no name of it unless it takes
+            # part in a relation: the gold lists names only)
             join(gid[m.antecedent], i)
         elif m.new and (m.type, _norm(m.text)) in by_name:
             join(by_name[(m.type, _norm(m.text))], i)
