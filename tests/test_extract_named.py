@@ -157,3 +157,23 @@ def test_a_bare_back_reference_to_a_named_resolution_is_not_one_of_its_names():
     ex = extract(text, "en")
     names = [ex.mentions[i].text for d in ex.documents if not d.strong for i in d.mentions]
     assert names == ["Resolution of the 15th National Party Congress"]
+
+
+# --- a capitalised type word followed by a relation cue names one document (not in English) -----
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Les délégués ont adopté le projet de Programme d’action pour la mise en œuvre de "
+           "la Directive n° 914-CT/TU.", "Programme d’action"),
+    ("id", "Isi pokok Resolusi No. 915-NQ/TW serta Program Aksi untuk Melaksanakan Resolusi "
+           "No. 915-NQ/TW.", "Program Aksi"),
+])
+def test_a_type_name_followed_by_a_cue_is_a_document_in_a_relation(lang, text, name):
+    ex = extract(text, lang)
+    named = [ex.mentions[i].text for d in ex.documents if not d.strong for i in d.mentions]
+    assert name in named
+    assert any(r.kind == "implements" for r in ex.doc_relations)
+
+
+def test_english_title_case_headline_is_not_read_so():
+    ex = extract("Government issues Action Programme to implement Resolution No. 916-NQ/TW", "en")
+    assert not [d for d in ex.documents if not d.strong]

@@ -83,6 +83,23 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     return out
 
 
+def cue_after(text: str, te: int, P: Patterns) -> bool:
+    """A relation cue right after a capitalised type word. Not in English, whose headlines
+    capitalise every word (there a determiner is needed, as before)."""
+    return (P.lang != "en" and text[te:te + 1] == " "
+            and P.cue_re.match(text, te + 1) is not None)
+
+
+def vi_id_named(text: str, te: int, P: Patterns) -> bool:
+    """Vietnamese/Indonesian: a capitalised type name refers to one document when a capitalised
+    name or 'của/dari …' follows ("Nghị quyết Đại hội …", "Resolusi Kongres …")."""
+    nxt = re.compile(r"[ \t]{1,2}(\S+)").match(text, te)
+    if not nxt:
+        return False
+    w = nxt.group(1)
+    return w[:1].isupper() or w.lower() in ("của", "dari")
+
+
 def _local(text: str, m: re.Match, P: Patterns) -> bool:
     """A local congress: a local word in the name or in what follows it, up to punctuation or
     the next type word."""

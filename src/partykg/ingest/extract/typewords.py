@@ -60,6 +60,8 @@ def _scheme() -> dict[str, dict[str, str]]:
         label = q.object.value.lower()
         forms = ({label} if q.predicate.value == SKOS + "hiddenLabel"  # variants: as written
                  else _number_forms(label, lang))
+        # pages write the apostrophe as ’ too ("programme d’action")
+        forms |= {f.replace("'", "’") for f in forms if "'" in f}
         for form in sorted(forms):
             words.setdefault(lang, {}).setdefault(form, key)
     return words
