@@ -177,3 +177,11 @@ def test_a_type_name_followed_by_a_cue_is_a_document_in_a_relation(lang, text, n
 def test_english_title_case_headline_is_not_read_so():
     ex = extract("Government issues Action Programme to implement Resolution No. 916-NQ/TW", "en")
     assert not [d for d in ex.documents if not d.strong]
+
+
+def test_an_amending_law_being_drafted_amends_nothing_yet():
+    text = ("Bộ đang xây dựng và sửa đổi 02 Luật (Luật Thủy sản; Luật sửa đổi, bổ sung một số "
+            "điều của Luật Cảng biển).")
+    assert not [r for r in extract(text, "vi").doc_relations if r.kind == "amends"]
+    issued = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cảng biển ngày 9 tháng 7 năm 2016;"
+    assert [r for r in extract(issued, "vi").doc_relations if r.kind == "amends"]

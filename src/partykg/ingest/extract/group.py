@@ -47,7 +47,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
                 m.list_head += first
         idx = list(range(first, len(mentions)))
         relations.extend(find_relations(sent, si, idx, mentions, P))
-        relations.extend(title_relations(si, idx, mentions))
+        relations.extend(title_relations(sent, si, idx, mentions, P))
         relations.extend(find_fronted(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))

@@ -84,10 +84,15 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
 
 
 def cue_after(text: str, te: int, P: Patterns) -> bool:
-    """A relation cue right after a capitalised type word. Not in English, whose headlines
-    capitalise every word (there a determiner is needed, as before)."""
-    return (P.lang != "en" and text[te:te + 1] == " "
-            and P.cue_re.match(text, te + 1) is not None)
+    """An implementing cue right after a capitalised type word: the document is named by its
+    purpose ("Programme d'action pour la mise en œuvre de …"); a finite verb after a bare
+    type word ("Instruksi menggantikan …") is said of a document named before. Not in
+    English, whose headlines capitalise every word (there a determiner is needed)."""
+    if P.lang == "en" or text[te:te + 1] != " ":
+        return False
+    cm = P.cue_re.match(text, te + 1)
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
+    return bool(info and info[0] == "implements")
 
 
 def vi_id_named(text: str, te: int, P: Patterns) -> bool:

@@ -169,12 +169,21 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
     return place_named(sent, si, ms, found, keep_anaphor=True) if found else ms
 
 
-def title_relations(si: int, idx: list[int], mentions: list[Mention]) -> list[Relation]:
-    """An amending law's title names the laws it amends: "amends" to each, in the sentence."""
+def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
+                    P: Patterns) -> list[Relation]:
+    """An amending law's title names the laws it amends: "amends" to each, in the sentence;
+    not for a law being drafted (a plan word before it in the sentence: "xây dựng và sửa đổi
+    … (Luật sửa đổi, bổ sung … của Luật X)"), which amends nothing yet."""
     out = []
+    plan = getattr(P, "_title_plan_re", None)
+    if plan is None:
+        plan = re.compile(rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[P.lang])})(?![\w])", re.IGNORECASE)
+        P._title_plan_re = plan  # type: ignore[attr-defined]
     for i in idx:
         m = mentions[i]
         if not m.name_key or m.name_key[1] != "amends":
+            continue
+        if plan.search(sent.text, 0, m.start - sent.start):
             continue
         for key in m.name_key[2]:  # each object: the first mention of it after the name
             j = next((j for j in idx if mentions[j].start > m.start and mentions[j].name_key
