@@ -120,7 +120,8 @@ def _local(text: str, m: re.Match, P: Patterns) -> bool:
 def name_congresses(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
     """The sentence's mentions, with the congresses' resolutions named and keyed (see the
     module's docstring); list_head indexes (sentence-local) kept right."""
-    if not any(fold(w).lower() in fold(sent.text).lower() for w in L.CONGRESS_WORDS[P.lang]):
+    low = fold(sent.text).lower()
+    if not any(fold(w).lower() in low for w in L.CONGRESS_WORDS[P.lang] + L.CONGRESS_PARTY[P.lang]):
         return ms
     text, base = sent.text, sent.start
     found: list[tuple[int, int, str, tuple]] = []
