@@ -185,3 +185,17 @@ def test_an_amending_law_being_drafted_amends_nothing_yet():
     assert not [r for r in extract(text, "vi").doc_relations if r.kind == "amends"]
     issued = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Cảng biển ngày 9 tháng 7 năm 2016;"
     assert [r for r in extract(issued, "vi").doc_relations if r.kind == "amends"]
+
+
+def test_a_lower_case_plan_named_by_its_issuer_is_a_document_in_a_relation():
+    text = ("Thực hiện kế hoạch của Ban Thường vụ Huyện ủy về học tập và triển khai thực hiện "
+            "Chỉ thị số 917-CT/TW, các chi bộ đã tổ chức hội nghị.")
+    ex = extract(text, "vi")
+    plans = [ex.mentions[i].text for d in ex.documents if d.type == "plan" for i in d.mentions]
+    assert plans and plans[0].startswith("kế hoạch của Ban Thường vụ")
+    assert [r.kind for r in ex.doc_relations] == ["implements"]
+
+
+def test_a_lower_case_plan_without_issuer_or_issue_verb_is_generic():
+    ex = extract("Các sở xây dựng kế hoạch để thực hiện Chỉ thị số 918-CT/TW.", "vi")
+    assert not [d for d in ex.documents if d.type == "plan"]

@@ -9,7 +9,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.named import cue_after as _cue_after, vi_id_named as _vi_id_named
+from partykg.ingest.extract.named import cue_after as _cue_after, lower_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
@@ -166,6 +166,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             out.append(Mention(base + s0, base + te, text[s0:te], si, tkey, strong=False,
                                anaphor=True))
         elif fr_named:
+            out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
+                               anaphor=True))
+        elif not cap and lower_named(text, ts, te, tkey, P, bodies, base):
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=True))
         elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P)) \
