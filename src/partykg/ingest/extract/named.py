@@ -100,14 +100,12 @@ _LOWER_NAMED = ("plan", "programme")  # the scheme's concepts written in lower c
 
 def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
                 bodies: list, base: int) -> bool:
-    """A plan or programme written in lower case that names one document: issued right
-    before and implementing something right after ("vừa ban hành kế hoạch triển khai Chỉ thị
-    …"), or its issuer's name right after ("kế hoạch của Ban Thường vụ Tỉnh ủy về …", "le plan
-    du Comité populaire provincial"). Kept, as any unnumbered document, only in a relation."""
+    """A plan or programme written in lower case that names one document: its issuer's name
+    right after ("kế hoạch của Ban Thường vụ Tỉnh ủy về …", "le plan du Comité populaire
+    provincial"); "có kế hoạch thực hiện …" (having a plan) names none. Kept, as any unnumbered
+    document, only in a relation."""
     if tkey not in _LOWER_NAMED:
         return False
-    if P.issue_verb_re.search(text[max(0, ts - 40):ts]) and cue_after(text, te, P):
-        return True
     im = P.issuer_prep_re.match(text, te)
     if not im or not im.group(0).strip(" ,"):
         return False
