@@ -420,3 +420,87 @@ from partykg.ingest.extract_cues import (  # noqa: E402,F401
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("year", "years", "month", "months", "day", "days"), "vi": ("năm", "tháng", "ngày"),
     "fr": ("an", "ans", "année", "années", "mois", "jours"), "id": ("tahun", "bulan", "hari")}
+
+# --- documents named by their congress (no number) -------------------------------------------
+# "Nghị quyết Đại hội XIV của Đảng", "the Resolution of the 13th National Party Congress",
+# "Résolution du 13e Congrès national du Parti", "Resolusi Kongres ke-13": a resolution named by
+# its congress and the congress's ordinal. The congress word, the words that link the type word
+# to it, written ordinals, and the words that make the congress a local one (a provincial or
+# other Party organisation's, not the national congress of the same ordinal).
+CONGRESS_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Congress",), "fr": ("Congrès",), "vi": ("Đại hội", "đại hội", "ĐH"),
+    "id": ("Kongres",),
+}
+CONGRESS_LINKS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "adopted at", "adopted by", "issued at", "passed at", "approved at", "of the"),
+    "fr": ("du", "adoptée au", "adoptée par le", "adoptée lors du", "issue du"),
+    "vi": ("của", "tại"),
+    "id": ("dari", "hasil"),
+}
+ORDINAL_WORDS: dict[str, dict[str, int]] = {
+    "en": {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+           "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
+    "fr": {"premier": 1, "première": 1},
+    "vi": {"nhất": 1},
+    "id": {"pertama": 1},
+}
+CONGRESS_LOCAL: dict[str, tuple[str, ...]] = {
+    "en": ("provincial", "municipal", "district", "city"),
+    "fr": ("provincial", "provinciale", "municipal", "municipale", "district"),
+    "vi": ("đảng bộ",),
+    "id": ("provinsi", "kota", "kabupaten"),
+}
+# the words before an ordinal ("lần thứ XI", "ke-13") and the word that makes "10th Party
+# Resolution" a congress's
+ORDINAL_PREFIX: dict[str, tuple[str, ...]] = {
+    "en": (), "fr": (), "vi": ("lần thứ",), "id": ("ke-", "ke"),
+}
+CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
+    "en": ("Party", "National Party"), "fr": (), "vi": (), "id": (),
+}
+
+# --- documents named by their title (no number): laws -------------------------------------------
+# "the Law on Promulgation of Legal Documents", "Luật Ban hành văn bản quy phạm pháp luật": a
+# state document type without abbreviation whose title follows the type word; TITLE_OPENERS
+# start a title (en: "Law on …"; vi: any word but TITLE_NOT, which make the type word a common
+# noun: "luật sư", a lawyer); TITLE_AMENDING open the title of an amending law, whose object
+# (the law it amends) follows TITLE_OF; TITLE_STOPS end a title (with punctuation, a number
+# marker, a date prefix and the next type word).
+TITLE_TYPES: tuple[str, ...] = ("law",)
+TITLE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur"),
+    "id": ("tentang",),
+}
+TITLE_NOT: dict[str, tuple[str, ...]] = {
+    "en": (), "vi": ("sư", "pháp", "lệ", "gia", "chơi", "rừng"), "fr": (), "id": (),
+}
+TITLE_AMENDING: dict[str, tuple[str, ...]] = {
+    "en": ("amending and supplementing a number of articles",
+           "amending and supplementing several articles", "amending and supplementing",
+           "on amendments and supplements to a number of articles",
+           "on amendments, supplements to a number of articles",
+           "on amendments to", "on amendments", "amending"),
+    "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
+           "sửa đổi"),
+    "fr": ("modifiant et complétant certains articles", "modifiant"),
+    "id": ("tentang perubahan atas", "perubahan atas"),
+}
+TITLE_OF: dict[str, tuple[str, ...]] = {
+    "en": ("of the", "to the", "of", "to"), "vi": ("của các", "của"),
+    "fr": ("de la", "du", "de"), "id": (),
+}
+# in a title written in title case, the lower-case words that do not end it (none: the
+# language writes titles in sentence case, no case rule)
+TITLE_CONNECTORS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "and", "on", "for", "the", "to", "a", "an", "in"), "vi": (),
+    "fr": (), "id": ("dan", "atas"),  # Vietnamese and French titles are in sentence case
+}
+TITLE_STOPS: dict[str, tuple[str, ...]] = {
+    "en": ("dated", "no", "number", "and the", "which", "that", "in", "at", "by", "from",
+           "with", "under", "was", "is", "has", "had", "will", "shall", "adopted", "passed",
+           "issued", "as", "to", "of the law"),
+    "vi": ("số", "ngày", "năm", "và", "đã", "được", "có", "là", "thì", "tại", "theo", "để",
+           "của", "khóa", "khoá", "hiện hành", "quy định", "với"),
+    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date"),
+    "id": ("nomor", "no", "tahun", "dan", "yang"),
+}

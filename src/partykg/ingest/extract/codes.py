@@ -27,11 +27,15 @@ _CODE_PARTY = re.compile(
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
 # a state issuer in capitals, or mixed case after two capitals ("TTg": the Prime Minister)
-_STATE_ISSUER = rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}|[{_UPPER}][{_UPPER}a-z0-9]{{1,10}})"
+# (at most two lower case letters in a row: "TTg"; a capital and more is a word the page glued
+# to the code, "289/2025/NĐ-CPSigner", where the issuer ends)
+_STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
+                 rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
-    rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
+    rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
+    rf"(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}}))")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
@@ -71,23 +75,34 @@ def _party_abbreviations() -> dict[str, tuple[str, ...]]:
     return abbreviations(party=True)
 
 
+@lru_cache(maxsize=1)
+def _state_abbreviations() -> dict[str, tuple[str, ...]]:
+    return abbreviations(state=True)
+
+
 @lru_cache(maxsize=256)
-def _abbreviation_types(abbr: str, party: bool = False) -> tuple[str, ...] | None:
+def _abbreviation_types(abbr: str, party: bool = False,
+                        state: bool = False) -> tuple[str, ...] | None:
     """The types an abbreviation can stand for; in a Party code (``party``) no state-only type
-    ("13-TT/TU" is a Party thông tri, not a circular)."""
-    table = _party_abbreviations() if party else L.ABBREVIATIONS
+    ("13-TT/TU" is a Party thông tri, not a circular), read as a state code (``state``) no
+    Party-only type ("90/2007/QĐ-UBND" is a decision, not a regulation)."""
+    table = (_party_abbreviations() if party else _state_abbreviations() if state
+             else L.ABBREVIATIONS)
     return table.get(fold(abbr).upper())
 
 
-def code_types(code: str) -> tuple[str, ...]:
-    """The types a code's abbreviation allows, in its form (Party or state); () for none."""
+def code_types(code: str, strict: bool = False) -> tuple[str, ...]:
+    """The types a code's abbreviation allows, in its form (Party or state); () for none.
+    ``strict``: a code in the state form is read as a state body's ("2096/QĐ-UBND": a decision),
+    for a code no type word names; a type word may still name a Party regulation written in
+    that form ("Quy định 102/QĐ-TƯ")."""
     if _CODE_LEGISLATURE.fullmatch(code.strip()):
         return ()
     try:
         c = parse_any_code(code)
     except CodeError:
         return ()
-    return _abbreviation_types(c.type, party=not c.state) or ()
+    return _abbreviation_types(c.type, party=not c.state, state=strict and c.state) or ()
 
 
 # a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
@@ -112,8 +127,9 @@ def type_with_code(tkey: str | None, ctext: str) -> str | None:
     allowed = code_types(ctext)
     if tkey in allowed:
         return tkey
-    if len(allowed) == 1:
-        return allowed[0]
+    strict = code_types(ctext, strict=True)
+    if len(strict) == 1:
+        return strict[0]
     if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()):
         return "unclassified"
     return tkey

@@ -58,6 +58,7 @@ class Mention:
     tail_end: int = 0  # end of the attributes that follow the name
     antecedent: int | None = None  # index of the mention an anaphor refers to
     list_head: int | None = None  # "Resolutions 901, 902": index of the first mention
+    name_key: tuple | None = None  # unnumbered, named by its congress: same key, same document
 
     @property
     def number_key(self) -> str | None:

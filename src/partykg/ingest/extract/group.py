@@ -16,6 +16,8 @@ from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
+from partykg.ingest.extract.named import name_congresses
+from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
 
@@ -29,7 +31,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     relations: list[Relation] = []
     mergers: list[Merger] = []
     for si, sent in enumerate(sentences):
-        has_type = P.type_re.search(sent.text) is not None
+        has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
                     or _CODE_SPACED.search(sent.text))
         has_merge = P.merge_re.search(sent.text) is not None
@@ -37,6 +39,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
+        ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -44,6 +47,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
                 m.list_head += first
         idx = list(range(first, len(mentions)))
         relations.extend(find_relations(sent, si, idx, mentions, P))
+        relations.extend(title_relations(sent, si, idx, mentions, P))
         relations.extend(find_fronted(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
@@ -206,10 +210,27 @@ def _group(mentions: list[Mention], relations: list[Relation],
     # 3. unnumbered mentions: anaphors join their antecedent's group; the same "new X on Y"
     # named twice is one document
     by_name: dict[tuple, int] = {}
+    related = {r.source for r in relations} | {r.target for r in relations}
+    for i, m in enumerate(mentions):  # a numbered document's name ("Law on X No. 78/…")
+        if m.strong and m.name_key is not None and i in gid:
+            by_name.setdefault(m.name_key, gid[i])
     for i, m in enumerate(mentions):
         if m.strong:
             continue
-        if m.antecedent is not None and m.antecedent in gid:
+        if m.name_key is not None and m.antecedent is not None and m.antecedent in gid \
+                and mentions[m.antecedent].strong:
+            join(gid[m.antecedent], i)  # "the Law on X" after "the Law on X No. 78/…"
+            by_name.setdefault(m.name_key, gid[i])
+        elif m.name_key is not None:  # named by title or congress: one document per name
+            if m.name_key in by_name:
+                join(by_name[m.name_key], i)
+            else:
+                by_name[m.name_key] = new_group(i)
+        elif m.antecedent is not None and m.antecedent in gid and not (
+                mentions[m.antecedent].name_key is not None and not mentions[m.antecedent].strong
+                and i not in related):
+            # (a bare "the Resolution" after a named one is no name of it unless it takes
+            # part in a relation: the gold lists names only)
             join(gid[m.antecedent], i)
         elif m.new and (m.type, _norm(m.text)) in by_name:
             join(by_name[(m.type, _norm(m.text))], i)

@@ -9,6 +9,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
+from partykg.ingest.extract.named import cue_after as _cue_after, lower_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
@@ -167,10 +168,17 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         elif fr_named:
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=True))
-        elif cap and (det or P.lang in ("vi", "id")) and (ts > 0 or P.lang != "en"):
+        elif not cap and lower_named(text, ts, te, tkey, P, bodies, base):
+            out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
+                               anaphor=True))
+        elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P)) \
+                and (ts > 0 or P.lang != "en"):
             # a capitalised type name for one document: "the Resolution of the … Congress",
-            # "the Action Program"; Vietnamese/Indonesian capitalise document names
-            if P.lang in ("vi", "id") and not _vi_id_named(text, te, P):
+            # "the Action Program"; Vietnamese/Indonesian capitalise document names; a
+            # relation cue right after names one too ("Programme d'action pour la mise en
+            # œuvre de …", "Program Aksi untuk Melaksanakan …")
+            if P.lang in ("vi", "id") and not (_vi_id_named(text, te, P)
+                                               or _cue_after(text, te, P)):
                 continue
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=True))
@@ -182,7 +190,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         # a Party code whose abbreviation the type scheme lacks (Thông tri "TT"), a law's code
         # alone: a document of unknown type
         cs0 = s
-        types = code_types(ctext) or ("unclassified",)
+        types = code_types(ctext, strict=True) or ("unclassified",)
         number = code_number(ctext)
         if number is None:
             continue
@@ -251,16 +259,6 @@ def _type_matches(text: str, P: Patterns) -> list[re.Match]:
         found += P.glued_type_re.finditer(text)
         found.sort(key=lambda m: m.start())
     return found
-
-
-def _vi_id_named(text: str, te: int, P: Patterns) -> bool:
-    """Vietnamese/Indonesian: a capitalised type name refers to one document when a capitalised
-    name or 'của/dari …' follows ("Nghị quyết Đại hội …", "Resolusi Kongres …")."""
-    nxt = re.compile(r"[ \t]{1,2}(\S+)").match(text, te)
-    if not nxt:
-        return False
-    w = nxt.group(1)
-    return w[:1].isupper() or w.lower() in ("của", "dari")
 
 
 def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],

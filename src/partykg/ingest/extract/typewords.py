@@ -60,6 +60,8 @@ def _scheme() -> dict[str, dict[str, str]]:
         label = q.object.value.lower()
         forms = ({label} if q.predicate.value == SKOS + "hiddenLabel"  # variants: as written
                  else _number_forms(label, lang))
+        # pages write the apostrophe as ’ too ("programme d’action")
+        forms |= {f.replace("'", "’") for f in forms if "'" in f}
         for form in sorted(forms):
             words.setdefault(lang, {}).setdefault(form, key)
     return words
@@ -71,6 +73,16 @@ def state_only_types() -> frozenset[str]:
     return frozenset(q.object.value[len(PKDT):]
                      for q in ox.parse(path=str(DOCTYPES), format=ox.RdfFormat.TURTLE)
                      if q.subject.value == PKDT + "StateDocumentTypes"
+                     and q.predicate.value == SKOS + "member")
+
+
+@lru_cache(maxsize=1)
+def party_only_types() -> frozenset[str]:
+    """The types no state code stands for (members of pkdt:PartyOnlyDocumentTypes): in
+    "90/2007/QĐ-UBND" QĐ is a decision, never a regulation."""
+    return frozenset(q.object.value[len(PKDT):]
+                     for q in ox.parse(path=str(DOCTYPES), format=ox.RdfFormat.TURTLE)
+                     if q.subject.value == PKDT + "PartyOnlyDocumentTypes"
                      and q.predicate.value == SKOS + "member")
 
 
@@ -100,14 +112,16 @@ def _notations() -> list[tuple[str, str, bool]]:
     return out
 
 
-def abbreviations(party: bool = False) -> dict[str, tuple[str, ...]]:
+def abbreviations(party: bool = False, state: bool = False) -> dict[str, tuple[str, ...]]:
     """Code abbreviation (ASCII-folded, upper case) -> the types it can stand for, in the
     scheme's order ("QD" -> regulation, decision); with ``party``, only the types a Party code
-    (NUMBER-TYPE/ISSUER) can have (no state-only type: "TT" is then no type)."""
+    (NUMBER-TYPE/ISSUER) can have (no state-only type: "TT" is then no type); with ``state``,
+    only those a state code (NUMBER/[YEAR/]TYPE-ISSUER) can have ("QD" -> decision)."""
     out: dict[str, tuple[str, ...]] = {}
-    state_only = state_only_types() if party else frozenset()
+    excluded = ((state_only_types() if party else frozenset())
+                | (party_only_types() if state else frozenset()))
     for key, abbr, _ in _notations():
-        if key in state_only:
+        if key in excluded:
             continue
         k = fold(abbr).upper()
         if key not in out.get(k, ()):
@@ -151,5 +165,5 @@ def type_words(lang: str) -> dict[str, str]:
     return dict(_scheme().get(lang, {}))
 
 
-__all__ = ["type_words", "type_label", "abbreviations", "state_only_types", "abbreviation_spellings",
+__all__ = ["type_words", "type_label", "abbreviations", "state_only_types", "party_only_types", "abbreviation_spellings",
            "canonical_abbreviations", "type_slugs", "DOCTYPES"]

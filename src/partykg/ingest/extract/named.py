@@ -1,0 +1,197 @@
+"""Documents named without a number by the congress that adopted them: "Nghị quyết Đại hội XIV
+của Đảng", "the Resolution of the 13th National Party Congress", "12th National Party
+Congress's Resolution", "Résolution du premier Congrès de l'organisation provinciale du Parti",
+"Resolusi Kongres ke-13".
+
+One job: in a sentence's mentions, give such a mention its name (the span through the congress
+and its ordinal) and a key (type, congress ordinal, national or local) so that every reference
+to the same congress's resolution in the article is one document; a reference no type-word
+rule found ("10th Party Resolution") is added. Whether the document is kept is decided as for
+any unnumbered document: when it takes part in a relation (tests/data/gold/README.md, scope).
+The words are in :mod:`partykg.ingest.extract_lang` (CONGRESS_*, ORDINAL_*); none is a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.model.ids import fold
+
+_NAMED_TYPES = ("resolution",)  # the scheme's concepts a congress adopts
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_STOP = re.compile(r"[.,;:()\[\]\n“”\"]")
+
+
+def _roman(s: str) -> int | None:
+    if not re.fullmatch(r"[IVXL]{1,6}", s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN[a]
+        total += -v if b != " " and _ROMAN[b] > v else v
+    return total
+
+
+def _ordinal(tok: str, lang: str) -> int | None:
+    t = tok.strip()
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|e|er|ème)?", t)
+    if m:
+        return int(m.group(1))
+    if t in L.ORDINAL_WORDS[lang] or t.lower() in L.ORDINAL_WORDS[lang]:
+        return L.ORDINAL_WORDS[lang].get(t, L.ORDINAL_WORDS[lang].get(t.lower()))
+    return _roman(re.sub(r"(?:e|er|ème)$", "", t))
+
+
+def _regexes(P: Patterns) -> list[re.Pattern]:
+    rx = getattr(P, "_congress_res", None)
+    if rx is not None:
+        return rx
+    lang = P.lang
+    types = _alt(w for w, k in P.type_words.items() if k in _NAMED_TYPES)
+    cong = _alt(L.CONGRESS_WORDS[lang])
+    links = _alt(L.CONGRESS_LINKS[lang])
+    words = _alt(L.ORDINAL_WORDS[lang]) if L.ORDINAL_WORDS[lang] else None
+    ordinal = (r"(?P<ord>(?-i:[IVXL]{1,6})(?:e|er|ème)?|\d{1,2}(?:st|nd|rd|th|e|er|ème)?"
+               + (rf"|{words}" if words else "") + ")")
+    prefix = (rf"(?:(?:{_alt(L.ORDINAL_PREFIX[lang])})[ \t]{{0,2}})?"
+              if L.ORDINAL_PREFIX[lang] else "")
+    det = r"(?:(?:the|l['’]|le|la)[ \t]{0,2})?"
+    # pages glue words: "làNghị quyếtĐại hội XIVlà" (lower case meets a capital)
+    head = rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ])))(?P<type>{types})[ \t]{{0,2}}(?:(?:{links})[ \t]{{1,2}})?{det}"
+    out = [
+        # the congress word, then its ordinal: "Nghị quyết Đại hội đại biểu … lần thứ XI"
+        re.compile(head + rf"(?P<cong>{cong})(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,6}}?)"
+                   rf"[ \t]{{1,2}}{prefix}{ordinal}(?:(?![\w])|(?-i:(?<=[IVXL])(?=[a-zà-ỹđ])))",
+                   re.IGNORECASE),
+        # the ordinal, then the congress word: "Resolution of the 13th National Party Congress"
+        re.compile(head + rf"{ordinal}(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,3}}?)"
+                   rf"[ \t]{{1,2}}(?P<cong>{cong})(?![\w])", re.IGNORECASE),
+    ]
+    party = _alt(L.CONGRESS_PARTY[lang]) if L.CONGRESS_PARTY[lang] else None
+    if lang in ("en",):
+        # before the type word: "12th National Party Congress's Resolution", "10th Party
+        # Resolution"
+        mid = rf"(?:(?:[A-Z][\w-]{{1,15}}[ \t]{{1,2}}){{0,3}}?(?P<cong>{cong})(?:['’]s)?"
+        if party:
+            mid += rf"|(?-i:{party})"
+        out.append(re.compile(rf"(?<![\w-]){ordinal}[ \t]{{1,2}}(?P<mid>{mid}))[ \t]{{1,2}}"
+                              rf"(?P<type>{types})(?![\w])", re.IGNORECASE))
+    P._congress_res = out  # type: ignore[attr-defined]
+    return out
+
+
+def cue_after(text: str, te: int, P: Patterns) -> bool:
+    """An implementing cue right after a capitalised type word: the document is named by its
+    purpose ("Programme d'action pour la mise en œuvre de …"); a finite verb after a bare
+    type word ("Instruksi menggantikan …") is said of a document named before. Not in
+    English, whose headlines capitalise every word (there a determiner is needed)."""
+    if P.lang == "en" or text[te:te + 1] != " ":
+        return False
+    cm = P.cue_re.match(text, te + 1)
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
+    return bool(info and info[0] == "implements")
+
+
+_LOWER_NAMED = ("plan", "programme")  # the scheme's concepts written in lower case by name
+
+
+def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
+                bodies: list, base: int) -> bool:
+    """A plan or programme written in lower case that names one document: its issuer's name
+    right after ("kế hoạch của Ban Thường vụ Tỉnh ủy về …", "le plan du Comité populaire
+    provincial"); "có kế hoạch thực hiện …" (having a plan) names none. Kept, as any unnumbered
+    document, only in a relation."""
+    if tkey not in _LOWER_NAMED:
+        return False
+    im = P.issuer_prep_re.match(text, te)
+    if not im or not im.group(0).strip(" ,"):
+        return False
+    at = base + im.end()
+    return any(b.start == at and b.text[:1].isupper() for b in bodies)
+
+
+def vi_id_named(text: str, te: int, P: Patterns) -> bool:
+    """Vietnamese/Indonesian: a capitalised type name refers to one document when a capitalised
+    name or 'của/dari …' follows ("Nghị quyết Đại hội …", "Resolusi Kongres …")."""
+    nxt = re.compile(r"[ \t]{1,2}(\S+)").match(text, te)
+    if not nxt:
+        return False
+    w = nxt.group(1)
+    return w[:1].isupper() or w.lower() in ("của", "dari")
+
+
+def _local(text: str, m: re.Match, P: Patterns) -> bool:
+    """A local congress: a local word in the name or in what follows it, up to punctuation or
+    the next type word."""
+    tail = text[m.end():m.end() + 60]
+    for cut in (_STOP.search(tail), P.type_re.search(tail)):
+        if cut:
+            tail = tail[:cut.start()]
+    window = fold((m.group("mid") or "") + " " + tail).lower()
+    return any(re.search(rf"(?<![\w]){re.escape(fold(w).lower())}(?![\w])", window)
+               for w in L.CONGRESS_LOCAL[P.lang])
+
+
+def name_congresses(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
+    """The sentence's mentions, with the congresses' resolutions named and keyed (see the
+    module's docstring); list_head indexes (sentence-local) kept right."""
+    low = fold(sent.text).lower()
+    if not any(fold(w).lower() in low for w in L.CONGRESS_WORDS[P.lang] + L.CONGRESS_PARTY[P.lang]):
+        return ms
+    text, base = sent.text, sent.start
+    found: list[tuple[int, int, str, tuple]] = []
+    for rx in _regexes(P):
+        for m in rx.finditer(text):
+            n = _ordinal(m.group("ord"), P.lang)
+            if n is None or not 0 < n < 40:
+                continue
+            tkey = P.type_words.get(re.sub(r"\s+", " ", m.group("type").lower()))
+            if tkey is None:
+                continue
+            key = (tkey, "congress", n, _local(text, m, P))
+            found.append((m.start(), m.end(), tkey, key))
+    return place_named(sent, si, ms, found) if found else ms
+
+
+def place_named(sent: Sentence, si: int, ms: list[Mention],
+                found: list[tuple[int, int, str, tuple]],
+                keep_anaphor: bool = False) -> list[Mention]:
+    """Give each found name (sentence offsets, type, key) to the unnumbered mention of its type
+    word, or add a mention; a numbered mention there keeps its place and takes the key (the
+    same name elsewhere is then that document). ``keep_anaphor``: a named mention may still
+    refer back to a numbered one ("the Law on X No. 78/…" … "the Law on X")."""
+    text, base = sent.text, sent.start
+    out = list(ms)
+    added = []
+    for s, e, tkey, key in sorted(found):
+        over = [x for x in out if x.start - base < e and s < x.end - base]
+        if any(x.name_key for x in over):
+            continue
+        if any(x.strong for x in over):
+            strong = [x for x in over if x.strong]
+            if len(strong) == 1 and strong[0].start - base <= s:
+                strong[0].name_key = key
+            continue
+        if over:
+            x = over[0]
+            x.start, x.end = min(x.start, base + s), max(x.end, base + e)
+            x.text = text[x.start - base:x.end - base]
+            x.name_key = key
+            x.anaphor = x.anaphor and keep_anaphor
+            x.tail_end = max(x.tail_end, x.end)
+        else:
+            nm = Mention(base + s, base + e, text[s:e], si, tkey, strong=False, name_key=key)
+            nm.tail_end = nm.end
+            added.append(nm)
+    if not added:
+        return out
+    heads = {id(x): out[x.list_head] for x in out if x.list_head is not None}
+    out = sorted(out + added, key=lambda x: x.start)
+    pos = {id(x): i for i, x in enumerate(out)}
+    for x in out:
+        if id(x) in heads:
+            x.list_head = pos[id(heads[id(x)])]
+    return out

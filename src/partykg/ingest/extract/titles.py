@@ -1,0 +1,193 @@
+"""Laws named by their title, without a number: "the Law on Promulgation of Legal Documents",
+"LAW ON PROMULGATION OF LEGAL DOCUMENTS", "Luật Ban hành văn bản quy phạm pháp luật", and the
+amending laws named by what they amend: "the Law Amending and Supplementing a Number of Articles
+of the Law on X and the Law on Y", "Luật sửa đổi, bổ sung một số điều của Luật X".
+
+One job: in a sentence, find such titles, name the mention (type word through the title; an
+amending law's name ends where its object starts) and key it by its title, so that every
+reference to the same law in the article is one document; and say which laws an amending
+title amends (the relation its own name states). A title ends at punctuation, a number marker,
+a date prefix, the next type word or a stop word (extract_lang.TITLE_*). As for any unnumbered
+document, a law is kept only when it takes part in a relation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.named import place_named
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.model.ids import fold
+
+_WORD = re.compile(r"[ \t]{1,2}([^\W\d_][\w'’-]{0,24})")
+_MAX_WORDS = 10
+
+
+def _res(P: Patterns) -> dict[str, re.Pattern]:
+    rx = getattr(P, "_title_res", None)
+    if rx is not None:
+        return rx
+    lang = P.lang
+    types = [w for w, k in P.type_words.items() if k in L.TITLE_TYPES]
+    out = {
+        "type": re.compile(rf"(?<![\w])(?:{_alt(types)})(?![\w-])", re.IGNORECASE),
+        "amending": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_AMENDING[lang])})(?![\w])",
+                               re.IGNORECASE),
+        "opener": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_OPENERS[lang])})(?=[ \t])",
+                              re.IGNORECASE) if L.TITLE_OPENERS[lang] else None),
+        "of": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_OF[lang])})(?=[ \t])", re.IGNORECASE)
+               if L.TITLE_OF[lang] else None),
+        "stop": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_STOPS[lang] + L.NUMBER_MARKERS[lang])})"
+                           r"(?![\w])", re.IGNORECASE),
+        "and": re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.COORDINATORS[lang])})(?=[ \t])",
+                          re.IGNORECASE),
+    }
+    P._title_res = out  # type: ignore[attr-defined]
+    return out
+
+
+def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
+    """End of the title words from ``pos`` (the position after the type word or opener); in a
+    title-case title, a lower-case word other than a connector ends it."""
+    end = pos
+    cased = None
+    for _ in range(_MAX_WORDS):
+        if R["stop"].match(text, end) or P.type_re.match(text, end + 1):
+            break
+        wm = _WORD.match(text, end)
+        if not wm or R["type"].fullmatch(wm.group(1)):
+            break
+        w = wm.group(1)
+        if cased is None:
+            cased = bool(L.TITLE_CONNECTORS[P.lang]) and w[:1].isupper() and not w.isupper()
+        elif cased and not w[:1].isupper() and w.lower() not in L.TITLE_CONNECTORS[P.lang]:
+            break
+        end = wm.end()
+    while True:  # no connector at the end ("Law on Fees and")
+        lm = re.search(r"[ \t]{1,2}([^\W\d_][\w'’-]{0,24})$", text[pos:end])
+        if not lm or lm.group(1).lower() not in L.TITLE_CONNECTORS[P.lang]:
+            break
+        end = pos + lm.start()
+    return end
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _year_near(text: str, start: int, end: int, P: Patterns) -> str:
+    """The year written right before an amending law's name or after its object (two laws
+    amending the same law are told apart by it): "the June 18, 2020 Law …", "… ngày 16 tháng 11
+    năm 2013"."""
+    before = re.split(r"[;\n(]", text[max(0, start - 25):start])[-1]
+    ym = _YEAR.search(before)
+    if ym:
+        return ym.group(0)
+    after = re.split(r"[;\n]", text[end:end + 60])[0]
+    for dm in P.date_prefix_re.finditer(after):
+        got = find_date(text, end + dm.end(), P)
+        if got:
+            return got[0][:4]
+    return ""
+
+
+def _key(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", fold(title).lower())
+    return " ".join(w for w in words if w not in ("the", "a", "an"))
+
+
+def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):
+    """(start, end of the name, key, objects: [(start, end, key)]) of the title after a type
+    word, or None."""
+    word = tm.group(0)
+    lang = P.lang
+    if lang == "vi" and not word[:1].isupper():
+        return None  # "pháp luật": the common noun
+    am = R["amending"].match(text, tm.end())
+    if am:
+        objects = []
+        om = R["of"].match(text, am.end()) if R["of"] else None
+        pos = om.end() if om else am.end()  # "Law on Amendments to the Law on …"
+        dm = re.compile(r"[ \t]{1,2}(?:the|les?|la)(?=[ \t])", re.I).match(text, pos)
+        pos = dm.end() if dm else pos
+        while pos is not None and depth == 0 and len(objects) < 4:
+            nt = R["type"].match(text, pos + 1) if text[pos:pos + 1] in " \t" else None
+            got = _parse(text, nt, P, R, depth + 1) if nt else None
+            if not got or got[3]:
+                break
+            objects.append(got[:3])
+            cm = R["and"].match(text, got[1])
+            dm = re.compile(r"[ \t]{1,2}(?:the|les?|la)(?=[ \t])", re.I).match(text, cm.end()) \
+                if cm else None
+            pos = (dm.end() if dm else cm.end()) if cm else None
+        if not objects:
+            return None
+        return (tm.start(), am.end(), _year_near(text, tm.start(), objects[-1][1], P), objects)
+    if lang == "vi":
+        nxt = _WORD.match(text, tm.end())
+        if not nxt or nxt.group(1).lower() in L.TITLE_NOT[lang]:
+            return None
+        start_title = tm.end()
+    else:
+        if not word[:1].isupper() and lang == "en" and not R["opener"]:
+            return None
+        op = R["opener"].match(text, tm.end()) if R["opener"] else None
+        if not op:
+            return None
+        start_title = op.end()
+    end = _title_end(text, start_title, P, R)
+    title = text[start_title:end]
+    if len(re.findall(r"\w+", title)) < 1:
+        return None
+    return (tm.start(), end, _key(title), [])
+
+
+def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
+    """The sentence's mentions with the laws named by title keyed (an amending law's key says
+    what it amends); list_head indexes kept right."""
+    R = _res(P)
+    text = sent.text
+    found: list[tuple[int, int, str, tuple]] = []
+    taken = -1
+    for tm in R["type"].finditer(text):
+        if tm.start() < taken:
+            continue
+        got = _parse(text, tm, P, R)
+        if not got:
+            continue
+        s, e, key, objects = got
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if objects:
+            found.append((s, e, tkey, (tkey, "amends", tuple(k for _, _, k in objects), key)))
+            for os_, oe, ok in objects:
+                found.append((os_, oe, tkey, (tkey, "title", ok)))
+            taken = objects[-1][1]
+        else:
+            found.append((s, e, tkey, (tkey, "title", key)))
+            taken = e
+    return place_named(sent, si, ms, found, keep_anaphor=True) if found else ms
+
+
+def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
+                    P: Patterns) -> list[Relation]:
+    """An amending law's title names the laws it amends: "amends" to each, in the sentence;
+    not for a law being drafted (a plan word before it in the sentence: "xây dựng và sửa đổi
+    … (Luật sửa đổi, bổ sung … của Luật X)"), which amends nothing yet."""
+    out = []
+    plan = getattr(P, "_title_plan_re", None)
+    if plan is None:
+        plan = re.compile(rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[P.lang])})(?![\w])", re.IGNORECASE)
+        P._title_plan_re = plan  # type: ignore[attr-defined]
+    for i in idx:
+        m = mentions[i]
+        if not m.name_key or m.name_key[1] != "amends":
+            continue
+        if plan.search(sent.text, 0, m.start - sent.start):
+            continue
+        for key in m.name_key[2]:  # each object: the first mention of it after the name
+            j = next((j for j in idx if mentions[j].start > m.start and mentions[j].name_key
+                      and mentions[j].name_key[1:] == ("title", key)), None)
+            if j is not None:
+                out.append(Relation("amends", i, j, si, m.text))
+    return out
