@@ -126,3 +126,74 @@ def test_describe_is_the_same_through_the_reader(kg, monkeypatch, iri):
     theirs = resolve.describe(kg, full)
     resolve._cache(kg)["describe"].pop(full)
     assert mine == theirs and mine["kind"] != "unknown" and mine["labels"]
+
+
+def test_document_rows_are_the_engines_on_the_whole_graph(kg):
+    with_sources = mentions = 0
+    for iri in _iris(kg):
+        term = ox.NamedNode(iri)
+        mine = reads.document_rows(kg.store, term)
+        theirs = _engine(kg, "document", {"doc": term})
+        assert Counter(map(_key, mine)) == Counter(map(_key, theirs)), iri
+        order = [tuple(reads.term_key(r[n]) for n in reads._DOCUMENT_VARS) for r in mine]
+        assert order == sorted(order)
+        with_sources += any(r["source"] is not None for r in mine)
+        mentions += any(r["direction"].value == "mention" for r in mine)
+    assert with_sources > 300 and mentions > 10
+
+
+def test_the_document_reader_only_for_callers_that_take_any_order(kg, monkeypatch):
+    term = ox.NamedNode("https://w3id.org/partykg/id/doc/tw/ct/2005/51")
+    ran = []
+    select = KnowledgeGraph.select
+    monkeypatch.setattr(KnowledgeGraph, "select",
+                        lambda self, q, b=None, prefixes=True: ran.append(q) or select(self, q, b,
+                                                                                       prefixes))
+    ordered = queries.run(kg, "document", {"doc": term})
+    assert len(ran) == 1  # the engine: a card shows its order
+    mine = queries.run(kg, "document", {"doc": term}, any_order=True)
+    assert len(ran) == 1 and mine == reads.document_rows(kg.store, term)
+    assert Counter(map(_key, mine)) == Counter(map(_key, ordered))
+    assert {r["direction"].value for r in mine} >= {"out", "in"}
+
+
+def test_any_facts_reuses_the_engines_rows_and_reads_the_store_otherwise(kg, monkeypatch):
+    from partykg.ask import facts as F
+
+    iri = "https://w3id.org/partykg/id/doc/tw/ct/2005/51"
+    c = F._cache(kg)
+    c.get("facts", {}).pop(iri, None)
+    c.get("any_facts", {}).pop(iri, None)
+    read = []
+    real = reads.document_rows
+    monkeypatch.setattr(reads, "ANY_ORDER", {k: (n, lambda s, t: read.append(t) or real(s, t))
+                                             for k, (n, _) in reads.ANY_ORDER.items()})
+    rows = F.any_facts(kg, iri)
+    assert len(read) == 1 and F.any_facts(kg, iri) is rows and len(read) == 1
+    c["any_facts"].pop(iri)
+    engine = F.facts(kg, iri)
+    assert F.any_facts(kg, iri) is engine and len(read) == 1
+    assert Counter(map(_key, rows)) == Counter(map(_key, engine))
+    # what the answers take from them does not depend on the order
+    lang = "en"
+    assert F.mentions_of(kg, iri, lang) or F.literal_sources(kg, iri, PK + "code", lang)
+    c["facts"].pop(iri)
+    c["any_facts"][iri] = list(reversed(rows))
+    for fn in (F.mentions_of, lambda k, s, lg: F.literal_sources(k, s, PK + "code", lg)):
+        got = fn(kg, iri, lang)
+        c["any_facts"][iri] = rows
+        assert fn(kg, iri, lang) == got
+        c["any_facts"][iri] = list(reversed(rows))
+    c["any_facts"].pop(iri)
+
+
+def test_dedup_keeps_one_entry_per_source_and_quote_whatever_the_order():
+    from partykg.ask.facts import dedup
+
+    items = [{"source": "s2", "quote": "q", "date": "2020", "note": "b"},
+             {"source": "s1", "quote": None, "date": "2021"},
+             {"source": "s2", "quote": "q", "date": "2020", "note": None},
+             {"source": "s2", "quote": "q", "date": "2020", "note": "a"}]
+    want = dedup(items)
+    assert [(i["source"], i.get("note")) for i in want] == [("s2", None), ("s1", None)]
+    assert dedup(list(reversed(items))) == want == dedup(items[1:] + items[:1])
