@@ -55,31 +55,16 @@ def label_of_type(kg, concept: str, lang: str) -> str:
 
 
 def facts(kg, s: str) -> list[dict]:
-    """Every fact about ``s`` in both directions, with sources (the ``document`` query), cached,
-    in the order the engine gives them (a card lists them so)."""
+    """Every fact about ``s`` in both directions, with sources (the ``document`` query), cached."""
     c = _cache(kg).setdefault("facts", {})
     if s not in c:
         c[s] = queries.run(kg, "document", {"doc": ox.NamedNode(s)})
     return c[s]
 
 
-def any_facts(kg, s: str) -> list[dict]:
-    """The rows of :func:`facts` in any order, for the callers whose answer does not depend on
-    it (below): read from the store's quads when it can (:mod:`partykg.store.reads`: no query
-    to parse and optimise), or the rows :func:`facts` already has."""
-    c = _cache(kg)
-    done = c.get("facts", {}).get(s)
-    if done is not None:
-        return done
-    c = c.setdefault("any_facts", {})
-    if s not in c:
-        c[s] = queries.run(kg, "document", {"doc": ox.NamedNode(s)}, any_order=True)
-    return c[s]
-
-
 def related(kg, s: str, prop: str, direction: str = "out") -> list[str]:
     """The other ends of ``prop`` facts about ``s`` (IRIs), in a stable order."""
-    out = [r["o"].value for r in any_facts(kg, s) if r["p"] is not None and r["p"].value == prop
+    out = [r["o"].value for r in facts(kg, s) if r["p"] is not None and r["p"].value == prop
            and r["direction"].value == direction and isinstance(r["o"], ox.NamedNode)]
     return sorted(dict.fromkeys(out))
 
@@ -87,7 +72,7 @@ def related(kg, s: str, prop: str, direction: str = "out") -> list[str]:
 def sources_of(kg, s: str, p: str, o, lang: str) -> list[dict]:
     """The sources that state (s p o), with their quotes."""
     out = []
-    for r in any_facts(kg, s):
+    for r in facts(kg, s):
         if r["p"] is None or r["p"].value != p or r["o"] != o or r["source"] is None:
             continue
         if r["direction"].value != "out":
@@ -97,13 +82,13 @@ def sources_of(kg, s: str, p: str, o, lang: str) -> list[dict]:
 
 
 def literal_sources(kg, s: str, p: str, lang: str) -> list[dict]:
-    return dedup([source(kg, r, lang) for r in any_facts(kg, s)
+    return dedup([source(kg, r, lang) for r in facts(kg, s)
                   if r["p"] is not None and r["p"].value == p and r["direction"].value == "out"
                   and r["source"] is not None])
 
 
 def mentions_of(kg, s: str, lang: str) -> list[dict]:
-    return dedup([source(kg, r, lang) for r in any_facts(kg, s)
+    return dedup([source(kg, r, lang) for r in facts(kg, s)
                   if r["direction"].value == "mention" and r["source"] is not None])
 
 
@@ -133,10 +118,9 @@ def source(kg, row: dict, lang: str) -> dict:
 
 
 def dedup(items: list[dict]) -> list[dict]:
-    """One entry per source and quote, oldest source first, whatever order the engine gave (of
-    two with the same source and quote: the one without a note, else the first note)."""
+    """One entry per source and quote, oldest source first, whatever order the engine gave."""
     seen, out = set(), []
-    for i in sorted(items, key=lambda i: (i.get("note") is not None, i.get("note") or "")):
+    for i in items:
         k = (i["source"], i["quote"])
         if k not in seen:
             seen.add(k)
@@ -157,7 +141,7 @@ def dated_by(date: str | None, as_of: str | None) -> bool:
 
 def reported(kg, s: str) -> str | None:
     """When ``s`` was first reported: the earliest date of a source that names it."""
-    dates = [describe(kg, r["source"].value).get("date") for r in any_facts(kg, s)
+    dates = [describe(kg, r["source"].value).get("date") for r in facts(kg, s)
              if r["source"] is not None]
     dates = [d for d in dates if d]
     return min(dates) if dates else None

@@ -316,19 +316,16 @@ def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     return kg.select(q.text[:at] + block + q.text[at:], {}, prefixes=False)
 
 
-def run(kg, query: Query | str, params: dict | None = None, any_order: bool = False
-        ) -> list[dict]:
+def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
     """Run a library query (by name or :class:`Query`) with already-built term bindings. The
     query's text is sent as it is: it declares its own prefixes (no prefix is added), so the
     same file runs unchanged with curl on any endpoint. A few small queries are read from an
-    embedded store's quads instead, giving the same rows (:mod:`partykg.store.reads`);
-    ``any_order``: the caller's answer does not depend on the order of the rows (more of them
-    can be read so)."""
+    embedded store's quads instead, giving the same rows (:mod:`partykg.store.reads`)."""
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
     if params:  # a query a reader of the store's quads stands for (partykg.store.reads)
         from partykg.store import reads
 
-        rows = reads.rows(kg, q.text, params, any_order)
+        rows = reads.rows(kg, q.text, params)
         if rows is not None:
             return rows
     memo = getattr(kg, "memo", None) if not params else None

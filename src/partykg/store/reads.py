@@ -9,11 +9,8 @@ query's one parameter bound to an IRI. A query edited by its user, a remote endp
 parameter runs the query as before. The reader gives the same rows as the query (the same
 distinct rows; the engine's default graph is the union of every graph, the default graph
 included, as ``quads_for_pattern`` with no graph reads them), in a fixed order of its own:
-sorted by their terms (the engine's order is its indexes'). Tests compare both on the whole
-graph. Every caller of the ``entity`` query gives the same answer in any order of its rows; the
-``document`` query's rows are read so only for a caller that says its answer does not depend on
-their order (``any_order``, :data:`ANY_ORDER`): a card lists a document's facts in the order
-the engine gives them.
+sorted by their terms (the engine's order is its indexes'; every caller of these queries
+gives the same answer in any order of the rows; tests compare both on the whole graph).
 """
 
 from __future__ import annotations
@@ -71,89 +68,17 @@ def entity_rows(store: ox.Store, entity: ox.NamedNode) -> list[dict]:
     return [{"p": p, "o": o, "asOf": a} for p, o, a in rows]
 
 
-# queries/document.rq: every fact about an entity in both directions with its sources, quotes
-# and notes (reified as pk:Evidence nodes), and the sources that only mention it
-_SUBJECT, _PREDICATE, _OBJECT = (ox.NamedNode(RDF + x) for x in ("subject", "predicate", "object"))
-_QUOTED_FROM = ox.NamedNode("http://www.w3.org/ns/prov#wasQuotedFrom")
-_QUOTE, _NOTE = ox.NamedNode(PK + "quote"), ox.NamedNode(PK + "note")
-_NOT_OUT = frozenset(ox.NamedNode(PK + k) for k in ("codeKey", "numberKey", "nameKey"))
-_NOT_IN = frozenset((_SUBJECT, _OBJECT, ox.NamedNode(ORG + "originalOrganization"),
-                     ox.NamedNode(ORG + "resultingOrganization")))
-_OUT, _IN, _MENTION = ox.Literal("out"), ox.Literal("in"), ox.Literal("mention")
-_DOCUMENT_VARS = ("direction", "p", "o", "source", "quote", "note")
-
-
-def _evidence(store: ox.Store, about) -> list[dict]:
-    """The evidence nodes whose rdf:subject is ``about``, each as {property: {objects}}."""
-    out = []
-    for ev in dict.fromkeys(q.subject for q in store.quads_for_pattern(None, _SUBJECT, about, None)):
-        props: dict = {}
-        for q in store.quads_for_pattern(ev, None, None, None):
-            props.setdefault(q.predicate, {})[q.object] = None
-        out.append(props)
-    return out
-
-
-def _cited(props: dict) -> list[tuple]:
-    """(source, quote, note) of one evidence node: every source, with each quote and note it
-    has, or None (the query's OPTIONALs)."""
-    return [(src, quote, note) for src in props.get(_QUOTED_FROM, ())
-            for quote in (props.get(_QUOTE) or (None,)) for note in (props.get(_NOTE) or (None,))]
-
-
-def document_rows(store: ox.Store, doc: ox.NamedNode) -> list[dict]:
-    """The rows (``direction``, ``p``, ``o``, ``source``, ``quote``, ``note``) of
-    queries/document.rq for ``doc``."""
-    seen: dict[tuple, None] = {}
-
-    def facts(direction, p, o, evidence, obj) -> None:
-        found = False
-        for props in evidence:
-            if p in props.get(_PREDICATE, ()) and obj in props.get(_OBJECT, ()):
-                for cited in _cited(props):
-                    seen[(direction, p, o, *cited)] = None
-                    found = True
-        if not found:
-            seen[(direction, p, o, None, None, None)] = None
-
-    mine = _evidence(store, doc)
-    done: set = set()
-    for q in store.quads_for_pattern(doc, None, None, None):
-        if q.predicate not in _NOT_OUT and (q.predicate, q.object) not in done:
-            done.add((q.predicate, q.object))
-            facts(_OUT, q.predicate, q.object, mine, q.object)
-    done = set()
-    theirs: dict = {}
-    for q in store.quads_for_pattern(None, None, doc, None):
-        if q.predicate not in _NOT_IN and (q.subject, q.predicate) not in done:
-            done.add((q.subject, q.predicate))
-            if q.subject not in theirs:
-                theirs[q.subject] = _evidence(store, q.subject)
-            facts(_IN, q.predicate, q.subject, theirs[q.subject], doc)
-    for props in mine:
-        if _PREDICATE not in props:
-            for cited in _cited(props):
-                seen[(_MENTION, None, None, *cited)] = None
-    rows = sorted(seen, key=lambda r: tuple(map(term_key, r)))
-    return [dict(zip(_DOCUMENT_VARS, r)) for r in rows]
-
-
-# the CRC-32 of the query text each reader stands for -> (its parameter, the reader); the rows
-# of those of ANY_ORDER come in an order of their own, for callers whose answers do not depend
-# on the order of the rows (the engine's order of a document's facts shows in a card)
+# the CRC-32 of the query text each reader stands for -> (its parameter, the reader)
 READERS = {0xD28EF5CB: ("entity", entity_rows)}
-ANY_ORDER = {0xD9B57763: ("doc", document_rows)}
 
 
-def rows(kg, text: str, params: dict, any_order: bool = False) -> list[dict] | None:
+def rows(kg, text: str, params: dict) -> list[dict] | None:
     """The rows of the library query ``text`` with ``params`` read from the store directly, or
-    None when no reader stands for it here (see the module's docstring). ``any_order``: the
-    caller's answer does not depend on the rows' order (readers of :data:`ANY_ORDER` too)."""
+    None when no reader stands for it here (see the module's docstring)."""
     store = getattr(kg, "store", None)
     if type(store) is not ox.Store or len(params) != 1:
         return None
-    crc = zlib.crc32(text.encode("utf-8"))
-    reader = READERS.get(crc) or (ANY_ORDER.get(crc) if any_order else None)
+    reader = READERS.get(zlib.crc32(text.encode("utf-8")))
     if reader is None:
         return None
     name, read = reader
