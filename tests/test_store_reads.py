@@ -126,3 +126,14 @@ def test_describe_is_the_same_through_the_reader(kg, monkeypatch, iri):
     theirs = resolve.describe(kg, full)
     resolve._cache(kg)["describe"].pop(full)
     assert mine == theirs and mine["kind"] != "unknown" and mine["labels"]
+
+
+def test_select_gives_every_variable_in_order_unbound_as_none():
+    e = ox.NamedNode("https://w3id.org/partykg/id/doc/x")
+    kg = _small_kg([ox.Quad(e, ox.NamedNode(SKOS + "prefLabel"), ox.Literal("X", language="en"),
+                            ox.NamedNode("https://w3id.org/partykg/id/g/1"))])
+    rows = kg.select("SELECT ?z ?x ?label ?none WHERE { ?x skos:prefLabel ?label "
+                     "OPTIONAL { ?x skos:altLabel ?none } BIND(1 AS ?z) } ORDER BY ?x")
+    assert [list(r) for r in rows] == [["z", "x", "label", "none"]]
+    assert rows[0]["x"] == e and rows[0]["label"] == ox.Literal("X", language="en")
+    assert rows[0]["none"] is None and rows[0]["z"].value == "1"
