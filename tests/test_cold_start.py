@@ -534,6 +534,33 @@ def test_the_memo_gives_the_rows_the_graph_gives(seed_store, tmp_path):
     assert memo.Memo(path, key + "other").get(queries.load("kinds", ROOT).text) is None
 
 
+def test_the_memo_decodes_a_result_once_and_gives_each_caller_its_own_rows(seed_store, tmp_path,
+                                                                          monkeypatch):
+    from partykg.store import memo, queries
+    from partykg.store.embedded import KnowledgeGraph
+
+    kg = KnowledgeGraph.open(seed_store)
+    text = queries.load("document-types", ROOT).text
+    want = kg.select(text, {}, prefixes=False)
+    path = str(tmp_path / "m.memo")
+    first = memo.Memo(path, "k")
+    first.put(text, want)
+    first.save()
+    kept = memo.Memo(path, "k")
+    decoded = []
+    real = memo._decode
+    monkeypatch.setattr(memo, "_decode", lambda v: decoded.append(v) or real(v))
+    a = kept.get(text)
+    n = len(decoded)
+    assert a == want and n >= len(want)
+    a[0]["name"] = None  # a caller changing its rows changes nobody else's
+    a.pop()
+    b = kept.get(text)
+    assert b == want and len(decoded) == n  # not decoded again
+    kept.put(text, want[:1])  # a new result replaces the decoded one
+    assert kept.get(text) == want[:1]
+
+
 def test_queries_without_parameters_run_once_per_graph(seed_store, monkeypatch):
     from partykg.store import memo, queries
     from partykg.store.embedded import KnowledgeGraph

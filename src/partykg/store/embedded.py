@@ -276,7 +276,9 @@ class KnowledgeGraph:
             if not isinstance(res, ox.QuerySolutions):
                 raise QueryError("expected a SELECT query")
             names = [v.value for v in res.variables]
-            return [{n: sol[n] for n in names} for sol in res]
+            # a solution iterates over its values in the order of the variables (unbound:
+            # None), several times faster than looking each one up by name
+            return [dict(zip(names, sol, strict=True)) for sol in res]
 
         return self._query(query, bindings, read, prefixes)
 

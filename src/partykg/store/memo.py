@@ -88,6 +88,7 @@ class Memo:
         self.path = path
         self.key = _versions() + key
         self._rows: dict[str, tuple[list[str], list[tuple]]] = {}
+        self._decoded: dict[str, list[dict]] = {}  # rows decoded by get(), by query
         self._plans: dict = {}  # partykg.store.sparql's plans and checks, kept with the results
         self._checked: list[str] = []
         self._dirty = False
@@ -119,15 +120,20 @@ class Memo:
 
     def get(self, query: str) -> list[dict] | None:
         """The rows of ``query`` as the graph answered it, or None when not kept."""
+        done = self._decoded.get(query)
+        if done is not None:  # decoded once per process (a question reads some twice)
+            return [dict(r) for r in done]
         kept = self._rows.get(query)
         if kept is None:
             return None
         try:
             names, rows = kept
-            return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+            done = [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
         except (TypeError, ValueError):  # not what this module writes: run the query
             del self._rows[query]
             return None
+        self._decoded[query] = done
+        return [dict(r) for r in done]
 
     def put(self, query: str, rows: list[dict]) -> None:
         if len(rows) > MAX_ROWS:
@@ -138,6 +144,7 @@ class Memo:
         except (TypeError, KeyError):
             return
         self._rows[query] = (names, data)
+        self._decoded.pop(query, None)
         self._dirty = True
 
     def save(self) -> None:
