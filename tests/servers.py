@@ -219,12 +219,13 @@ def loaded_endpoint(tmp_path_factory):
 # --- misbehaving servers -----------------------------------------------------------------------
 
 @contextlib.contextmanager
-def silent_server():
-    """A socket that accepts connections and never answers. Yields its URL."""
+def silent_server(accepted: list | None = None):
+    """A socket that accepts connections and never answers. Yields its URL; ``accepted``, when
+    given, gets every connection it accepted (to count the client's requests)."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
-    conns: list[socket.socket] = []
+    conns: list[socket.socket] = accepted if accepted is not None else []
     stop = threading.Event()
 
     def accept():

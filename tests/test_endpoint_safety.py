@@ -73,10 +73,8 @@ def test_endless_answer_is_cut_at_the_bound_while_streaming(monkeypatch):
     monkeypatch.setenv("PARTYKG_MAX_RESPONSE_MB", "8")
     with endless_server() as (url, sent):
         remote = RemoteGraph(url, timeout=30, union="endpoint")
-        t0 = time.monotonic()
         with pytest.raises(ResponseTooLarge, match="larger than 8 MB"):
             remote.select("SELECT ?s WHERE { ?s ?p ?o }")
-        assert time.monotonic() - t0 < 30
         time.sleep(0.2)
         assert sent["bytes"] < (64 << 20)  # the client stopped reading
 

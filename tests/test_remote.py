@@ -11,7 +11,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -265,28 +264,26 @@ def test_leftover_staging_graphs_are_removed_by_the_next_load(oxigraph_server):
 
 # --- endpoints that do not answer properly ------------------------------------------------------------
 
-def _timed(*args: str):
-    t0 = time.monotonic()
-    r = partykg(*args)
-    return r, time.monotonic() - t0
+# No wall-clock budget here (the machine may be loaded): the endpoint's --timeout is far longer
+# than the subprocess's own limit (300 s, a hang detector), so a command that waited for it
+# would be stopped and fail; what it says and how many requests it made are checked instead.
 
-
-def test_connection_refused_exits_2_fast():
+def test_connection_refused_exits_2_at_once_not_after_the_timeout():
     url = f"http://127.0.0.1:{free_port()}/query"
-    r, took = _timed("validate", "--no-shacl", "--endpoint", url, "--timeout", "20")
+    r = partykg("validate", "--no-shacl", "--endpoint", url, "--timeout", "3600")
     assert r.returncode == 2, r.stderr
     assert "connection refused" in r.stderr and "Traceback" not in r.stderr
-    assert took < 10  # refused at once, not after the 20 s timeout
     r = partykg("load", "--endpoint", url)
     assert r.returncode == 2 and "connection refused" in r.stderr
 
 
-def test_silent_server_exits_2_within_the_timeout():
-    with silent_server() as url:
-        r, took = _timed("validate", "--no-shacl", "--endpoint", url, "--timeout", "1.5")
+def test_silent_server_exits_2_at_the_timeout_after_one_request():
+    accepted: list = []
+    with silent_server(accepted) as url:
+        r = partykg("validate", "--no-shacl", "--endpoint", url, "--timeout", "1.5")
         assert r.returncode == 2, r.stderr
         assert "no answer within 1.5 s" in r.stderr and "Traceback" not in r.stderr
-        assert took < 1.5 + 8  # the timeout, plus starting Python
+        assert len(accepted) == 1  # gave up at the first request's timeout, no retries
         with pytest.raises(EndpointTimeout):
             RemoteGraph(url, timeout=0.5, union="endpoint").select("SELECT * WHERE { ?s ?p ?o }")
 
