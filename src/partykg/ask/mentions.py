@@ -16,7 +16,7 @@ from partykg.records import dataclass, field
 import pyoxigraph as ox
 
 from partykg.ask import lexicon
-from partykg.ask.resolve import _CODE, describe
+from partykg.ask.resolve import describe
 from partykg.model import ids
 from partykg.store import queries
 from partykg.ask.names import (NAMED_KINDS, _TOKEN, _composed_names, _fuzzy_names,  # noqa: F401
@@ -133,6 +133,14 @@ def find(kg, question: str) -> Found:
 
 # --- codes ----------------------------------------------------------------------------------------
 
+# A code in the folded question (:func:`fold_map`: lower-case ASCII letters, digits, ``/@.-`` and
+# spaces only): on such text this is :data:`partykg.ask.resolve._CODE` (``[A-Za-zĐđ]`` can only
+# meet ``[a-z]``, ``\w`` only ``[a-z0-9]``; a test checks both find the same matches), without
+# the letters beyond Latin-1 that make a pattern compile into a big table (issue 13).
+_CODE = lazy(
+    r"(?<![a-z0-9/])(\d+[a-z]?\s*-\s*[a-z]+\s*/\s*[a-z0-9]+"
+    r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z]+\s*-\s*[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?", needs=("-", "/"))
 _SHORT_CODE = lazy(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
                          r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])", needs=("/",))
 
@@ -231,11 +239,12 @@ _NUM_RX: list = []
 
 
 def _num_regex() -> re.Pattern:
-    """A document number, and a year qualifying it ("02/2021", "02 (2023)", "02 of 2023")."""
+    """A document number, and a year qualifying it ("02/2021", "02 (2023)", "02 of 2023"), in
+    the folded question (no en dash there: a class with one compiles into a big table)."""
     if not _NUM_RX:
         years = "|".join(lexicon.cues()["year_words"])
         _NUM_RX.append(re.compile(
-            r"(?<![0-9/.])(?<![0-9]-)(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
+            r"(?<![0-9/.])(?<![0-9]-)(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*-\s*\d)"
             r"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
             rf"|\s+(?:{years})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?"))
     return _NUM_RX[0]

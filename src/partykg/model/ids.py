@@ -28,6 +28,12 @@ _STATE = lazy(
     rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
 )
 
+# The same patterns for ASCII text (what ``partykg ask`` gives, from the folded question): on
+# ASCII, ``[A-Za-zĐđ]`` is ``[A-Za-z]``; without letters beyond Latin-1 a pattern does not compile
+# into a big table (issue 13). A test checks that both read alike.
+_PARTY_ASCII = lazy(_PARTY.pattern.replace("Đđ", ""))
+_STATE_ASCII = lazy(_STATE.pattern.replace("Đđ", ""))
+
 
 class CodeError(PartykgError, ValueError):
     """A string that is not a document code."""
@@ -95,10 +101,11 @@ def parse_code(text: str) -> Code:
     """Parse a code as a source writes it. Raises :class:`CodeError` when it is not one."""
     if not isinstance(text, str) or len(text) > 64:
         raise CodeError(f"not a document code: {text!r}")
-    m = _PARTY.match(text)
+    ascii_ = text.isascii()
+    m = (_PARTY_ASCII if ascii_ else _PARTY).match(text)
     if m:
         return Code(m["number"], m["type"], m["issuer"])
-    m = _STATE.match(text)
+    m = (_STATE_ASCII if ascii_ else _STATE).match(text)
     if m:
         return Code(m["number"], m["type"], m["issuer"], state=True, year=m["year"])
     raise CodeError(
