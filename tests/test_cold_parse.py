@@ -103,3 +103,69 @@ def test_parse_code_on_ascii_reads_as_the_full_patterns(seed):
     # beyond ASCII, the full patterns
     assert ids.parse_code("51-CT/ĐUB").issuer == "ĐUB"
     assert ids.parse_code("396/QĐ-BNG").type == "QĐ"
+
+
+def _fold_reference(text: str) -> str:
+    """ids.fold as it was written before its faster form."""
+    import unicodedata
+
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def test_fold_folds_as_before():
+    rng = random.Random(3)
+    chars = ("aAđĐơƠưƯăâêôéèàảãạỳỹœßøı" + "".join(map(chr, range(0x20, 0x250)))
+             + "".join(map(chr, range(0x1E00, 0x1F00))) + "\u0300\u0301\u0323\u034f\u0483\u05b0"
+             + "\u0e48\u3099\ufe20Ωж漢")
+    texts = ["Chỉ thị", "Đảng ủy Bộ Ngoại giao", "Nghị quyết", "Quy định", "résolution",
+             "Œuvre", "a\u034fb", "e\u0483"]
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for t in texts:
+        assert ids.fold(t) == _fold_reference(t), repr(t)
+    assert ids.fold("Chỉ thị số 51") == "Chi thi so 51"
+
+
+def test_words_and_the_folds_built_on_it_read_as_the_regex():
+    rng = random.Random(11)
+    chars = "aZ09 -_./'\t\n\x1c\x85\xa0\u2003é漢ßœĐđ" + "".join(map(chr, range(0x20, 0x80)))
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 15))) for _ in range(20000)]
+    texts += ["the Secretariat", "Ban Bí thư", "BAN BI THU", "  ", "", "the  x", "Quy định số 86"]
+    for t in texts:
+        want = " ".join(re.sub(r"[^a-z0-9]+", " ", t).split())
+        assert ids.words(t) == want, repr(t)
+        folded = " ".join(re.sub(r"[^a-z0-9]+", " ", ids.fold(t).lower()).split())
+        assert lexicon.fold(t) == folded, repr(t)
+        assert ids.name_key(t) == (folded[4:] if folded.startswith("the ") else folded), repr(t)
+
+
+def _fold_map_reference(text: str) -> tuple[str, list[int]]:
+    """mentions.fold_map as it was written with a regex."""
+    out, pos = [], []
+    for i, ch in enumerate(text):
+        f = ids.fold(ch.replace("œ", "oe").replace("Œ", "oe")).lower()
+        f = re.sub(r"[^a-z0-9/@.-]", " ", f) if f else " "
+        out.append(f)
+        pos.extend([i] * len(f))
+    return "".join(out), pos
+
+
+def test_fold_map_maps_as_before():
+    rng = random.Random(23)
+    chars = ("aZ09 -_./@'?\tœŒßæĐđ–—“”«»" + "".join(map(chr, range(0x20, 0x180)))
+             + "ạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ\u0301\ufb01漢")
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 25))) for _ in range(5000)]
+    texts += ["Chỉ thị số 51-CT/TW thay thế văn bản nào?", "Qu'est-ce qui remplacera l'œuvre ?"]
+    for t in texts:
+        assert mentions.fold_map(t) == _fold_map_reference(t), repr(t)
+
+
+def test_letters_and_digits_as_the_regex():
+    rng = random.Random(29)
+    chars = "aZ09 -_./@'?\t\x1c\x85" + "".join(map(chr, range(0x20, 0x80))) + "é漢"
+    for _ in range(20000):
+        t = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
+        assert mentions._letters_and_digits(t) == " ".join(re.sub(r"[^A-Za-z0-9]+", " ", t).split())

@@ -29,7 +29,7 @@ def has_vi_letters(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Lower-case ASCII, punctuation as spaces (the form cue regexes are matched against)."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ids.fold(text).lower()).split())
+    return ids.words(ids.fold(text).lower())
 
 
 @lru_cache(maxsize=1)

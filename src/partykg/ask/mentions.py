@@ -76,11 +76,28 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     ``text`` of each folded character."""
     out, pos = [], []
     for i, ch in enumerate(text):
+        if ch in _KEPT:  # (as it is: most characters of a question)
+            out.append(ch)
+            pos.append(i)
+            continue
         f = ids.fold(ch.replace("œ", "oe").replace("Œ", "oe")).lower()
-        f = re.sub(r"[^a-z0-9/@.-]", " ", f) if f else " "
+        f = "".join(c if c in _KEPT else " " for c in f) if f else " "
         out.append(f)
         pos.extend([i] * len(f))
     return "".join(out), pos
+
+
+_KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/@.-")  # what the folded question keeps
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_SPACES = "".join(chr(i) if chr(i) in _ALNUM else " " for i in range(128))
+
+
+def _letters_and_digits(text: str) -> str:
+    """``" ".join(re.sub(r"[^A-Za-z0-9]+", " ", text).split())`` (str.translate on ASCII, which
+    the masked question is: no regex on a cold start)."""
+    if text.isascii():
+        return " ".join(text.translate(_SPACES).split())
+    return " ".join(re.sub(r"[^A-Za-z0-9]+", " ", text).split())
 
 
 def find(kg, question: str) -> Found:
@@ -127,7 +144,7 @@ def find(kg, question: str) -> Found:
         masked.append(f" {m.placeholder(kg)} ")
         last = m.end
     masked.append(folded[last:])
-    text = " ".join(re.sub(r"[^A-Za-z0-9]+", " ", "".join(masked)).split())
+    text = _letters_and_digits("".join(masked))
     return Found(question, folded, mentions, text)
 
 
