@@ -169,3 +169,24 @@ def test_letters_and_digits_as_the_regex():
     for _ in range(20000):
         t = "".join(rng.choice(chars) for _ in range(rng.randint(0, 20)))
         assert mentions._letters_and_digits(t) == " ".join(re.sub(r"[^A-Za-z0-9]+", " ", t).split())
+
+
+def test_articles_owner_gaps_and_date_separators_read_as_the_regexes():
+    from partykg.ask import intents
+
+    rng = random.Random(31)
+    words = ["the", "a", "an", "le", "la", "les", "l", "d", "DOC", "BODY", "TYPE", "XY", "DOCs",
+             "D0C", "what", "replaces", "x", "AB", "ABC", "s", "1", "the"]
+    for _ in range(20000):
+        masked = " ".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        if rng.random() < 0.05:
+            masked = masked.replace(" ", rng.choice(["  ", "\t", " é "]), 1)
+        assert intents._drop_articles(masked) == intents._ARTICLE.sub("", masked), repr(masked)
+    gaps = ["", " s ", "s ", " s", "ss ", "'s ", " ' s  ", "s\t", "x", "  s  ", "s s", "s-"]
+    gaps += ["".join(rng.choice(" s's-x\t") for _ in range(rng.randint(0, 6))) for _ in range(5000)]
+    for gap in gaps:
+        want = re.fullmatch(r"\s*'?\s*s\s+", gap or "-") is not None
+        assert intents._owner_gap(gap) == want, repr(gap)
+    for _ in range(20000):
+        t = "".join(rng.choice("12 /.-ax٣") for _ in range(rng.randint(0, 8)))
+        assert mentions._digit_sep_digit(t) == bool(re.search(r"\d[/.-]\d", t)), repr(t)

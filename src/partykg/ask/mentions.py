@@ -298,6 +298,8 @@ def type_before(kg, folded: str, end: int) -> tuple[int, set[str], str | None] |
 
 
 def _typed_numbers(kg, folded: str, add, free) -> None:
+    if not any(d in folded for d in "0123456789"):
+        return  # every match holds a digit (the folded question's are ASCII): nothing to compile
     for m in _num_regex().finditer(folded):
         if not free(m.start(), m.end()):
             continue
@@ -426,13 +428,21 @@ def _date_patterns() -> list:
     return _DATE_RX
 
 
+def _digit_sep_digit(folded: str) -> bool:
+    r"""``re.search(r"\d[/.-]\d", folded)`` (a loop on ASCII, the regex on anything else)."""
+    if not folded.isascii():
+        return re.search(r"\d[/.-]\d", folded) is not None
+    return any(folded[i] in "/.-" and folded[i - 1].isdigit() and folded[i + 1].isdigit()
+               for i in range(1, len(folded) - 1))
+
+
 def _dates(folded: str, add, free) -> None:
     if not any(ch.isdigit() for ch in folded):
         return
     months = lexicon.months()
     words = set(_TOKEN.findall(folded))
     has_month = bool(words & set(months)) or "thang" in words
-    pats = _date_patterns() if has_month or re.search(r"\d[/.-]\d", folded) else []
+    pats = _date_patterns() if has_month or _digit_sep_digit(folded) else []
     for rx, form in pats[:-1]:
         for m in rx.finditer(folded):
             if not free(m.start(), m.end()):
