@@ -121,6 +121,31 @@ def language(found: Found) -> str:
 
 
 _ARTICLE = lazy(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
+_ARTICLES = frozenset(("the", "a", "an", "le", "la", "les", "l", "d"))
+
+
+def _drop_articles(masked: str) -> str:
+    """``_ARTICLE.sub("", masked)``: the articles before a placeholder ("implements the DOC"),
+    with string methods on the masked question (ASCII letters and digits, single spaces), the
+    regex on anything else."""
+    toks = masked.split(" ")
+    if not masked.isascii() or not all(t.isalnum() for t in toks):
+        return _ARTICLE.sub("", masked)
+    keep = [t for t, nxt in zip(toks, toks[1:] + [""])
+            if not (t in _ARTICLES and len(nxt) >= 3 and nxt.isalpha() and nxt.isupper())]
+    return " ".join(keep)
+
+
+_FOLDED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/@.- ")
+
+
+def _owner_gap(gap: str) -> bool:
+    r"""``re.fullmatch(r"\s*'?\s*s\s+", gap or "-")``: "BODY's BODY2" (string methods on the
+    folded question's characters, the regex on anything else)."""
+    if not gap or not set(gap) <= _FOLDED:
+        return re.fullmatch(r"\s*'?\s*s\s+", gap or "-") is not None
+    t = gap.lstrip(" ")
+    return t[:1] == "s" and len(t) > 1 and not t[1:].strip(" ")
 
 
 def _qualifies(kg, found: Found, m: Mention, t: Mention) -> bool:
@@ -153,7 +178,7 @@ def parse(kg, question: str) -> Parsed:
         if found.of(k):
             present.add(k)
     if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
-        found.masked = _ARTICLE.sub("", found.masked)
+        found.masked = _drop_articles(found.masked)
     singular = [m for m in found.of("type") if m.shape != "plural"]
     typed_doc = bool(singular) and "document" not in present
     masked = found.masked
@@ -180,7 +205,7 @@ def parse(kg, question: str) -> Parsed:
                 fits = [m for m in entities if _kinds(kg, m) & subject_kinds]
                 # "BODY's BODY2": the owner qualifies what it owns, which is the subject
                 owners = {id(a) for a in fits for b in fits if len(b.candidates) == 1
-                          and re.fullmatch(r"\s*'?\s*s\s+", found.folded[a.end:b.start] or "-")}
+                          and _owner_gap(found.folded[a.end:b.start])}
                 fits = [m for m in fits if id(m) not in owners] or fits
                 # "which Party Committee is X under": a named entity before a category's words
                 subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)

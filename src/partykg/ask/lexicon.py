@@ -29,7 +29,7 @@ def has_vi_letters(text: str) -> bool:
 
 def fold(text: str) -> str:
     """Lower-case ASCII, punctuation as spaces (the form cue regexes are matched against)."""
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ids.fold(text).lower()).split())
+    return ids.words(ids.fold(text).lower())
 
 
 @lru_cache(maxsize=1)
@@ -155,15 +155,21 @@ def type_words(kg) -> dict[str, set[str]]:
     """folded type name or abbreviation (any language, plurals too) -> type concepts."""
     c = _cache(kg)
     if "type_words" not in c:
-        names: dict[str, set[str]] = {}
-        for r in _type_rows(kg):
-            key = fold(r["name"].value)
-            if not key:
-                continue
-            for k in {key, *_plurals(key)}:
-                names.setdefault(k, set()).add(r["type"].value)
-        c["type_words"] = names
+        from partykg.ask import kept
+
+        c["type_words"] = kept.of(kg).get("type_words", lambda: _make_type_words(kg))
     return c["type_words"]
+
+
+def _make_type_words(kg) -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {}
+    for r in _type_rows(kg):
+        key = fold(r["name"].value)
+        if not key:
+            continue
+        for k in {key, *_plurals(key)}:
+            names.setdefault(k, set()).add(r["type"].value)
+    return names
 
 
 def _plurals(key: str) -> list[str]:
@@ -182,29 +188,41 @@ def type_notations(kg) -> dict[str, set[str]]:
     """code abbreviation key (NQ, CT, QD, QDI...) -> type concepts, from skos:notation/altLabel."""
     c = _cache(kg)
     if "type_notations" not in c:
-        out: dict[str, set[str]] = {}
-        for r in _type_rows(kg):
-            if r["kind"].value != "pref" and not r["name"].language:
-                out.setdefault(ids.code_key(r["name"].value), set()).add(r["type"].value)
-        c["type_notations"] = out
+        from partykg.ask import kept
+
+        c["type_notations"] = kept.of(kg).get("type_notations", lambda: _make_type_notations(kg))
     return c["type_notations"]
+
+
+def _make_type_notations(kg) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for r in _type_rows(kg):
+        if r["kind"].value != "pref" and not r["name"].language:
+            out.setdefault(ids.code_key(r["name"].value), set()).add(r["type"].value)
+    return out
 
 
 def status_words(kg) -> dict[str, str]:
     """folded status name (any language, plurals too) -> status concept."""
     c = _cache(kg)
     if "status_words" not in c:
-        out: dict[str, str] = {}
-        keep = set(cues()["filter_statuses"])
-        for r in queries.run(kg, "status-names"):
-            if r["status"].value.rsplit("/", 1)[-1] not in keep:
-                continue
-            key = fold(r["name"].value)
-            if key:
-                for k in {key, *_plurals(key), key + "e", key + "es"}:
-                    out.setdefault(k, r["status"].value)
-        c["status_words"] = out
+        from partykg.ask import kept
+
+        c["status_words"] = kept.of(kg).get("status_words", lambda: _make_status_words(kg))
     return c["status_words"]
+
+
+def _make_status_words(kg) -> dict[str, str]:
+    out: dict[str, str] = {}
+    keep = set(cues()["filter_statuses"])
+    for r in queries.run(kg, "status-names"):
+        if r["status"].value.rsplit("/", 1)[-1] not in keep:
+            continue
+        key = fold(r["name"].value)
+        if key:
+            for k in {key, *_plurals(key), key + "e", key + "es"}:
+                out.setdefault(k, r["status"].value)
+    return out
 
 
 def status_labels(kg) -> dict[str, dict[str, str]]:

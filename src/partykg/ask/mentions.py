@@ -16,7 +16,7 @@ from partykg.records import dataclass, field
 import pyoxigraph as ox
 
 from partykg.ask import lexicon
-from partykg.ask.resolve import _CODE, describe
+from partykg.ask.resolve import describe
 from partykg.model import ids
 from partykg.store import queries
 from partykg.ask.names import (NAMED_KINDS, _TOKEN, _composed_names, _fuzzy_names,  # noqa: F401
@@ -76,11 +76,28 @@ def fold_map(text: str) -> tuple[str, list[int]]:
     ``text`` of each folded character."""
     out, pos = [], []
     for i, ch in enumerate(text):
+        if ch in _KEPT:  # (as it is: most characters of a question)
+            out.append(ch)
+            pos.append(i)
+            continue
         f = ids.fold(ch.replace("œ", "oe").replace("Œ", "oe")).lower()
-        f = re.sub(r"[^a-z0-9/@.-]", " ", f) if f else " "
+        f = "".join(c if c in _KEPT else " " for c in f) if f else " "
         out.append(f)
         pos.extend([i] * len(f))
     return "".join(out), pos
+
+
+_KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/@.-")  # what the folded question keeps
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_SPACES = "".join(chr(i) if chr(i) in _ALNUM else " " for i in range(128))
+
+
+def _letters_and_digits(text: str) -> str:
+    """``" ".join(re.sub(r"[^A-Za-z0-9]+", " ", text).split())`` (str.translate on ASCII, which
+    the masked question is: no regex on a cold start)."""
+    if text.isascii():
+        return " ".join(text.translate(_SPACES).split())
+    return " ".join(re.sub(r"[^A-Za-z0-9]+", " ", text).split())
 
 
 def find(kg, question: str) -> Found:
@@ -127,12 +144,20 @@ def find(kg, question: str) -> Found:
         masked.append(f" {m.placeholder(kg)} ")
         last = m.end
     masked.append(folded[last:])
-    text = " ".join(re.sub(r"[^A-Za-z0-9]+", " ", "".join(masked)).split())
+    text = _letters_and_digits("".join(masked))
     return Found(question, folded, mentions, text)
 
 
 # --- codes ----------------------------------------------------------------------------------------
 
+# A code in the folded question (:func:`fold_map`: lower-case ASCII letters, digits, ``/@.-`` and
+# spaces only): on such text this is :data:`partykg.ask.resolve._CODE` (``[A-Za-zĐđ]`` can only
+# meet ``[a-z]``, ``\w`` only ``[a-z0-9]``; a test checks both find the same matches), without
+# the letters beyond Latin-1 that make a pattern compile into a big table (issue 13).
+_CODE = lazy(
+    r"(?<![a-z0-9/])(\d+[a-z]?\s*-\s*[a-z]+\s*/\s*[a-z0-9]+"
+    r"|\d+\s*/\s*(?:\d{4}\s*/\s*)?[a-z]+\s*-\s*[a-z0-9]+(?:-[a-z0-9]+)*)"
+    r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?", needs=("-", "/"))
 _SHORT_CODE = lazy(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
                          r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])", needs=("/",))
 
@@ -231,11 +256,12 @@ _NUM_RX: list = []
 
 
 def _num_regex() -> re.Pattern:
-    """A document number, and a year qualifying it ("02/2021", "02 (2023)", "02 of 2023")."""
+    """A document number, and a year qualifying it ("02/2021", "02 (2023)", "02 of 2023"), in
+    the folded question (no en dash there: a class with one compiles into a big table)."""
     if not _NUM_RX:
         years = "|".join(lexicon.cues()["year_words"])
         _NUM_RX.append(re.compile(
-            r"(?<![0-9/.])(?<![0-9]-)(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*[-–]\s*\d)"
+            r"(?<![0-9/.])(?<![0-9]-)(?P<num>\d{1,4}[a-z]?)(?![0-9]|\s*-\s*[a-z]|/[a-z]|\s*-\s*\d)"
             r"(?:\s*/\s*(?P<y1>(?:19|20)\d\d)(?![0-9])|\s*\(\s*(?P<y2>(?:19|20)\d\d)\s*\)"
             rf"|\s+(?:{years})\s+(?P<y3>(?:19|20)\d\d)(?![0-9]))?"))
     return _NUM_RX[0]
@@ -272,6 +298,8 @@ def type_before(kg, folded: str, end: int) -> tuple[int, set[str], str | None] |
 
 
 def _typed_numbers(kg, folded: str, add, free) -> None:
+    if not any(d in folded for d in "0123456789"):
+        return  # every match holds a digit (the folded question's are ASCII): nothing to compile
     for m in _num_regex().finditer(folded):
         if not free(m.start(), m.end()):
             continue
@@ -400,13 +428,21 @@ def _date_patterns() -> list:
     return _DATE_RX
 
 
+def _digit_sep_digit(folded: str) -> bool:
+    r"""``re.search(r"\d[/.-]\d", folded)`` (a loop on ASCII, the regex on anything else)."""
+    if not folded.isascii():
+        return re.search(r"\d[/.-]\d", folded) is not None
+    return any(folded[i] in "/.-" and folded[i - 1].isdigit() and folded[i + 1].isdigit()
+               for i in range(1, len(folded) - 1))
+
+
 def _dates(folded: str, add, free) -> None:
     if not any(ch.isdigit() for ch in folded):
         return
     months = lexicon.months()
     words = set(_TOKEN.findall(folded))
     has_month = bool(words & set(months)) or "thang" in words
-    pats = _date_patterns() if has_month or re.search(r"\d[/.-]\d", folded) else []
+    pats = _date_patterns() if has_month or _digit_sep_digit(folded) else []
     for rx, form in pats[:-1]:
         for m in rx.finditer(folded):
             if not free(m.start(), m.end()):

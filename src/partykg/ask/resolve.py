@@ -61,13 +61,19 @@ def kinds(kg) -> dict[str, str]:
     """class IRI -> kind: document, body, event, person, post, term, source, merger."""
     c = _cache(kg)
     if "kinds" not in c:
-        order = ["Merger", "SourceArticle", "Term", "Post", "Person", "Event", "Body", "Document"]
-        out: dict[str, str] = {}
-        for r in sorted(queries.run(kg, "kinds"), key=lambda r: order.index(_local(r["top"].value))):
-            out.setdefault(r["class"].value, _local(r["top"].value).lower()
-                           .replace("sourcearticle", "source"))
-        c["kinds"] = out
+        from partykg.ask import kept
+
+        c["kinds"] = kept.of(kg).get("kinds", lambda: _make_kinds(kg))
     return c["kinds"]
+
+
+def _make_kinds(kg) -> dict[str, str]:
+    order = ["Merger", "SourceArticle", "Term", "Post", "Person", "Event", "Body", "Document"]
+    out: dict[str, str] = {}
+    for r in sorted(queries.run(kg, "kinds"), key=lambda r: order.index(_local(r["top"].value))):
+        out.setdefault(r["class"].value, _local(r["top"].value).lower()
+                       .replace("sourcearticle", "source"))
+    return out
 
 
 def _local(iri: str) -> str:

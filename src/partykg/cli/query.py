@@ -92,6 +92,9 @@ def _save_memo(kg) -> None:
     memo = getattr(kg, "memo", None)
     if memo is not None:
         memo.save()
+        from partykg.ask import kept  # the tables the question was read with
+
+        kept.save(kg)
 
 
 def cmd_query(args) -> int:

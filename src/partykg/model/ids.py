@@ -28,6 +28,12 @@ _STATE = lazy(
     rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
 )
 
+# The same patterns for ASCII text (what ``partykg ask`` gives, from the folded question): on
+# ASCII, ``[A-Za-zĐđ]`` is ``[A-Za-z]``; without letters beyond Latin-1 a pattern does not compile
+# into a big table (issue 13). A test checks that both read alike.
+_PARTY_ASCII = lazy(_PARTY.pattern.replace("Đđ", ""))
+_STATE_ASCII = lazy(_STATE.pattern.replace("Đđ", ""))
+
 
 class CodeError(PartykgError, ValueError):
     """A string that is not a document code."""
@@ -59,13 +65,24 @@ class Code:
         return number_key(self.number)
 
 
+_MARKS: dict[int, None] = {}  # the combining marks of U+0300-U+036F (made on first use)
+
+
 def fold(text: str) -> str:
     """ASCII-fold for keys and slugs: NFC, Đ/đ -> D/d, accents dropped."""
     if text.isascii():  # already folded (the common case on the ask path)
         return text
     text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not _MARKS:
+        _MARKS.update({c: None for c in range(0x300, 0x370) if unicodedata.combining(chr(c))})
+    # the accents of Latin letters dropped at once (a cold `partykg ask` folds hundreds of
+    # names); what is left is ASCII (no other combining mark), else the marks are dropped one
+    # by one as before
+    stripped = decomposed.translate(_MARKS)
+    if stripped.isascii():
+        return stripped
+    return "".join(ch for ch in stripped if not unicodedata.combining(ch))
 
 
 def code_key(code: str) -> str:
@@ -83,11 +100,24 @@ def number_key(number: str) -> str:
     return stripped or "0"
 
 
+# every ASCII character but a-z and 0-9 as a space (str.translate: no regex on a cold start)
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_SPACES = "".join(chr(i) if chr(i) in _ALNUM else " " for i in range(128))
+
+
+def words(text: str) -> str:
+    """``text``'s runs of a-z and 0-9 joined by single spaces (what
+    ``" ".join(re.sub(r"[^a-z0-9]+", " ", text).split())`` gives)."""
+    if text.isascii():
+        return " ".join(text.translate(_SPACES).split())
+    return " ".join("".join(ch if ch in _ALNUM else " " for ch in text).split())
+
+
 def name_key(name: str) -> str:
     """The lookup key of a name: ASCII-folded, lower case, punctuation as spaces, a leading
     English article dropped. "the Secretariat", "Ban Bí thư", "BAN BI THU" -> "secretariat",
     "ban bi thu", "ban bi thu"."""
-    key = " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name).lower()).split())
+    key = words(fold(name).lower())
     return key[4:] if key.startswith("the ") else key
 
 
@@ -95,10 +125,11 @@ def parse_code(text: str) -> Code:
     """Parse a code as a source writes it. Raises :class:`CodeError` when it is not one."""
     if not isinstance(text, str) or len(text) > 64:
         raise CodeError(f"not a document code: {text!r}")
-    m = _PARTY.match(text)
+    ascii_ = text.isascii()
+    m = (_PARTY_ASCII if ascii_ else _PARTY).match(text)
     if m:
         return Code(m["number"], m["type"], m["issuer"])
-    m = _STATE.match(text)
+    m = (_STATE_ASCII if ascii_ else _STATE).match(text)
     if m:
         return Code(m["number"], m["type"], m["issuer"], state=True, year=m["year"])
     raise CodeError(
