@@ -15,9 +15,7 @@ ignored. Nothing is kept for a graph without a memo (caching off).
 
 from __future__ import annotations
 
-import marshal
 import os
-import zlib
 
 # table name -> the type its value must have (anything else in a file: the file is ignored)
 TABLES = {"type_words": dict, "type_notations": dict, "status_words": dict, "kinds": dict}
@@ -48,12 +46,10 @@ class Kept:
             self._read()
 
     def _read(self) -> None:
+        from partykg.store.memo import read_checked
+
+        data = read_checked(self.path)
         try:
-            with open(self.path, "rb") as f:
-                blob = f.read()
-            if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
-                return
-            data = marshal.loads(blob[4:])
             if type(data) is not tuple or len(data) != 2 or data[0] != self.key \
                     or type(data[1]) is not dict:
                 return
@@ -78,18 +74,9 @@ class Kept:
         if self.path is None or not self._dirty:
             return
         self._dirty = False
-        tmp = f"{self.path}.{os.getpid()}.tmp"
-        try:
-            body = marshal.dumps((self.key, self.tables))
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(tmp, "xb") as f:
-                f.write(zlib.crc32(body).to_bytes(4, "big") + body)
-            os.replace(tmp, self.path)
-        except (OSError, ValueError):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        from partykg.store.memo import write_checked
+
+        write_checked(self.path, (self.key, self.tables))
 
 
 def of(kg) -> Kept:

@@ -81,6 +81,36 @@ def _versions() -> str:
     return f"partykg {__version__}\npyoxigraph {ox.__version__}\n" + "\n".join(code) + "\n"
 
 
+def read_checked(path: str):
+    """The data kept in ``path`` by :func:`write_checked`, or None when the file is missing,
+    damaged (its CRC-32 does not match) or cannot be read (plain data read with marshal)."""
+    try:
+        with open(path, "rb") as f:
+            blob = f.read()
+        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
+            return None
+        return marshal.loads(blob[4:])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write_checked(path: str, data) -> None:
+    """Write the plain ``data`` to ``path`` with marshal and a CRC-32, atomically (a temporary
+    file renamed over it); a failure (a read-only or full disk) is ignored."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        body = marshal.dumps(data)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "xb") as f:
+            f.write(zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 class Memo:
     """The kept results of one graph, in the file ``path`` (None: kept in this process only)."""
 
@@ -96,13 +126,8 @@ class Memo:
             self._read()
 
     def _read(self) -> None:
+        data = read_checked(self.path)
         try:
-            with open(self.path, "rb") as f:
-                blob = f.read()
-            crc, body = blob[:4], blob[4:]
-            if int.from_bytes(crc, "big") != zlib.crc32(body):
-                return
-            data = marshal.loads(body)
             if type(data) is not dict or data.get("key") != self.key:
                 return
             rows = data["rows"]
@@ -164,19 +189,8 @@ class Memo:
         if len(self._plans) > MAX_PLANS:  # plans of many questions: keep this process's
             self._plans = {k: v for k, v in self._plans.items() if k in sparql.MADE_PLANS
                            or k in sparql.KEPT_PLANS}
-        tmp = f"{self.path}.{os.getpid()}.tmp"
-        try:
-            body = marshal.dumps({"key": self.key, "rows": self._rows, "plans": self._plans,
+        write_checked(self.path, {"key": self.key, "rows": self._rows, "plans": self._plans,
                                   "checked": self._checked[-MAX_PLANS:]})
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(tmp, "xb") as f:
-                f.write(zlib.crc32(body).to_bytes(4, "big") + body)
-            os.replace(tmp, self.path)
-        except (OSError, ValueError):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def store_key(location: str) -> str | None:
