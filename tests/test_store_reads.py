@@ -137,3 +137,28 @@ def test_select_gives_every_variable_in_order_unbound_as_none():
     assert [list(r) for r in rows] == [["z", "x", "label", "none"]]
     assert rows[0]["x"] == e and rows[0]["label"] == ox.Literal("X", language="en")
     assert rows[0]["none"] is None and rows[0]["z"].value == "1"
+
+
+def test_run_values_checks_the_template_not_each_text(monkeypatch):
+    """run_values writes a VALUES block of engine-serialised terms into a library query: the
+    template is checked (a SERVICE in it is still refused) and the texts made from it are not
+    scanned again, whatever the terms."""
+    import pyoxigraph as ox
+    from partykg.store import queries, sparql
+    from partykg.store.embedded import KnowledgeGraph
+
+    kg = KnowledgeGraph(ox.Store(), None, None)
+    scanned = []
+    real = sparql._check_query.__wrapped__
+    monkeypatch.setattr(sparql, "_check_query", lambda q: (scanned.append(q), real(q))[1])
+    q = queries.Query(name="t", path="t.rq", question="", text="SELECT ?name ?x WHERE { ?x <urn:p> ?name }", params=[])
+    for i in range(3):
+        terms = [ox.Literal(f"name {i}"), ox.Literal("SERVICE { { { x")]
+        assert queries.run_values(kg, q, "name", terms) == []
+    assert set(scanned) == {q.text}  # never a text with its VALUES block
+    bad = queries.Query(name="b", path="b.rq", question="", text="SELECT ?name WHERE { SERVICE <http://x/> { ?s ?p ?name } }",
+                        params=[])
+    import pytest
+
+    with pytest.raises(sparql.QueryRefused):
+        queries.run_values(kg, bad, "name", [ox.Literal("a")])

@@ -313,7 +313,14 @@ def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
     at = top_start(q.text)
     block = f" VALUES ?{var} {{ {' '.join(str(t) for t in terms)} }}\n"
-    return kg.select(q.text[:at] + block + q.text[at:], {}, prefixes=False)
+    text = q.text[:at] + block + q.text[at:]
+    from partykg.store.embedded import KnowledgeGraph
+
+    if isinstance(kg, KnowledgeGraph):  # it checks what it runs: check the template once
+        from partykg.store.sparql import vouch_values
+
+        vouch_values(q.text, text)
+    return kg.select(text, {}, prefixes=False)
 
 
 def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:

@@ -196,9 +196,22 @@ class QueryRefused(PartykgError):
     """A query the embedded store does not run: nested too deeply, or asking other hosts."""
 
 
+_VOUCHED: set[str] = set()  # texts of checked templates with a VALUES block of terms written in
+
+
+def vouch_values(template: str, text: str) -> None:
+    """``text`` is ``template`` with one ``VALUES ?var { terms }`` block written in from terms
+    serialised by the engine (:func:`partykg.store.queries.run_values`): such a block adds no
+    ``SERVICE`` and no depth that matters, so checking the template, which comes back every time
+    and is kept with the memo, checks the text; the text, new for each question, is then not
+    scanned again (nor kept in the memo)."""
+    check_query(template)
+    _VOUCHED.add(text)
+
+
 def check_query(query: str) -> None:
     """Refuse a query the embedded store must not run (see :func:`_check_query`)."""
-    if query in KEPT_CHECKED:
+    if query in KEPT_CHECKED or query in _VOUCHED:
         return
     _check_query(query)
     MADE_CHECKED.add(query)
