@@ -201,6 +201,7 @@ class PKDT(DefinedNamespace):
     decree: URIRef
     circular: URIRef
     StateDocumentTypes: URIRef
+    PartyOnlyDocumentTypes: URIRef
     unclassified: URIRef
 
 

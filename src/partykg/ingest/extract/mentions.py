@@ -171,14 +171,14 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         elif not cap and lower_named(text, ts, te, tkey, P, bodies, base):
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=True))
-        elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P)) \
+        elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P, ts)) \
                 and (ts > 0 or P.lang != "en"):
             # a capitalised type name for one document: "the Resolution of the … Congress",
             # "the Action Program"; Vietnamese/Indonesian capitalise document names; a
             # relation cue right after names one too ("Programme d'action pour la mise en
             # œuvre de …", "Program Aksi untuk Melaksanakan …")
             if P.lang in ("vi", "id") and not (_vi_id_named(text, te, P)
-                                               or _cue_after(text, te, P)):
+                                               or _cue_after(text, te, P, ts)):
                 continue
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=True))

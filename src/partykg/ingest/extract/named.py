@@ -83,13 +83,26 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     return out
 
 
-def cue_after(text: str, te: int, P: Patterns) -> bool:
+def _about_before(before: str, lang: str) -> bool:
+    """``before`` ends with a subject preposition ("… về ", "… on "): what follows is the
+    subject of the document named before it, not a document of its own."""
+    from partykg.ingest.extract_lang import SUBJECT_PREPS
+
+    b = before.rstrip(" \t").lower()
+    return any(b == w or b.endswith(" " + w) for w in SUBJECT_PREPS.get(lang, ()))
+
+
+def cue_after(text: str, te: int, P: Patterns, ts: int | None = None) -> bool:
     """An implementing cue right after a capitalised type word: the document is named by its
     purpose ("Programme d'action pour la mise en œuvre de …"); a finite verb after a bare
     type word ("Instruksi menggantikan …") is said of a document named before. Not in
-    English, whose headlines capitalise every word (there a determiner is needed)."""
+    English, whose headlines capitalise every word (there a determiner is needed), nor after a
+    subject preposition (the subject of the document named before: ``ts``, the type word's
+    start, given)."""
     if P.lang == "en" or text[te:te + 1] != " ":
         return False
+    if ts is not None and _about_before(text[max(0, ts - 20):ts], P.lang):
+        return False  # "Nghị quyết số … về Kế hoạch triển khai …": the resolution's content
     cm = P.cue_re.match(text, te + 1)
     info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
     return bool(info and info[0] == "implements")

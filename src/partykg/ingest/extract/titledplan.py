@@ -4,7 +4,8 @@ Programme to implement Resolution No. NN-NQ/TW", "… serta Program Aksi untuk M
 Resolusi No. NN-NQ/TW". It is a document of its own (unnumbered) that implements that one.
 
 Not when the type word opens the sentence (a heading or a generic subject), is plural or
-lower case, follows a plan verb ("xây dựng kế hoạch thực hiện …": a plan still to be drawn up) or
+lower case, is English without a determiner before it (English headlines capitalise every
+word: "Government issues Action Programme to implement …" names no document), follows a plan verb ("xây dựng kế hoạch thực hiện …": a plan still to be drawn up) or
 is already part of a mention. A numbered document promulgating it takes its place later
 (:mod:`partykg.ingest.extract.promulgates`).
 
@@ -43,6 +44,9 @@ def titled_plans(full: str, sentences: list[Sentence], by_sent: dict[int, list[i
                 continue  # "Kế hoạch" is one word of the scheme; "Action plan" is not a name
             if any(a <= tm.start() < b for a, b in taken):
                 continue
+            if P.lang == "en" and not (P.det_before_re and P.det_before_re.search(
+                    text[max(0, tm.start() - 12):tm.start()])):
+                continue  # English headlines capitalise every word: "the Action Programme" only
             if L_.plan.search(text[max(0, tm.start() - 60):tm.start()]) or \
                     (P.plural_before_re and P.plural_before_re.search(text[:tm.start()])):
                 continue
