@@ -11,6 +11,11 @@ distinct rows; the engine's default graph is the union of every graph, the defau
 included, as ``quads_for_pattern`` with no graph reads them), in a fixed order of its own:
 sorted by their terms (the engine's order is its indexes'; every caller of these queries
 gives the same answer in any order of the rows; tests compare both on the whole graph).
+
+A query of :data:`SORTED` (the ``document`` query of a card) is still run by the engine, but
+without its closing ORDER BY, and its rows are sorted in Python by that ORDER BY's key: the same
+rows in the same order (a test compares them on every IRI of the graph), for half the engine's
+time, whose sort of a few rows costs more than the query itself.
 """
 
 from __future__ import annotations
@@ -72,17 +77,73 @@ def entity_rows(store: ox.Store, entity: ox.NamedNode) -> list[dict]:
 READERS = {0xD28EF5CB: ("entity", entity_rows)}
 
 
+def _str(term) -> tuple:
+    """SPARQL ``STR(term)`` as an ORDER BY key: an error (unbound, a blank node) sorts first."""
+    if term is None or isinstance(term, ox.BlankNode):
+        return (0, "")
+    return (1, term.value)
+
+
+def _lang(term) -> tuple:
+    """``LANG(term)`` as an ORDER BY key: "" for a literal without one; an error first."""
+    if not isinstance(term, ox.Literal):
+        return (0, "")
+    return (1, term.language or "")
+
+
+def _datatype(term) -> tuple:
+    """``STR(DATATYPE(term))`` as an ORDER BY key (rdf:langString for a language-tagged one)."""
+    if not isinstance(term, ox.Literal):
+        return (0, "")
+    return (1, term.datatype.value)
+
+
+_DIRECTION = {"out": 2, "mention": 1, "in": 0}  # DESC(?direction): "out" > "mention" > "in"
+
+
+def document_key(row: dict) -> tuple:
+    """The ORDER BY of queries/document.rq, in Python: ``DESC(?direction) STR(?p) STR(?o)
+    LANG(?o) STR(DATATYPE(?o)) STR(?source) STR(?quote) LANG(?quote) STR(?note)`` (strings
+    compared by code point, as the engine compares them; an expression in error first)."""
+    d = row["direction"]
+    o, quote = row["o"], row["quote"]
+    return (-_DIRECTION.get(d.value if d is not None else "", -1), _str(row["p"]), _str(o),
+            _lang(o), _datatype(o), _str(row["source"]), _str(quote), _lang(quote),
+            _str(row["note"]))
+
+
+# the CRC-32 of a query text ending in an ORDER BY -> (its parameter, the key of that ORDER BY):
+# the engine runs the text without its ORDER BY and the rows are sorted here, the same order
+# (the engine's sort costs more than the query: 5.9 against 3.0 ms for a card, warm)
+SORTED = {0x7C6749B5: ("doc", document_key)}
+
+
 def rows(kg, text: str, params: dict) -> list[dict] | None:
     """The rows of the library query ``text`` with ``params`` read from the store directly, or
     None when no reader stands for it here (see the module's docstring)."""
     store = getattr(kg, "store", None)
     if type(store) is not ox.Store or len(params) != 1:
         return None
-    reader = READERS.get(zlib.crc32(text.encode("utf-8")))
+    crc = zlib.crc32(text.encode("utf-8"))
+    reader = READERS.get(crc)
     if reader is None:
-        return None
+        return _sorted(kg, crc, text, params)
     name, read = reader
     term = params.get(name)
     if type(term) is not ox.NamedNode:
         return None
     return read(store, term)
+
+
+def _sorted(kg, crc: int, text: str, params: dict) -> list[dict] | None:
+    """The rows of the query ``text`` (one of :data:`SORTED`) run without its ORDER BY and
+    sorted by its key, or None when it is not one of them or not bound as it expects."""
+    sorter = SORTED.get(crc)
+    if sorter is None:
+        return None
+    name, key = sorter
+    if type(params.get(name)) is not ox.NamedNode:
+        return None
+    rows = kg.select(text[:text.rindex("\nORDER BY")] + "\n", params, prefixes=False)
+    rows.sort(key=key)
+    return rows
