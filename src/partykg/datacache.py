@@ -27,6 +27,36 @@ def _kept(base: str, path: str) -> str:
                         f"{zlib.crc32(path.encode('utf-8', 'surrogatepass')):08x}.marshal")
 
 
+def read_checked(path: str):
+    """The data kept in ``path`` by :func:`write_checked`, or None when the file is missing,
+    damaged (its CRC-32 does not match) or cannot be read (plain data read with marshal)."""
+    try:
+        with open(path, "rb") as f:
+            blob = f.read()
+        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
+            return None
+        return marshal.loads(blob[4:])
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def write_checked(path: str, data) -> None:
+    """Write the plain ``data`` to ``path`` with marshal and a CRC-32, atomically (a temporary
+    file renamed over it); a failure (a read-only or full disk) is ignored."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        body = marshal.dumps(data)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "xb") as f:
+            f.write(zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 def load_json(path) -> object:
     """The parsed content of the JSON file ``path`` (see the module's docstring)."""
     from partykg.store.cache import cache_dir
@@ -36,30 +66,13 @@ def load_json(path) -> object:
     base = cache_dir()
     kept = None if base is None else _kept(str(base), path)
     if kept is not None:
-        try:
-            with open(kept, "rb") as f:
-                blob = f.read()
-            if int.from_bytes(blob[:4], "big") == zlib.crc32(blob[4:]):
-                data = marshal.loads(blob[4:])
-                if type(data) is tuple and len(data) == 2 and data[0] == key:
-                    return data[1]
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        data = read_checked(kept)
+        if type(data) is tuple and len(data) == 2 and data[0] == key:
+            return data[1]
     import json
 
     with open(path, encoding="utf-8") as f:
         value = json.load(f)
     if kept is not None:
-        tmp = f"{kept}.{os.getpid()}.tmp"
-        try:
-            body = marshal.dumps((key, value))
-            os.makedirs(os.path.dirname(kept), exist_ok=True)
-            with open(tmp, "xb") as f:
-                f.write(zlib.crc32(body).to_bytes(4, "big") + body)
-            os.replace(tmp, kept)
-        except (OSError, ValueError):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        write_checked(kept, (key, value))
     return value

@@ -46,7 +46,7 @@ class Kept:
             self._read()
 
     def _read(self) -> None:
-        from partykg.store.memo import read_checked
+        from partykg.datacache import read_checked
 
         data = read_checked(self.path)
         try:
@@ -74,7 +74,7 @@ class Kept:
         if self.path is None or not self._dirty:
             return
         self._dirty = False
-        from partykg.store.memo import write_checked
+        from partykg.datacache import write_checked
 
         write_checked(self.path, (self.key, self.tables))
 

@@ -25,11 +25,11 @@ folder cannot be written.
 
 from __future__ import annotations
 
-import marshal
 import os
-import zlib
 
 import pyoxigraph as ox
+
+from partykg.datacache import read_checked, write_checked
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -79,36 +79,6 @@ def _versions() -> str:
         st = os.stat(os.path.join(here, name))
         code.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
     return f"partykg {__version__}\npyoxigraph {ox.__version__}\n" + "\n".join(code) + "\n"
-
-
-def read_checked(path: str):
-    """The data kept in ``path`` by :func:`write_checked`, or None when the file is missing,
-    damaged (its CRC-32 does not match) or cannot be read (plain data read with marshal)."""
-    try:
-        with open(path, "rb") as f:
-            blob = f.read()
-        if int.from_bytes(blob[:4], "big") != zlib.crc32(blob[4:]):
-            return None
-        return marshal.loads(blob[4:])
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def write_checked(path: str, data) -> None:
-    """Write the plain ``data`` to ``path`` with marshal and a CRC-32, atomically (a temporary
-    file renamed over it); a failure (a read-only or full disk) is ignored."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        body = marshal.dumps(data)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "xb") as f:
-            f.write(zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
 
 
 class Memo:
