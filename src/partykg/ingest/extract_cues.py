@@ -149,6 +149,11 @@ OBJECT_COORDINATORS: dict[str, tuple[str, ...]] = {
     "en": ("and", "as well as", "and also"), "vi": ("và", "cùng", "cũng như"),
     "fr": ("et", "ainsi que"), "id": ("dan", "serta"),
 }
+# "Thực hiện X …; chỉ đạo của … tại Công văn số Y …": after a semicolon of a fronted list, a
+# lead naming what the next document holds ("the instruction of … in"), ending on one of these.
+FRONTED_ITEM_LEADS: dict[str, tuple[str, ...]] = {
+    "en": ("in", "set out in"), "vi": ("tại", "nêu tại"), "fr": ("dans",), "id": ("dalam",),
+}
 # Auxiliaries and verbs that open a clause after a noun phrase: a mention followed by one of
 # them is a new clause's subject, not a coordinated object.
 CLAUSE_VERBS: dict[str, tuple[str, ...]] = {

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
@@ -131,6 +132,7 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         return []
     out = [idx[0]]
     prev = first
+    nested = False  # a document named inside the previous item's phrase ("… về thực hiện X")
     for j in idx[1:]:
         m = mentions[j]
         if not m.strong:
@@ -140,7 +142,13 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 out.append(j)
                 prev = m
             continue
-        gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        if prev.end <= m.start < prev.tail_end:
+            nested = True
+            continue
+        # an alias in brackets after an item ("(sau đây gọi tắt là Nghị quyết số …)") is no gap
+        gap = _PAREN.sub("", text[max(prev.tail_end, prev.end) - base:m.start - base])
+        if nested and ";" not in gap:
+            continue  # "… về thực hiện X và Y": Y is coordinated with X, inside the item
         # (the previous document's phrase may end on the coordinator: "… về X của Đảng và")
         ends_coord = not gap.strip(" \t") and re.search(
             rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
@@ -149,7 +157,11 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord:
             out.append(j)
             prev = m
+            nested = False
     return out
+
+
+_PAREN = re.compile(r"[ \t]{0,2}\([^()\n]{0,160}\)")
 
 
 def _item_gap(gap: str, P: Patterns) -> bool:
@@ -168,7 +180,11 @@ def _item_gap(gap: str, P: Patterns) -> bool:
         return False
     tail = g[g.rindex(";") + 1:].strip(" \t")
     marker = rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?"
-    return bool(re.fullmatch(rf"(?:[^;,.:()]{{0,80}}:[ \t]{{0,2}})?{marker}", tail, re.IGNORECASE))
+    # or a lead saying where the next document holds it ("; chỉ đạo của … tại Công văn số Y")
+    leads = FRONTED_ITEM_LEADS.get(P.lang)
+    lead = rf"|[^;,.:()]{{0,80}}(?<![\w])(?:{_alt(leads)})" if leads else ""
+    return bool(re.fullmatch(rf"(?:[^;,.:()]{{0,80}}:[ \t]{{0,2}}{lead})?{marker}", tail,
+                             re.IGNORECASE))
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,34 @@
+"""Rule classes found on the Vietnamese development set LA (issue 12, tests/data/gold/real_dev_la).
+The sentences are fictional (invented numbers and places) in the shape of the real pages."""
+from __future__ import annotations
+
+from extract_helpers import rels
+
+
+# --- a fronted list with an alias in brackets, a nested object and a "; … tại" item ------------
+
+FRONTED = ("Thực hiện Nghị quyết số 811/NQ-CP ngày 02/02/2023 của Chính phủ (sau đây gọi tắt là "
+           "Nghị quyết số 811/NQ-CP), Chương trình số 812-CTr/TU ngày 17/11/2022 của Ban Chấp hành "
+           "Đảng bộ tỉnh, Kế hoạch số 813-KH/TU ngày 05/12/2022 của Ban Thường vụ Tỉnh ủy về triển "
+           "khai thực hiện Nghị quyết số 814-NQ/TW ngày 16/6/2022 Hội nghị lần thứ năm Ban Chấp hành "
+           "Trung ương Đảng khóa XIII (sau đây gọi tắt là Nghị quyết số 814-NQ/TW) và Kế hoạch số "
+           "815-KH/TW ngày 23/8/2022 của Bộ Chính trị về kinh tế tập thể; chỉ đạo của Ban cán sự đảng "
+           "Ủy ban nhân dân tỉnh tại Công văn số 816-CV/UBND ngày 06/12/2022 và Công văn số "
+           "817-CV/BCSĐ ngày 14/12/2022, Ủy ban nhân dân tỉnh xây dựng Kế hoạch triển khai thực "
+           "hiện trên địa bàn tỉnh, với các nội dung chính như sau:")
+
+
+def test_a_fronted_list_reads_past_an_alias_and_a_semicolon_lead():
+    got = rels(FRONTED, "vi")
+    plan = {s for k, s, t in got if t == "811/NQ-CP"}
+    assert len(plan) == 1 and plan != {"812-CTr/TU"}
+    (p,) = plan
+    for o in ("811/NQ-CP", "812-CTr/TU", "813-KH/TU", "816-CV/UBND", "817-CV/BCSĐ"):
+        assert ("implements", p, o) in got
+
+
+def test_an_item_coordinated_inside_a_fronted_items_phrase_is_not_a_fronted_object():
+    got = rels(FRONTED, "vi")
+    assert not any(t in ("814-NQ/TW", "815-KH/TW") and s.startswith("plan:None")
+                   for k, s, t in got)
+    assert ("implements", "813-KH/TU", "814-NQ/TW") in got
