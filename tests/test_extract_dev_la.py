@@ -32,3 +32,34 @@ def test_an_item_coordinated_inside_a_fronted_items_phrase_is_not_a_fronted_obje
     assert not any(t in ("814-NQ/TW", "815-KH/TW") and s.startswith("plan:None")
                    for k, s, t in got)
     assert ("implements", "813-KH/TU", "814-NQ/TW") in got
+
+
+# --- a lower-case plan or programme issued "to implement" / "to continue … implementing" -----
+
+def test_a_lower_case_programme_after_an_issuing_verb_implements_what_follows():
+    got = rels("Thành phố Hải Phòng ban hành chương trình hành động thực hiện Nghị quyết số "
+               "821-NQ/TW của Bộ Chính trị.", "vi")
+    assert ("implements", "programme:None", "821-NQ/TW") in got
+
+
+def test_having_a_plan_is_not_issuing_one():
+    got = rels("Các cấp ủy có kế hoạch thực hiện Nghị quyết số 822-NQ/TW của Bộ Chính trị.", "vi")
+    assert not got
+
+
+def test_continue_a_list_of_verbs_and_implement_is_a_continuation_of_each_object():
+    got = rels("Ban Thường vụ Tỉnh ủy vừa ban hành kế hoạch tiếp tục nghiên cứu, học tập, quán "
+               "triệt, tuyên truyền và triển khai thực hiện Nghị quyết 823 và Nghị quyết 824 của "
+               "Bộ Chính trị.", "vi")
+    assert {("continues", "plan:None", "resolution:823"),
+            ("continues", "plan:None", "resolution:824")} <= got
+
+
+# --- a resolution named by a local congress with a long name, once or in every reference -----
+
+def test_a_congress_named_with_its_organisation_between_is_one_document():
+    text = ("Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ thành phố Hòa Bình "
+            "lần thứ I, nhiệm kỳ 2025-2030. Ban Chấp hành Đảng bộ thành phố ban hành Chương trình "
+            "hành động thực hiện Nghị quyết Đại hội đại biểu lần thứ I Đảng bộ thành phố.")
+    got = rels(text, "vi")
+    assert len(got) == 1 and next(iter(got))[0] == "implements"

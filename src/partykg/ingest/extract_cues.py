@@ -86,7 +86,10 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "về tiếp tục đẩy mạnh việc thực hiện", "tiếp tục thực hiện có hiệu quả",
             "về tiếp tục thực hiện có hiệu quả", "tiếp tục thực hiện tốt", "tiếp tục thực hiện nghiêm",
             "tiếp tục lãnh đạo thực hiện", "tiếp tục triển khai thực hiện có hiệu quả",
-            "về việc tiếp tục thực hiện"),
+            "về việc tiếp tục thực hiện",
+            # "tiếp tục nghiên cứu, học tập, quán triệt và triển khai thực hiện X": {list}, a
+            # list of verbs (words between commas) before the coordinator
+            "tiếp tục{list} và triển khai thực hiện", "tiếp tục{list} và thực hiện"),
     },
     "fr": {
         ("replaces", "active", "plain"): (

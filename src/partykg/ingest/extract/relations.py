@@ -250,7 +250,7 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
     for p, info in P.cue_info.items():
-        hole = "{gap}" if "{gap}" in p else "{adv}" if "{adv}" in p else None
+        hole = next((h for h in ("{gap}", "{adv}", "{list}") if h in p), None)
         if hole:
             a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
