@@ -63,3 +63,32 @@ def test_a_congress_named_with_its_organisation_between_is_one_document():
             "hành động thực hiện Nghị quyết Đại hội đại biểu lần thứ I Đảng bộ thành phố.")
     got = rels(text, "vi")
     assert len(got) == 1 and next(iter(got))[0] == "implements"
+
+
+# --- a header "Luật số: NN/…" and the law issued by name in its own body ----------------------
+
+LAW = ("Độc lập - Tự do - Hạnh phúc\n\nLuật số: 831/2031/QH19\n\nHà Nội, ngày 19 tháng 06 năm 2031\n\n"
+       "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\n"
+       "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thủy lợi số 832/2028/QH18.\n\n"
+       "Điều 1. Sửa đổi, bổ sung một số điều của Luật Thủy lợi\n")
+
+
+def test_a_type_word_number_marker_and_colon_is_one_typed_mention():
+    from extract_helpers import docs
+    assert ("law", "831", "831/2031/QH19") in docs(LAW, "vi")
+
+
+def test_the_law_issued_in_a_laws_own_text_is_the_headers_document():
+    assert rels(LAW, "vi") == {("amends", "831/2031/QH19", "832/2028/QH18")}
+
+
+def test_a_plan_a_numbered_document_issues_is_not_the_headers_plan():
+    text = ("Số: 833/KH-UBND\n\nKẾ HOẠCH\n\nTRIỂN KHAI CÔNG TÁC PHÒNG CHỐNG MA TÚY\n\n"
+            "Thực hiện Kết luận số 834-KL/TW ngày 18/3/2030 của Bộ Chính trị; Nghị quyết số "
+            "835/NQ-CP ngày 16/4/2030 của Chính phủ ban hành Kế hoạch thực hiện Kết luận số "
+            "834-KL/TW, Ủy ban nhân dân tỉnh ban hành Kế hoạch triển khai, cụ thể như sau:\n\n"
+            "Ngày 16/4/2030, Chính phủ ban hành Nghị quyết số 835/NQ-CP về việc ban hành Kế hoạch "
+            "thực hiện Kết luận số 834-KL/TW của Bộ Chính trị.")
+    got = rels(text, "vi")
+    assert ("implements", "833/KH-UBND", "834-KL/TW") in got
+    assert ("implements", "835/NQ-CP", "834-KL/TW") in got

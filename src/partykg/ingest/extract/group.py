@@ -17,6 +17,7 @@ from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
 from partykg.ingest.extract.named import name_congresses
+from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
@@ -58,6 +59,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
     header = find_header(text, mentions, P)
     resolve(mentions, sentences, relations, header, P)
+    issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     documents = _group(mentions, relations, mergers)

@@ -74,6 +74,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 P.marker_re.match(text, mk.end()).group(0).strip() else mk
         if mk:
             pos = mk.end()
+            if marked and text[pos:pos + 1] == ":":  # a header's "Luật số: NN/…"
+                pos = _COLON_SP.match(text, pos).end()
         elif text[pos:pos + 1] in (" ", "\t"):
             pos += 1
         number = code = year = None
@@ -248,6 +250,7 @@ def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
 
 
 _COLON = re.compile(r"[ \t]{0,2}:")
+_COLON_SP = re.compile(r":[ \t]{0,3}")
 _CAMEL = re.compile(r"[a-zà-ỹđ][A-ZĐ]")
 
 
