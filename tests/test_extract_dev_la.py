@@ -92,3 +92,35 @@ def test_a_plan_a_numbered_document_issues_is_not_the_headers_plan():
     got = rels(text, "vi")
     assert ("implements", "833/KH-UBND", "834-KL/TW") in got
     assert ("implements", "835/NQ-CP", "834-KL/TW") in got
+
+
+# --- code forms: glued to an upper-case date word, written in lower case ----------------------
+
+def test_a_code_glued_to_an_upper_case_date_word_ends_before_it():
+    from extract_helpers import docs
+    got = docs("SỬA ĐỔI MỘT SỐ ĐIỀU CỦA THÔNG TƯ LIÊN TỊCH SỐ 841/2030/TTLT-BCT-BTCNGÀY 29 THÁNG 10 "
+               "NĂM 2030 VÀ NGHỊ QUYẾT SỐ 842-NQ/TWNGÀY 5 THÁNG 1 NĂM 2030", "vi")
+    assert ("circular", "841", "841/2030/TTLT-BCT-BTC") in got
+    assert ("resolution", "842", "842-NQ/TW") in got
+
+
+def test_a_lower_case_state_code_after_a_type_word_and_marker_is_read():
+    from extract_helpers import docs
+    got = docs("Căn cứ Nghị định số 843/2030/nđ-cp ngày 03/9/2030 của Chính phủ về kinh doanh xăng "
+               "dầu.", "vi")
+    assert got == {("decree", "843", "843/2030/NĐ-CP")}
+    assert not docs("Xem tài liệu số 844/2030/ab-cd của hội.", "vi")
+
+
+# --- an official letter named by a generic word ------------------------------------------------
+
+def test_a_generic_word_before_a_letters_code_names_an_official_letter():
+    got = rels("Ngày 24-10, UBND tỉnh có văn bản số 851/UBND-NC về việc thực hiện Chỉ thị số "
+               "852/CT-TTg của Thủ tướng Chính phủ.", "vi")
+    assert got == {("implements", "851/UBND-NC", "852/CT-TTg")}
+
+
+def test_a_generic_word_before_a_typed_code_leaves_the_type_to_the_code():
+    from extract_helpers import docs
+    got = docs("Sở đã có văn bản số 853/QĐ-UBND về việc này.", "vi")
+    assert ("official-letter", "853", "853/QĐ-UBND") not in got

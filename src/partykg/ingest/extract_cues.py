@@ -306,3 +306,9 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
            "amended by": "amends", "supplemented": "amends", "amended and supplemented": "amends",
            "guided": "guides", "guided by": "guides"},
     "fr": {}, "id": {}}
+
+# "UBND tỉnh có văn bản số 4912/UBND-NC về …": a generic word for a document before a number
+# marker and a state letter's code (issuer and unit, no type abbreviation) names an official
+# letter (partykg.ingest.extract.letters).
+LETTER_NOUNS: dict[str, tuple[str, ...]] = {
+    "vi": ("văn bản",), "en": ("document",), "fr": ("document",), "id": ("dokumen",)}
