@@ -124,3 +124,22 @@ def test_a_generic_word_before_a_typed_code_leaves_the_type_to_the_code():
     from extract_helpers import docs
     got = docs("Sở đã có văn bản số 853/QĐ-UBND về việc này.", "vi")
     assert ("official-letter", "853", "853/QĐ-UBND") not in got
+
+
+# --- "một số quy định của" between a cue and its object; a cue after a passive auxiliary -----
+
+def test_some_provisions_of_between_guiding_and_the_decree_is_filler():
+    got = rels("Căn cứ Thông tư số 861/2030/TT-VPCP ngày 23 tháng 11 năm 2030 của Văn phòng Chính "
+               "phủ hướng dẫn thi hành một số quy định của Nghị định số 862/2030/NĐ-CP ngày 23 "
+               "tháng 4 năm 2030 của Chính phủ;", "vi")
+    assert ("guides", "861/2030/TT-VPCP", "862/2030/NĐ-CP") in got
+
+
+def test_a_cue_after_a_passive_auxiliary_gives_no_active_relation():
+    text = ("Lịch sử hiệu lực: Thông tư 863/2029/TT-BCT\nNgày Trạng thái Văn bản nguồn Phần hết hiệu lực\n"
+            "10/02/2029 Văn bản được ban hành 863/2029/TT-BCT\n"
+            "01/06/2030 Được bổ sung 864/2030/TT-BCT Xem tại đây\n"
+            "20/07/2031 Được bổ sung 865/2031/TT-BCT")
+    got = rels(text, "vi")
+    assert ("amends", "864/2030/TT-BCT", "865/2031/TT-BCT") not in got
+    assert ("amends", "865/2031/TT-BCT", "863/2029/TT-BCT") in got

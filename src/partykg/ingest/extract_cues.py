@@ -312,3 +312,9 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
 # letter (partykg.ingest.extract.letters).
 LETTER_NOUNS: dict[str, tuple[str, ...]] = {
     "vi": ("văn bản",), "en": ("document",), "fr": ("document",), "id": ("dokumen",)}
+
+# A passive auxiliary right before an active cue makes it passive without its agent ("Được bổ
+# sung 06/2015/TT-BCT" in a table row: the row's document was amended by the one after it; the
+# document before the cue amends nothing): such a cue gives no active relation.
+PASSIVE_AUX: dict[str, tuple[str, ...]] = {"vi": ("được", "bị", "đã được", "đã bị"),
+                                           "en": (), "fr": (), "id": ()}

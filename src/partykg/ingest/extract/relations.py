@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS
+from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
@@ -53,6 +53,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         kind, voice, mood = info
         if kind in ("implements", "continues", "guides") and reviewed(text, cue.start(), P):
             continue
+        if voice == "active" and _after_passive_aux(text, cue.start(), P.lang):
+            continue  # "Được bổ sung X": amended by X, not "… amends X"
         source = None
         for ai in reversed(idx):
             A = mentions[ai]
@@ -246,6 +248,17 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
         if "," in lead and P.issue_verb_re.search(text[max(0, Y.start - base - 60):Y.start - base]):
             return [Relation("implements", j, o, si, fm.group(0).strip(" ,")) for o in objs]
     return []
+
+
+@lru_cache(maxsize=8)
+def _passive_aux_re(lang: str) -> re.Pattern | None:
+    words = PASSIVE_AUX.get(lang)
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})[ \t]{{1,2}}$", re.IGNORECASE) if words else None
+
+
+def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
+    rx = _passive_aux_re(lang)
+    return bool(rx and rx.search(text[max(0, cue_start - 12):cue_start]))
 
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
