@@ -143,3 +143,25 @@ def test_a_cue_after_a_passive_auxiliary_gives_no_active_relation():
     got = rels(text, "vi")
     assert ("amends", "864/2030/TT-BCT", "865/2031/TT-BCT") not in got
     assert ("amends", "865/2031/TT-BCT", "863/2029/TT-BCT") in got
+
+
+def test_a_bare_congress_resolution_is_the_articles_one_named_congress_resolution():
+    from partykg.ingest.extract import extract
+    text = ("Tỉnh ban hành chương trình hành động thực hiện Nghị quyết Đại hội\n\n"
+            "Chương trình hành động đề ra các nhiệm vụ thực hiện Nghị quyết Đại hội VIII của Đảng bộ "
+            "tỉnh. Các cấp ủy cụ thể hóa Nghị quyết Đại hội VIII của Đảng bộ tỉnh.")
+    ex = extract(text, "vi")
+    (r,) = ex.doc_relations
+    target = next(d for d in ex.documents if d.id == r.target)
+    assert len(target.mentions) == 3
+
+
+def test_a_bare_congress_resolution_stays_apart_when_two_congresses_are_named():
+    from partykg.ingest.extract import extract
+    text = ("Tỉnh ban hành chương trình hành động thực hiện Nghị quyết Đại hội\n\n"
+            "Nghị quyết Đại hội VIII của Đảng bộ tỉnh và Nghị quyết Đại hội XIV của Đảng được quán "
+            "triệt.")
+    ex = extract(text, "vi")
+    (r,) = ex.doc_relations
+    target = next(d for d in ex.documents if d.id == r.target)
+    assert len(target.mentions) == 1

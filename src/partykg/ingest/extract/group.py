@@ -16,7 +16,7 @@ from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
-from partykg.ingest.extract.named import name_congresses
+from partykg.ingest.extract.named import bare_congresses, name_congresses
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
@@ -52,6 +52,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         relations.extend(find_fronted(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
+    bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
     refs = subject_refs(sentences, mentions, P)

@@ -231,3 +231,30 @@ def place_named(sent: Sentence, si: int, ms: list[Mention],
         if id(x) in heads:
             x.list_head = pos[id(heads[id(x)])]
     return out
+
+
+def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
+    """ "Nghị quyết Đại hội" with no ordinal after the congress word names the article's congress
+    resolution when the article names exactly one (one key of that type): it takes that key."""
+    keys = {m.name_key for m in mentions if m.name_key and m.name_key[1:2] == ("congress",)}
+    if not keys:
+        return
+    cong = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.CONGRESS_WORDS[P.lang])})(?![\w])(?P<rest>[ \t]{{0,2}}\S{{0,12}})")
+    for m in mentions:
+        if m.strong or m.name_key is not None or m.type not in _NAMED_TYPES:
+            continue
+        cm = cong.match(text, m.end)
+        if cm is None or _ordinal_after(cm.group("rest"), P.lang):
+            continue
+        mine = [k for k in keys if k[0] == m.type]
+        if len(mine) == 1:
+            m.name_key = mine[0]
+
+
+def _ordinal_after(rest: str, lang: str) -> bool:
+    """Does the word after the congress word start an ordinal or a name ("XIV", "lần thứ", "Đảng
+    bộ …")? Then the congress is named, not bare."""
+    w = rest.strip()
+    if not w:
+        return False
+    return w[:1].isupper() or w[:1].isdigit() or _ordinal(w.rstrip(".,;:"), lang) is not None
