@@ -165,3 +165,19 @@ def test_a_bare_congress_resolution_stays_apart_when_two_congresses_are_named():
     (r,) = ex.doc_relations
     target = next(d for d in ex.documents if d.id == r.target)
     assert len(target.mentions) == 1
+
+
+# --- "TT36/2017": an abbreviation glued to number and year; a number that counts ---------------
+
+def test_an_abbreviation_glued_to_number_and_year_is_a_document():
+    from extract_helpers import docs
+    text = "Quy chế 3 công khai theo TT71/2032 thay thế TT72/2029"
+    assert docs(text, "vi") >= {("circular", "71", None), ("circular", "72", None)}
+    assert rels(text, "vi") == {("replaces", "circular:71", "circular:72")}
+
+
+def test_a_one_digit_number_counting_the_next_word_is_no_document_number():
+    from extract_helpers import docs
+    assert not docs("Quy chế 3 công khai của nhà trường được niêm yết.", "vi")
+    assert ("working-regulations", "3", None) in docs(
+        "Quy chế 3 của nhà trường thay thế Quy chế số 2.", "vi")

@@ -16,6 +16,7 @@ from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
+from partykg.ingest.extract.glued import glued_re
 from partykg.ingest.extract.named import bare_congresses, name_congresses
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.titles import name_titles, title_relations
@@ -34,7 +35,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     for si, sent in enumerate(sentences):
         has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
-                    or _CODE_SPACED.search(sent.text))
+                    or _CODE_SPACED.search(sent.text) or glued_re().search(sent.text))
         has_merge = P.merge_re.search(sent.text) is not None
         if not (has_type or has_code or has_merge):
             continue

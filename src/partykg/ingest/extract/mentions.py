@@ -13,6 +13,8 @@ from partykg.ingest.extract.named import cue_after as _cue_after, lower_named, v
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
+from partykg.ingest.extract.counted import counts_next
+from partykg.ingest.extract.glued import glued_mentions
 from partykg.ingest.extract.letters import letter_mentions
 
 
@@ -106,7 +108,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             nm = _BARE_NUMBER.match(text, pos)
             if nm and (marked or not (len(nm.group("number")) == 4
                                       and nm.group("number")[:2] in ("19", "20"))) \
-                    and not (not marked and P.unit_after_re.match(text, nm.end())):
+                    and not (not marked and (P.unit_after_re.match(text, nm.end())
+                                             or counts_next(text, nm.start("number"), nm.end(), P))):
                 number, end = nm.group("number"), nm.end()
         plural = word.lower().endswith("s") and P.lang in ("en", "fr") and not word.lower() in (
             "avis", "status") or bool(P.plural_before_re and P.plural_before_re.search(
@@ -221,6 +224,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         out.append(Mention(base + s, base + e, text[s:e], si,
                            types[0] if len(types) == 1 else None, number, ctext, issuer=inner))
     out.extend(letter_mentions(sent, si, P, out))  # "văn bản số 4912/UBND-NC"
+    out.extend(glued_mentions(sent, si, out))  # "TT36/2017"
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)
