@@ -181,3 +181,25 @@ def test_a_one_digit_number_counting_the_next_word_is_no_document_number():
     assert not docs("Quy chế 3 công khai của nhà trường được niêm yết.", "vi")
     assert ("working-regulations", "3", None) in docs(
         "Quy chế 3 của nhà trường thay thế Quy chế số 2.", "vi")
+
+
+# --- a capitalised type word opening a later sentence before any verb refers back -------------
+
+def test_a_sentence_opening_type_word_before_a_verb_is_the_document_named_before():
+    from partykg.ingest.extract import extract
+    text = ("Tỉnh ủy ban hành chương trình hành động thực hiện Nghị quyết số 871-NQ/TW.\n\n"
+            "Đại hội đã đề ra nhiều nội dung quan trọng.\n\n"
+            "Chương trình hành động đề ra các nhiệm vụ, giải pháp trọng tâm thực hiện Nghị quyết "
+            "số 871-NQ/TW.")
+    ex = extract(text, "vi")
+    prog = [d for d in ex.documents if d.type == "programme"]
+    assert len(prog) == 1 and len(prog[0].mentions) == 2
+
+
+def test_a_heading_opening_the_text_with_a_type_word_is_no_document_of_its_own():
+    from partykg.ingest.extract import extract
+    text = ("Hướng dẫn nghiên cứu, học tập và triển khai thực hiện Nghị quyết Đại hội XV của Đảng\n"
+            "Ban Tuyên giáo Trung ương ban hành Hướng dẫn số 872-HD/BTGTW, hướng dẫn nghiên cứu, "
+            "học tập và triển khai thực hiện Nghị quyết Đại hội XV của Đảng.")
+    ex = extract(text, "vi")
+    assert [d.code for d in ex.documents if d.type == "guidance"] == ["872-HD/BTGTW"]

@@ -46,11 +46,12 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
         rx = re.compile(rf"^(?:{_alt(dets)})[ \t]{{1,2}}(?:(?:{_alt(L.NEW_BEFORE[P.lang] or ('new',))})"
                         rf"[ \t]{{1,2}})?(?P<type>{P.type_re.pattern})", re.IGNORECASE)
     else:
-        # languages without articles: a capitalised type word opening the sentence, then a
-        # verb ("Quy định có hiệu lực … và thay thế …")
-        # or a relation cue ("Chỉ thị thay thế …")
-        rx = re.compile(rf"^(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
-                        rf"(?![\w])|{P.cue_re.pattern}))", re.IGNORECASE)
+        # languages without articles: a capitalised type word opening the sentence (or a
+        # list item), then a verb ("Quy định có hiệu lực … và thay thế …"), a relation cue
+        # ("Chỉ thị thay thế …") or any lower-case verb when that type was named before
+        rx = re.compile(rf"^(?:[-–•+*][ \t]{{1,2}})?(?P<type>{P.type_re.pattern})(?=[ \t]{{1,2}}(?:(?:{_alt(L.CLAUSE_VERBS[P.lang])})"
+                        rf"(?![\w])|{P.cue_re.pattern}|(?P<verb>(?-i:[a-zà-ỹđ]{{1,8}})[ \t](?-i:[a-zà-ỹđ]))))",
+                        re.IGNORECASE)
     covered: dict[int, list[tuple[int, int]]] = {}
     for m in mentions:
         covered.setdefault(m.sentence, []).append((m.start, m.end))
@@ -68,8 +69,13 @@ def subject_refs(sentences: list[Sentence], mentions: list[Mention], P: Patterns
         tkey = P.type_words.get(word)
         if tkey is None or (word.endswith("s") and P.lang in ("en", "fr") and word not in ("avis",)):
             continue
+        if tm.groupdict().get("verb") and not any(m.type == tkey and m.sentence < si
+                                                  for m in mentions):
+            # any other verb ("Chương trình hành động đề ra …"): only back to a document of
+            # that type named before (a heading opening the text names none)
+            continue
         new = bool(re.search(r"\bnew\b|nouve", tm.group(0), re.IGNORECASE))
-        out.append(Mention(s.start, b, s.text[:tm.end("type")], si, tkey, strong=False,
+        out.append(Mention(a, b, s.text[tm.start("type"):tm.end("type")], si, tkey, strong=False,
                            anaphor=not new, new=new, tail_end=b))
     return out
 

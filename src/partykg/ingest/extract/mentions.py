@@ -9,7 +9,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.named import cue_after as _cue_after, lower_named, vi_id_named as _vi_id_named
+from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, lower_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
@@ -180,8 +180,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=True))
         elif not cap and lower_named(text, ts, te, tkey, P, bodies, base):
+            # (one issued here, "ban hành kế hoạch thực hiện …", is no back-reference)
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
-                               anaphor=True))
+                               anaphor=not issued_for(text, ts, te, P)))
         elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P, ts)) \
                 and (ts > 0 or P.lang != "en"):
             # a capitalised type name for one document: "the Resolution of the … Congress",
