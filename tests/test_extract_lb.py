@@ -1,0 +1,82 @@
+"""Forms of the English/French/Indonesian pages of set LB (issue 12): bare law codes and a legal
+database's type row, the Constitution and documents named by what they amend, French law titles.
+The sentences are fictional (invented numbers and titles) in the shape of the real pages of
+tests/data/gold/real_dev_lb."""
+from __future__ import annotations
+
+from extract_helpers import docs, rels
+from partykg.ingest.extract import extract
+
+
+def _named(ex, type_):
+    return [d for d in ex.documents if d.type == type_ and d.number is None]
+
+
+# --- a law's bare code NN/YYYY/QHnn, typed by a database row ---------------------------------
+
+def test_a_bare_law_code_is_a_document_of_unknown_type():
+    text = "No: 77/2003/QH11\n\nHanoi, May 5, 2003\n\nThis Law prescribes the fees."
+    assert ("unclassified", "77", "77/2003/QH11") in docs(text, "en")
+
+
+def test_a_database_row_types_the_bare_code_on_its_line():
+    text = "Số hiệu: 77/2003/QH11 Loại văn bản: Luật\nNgày ban hành: 05/05/2003\n\nNo: 77/2003/QH11"
+    assert ("law", "77", "77/2003/QH11") in docs(text, "en")
+    # on another line the row says nothing of the code
+    text2 = "No: 77/2003/QH11\nLoại văn bản: Luật"
+    assert ("unclassified", "77", "77/2003/QH11") in docs(text2, "en")
+
+
+# --- the Constitution and a resolution named by what it amends --------------------------------
+
+def test_a_resolution_named_by_its_amending_of_the_constitution_amends_it():
+    text = ("The President announced the Resolution of the National Assembly amending and "
+            "supplementing a number of articles of the Constitution of the Socialist Republic of "
+            "Vietnam and the laws passed at the session. On May 3, 2031, the National Assembly "
+            "passed a Resolution amending and supplementing a number of articles of the "
+            "Constitution of the Socialist Republic of Vietnam.")
+    ex = extract(text, "en")
+    res, const = _named(ex, "resolution"), _named(ex, "unclassified")
+    assert len(res) == 1 and len(const) == 1
+    assert len(res[0].mentions) == 2 and len(const[0].mentions) == 2
+    assert [(r.kind, r.source, r.target) for r in ex.doc_relations] == [
+        ("amends", res[0].id, const[0].id)]
+
+
+def test_a_dated_constitution_amended_under_a_resolution_in_a_basis_line():
+    text = ("Pursuant to the 1980 Constitution of the Socialist Republic of Vietnam, which was "
+            "amended and supplemented under Resolution No. 77/2005/NQ-QH11 of December 2, 2005 of "
+            "the National Assembly;")
+    ex = extract(text, "en")
+    const = _named(ex, "unclassified")
+    assert len(const) == 1 and const[0].date == "1980"
+    assert rels(text, "en") == {("amends", "77/2005/NQ-QH11", "unclassified:None")}
+
+
+def test_a_constitution_in_no_relation_is_not_kept_and_lower_case_is_no_name():
+    assert not _named(extract("The 1980 Constitution of the Socialist Republic of Vietnam was "
+                              "discussed at the seminar.", "en"), "unclassified")
+    ex = extract("The National Assembly passed a Resolution amending the constitution of the "
+                 "club.", "en")
+    assert not ex.doc_relations
+
+
+# --- French laws named by title ----------------------------------------------------------------
+
+def test_french_amending_law_titles_are_one_law_whatever_the_opener_and_article():
+    text = ("Par la loi modifiant et complétant un certain nombre d'articles de la loi portant "
+            "organisation des tribunaux populaires\n"
+            "L'Assemblée nationale a adopté la loi modifiant et complétant un certain nombre "
+            "d'articles de la loi sur l'organisation des tribunaux populaires. Le texte a aboli 9 "
+            "articles de la loi actuelle sur l'organisation des tribunaux populaires. La loi "
+            "modifiant et complétant un certain nombre d'articles de la loi sur l'organisation "
+            "des tribunaux populaires réglementant le fonctionnement des tribunaux a été publiée.")
+    ex = extract(text, "fr")
+    laws = _named(ex, "law")
+    assert len(laws) == 2, [ex.mentions[d.mentions[0]].text for d in laws]
+    amending = next(d for d in laws if "modifiant" in ex.mentions[d.mentions[0]].text)
+    amended = next(d for d in laws if d is not amending)
+    assert len(amending.mentions) == 3 and len(amended.mentions) == 4
+    assert not any("réglementant" in ex.mentions[i].text for i in amended.mentions)
+    assert [(r.kind, r.source, r.target) for r in ex.doc_relations] == [
+        ("amends", amending.id, amended.id)]
