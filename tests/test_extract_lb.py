@@ -80,3 +80,37 @@ def test_french_amending_law_titles_are_one_law_whatever_the_opener_and_article(
     assert not any("réglementant" in ex.mentions[i].text for i in amended.mentions)
     assert [(r.kind, r.source, r.target) for r in ex.doc_relations] == [
         ("amends", amending.id, amended.id)]
+
+
+# --- codes and lists -----------------------------------------------------------------------------
+
+def test_a_lower_case_word_glued_to_a_two_letter_issuer_is_cut_off():
+    got = docs("Circular No. 77-TT/HUspecifying 5 tasks. Decision 78-QD/TWNgày 3.", "en")
+    assert (None, "77", "77-TT/HU") in {(None, n, c) for _, n, c in got}
+    assert {c for _, _, c in got} == {"77-TT/HU", "78-QD/TW"}
+
+
+def test_a_type_words_abbreviation_cut_short_in_the_code_keeps_the_type_word():
+    got = docs("The meeting reviewed Action Program No. 07-CT/TU on schools and Directive No. "
+               "08-CT/TU on roads.", "en")
+    assert ("programme", "07", "07-CT/TU") in got and ("directive", "08", "08-CT/TU") in got
+    # a Party code's TT is no cut-short state abbreviation (TTLT): still of unknown type
+    assert ("unclassified", "09", "09-TT/TU") in docs("Circular No. 09-TT/TU on tasks.", "en")
+
+
+def test_the_last_number_of_a_list_may_be_followed_by_a_verb():
+    got = docs("He said Resolutions 771, 772 and 780 address three areas.", "en")
+    assert {n for _, n, _ in got} == {"771", "772", "780"}
+    got = docs("He said Resolutions 771 and 780 address three areas.", "en")
+    assert {n for _, n, _ in got} == {"771", "780"}
+    # not a unit word, and not after a singular type word with one number
+    assert {n for _, n, _ in docs("Resolutions 771, 772 and 5 years later.", "en")} == {"771", "772"}
+    assert {n for _, n, _ in docs("Resolution 771 and 80 delegates met.", "en")} == {"771"}
+
+
+def test_semicolon_items_each_with_their_own_cue_are_not_coordinated_objects():
+    text = ("The conference reviewed Action Program No. 705-CTr/TU implementing Resolution No. "
+            "771-NQ/TW on schools; Action Program No. 706-CTr/TU implementing Resolution No. "
+            "772-NQ/TW on hospitals.")
+    assert rels(text, "en") == {("implements", "705-CTr/TU", "771-NQ/TW"),
+                                ("implements", "706-CTr/TU", "772-NQ/TW")}

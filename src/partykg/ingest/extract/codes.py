@@ -21,7 +21,10 @@ _TONED = "".join(c for c in map(chr, range(0xC0, 0x1EFA))
                  if c.isupper() and c not in _UPPER and len(unicodedata.normalize("NFD", c)) > 1)
 # an issuer ends at a non-word, or where the page glues the next word to it: a capital then
 # lower case ("156-KL/TWNgày") or a capital then a toned capital ("36-CT/TWĐẢNG")
-_ISSUER_END = rf"(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]))"
+# or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
+# is no issuer; "/TWNgày" still reads "TW")
+_ISSUER_END = (rf"(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}])"
+               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
@@ -119,13 +122,25 @@ def code_number(ctext: str) -> str | None:
         return None
 
 
+def _truncated(tkey: str | None, ctext: str) -> bool:
+    """The code's abbreviation is the type word's cut short ("Action Program No. 05-CT/TU": CT
+    for CTr): the type word's, not the shorter abbreviation's."""
+    try:
+        c = parse_any_code(ctext)
+    except CodeError:
+        return False
+    abbr = fold(c.type).upper()
+    return bool(tkey) and any(k.startswith(abbr) and len(k) > len(abbr) and tkey in types
+                              for k, types in abbreviations(party=not c.state).items())
+
+
 def type_with_code(tkey: str | None, ctext: str) -> str | None:
     """The type of a type word followed by a code: the word's, unless the code's abbreviation
     allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
     09-QC/TW": working regulations), or allows none and the word names a state-only type in
     a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
     allowed = code_types(ctext)
-    if tkey in allowed:
+    if tkey in allowed or _truncated(tkey, ctext):
         return tkey
     strict = code_types(ctext, strict=True)
     if len(strict) == 1:

@@ -129,7 +129,11 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     if not nm or not (plural or "," in lm.group(0)):
                         break
                     after = text[nm.end():nm.end() + 12]
-                    if not P.list_end_re.match(after):
+                    # the last item after a plural or a list of two may be followed by a verb
+                    # ("Resolutions 71, 72 and 80 address"), not by a unit word
+                    if not P.list_end_re.match(after) and (
+                            (len(out) == head_index + 1 and not plural) or "," in lm.group(0)
+                            or P.unit_after_re.match(text, nm.end())):
                         break
                     item = Mention(base + p2, base + nm.end(), nm.group(0), si, tkey,
                                    nm.group("number"), None, list_head=head_index)
