@@ -114,3 +114,42 @@ def test_semicolon_items_each_with_their_own_cue_are_not_coordinated_objects():
             "772-NQ/TW on hospitals.")
     assert rels(text, "en") == {("implements", "705-CTr/TU", "771-NQ/TW"),
                                 ("implements", "706-CTr/TU", "772-NQ/TW")}
+
+
+# --- amendments noted after an object ------------------------------------------------------------
+
+def test_a_bracketed_passive_note_is_about_the_object_right_before_it():
+    text = ("Based on Article 5 of Decree 701/2031/ND-CP which provides amendments and supplements "
+            "to several articles of Decree 702/2029/ND-CP regarding penalties in the field of "
+            "fishing (amended and supplemented by Decree 703/2030/ND-CP), the specifics follow:")
+    assert rels(text, "en") == {("amends", "701/2031/ND-CP", "702/2029/ND-CP"),
+                                ("amends", "703/2030/ND-CP", "702/2029/ND-CP")}
+
+
+def test_as_amended_by_after_a_decree_of_the_government_of_vietnam_and_its_subject():
+    text = ("Amendments and supplements to certain articles of Decree No. 702/2029/ND-CP dated "
+            "December 3, 2029 of the Government of Vietnam on penalties in the field of fishing as "
+            "amended and supplemented by Decree No. 703/2030/ND-CP dated May 2, 2030.")
+    assert rels(text, "en") == {("amends", "703/2030/ND-CP", "702/2029/ND-CP")}
+
+
+# --- a programme named by its body's possessive ------------------------------------------------
+
+def test_a_programme_named_by_a_bodys_possessive_implements_what_it_says():
+    text = ("The ministry worked on the draft Government's Action Program to implement Resolution "
+            "No. 766-NQ/TW of the Politburo on law-making (Action Program).")
+    ex = extract(text, "en")
+    prog = _named(ex, "programme")
+    assert len(prog) == 1 and prog[0].issuer is not None
+    assert [(r.kind, r.source) for r in ex.doc_relations] == [("implements", prog[0].id)]
+    # lower case or no possessive body: no document
+    assert not extract("The ministry worked on the draft government's action program to "
+                       "implement Resolution No. 766-NQ/TW.", "en").doc_relations
+
+
+def test_in_a_documents_own_text_the_possessive_programme_is_its_content():
+    text = ("The Government’s Action Program to implement Resolution No. 767-NQ/TW\n\n"
+            "No. 77/2031/NQ-CP\n\nHanoi, May 5, 2031\n\nRESOLUTION\n\n"
+            "On the issuance of the Action Program of the Government.")
+    got = rels(text, "en")
+    assert got == {("implements", "77/2031/NQ-CP", "767-NQ/TW")}

@@ -329,7 +329,7 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
             "fr": ("Bureau du Comité central du Parti",),
             "id": ("Kantor Komite Sentral Partai",)}},
     "government": {"en_name": "Government", "class": "Government", "names": {
-        "en": ("Government",), "vi": ("Chính phủ",), "fr": ("Gouvernement",),
+        "en": ("Government", "Government of Vietnam"), "vi": ("Chính phủ",), "fr": ("Gouvernement",),
         "id": ("Pemerintah",)}},
     "national-assembly": {"en_name": "National Assembly", "class": "StateBody", "names": {
         "en": ("National Assembly",), "vi": ("Quốc hội",), "fr": ("Assemblée nationale",),

@@ -16,7 +16,7 @@ from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
-from partykg.ingest.extract.named import name_congresses
+from partykg.ingest.extract.named import key_possessive, name_congresses, possessive_to_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.titles import name_titles, title_relations
@@ -44,6 +44,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         type_from_row(sent, ms)
+        key_possessive(sent, ms, bodies, P)
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -61,6 +62,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
     header = find_header(text, mentions, P)
+    possessive_to_header(mentions, relations, header)
     resolve(mentions, sentences, relations, header, P)
     sole_numbered(text, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
