@@ -329,7 +329,7 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
             "fr": ("Bureau du Comité central du Parti",),
             "id": ("Kantor Komite Sentral Partai",)}},
     "government": {"en_name": "Government", "class": "Government", "names": {
-        "en": ("Government",), "vi": ("Chính phủ",), "fr": ("Gouvernement",),
+        "en": ("Government", "Government of Vietnam"), "vi": ("Chính phủ",), "fr": ("Gouvernement",),
         "id": ("Pemerintah",)}},
     "national-assembly": {"en_name": "National Assembly", "class": "StateBody", "names": {
         "en": ("National Assembly",), "vi": ("Quốc hội",), "fr": ("Assemblée nationale",),
@@ -468,7 +468,7 @@ CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
 # marker, a date prefix and the next type word).
 TITLE_TYPES: tuple[str, ...] = ("law",)
 TITLE_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur"),
+    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur", "portant"),
     "id": ("tentang",),
 }
 TITLE_NOT: dict[str, tuple[str, ...]] = {
@@ -482,7 +482,8 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "on amendments to", "on amendments", "amending"),
     "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
            "sửa đổi"),
-    "fr": ("modifiant et complétant certains articles", "modifiant"),
+    "fr": ("modifiant et complétant un certain nombre d'articles",
+           "modifiant et complétant certains articles", "modifiant et complétant", "modifiant"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {

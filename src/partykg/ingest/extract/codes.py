@@ -30,8 +30,11 @@ _GLUED_WORDS = _GLUED_DATE.split("|") if _GLUED_DATE != "(?!)" else []
 # (never inside such a word: "12-NQ/TWNGÀY" is 12-NQ/TW, not 12-NQ/TWN)
 _NOT_IN_GLUED = "".join(f"(?!(?<={re.escape(w[:i])}){re.escape(w[i:])})"
                         for w in _GLUED_WORDS for i in range(1, len(w)))
+# or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
+# is no issuer; "/TWNgày" still reads "TW")
 _ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]"
-               rf"|(?:{_GLUED_DATE})(?![\w])))")
+               rf"|(?:{_GLUED_DATE})(?![\w]))"
+               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
@@ -144,13 +147,25 @@ def code_number(ctext: str) -> str | None:
         return None
 
 
+def _truncated(tkey: str | None, ctext: str) -> bool:
+    """The code's abbreviation is the type word's cut short ("Action Program No. 05-CT/TU": CT
+    for CTr): the type word's, not the shorter abbreviation's."""
+    try:
+        c = parse_any_code(ctext)
+    except CodeError:
+        return False
+    abbr = fold(c.type).upper()
+    return bool(tkey) and any(k.startswith(abbr) and len(k) > len(abbr) and tkey in types
+                              for k, types in abbreviations(party=not c.state).items())
+
+
 def type_with_code(tkey: str | None, ctext: str) -> str | None:
     """The type of a type word followed by a code: the word's, unless the code's abbreviation
     allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
     09-QC/TW": working regulations), or allows none and the word names a state-only type in
     a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
     allowed = code_types(ctext)
-    if tkey in allowed:
+    if tkey in allowed or _truncated(tkey, ctext):
         return tkey
     strict = code_types(ctext, strict=True)
     if len(strict) == 1:

@@ -388,6 +388,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):
                 break
+            if listed and not joined and any(q.source == j and q.sentence == r.sentence
+                                             and q.kind == r.kind for q in relations):
+                break  # "A implementing X; B implementing Y": B opens its own item
         if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
                 mentions[other]) != _issuer_of(mentions[prev]):
             # the issuer of the other end, not of the objects: an outer list goes on (but a

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
-from partykg.ingest.extract.codes import _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -17,8 +17,10 @@ from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
 from partykg.ingest.extract.glued import glued_re
-from partykg.ingest.extract.named import bare_congresses, name_congresses
+from partykg.ingest.extract.named import bare_congresses, key_possessive, name_congresses, possessive_to_header
 from partykg.ingest.extract.ownissued import issued_is_header
+from partykg.ingest.extract.dbrow import type_from_row
+from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
@@ -35,13 +37,17 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     for si, sent in enumerate(sentences):
         has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
-                    or _CODE_SPACED.search(sent.text) or glued_re().search(sent.text))
+                    or _CODE_SPACED.search(sent.text) or _CODE_LEGISLATURE.search(sent.text)
+                    or glued_re().search(sent.text))
         has_merge = P.merge_re.search(sent.text) is not None
         if not (has_type or has_code or has_merge):
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
         ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
+        ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
+        type_from_row(sent, ms)
+        key_possessive(sent, ms, bodies, P)
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -60,6 +66,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
     header = find_header(text, mentions, P)
+    possessive_to_header(mentions, relations, header)
     resolve(mentions, sentences, relations, header, P)
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)

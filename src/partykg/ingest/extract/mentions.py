@@ -9,7 +9,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, lower_named, vi_id_named as _vi_id_named
+from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
@@ -140,7 +140,11 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     if not nm or not (plural or "," in lm.group(0)):
                         break
                     after = text[nm.end():nm.end() + 12]
-                    if not P.list_end_re.match(after):
+                    # the last item after a plural or a list of two may be followed by a verb
+                    # ("Resolutions 71, 72 and 80 address"), not by a unit word
+                    if not P.list_end_re.match(after) and (
+                            (len(out) == head_index + 1 and not plural) or "," in lm.group(0)
+                            or P.unit_after_re.match(text, nm.end())):
                         break
                     item = Mention(base + p2, base + nm.end(), nm.group(0), si, tkey,
                                    nm.group("number"), None, list_head=head_index)
@@ -157,6 +161,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         det = P.det_before_re.search(before) if P.det_before_re else None
         if det is not None and not word[:1].isupper():
             det = None
+        det = det or (word[:1].isupper() and possessive_named(text, ts, bodies, base, P))
         new_b = P.new_before_re.search(before) if P.new_before_re else None
         demo_b = P.demo_before_re.search(before) if P.demo_before_re else None
         fr_named = (P.lang == "fr" and not cap and P.det_before_re is not None

@@ -108,6 +108,48 @@ def cue_after(text: str, te: int, P: Patterns, ts: int | None = None) -> bool:
     return bool(info and info[0] == "implements")
 
 
+def possessive_named(text: str, ts: int, bodies: list, base: int, P: Patterns) -> bool:
+    """English: a capitalised type word after a body's possessive names one document as a
+    determiner does ("the draft Government's Action Program to implement …")."""
+    if P.lang != "en":
+        return False
+    pm = re.search(r"['’]s[ \t]{1,2}$", text[max(0, ts - 6):ts])
+    return bool(pm) and any(b.end == base + ts - len(pm.group(0)) for b in bodies)
+
+
+def key_possessive(sent: Sentence, ms: list[Mention], bodies: list, P: Patterns) -> None:
+    """A plan or programme named by its body's possessive ("the Government's Action Program")
+    takes that body as issuer and a key (type, body): its references are one document."""
+    for m in ms:
+        if m.strong or m.name_key is not None or m.type not in _LOWER_NAMED:
+            continue
+        ts = m.start - sent.start
+        if not possessive_named(sent.text, ts, bodies, sent.start, P):
+            continue
+        pm = re.search(r"['’]s[ \t]{1,2}$", sent.text[max(0, ts - 6):ts])
+        body = next(b for b in bodies if b.end == m.start - len(pm.group(0)))
+        m.issuer = m.issuer or body
+        m.name_key = (m.type, "possessive", body.match_key)
+
+
+def possessive_to_header(mentions: list[Mention], relations: list, header: int | None) -> None:
+    """In a document's own text (a header), a programme named by possessive is that document's
+    content ("No. NN/NQ-CP … The Government's Action Program to implement X"): its relations are
+    the header document's (none twice)."""
+    if header is None:
+        return
+    have = {(r.kind, r.source, r.target) for r in relations}
+    for r in list(relations):
+        for end in ("source", "target"):
+            m = mentions[getattr(r, end)]
+            if m.name_key and m.name_key[1:2] == ("possessive",) and not m.strong:
+                setattr(r, end, header)
+        if (r.kind, r.source, r.target) in have - {(r.kind, r.source, r.target)} \
+                or r.source == r.target:
+            relations.remove(r)
+        have.add((r.kind, r.source, r.target))
+
+
 _LOWER_NAMED = ("plan", "programme")  # the scheme's concepts written in lower case by name
 
 

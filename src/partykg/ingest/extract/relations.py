@@ -56,11 +56,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if voice == "active" and _after_passive_aux(text, cue.start(), P.lang):
             continue  # "Được bổ sung X": amended by X, not "… amends X"
         source = None
+        # a bracketed passive note ("… of Decree NN on X (amended and supplemented by Decree
+        # MM)") is about the document right before it, even the object of an earlier cue
+        paren = voice == "passive" and text[:cue.start()].rstrip(" \t").endswith("(")
         for ai in reversed(idx):
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded and not _in_own_phrase(A, cue, base):
+            if ai in embedded and not _in_own_phrase(A, cue, base) and not paren:
                 continue
             if voice == "passive" and not A.strong and any(
                     mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):

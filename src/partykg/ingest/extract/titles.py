@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.named import place_named
 from partykg.ingest.extract.patterns import Patterns, _alt, find_date
@@ -31,11 +32,13 @@ def _res(P: Patterns) -> dict[str, re.Pattern]:
         return rx
     lang = P.lang
     types = [w for w, k in P.type_words.items() if k in L.TITLE_TYPES]
+    quals = (rf"(?:(?:{_alt(LM.TITLE_QUALIFIERS[lang])})[ \t]{{1,2}})?"
+             if LM.TITLE_QUALIFIERS.get(lang) else "")
     out = {
         "type": re.compile(rf"(?<![\w])(?:{_alt(types)})(?![\w-])", re.IGNORECASE),
         "amending": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_AMENDING[lang])})(?![\w])",
                                re.IGNORECASE),
-        "opener": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_OPENERS[lang])})(?=[ \t])",
+        "opener": (re.compile(rf"[ \t]{{1,2}}{quals}(?:{_alt(L.TITLE_OPENERS[lang])})(?=[ \t])",
                               re.IGNORECASE) if L.TITLE_OPENERS[lang] else None),
         "of": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_OF[lang])})(?=[ \t])", re.IGNORECASE)
                if L.TITLE_OF[lang] else None),
@@ -60,6 +63,9 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
         if not wm or R["type"].fullmatch(wm.group(1)):
             break
         w = wm.group(1)
+        if end > pos and len(w) >= 7 and not re.search(r"['’]", w) \
+                and w.lower().endswith(LM.TITLE_CLAUSE_ENDINGS.get(P.lang) or ("\0",)):
+            break  # "… nationale réglementant …": a participle opens a clause
         if cased is None:
             cased = bool(L.TITLE_CONNECTORS[P.lang]) and w[:1].isupper() and not w.isupper()
         elif cased and not w[:1].isupper() and w.lower() not in L.TITLE_CONNECTORS[P.lang]:
@@ -94,7 +100,7 @@ def _year_near(text: str, start: int, end: int, P: Patterns) -> str:
 
 def _key(title: str) -> str:
     words = re.findall(r"[a-z0-9]+", fold(title).lower())
-    return " ".join(w for w in words if w not in ("the", "a", "an"))
+    return " ".join(w for w in words if w not in LM.TITLE_KEY_SKIP)
 
 
 def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):

@@ -1,0 +1,51 @@
+"""More per-language words of the extractor (issue 12, set LB): kept apart from
+:mod:`partykg.ingest.extract_lang` so that helpers editing that module at the same time merge
+cleanly. Words only; the rules that read them name no document, body or article.
+"""
+
+from __future__ import annotations
+
+# --- a legal database's attribute row: "Số hiệu: 30/2001/QH10 Loại văn bản: Luật" -------------
+# The row's label for the document type, then the type word (in the database's language, whatever
+# the page's): a code on that line that says no type of its own (a law's NN/YYYY/QHnn) takes it.
+DB_TYPE_LABELS: tuple[str, ...] = ("Loại văn bản", "Document type", "Type of document",
+                                   "Type de document", "Jenis dokumen")
+
+# --- the Constitution: a document the type scheme has no concept for (its mentions are typed
+# unclassified), named by this word alone, with its year before or after ("the 1992
+# Constitution", "Hiến pháp năm 2013"); kept, as any unnumbered document, only in a relation.
+CONSTITUTION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("Constitution",), "vi": ("Hiến pháp",), "fr": ("Constitution",),
+    "id": ("Undang-Undang Dasar",),
+}
+# words that may follow the word inside its name: "Constitution of the Socialist Republic of
+# Vietnam" (a capitalised name after one of these), "Hiến pháp nước Cộng hòa …"
+CONSTITUTION_OF: dict[str, tuple[str, ...]] = {
+    "en": ("of the", "of"), "vi": ("nước", "của nước"), "fr": ("de la", "du", "de"),
+    "id": ("Negara",),
+}
+# year markers after the word ("Hiến pháp năm 2013", "la Constitution de 2013")
+CONSTITUTION_YEAR_AFTER: dict[str, tuple[str, ...]] = {
+    "en": ("of",), "vi": ("năm",), "fr": ("de",), "id": ("Tahun", "tahun"),
+}
+
+# --- documents other than laws named by what they amend: "the Resolution of the National
+# Assembly amending and supplementing a number of articles of the Constitution …" (the amending
+# document's type words, scheme concepts; its issuer may come between the type word and the
+# amending words, after one of TITLE_OF)
+AMENDING_TITLE_TYPES: tuple[str, ...] = ("resolution",)
+
+# --- laws named by title (titles.py) ------------------------------------------------------------
+# words left out of a title's key: articles ("the Law on …", "la loi sur l'organisation …" and
+# "la loi portant organisation …" are one law)
+TITLE_KEY_SKIP: frozenset[str] = frozenset(("the", "a", "an", "l", "la", "le", "les"))
+# a qualifier between the type word and the title's opener ("la loi actuelle sur …")
+TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
+    "en": (), "vi": (), "fr": ("actuelle", "actuel", "en vigueur"), "id": (),
+}
+# word endings that open a clause after a title written in sentence case (a French present
+# participle: "… de l'Assemblée nationale réglementant …"); a word with an elision ("l'enfant")
+# or shorter than 7 letters is not one
+TITLE_CLAUSE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "en": (), "vi": (), "fr": ("ant",), "id": (),
+}
