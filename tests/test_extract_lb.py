@@ -153,3 +153,15 @@ def test_in_a_documents_own_text_the_possessive_programme_is_its_content():
             "On the issuance of the Action Program of the Government.")
     got = rels(text, "en")
     assert got == {("implements", "77/2031/NQ-CP", "767-NQ/TW")}
+
+
+def test_a_plan_to_organize_the_implementation_of_a_conclusion_and_a_plan():
+    text = ("On May 3, 2031, the Standing Committee issued Plan No. 710-KH/TU on the detailed plan "
+            "to organize the implementation of Conclusion No. 727-KL/TW, dated April 2, 2031 of "
+            "the Politburo on implementing research and proposing to reorganize the apparatus and "
+            "Plan No. 706-KH/TU, dated April 10, 2031 of the Provincial Party Executive Committee "
+            "on implementing Conclusion No. 721-KL/TW, dated March 4, 2031 of the Central "
+            "Committee.")
+    assert rels(text, "en") == {("implements", "710-KH/TU", "727-KL/TW"),
+                                ("implements", "710-KH/TU", "706-KH/TU"),
+                                ("implements", "706-KH/TU", "721-KL/TW")}
