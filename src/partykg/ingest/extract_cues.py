@@ -88,7 +88,10 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "về tiếp tục đẩy mạnh việc thực hiện", "tiếp tục thực hiện có hiệu quả",
             "về tiếp tục thực hiện có hiệu quả", "tiếp tục thực hiện tốt", "tiếp tục thực hiện nghiêm",
             "tiếp tục lãnh đạo thực hiện", "tiếp tục triển khai thực hiện có hiệu quả",
-            "về việc tiếp tục thực hiện"),
+            "về việc tiếp tục thực hiện",
+            # "tiếp tục nghiên cứu, học tập, quán triệt và triển khai thực hiện X": {list}, a
+            # list of verbs (words between commas) before the coordinator
+            "tiếp tục{list} và triển khai thực hiện", "tiếp tục{list} và thực hiện"),
     },
     "fr": {
         ("replaces", "active", "plain"): (
@@ -150,6 +153,11 @@ CUES: dict[str, list[tuple[str, str, str, str]]] = {
 OBJECT_COORDINATORS: dict[str, tuple[str, ...]] = {
     "en": ("and", "as well as", "and also"), "vi": ("và", "cùng", "cũng như"),
     "fr": ("et", "ainsi que"), "id": ("dan", "serta"),
+}
+# "Thực hiện X …; chỉ đạo của … tại Công văn số Y …": after a semicolon of a fronted list, a
+# lead naming what the next document holds ("the instruction of … in"), ending on one of these.
+FRONTED_ITEM_LEADS: dict[str, tuple[str, ...]] = {
+    "en": ("in", "set out in"), "vi": ("tại", "nêu tại"), "fr": ("dans",), "id": ("dalam",),
 }
 # Auxiliaries and verbs that open a clause after a noun phrase: a mention followed by one of
 # them is a new clause's subject, not a coordinated object.
@@ -300,3 +308,15 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
            "amended by": "amends", "supplemented": "amends", "amended and supplemented": "amends",
            "guided": "guides", "guided by": "guides"},
     "fr": {}, "id": {}}
+
+# "UBND tỉnh có văn bản số 4912/UBND-NC về …": a generic word for a document before a number
+# marker and a state letter's code (issuer and unit, no type abbreviation) names an official
+# letter (partykg.ingest.extract.letters).
+LETTER_NOUNS: dict[str, tuple[str, ...]] = {
+    "vi": ("văn bản",), "en": ("document",), "fr": ("document",), "id": ("dokumen",)}
+
+# A passive auxiliary right before an active cue makes it passive without its agent ("Được bổ
+# sung 06/2015/TT-BCT" in a table row: the row's document was amended by the one after it; the
+# document before the cue amends nothing): such a cue gives no active relation.
+PASSIVE_AUX: dict[str, tuple[str, ...]] = {"vi": ("được", "bị", "đã được", "đã bị"),
+                                           "en": (), "fr": (), "id": ()}

@@ -102,15 +102,20 @@ def insert_mentions(mentions: list[Mention], relations: list[Relation],
 def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     """The mention on a line that holds only a document number ("Số: 97-QĐ/TW"), the first one;
     its type is set from the title line that follows when the code leaves it open."""
-    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS['en'])})"
-                        r"[ \t]{0,2}:?[ \t]{0,3}$", re.IGNORECASE)
+    markers = _alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS['en'])
+    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{markers})[ \t]{{0,2}}:?[ \t]{{0,3}}$", re.IGNORECASE)
+    # the type word before the marker, then a colon: "Luật số: 65/2020/QH14"
+    typed_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(P.type_words)})[ \t]{{1,2}}(?:{markers})"
+                          r"[ \t]{0,2}:[ \t]{0,3}$", re.IGNORECASE)
     for i, m in enumerate(mentions):
         if not m.code:
             continue
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
-        if not num_re.fullmatch(text[ls:m.start]) or not _header_rest(text[m.end:le]):
+        lead = text[ls:m.end - len(m.code)] if m.text.endswith(m.code) else ""
+        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead)) \
+                or not _header_rest(text[m.end:le]):
             continue
         title = title_type(text, le, P)
         if title and compatible(title, m.type) and (m.type is None or m.type != title):

@@ -21,9 +21,19 @@ _TONED = "".join(c for c in map(chr, range(0xC0, 0x1EFA))
                  if c.isupper() and c not in _UPPER and len(unicodedata.normalize("NFD", c)) > 1)
 # an issuer ends at a non-word, or where the page glues the next word to it: a capital then
 # lower case ("156-KL/TWNgày") or a capital then a toned capital ("36-CT/TWĐẢNG")
+# or an upper-case date word the page glued to it ("39/2014/TTLT-BCT-BTCNGÀY 29 …": a word with a
+# tone mark, which no issuer has)
+_GLUED_DATE = "|".join(sorted({w.upper() for ws in L.DATE_PREFIXES.values() for w in ws
+                               if " " not in w and any(c in _TONED for c in w.upper())},
+                              key=len, reverse=True)) or "(?!)"
+_GLUED_WORDS = _GLUED_DATE.split("|") if _GLUED_DATE != "(?!)" else []
+# (never inside such a word: "12-NQ/TWNGÀY" is 12-NQ/TW, not 12-NQ/TWN)
+_NOT_IN_GLUED = "".join(f"(?!(?<={re.escape(w[:i])}){re.escape(w[i:])})"
+                        for w in _GLUED_WORDS for i in range(1, len(w)))
 # or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
 # is no issuer; "/TWNgày" still reads "TW")
-_ISSUER_END = (rf"(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}])"
+_ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]"
+               rf"|(?:{_GLUED_DATE})(?![\w]))"
                rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
@@ -38,7 +48,7 @@ _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}}))")
+    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?=(?:{_GLUED_DATE})(?![\w])))")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
@@ -51,6 +61,21 @@ _CODE_SPACED = re.compile(
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
     rf"(?P<number>\d{{1,4}})[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<type>{_ABBR_ALT})(?![\w/-])")
+
+
+# a state code the page wrote in lower case ("Nghị định số 83/2014/nđ-cp"): read only after a
+# type word and its number marker, when its abbreviation is a state type's
+_CODE_LOWER = re.compile(
+    r"(?P<number>\d{1,5})/(?:(?:19|20)\d\d/)?(?P<type>[a-zđ]{1,4})-[a-zđ]{1,8}(?:-[a-zđ]{1,8}){0,3}"
+    r"(?![\w/])")
+
+
+def lower_code(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, code in capitals) of a lower-case state code at ``pos``, or None."""
+    m = _CODE_LOWER.match(text, pos)
+    if m is None or not _abbreviation_types(m["type"].upper(), state=True):
+        return None
+    return m.end(), m.group(0).upper()
 
 
 def normal_code(code: str) -> str:

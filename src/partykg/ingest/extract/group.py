@@ -17,6 +17,7 @@ from partykg.ingest.extract.patterns import patterns
 from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
 from partykg.ingest.extract.named import key_possessive, name_congresses, possessive_to_header
+from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.constitution import name_constitutions
@@ -65,6 +66,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     header = find_header(text, mentions, P)
     possessive_to_header(mentions, relations, header)
     resolve(mentions, sentences, relations, header, P)
+    issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)

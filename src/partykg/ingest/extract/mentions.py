@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
+from partykg.ingest.extract.letters import letter_mentions
 
 
 
@@ -74,11 +75,18 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 P.marker_re.match(text, mk.end()).group(0).strip() else mk
         if mk:
             pos = mk.end()
+            if marked and text[pos:pos + 1] == ":":  # a header's "Luật số: NN/…"
+                pos = _COLON_SP.match(text, pos).end()
         elif text[pos:pos + 1] in (" ", "\t"):
             pos += 1
         number = code = year = None
         end = None
-        if pos in code_at or pos in loose_at:
+        low = lower_code(text, pos) if marked and pos not in code_at else None
+        if low:  # "Nghị định số 83/2014/nđ-cp"
+            end, code = low
+            number = code_number(code)
+            tkey = type_with_code(tkey, code)
+        elif pos in code_at or pos in loose_at:
             cend, ctext, _abbr = code_at.get(pos) or loose_at[pos]
             code, end = ctext, cend
             used_codes.add(pos)
@@ -217,6 +225,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                           and _PREP_END(P).search(text, s, b.start - base)), None)
         out.append(Mention(base + s, base + e, text[s:e], si,
                            types[0] if len(types) == 1 else None, number, ctext, issuer=inner))
+    out.extend(letter_mentions(sent, si, P, out))  # "văn bản số 4912/UBND-NC"
     out.sort(key=lambda m: m.start)
     for m in out:
         _attributes(m, sent, P, bodies, out)
@@ -253,6 +262,7 @@ def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
 
 
 _COLON = re.compile(r"[ \t]{0,2}:")
+_COLON_SP = re.compile(r":[ \t]{0,3}")
 _CAMEL = re.compile(r"[a-zà-ỹđ][A-ZĐ]")
 
 

@@ -63,7 +63,7 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     head = rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ])))(?P<type>{types})[ \t]{{0,2}}(?:(?:{links})[ \t]{{1,2}})?{det}"
     out = [
         # the congress word, then its ordinal: "Nghị quyết Đại hội đại biểu … lần thứ XI"
-        re.compile(head + rf"(?P<cong>{cong})(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,6}}?)"
+        re.compile(head + rf"(?P<cong>{cong})(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,10}}?)"
                    rf"[ \t]{{1,2}}{prefix}{ordinal}(?:(?![\w])|(?-i:(?<=[IVXL])(?=[a-zà-ỹđ])))",
                    re.IGNORECASE),
         # the ordinal, then the congress word: "Resolution of the 13th National Party Congress"
@@ -161,11 +161,34 @@ def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
     document, only in a relation."""
     if tkey not in _LOWER_NAMED:
         return False
+    if issued_for(text, ts, te, P):
+        return True
     im = P.issuer_prep_re.match(text, te)
     if not im or not im.group(0).strip(" ,"):
         return False
     at = base + im.end()
     return any(b.start == at and b.text[:1].isupper() for b in bodies)
+
+
+def issued_for(text: str, ts: int, te: int, P: Patterns) -> bool:
+    """A lower-case plan or programme right after an issuing verb and right before an
+    implementing or continuing cue names the document issued: "ban hành chương trình hành
+    động thực hiện Nghị quyết …", "vừa ban hành kế hoạch tiếp tục … thực hiện …". A bare verb
+    ("có kế hoạch thực hiện": having a plan) says nothing was issued."""
+    if text[te:te + 1] != " ":
+        return False
+    vm = P.issue_verb_re.search(text[max(0, ts - 30):ts])
+    if vm is None or vm.start() > 0 and text[max(0, ts - 30) + vm.start() - 1].isalpha():
+        return False
+    verb = re.sub(r"\s+", " ", vm.group(0).strip().lower())
+    if verb in L.BARE_VERBS.get(P.lang, ()):
+        return False
+    cm = P.cue_re.match(text, te + 1)
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
+    if cm and info is None:
+        from partykg.ingest.extract.relations import _cue_lookup
+        info = _cue_lookup(P, re.sub(r"\s+", " ", cm.group(0).lower()))
+    return bool(info and info[0] in ("implements", "continues") and info[1] == "active")
 
 
 def vi_id_named(text: str, te: int, P: Patterns) -> bool:

@@ -136,6 +136,9 @@ class Patterns:
                                                                  r"(?:\s{1,2}[^\s,.;]{1,20}){0,4}?")
             # "{adv}": one or two adverbs ("continue to resolutely implement")
             rx = rx.replace(r"\{adv\}", rf"(?:\s{{1,2}}[^\W\d_]{{2,20}}(?:{_alt(L.ADVERB_ENDINGS[lang])})){{0,2}}")
+            # "{list}": a list of verbs, one or two words each, between commas ("tiếp tục nghiên
+            # cứu, học tập, quán triệt và thực hiện")
+            rx = rx.replace(r"\{list\}", r"(?:(?:\s{1,2}[^\W\d_]{1,10}){1,2},){1,6}(?:\s{1,2}[^\W\d_]{1,10}){1,2}")
             alts.append(rx)
         self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
         self.merge_re = re.compile(rf"(?<![\w])(?:{_alt(L.MERGE_CUES[lang])})(?![\w])",

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
@@ -52,6 +53,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         kind, voice, mood = info
         if kind in ("implements", "continues", "guides") and reviewed(text, cue.start(), P):
             continue
+        if voice == "active" and _after_passive_aux(text, cue.start(), P.lang):
+            continue  # "Được bổ sung X": amended by X, not "… amends X"
         source = None
         # a bracketed passive note ("… of Decree NN on X (amended and supplemented by Decree
         # MM)") is about the document right before it, even the object of an earlier cue
@@ -134,6 +137,7 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         return []
     out = [idx[0]]
     prev = first
+    nested = False  # a document named inside the previous item's phrase ("… về thực hiện X")
     for j in idx[1:]:
         m = mentions[j]
         if not m.strong:
@@ -143,7 +147,13 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 out.append(j)
                 prev = m
             continue
-        gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        if prev.end <= m.start < prev.tail_end:
+            nested = True
+            continue
+        # an alias in brackets after an item ("(sau đây gọi tắt là Nghị quyết số …)") is no gap
+        gap = _PAREN.sub("", text[max(prev.tail_end, prev.end) - base:m.start - base])
+        if nested and ";" not in gap:
+            continue  # "… về thực hiện X và Y": Y is coordinated with X, inside the item
         # (the previous document's phrase may end on the coordinator: "… về X của Đảng và")
         ends_coord = not gap.strip(" \t") and re.search(
             rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
@@ -152,7 +162,11 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord:
             out.append(j)
             prev = m
+            nested = False
     return out
+
+
+_PAREN = re.compile(r"[ \t]{0,2}\([^()\n]{0,160}\)")
 
 
 def _item_gap(gap: str, P: Patterns) -> bool:
@@ -171,7 +185,11 @@ def _item_gap(gap: str, P: Patterns) -> bool:
         return False
     tail = g[g.rindex(";") + 1:].strip(" \t")
     marker = rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?"
-    return bool(re.fullmatch(rf"(?:[^;,.:()]{{0,80}}:[ \t]{{0,2}})?{marker}", tail, re.IGNORECASE))
+    # or a lead saying where the next document holds it ("; chỉ đạo của … tại Công văn số Y")
+    leads = FRONTED_ITEM_LEADS.get(P.lang)
+    lead = rf"|[^;,.:()]{{0,80}}(?<![\w])(?:{_alt(leads)})" if leads else ""
+    return bool(re.fullmatch(rf"(?:[^;,.:()]{{0,80}}:[ \t]{{0,2}}{lead})?{marker}", tail,
+                             re.IGNORECASE))
 
 
 @lru_cache(maxsize=8)
@@ -235,9 +253,20 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
     return []
 
 
+@lru_cache(maxsize=8)
+def _passive_aux_re(lang: str) -> re.Pattern | None:
+    words = PASSIVE_AUX.get(lang)
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})[ \t]{{1,2}}$", re.IGNORECASE) if words else None
+
+
+def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
+    rx = _passive_aux_re(lang)
+    return bool(rx and rx.search(text[max(0, cue_start - 12):cue_start]))
+
+
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
     for p, info in P.cue_info.items():
-        hole = "{gap}" if "{gap}" in p else "{adv}" if "{adv}" in p else None
+        hole = next((h for h in ("{gap}", "{adv}", "{list}") if h in p), None)
         if hole:
             a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
