@@ -153,3 +153,37 @@ def test_in_a_documents_own_text_the_possessive_programme_is_its_content():
             "On the issuance of the Action Program of the Government.")
     got = rels(text, "en")
     assert got == {("implements", "77/2031/NQ-CP", "767-NQ/TW")}
+
+
+def test_a_plan_to_organize_the_implementation_of_a_conclusion_and_a_plan():
+    text = ("On May 3, 2031, the Standing Committee issued Plan No. 710-KH/TU on the detailed plan "
+            "to organize the implementation of Conclusion No. 727-KL/TW, dated April 2, 2031 of "
+            "the Politburo on implementing research and proposing to reorganize the apparatus and "
+            "Plan No. 706-KH/TU, dated April 10, 2031 of the Provincial Party Executive Committee "
+            "on implementing Conclusion No. 721-KL/TW, dated March 4, 2031 of the Central "
+            "Committee.")
+    assert rels(text, "en") == {("implements", "710-KH/TU", "727-KL/TW"),
+                                ("implements", "710-KH/TU", "706-KH/TU"),
+                                ("implements", "706-KH/TU", "721-KL/TW")}
+
+
+# --- a plural back-reference to the documents listed before --------------------------------------
+
+def test_a_plural_after_an_implementing_cue_names_the_last_list():
+    text = ("Les délégués ont entendu 3 résolutions du Comité central : la résolution n° 781-NQ/TW "
+            "sur les écoles ; la résolution n° 782-NQ/TW sur les routes et la résolution n° "
+            "783-NQ/TW sur la santé. Le Comité a déployé le Plan n° 776-KH/HU, daté du 6 mai 2031, "
+            "sur l'étude et la mise en œuvre des résolutions du Comité central.")
+    assert rels(text, "fr") == {("implements", "776-KH/HU", c)
+                                for c in ("781-NQ/TW", "782-NQ/TW", "783-NQ/TW")}
+    en = ("The delegates heard Resolution No. 781-NQ/TW on schools and Resolution No. 782-NQ/TW on "
+          "roads. The Committee issued Plan No. 776-KH/HU on implementing the resolutions of the "
+          "plenum.")
+    assert rels(en, "en") == {("implements", "776-KH/HU", "781-NQ/TW"),
+                              ("implements", "776-KH/HU", "782-NQ/TW")}
+
+
+def test_a_plural_with_no_list_before_names_nothing():
+    text = ("The delegates heard Resolution No. 781-NQ/TW on schools. The Committee issued Plan No. "
+            "776-KH/HU on implementing the resolutions of the plenum.")
+    assert rels(text, "en") == set()

@@ -49,3 +49,14 @@ TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
 TITLE_CLAUSE_ENDINGS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("ant",), "id": (),
 }
+
+# --- a plural back-reference after an implementing cue: "Plan No. NN on … the implementation of
+# the resolutions of the 6th Plenum" refers to the documents of that type listed before (every
+# one of the last list). The cue with its plural determiner (French contracts "de les" to "des").
+PLURAL_REF_CUES: dict[str, tuple[str, ...]] = {
+    "en": ("to implement the", "implementing the", "on implementing the",
+           "the implementation of the", "to implement these", "implementing these"),
+    "fr": ("mise en œuvre des", "mise en oeuvre des", "mettre en œuvre les", "mettre en oeuvre les",
+           "mettre en œuvre ces", "met en œuvre les", "mettant en œuvre les"),
+    "vi": (), "id": (),
+}

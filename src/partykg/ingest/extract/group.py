@@ -20,6 +20,7 @@ from partykg.ingest.extract.glued import glued_re
 from partykg.ingest.extract.named import bare_congresses, key_possessive, name_congresses, possessive_to_header
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
+from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
@@ -71,6 +72,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
+    plural_refs(sentences, mentions, relations, P)
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
