@@ -34,11 +34,11 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         if not _described(m, P):
             continue
-        keys: dict[tuple, int] = {}
-        for j in range(i):
-            o = mentions[j]
-            if o.strong and o.type == m.type and _key(o) is not None:
-                keys.setdefault(_key(o), j)
+        keys = _numbered_of_type(mentions, m, range(i))
+        if not keys:
+            # described first (a headline, a lead), numbered further on: the only numbered
+            # document of that type in the whole text
+            keys = _numbered_of_type(mentions, m, range(i + 1, len(mentions)))
         if len(keys) != 1:
             continue
         j = next(iter(keys.values()))
@@ -51,6 +51,15 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
         if m.subject and o.subject and not _same_subject(m.subject, o.subject):
             continue
         m.antecedent = j
+
+
+def _numbered_of_type(mentions: list[Mention], m: Mention, where) -> dict[tuple, int]:
+    keys: dict[tuple, int] = {}
+    for j in where:
+        o = mentions[j]
+        if o.strong and o.type == m.type and _key(o) is not None:
+            keys.setdefault(_key(o), j)
+    return keys
 
 
 def _words(s: str) -> set[str]:

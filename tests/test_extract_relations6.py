@@ -1,0 +1,28 @@
+"""Relation rules of the sixth round (issue 12): back-references inside a promulgating clause,
+documents described before they are numbered. Sentences written for the tests (fictional numbers
+and bodies) in the shape of real pages; each case fails without its rule."""
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import rels
+
+
+@pytest.mark.parametrize("lang, text, expected, absent", [
+    # "Ban hành kèm theo Nghị quyết này Chương trình … thực hiện Nghị quyết Đại hội …": "this
+    # resolution" is the numbered header's, not the congress resolution it implements
+    ("vi", "Số: 731/2009/NQ-CP\n\nĐiều 1. Ban hành kèm theo Nghị quyết này Chương trình hành động "
+           "của Chính phủ thực hiện Nghị quyết Đại hội Đảng lần thứ XV.\n\nĐiều 2. Nghị quyết này "
+           "có hiệu lực sau 15 ngày.",
+     {("implements", "731/2009/NQ-CP", "resolution:None")}, set()),
+    # a programme described by its issuer in the headline and lead, numbered further on: the
+    # only numbered programme of the page
+    ("vi", "Triển khai Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết Đại hội Đảng bộ "
+           "tỉnh lần thứ XIX\n\nUBND tỉnh yêu cầu các sở xây dựng kế hoạch triển khai Chương trình "
+           "hành động số 07-CTr/TU ngày 06/11/2025 của Ban Chấp hành Đảng bộ tỉnh.",
+     {("implements", "07-CTr/TU", "resolution:None")}, {("implements", "programme:None", "resolution:None")}),
+])
+def test_sixth_round_relations(lang, text, expected, absent):
+    got = rels(text, lang)
+    assert expected <= got, got
+    assert not (absent & got), got
