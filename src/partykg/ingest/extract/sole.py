@@ -2,7 +2,9 @@
 ủy", "the Directive of the Politburo") in a text that has named exactly one numbered document
 of that type before it is that document, however far back: a news page names the document in
 its headline or lead and describes it afterwards. Not when the description is a plan, a new
-document, a list, a name (unless its subject is the numbered document's, below) ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have."""
+document, a list, a name (unless its subject is the numbered document's, below) ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have.
+With none before it, the one numbered document of that type named after it (a headline and lead
+describe the document, a later paragraph gives its number)."""
 
 from __future__ import annotations
 
