@@ -21,6 +21,13 @@ from extract_helpers import rels
            "tỉnh lần thứ XIX\n\nUBND tỉnh yêu cầu các sở xây dựng kế hoạch triển khai Chương trình "
            "hành động số 07-CTr/TU ngày 06/11/2025 của Ban Chấp hành Đảng bộ tỉnh.",
      {("implements", "07-CTr/TU", "resolution:None")}, {("implements", "programme:None", "resolution:None")}),
+    # a decree that details a law's provisions neither implements nor guides it
+    ("vi", "Căn cứ Nghị định số 731/2019/NĐ-CP ngày 1/2/2019 của Chính phủ quy định chi tiết thi "
+           "hành một số điều của Nghị định số 712/2015/NĐ-CP.",
+     set(), {("implements", "731/2019/NĐ-CP", "712/2015/NĐ-CP")}),
+    ("en", "Pursuant to the Decree No. 731/2019/ND-CP dated March 2, 2019 elaborating on the "
+           "implementation of the Decree No. 712/2015/ND-CP regarding digital signatures.",
+     set(), {("implements", "731/2019/ND-CP", "712/2015/ND-CP")}),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)

@@ -176,13 +176,15 @@ def _review_re(P: Patterns) -> re.Pattern:
     def alt(words):
         return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
     fill = alt(L.REVIEW_FILLER[P.lang])
-    return re.compile(rf"(?<![\w])(?:{alt(L.REVIEW_BEFORE[P.lang])})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
+    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang])
+    return re.compile(rf"(?<![\w])(?:{before})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
                       r"[ \t]{1,2}$", re.IGNORECASE)
 
 
 def reviewed(text: str, cue_start: int, P: Patterns) -> bool:
     """An implements or continues cue that names what is reviewed ("sơ kết việc thực hiện X",
-    "reviewing the implementation of X"): it says nothing about what implements X."""
+    "reviewing the implementation of X") or detailed ("quy định chi tiết thi hành X"): it says
+    nothing about what implements X."""
     return bool(_review_re(P).search(text[max(0, cue_start - 60):cue_start]))
 
 
