@@ -28,6 +28,14 @@ from extract_helpers import rels
     ("en", "Pursuant to the Decree No. 731/2019/ND-CP dated March 2, 2019 elaborating on the "
            "implementation of the Decree No. 712/2015/ND-CP regarding digital signatures.",
      set(), {("implements", "731/2019/ND-CP", "712/2015/ND-CP")}),
+    # "Thực hiện X về A và triển khai Y …, <body> ban hành Z": the second verb is the fronted
+    # clause's, X does not implement Y (X's subject runs on over it)
+    ("vi", "Thực hiện Nghị quyết số 731/NQ-CP ngày 30/01/2022 của Chính phủ về Chương trình phục "
+           "hồi kinh tế và triển khai Nghị quyết số 732/2022/QH15 của Quốc hội về chính sách tài "
+           "khóa; Nghị quyết số 733/NQ-HĐND ngày 2/3/2021 về kế hoạch đầu tư, Ủy ban nhân dân tỉnh "
+           "ban hành Chương trình hành động số 745/CTr-UBND.",
+     {("implements", "745/CTr-UBND", "731/NQ-CP"), ("implements", "745/CTr-UBND", "732/2022/QH15")},
+     {("implements", "731/NQ-CP", "732/2022/QH15")}),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)

@@ -77,6 +77,9 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             break
         if source is None:
             continue
+        if kind in ("implements", "continues") and _second_fronted_verb(sent, idx, mentions, P,
+                                                                        source, bi, cue):
+            continue
         a, b = (source, bi) if voice == "active" else (bi, source)
         A_doc = mentions[a]
         k = kind
@@ -90,6 +93,18 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
+                         a: int, b: int, cue: re.Match) -> bool:
+    """ "Thực hiện X … và triển khai Y …, <body> ban hành Z": the cue after the coordinator is
+    the fronted clause's second verb, both X and Y its objects; X does not implement Y."""
+    before = sent.text[max(0, cue.start() - 12):cue.start()]
+    if not re.search(rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}$", before,
+                     re.IGNORECASE):
+        return False
+    objs = fronted_objects(sent, idx, mentions, P)
+    return a in objs and b in objs
 
 
 def _content_issued_by(filler: str, P: Patterns) -> bool:
@@ -145,11 +160,27 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         ends_coord = not gap.strip(" \t") and re.search(
             rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
             text[max(0, m.start - base - 20):max(prev.tail_end, prev.end) - base], re.IGNORECASE)
+        # (or the previous document's subject runs on over the clause's second verb: "Thực
+        # hiện X về A và triển khai Y")
+        inside = prev.tail_end > m.start and _second_verb(text, max(prev.end - base, m.start - base - 40),
+                                                          m.start - base, P)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord:
+                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord or inside:
             out.append(j)
             prev = m
     return out
+
+
+@lru_cache(maxsize=8)
+def _second_verb_re(P: Patterns) -> re.Pattern:
+    """A coordinator and a cue ending where the next document starts."""
+    return re.compile(rf"(?:,[ \t]{{0,2}})?(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}"
+                      rf"(?:{P.cue_re.pattern})[ \t]{{0,2}}$", re.IGNORECASE)
+
+
+def _second_verb(text: str, lo: int, hi: int, P: Patterns) -> bool:
+    sv = _second_verb_re(P).search(text, max(0, lo), hi)
+    return sv is not None and _item_gap(sv.group(0), P)
 
 
 def _item_gap(gap: str, P: Patterns) -> bool:
