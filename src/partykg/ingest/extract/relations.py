@@ -160,9 +160,10 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         ends_coord = not gap.strip(" \t") and re.search(
             rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
             text[max(0, m.start - base - 20):max(prev.tail_end, prev.end) - base], re.IGNORECASE)
-        # (or the previous document's subject runs on over the clause's second verb: "Thực
-        # hiện X về A và triển khai Y")
-        inside = prev.tail_end > m.start and _second_verb(text, max(prev.end - base, m.start - base - 40),
+        # (or a numbered document's subject runs on over the clause's second verb: "Thực hiện
+        # Nghị quyết số X về A và triển khai Y"; an unnumbered one's "kế hoạch … về học tập và
+        # triển khai thực hiện Y" is its subject)
+        inside = prev.strong and prev.tail_end > m.start and _second_verb(text, max(prev.end - base, m.start - base - 40),
                                                           m.start - base, P)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
                 _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord or inside:
