@@ -36,6 +36,20 @@ from extract_helpers import rels
            "ban hành Chương trình hành động số 745/CTr-UBND.",
      {("implements", "745/CTr-UBND", "731/NQ-CP"), ("implements", "745/CTr-UBND", "732/2022/QH15")},
      {("implements", "731/NQ-CP", "732/2022/QH15")}),
+    # a numbered document joined by "và" after the previous object's long subject (which holds
+    # an unnumbered document and a cue governing none) is another object of the fronted clause
+    ("vi", "Thực hiện Chỉ thị số 731/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về việc phát "
+           "động thi đua thực hiện thắng lợi nhiệm vụ năm 2022 theo Nghị quyết Đại hội đại biểu "
+           "toàn quốc lần thứ XV của Đảng và Kế hoạch số 732/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng "
+           "Thi đua - Khen thưởng Trung ương, Ủy ban nhân dân tỉnh ban hành Kế hoạch số "
+           "745/KH-UBND như sau:",
+     {("implements", "745/KH-UBND", "731/CT-TTg"), ("implements", "745/KH-UBND", "732/KH-HĐTĐKT")},
+     set()),
+    # not when a cue between them governs the numbered document (it is that cue's object)
+    ("vi", "Thực hiện Chỉ thị số 731/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về việc thực "
+           "hiện Nghị quyết số 733-NQ/TW và Kế hoạch số 732/KH-HĐTĐKT ngày 31/8/2021, Ủy ban nhân "
+           "dân tỉnh ban hành Kế hoạch số 745/KH-UBND như sau:",
+     {("implements", "745/KH-UBND", "731/CT-TTg")}, {("implements", "745/KH-UBND", "732/KH-HĐTĐKT")}),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)

@@ -11,6 +11,9 @@ from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
 
 
+MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
+
+
 def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
                    P: Patterns) -> list[Relation]:
     """Document-to-document relations in one sentence. ``idx``: indexes of its mentions."""
@@ -166,7 +169,8 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         inside = prev.strong and prev.tail_end > m.start and _second_verb(text, max(prev.end - base, m.start - base - 40),
                                                           m.start - base, P)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord or inside:
+                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord or inside or \
+                _joined_after_subject(sent, idx, mentions, prev, m, P):
             out.append(j)
             prev = m
     return out
@@ -177,6 +181,24 @@ def _second_verb_re(P: Patterns) -> re.Pattern:
     """A coordinator and a cue ending where the next document starts."""
     return re.compile(rf"(?:,[ \t]{{0,2}})?(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}"
                       rf"(?:{P.cue_re.pattern})[ \t]{{0,2}}$", re.IGNORECASE)
+
+
+def _joined_after_subject(sent: Sentence, idx: list[int], mentions: list[Mention], prev: Mention,
+                          m: Mention, P: Patterns) -> bool:
+    """ "Thực hiện Chỉ thị số X … về việc phát động thi đua … theo Nghị quyết Đại hội … và Kế
+    hoạch số Y …, <body> ban hành …": a numbered document after a coordinator, past the previous
+    object's subject, with no cue between them that governs a document, is the next object."""
+    text, base = sent.text, sent.start
+    lo, hi = prev.end - base, m.start - base
+    if hi - lo > MAX_JOINED or ";" in text[lo:hi] or not re.search(
+            rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}$", text[max(lo, hi - 12):hi],
+            re.IGNORECASE):
+        return False
+    starts = [mentions[j].start - base for j in idx if lo <= mentions[j].start - base <= hi]
+    for c in P.cue_re.finditer(text, lo, hi):
+        if any(s >= c.end() and _is_filler(text[c.end():s]) for s in starts):
+            return False
+    return True
 
 
 def _second_verb(text: str, lo: int, hi: int, P: Patterns) -> bool:
