@@ -50,6 +50,12 @@ from extract_helpers import rels
            "hiện Nghị quyết số 733-NQ/TW và Kế hoạch số 732/KH-HĐTĐKT ngày 31/8/2021, Ủy ban nhân "
            "dân tỉnh ban hành Kế hoạch số 745/KH-UBND như sau:",
      {("implements", "745/KH-UBND", "731/CT-TTg")}, {("implements", "745/KH-UBND", "732/KH-HĐTĐKT")}),
+    # a header's number line with the place and date spaced off (no table): its title and
+    # subject lines are the numbered document's
+    ("en", "THE PRIME MINISTER\nNo. 731/CT-TTg Hanoi, June 6, 2027\n\nDIRECTIVE\nOn further "
+           "effectively implementing Resolution No. 712/NQ-CP of May 16, 2026, in the spirit of "
+           "the Government siding with businesses\n",
+     {("continues", "731/CT-TTg", "712/NQ-CP")}, set()),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)
