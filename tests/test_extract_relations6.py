@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import rels
+from partykg.ingest.extract import extract
 
 
 @pytest.mark.parametrize("lang, text, expected, absent", [
@@ -61,3 +62,22 @@ def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)
     assert expected <= got, got
     assert not (absent & got), got
+
+
+def test_a_title_closing_with_its_number_in_brackets_is_that_documents():
+    got = rels("Quyết định về việc thay thế Quy định số 702-QĐ/TW về công tác cán bộ (số "
+               "731-QĐ/TW)\n\n(Hà Nội, ngày 11/4/2027)\n", "vi")
+    assert ("replaces", "731-QĐ/TW", "702-QĐ/TW") in got
+    ex = extract("Quyết định về việc hợp nhất Ban Kinh tế Trung ương, Ban Nội chính Trung ương "
+                 "thành Ban Chính sách Trung ương (số 731-QĐ/TW)\n\n(Hà Nội, ngày 11/4/2027)\n", "vi")
+    doc = {d.id: d for d in ex.documents}
+    assert ex.doc_mergers and ex.doc_mergers[0].doc is not None
+    deciding = doc[ex.doc_mergers[0].doc]
+    assert (deciding.code, deciding.type) == ("731-QĐ/TW", "decision")
+
+
+def test_a_bracketed_number_of_another_type_is_not_the_titles_document():
+    # the title names a resolution; the bracket holds a decision's code: not the same document
+    ex = extract("Nghị quyết về việc hợp nhất Ban Kinh tế Trung ương, Ban Nội chính Trung ương "
+                 "thành Ban Chính sách Trung ương (số 731-QĐ/TW)\n", "vi")
+    assert not [m for m in ex.doc_mergers if m.doc is not None]

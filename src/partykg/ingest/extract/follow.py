@@ -39,7 +39,7 @@ from partykg.ingest.extract.samesubject import same_subject
 from partykg.ingest.extract.titledplan import titled_plans
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
-from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
+from partykg.ingest.extract.owndoc import _bracket_titles, _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
 from partykg.ingest.extract.sole import lower_case_objects, shared_relation
 from partykg.ingest.extract.relations import fronted_objects, reviewed
@@ -87,6 +87,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     effect_history(text, mentions, P.lang, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
+    _bracket_titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
     if header is None:
         self_document(text, sentences, by_sent, mentions, P, add)

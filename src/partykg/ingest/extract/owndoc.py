@@ -1,5 +1,6 @@
 """The text's own document: the title and subject lines of its header ("HƯỚNG DẪN THỰC HIỆN
-QUY ĐỊNH SỐ …", "V/v thực hiện Quy định số …"), a title line over its number line, a fronted
+QUY ĐỊNH SỐ …", "V/v thực hiện Quy định số …"), a title line over its number line, a title
+closing with its number in brackets, a fronted
 clause in its own text ("Thực hiện X …, Ban Thường vụ … ban hành Kế hoạch …"), and the unnamed
 document a text says it is ("Thực hiện X, Ban … hướng dẫn … như sau:")."""
 
@@ -15,7 +16,7 @@ from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import fronted_objects
+from partykg.ingest.extract.relations import fronted_objects, titled_by_bracket
 
 def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
     """The title and subject lines of a header relate its document to what they name."""
@@ -110,6 +111,24 @@ def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add)
                 continue
             kind, voice, mood = info
             a, o = (owner, b) if voice == "active" else (b, owner)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
+
+
+def _bracket_titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """A title closing with its document's number in brackets ("Quyết định về việc thay thế
+    Quy định số NN (số MM-QĐ/TW)"): the title's cues are that document's."""
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        d = titled_by_bracket(sent.text, sent.start, idx, mentions, P)
+        if d is None:
+            continue
+        for cue in P.cue_re.finditer(sent.text):
+            info = _cue_info(P, cue)
+            b = _object_of(cue, sent, idx, mentions)
+            if info is None or b is None or b == d:
+                continue
+            kind, voice, mood = info
+            a, o = (d, b) if voice == "active" else (b, d)
             add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
 
 

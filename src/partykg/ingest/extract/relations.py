@@ -401,4 +401,29 @@ def _merger_document(cm: re.Match, idx: list[int], mentions: list[Mention], text
         m = mentions[i]
         if m.start > cs and P.under_re.search(text[max(0, m.start - base - 40):m.start - base]):
             return i
-    return None
+    return titled_by_bracket(text, base, idx, mentions, P)
+
+
+def titled_by_bracket(text: str, base: int, idx: list[int], mentions: list[Mention],
+                      P: Patterns) -> int | None:
+    """A title that opens with a type word and closes with the document's number in brackets
+    ("Quyết định về việc hợp nhất A, B thành C (số NN-QĐ/TW)"): that numbered document, typed by
+    the title's type word when its code leaves the type open."""
+    tm = P.type_re.match(text)
+    if tm is None or not tm.group(0)[:1].isupper():
+        return None
+    close = text.rstrip(" \t.").endswith(")")
+    inside = [i for i in idx if mentions[i].strong and mentions[i].code
+              and re.fullmatch(rf"[ \t]{{0,2}}\([ \t]{{0,2}}(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}})?",
+                               text[text.rfind("(", 0, mentions[i].start - base):mentions[i].start - base])
+              and not text[mentions[i].end - base:].strip(" \t.)")]
+    if not close or len(inside) != 1:
+        return None
+    i = inside[0]
+    m = mentions[i]
+    tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+    if m.type is None and tkey is not None:
+        from partykg.ingest.extract.codes import code_types  # (codes does not import this module)
+        if tkey in code_types(m.code):
+            m.type = tkey
+    return i if tkey is not None and m.type == tkey else None
