@@ -57,6 +57,19 @@ from partykg.ingest.extract import extract
            "effectively implementing Resolution No. 712/NQ-CP of May 16, 2026, in the spirit of "
            "the Government siding with businesses\n",
      {("continues", "731/CT-TTg", "712/NQ-CP")}, set()),
+    # "to organize the implementation of" is an implements cue; the coordinated plan after
+    # the conclusion's phrase is implemented too
+    ("en", "The Standing Committee issued Plan No. 731-KH/TU on the detailed plan to organize the "
+           "implementation of Conclusion No. 712-KL/TW, dated February 28, 2027 of the Politburo "
+           "on reorganizing the apparatus and Plan No. 706-KH/TU, dated March 10, 2027 of the "
+           "Provincial Party Committee.",
+     {("implements", "731-KH/TU", "712-KL/TW"), ("implements", "731-KH/TU", "706-KH/TU")}, set()),
+    # a bracketed passive note after an embedded object is about that object, not the subject
+    ("en", "Article 52 of Decree 731/2027/ND-CP which provides amendments and supplements to "
+           "several articles of Decree 712/2019/ND-CP regarding road traffic (amended and "
+           "supplemented by Decree 723/2021/ND-CP), the specifics are as follows:",
+     {("amends", "731/2027/ND-CP", "712/2019/ND-CP"), ("amends", "723/2021/ND-CP", "712/2019/ND-CP")},
+     {("amends", "723/2021/ND-CP", "731/2027/ND-CP")}),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)

@@ -40,7 +40,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
             "to carry out", "for materialization of", "for the materialization of",
-            "on implementation of", "for executing", "to execute"),
+            "on implementation of", "for executing", "to execute",
+            "to organize the implementation of", "organizing the implementation of",
+            "to organise the implementation of", "organising the implementation of"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",

@@ -60,8 +60,9 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded and not _in_own_phrase(A, cue, base):
-                continue
+            if ai in embedded and not _in_own_phrase(A, cue, base) and not (
+                    voice == "passive" and _opens_bracket(text, cue.start())):
+                continue  # (a bracketed passive note, "… (amended by Z)", is about the one before)
             if voice == "passive" and not A.strong and any(
                     mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
                 continue  # "Decree NN detailing the Law on …, which had … amended under …"
@@ -108,6 +109,10 @@ def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention]
         return False
     objs = fronted_objects(sent, idx, mentions, P)
     return a in objs and b in objs
+
+
+def _opens_bracket(text: str, pos: int) -> bool:
+    return text[max(0, pos - 3):pos].rstrip(" \t").endswith("(")
 
 
 def _content_issued_by(filler: str, P: Patterns) -> bool:
