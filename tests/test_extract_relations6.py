@@ -94,3 +94,15 @@ def test_a_bracketed_number_of_another_type_is_not_the_titles_document():
     ex = extract("Nghị quyết về việc hợp nhất Ban Kinh tế Trung ương, Ban Nội chính Trung ương "
                  "thành Ban Chính sách Trung ương (số 731-QĐ/TW)\n", "vi")
     assert not [m for m in ex.doc_mergers if m.doc is not None]
+
+
+def test_an_effect_history_table_relates_rows_to_its_heading_only():
+    text = ("Lịch sử hiệu lực: Thông tư 731/2009/TT-BCT\n"
+            "Ngày Trạng thái Văn bản nguồn Phần hết hiệu lực\n"
+            "10/02/2009 Văn bản được ban hành 731/2009/TT-BCT\n"
+            "01/06/2015 Được bổ sung 712/2015/TT-BCT Xem tại đây\n"
+            "20/07/2016 Được bổ sung 704/2016/TT-BCT\n")
+    got = rels(text, "vi")
+    assert {("amends", "712/2015/TT-BCT", "731/2009/TT-BCT"),
+            ("amends", "704/2016/TT-BCT", "731/2009/TT-BCT")} <= got
+    assert ("amends", "712/2015/TT-BCT", "704/2016/TT-BCT") not in got

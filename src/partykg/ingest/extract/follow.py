@@ -84,7 +84,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     _issued_unnamed(text, sentences, by_sent, mentions, P, add, header)
     fronted_sentence(sentences, by_sent, mentions, P, add)
     titled_plans(text, sentences, by_sent, mentions, P, add)
-    effect_history(text, mentions, P.lang, add)
+    effect_history(text, mentions, relations, P.lang, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
     _bracket_titles(text, sentences, by_sent, mentions, P, add)
