@@ -70,6 +70,11 @@ from partykg.ingest.extract import extract
            "supplemented by Decree 723/2021/ND-CP), the specifics are as follows:",
      {("amends", "731/2027/ND-CP", "712/2019/ND-CP"), ("amends", "723/2021/ND-CP", "712/2019/ND-CP")},
      {("amends", "723/2021/ND-CP", "731/2027/ND-CP")}),
+    # "hướng dẫn thi hành một số quy định của X": the provisions of X are filler to the cue
+    ("vi", "Căn cứ Thông tư số 731/2018/TT-VPCP ngày 23 tháng 11 năm 2018 của Văn phòng Chính phủ "
+           "hướng dẫn thi hành một số quy định của Nghị định số 712/2018/NĐ-CP ngày 23 tháng 4 năm "
+           "2018 của Chính phủ về thực hiện cơ chế một cửa;",
+     {("guides", "731/2018/TT-VPCP", "712/2018/NĐ-CP")}, set()),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)

@@ -180,7 +180,7 @@ FILLER_WORDS: dict[str, tuple[str, ...]] = {
            "certain", "articles", "article"),
     "fr": ("la", "le", "les", "l", "de", "du", "des", "d", "certaines", "dispositions"),
     "vi": ("một", "số", "điều", "của", "các", "những", "việc", "nghiêm", "nội", "dung", "toàn",
-           "bộ"),
+           "bộ", "quy", "định", "khoản"),
     "id": ("seluruh", "beberapa", "pasal", "dari", "atas"),
 }
 # A list announced after a colon ("thay thế các văn bản sau: A; B", "replaces the following
