@@ -111,3 +111,15 @@ def test_an_effect_history_table_relates_rows_to_its_heading_only():
     assert {("amends", "712/2015/TT-BCT", "731/2009/TT-BCT"),
             ("amends", "704/2016/TT-BCT", "731/2009/TT-BCT")} <= got
     assert ("amends", "712/2015/TT-BCT", "704/2016/TT-BCT") not in got
+
+
+def test_a_bare_type_word_in_a_repeated_title_is_the_named_document():
+    # the title names the congress resolution in a form the name rule does not read; the body
+    # names it in full: one programme, one resolution, one relation
+    text = ("Chương trình hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ thành phố Hải "
+            "Phòng lần thứ I, nhiệm kỳ 2025-2030\n\n"
+            "Ban Chấp hành Đảng bộ thành phố ban hành Chương trình hành động thực hiện Nghị quyết "
+            "Đại hội đại biểu lần thứ I Đảng bộ thành phố.\n")
+    ex = extract(text, "vi")
+    assert len(ex.doc_relations) == 1
+    assert [d.type for d in ex.documents].count("resolution") == 1

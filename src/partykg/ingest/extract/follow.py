@@ -41,7 +41,7 @@ from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_
                                                planned)
 from partykg.ingest.extract.owndoc import _bracket_titles, _fronted_header, _header, _titles, self_document
 from partykg.ingest.extract.promulgates import promulgated
-from partykg.ingest.extract.sole import lower_case_objects, shared_relation
+from partykg.ingest.extract.sole import lower_case_objects, shared_relation, shared_target
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -99,6 +99,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     same_subject(mentions)
     _one_unnamed_document(mentions, relations)
     shared_relation(mentions, relations, header)
+    shared_target(mentions, relations)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add,

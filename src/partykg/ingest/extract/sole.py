@@ -134,6 +134,38 @@ def shared_relation(mentions: list[Mention], relations: list[Relation],
             m.antecedent = cands[hkey]
 
 
+def shared_target(mentions: list[Mention], relations: list[Relation]) -> None:
+    """A bare type word ("Nghị quyết", no number, name, subject, issuer or antecedent) that a
+    document stands in a relation to, when that document stands in the same relation to exactly one document of that
+    type named without a number (a title repeated: "Chương trình hành động thực hiện Nghị
+    quyết Đại hội …" with the congress's name cut off): that document."""
+    def root(i: int) -> int:
+        seen = set()
+        while mentions[i].antecedent is not None and i not in seen:
+            seen.add(i)
+            i = mentions[i].antecedent
+        return i
+
+    def doc_key(i: int):
+        m = mentions[root(i)]
+        return _key(m) or m.name_key or ("mention", root(i))
+
+    named: dict[tuple, dict] = {}
+    for r in relations:
+        t = mentions[r.target]
+        if t.type is not None and not t.strong and t.name_key is not None:
+            named.setdefault((r.kind, doc_key(r.source), t.type), {}).setdefault(doc_key(r.target), r.target)
+    for r in relations:
+        t = mentions[r.target]
+        if t.strong or t.name_key is not None or t.antecedent is not None or t.plural or t.new \
+                or t.type is None or t.subject or t.issuer is not None:
+            continue
+        cands = named.get((r.kind, doc_key(r.source), t.type), {})
+        if len(cands) != 1:
+            continue
+        t.name_key = mentions[next(iter(cands.values()))].name_key
+
+
 def lower_case_objects(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
     """ "Conclusion No. NN, …, on the continued implementation of the resolution.": a relation
     cue whose object is a determiner and a lower-case type word closing the clause refers to the
