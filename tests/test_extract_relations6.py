@@ -75,6 +75,12 @@ from partykg.ingest.extract import extract
            "hướng dẫn thi hành một số quy định của Nghị định số 712/2018/NĐ-CP ngày 23 tháng 4 năm "
            "2018 của Chính phủ về thực hiện cơ chế một cửa;",
      {("guides", "731/2018/TT-VPCP", "712/2018/NĐ-CP")}, set()),
+    # "; B implementing Y" after "A implementing X …": parallel items, B is no object of A's cue
+    ("en", "The conference reviewed Action Program No. 731-CTr/TU implementing Resolution No. "
+           "712-NQ/TW dated August 22, 2027, on education; Action Program No. 732-CTr/TU "
+           "implementing Resolution No. 713-NQ/TW on public health.",
+     {("implements", "731-CTr/TU", "712-NQ/TW"), ("implements", "732-CTr/TU", "713-NQ/TW")},
+     {("implements", "731-CTr/TU", "732-CTr/TU")}),
 ])
 def test_sixth_round_relations(lang, text, expected, absent):
     got = rels(text, lang)

@@ -390,6 +390,10 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):
                 break
+            if listed and not (joined or item) and any(
+                    q.source == j and q.kind == r.kind and q.sentence == r.sentence
+                    for q in relations):
+                break  # "A implementing X …; B implementing Y": parallel items, not objects
         if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
                 mentions[other]) != _issuer_of(mentions[prev]):
             # the issuer of the other end, not of the objects: an outer list goes on (but a
