@@ -129,3 +129,13 @@ def test_a_bare_type_word_in_a_repeated_title_is_the_named_document():
     ex = extract(text, "vi")
     assert len(ex.doc_relations) == 1
     assert [d.type for d in ex.documents].count("resolution") == 1
+
+
+def test_a_back_reference_with_nothing_before_it_points_to_the_next_sentence():
+    text = ("Reply:\nThe Circular was issued to implement Decree No. 712/2026/ND-CP, dated April 14, "
+            "2026 of the Government on Party congresses.\nCircular No. 731/2027/TT-BNV specifying "
+            "5 major requirements.\n")
+    assert ("implements", "731/2027/TT-BNV", "712/2026/ND-CP") in rels(text, "en")
+    # not when another numbered circular comes later: which one is not said
+    two = text + "Circular No. 732/2027/TT-BNV is also in force.\n"
+    assert not any(s.startswith("73") for k, s, t in rels(two, "en"))

@@ -35,6 +35,15 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
                 m.antecedent = same
             continue
         if not _described(m, P):
+            if m.anaphor and not _numbered_of_type(mentions, m, range(i)):
+                # "The Circular was issued to implement X." / "Circular No. NN specifying …":
+                # a back-reference with nothing before it points to the next sentence's
+                # document when that is the only numbered one of its type
+                ahead = _numbered_of_type(mentions, m, range(i + 1, len(mentions)))
+                if len(ahead) == 1:
+                    j = next(iter(ahead.values()))
+                    if mentions[j].sentence == m.sentence + 1 and j not in mine:
+                        m.antecedent = j
             continue
         keys = _numbered_of_type(mentions, m, range(i))
         if not keys:
