@@ -139,3 +139,14 @@ def test_a_back_reference_with_nothing_before_it_points_to_the_next_sentence():
     # not when another numbered circular comes later: which one is not said
     two = text + "Circular No. 732/2027/TT-BNV is also in force.\n"
     assert not any(s.startswith("73") for k, s, t in rels(two, "en"))
+
+
+def test_the_enacting_sentence_of_a_law_under_its_number_line_is_that_laws():
+    text = ("QUỐC HỘI\n\nLuật số: 731/2027/QH15\n\nHà Nội, ngày 19 tháng 06 năm 2027\n\n"
+            "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n\n"
+            "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội số "
+            "712/2014/QH13.\n\nĐiều 1. Sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội\n")
+    ex = extract(text, "vi")
+    assert ("amends", "731/2027/QH15", "712/2014/QH13") in rels(text, "vi")
+    assert [d.type for d in ex.documents if d.code == "731/2027/QH15"] == ["law"]
+    assert len(ex.documents) == 2  # the enacted title is the header's law, not a third one

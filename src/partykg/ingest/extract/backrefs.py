@@ -102,7 +102,9 @@ def insert_mentions(mentions: list[Mention], relations: list[Relation],
 def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     """The mention on a line that holds only a document number ("Số: 97-QĐ/TW"), the first one;
     its type is set from the title line that follows when the code leaves it open."""
-    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS['en'])})"
+    # (the marker may follow the type word: "Luật số: NN/2020/QH14")
+    num_re = re.compile(rf"[ \t*|]{{0,4}}(?:(?:{P.type_re.pattern})[ \t]{{1,2}})?"
+                        rf"(?:{_alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS['en'])})"
                         r"[ \t]{0,2}:?[ \t]{0,3}$", re.IGNORECASE)
     for i, m in enumerate(mentions):
         if not m.code:
@@ -122,6 +124,10 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
                 m.type = title
         elif m.type is None and title:
             m.type = title
+        tm = P.type_re.search(text, ls, m.start)
+        if tm is not None and m.type in (None, "unclassified"):
+            # "Luật số: NN/2020/QH14": the type word of the number line
+            m.type = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()), m.type)
         return i
     return None
 

@@ -39,7 +39,8 @@ from partykg.ingest.extract.samesubject import same_subject
 from partykg.ingest.extract.titledplan import titled_plans
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
-from partykg.ingest.extract.owndoc import _bracket_titles, _fronted_header, _header, _titles, self_document
+from partykg.ingest.extract.owndoc import (_bracket_titles, _fronted_header, _header, _titles,
+                                           enacted_header, self_document)
 from partykg.ingest.extract.promulgates import promulgated
 from partykg.ingest.extract.sole import lower_case_objects, shared_relation, shared_target
 from partykg.ingest.extract.relations import fronted_objects, reviewed
@@ -92,6 +93,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     if header is None:
         self_document(text, sentences, by_sent, mentions, P, add)
     if header is not None:
+        enacted_header(text, header, mentions, P)
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)

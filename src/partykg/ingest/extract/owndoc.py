@@ -161,6 +161,24 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
             break
 
 
+def enacted_header(text: str, h: int, mentions: list[Mention], P: Patterns) -> None:
+    """ "Luật số: NN/2020/QH14 … Quốc hội ban hành Luật sửa đổi, bổ sung … của Luật …": the
+    unnumbered document of the header's type that the enacting sentence right after it issues
+    is the header's document (its relations are the header's)."""
+    H = mentions[h]
+    if H.type is None:
+        return
+    for m in mentions:
+        if m.strong or m.start < H.end or m.type != H.type or m.antecedent is not None or \
+                m.plural or m.new or m.sentence > H.sentence + 6:
+            continue
+        lead = text[max(H.end, m.start - 40):m.start]
+        iv = P.issue_verb_re.search(lead + " ")
+        if iv is not None and not lead[iv.end() - 1:].strip() and "\n" not in lead[iv.start():]:
+            m.antecedent = h
+            return
+
+
 def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns,
                   add) -> None:
     """A text with no header that opens its body with "Thực hiện X …, <body> hướng dẫn / ban hành
