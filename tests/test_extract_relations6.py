@@ -150,3 +150,13 @@ def test_the_enacting_sentence_of_a_law_under_its_number_line_is_that_laws():
     assert ("amends", "731/2027/QH15", "712/2014/QH13") in rels(text, "vi")
     assert [d.type for d in ex.documents if d.code == "731/2027/QH15"] == ["law"]
     assert len(ex.documents) == 2  # the enacted title is the header's law, not a third one
+
+
+def test_a_fronted_list_goes_on_past_an_alias_in_brackets_and_a_cited_letter():
+    text = ("Thực hiện Nghị quyết số 731/NQ-CP ngày 02/02/2027 của Chính phủ (sau đây gọi tắt là "
+            "Nghị quyết số 731/NQ-CP), Chương trình số 732-CTr/TU ngày 17/11/2026 của Ban Chấp "
+            "hành Đảng bộ tỉnh; chỉ đạo của Ban cán sự đảng tại Công văn số 733-CV/UBND ngày "
+            "06/12/2026, Ủy ban nhân dân tỉnh xây dựng Kế hoạch triển khai thực hiện trên địa bàn "
+            "tỉnh, với các nội dung chính như sau:\n1. Mục đích\n")
+    got = rels(text, "vi")
+    assert {("implements", "plan:None", "731/NQ-CP"), ("implements", "plan:None", "732-CTr/TU")} <= got

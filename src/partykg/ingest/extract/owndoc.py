@@ -196,10 +196,14 @@ def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Pat
         last = mentions[objs[-1]]
         start = max(last.tail_end, last.end) - sent.start
         rest = sent.text[start:]
-        if "," not in rest or any(mentions[j].strong and mentions[j].start - sent.start >= start
-                                  for j in idx if j not in objs):
+        # the main clause opens at the first comma with no other numbered document after it
+        # ("…; chỉ đạo … tại Công văn số NN, Ủy ban nhân dân tỉnh xây dựng Kế hoạch …")
+        others = [mentions[j].start - sent.start - start for j in idx
+                  if j not in objs and mentions[j].strong and mentions[j].start - sent.start >= start]
+        comma = next((k for k, ch in enumerate(rest) if ch == "," and all(o < k for o in others)),
+                     None)
+        if comma is None:
             continue
-        comma = rest.index(",")
         tm = P.type_re.search(rest, comma)
         if tm is None or tm.start() - comma > 90:
             continue

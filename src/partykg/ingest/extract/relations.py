@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
@@ -164,6 +165,11 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 prev = m
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        if "(" in gap and ")" not in gap[gap.rfind("("):] and gap.count("(") == 1 and \
+                m.code and prev.code and normal_code(m.code) == normal_code(prev.code):
+            prev = m  # "(sau đây gọi tắt là Nghị quyết số NN)": the same document, in brackets
+            continue
+        gap = re.sub(r"^[ \t]{0,2}\)", "", gap)
         # (the previous document's phrase may end on the coordinator: "… về X của Đảng và")
         ends_coord = not gap.strip(" \t") and re.search(
             rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
