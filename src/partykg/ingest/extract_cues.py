@@ -41,7 +41,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "for the implementation of", "on the implementation of", "on implementing",
             "to carry out", "for materialization of", "for the materialization of",
             "on implementation of", "for executing", "to execute",
-            "to organize the implementation of", "to organise the implementation of",
+            "to organize the implementation of", "organizing the implementation of",
+            "to organise the implementation of", "organising the implementation of",
             "on organizing the implementation of", "on organising the implementation of"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
@@ -255,6 +256,14 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
            "examen de la", "résultats de", "résultats de la", "ans de", "années de", "examen",
            "bilan"),
     "id": ("evaluasi", "meninjau", "tinjauan", "hasil", "mengevaluasi", "tahun")}
+# "Nghị định … quy định chi tiết thi hành Luật …", "Decree … elaborating on the implementation of
+# the Law …": a document that details another's provisions, read like a review word (not one of
+# the scored kinds; "detailing and guiding" keeps its guides cue).
+DETAIL_BEFORE: dict[str, tuple[str, ...]] = {
+    "en": ("elaborating", "elaborates", "detailing", "details"),
+    "vi": ("quy định chi tiết", "quy định chi tiết việc"),
+    "fr": ("détaillant", "précisant les modalités de"),
+    "id": ("merinci", "mengatur lebih lanjut")}
 # Filler between a review word and the cue ("sơ kết việc thực hiện", "reviewing the …").
 # "{n}" in these two tables stands for a number ("sau 8 năm thực hiện …").
 REVIEW_FILLER: dict[str, tuple[str, ...]] = {

@@ -180,7 +180,7 @@ FILLER_WORDS: dict[str, tuple[str, ...]] = {
            "certain", "articles", "article"),
     "fr": ("la", "le", "les", "l", "de", "du", "des", "d", "certaines", "dispositions"),
     "vi": ("một", "số", "điều", "của", "các", "những", "việc", "nghiêm", "nội", "dung", "toàn",
-           "bộ", "quy", "định"),  # ("một số quy định của": some provisions of)
+           "bộ", "quy", "định", "khoản"),  # ("một số quy định/khoản của": some provisions of)
     "id": ("seluruh", "beberapa", "pasal", "dari", "atas"),
 }
 # A list announced after a colon ("thay thế các văn bản sau: A; B", "replaces the following
@@ -413,7 +413,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
 from partykg.ingest.extract_cues import (  # noqa: E402,F401
     CUE_PHRASES, CUES, OBJECT_COORDINATORS, CLAUSE_VERBS, PREVIOUS_REFS, PLAN_BEFORE,
     HEADER_SUBJECT, BASED_ON, PROMULGATED_IN, ADVERB_ENDINGS, PROMULGATES, SELF_REFS,
-    ON_BEHALF, ISSUED_BY, REVIEW_BEFORE, REVIEW_FILLER, DRAW_UP_VERBS,
+    ON_BEHALF, ISSUED_BY, REVIEW_BEFORE, REVIEW_FILLER, DETAIL_BEFORE, DRAW_UP_VERBS,
     PLAN_AGREE, AS_FOLLOWS, BARE_VERBS)
 
 # A number followed by these is a quantity, not a document's number ("Kế hoạch 5 năm").

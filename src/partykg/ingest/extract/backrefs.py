@@ -133,6 +133,10 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
                 m.type = title
         elif m.type is None and title:
             m.type = title
+        tm = P.type_re.search(text, ls, m.start)
+        if tm is not None and m.type in (None, "unclassified"):
+            # "Luật số: NN/2020/QH14": the type word of the number line
+            m.type = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()), m.type)
         return i
     return None
 
@@ -140,10 +144,15 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
 _DATE_CELL = re.compile(r"[ \t*]{0,4}\|[ \t|]{0,6}[^|\n]{0,80}?(?:19|20)\d\d[ \t|*.]{0,6}")
 
 
+# the place and date on the number's line, spaced off without a table ("No. NN  Hanoi, June 6, 2017")
+_DATELINE = re.compile(r"[ \t]{1,8}[^\W\d_][^\n|,;]{0,30},[ \t]{0,2}[^\n|;]{0,30}?(?:19|20)\d\d[ \t.]{0,2}")
+
+
 def _header_rest(rest: str) -> bool:
     """What may follow the number on a header's number line: nothing, or (in a header laid out
-    as a table) the cell with the place and date ("| | Hanoi, April 27, 2020 |")."""
-    return not rest.strip(" \t|*") or bool(_DATE_CELL.fullmatch(rest))
+    as a table, or spaced) the place and date ("| | Hanoi, April 27, 2020 |", " Hanoi, June 6,
+    2017")."""
+    return not rest.strip(" \t|*") or bool(_DATE_CELL.fullmatch(rest) or _DATELINE.fullmatch(rest))
 
 
 def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]]:

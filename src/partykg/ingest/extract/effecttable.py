@@ -6,7 +6,9 @@
     23/07/2011 Bị thay thế NN/2011/QĐ-UBND
 
 Each row whose status says a relation ("Bị thay thế", "Được bổ sung", "replaced by") relates the
-row's source document to the heading's document (source --kind--> heading document).
+row's source document to the heading's document (source --kind--> heading document). The rows
+say nothing about one row's document and another's: a cue read across two rows ("… 06/2015/TT-BCT
+/ 20/07/2016 Được bổ sung 04/2016/TT-BCT") is dropped.
 
 Generic: the heading words and the row statuses are per-language data
 (``EFFECT_HISTORY``, ``EFFECT_STATUSES`` in :mod:`partykg.ingest.extract_cues`); no document,
@@ -19,7 +21,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest.extract_cues import EFFECT_HISTORY, EFFECT_STATUSES
-from partykg.ingest.extract.data import Mention
+from partykg.ingest.extract.data import Mention, Relation
 from partykg.ingest.extract.patterns import _alt
 
 MAX_ROWS = 60  # lines read after the heading
@@ -55,11 +57,13 @@ def _mention_at(mentions: list[Mention], lo: int, hi: int) -> int | None:
     return best
 
 
-def effect_history(text: str, mentions: list[Mention], lang: str, add) -> None:
-    """Add the relations of the module docstring."""
+def effect_history(text: str, mentions: list[Mention], relations: list[Relation], lang: str,
+                   add) -> None:
+    """Add the relations of the module docstring; drop those read across two rows."""
     head, row = _heading_re(lang), _row_re(lang)
     if head is None or row is None:
         return
+    rows: list[tuple[int, int]] = []
     statuses = {re.sub(r"\s+", " ", k.lower()): v for k, v in EFFECT_STATUSES[lang].items()}
     for hm in head.finditer(text):
         le = text.find("\n", hm.end())
@@ -78,11 +82,21 @@ def effect_history(text: str, mentions: list[Mention], lang: str, add) -> None:
                 break  # the table ends at a blank line or another table
             rm = row.match(line)
             if rm:
+                rows.append((pos, ne))
                 s = _mention_at(mentions, pos + rm.end(), pos + rm.end() + 3)
                 kind = statuses.get(re.sub(r"\s+", " ", rm.group(1).lower()))
                 if s is not None and kind and s != h:
                     add(kind, s, h, mentions[s].sentence, rm.group(1))
             pos = ne + 1
+    if len(rows) < 2:
+        return
+
+    def row_of(m: Mention) -> int | None:
+        return next((k for k, (lo, hi) in enumerate(rows) if lo <= m.start < hi), None)
+
+    relations[:] = [r for r in relations if not (
+        row_of(mentions[r.source]) is not None and row_of(mentions[r.target]) is not None
+        and row_of(mentions[r.source]) != row_of(mentions[r.target]))]
 
 
 __all__ = ["effect_history"]

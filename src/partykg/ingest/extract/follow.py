@@ -39,9 +39,10 @@ from partykg.ingest.extract.samesubject import same_subject
 from partykg.ingest.extract.titledplan import titled_plans
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
-from partykg.ingest.extract.owndoc import _fronted_header, _header, _titles, self_document
+from partykg.ingest.extract.owndoc import (_bracket_titles, _fronted_header, _header, _titles,
+                                           enacted_header, self_document)
 from partykg.ingest.extract.promulgates import promulgated
-from partykg.ingest.extract.sole import lower_case_objects, shared_relation
+from partykg.ingest.extract.sole import lower_case_objects, shared_relation, shared_target
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
@@ -84,13 +85,15 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     _issued_unnamed(text, sentences, by_sent, mentions, P, add, header)
     fronted_sentence(sentences, by_sent, mentions, P, add)
     titled_plans(text, sentences, by_sent, mentions, P, add)
-    effect_history(text, mentions, P.lang, add)
+    effect_history(text, mentions, relations, P.lang, add)
     lower_case_objects(text, sentences, by_sent, mentions, P, add)
     _titles(text, sentences, by_sent, mentions, P, add)
+    _bracket_titles(text, sentences, by_sent, mentions, P, add)
     _bracket_plans(text, sentences, by_sent, mentions, relations, P, add)
     if header is None:
         self_document(text, sentences, by_sent, mentions, P, add)
     if header is not None:
+        enacted_header(text, header, mentions, P)
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)
@@ -98,6 +101,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
     same_subject(mentions)
     _one_unnamed_document(mentions, relations)
     shared_relation(mentions, relations, header)
+    shared_target(mentions, relations)
     # coordinated objects, last, so they extend every relation found above
     for r in list(relations):
         _coordinated(sentences[r.sentence], r, by_sent.get(r.sentence, []), mentions, P, add,
@@ -388,9 +392,10 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):
                 break
-            if listed and not joined and any(q.source == j and q.sentence == r.sentence
-                                             and q.kind == r.kind for q in relations):
-                break  # "A implementing X; B implementing Y": B opens its own item
+            if listed and not (joined or item) and any(
+                    q.source == j and q.kind == r.kind and q.sentence == r.sentence
+                    for q in relations):
+                break  # "A implementing X …; B implementing Y": parallel items, not objects
         if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
                 mentions[other]) != _issuer_of(mentions[prev]):
             # the issuer of the other end, not of the objects: an outer list goes on (but a

@@ -1,5 +1,6 @@
 """The text's own document: the title and subject lines of its header ("HƯỚNG DẪN THỰC HIỆN
-QUY ĐỊNH SỐ …", "V/v thực hiện Quy định số …"), a title line over its number line, a fronted
+QUY ĐỊNH SỐ …", "V/v thực hiện Quy định số …"), a title line over its number line, a title
+closing with its number in brackets, a fronted
 clause in its own text ("Thực hiện X …, Ban Thường vụ … ban hành Kế hoạch …"), and the unnamed
 document a text says it is ("Thực hiện X, Ban … hướng dẫn … như sau:")."""
 
@@ -15,7 +16,7 @@ from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import fronted_objects
+from partykg.ingest.extract.relations import fronted_objects, titled_by_bracket
 
 def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
     """The title and subject lines of a header relate its document to what they name."""
@@ -113,6 +114,24 @@ def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add)
             add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
 
 
+def _bracket_titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
+    """A title closing with its document's number in brackets ("Quyết định về việc thay thế
+    Quy định số NN (số MM-QĐ/TW)"): the title's cues are that document's."""
+    for si, idx in by_sent.items():
+        sent = sentences[si]
+        d = titled_by_bracket(sent.text, sent.start, idx, mentions, P)
+        if d is None:
+            continue
+        for cue in P.cue_re.finditer(sent.text):
+            info = _cue_info(P, cue)
+            b = _object_of(cue, sent, idx, mentions)
+            if info is None or b is None or b == d:
+                continue
+            kind, voice, mood = info
+            a, o = (d, b) if voice == "active" else (b, d)
+            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
+
+
 def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,
                     add) -> None:
     """ "Thực hiện X …, Ủy ban nhân dân tỉnh … ban hành Kế hoạch …" in a document's own text:
@@ -142,6 +161,24 @@ def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patt
             break
 
 
+def enacted_header(text: str, h: int, mentions: list[Mention], P: Patterns) -> None:
+    """ "Luật số: NN/2020/QH14 … Quốc hội ban hành Luật sửa đổi, bổ sung … của Luật …": the
+    unnumbered document of the header's type that the enacting sentence right after it issues
+    is the header's document (its relations are the header's)."""
+    H = mentions[h]
+    if H.type is None:
+        return
+    for m in mentions:
+        if m.strong or m.start < H.end or m.type != H.type or m.antecedent is not None or \
+                m.plural or m.new or m.sentence > H.sentence + 6:
+            continue
+        lead = text[max(H.end, m.start - 40):m.start]
+        iv = P.issue_verb_re.search(lead + " ")
+        if iv is not None and not lead[iv.end() - 1:].strip() and "\n" not in lead[iv.start():]:
+            m.antecedent = h
+            return
+
+
 def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns,
                   add) -> None:
     """A text with no header that opens its body with "Thực hiện X …, <body> hướng dẫn / ban hành
@@ -159,10 +196,14 @@ def self_document(text: str, sentences, by_sent, mentions: list[Mention], P: Pat
         last = mentions[objs[-1]]
         start = max(last.tail_end, last.end) - sent.start
         rest = sent.text[start:]
-        if "," not in rest or any(mentions[j].strong and mentions[j].start - sent.start >= start
-                                  for j in idx if j not in objs):
+        # the main clause opens at the first comma with no other numbered document after it
+        # ("…; chỉ đạo … tại Công văn số NN, Ủy ban nhân dân tỉnh xây dựng Kế hoạch …")
+        others = [mentions[j].start - sent.start - start for j in idx
+                  if j not in objs and mentions[j].strong and mentions[j].start - sent.start >= start]
+        comma = next((k for k, ch in enumerate(rest) if ch == "," and all(o < k for o in others)),
+                     None)
+        if comma is None:
             continue
-        comma = rest.index(",")
         tm = P.type_re.search(rest, comma)
         if tm is None or tm.start() - comma > 90:
             continue

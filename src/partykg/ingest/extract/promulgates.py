@@ -90,7 +90,7 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 continue
             d = before[-1]
             D = mentions[d]
-            if _target_key(D) == _target_key(mentions[y]):
+            if _target_key(_named_one(mentions, d)) == _target_key(mentions[y]):
                 continue  # "Resolution NN on X and the Programme to implement Resolution NN"
             gap = text[D.end - base:cue.start()]
             if len(gap) > MAX_GAP or re.search(r"[;()\[\]]", gap):
@@ -200,6 +200,11 @@ def _title_blocks(sentences, by_sent, mentions: list[Mention], P: Patterns):
 def _cue_info(P: Patterns, cue: re.Match):
     phrase = re.sub(r"\s+", " ", cue.group(0).lower())
     return P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+
+
+def _named_one(mentions: list[Mention], j: int) -> Mention:
+    """The mention itself, or the numbered one a back-reference ("Nghị quyết này") stands for."""
+    return mentions[mentions[j].antecedent] if _refers_to_numbered(mentions, j) else mentions[j]
 
 
 def _name(m: Mention) -> str:

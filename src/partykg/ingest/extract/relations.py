@@ -7,9 +7,13 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
+
+
+MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
 
 
 def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
@@ -63,8 +67,9 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded and not _in_own_phrase(A, cue, base) and not paren:
-                continue
+            if ai in embedded and not _in_own_phrase(A, cue, base) and not (
+                    paren or (voice == "passive" and _opens_bracket(text, cue.start()))):
+                continue  # (a bracketed passive note, "… (amended by Z)", is about the one before)
             if voice == "passive" and not A.strong and any(
                     mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
                 continue  # "Decree NN detailing the Law on …, which had … amended under …"
@@ -83,6 +88,9 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             break
         if source is None:
             continue
+        if kind in ("implements", "continues") and _second_fronted_verb(sent, idx, mentions, P,
+                                                                        source, bi, cue):
+            continue
         a, b = (source, bi) if voice == "active" else (bi, source)
         A_doc = mentions[a]
         k = kind
@@ -96,6 +104,22 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
+                         a: int, b: int, cue: re.Match) -> bool:
+    """ "Thực hiện X … và triển khai Y …, <body> ban hành Z": the cue after the coordinator is
+    the fronted clause's second verb, both X and Y its objects; X does not implement Y."""
+    before = sent.text[max(0, cue.start() - 12):cue.start()]
+    if not re.search(rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}$", before,
+                     re.IGNORECASE):
+        return False
+    objs = fronted_objects(sent, idx, mentions, P)
+    return a in objs and b in objs
+
+
+def _opens_bracket(text: str, pos: int) -> bool:
+    return text[max(0, pos - 3):pos].rstrip(" \t").endswith("(")
 
 
 def _content_issued_by(filler: str, P: Patterns) -> bool:
@@ -150,16 +174,27 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
         if prev.end <= m.start < prev.tail_end:
             nested = True
             continue
+        gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
+        if "(" in gap and ")" not in gap[gap.rfind("("):] and gap.count("(") == 1 and \
+                m.code and prev.code and normal_code(m.code) == normal_code(prev.code):
+            prev = m  # "(sau đây gọi tắt là Nghị quyết số NN)": the same document, in brackets
+            continue
         # an alias in brackets after an item ("(sau đây gọi tắt là Nghị quyết số …)") is no gap
-        gap = _PAREN.sub("", text[max(prev.tail_end, prev.end) - base:m.start - base])
+        gap = _PAREN.sub("", re.sub(r"^[ \t]{0,2}\)", "", gap))
         if nested and ";" not in gap:
             continue  # "… về thực hiện X và Y": Y is coordinated with X, inside the item
         # (the previous document's phrase may end on the coordinator: "… về X của Đảng và")
         ends_coord = not gap.strip(" \t") and re.search(
             rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})$",
             text[max(0, m.start - base - 20):max(prev.tail_end, prev.end) - base], re.IGNORECASE)
+        # (or a numbered document's subject runs on over the clause's second verb: "Thực hiện
+        # Nghị quyết số X về A và triển khai Y"; an unnumbered one's "kế hoạch … về học tập và
+        # triển khai thực hiện Y" is its subject)
+        inside = prev.strong and prev.tail_end > m.start and _second_verb(text, max(prev.end - base, m.start - base - 40),
+                                                          m.start - base, P)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
-                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord:
+                _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord or inside or \
+                _joined_after_subject(sent, idx, mentions, prev, m, P):
             out.append(j)
             prev = m
             nested = False
@@ -167,6 +202,36 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
 
 
 _PAREN = re.compile(r"[ \t]{0,2}\([^()\n]{0,160}\)")
+
+
+@lru_cache(maxsize=8)
+def _second_verb_re(P: Patterns) -> re.Pattern:
+    """A coordinator and a cue ending where the next document starts."""
+    return re.compile(rf"(?:,[ \t]{{0,2}})?(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}"
+                      rf"(?:{P.cue_re.pattern})[ \t]{{0,2}}$", re.IGNORECASE)
+
+
+def _joined_after_subject(sent: Sentence, idx: list[int], mentions: list[Mention], prev: Mention,
+                          m: Mention, P: Patterns) -> bool:
+    """ "Thực hiện Chỉ thị số X … về việc phát động thi đua … theo Nghị quyết Đại hội … và Kế
+    hoạch số Y …, <body> ban hành …": a numbered document after a coordinator, past the previous
+    object's subject, with no cue between them that governs a document, is the next object."""
+    text, base = sent.text, sent.start
+    lo, hi = prev.end - base, m.start - base
+    if hi - lo > MAX_JOINED or ";" in text[lo:hi] or not re.search(
+            rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}}$", text[max(lo, hi - 12):hi],
+            re.IGNORECASE):
+        return False
+    starts = [mentions[j].start - base for j in idx if lo <= mentions[j].start - base <= hi]
+    for c in P.cue_re.finditer(text, lo, hi):
+        if any(s >= c.end() and _is_filler(text[c.end():s]) for s in starts):
+            return False
+    return True
+
+
+def _second_verb(text: str, lo: int, hi: int, P: Patterns) -> bool:
+    sv = _second_verb_re(P).search(text, max(0, lo), hi)
+    return sv is not None and _item_gap(sv.group(0), P)
 
 
 def _item_gap(gap: str, P: Patterns) -> bool:
@@ -197,13 +262,15 @@ def _review_re(P: Patterns) -> re.Pattern:
     def alt(words):
         return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
     fill = alt(L.REVIEW_FILLER[P.lang])
-    return re.compile(rf"(?<![\w])(?:{alt(L.REVIEW_BEFORE[P.lang])})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
+    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang])
+    return re.compile(rf"(?<![\w])(?:{before})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
                       r"[ \t]{1,2}$", re.IGNORECASE)
 
 
 def reviewed(text: str, cue_start: int, P: Patterns) -> bool:
     """An implements or continues cue that names what is reviewed ("sơ kết việc thực hiện X",
-    "reviewing the implementation of X"): it says nothing about what implements X."""
+    "reviewing the implementation of X") or detailed ("quy định chi tiết thi hành X"): it says
+    nothing about what implements X."""
     return bool(_review_re(P).search(text[max(0, cue_start - 60):cue_start]))
 
 
@@ -377,4 +444,29 @@ def _merger_document(cm: re.Match, idx: list[int], mentions: list[Mention], text
         m = mentions[i]
         if m.start > cs and P.under_re.search(text[max(0, m.start - base - 40):m.start - base]):
             return i
-    return None
+    return titled_by_bracket(text, base, idx, mentions, P)
+
+
+def titled_by_bracket(text: str, base: int, idx: list[int], mentions: list[Mention],
+                      P: Patterns) -> int | None:
+    """A title that opens with a type word and closes with the document's number in brackets
+    ("Quyết định về việc hợp nhất A, B thành C (số NN-QĐ/TW)"): that numbered document, typed by
+    the title's type word when its code leaves the type open."""
+    tm = P.type_re.match(text)
+    if tm is None or not tm.group(0)[:1].isupper():
+        return None
+    close = text.rstrip(" \t.").endswith(")")
+    inside = [i for i in idx if mentions[i].strong and mentions[i].code
+              and re.fullmatch(rf"[ \t]{{0,2}}\([ \t]{{0,2}}(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}})?",
+                               text[text.rfind("(", 0, mentions[i].start - base):mentions[i].start - base])
+              and not text[mentions[i].end - base:].strip(" \t.)")]
+    if not close or len(inside) != 1:
+        return None
+    i = inside[0]
+    m = mentions[i]
+    tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+    if m.type is None and tkey is not None:
+        from partykg.ingest.extract.codes import code_types  # (codes does not import this module)
+        if tkey in code_types(m.code):
+            m.type = tkey
+    return i if tkey is not None and m.type == tkey else None

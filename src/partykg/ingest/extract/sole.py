@@ -2,7 +2,9 @@
 ủy", "the Directive of the Politburo") in a text that has named exactly one numbered document
 of that type before it is that document, however far back: a news page names the document in
 its headline or lead and describes it afterwards. Not when the description is a plan, a new
-document, a list, a name (unless its subject is the numbered document's, below) ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have."""
+document, a list, a name (unless its subject is the numbered document's, below) ("… of the 3rd Plenum"), or gives an issuer or subject the numbered document does not have.
+With none before it, the one numbered document of that type named after it (a headline and lead
+describe the document, a later paragraph gives its number)."""
 
 from __future__ import annotations
 
@@ -33,12 +35,21 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
                 m.antecedent = same
             continue
         if not _described(m, P):
+            if m.anaphor and not _numbered_of_type(mentions, m, range(i)):
+                # "The Circular was issued to implement X." / "Circular No. NN specifying …":
+                # a back-reference with nothing before it points to the next sentence's
+                # document when that is the only numbered one of its type
+                ahead = _numbered_of_type(mentions, m, range(i + 1, len(mentions)))
+                if len(ahead) == 1:
+                    j = next(iter(ahead.values()))
+                    if mentions[j].sentence == m.sentence + 1 and j not in mine:
+                        m.antecedent = j
             continue
-        keys: dict[tuple, int] = {}
-        for j in range(i):
-            o = mentions[j]
-            if o.strong and o.type == m.type and _key(o) is not None:
-                keys.setdefault(_key(o), j)
+        keys = _numbered_of_type(mentions, m, range(i))
+        if not keys:
+            # described first (a headline, a lead), numbered further on: the only numbered
+            # document of that type in the whole text
+            keys = _numbered_of_type(mentions, m, range(i + 1, len(mentions)))
         if len(keys) != 1:
             continue
         j = next(iter(keys.values()))
@@ -51,6 +62,15 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
         if m.subject and o.subject and not _same_subject(m.subject, o.subject):
             continue
         m.antecedent = j
+
+
+def _numbered_of_type(mentions: list[Mention], m: Mention, where) -> dict[tuple, int]:
+    keys: dict[tuple, int] = {}
+    for j in where:
+        o = mentions[j]
+        if o.strong and o.type == m.type and _key(o) is not None:
+            keys.setdefault(_key(o), j)
+    return keys
 
 
 def _words(s: str) -> set[str]:
@@ -121,6 +141,38 @@ def shared_relation(mentions: list[Mention], relations: list[Relation],
             m.antecedent = next(iter(cands.values()))
         elif hkey is not None and hkey in cands:
             m.antecedent = cands[hkey]
+
+
+def shared_target(mentions: list[Mention], relations: list[Relation]) -> None:
+    """A bare type word ("Nghị quyết", no number, name, subject, issuer or antecedent) that a
+    document stands in a relation to, when that document stands in the same relation to exactly one document of that
+    type named without a number (a title repeated: "Chương trình hành động thực hiện Nghị
+    quyết Đại hội …" with the congress's name cut off): that document."""
+    def root(i: int) -> int:
+        seen = set()
+        while mentions[i].antecedent is not None and i not in seen:
+            seen.add(i)
+            i = mentions[i].antecedent
+        return i
+
+    def doc_key(i: int):
+        m = mentions[root(i)]
+        return _key(m) or m.name_key or ("mention", root(i))
+
+    named: dict[tuple, dict] = {}
+    for r in relations:
+        t = mentions[r.target]
+        if t.type is not None and not t.strong and t.name_key is not None:
+            named.setdefault((r.kind, doc_key(r.source), t.type), {}).setdefault(doc_key(r.target), r.target)
+    for r in relations:
+        t = mentions[r.target]
+        if t.strong or t.name_key is not None or t.antecedent is not None or t.plural or t.new \
+                or t.type is None or t.subject or t.issuer is not None:
+            continue
+        cands = named.get((r.kind, doc_key(r.source), t.type), {})
+        if len(cands) != 1:
+            continue
+        t.name_key = mentions[next(iter(cands.values()))].name_key
 
 
 def lower_case_objects(text: str, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
