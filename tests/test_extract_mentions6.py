@@ -60,3 +60,62 @@ def test_abbreviations_are_read_only_in_vietnamese_pages():
 def test_a_sentence_with_only_an_ordinance_code_is_read():
     got = mentions("Pháp lệnh số 07/2019/UBTVQH14 được ban hành.", "vi")
     assert [(c, n) for _, _, n, c in got] == [("07/2019/UBTVQH14", "07")]
+
+
+# --- codes written in lower case ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nghị định 317/2013/nđ-cp ngày 04 tháng 10 năm 2013 quy định chi tiết.",
+     ("Nghị định 317/2013/nđ-cp", "decree", "317", "317/2013/nđ-cp")),
+    ("Theo quyết định số 4471/qđ-ubnd của tỉnh.", ("quyết định số 4471/qđ-ubnd", "decision", "4471", "4471/qđ-ubnd")),
+    ("Kết luận 611-kl/tw đã được ban hành.", ("Kết luận 611-kl/tw", "conclusion", "611", "611-kl/tw")),
+    ("Văn bản 88/2021/tt-btc hết hiệu lực.", ("88/2021/tt-btc", "circular", "88", "88/2021/tt-btc")),
+])
+def test_lower_case_codes(text, expected):
+    assert expected in mentions(text, "vi")
+
+
+def test_a_lower_case_code_keys_as_its_capitals_and_needs_a_known_abbreviation():
+    from partykg.ingest.extract import normal_code
+    assert normal_code("317/2013/nđ-cp") == "317/2013/NĐ-CP"
+    assert normal_code("17/2013/QĐ-TTg") == "17/2013/QĐ-TTg"  # one lower-case letter: as written
+    text = "Nghị định 317/2013/nđ-cp sửa đổi Nghị định 317/2013/NĐ-CP? Không: 5-ab/cd, 7-in/out."
+    got = mentions(text, "vi")
+    assert len({d.code_key for d in extract(text, "vi").documents if d.code}) == 1
+    assert not [m for m in got if m[3] in ("5-ab/cd", "7-in/out")]
+
+
+def test_a_listed_code_takes_its_own_type_when_its_abbreviation_allows_only_that():
+    got = mentions("Theo Nghị quyết 571-NQ/TW và 12/2020/NĐ-CP thì không.", "vi")
+    assert ("12/2020/NĐ-CP", "decree", "12", "12/2020/NĐ-CP") in got
+    got = mentions("Các Quy định 891-QĐ/TW, 892-QĐ/TW đã hết hiệu lực.", "vi")
+    assert [t for _, t, _, _ in got] == ["regulation", "regulation"]
+
+
+# --- English laws named before the type word ("the Land Law") ----------------------------------
+
+def test_an_amending_law_amends_laws_named_before_their_type_word():
+    text = ("The Law amending and supplementing a number of articles of the Orchard Law, the "
+            "Ferry Law and the Law on Lantern Business was passed on Tuesday.")
+    got = mentions(text, "en")
+    assert ("Orchard Law", "law", None, None) in got
+    assert ("Ferry Law", "law", None, None) in got
+    rels = relations(text, "en")
+    assert {t for k, s, t in rels if k == "amends"} == {"Orchard Law", "Ferry Law",
+                                                         "Law on Lantern Business"}
+
+
+def test_a_law_named_before_its_type_word_is_the_same_law_as_law_on():
+    text = ("Decree 771/2031/ND-CP replaces Decree 12/2020/ND-CP. The decree guides the "
+            "Law on Orchards. Circular 5/2032/TT-BTC guides the 2030 Orchards Law.")
+    ex = extract(text, "en")
+    laws = [d for d in ex.documents if d.type == "law"]
+    assert len(laws) == 1 and len(laws[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The National Assembly Law Committee met. Decree 771/2031/ND-CP guides the work.",
+    "Circular 5/2032/TT-BTC guides the Party Law group on Monday.",
+])
+def test_bodies_before_law_are_no_name(text):
+    assert not [m for m in mentions(text, "en") if m[1] == "law"]

@@ -471,6 +471,20 @@ TITLE_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur"),
     "id": ("tentang",),
 }
+# English also writes a law's name before the type word ("the Land Law", "the 2013 Enterprise
+# Law"): capitalised words after one of TITLE_BEFORE_OPENERS (or a year), none of them in
+# TITLE_BEFORE_NOT (bodies and words that describe, not name)
+TITLE_BEFORE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "amended", "revised", "new", "draft", "current", "existing", "of", "and",
+           "to", "under"),
+    "vi": (), "fr": (), "id": (),
+}
+TITLE_BEFORE_NOT: dict[str, tuple[str, ...]] = {
+    "en": ("The", "This", "That", "A", "An", "Amended", "Revised", "New", "Draft", "Party",
+           "National", "Assembly", "Government", "State", "Central", "Vietnam", "Vietnamese",
+           "Viet", "Nam", "International", "Current", "Existing", "Common", "Model"),
+    "vi": (), "fr": (), "id": (),
+}
 TITLE_NOT: dict[str, tuple[str, ...]] = {
     "en": (), "vi": ("sư", "pháp", "lệ", "gia", "chơi", "rừng"), "fr": (), "id": (),
 }

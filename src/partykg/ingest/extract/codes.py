@@ -45,6 +45,19 @@ _CODE_SPACED = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t](?P<type>{_ABBR_ALT})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
 
+# a code the page wrote in lower case ("116/2013/nđ-cp", "57-nq/tw"), or with a lower-case
+# issuer ("112/2010/Nđ-cp"): read when its abbreviation is one of the scheme's (checked where
+# it is used); its key and IRI come from the upper-case spelling (normal_code)
+_LOWER = "a-zđ"
+_CODE_STATE_LOWER = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}})/(?:(?P<year>(?:19|20)\d\d)/)?"
+    rf"(?P<type>[{_LETTERS}]{{1,5}})-(?P<issuer>[{_LOWER}]{{1,8}}\d{{0,2}}(?:-[{_LOWER}]{{1,8}}){{0,3}})"
+    rf"(?![\w/-])")
+_CODE_PARTY_LOWER = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}})-(?P<type>[{_LOWER}]{{1,4}})/(?P<issuer>[{_LOWER}]{{1,10}})"
+    rf"(?![\w/-])")
+_LOWER_END = re.compile(rf"[{_LOWER}]{{2}}$")
+
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
     rf"(?P<number>\d{{1,4}})[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<type>{_ABBR_ALT})(?![\w/-])")
@@ -52,7 +65,10 @@ _CODE_SHORT = re.compile(
 
 def normal_code(code: str) -> str:
     """A code as written, with the hyphen a spaced form leaves out ("84 QĐ/TWĐTN" ->
-    "84-QĐ/TWĐTN"); other forms unchanged. Keys and IRIs are computed from this."""
+    "84-QĐ/TWĐTN") and in capitals when the page wrote its issuer in lower case
+    ("116/2013/nđ-cp" -> "116/2013/NĐ-CP"); other forms unchanged. Keys and IRIs are computed from this."""
+    if _LOWER_END.search(code.strip()):
+        code = code.upper()  # written in lower case: "116/2013/nđ-cp"
     m = _CODE_SPACED.fullmatch(code.strip())
     if m:
         return f"{m['number']}-{m['type']}/{m['issuer']}"

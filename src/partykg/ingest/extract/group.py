@@ -8,7 +8,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
-from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -34,7 +34,8 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     for si, sent in enumerate(sentences):
         has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
-                    or _CODE_SPACED.search(sent.text) or _CODE_LEGISLATURE.search(sent.text))
+                    or _CODE_SPACED.search(sent.text) or _CODE_LEGISLATURE.search(sent.text)
+                    or _CODE_STATE_LOWER.search(sent.text) or _CODE_PARTY_LOWER.search(sent.text))
         has_abbr = has_abbreviated(sent.text, P)
         has_merge = P.merge_re.search(sent.text) is not None
         if not (has_type or has_code or has_abbr or has_merge):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, lower_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
@@ -23,10 +23,13 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     covered: set[int] = set()
     loose_at: dict[int, tuple[int, str, str]] = {}
     forms = ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
-             (_CODE_LEGISLATURE, True)) if "/" in text else ()  # every code form has a slash
+             (_CODE_LEGISLATURE, True), (_CODE_STATE_LOWER, True),
+             (_CODE_PARTY_LOWER, False)) if "/" in text else ()  # every code form has a slash
     for rx, state in forms:
         for m in rx.finditer(text):
             abbr = m.groupdict().get("type") or ""
+            if rx is _CODE_PARTY_LOWER and not _abbreviation_types(abbr, party=True):
+                continue  # lower case: a code only with one of the scheme's abbreviations
             if state and abbr and not _abbreviation_types(abbr):
                 # "Công văn số 1234/BNV-TCBC": an issuer and a unit, no type; a code only
                 # right after a type word
@@ -121,7 +124,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     num2 = code_number(ctext)
                     if num2 is None:
                         break
-                    item = Mention(base + p2, base + cend, ctext, si, tkey, num2, ctext,
+                    item = Mention(base + p2, base + cend, ctext, si, type_with_code(tkey, ctext), num2, ctext,
                                    list_head=head_index)
                     lp = cend
                 else:
