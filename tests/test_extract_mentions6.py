@@ -119,3 +119,30 @@ def test_a_law_named_before_its_type_word_is_the_same_law_as_law_on():
 ])
 def test_bodies_before_law_are_no_name(text):
     assert not [m for m in mentions(text, "en") if m[1] == "law"]
+
+
+# --- issuers: bodies in a heading in capitals, the Prime Minister, councils --------------------
+
+def issuers(text: str, lang: str) -> dict[str, str | None]:
+    ex = extract(text, lang)
+    return {m.text: (m.issuer.text if m.issuer else None) for m in ex.mentions if m.strong}
+
+
+def test_issuers_in_a_heading_in_capitals():
+    got = issuers("KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 917/NQ-CP NGÀY 01/8/2031 CỦA CHÍNH PHỦ VÀ "
+                  "CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 73-CTR/TU NGÀY 17/8/2031 CỦA BAN CHẤP HÀNH ĐẢNG "
+                  "BỘ TỈNH (KHÓA XX)", "vi")
+    assert got["NGHỊ QUYẾT SỐ 917/NQ-CP"] == "CHÍNH PHỦ"
+    assert got["CHƯƠNG TRÌNH HÀNH ĐỘNG SỐ 73-CTR/TU"] == "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"
+    got = issuers("PROGRAM IMPLEMENTING RESOLUTION NO. 917-NQ/TW DATED FEBRUARY 10, 2031 OF "
+                  "THE POLITBURO ON TRADE", "en")
+    assert got["RESOLUTION NO. 917-NQ/TW"] == "POLITBURO"
+
+
+def test_the_prime_minister_and_councils_issue():
+    got = issuers("Thực hiện Chỉ thị số 919/CT-TTg ngày 16/7/2031 của Thủ tướng Chính phủ về thi "
+                  "đua; Nghị quyết số 340/NQ-HĐND ngày 22/12/2030 của Hội đồng nhân dân tỉnh.", "vi")
+    assert got["Chỉ thị số 919/CT-TTg"] == "Thủ tướng Chính phủ"
+    assert got["Nghị quyết số 340/NQ-HĐND"] == "Hội đồng nhân dân tỉnh"
+    got = issuers("Decision No. 912/QD-TTg of the Prime Minister Tran Van A approved it.", "en")
+    assert got["Decision No. 912/QD-TTg"] == "Prime Minister"

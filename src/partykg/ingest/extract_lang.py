@@ -344,15 +344,21 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
            "Steering Committee", "Party Personnel Committee", "Party Delegation",
            "People's Committee", "Party Cell", "Party Organization", "Party Organisation",
            "Committee", "Commission", "Ministry", "Office", "Union", "Front", "Department",
-           "Board"),
+           "Board", "Prime Minister", "People's Council", "Council"),
     "vi": ("Ban Thường vụ", "Ban Chấp hành", "Ban cán sự đảng", "Đảng đoàn", "Đảng ủy",
            "Đảng uỷ", "Đảng bộ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy",
            "Huyện uỷ", "Quận ủy", "Quận uỷ", "Ủy ban", "Uỷ ban", "Ban Chỉ đạo", "Văn phòng",
-           "Bộ", "Ban"),
+           "Bộ", "Ban", "Thủ tướng", "Hội đồng"),
     "fr": ("Comité", "Commission", "Bureau", "Ministère", "ministère", "Secrétariat",
            "Délégation", "Conseil", "Office", "Département"),
     "id": ("Komite", "Komisi", "Kementerian", "Badan", "Dewan", "Kantor", "Delegasi",
            "Departemen"),
+}
+
+# Heads naming an office: the capitalised words after them are its holder's name ("Prime
+# Minister Pham …"), not part of the body's name.
+OFFICE_HEADS: dict[str, tuple[str, ...]] = {
+    "en": ("Prime Minister",), "fr": (), "vi": (), "id": (),
 }
 
 # Words allowed inside a body name besides capitalised words (connectors, and for French the
