@@ -146,3 +146,28 @@ def test_the_prime_minister_and_councils_issue():
     assert got["Nghị quyết số 340/NQ-HĐND"] == "Hội đồng nhân dân tỉnh"
     got = issuers("Decision No. 912/QD-TTg of the Prime Minister Tran Van A approved it.", "en")
     assert got["Decision No. 912/QD-TTg"] == "Prime Minister"
+
+
+# --- an issuer a list shares -----------------------------------------------------------------------
+
+def test_the_last_items_issuer_goes_back_through_the_list():
+    got = issuers("The meeting studied Resolution No. 951-NQ/TW, Resolution No. 952-NQ/TW and "
+                  "Resolution No. 953-NQ/TW of the Politburo.", "en")
+    assert set(got.values()) == {"Politburo"}
+    got = issuers("Theo Quy định số 953 và Quy định số 955 của Ban Bí thư, việc này xong.", "vi")
+    assert set(got.values()) == {"Ban Bí thư"}
+
+
+def test_a_code_of_another_type_keeps_no_issuer_from_the_last_item():
+    got = issuers("Thực hiện Nghị quyết 957-NQ/TW và Nghị định 913/2033/NĐ-CP của Chính phủ.", "vi")
+    assert got["Nghị quyết 957-NQ/TW"] is None
+    assert got["Nghị định 913/2033/NĐ-CP"] == "Chính phủ"
+    # a word other than a separator between the items: no list
+    got = issuers("Quy định 953 nêu rõ, còn Quy định 955 của Ban Bí thư thì không.", "vi")
+    assert got["Quy định 953"] is None
+
+
+def test_a_plural_type_word_and_its_issuer_announce_a_list():
+    got = issuers("Căn cứ các Nghị định của Chính phủ: số 912/2036/NĐ-CP ngày 07/9/2036 về quy "
+                  "hoạch; số 914/2038/NĐ-CP ngày 11/01/2038 về sửa đổi.", "vi")
+    assert set(got.values()) == {"Chính phủ"}

@@ -8,6 +8,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
+from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.follow import follow
@@ -44,6 +45,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
         if has_abbr:
             ms = abbreviated(sent, si, ms, P, bodies)
+        share_issuers(ms, sent, P, bodies)
         ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
