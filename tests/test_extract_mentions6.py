@@ -171,3 +171,28 @@ def test_a_plural_type_word_and_its_issuer_announce_a_list():
     got = issuers("Căn cứ các Nghị định của Chính phủ: số 912/2036/NĐ-CP ngày 07/9/2036 về quy "
                   "hoạch; số 914/2038/NĐ-CP ngày 11/01/2038 về sửa đổi.", "vi")
     assert set(got.values()) == {"Chính phủ"}
+
+
+# --- the date of a document's header ----------------------------------------------------------------
+
+def dates(text: str, lang: str) -> dict[str, str | None]:
+    return {m.text: m.date for m in extract(text, lang).mentions if m.strong}
+
+
+def test_a_header_code_takes_the_date_of_its_place_and_date_line():
+    text = ("ỦY BAN NHÂN DÂN TỈNH X\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+            "Hạnh phúc\n|\nSố: 918/KH-UBND\n|\nHưng\nYên, ngày 18 tháng 02 năm 2032\n|\nKẾ HOẠCH\n"
+            "Thực hiện Nghị quyết số 917/NQ-CP của Chính phủ.")
+    assert dates(text, "vi")["918/KH-UBND"] == "2032-02-18"
+    text = ("SOCIALIST REPUBLIC OF VIETNAM\nIndependence - Freedom - Happiness\n-----\n"
+            "No.: 911/2033/ND-CP\nHanoi, November 17,\n2033\n \nPursuant to the Law on Orchards; "
+            "this Decree amends Decree 12/2020/ND-CP.")
+    got = dates(text, "en")
+    assert any(d == "2033-11-17" for t, d in got.items() if "911/2033/ND-CP" in t)
+
+
+def test_no_header_date_for_a_code_inside_a_sentence_or_across_digits():
+    text = "Thực hiện Kế hoạch 918/KH-UBND về việc học tập, Hưng Yên, ngày 18 tháng 02 năm 2032."
+    assert dates(text, "vi")["Kế hoạch 918/KH-UBND"] is None
+    text = "Số: 918/KH-UBND\nBản 2 gồm 5 trang\nHưng Yên, ngày 18 tháng 02 năm 2032"
+    assert dates(text, "vi")["918/KH-UBND"] is None
