@@ -196,3 +196,38 @@ def test_no_header_date_for_a_code_inside_a_sentence_or_across_digits():
     assert dates(text, "vi")["Kế hoạch 918/KH-UBND"] is None
     text = "Số: 918/KH-UBND\nBản 2 gồm 5 trang\nHưng Yên, ngày 18 tháng 02 năm 2032"
     assert dates(text, "vi")["918/KH-UBND"] is None
+
+
+# --- shapes of the sixth round's development pages ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quy chế công khai theo TT36/2031 thay thế TT09/2029.", ("TT36/2031", "circular", "36", None)),
+    ("Luật số: 65/2030/QH19\n\nHà Nội", ("Luật số: 65/2030/QH19", "law", "65", "65/2030/QH19")),
+    ("Thực hiện văn bản số 4912/UBND-NC ngày 5/3/2031 của UBND huyện.",
+     ("văn bản số 4912/UBND-NC", "official-letter", "4912", "4912/UBND-NC")),
+    ("Theo đề nghị tại Tờ trình số 43/TTr-SNNPTNT ngày 28/7/2031.",
+     ("Tờ trình số 43/TTr-SNNPTNT", "unclassified", "43", "43/TTr-SNNPTNT")),
+    ("Căn cứ Công văn số 772/BXD ngày 5/5/2030 của Bộ Xây dựng.",
+     ("Công văn số 772/BXD", "official-letter", "772", "772/BXD")),
+])
+def test_development_page_shapes(text, expected):
+    assert expected in mentions(text, "vi")
+
+
+def test_a_code_glued_to_a_date_prefix_ends_at_its_issuer():
+    text = ("SỬA ĐỔI THÔNG TƯ LIÊN TỊCH SỐ 39/2034/TTLT-BCT-BTCNGÀY 29 THÁNG 10 NĂM 2034 QUY ĐỊNH "
+            "VỀ GIÁ. HƯỚNG DẪN QUY ĐỊNH SỐ 181- QĐ/TW NGÀY30-3-2033 CỦA BỘ CHÍNH TRỊ.")
+    got = {m.code: m.date for m in extract(text, "vi").mentions if m.code}
+    assert got == {"39/2034/TTLT-BCT-BTC": "2034-10-29", "181- QĐ/TW": "2033-03-30"}
+
+
+def test_an_issuer_only_code_or_an_untyped_code_alone_is_no_mention():
+    assert mentions("Mã hồ sơ 772/BXD đã nộp. Xem trang 12/ABC-DEF.", "vi") == []
+
+
+def test_a_demonstrative_with_an_issuer_still_refers_back():
+    text = ("Căn cứ Chỉ thị số 931/CT-TTg ngày 20/10/2029 của Thủ tướng Chính phủ và Công văn số "
+            "772/BXD của Bộ Xây dựng về khai triển thực hiện Chỉ thị nói trên của Thủ tướng Chính phủ;")
+    ex = extract(text, "vi")
+    assert len([d for d in ex.documents if d.type == "directive"]) == 1
+    assert relations(text, "vi") == {("implements", "Công văn số 772/BXD", "Chỉ thị số 931/CT-TTg")}

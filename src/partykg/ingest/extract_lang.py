@@ -355,6 +355,14 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
            "Departemen"),
 }
 
+# Words that name a document without saying its type ("văn bản số 4912/UBND-NC", "document
+# No. 2617/BKHDT-CLPT"): before a state letter's code (NUMBER/ISSUER-UNIT, no type abbreviation)
+# they name an official letter.
+GENERIC_DOCUMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("văn bản",), "en": ("document", "documents", "dispatch"),
+    "fr": ("document", "documents"), "id": ("dokumen", "surat"),
+}
+
 # Heads naming an office: the capitalised words after them are its holder's name ("Prime
 # Minister Pham …"), not part of the body's name.
 OFFICE_HEADS: dict[str, tuple[str, ...]] = {

@@ -1,5 +1,6 @@
-"""A code abbreviation written as a type word before a bare number: "NĐ 06", "TT số 78" (a
-Vietnamese page's short form of "Nghị định 06", "Thông tư số 78").
+"""A code abbreviation written as a type word before a bare number: "NĐ 06", "TT số 78",
+"TT36/2017" (a Vietnamese page's short form of "Nghị định 06", "Thông tư số 78", "Thông tư
+36/2017").
 
 One job: in a sentence, find such references and add them as numbered mentions. The
 abbreviations are the scheme's (skos:notation and the language-less altLabel spellings of
@@ -40,9 +41,11 @@ def _regex(P: Patterns) -> re.Pattern | None:
     if rx is None and P.lang in LANGS:
         spellings = _single_types()
         rx = re.compile(
-            rf"(?<![\w/.\-–])(?P<abbr>{_alt(spellings)})[ \t]{{1,2}}"
+            rf"(?<![\w/.\-–])(?P<abbr>{_alt(spellings)})(?:[ \t]{{1,2}}"
             rf"(?:(?i:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{1,2}})?"
-            r"(?P<number>\d{1,4})(?![\w/\-–%]|[.,]\d)")
+            r"(?P<number>\d{1,4})(?:/(?P<year>(?:19|20)\d\d))?"
+            # glued to its number, then the year: "TT36/2017"
+            r"|(?P<gnumber>\d{1,4})/(?P<gyear>(?:19|20)\d\d))(?![\w/\-–%]|[.,]\d)")
         P._abbr_word_re = rx  # type: ignore[attr-defined]
     return rx
 
@@ -66,7 +69,7 @@ def abbreviated(sent: Sentence, si: int, ms: list[Mention], P: Patterns,
     text, base = sent.text, sent.start
     added = []
     for m in rx.finditer(text):
-        number = m.group("number")
+        number = m.group("number") or m.group("gnumber")
         if len(number) == 4 and number[:2] in ("19", "20"):
             continue  # "NQ 2020": a year
         if P.unit_after_re.match(text, m.end()) and not _dated(text, m.end(), P):
@@ -75,7 +78,7 @@ def abbreviated(sent: Sentence, si: int, ms: list[Mention], P: Patterns,
         if any(x.start < e and s < x.end for x in ms):
             continue
         added.append(Mention(s, e, m.group(0), si, _single_types()[m.group("abbr")], number,
-                             None, tail_end=e))
+                             None, date=m.group("year") or m.group("gyear"), tail_end=e))
     if not added:
         return ms
     # list_head indexes point into ms: keep them right when the added mentions come before

@@ -31,11 +31,15 @@ _CODE_PARTY = re.compile(
 # to the code, "289/2025/NĐ-CPSigner", where the issuer ends)
 _STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
                  rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
+# a date prefix the page glued to a code ("…/TTLT-BCT-BTCNGÀY 29 THÁNG 10"): the issuer ends there
+_GLUED_DATE = "(?:" + "|".join(sorted({w.upper() for ws in L.DATE_PREFIXES.values() for w in ws
+                                       if len(w) > 3 and " " not in w}, key=len, reverse=True)) \
+    + r")(?:[ \t]|\d)"
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}}))")
+    rf"(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?={_GLUED_DATE}))")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
@@ -57,6 +61,10 @@ _CODE_PARTY_LOWER = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})-(?P<type>[{_LOWER}]{{1,4}})/(?P<issuer>[{_LOWER}]{{1,10}})"
     rf"(?![\w/-])")
 _LOWER_END = re.compile(rf"[{_LOWER}]{{2}}$")
+
+# after a type word only: a state letter's code with its issuer and no type ("772/BXD")
+_CODE_ISSUER_ONLY = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{1,11}})(?![\w/-])")
 
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
@@ -126,7 +134,7 @@ CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \
 
 
 def code_number(ctext: str) -> str | None:
-    m = _CODE_LEGISLATURE.fullmatch(ctext.strip())
+    m = _CODE_LEGISLATURE.fullmatch(ctext.strip()) or _CODE_ISSUER_ONLY.fullmatch(ctext.strip())
     if m:
         return m.group("number")
     try:

@@ -9,6 +9,7 @@ from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
+from partykg.ingest.extract.letters import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
@@ -46,6 +47,8 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
         if has_abbr:
             ms = abbreviated(sent, si, ms, P, bodies)
+        if has_code:
+            ms = untyped_letters(sent, si, ms, P, bodies)
         share_issuers(ms, sent, P, bodies)
         ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
         first = len(mentions)
