@@ -231,3 +231,20 @@ def test_a_demonstrative_with_an_issuer_still_refers_back():
     ex = extract(text, "vi")
     assert len([d for d in ex.documents if d.type == "directive"]) == 1
     assert relations(text, "vi") == {("implements", "Công văn số 772/BXD", "Chỉ thị số 931/CT-TTg")}
+
+
+def test_a_french_amending_law_in_lower_case_amends_the_law_it_names():
+    text = ("L'Assemblée nationale a adopté la loi modifiant et complétant un certain nombre "
+            "d'articles de la loi portant organisation des vergers. La loi modifiant et complétant "
+            "un certain nombre d'articles de la loi sur l'organisation des vergers réglementant "
+            "les vergers entre en vigueur.")
+    ex = extract(text, "fr")
+    laws = [d for d in ex.documents if d.type == "law"]
+    assert len(laws) == 2
+    assert [r.kind for r in ex.doc_relations] == ["amends"]
+
+
+def test_an_english_programme_after_a_possessive_is_named():
+    text = ("The ministry worked on the draft Government's Action Program to implement "
+            "Resolution No. 966-NQ/TW of the Politburo.")
+    assert ("implements", "Action Program", "Resolution No. 966-NQ/TW") in relations(text, "en")

@@ -482,7 +482,8 @@ CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
 # marker, a date prefix and the next type word).
 TITLE_TYPES: tuple[str, ...] = ("law",)
 TITLE_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur"),
+    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur", "portant",
+                                    "actuelle sur"),
     "id": ("tentang",),
 }
 # English also writes a law's name before the type word ("the Land Law", "the 2013 Enterprise
@@ -510,7 +511,11 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "on amendments to", "on amendments", "amending"),
     "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
            "sửa đổi"),
-    "fr": ("modifiant et complétant certains articles", "modifiant"),
+    "fr": ("modifiant et complétant certains articles",
+           "modifiant et complétant un certain nombre d'articles",
+           "modifiant et complétant un certain nombre d’articles",
+           "modifiant et complétant plusieurs articles", "modifiant et complétant",
+           "portant modification de", "modifiant"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {
@@ -529,6 +534,7 @@ TITLE_STOPS: dict[str, tuple[str, ...]] = {
            "issued", "as", "to", "of the law"),
     "vi": ("số", "ngày", "năm", "và", "đã", "được", "có", "là", "thì", "tại", "theo", "để",
            "của", "khóa", "khoá", "hiện hành", "quy định", "với"),
-    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date"),
+    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date", "réglementant",
+           "régissant", "stipulant", "prévoyant"),
     "id": ("nomor", "no", "tahun", "dan", "yang"),
 }

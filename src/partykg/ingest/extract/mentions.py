@@ -151,7 +151,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         cap = word[:1].isupper()
         if word.isupper() and len(word) > 2:
             continue  # a heading ("QUYẾT ĐỊNH"), not a reference
-        det = P.det_before_re.search(before) if P.det_before_re else None
+        det = (P.det_before_re.search(before) if P.det_before_re else None) or (
+            _POSSESSIVE_DET.search(text, max(0, ts - 60), ts) if P.lang == "en" else None)
         if det is not None and not word[:1].isupper():
             det = None
         new_b = P.new_before_re.search(before) if P.new_before_re else None
@@ -476,6 +477,11 @@ _LIST_INTRO = re.compile(
 # a possessive before the object: "the Political Bureau’s", "the Government's"
 _POSSESSIVE = re.compile(r"[ \t]{0,2}(?:the[ \t]{1,2})?(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,4}"
                          r"[A-Z][\w-]{0,20}['’]s[ \t]{1,2}")
+
+
+# "the (draft) Government's Action Program": a possessive determines the name
+_POSSESSIVE_DET = re.compile(r"(?<![\w])the[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?(?:[A-Z][\w-]{0,20}"
+                             r"[ \t]{1,2}){0,4}[A-Z][\w-]{0,20}['’]s[ \t]{1,2}$")
 
 
 def _is_filler(gap: str) -> bool:

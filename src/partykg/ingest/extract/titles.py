@@ -140,7 +140,7 @@ def _year_near(text: str, start: int, end: int, P: Patterns) -> str:
 
 def _key(title: str) -> str:
     words = re.findall(r"[a-z0-9]+", fold(title).lower())
-    return " ".join(w for w in words if w not in ("the", "a", "an"))
+    return " ".join(w for w in words if w not in ("the", "a", "an", "l", "la", "le", "les"))
 
 
 def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):
