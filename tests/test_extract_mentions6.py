@@ -248,3 +248,10 @@ def test_an_english_programme_after_a_possessive_is_named():
     text = ("The ministry worked on the draft Government's Action Program to implement "
             "Resolution No. 966-NQ/TW of the Politburo.")
     assert ("implements", "Action Program", "Resolution No. 966-NQ/TW") in relations(text, "en")
+
+
+def test_a_lower_case_programme_issued_and_named_by_its_purpose():
+    text = "Thành phố ban hành chương trình hành động thực hiện Nghị quyết số 977-NQ/TU."
+    assert ("implements", "chương trình hành động", "Nghị quyết số 977-NQ/TU") in relations(text, "vi")
+    # having a plan is no document
+    assert relations("Thành phố có kế hoạch thực hiện Nghị quyết số 977-NQ/TU.", "vi") == set()

@@ -119,8 +119,9 @@ def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
     document, only in a relation."""
     if tkey not in _LOWER_NAMED:
         return False
-    if P.lang == "en" and text[te:te + 1] == " " and P.issue_verb_re.search(text, max(0, ts - 40), ts):
-        # "Hanoi issues action plan to implement …": issued, and named by its purpose
+    if text[te:te + 1] == " " and P.issue_verb_re.search(text, max(0, ts - 40), ts):
+        # "ban hành chương trình hành động thực hiện …", "issues action plan to implement …":
+        # issued, and named by its purpose
         cm = P.cue_re.match(text, te + 1)
         info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
         if info and info[0] == "implements":
