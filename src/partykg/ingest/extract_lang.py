@@ -133,6 +133,9 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
     "id": ("tentang", "mengenai", "perihal"),
 }
 
+# Issue verbs that also mean "to have": before a lower-case plan ("có kế hoạch thực hiện …",
+# planning to carry something out) they issue nothing.
+HAVE_VERBS: dict[str, tuple[str, ...]] = {"en": ("has", "have"), "vi": ("có",), "fr": (), "id": ()}
 ISSUE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("issued", "has issued", "had issued", "promulgated", "promulgates", "has promulgated", "adopted",
            "has adopted", "signed", "released", "has released", "signed and issued", "signed off",

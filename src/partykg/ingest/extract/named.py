@@ -119,7 +119,8 @@ def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
     document, only in a relation."""
     if tkey not in _LOWER_NAMED:
         return False
-    if text[te:te + 1] == " " and P.issue_verb_re.search(text, max(0, ts - 40), ts):
+    vm = P.issue_verb_re.search(text, max(0, ts - 40), ts)
+    if text[te:te + 1] == " " and vm and vm.group(0).strip().lower() not in L.HAVE_VERBS[P.lang]:
         # "ban hành chương trình hành động thực hiện …", "issues action plan to implement …":
         # issued, and named by its purpose
         cm = P.cue_re.match(text, te + 1)
