@@ -255,3 +255,10 @@ def test_a_lower_case_programme_issued_and_named_by_its_purpose():
     assert ("implements", "chương trình hành động", "Nghị quyết số 977-NQ/TU") in relations(text, "vi")
     # having a plan is no document
     assert relations("Thành phố có kế hoạch thực hiện Nghị quyết số 977-NQ/TU.", "vi") == set()
+
+
+def test_the_last_item_of_a_plural_list_before_a_verb():
+    got = mentions("Phong said Resolutions 971, 972 and 980 address three areas.", "en")
+    assert [n for _, _, n, _ in got] == ["971", "972", "980"]
+    got = mentions("Resolutions 971 and 80 percent of the work were done.", "en")
+    assert [n for _, _, n, _ in got] == ["971"]

@@ -435,8 +435,10 @@ from partykg.ingest.extract_cues import (  # noqa: E402,F401
 
 # A number followed by these is a quantity, not a document's number ("Kế hoạch 5 năm").
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("year", "years", "month", "months", "day", "days"), "vi": ("năm", "tháng", "ngày"),
-    "fr": ("an", "ans", "année", "années", "mois", "jours"), "id": ("tahun", "bulan", "hari")}
+    "en": ("year", "years", "month", "months", "day", "days", "percent", "per cent"),
+    "vi": ("năm", "tháng", "ngày", "phần trăm"),
+    "fr": ("an", "ans", "année", "années", "mois", "jours", "pour cent"),
+    "id": ("tahun", "bulan", "hari", "persen")}
 
 # --- documents named by their congress (no number) -------------------------------------------
 # "Nghị quyết Đại hội XIV của Đảng", "the Resolution of the 13th National Party Congress",

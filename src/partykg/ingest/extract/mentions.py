@@ -137,7 +137,10 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     if not nm or not (plural or "," in lm.group(0)):
                         break
                     after = text[nm.end():nm.end() + 12]
-                    if not P.list_end_re.match(after):
+                    # the last item of a plural list ("Resolutions 71, 72 and 80 address …")
+                    last = plural and "," not in lm.group(0) and re.match(r" [a-zà-ỹđ]", after) \
+                        and not P.unit_after_re.match(text, nm.end())
+                    if not (P.list_end_re.match(after) or last):
                         break
                     item = Mention(base + p2, base + nm.end(), nm.group(0), si, tkey,
                                    nm.group("number"), None, list_head=head_index)
