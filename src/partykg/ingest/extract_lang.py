@@ -133,6 +133,9 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
     "id": ("tentang", "mengenai", "perihal"),
 }
 
+# Issue verbs that also mean "to have": before a lower-case plan ("có kế hoạch thực hiện …",
+# planning to carry something out) they issue nothing.
+HAVE_VERBS: dict[str, tuple[str, ...]] = {"en": ("has", "have"), "vi": ("có",), "fr": (), "id": ()}
 ISSUE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("issued", "has issued", "had issued", "promulgated", "promulgates", "has promulgated", "adopted",
            "has adopted", "signed", "released", "has released", "signed and issued", "signed off",
@@ -344,15 +347,29 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
            "Steering Committee", "Party Personnel Committee", "Party Delegation",
            "People's Committee", "Party Cell", "Party Organization", "Party Organisation",
            "Committee", "Commission", "Ministry", "Office", "Union", "Front", "Department",
-           "Board"),
+           "Board", "Prime Minister", "People's Council", "Council"),
     "vi": ("Ban Thường vụ", "Ban Chấp hành", "Ban cán sự đảng", "Đảng đoàn", "Đảng ủy",
            "Đảng uỷ", "Đảng bộ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy",
            "Huyện uỷ", "Quận ủy", "Quận uỷ", "Ủy ban", "Uỷ ban", "Ban Chỉ đạo", "Văn phòng",
-           "Bộ", "Ban"),
+           "Bộ", "Ban", "Thủ tướng", "Hội đồng"),
     "fr": ("Comité", "Commission", "Bureau", "Ministère", "ministère", "Secrétariat",
            "Délégation", "Conseil", "Office", "Département"),
     "id": ("Komite", "Komisi", "Kementerian", "Badan", "Dewan", "Kantor", "Delegasi",
            "Departemen"),
+}
+
+# Words that name a document without saying its type ("văn bản số 4912/UBND-NC", "document
+# No. 2617/BKHDT-CLPT"): before a state letter's code (NUMBER/ISSUER-UNIT, no type abbreviation)
+# they name an official letter.
+GENERIC_DOCUMENT_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("văn bản",), "en": ("document", "documents", "dispatch"),
+    "fr": ("document", "documents"), "id": ("dokumen", "surat"),
+}
+
+# Heads naming an office: the capitalised words after them are its holder's name ("Prime
+# Minister Pham …"), not part of the body's name.
+OFFICE_HEADS: dict[str, tuple[str, ...]] = {
+    "en": ("Prime Minister",), "fr": (), "vi": (), "id": (),
 }
 
 # Words allowed inside a body name besides capitalised words (connectors, and for French the
@@ -418,8 +435,10 @@ from partykg.ingest.extract_cues import (  # noqa: E402,F401
 
 # A number followed by these is a quantity, not a document's number ("Kế hoạch 5 năm").
 UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("year", "years", "month", "months", "day", "days"), "vi": ("năm", "tháng", "ngày"),
-    "fr": ("an", "ans", "année", "années", "mois", "jours"), "id": ("tahun", "bulan", "hari")}
+    "en": ("year", "years", "month", "months", "day", "days", "percent", "per cent"),
+    "vi": ("năm", "tháng", "ngày", "phần trăm"),
+    "fr": ("an", "ans", "année", "années", "mois", "jours", "pour cent"),
+    "id": ("tahun", "bulan", "hari", "persen")}
 
 # --- documents named by their congress (no number) -------------------------------------------
 # "Nghị quyết Đại hội XIV của Đảng", "the Resolution of the 13th National Party Congress",
@@ -468,8 +487,23 @@ CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
 # marker, a date prefix and the next type word).
 TITLE_TYPES: tuple[str, ...] = ("law",)
 TITLE_OPENERS: dict[str, tuple[str, ...]] = {
-    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur", "portant"),
+    "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur", "portant",
+                                    "actuelle sur"),
     "id": ("tentang",),
+}
+# English also writes a law's name before the type word ("the Land Law", "the 2013 Enterprise
+# Law"): capitalised words after one of TITLE_BEFORE_OPENERS (or a year), none of them in
+# TITLE_BEFORE_NOT (bodies and words that describe, not name)
+TITLE_BEFORE_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "amended", "revised", "new", "draft", "current", "existing", "of", "and",
+           "to", "under"),
+    "vi": (), "fr": (), "id": (),
+}
+TITLE_BEFORE_NOT: dict[str, tuple[str, ...]] = {
+    "en": ("The", "This", "That", "A", "An", "Amended", "Revised", "New", "Draft", "Party",
+           "National", "Assembly", "Government", "State", "Central", "Vietnam", "Vietnamese",
+           "Viet", "Nam", "International", "Current", "Existing", "Common", "Model"),
+    "vi": (), "fr": (), "id": (),
 }
 TITLE_NOT: dict[str, tuple[str, ...]] = {
     "en": (), "vi": ("sư", "pháp", "lệ", "gia", "chơi", "rừng"), "fr": (), "id": (),
@@ -482,8 +516,11 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "on amendments to", "on amendments", "amending"),
     "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
            "sửa đổi"),
-    "fr": ("modifiant et complétant un certain nombre d'articles",
-           "modifiant et complétant certains articles", "modifiant et complétant", "modifiant"),
+    "fr": ("modifiant et complétant certains articles",
+           "modifiant et complétant un certain nombre d'articles",
+           "modifiant et complétant un certain nombre d’articles",
+           "modifiant et complétant plusieurs articles", "modifiant et complétant",
+           "portant modification de", "modifiant"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {
@@ -502,6 +539,7 @@ TITLE_STOPS: dict[str, tuple[str, ...]] = {
            "issued", "as", "to", "of the law"),
     "vi": ("số", "ngày", "năm", "và", "đã", "được", "có", "là", "thì", "tại", "theo", "để",
            "của", "khóa", "khoá", "hiện hành", "quy định", "với"),
-    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date"),
+    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date", "réglementant",
+           "régissant", "stipulant", "prévoyant"),
     "id": ("nomor", "no", "tahun", "dan", "yang"),
 }

@@ -6,7 +6,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Sentence, _norm
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.patterns import Patterns, _alt
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|['’]s|\S")
@@ -20,7 +20,14 @@ def find_bodies(sent: Sentence, P: Patterns) -> list[Body]:
     for m in P.national_re.finditer(text):
         found.append(Body(sent.start + m.start(), sent.start + m.end(), m.group(0),
                           P.national.get(_norm(m.group(0)))))
-    for m in P.head_re.finditer(text):
+    heads = list(P.head_re.finditer(text))
+    if _CAPS_RUN.search(text):  # a heading in capitals: "… CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH"
+        nat_up, head_up = _upper_res(P)
+        for m in nat_up.finditer(text):
+            found.append(Body(sent.start + m.start(), sent.start + m.end(), m.group(0),
+                              P.national.get(_norm(m.group(0)))))
+        heads += head_up.finditer(text)
+    for m in heads:
         span = _expand_body(text, m.start(), m.end(), P)
         if span is None:
             continue
@@ -66,6 +73,22 @@ def find_bodies(sent: Sentence, P: Patterns) -> list[Body]:
     return out
 
 
+_CAPS_RUN = re.compile(r"(?-i:[A-ZĐÀ-Ỹ]{2,}[ \t]{1,2}[A-ZĐÀ-Ỹ]{2,})")
+
+
+def _upper_res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
+    """The national names and head nouns in capitals ("CHÍNH PHỦ", "BAN CHẤP HÀNH")."""
+    cached = getattr(P, "_upper_body_res", None)
+    if cached is None:
+        names = [n.upper() for info in L.NATIONAL_BODIES.values()
+                 for n in info["names"].get(P.lang, ()) if " " in n or len(n) > 5]  # type: ignore[union-attr]
+        heads = [h.upper() for h in L.BODY_HEADS[P.lang] if " " in h or len(h) > 3]
+        cached = (re.compile(rf"(?<![\w])(?:{_alt(names)})(?![\w])"),
+                  re.compile(rf"(?<![\w])(?:{_alt(heads)})(?![\w])"))
+        P._upper_body_res = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def _body_words(P: Patterns) -> frozenset[str]:
     """Words of the language's body names and head nouns (from the vocabulary)."""
     cached = getattr(P, "_body_words", None)
@@ -86,6 +109,8 @@ def _expand_body(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | 
     head = text[hs:he]
     if lang == "vi":
         return _expand_body_vi(text, hs, he, P)
+    if head in L.OFFICE_HEADS[lang]:
+        return hs, he  # "Prime Minister Pham …": the holder's name follows
     end = he
     # right: connectors and capitalised words (French: also single lower-case words)
     pos = he

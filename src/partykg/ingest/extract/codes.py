@@ -44,11 +44,16 @@ _CODE_PARTY = re.compile(
 # to the code, "289/2025/NĐ-CPSigner", where the issuer ends)
 _STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
                  rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
+# a date prefix the page glued to a code ("…/TTLT-BCT-BTCNGÀY 29 THÁNG 10"): the issuer ends there
+_GLUED_DATE_NEXT = "(?:" + "|".join(sorted({w.upper() for ws in L.DATE_PREFIXES.values() for w in ws
+                                       if len(w) > 3 and " " not in w}, key=len, reverse=True)) \
+    + r")(?:[ \t]|\d)"
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?=(?:{_GLUED_DATE})(?![\w])))")
+    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?=(?:{_GLUED_DATE})(?![\w]))"
+    rf"|(?={_GLUED_DATE_NEXT}))")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
@@ -57,6 +62,23 @@ _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t](?P<type>{_ABBR_ALT})[ \t]{{0,2}}/[ \t]{{0,2}}"
     rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
+
+# a code the page wrote in lower case ("116/2013/nđ-cp", "57-nq/tw"), or with a lower-case
+# issuer ("112/2010/Nđ-cp"): read when its abbreviation is one of the scheme's (checked where
+# it is used); its key and IRI come from the upper-case spelling (normal_code)
+_LOWER = "a-zđ"
+_CODE_STATE_LOWER = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}})/(?:(?P<year>(?:19|20)\d\d)/)?"
+    rf"(?P<type>[{_LETTERS}]{{1,5}})-(?P<issuer>[{_LOWER}]{{1,8}}\d{{0,2}}(?:-[{_LOWER}]{{1,8}}){{0,3}})"
+    rf"(?![\w/-])")
+_CODE_PARTY_LOWER = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}})-(?P<type>[{_LOWER}]{{1,4}})/(?P<issuer>[{_LOWER}]{{1,10}})"
+    rf"(?![\w/-])")
+_LOWER_END = re.compile(rf"[{_LOWER}]{{2}}$")
+
+# after a type word only: a state letter's code with its issuer and no type ("772/BXD")
+_CODE_ISSUER_ONLY = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{1,11}})(?![\w/-])")
 
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
@@ -80,7 +102,10 @@ def lower_code(text: str, pos: int) -> tuple[int, str] | None:
 
 def normal_code(code: str) -> str:
     """A code as written, with the hyphen a spaced form leaves out ("84 QĐ/TWĐTN" ->
-    "84-QĐ/TWĐTN"); other forms unchanged. Keys and IRIs are computed from this."""
+    "84-QĐ/TWĐTN") and in capitals when the page wrote its issuer in lower case
+    ("116/2013/nđ-cp" -> "116/2013/NĐ-CP"); other forms unchanged. Keys and IRIs are computed from this."""
+    if _LOWER_END.search(code.strip()):
+        code = code.upper()  # written in lower case: "116/2013/nđ-cp"
     m = _CODE_SPACED.fullmatch(code.strip())
     if m:
         return f"{m['number']}-{m['type']}/{m['issuer']}"
@@ -138,7 +163,7 @@ CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \
 
 
 def code_number(ctext: str) -> str | None:
-    m = _CODE_LEGISLATURE.fullmatch(ctext.strip())
+    m = _CODE_LEGISLATURE.fullmatch(ctext.strip()) or _CODE_ISSUER_ONLY.fullmatch(ctext.strip())
     if m:
         return m.group("number")
     try:

@@ -7,7 +7,11 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
-from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SPACED, _CODE_STATE, _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
+from partykg.ingest.extract.listissuer import share_issuers
+from partykg.ingest.extract.untyped import untyped_letters
+from partykg.ingest.extract.headerdate import header_dates
+from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -39,12 +43,19 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
                     or _CODE_SPACED.search(sent.text) or _CODE_LEGISLATURE.search(sent.text)
-                    or glued_re().search(sent.text))
+                    or glued_re().search(sent.text)
+                    or _CODE_STATE_LOWER.search(sent.text) or _CODE_PARTY_LOWER.search(sent.text))
+        has_abbr = has_abbreviated(sent.text, P)
         has_merge = P.merge_re.search(sent.text) is not None
-        if not (has_type or has_code or has_merge):
+        if not (has_type or has_code or has_abbr or has_merge):
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
+        if has_abbr:
+            ms = abbreviated(sent, si, ms, P, bodies)
+        if has_code:
+            ms = untyped_letters(sent, si, ms, P, bodies)
+        share_issuers(ms, sent, P, bodies)
         ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         type_from_row(sent, ms)
@@ -63,6 +74,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
+    header_dates(text, mentions, P)
     refs = subject_refs(sentences, mentions, P)
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)

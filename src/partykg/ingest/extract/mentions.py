@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_SHORT, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
@@ -16,6 +16,7 @@ from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
 from partykg.ingest.extract.glued import glued_mentions
 from partykg.ingest.extract.letters import letter_mentions
+from partykg.ingest.extract.preattrs import pre_attributes
 
 
 
@@ -26,10 +27,13 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     covered: set[int] = set()
     loose_at: dict[int, tuple[int, str, str]] = {}
     forms = ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
-             (_CODE_LEGISLATURE, True)) if "/" in text else ()  # every code form has a slash
+             (_CODE_LEGISLATURE, True), (_CODE_STATE_LOWER, True),
+             (_CODE_PARTY_LOWER, False)) if "/" in text else ()  # every code form has a slash
     for rx, state in forms:
         for m in rx.finditer(text):
             abbr = m.groupdict().get("type") or ""
+            if rx is _CODE_PARTY_LOWER and not _abbreviation_types(abbr, party=True):
+                continue  # lower case: a code only with one of the scheme's abbreviations
             if state and abbr and not _abbreviation_types(abbr):
                 # "Công văn số 1234/BNV-TCBC": an issuer and a unit, no type; a code only
                 # right after a type word
@@ -39,6 +43,10 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 continue
             covered.update(range(m.start(), m.end()))
             codes.append((m.start(), m.end(), m.group(0), abbr))
+    if "/" in text:  # "Công văn số 772/BXD": the issuer alone, a code only after a type word
+        for m in _CODE_ISSUER_ONLY.finditer(text):
+            if m.start() not in covered:
+                loose_at.setdefault(m.start(), (m.end(), m.group(0), ""))
     codes.sort()
     code_at = {s: (e, c, a) for s, e, c, a in codes}
     used_codes: set[int] = set()
@@ -132,7 +140,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                     num2 = code_number(ctext)
                     if num2 is None:
                         break
-                    item = Mention(base + p2, base + cend, ctext, si, tkey, num2, ctext,
+                    item = Mention(base + p2, base + cend, ctext, si, type_with_code(tkey, ctext), num2, ctext,
                                    list_head=head_index)
                     lp = cend
                 else:
@@ -158,7 +166,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         cap = word[:1].isupper()
         if word.isupper() and len(word) > 2:
             continue  # a heading ("QUYẾT ĐỊNH"), not a reference
-        det = P.det_before_re.search(before) if P.det_before_re else None
+        det = (P.det_before_re.search(before) if P.det_before_re else None) or (
+            _POSSESSIVE_DET.search(text, max(0, ts - 60), ts) if P.lang == "en" else None)
         if det is not None and not word[:1].isupper():
             det = None
         det = det or (word[:1].isupper() and possessive_named(text, ts, bodies, base, P))
@@ -235,7 +244,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
     for m in out:
         _attributes(m, sent, P, bodies, out)
     _list_items(out, sent, P)
-    _pre_attributes(out, sent, P, bodies)
+    pre_attributes(out, sent, P, bodies)
     for m in out:
         later_date(m, sent, P, out)
     return out
@@ -301,7 +310,9 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
                 m.end = base + end_rel
                 m.text = text[m.start - base:m.end - base]
                 # "la résolution du Politburo": a body alone describes, it does not name
-                m.anaphor = b is not None and b.end - base >= end_rel and b.key is not None
+                # ("Chỉ thị nói trên của Thủ tướng": a demonstrative still refers back)
+                m.anaphor = b is not None and b.end - base >= end_rel and (
+                    b.key is not None or _demonstrative(m.text, P))
                 if m.anaphor:
                     m.issuer = b
                 pos = m.end - base
@@ -477,98 +488,6 @@ def _subject(text: str, sm: re.Match, P: Patterns, mentions: list[Mention],
     return start + len(text[start:end].rstrip(" ,\t")), (subj or None)
 
 
-def _pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
-                    bodies: list[Body]) -> None:
-    """What the sentence says before a mention: "the Politburo issued Decision …",
-    "Ngày 15-8-2024, Ban Thường vụ … ban hành …", "the Politburo's Conclusion …",
-    "the Resolutions of the Politburo such as Resolutions …"."""
-    text = sent.text
-    base = sent.start
-    opener_date = None
-    om = P.opener_re.match(text)
-    if om:
-        got = find_date(text, om.end(), P)
-        if got:
-            opener_date = got[0]
-        else:
-            ym = P.year_re.match(text, om.end())
-            if ym and re.match(r"[ \t]{0,2},", text[ym.end():]):
-                opener_date = ym.group(0)
-    elif P.lang == "vi":
-        ym = re.match(r"(?:Năm|Trong năm)[ \t]{1,2}((?:19|20)\d\d)[ \t]{0,2},", text)
-        if ym:
-            opener_date = ym.group(1)
-    prev: Mention | None = None
-    for i, m in enumerate(mentions):
-        if m.list_head is not None:
-            head = mentions[m.list_head]
-            m.issuer = m.issuer or head.issuer
-            prev = m
-            continue
-        ms = m.start - base
-        before = text[max(0, ms - 60):ms]
-        off = max(0, ms - 60)
-        vm = P.issue_verb_re.search(before)
-        if vm:
-            vm_start = vm.start() + off
-        if vm and not (prev is not None and prev.end - base > vm_start):
-            b = _body_before(bodies, base + vm_start, text, base)
-            if b is not None and m.issuer is None:
-                m.issuer = b
-            if b is not None and m.strong:
-                date_before_body(m, text, b.start - base, P)
-            if opener_date and (m.date is None or len(m.date) == 4 and len(opener_date) > 4
-                                and opener_date.startswith(m.date)) and m.strong and (
-                    mentions[0] is m or mentions[0].start - base >= vm_start):
-                m.date = opener_date
-        elif (prev is not None and (prev.issuer is None) != (m.issuer is None)
-              and prev.tail_end <= m.start):
-            # coordinated mentions share the issuer one of them states: "X of the Politburo
-            # and Y"; "X of 2017 and Y of 2020 of the Politburo" (the same type)
-            gap = text[prev.tail_end - base:ms]
-            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
-                            r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
-                if m.issuer is None:
-                    m.issuer = prev.issuer
-                elif prev.type == m.type and prev.date and len(prev.date) == 4:
-                    prev.issuer = m.issuer
-        if m.issuer is None:
-            # "the Politburo's Conclusion"
-            pm = re.search(r"['’]s[ \t]{1,2}$", before)
-            if pm:
-                b = _body_before(bodies, base + off + pm.start(), text, base, gap_re=r"")
-                if b is not None:
-                    m.issuer = b
-        if m.issuer is None and vm:
-            # "… thay mặt Bộ Chính trị, ký ban hành Chỉ thị …", "signed … on behalf of the X"
-            ob = _on_behalf(P).search(text)
-            if ob:
-                bb = next((x for x in bodies if x.start - base >= ob.end()
-                           and x.start - base - ob.end() <= 5), None)
-                if bb is not None:
-                    m.issuer = bb
-        if m.issuer is None and P.such_as_re.search(before):
-            sm = P.such_as_re.search(before)
-            b = _body_before(bodies, base + off + sm.start(), text, base, gap_re=r"[ \t,]{0,3}")
-            if b is not None:
-                m.issuer = b
-        prev = m
-
-
-def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
-                 gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
-                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
-    best = None
-    for b in bodies:
-        if abs_pos - 40 <= b.end <= abs_pos:
-            gap = text[b.end - base:abs_pos - base]
-            if re.fullmatch(gap_re, gap, re.IGNORECASE):
-                best = b
-    return best
-
-
-
-
 _FILLER_WORDS = frozenset(w for ws in L.FILLER_WORDS.values() for w in ws)
 _LIST_INTRO = re.compile(
     rf"^[^.;:()\[\]]{{0,50}}(?<![\w])(?:{_alt(w for ws in L.LIST_INTRO.values() for w in ws)})"
@@ -578,6 +497,11 @@ _LIST_INTRO = re.compile(
 # a possessive before the object: "the Political Bureau’s", "the Government's"
 _POSSESSIVE = re.compile(r"[ \t]{0,2}(?:the[ \t]{1,2})?(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,4}"
                          r"[A-Z][\w-]{0,20}['’]s[ \t]{1,2}")
+
+
+# "the (draft) Government's Action Program": a possessive determines the name
+_POSSESSIVE_DET = re.compile(r"(?<![\w])the[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?(?:[A-Z][\w-]{0,20}"
+                             r"[ \t]{1,2}){0,4}[A-Z][\w-]{0,20}['’]s[ \t]{1,2}$")
 
 
 def _is_filler(gap: str) -> bool:
@@ -613,9 +537,8 @@ def _named_before(P: Patterns) -> re.Pattern:
     return rx
 
 
-def _on_behalf(P: Patterns) -> re.Pattern:
-    rx = getattr(P, "_on_behalf_re", None)
-    if rx is None:
-        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
-        P._on_behalf_re = rx  # type: ignore[attr-defined]
-    return rx
+def _demonstrative(text: str, P: Patterns) -> bool:
+    """A demonstrative in a mention's name ("Chỉ thị nói trên", "this Resolution")."""
+    return bool(P.demo_after_re and P.demo_after_re.search(text)
+                or P.demo_before_re and re.match(P.demo_before_re.pattern.rstrip("$"), text,
+                                                 re.IGNORECASE))

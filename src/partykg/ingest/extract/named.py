@@ -163,6 +163,14 @@ def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
         return False
     if issued_for(text, ts, te, P):
         return True
+    vm = P.issue_verb_re.search(text, max(0, ts - 40), ts)
+    if text[te:te + 1] == " " and vm and vm.group(0).strip().lower() not in L.HAVE_VERBS[P.lang]:
+        # "ban hành chương trình hành động thực hiện …", "issues action plan to implement …":
+        # issued, and named by its purpose
+        cm = P.cue_re.match(text, te + 1)
+        info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
+        if info and info[0] == "implements":
+            return True
     im = P.issuer_prep_re.match(text, te)
     if not im or not im.group(0).strip(" ,"):
         return False

@@ -47,7 +47,7 @@ class Patterns:
         # a capitalised type word the page glued to the word before ("replacingRegulation")
         self.glued_type_re = re.compile(
             rf"(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ]))(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
-        self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}",
+        self.marker_re = re.compile(rf"[ \t]{{0,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})[ \t]{{0,2}}(?::[ \t]{{0,2}})?",
                                     re.IGNORECASE)
         self.unit_after_re = re.compile(rf"[ \t-]{{1,2}}(?:{_alt(L.UNIT_WORDS[lang])})(?![\w])",
                                         re.IGNORECASE)
@@ -80,7 +80,8 @@ class Patterns:
         self.date_re = re.compile("(?:" + "|".join(forms) + ")", re.IGNORECASE)
         self.year_re = re.compile(r"(?:19|20)\d\d(?!\d)")
         self.date_prefix_re = re.compile(  # " , ngày": some pages space the comma
-            rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})[ \t]{{1,2}}", re.IGNORECASE)
+            rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.DATE_PREFIXES[lang])})(?:[ \t]{{1,2}}|(?=\d))",
+            re.IGNORECASE)  # "NGÀY30-3-2013": glued to the date
         # a sentence's opening date, after a dateline or markup ("(TTXVN)- Ngày …", "**Ngày …")
         self.opener_re = re.compile(
             rf"^(?:\([^()\n]{{1,20}}\)[ \t]?[-–—][ \t]?|[*•#>\-–—][*•#>\-–—\s]{{0,3}})?"

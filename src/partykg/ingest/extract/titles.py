@@ -51,6 +51,52 @@ def _res(P: Patterns) -> dict[str, re.Pattern]:
     return out
 
 
+_NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]{0,20}")
+
+
+def _name_before(text: str, ts: int, P: Patterns) -> tuple[int, str] | None:
+    """(start, key) of a name written before the type word at ``ts`` ("the Land Law", "the
+    2013 Enterprise Law"): up to four capitalised words (TITLE_BEFORE_NOT excluded) after a
+    TITLE_BEFORE_OPENERS word or a year."""
+    if not L.TITLE_BEFORE_OPENERS[P.lang]:
+        return None
+    words = list(re.finditer(r"[^\s,.;:()\[\]\"“”]+", text[max(0, ts - 100):ts]))
+    off = max(0, ts - 100)
+    if not words or not re.fullmatch(r"[ \t]{1,2}", text[off + words[-1].end():ts]):
+        return None
+    name: list[re.Match] = []
+    for w in reversed(words):
+        if len(name) == 4 or not _NAME_WORD.fullmatch(w.group(0)) \
+                or w.group(0) in L.TITLE_BEFORE_NOT[P.lang]:
+            break
+        if name and not re.fullmatch(r"[ \t]{1,2}", text[off + w.end():off + name[-1].start()]):
+            break
+        name.append(w)
+    if not name:
+        return None
+    first = name[-1]
+    before = text[max(0, off + first.start() - 30):off + first.start()]
+    opener = re.search(rf"(?:(?<![\w])(?:{_alt(L.TITLE_BEFORE_OPENERS[P.lang])})|(?<!\d)(?:19|20)\d\d)"
+                       r"[ \t]{1,2}$", before, re.IGNORECASE)
+    if not opener:
+        return None
+    return off + first.start(), _key(" ".join(w.group(0) for w in reversed(name)))
+
+
+def _named_at(text: str, pos: int, P: Patterns, R: dict) -> tuple[int, int, str] | None:
+    """A name then the type word right at ``pos`` ("Land Law" in "… of the Land Law, …")."""
+    if not L.TITLE_BEFORE_OPENERS[P.lang]:
+        return None
+    wm = re.compile(r"(?:[A-Z][a-z][\w'’-]{0,20}[ \t]{1,2}){1,4}").match(text, pos)
+    if not wm:
+        return None
+    tm = R["type"].match(text, wm.end())
+    if not tm or not tm.group(0)[:1].isupper() or R["opener"].match(text, tm.end()):
+        return None
+    got = _name_before(text, tm.start(), P)
+    return (got[0], tm.end(), got[1]) if got and got[0] == pos else None
+
+
 def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
     """End of the title words from ``pos`` (the position after the type word or opener); in a
     title-case title, a lower-case word other than a connector ends it."""
@@ -120,6 +166,9 @@ def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):
         while pos is not None and depth == 0 and len(objects) < 4:
             nt = R["type"].match(text, pos + 1) if text[pos:pos + 1] in " \t" else None
             got = _parse(text, nt, P, R, depth + 1) if nt else None
+            if not got and text[pos:pos + 1] in " \t":  # "… of the Land Law"
+                nb = _named_at(text, pos + 1, P, R)
+                got = (nb[0], nb[1], nb[2], []) if nb else None
             if not got or got[3]:
                 break
             objects.append(got[:3])
@@ -160,6 +209,10 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
         if tm.start() < taken:
             continue
         got = _parse(text, tm, P, R)
+        if not got and tm.group(0)[:1].isupper() and not R["opener"] is None \
+                and not R["opener"].match(text, tm.end()):
+            nb = _name_before(text, tm.start(), P)  # "the Land Law"
+            got = (nb[0], tm.end(), nb[1], []) if nb else None
         if not got:
             continue
         s, e, key, objects = got

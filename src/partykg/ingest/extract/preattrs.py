@@ -1,0 +1,112 @@
+"""What a sentence says before a mention: its issuer as the subject of an issue verb ("the
+Politburo issued Decision …", "Ngày 15-8-2024, Ban Thường vụ … ban hành …"), a possessive
+("the Politburo's Conclusion"), "on behalf of", "the Resolutions of the Politburo such as …", and
+the opening date of such a sentence; coordinated mentions share an issuer one of them states.
+"""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.data import Body, Mention, Sentence
+from partykg.ingest.extract.issued import date_before_body
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+
+
+def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
+                    bodies: list[Body]) -> None:
+    """What the sentence says before a mention: "the Politburo issued Decision …",
+    "Ngày 15-8-2024, Ban Thường vụ … ban hành …", "the Politburo's Conclusion …",
+    "the Resolutions of the Politburo such as Resolutions …"."""
+    text = sent.text
+    base = sent.start
+    opener_date = None
+    om = P.opener_re.match(text)
+    if om:
+        got = find_date(text, om.end(), P)
+        if got:
+            opener_date = got[0]
+        else:
+            ym = P.year_re.match(text, om.end())
+            if ym and re.match(r"[ \t]{0,2},", text[ym.end():]):
+                opener_date = ym.group(0)
+    elif P.lang == "vi":
+        ym = re.match(r"(?:Năm|Trong năm)[ \t]{1,2}((?:19|20)\d\d)[ \t]{0,2},", text)
+        if ym:
+            opener_date = ym.group(1)
+    prev: Mention | None = None
+    for i, m in enumerate(mentions):
+        if m.list_head is not None:
+            head = mentions[m.list_head]
+            m.issuer = m.issuer or head.issuer
+            prev = m
+            continue
+        ms = m.start - base
+        before = text[max(0, ms - 60):ms]
+        off = max(0, ms - 60)
+        vm = P.issue_verb_re.search(before)
+        if vm:
+            vm_start = vm.start() + off
+        if vm and not (prev is not None and prev.end - base > vm_start):
+            b = _body_before(bodies, base + vm_start, text, base)
+            if b is not None and m.issuer is None:
+                m.issuer = b
+            if b is not None and m.strong:
+                date_before_body(m, text, b.start - base, P)
+            if opener_date and (m.date is None or len(m.date) == 4 and len(opener_date) > 4
+                                and opener_date.startswith(m.date)) and m.strong and (
+                    mentions[0] is m or mentions[0].start - base >= vm_start):
+                m.date = opener_date
+        elif (prev is not None and (prev.issuer is None) != (m.issuer is None)
+              and prev.tail_end <= m.start):
+            # coordinated mentions share the issuer one of them states: "X of the Politburo
+            # and Y"; "X of 2017 and Y of 2020 of the Politburo" (the same type)
+            gap = text[prev.tail_end - base:ms]
+            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
+                            r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
+                if m.issuer is None:
+                    m.issuer = prev.issuer
+                elif prev.type == m.type and prev.date and len(prev.date) == 4:
+                    prev.issuer = m.issuer
+        if m.issuer is None:
+            # "the Politburo's Conclusion"
+            pm = re.search(r"['’]s[ \t]{1,2}$", before)
+            if pm:
+                b = _body_before(bodies, base + off + pm.start(), text, base, gap_re=r"")
+                if b is not None:
+                    m.issuer = b
+        if m.issuer is None and vm:
+            # "… thay mặt Bộ Chính trị, ký ban hành Chỉ thị …", "signed … on behalf of the X"
+            ob = _on_behalf(P).search(text)
+            if ob:
+                bb = next((x for x in bodies if x.start - base >= ob.end()
+                           and x.start - base - ob.end() <= 5), None)
+                if bb is not None:
+                    m.issuer = bb
+        if m.issuer is None and P.such_as_re.search(before):
+            sm = P.such_as_re.search(before)
+            b = _body_before(bodies, base + off + sm.start(), text, base, gap_re=r"[ \t,]{0,3}")
+            if b is not None:
+                m.issuer = b
+        prev = m
+
+
+def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
+                 gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
+                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
+    best = None
+    for b in bodies:
+        if abs_pos - 40 <= b.end <= abs_pos:
+            gap = text[b.end - base:abs_pos - base]
+            if re.fullmatch(gap_re, gap, re.IGNORECASE):
+                best = b
+    return best
+
+
+def _on_behalf(P: Patterns) -> re.Pattern:
+    rx = getattr(P, "_on_behalf_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
+        P._on_behalf_re = rx  # type: ignore[attr-defined]
+    return rx
