@@ -175,6 +175,11 @@ def enacted_header(text: str, h: int, mentions: list[Mention], P: Patterns) -> N
         lead = text[max(H.end, m.start - 40):m.start]
         iv = P.issue_verb_re.search(lead + " ")
         if iv is not None and not lead[iv.end() - 1:].strip() and "\n" not in lead[iv.start():]:
+            verb_at = m.start - len(lead) + iv.start()
+            prev = [o.end for o in mentions if o.strong and o.sentence == m.sentence
+                    and o.end <= verb_at]
+            if prev and not re.search(r"[,;:]", text[max(prev):verb_at]):
+                continue  # "Nghị quyết số NN … ban hành Kế hoạch …": a document issues it
             m.antecedent = h
             return
 

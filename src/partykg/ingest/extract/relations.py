@@ -171,8 +171,9 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                 out.append(j)
                 prev = m
             continue
-        if prev.end <= m.start < prev.tail_end:
-            nested = True
+        if prev.end <= m.start < prev.tail_end and not (prev.strong and _second_verb(
+                text, max(prev.end - base, m.start - base - 40), m.start - base, P)):
+            nested = True  # (not when the clause's second verb opens it: "X về A và triển khai Y")
             continue
         gap = text[max(prev.tail_end, prev.end) - base:m.start - base]
         if "(" in gap and ")" not in gap[gap.rfind("("):] and gap.count("(") == 1 and \
