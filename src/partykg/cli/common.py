@@ -68,7 +68,7 @@ def open_graph(args, cached: bool = False):
 
     t0 = time.perf_counter()
     if getattr(args, "store", None):
-        kg = KnowledgeGraph.open(args.store)
+        kg = KnowledgeGraph.open(args.store, lazy=cached)
         if getattr(args, "root", None) is not None:  # its queries/ (as for an endpoint)
             from partykg.project import check_root_str
 

@@ -203,7 +203,7 @@ class _CachedReport:
 def _open(folder: str, sig: str, root: Path | str):
     """The cached store in ``folder`` if its signature is ``sig``, else None. Its ``root`` and
     ``location`` are str."""
-    from partykg.store.embedded import KnowledgeGraph
+    from partykg.store.embedded import LazyKnowledgeGraph
     from partykg.store.memo import Memo
 
     root, location = os.fspath(root), os.path.join(folder, _STORE)
@@ -211,10 +211,23 @@ def _open(folder: str, sig: str, root: Path | str):
         with open(os.path.join(folder, _SIGNATURE), encoding="utf-8") as f:
             if f.read() != sig:
                 return None
-        store = ox.Store.read_only(location)
-    except (OSError, RuntimeError, ValueError):
+    except (OSError, ValueError):
         return None
-    kg = KnowledgeGraph(store, root, _CachedReport(folder, root), location)
+    if not os.path.isdir(location):
+        return None
+
+    def opener() -> ox.Store:
+        """The store, opened when a query first needs it (most cold questions are answered
+        from the memo); one that cannot be opened is the graph loaded from the files, as
+        :func:`load` gives when there is no cache."""
+        try:
+            return ox.Store.read_only(location)
+        except (OSError, RuntimeError, ValueError):
+            from partykg.store.embedded import KnowledgeGraph
+
+            return KnowledgeGraph.load(root).store
+
+    kg = LazyKnowledgeGraph(opener, root, _CachedReport(folder, root), location)
     # the results of its queries without parameters
     kg.memo = Memo(os.path.join(folder, _MEMO), sig)
     return kg

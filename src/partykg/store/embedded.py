@@ -116,19 +116,32 @@ class StoreError(PartykgError):
     """An on-disk store that cannot be opened or written."""
 
 
+def _open_read_only(path) -> ox.Store:
+    """The store in the folder ``path``, opened read-only (a clear error when it cannot be)."""
+    try:
+        return ox.Store.read_only(os.fspath(path))
+    except (OSError, RuntimeError) as e:
+        from pathlib import Path
+
+        path = Path(path)
+        raise _damaged(path, e) or StoreError(f"{path}: cannot open the store: {e}") from e
+
+
 class _StoreReport:
     """The load report (:class:`partykg.graph.dataset.LoadReport`: ``files``, ``graph_files``,
     ``quads``) of an on-disk store, read from graph/meta when first used: a store of a million
     documents maps some 20,000 graphs to their files, and reading them on every open would slow
     down every command that never asks (``partykg ask`` does not)."""
 
-    def __init__(self, store: ox.Store):
-        self._store = store
+    def __init__(self, store):
+        self._store = store  # an ox.Store, or a graph whose ``store`` is opened when first used
         self._cache: dict = {}
 
     def _get(self, name: str):
         if name not in self._cache:
             store, meta = self._store, ox.NamedNode(GRAPH_META)
+            if type(store) is not ox.Store:
+                store = store.store
             if name == "graph_files":
                 self._cache[name] = {q.subject.value: q.object.value for q in
                                      store.quads_for_pattern(None, _SOURCE_FILE, None, meta)}
@@ -171,21 +184,21 @@ class KnowledgeGraph:
         return cls(store, root, report)
 
     @classmethod
-    def open(cls, path: Path | str) -> "KnowledgeGraph":
+    def open(cls, path: Path | str, lazy: bool = False) -> "KnowledgeGraph":
         """Open, read-only, a store written by :meth:`save` (``partykg build --store DIR``).
-        Its ``location`` is ``path`` as given (a str or a Path)."""
+        Its ``location`` is ``path`` as given (a str or a Path). ``lazy``: the engine opens the
+        store when it is first used (:class:`LazyKnowledgeGraph`; an error opening it is raised
+        then), and the folder is only checked now."""
         if not _is_store(path):
             from pathlib import Path
 
             raise StoreError(f"{Path(path)}: not a partykg store (write one with "
                              "'partykg build --store DIR')")
-        try:
-            store = ox.Store.read_only(os.fspath(path))
-        except (OSError, RuntimeError) as e:
-            from pathlib import Path
-
-            path = Path(path)
-            raise _damaged(path, e) or StoreError(f"{path}: cannot open the store: {e}") from e
+        if lazy:
+            kg = LazyKnowledgeGraph(lambda: _open_read_only(path), None, None, path)
+            kg.report = _StoreReport(kg)
+            return kg
+        store = _open_read_only(path)
         return cls(store, None, _StoreReport(store), path)
 
     @classmethod
@@ -310,3 +323,28 @@ class KnowledgeGraph:
         """Every quad except the derived keys and the store's metadata."""
         skip = {ox.NamedNode(GRAPH_DERIVED), ox.NamedNode(GRAPH_META)}
         return [q for q in self.store if q.graph_name not in skip]
+
+
+class LazyKnowledgeGraph(KnowledgeGraph):
+    """A :class:`KnowledgeGraph` whose engine store is opened by ``opener()`` when ``store`` is
+    first read (issue 13: opening an on-disk store starts RocksDB and its threads, a fifth of a
+    cold ``partykg ask``, and a question whose every query is kept in the memo,
+    :mod:`partykg.store.memo`, needs none). Everything else is a :class:`KnowledgeGraph`'s."""
+
+    def __init__(self, opener: Callable[[], ox.Store], root, report, location=None):
+        self._opener = opener
+        self._store: ox.Store | None = None
+        self.root = root
+        self.report = report
+        self.location = location
+
+    @property
+    def store(self) -> ox.Store:  # type: ignore[override]
+        if self._store is None:
+            self._store = self._opener()
+        return self._store
+
+    @property
+    def opened(self) -> bool:
+        """Whether the engine's store was opened (tests)."""
+        return self._store is not None

@@ -14,8 +14,17 @@ under the query's whole text, so an edited query is run again. Beside the result
 :mod:`partykg.store.sparql` works out from a query's text alone (where
 :func:`~partykg.store.sparql.bind` writes the VALUES blocks, and that the query may run), under
 that text, checked again when used. The key also names the versions of partykg and pyoxigraph
-and the code that makes what the memo keeps (``store/sparql.py`` and this module, by size and
-modification time).
+and the code that makes what the memo keeps (``store/sparql.py``, ``reads.py``, ``queries.py``,
+``embedded.py`` and this module, by size and modification time).
+
+The results of the library queries **with** parameters that ``partykg ask`` runs (the entity,
+the card, the replacements of a document, the names looked up...) are kept too, under the
+query's whole text and its bound terms, in small files beside the memo (:meth:`Memo.get_bound`;
+at most ``BUCKETS * BUCKET_ENTRIES`` results, the oldest dropped first). Each file names the
+memo's random **token**, written in the memo with its key: a file whose token is not the one of
+the memo read now (a memo of another graph, or rewritten) is ignored. A question whose every
+query is kept is answered without opening the store at all
+(:class:`partykg.store.embedded.LazyKnowledgeGraph`): the same rows, read from the same graph.
 
 Written atomically (a temporary file next to it, renamed over it) and checked when read (a
 CRC-32 of its content): a memo that cannot be read, or does not match, is ignored, never an
@@ -35,6 +44,9 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 MAX_ROWS = 50_000  # a result bigger than this is not kept (a memo stays small to read)
 MAX_PLANS = 2_000  # where the parameters of a query are bound (partykg.store.sparql), by text
+BUCKETS = 256  # results of queries with parameters: files of the folder ``<memo>.bound``
+BUCKET_ENTRIES = 16  # results kept in one of them (the oldest dropped first)
+MAX_BOUND_ROWS = 5_000  # a bigger result with parameters is not kept
 
 
 def _encode(term):
@@ -75,7 +87,7 @@ def _versions() -> str:
 
     here = os.path.dirname(__file__)
     code = []
-    for name in ("sparql.py", "memo.py"):
+    for name in ("sparql.py", "memo.py", "reads.py", "queries.py", "embedded.py"):
         st = os.stat(os.path.join(here, name))
         code.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
     return f"partykg {__version__}\npyoxigraph {ox.__version__}\n" + "\n".join(code) + "\n"
@@ -92,6 +104,9 @@ class Memo:
         self._plans: dict = {}  # partykg.store.sparql's plans and checks, kept with the results
         self._checked: list[str] = []
         self._dirty = False
+        self._token = ""  # names this memo's results with parameters (see get_bound)
+        self._buckets: dict[int, dict] = {}  # bucket -> its results, as read or made
+        self._dirty_buckets: set[int] = set()
         if path is not None:
             self._read()
 
@@ -103,6 +118,9 @@ class Memo:
             rows = data["rows"]
             if type(rows) is dict:
                 self._rows = rows
+            token = data.get("token")
+            if type(token) is str:
+                self._token = token
             plans, checked = data["plans"], data["checked"]
             if type(plans) is dict and type(checked) is list:
                 from partykg.store import sparql
@@ -151,16 +169,97 @@ class Memo:
         plans = {k: [(int(p), tuple(ns)) for p, ns in v] for k, v in sparql.MADE_PLANS.items()
                  if k not in self._plans}
         checked = [q for q in sparql.MADE_CHECKED if q not in sparql.KEPT_CHECKED]
-        if not (self._dirty or plans or checked):
+        if not (self._dirty or plans or checked or (self._dirty_buckets and not self._token)):
+            self._save_buckets()
             return
         self._dirty = False
+        if not self._token:  # a new memo: its results with parameters are new too
+            self._token = os.urandom(12).hex()
         self._plans.update(plans)
         self._checked += checked
         if len(self._plans) > MAX_PLANS:  # plans of many questions: keep this process's
             self._plans = {k: v for k, v in self._plans.items() if k in sparql.MADE_PLANS
                            or k in sparql.KEPT_PLANS}
         write_checked(self.path, {"key": self.key, "rows": self._rows, "plans": self._plans,
-                                  "checked": self._checked[-MAX_PLANS:]})
+                                  "checked": self._checked[-MAX_PLANS:], "token": self._token})
+        self._save_buckets()
+
+    # --- results of queries with parameters --------------------------------------------------
+    # Kept in BUCKETS small files beside the memo (a file is chosen by the CRC-32 of the query's
+    # text and parameters), each holding the memo's token and up to BUCKET_ENTRIES results under
+    # their whole text and parameters. The token is random, written in the memo with its key
+    # when the memo is first written: a file whose token is not the memo's (an older graph, a
+    # memo rewritten) is ignored, so a result is used only for the graph it was read from.
+
+    def _bucket_path(self, n: int) -> str:
+        return f"{self.path}.bound{os.sep}{n:02x}"
+
+    def _bucket(self, n: int) -> dict:
+        entries = self._buckets.get(n)
+        if entries is None:
+            entries = {}
+            if self._token:
+                data = read_checked(self._bucket_path(n))
+                if (type(data) is tuple and len(data) == 2 and data[0] == self._token
+                        and type(data[1]) is dict):
+                    entries = data[1]
+            self._buckets[n] = entries
+        return entries
+
+    @staticmethod
+    def _bound_key(query: str, params: dict) -> tuple | None:
+        try:
+            return (query, tuple(sorted((k, _encode(v)) for k, v in params.items())))
+        except TypeError:
+            return None
+
+    def get_bound(self, query: str, params: dict) -> list[dict] | None:
+        """The rows of ``query`` with ``params`` (variable -> term) as the graph answered them,
+        or None when not kept."""
+        if self.path is None:
+            return None
+        key = self._bound_key(query, params)
+        if key is None:
+            return None
+        import zlib
+
+        entries = self._bucket(zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS)
+        kept = entries.get(key)
+        if kept is None:
+            return None
+        try:
+            names, rows = kept
+            return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+        except (TypeError, ValueError, IndexError):  # not what this module writes
+            del entries[key]
+            return None
+
+    def put_bound(self, query: str, params: dict, rows: list[dict]) -> None:
+        if self.path is None or len(rows) > MAX_BOUND_ROWS:
+            return
+        key = self._bound_key(query, params)
+        if key is None:
+            return
+        try:
+            names = list(rows[0]) if rows else []
+            data = [tuple(_encode(r[n]) for n in names) for r in rows]
+        except (TypeError, KeyError):
+            return
+        import zlib
+
+        n = zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS
+        entries = self._bucket(n)
+        entries[key] = (names, data)
+        while len(entries) > BUCKET_ENTRIES:
+            del entries[next(iter(entries))]
+        self._dirty_buckets.add(n)
+
+    def _save_buckets(self) -> None:
+        if not self._token:
+            return
+        for n in sorted(self._dirty_buckets):
+            write_checked(self._bucket_path(n), (self._token, self._buckets[n]))
+        self._dirty_buckets.clear()
 
 
 def store_key(location: str) -> str | None:

@@ -316,11 +316,18 @@ def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     text = q.text[:at] + block + q.text[at:]
     from partykg.store.embedded import KnowledgeGraph
 
+    memo = getattr(kg, "memo", None)
+    rows = memo.get_bound(text, {}) if memo is not None else None
+    if rows is not None:  # read from this graph before (partykg.store.memo)
+        return rows
     if isinstance(kg, KnowledgeGraph):  # it checks what it runs: check the template once
         from partykg.store.sparql import vouch_values
 
         vouch_values(q.text, text)
-    return kg.select(text, {}, prefixes=False)
+    rows = kg.select(text, {}, prefixes=False)
+    if memo is not None:
+        memo.put_bound(text, {}, rows)
+    return rows
 
 
 def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
@@ -329,15 +336,21 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
     same file runs unchanged with curl on any endpoint. A few small queries are read from an
     embedded store's quads instead, giving the same rows (:mod:`partykg.store.reads`)."""
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
-    if params:  # a query a reader of the store's quads stands for (partykg.store.reads)
-        from partykg.store import reads
+    memo = getattr(kg, "memo", None)
+    if params:
+        rows = memo.get_bound(q.text, params) if memo is not None else None
+        if rows is not None:  # read from this graph before (partykg.store.memo)
+            return rows
+        from partykg.store import reads  # a reader of the store's quads may stand for it
 
         rows = reads.rows(kg, q.text, params)
-        if rows is not None:
-            return rows
-    memo = getattr(kg, "memo", None) if not params else None
+        if rows is None:
+            rows = kg.select(q.text, params, prefixes=False)
+        if memo is not None:
+            memo.put_bound(q.text, params, rows)
+        return rows
     if memo is None:
-        return kg.select(q.text, params or {}, prefixes=False)
+        return kg.select(q.text, {}, prefixes=False)
     # a query without parameters, on a graph with a memo (partykg.store.memo): run once
     rows = memo.get(q.text)
     if rows is None:
