@@ -236,9 +236,12 @@ class _Data:
             hit = {}
             if not isinstance(node, ox.Literal):
                 for q in self.store.quads_for_pattern(node, None, None):
-                    vals = hit.setdefault(q.predicate.value, [])
-                    if q.object not in vals:
-                        vals.append(q.object)
+                    p, o = q.predicate.value, q.object  # each read once (a new object each time)
+                    vals = hit.get(p)
+                    if vals is None:
+                        hit[p] = [o]
+                    elif o not in vals:
+                        vals.append(o)
             self._props[node] = hit
         return hit
 
