@@ -20,7 +20,8 @@ run is made only when the "with" run finds something.
 
 With a context (accept: the file must validate on its own too), the runs with both graphs share
 one copy of the addition with its derived keys: the graph's part each run needs is lent to it and
-taken back, instead of copying the addition into a store per run.
+taken back, instead of copying the addition into a store per run. :func:`validate_quads` (accept)
+makes the addition's own store that copy.
 """
 
 from __future__ import annotations
