@@ -168,3 +168,56 @@ def test_checks_on_the_addition_itself_find_what_they_find_on_a_copy(graphs, nam
                    for v in itself), itself
         assert any(v.entity == f"{ID}doc/tw/ct/2005/51" and v.rule != "quote-in-corpus"
                    for v in itself), itself
+
+
+def quads_of(name: str) -> list:
+    return list(addition(name))
+
+
+def store_of(quads: list) -> ox.Store:
+    s = ox.Store()
+    s.bulk_extend(quads)  # as accept filled it (a store's rows come in an order set by insertion)
+    return s
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS))
+def test_the_addition_as_its_own_working_copy_reports_the_same(graphs, name):
+    # validate_quads (accept): one store of the addition, its own working copy (own=True), must
+    # find what a copy finds, in the same order (more than one check violation: the usual run)
+    from partykg.graph.addition import validate_quads
+
+    kg, context = graphs
+    rel = "graph/sources/addition.trig"
+    quads = quads_of(name)
+    usual = validate_addition(kg, store_of(quads), rel, context=context)
+    counts: list = []
+    own = store_of(quads)
+    mine = validate_addition(kg, own, rel, context=context, own=True, counts=counts)
+    assert keys(mine) == keys(usual) and len(mine) == len(usual)
+    assert len(counts) == 2 and sum(counts) <= len(usual)
+    if any(q.predicate.value == PK + "number" for q in quads):  # it was the working copy
+        assert any(q.graph_name.value.endswith("derived") for q in own)
+    assert validate_quads(kg, quads, rel, context) == usual
+    if name == "quote-not-in-corpus":  # two quote violations: the usual run gives the list
+        assert max(counts) == 2
+
+
+def test_a_refused_own_run_lists_what_the_usual_run_lists(graphs, monkeypatch):
+    # when a run finds two check violations or more, validate_quads lists the usual run's
+    import partykg.graph.addition as addition_mod
+
+    kg, context = graphs
+    rel = "graph/sources/addition.trig"
+    calls = []
+    real = addition_mod.validate_addition
+
+    def spy(*a, **k):
+        calls.append(k.get("own", False))
+        return real(*a, **k)
+
+    monkeypatch.setattr(addition_mod, "validate_addition", spy)
+    assert addition_mod.validate_quads(kg, quads_of("quote-not-in-corpus"), rel, context)
+    assert calls == [True, False]
+    calls.clear()
+    assert addition_mod.validate_quads(kg, quads_of("known-issuer"), rel, context) == []
+    assert calls == [True]

@@ -65,7 +65,7 @@ def _full_path(shapes) -> list:
         if id(sh) in seen:
             return
         seen.add(id(sh))
-        sh.value_only, sh.tests_value, sh.logic = False, True, True
+        sh.value_only, sh.tests_value, sh.logic, sh.skip_empty = False, True, True, False
         for x in [*sh.properties, *sh.constraints.get("or", ()), *sh.constraints.get("xone", ())]:
             reset(x)
         if "qualifiedValueShape" in sh.constraints:
@@ -82,6 +82,8 @@ def test_the_compiled_flags_change_no_result():
     compiled = compile_shapes(SHAPES)
     assert any(sh.value_only for top in compiled for p in top.properties
                for sh in p.constraints.get("or", ()))
+    assert any(p.skip_empty for top in compiled for p in top.properties)
+    assert not all(p.skip_empty for top in compiled for p in top.properties)
     full = _full_path(compiled)
     failing = 0
     for example in EXAMPLE_FILES:

@@ -60,10 +60,16 @@ def test_terms_of_every_kind_are_written_as_the_reference_writes_them():
     objects = [ox.Literal("plain"), ox.Literal('a "quoted"\nline\t\\ end', language="vi"),
                ox.Literal("2024-01-02", datatype=ox.NamedNode(PREFIXES["xsd"] + "date")),
                ox.Literal("x", datatype=ox.NamedNode(EX + "dt")), ox.NamedNode(EX + "a?b=1"),
-               ox.NamedNode(BASE + "doc/(paren)"), b, ox.NamedNode(PREFIXES["pk"] + "Evidence")]
+               ox.NamedNode(BASE + "doc/(paren)"), b, ox.NamedNode(PREFIXES["pk"] + "Evidence"),
+               # what the engine's N-Quads escape (the writer reads them back): controls,
+               # quotes, a backslash before a letter, text that looks like a datatype or graph
+               ox.Literal('\b\f\x01\x7f\r é 🙂 \\u0041 \\n \'s', language="en-GB"),
+               ox.Literal('ends "x"^^<http://example.org/g> _:b .', datatype=ox.NamedNode(EX + "dt")),
+               ox.Literal("a <b> c"), ox.Literal(""), ox.Literal('"'), ox.Literal("x\\"),
+               ox.NamedNode(PREFIXES["rdf"] + "type"), ox.NamedNode(EX)]
     quads = [ox.Quad(subj, pred, o, g) for subj in (s, b, ox.NamedNode(EX + "z"))
              for pred in (typ, p, ox.NamedNode(EX + "p-1")) for o in objects
-             for g in (g1, g2, ox.DefaultGraph())]
+             for g in (g1, g2, ox.DefaultGraph(), ox.BlankNode("g3"))]
     quads += quads[:5]  # a quad twice is written once
     out = serialize(quads, "# h", {"ex": EX})
     assert out == reference(quads, "# h", {"ex": EX})

@@ -61,6 +61,9 @@ class Shape:
     value_only: bool = False
     tests_value: bool = True
     logic: bool = True
+    # a property shape that no node without a value of its path's first predicate can fail (no
+    # sh:minCount, no sh:qualifiedMinCount): a node shape skips it for such a node
+    skip_empty: bool = False
 
 
 def _list(store: ox.Store, head) -> list:
@@ -143,6 +146,8 @@ def _finish(sh: Shape, seen: set) -> None:
                      and "xone" not in sh.constraints)
     sh.tests_value = any(k in sh.constraints for k in _VALUE_TESTS)
     sh.logic = "or" in sh.constraints or "xone" in sh.constraints
+    sh.skip_empty = (sh.path is not None and not sh.constraints.get("minCount")
+                     and not sh.constraints.get("qualifiedMinCount"))
     for x in sh.properties:
         _finish(x, seen)
     for k in ("or", "xone"):
@@ -231,9 +236,12 @@ class _Data:
             hit = {}
             if not isinstance(node, ox.Literal):
                 for q in self.store.quads_for_pattern(node, None, None):
-                    vals = hit.setdefault(q.predicate.value, [])
-                    if q.object not in vals:
-                        vals.append(q.object)
+                    p, o = q.predicate.value, q.object  # each read once (a new object each time)
+                    vals = hit.get(p)
+                    if vals is None:
+                        hit[p] = [o]
+                    elif o not in vals:
+                        vals.append(o)
             self._props[node] = hit
         return hit
 
@@ -349,8 +357,14 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
     if (shape.tests_value and not _value_ok(data, node, c)) or \
             (shape.logic and _logic_fails(data, node, c)):
         out.append((shape, None))
-    for p in shape.properties:
-        out += _failures(data, node, p)
+    if shape.properties:
+        # the node's statements are read once (as its first property shape would); a property
+        # shape it cannot fail without a value (skip_empty) is skipped when it has none
+        have = data.props(node)
+        for p in shape.properties:
+            if p.skip_empty and p.path[0] not in have:
+                continue
+            out += _failures(data, node, p)
     return out
 
 

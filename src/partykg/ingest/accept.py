@@ -507,21 +507,19 @@ def _merger_iri(kg, merged: list[ox.NamedNode], into: ox.NamedNode) -> ox.NamedN
 def _validate(kg, root: Path, target: Path, rel: str, fresh: list[ox.Quad]) -> list:
     """The violations the ``fresh`` quads (for file ``target``) would bring: with the project
     (``kg``), and with the ontology, the curation graph and the file's earlier content alone."""
-    from partykg.graph.addition import validate_addition
+    from partykg.graph.addition import validate_quads
     from partykg.graph.dataset import load
     from partykg.store.embedded import KnowledgeGraph
 
     if not fresh:
         return []
-    added = ox.Store()
-    added.bulk_extend(fresh)
     curation = root / "graph" / "curation.trig"
     alone = [f for f in graph_files(root) if f.parent.name == "ontology"
              or f.parent == root / "ontology"]
     alone += [f for f in (curation, target) if f.exists()]
     store, report = load(root, files=alone)
     context = KnowledgeGraph(store, root, report)
-    return validate_addition(kg, added, rel, context=context)
+    return validate_quads(kg, fresh, rel, context)
 
 
 def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: str,

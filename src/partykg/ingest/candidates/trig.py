@@ -169,14 +169,24 @@ def read(path: Path) -> CandidateSet:
                             CandidatesError)
     except OSError as e:
         raise CandidatesError(f"{path}: cannot read: {e.strerror or e}") from e
+    # each statement is put in its subject's table as it is parsed (no list of them all)
+    by_s: dict[str, dict[str, list]] = {}
+    named = ox.NamedNode
     try:
-        quads = list(ox.parse(data, format=ox.RdfFormat.TRIG, base_iri=BASE))
+        for q in ox.parse(data, format=ox.RdfFormat.TRIG, base_iri=BASE):
+            s = q.subject
+            if isinstance(s, named):
+                po = by_s.get(s.value)
+                if po is None:
+                    po = by_s[s.value] = {}
+                p = q.predicate.value
+                objs = po.get(p)
+                if objs is None:
+                    po[p] = [q.object]
+                else:
+                    objs.append(q.object)
     except (SyntaxError, ValueError) as e:
         raise CandidatesError(f"{path}: not a candidates file (TriG does not parse: {e})") from e
-    by_s: dict[str, dict[str, list]] = {}
-    for q in quads:
-        if isinstance(q.subject, ox.NamedNode):
-            by_s.setdefault(q.subject.value, {}).setdefault(q.predicate.value, []).append(q.object)
     roots = [s for s, po in by_s.items()
              if any(o.value == PKC + "CandidateSet" for o in po.get(RDF + "type", []))]
     if len(roots) != 1:
