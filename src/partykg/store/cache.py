@@ -252,6 +252,7 @@ def _write(kg, folder: Path | str, sig: str) -> bool:
         disk.bulk_extend(kg.store)
         disk.flush()
         disk.optimize()
+        _write_table(disk, kg, str(tmp), sig)
         del disk
         root = kg.root
         report = {"files": [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
@@ -267,6 +268,21 @@ def _write(kg, folder: Path | str, sig: str) -> bool:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_table(disk: ox.Store, kg, tmp: str, sig: str) -> None:
+    """The table of the results of the library queries for every value of their parameter
+    (:mod:`partykg.store.table`), read from the store just written, beside its memo."""
+    from partykg.store import table
+    from partykg.store.embedded import KnowledgeGraph
+    from partykg.store.memo import Memo
+
+    if kg.report.quads > table.MAX_QUADS:
+        return
+    graph = KnowledgeGraph(disk, kg.root, kg.report)
+    texts, unbound = table.library_texts(kg.root)
+    table.write(os.path.join(tmp, _MEMO + ".table"), Memo(None, sig).key,
+                table.build(graph, texts, unbound, same=kg))
 
 
 def _clean(folder: Path | str) -> None:

@@ -87,7 +87,7 @@ def _versions() -> str:
 
     here = os.path.dirname(__file__)
     code = []
-    for name in ("sparql.py", "memo.py", "reads.py", "queries.py", "embedded.py"):
+    for name in ("sparql.py", "memo.py", "reads.py", "queries.py", "embedded.py", "table.py"):
         st = os.stat(os.path.join(here, name))
         code.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
     return f"partykg {__version__}\npyoxigraph {ox.__version__}\n" + "\n".join(code) + "\n"
@@ -107,6 +107,7 @@ class Memo:
         self._token = ""  # names this memo's results with parameters (see get_bound)
         self._buckets: dict[int, dict] = {}  # bucket -> its results, as read or made
         self._dirty_buckets: set[int] = set()
+        self._table = None  # partykg.store.table, read when first needed
         if path is not None:
             self._read()
 
@@ -183,6 +184,15 @@ class Memo:
         write_checked(self.path, {"key": self.key, "rows": self._rows, "plans": self._plans,
                                   "checked": self._checked[-MAX_PLANS:], "token": self._token})
         self._save_buckets()
+
+    def table(self):
+        """The graph's table of query results for every value of their parameter
+        (:mod:`partykg.store.table`, in the folder ``<memo>.table``), or None."""
+        if self._table is None and self.path is not None:
+            from partykg.store.table import Table
+
+            self._table = Table(f"{self.path}.table", self.key)
+        return self._table
 
     # --- results of queries with parameters --------------------------------------------------
     # Kept in BUCKETS small files beside the memo (a file is chosen by the CRC-32 of the query's

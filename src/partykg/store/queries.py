@@ -320,6 +320,10 @@ def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     rows = memo.get_bound(text, {}) if memo is not None else None
     if rows is not None:  # read from this graph before (partykg.store.memo)
         return rows
+    table = memo.table() if memo is not None else None
+    rows = table.values_rows(q.text, var, terms) if table is not None else None
+    if rows is not None:  # kept for every key of this graph (partykg.store.table)
+        return rows
     if isinstance(kg, KnowledgeGraph):  # it checks what it runs: check the template once
         from partykg.store.sparql import vouch_values
 
@@ -341,6 +345,10 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
         rows = memo.get_bound(q.text, params) if memo is not None else None
         if rows is not None:  # read from this graph before (partykg.store.memo)
             return rows
+        table = memo.table() if memo is not None else None
+        rows = table.rows(q.text, params) if table is not None else None
+        if rows is not None:  # kept for every value of this graph (partykg.store.table)
+            return rows
         from partykg.store import reads  # a reader of the store's quads may stand for it
 
         rows = reads.rows(kg, q.text, params)
@@ -353,6 +361,9 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
         return kg.select(q.text, {}, prefixes=False)
     # a query without parameters, on a graph with a memo (partykg.store.memo): run once
     rows = memo.get(q.text)
+    if rows is None:  # kept for this graph (partykg.store.table)
+        table = memo.table()
+        rows = table.rows(q.text, {}) if table is not None else None
     if rows is None:
         rows = kg.select(q.text, {}, prefixes=False)
         memo.put(q.text, rows)
