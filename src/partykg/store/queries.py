@@ -361,12 +361,12 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
         return kg.select(q.text, {}, prefixes=False)
     # a query without parameters, on a graph with a memo (partykg.store.memo): run once
     rows = memo.get(q.text)
-    if rows is None:  # kept for this graph (partykg.store.table)
-        table = memo.table()
-        rows = table.rows(q.text, {}) if table is not None else None
     if rows is None:
-        rows = kg.select(q.text, {}, prefixes=False)
-        memo.put(q.text, rows)
+        table = memo.table()  # kept for this graph (partykg.store.table)
+        rows = table.rows(q.text, {}) if table is not None else None
+        if rows is None:
+            rows = kg.select(q.text, {}, prefixes=False)
+        memo.put(q.text, rows)  # (read with the memo by the next question)
     return rows
 
 

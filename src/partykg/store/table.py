@@ -18,13 +18,16 @@ What it holds, each only for the query's text exactly as shipped (by CRC-32, as
   grouped by key; the rows of several keys are those of each key in the order of the keys (the
   query orders by the key first); a key with two rows its ORDER BY does not tell apart is not
   kept;
-- ``replaced-by``, ``lookup-number`` and ``lookup-code``: the query run with its parameter bound
-  (the very text and call of :func:`partykg.store.queries.run`) for every value its one triple
-  pattern on the parameter can match (the objects of ``pk:replaces`` and
-  ``pk:plannedToReplace``, of ``pk:numberKey``, of ``pk:codeKey``); any other value finds no row.
+- ``replaced-by``, ``lookup-number``, ``lookup-code``, ``post-holders`` and ``posts``: the query
+  run with its parameter bound (the very text and call of :func:`partykg.store.queries.run`) for
+  every value the one triple pattern every row needs can match (the objects of ``pk:replaces``
+  or ``pk:plannedToReplace``, of ``pk:numberKey``, of ``pk:codeKey``, of ``pk:post``; the
+  subjects of ``pk:holdsPost``); any other value finds no row;
+- the library queries without parameters (``document-types``, ``kinds``, ``name-index``...),
+  as the engine gives them.
 
-A parameter that is neither an IRI (``entity``, ``document``, ``replaced-by``) nor a plain
-string literal (the keys) is not answered from the table.
+A parameter that is neither an IRI (``entity``, ``document``, ``replaced-by``, ``post-holders``,
+``posts``) nor a plain string literal (the keys) is not answered from the table.
 
 Never stale, never a wrong row: the table is the folder ``<memo>.table``: an ``index`` file
 naming the memo's **key** (the graph files' signature, the versions and the code, see
@@ -44,7 +47,9 @@ import pyoxigraph as ox
 
 from partykg.datacache import read_checked, write_checked
 
-BUCKETS = 64  # bucket files per query
+# bucket files per query (a card's rows are many: small files, read fast)
+BUCKETS = {"d": 1024, "e": 256}
+OTHER_BUCKETS = 64
 MAX_QUADS = 1_000_000  # a bigger graph gets no table (its build would take too long)
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PK = "https://w3id.org/partykg/ontology#"
@@ -52,12 +57,16 @@ _PK = "https://w3id.org/partykg/ontology#"
 # the CRC-32 of a library query's text -> (its tag in the table, its parameter, the kind of value)
 ENTITY, DOCUMENT, NAMES = 0xD28EF5CB, 0x7C6749B5, 0x9B0537F5
 # (the queries run with their parameter bound, for the objects of these predicates)
+# (a trailing "^": the subjects of the predicate)
 BOUND = {0x04922088: ("doc", (_PK + "replaces", _PK + "plannedToReplace")),  # replaced-by
          0xBF12BF28: ("number", (_PK + "numberKey",)),  # lookup-number
-         0xBC5ECFA4: ("key", (_PK + "codeKey",))}  # lookup-code
+         0xBC5ECFA4: ("key", (_PK + "codeKey",)),  # lookup-code
+         0x7AB25C07: ("post", (_PK + "post",)),  # post-holders
+         0x63F4724F: ("person", (_PK + "holdsPost^",))}  # posts
 SPECS = {ENTITY: ("e", "entity", "iri"), DOCUMENT: ("d", "doc", "iri"),
          NAMES: ("n", "name", "key"), 0x04922088: ("r", "doc", "iri"),
-         0xBF12BF28: ("u", "number", "key"), 0xBC5ECFA4: ("c", "key", "key")}
+         0xBF12BF28: ("u", "number", "key"), 0xBC5ECFA4: ("c", "key", "key"),
+         0x7AB25C07: ("h", "post", "iri"), 0x63F4724F: ("p", "person", "iri")}
 
 
 def crc(text: str) -> int:
@@ -74,7 +83,8 @@ def _param(term, kind: str):
 
 
 def _bucket_of(tag: str, value: str) -> str:
-    return f"{tag}{zlib.crc32(value.encode('utf-8', 'surrogatepass')) % BUCKETS:02x}"
+    n = BUCKETS.get(tag, OTHER_BUCKETS)
+    return f"{tag}{zlib.crc32(value.encode('utf-8', 'surrogatepass')) % n:02x}"
 
 
 class Table:
@@ -155,15 +165,14 @@ class Table:
 
 
 def _decoded(kept) -> list[dict] | None:
-    from partykg.store.memo import _decode
+    from partykg.store.memo import decode_rows
 
     if kept is None:
         return None
     if kept == ():
         return []
     try:
-        names, rows = kept
-        return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+        return decode_rows(kept)
     except (TypeError, ValueError, IndexError):
         return None
 
@@ -171,10 +180,9 @@ def _decoded(kept) -> list[dict] | None:
 # --- writing -----------------------------------------------------------------------------------
 
 def _encoded(rows: list[dict]) -> tuple:
-    from partykg.store.memo import _encode
+    from partykg.store.memo import encode_rows
 
-    names = list(rows[0]) if rows else []
-    return (names, [tuple(_encode(r[n]) for n in names) for r in rows])
+    return encode_rows(rows)
 
 
 def _entity(kg, text: str) -> dict:
@@ -227,11 +235,11 @@ def _names(kg, text: str) -> dict:
     return _grouped(rows, "name", lambda r: (_str(r["date"]), _str(r["entity"])), keep=True)
 
 
-def _bound(kg, text: str, param: str, predicates: tuple) -> dict:
-    kind = "iri" if param == "doc" else "key"
+def _bound(kg, text: str, param: str, predicates: tuple, kind: str) -> dict:
     values = set()
     for p in predicates:
-        for r in kg.select(f"SELECT DISTINCT ?v WHERE {{ ?s <{p}> ?v }}", prefixes=False):
+        pattern = f"?v <{p[:-1]}> ?o" if p.endswith("^") else f"?s <{p}> ?v"
+        for r in kg.select(f"SELECT DISTINCT ?v WHERE {{ {pattern} }}", prefixes=False):
             v = r["v"]
             if _param(v, kind) is not None:
                 values.add(v)
@@ -267,7 +275,7 @@ def build(kg, texts: list[str], unbound: list[str] = (), same=None
             out[code] = (text, _names(fast, text))
         elif code in BOUND:
             param, predicates = BOUND[code]
-            out[code] = (text, _bound(kg, text, param, predicates))
+            out[code] = (text, _bound(kg, text, param, predicates, SPECS[code][2]))
     return out
 
 
@@ -278,7 +286,7 @@ def write(path: str, key: str, table: dict[int, tuple[str, dict]]) -> None:
     buckets: dict[str, dict] = {}
     for code, (text, entries) in table.items():
         tag = SPECS[code][0] if code in SPECS else "q"
-        for n in range(BUCKETS):  # every bucket of the query, empty or not
+        for n in range(BUCKETS.get(tag, OTHER_BUCKETS)):  # every bucket, empty or not
             buckets.setdefault(f"{tag}{n:02x}", {})
         for value, rows in entries.items():
             buckets[_bucket_of(tag, value)][value] = rows
