@@ -323,6 +323,7 @@ def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     table = memo.table() if memo is not None else None
     rows = table.values_rows(q.text, var, terms) if table is not None else None
     if rows is not None:  # kept for every key of this graph (partykg.store.table)
+        memo.put_bound(text, {}, rows)  # (the next question reads them as before)
         return rows
     if isinstance(kg, KnowledgeGraph):  # it checks what it runs: check the template once
         from partykg.store.sparql import vouch_values
@@ -348,6 +349,7 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
         table = memo.table() if memo is not None else None
         rows = table.rows(q.text, params) if table is not None else None
         if rows is not None:  # kept for every value of this graph (partykg.store.table)
+            memo.put_bound(q.text, params, rows)  # (the next question reads them as before)
             return rows
         from partykg.store import reads  # a reader of the store's quads may stand for it
 
