@@ -25,6 +25,9 @@ back to loading the files.
 
 Beside the store, ``memo`` keeps the results of the library queries without parameters
 (:mod:`partykg.store.memo`): it belongs to the signature's folder, so it goes with the store.
+So does ``memo.table`` (:mod:`partykg.store.table`), written with the store from the store just
+written: the code that makes it (and the memo's key it names) is part of the signature, so a
+new version of it writes a new store and its table.
 """
 
 from __future__ import annotations
@@ -81,9 +84,11 @@ def _project_folder(root: str, base: str) -> str:
     return os.path.join(base, "stores", f"{name or 'root'}-{_crc(root)}")
 
 
-# the modules whose code decides what the store holds (see the module's docstring), by file
+# the modules whose code decides what the store holds (see the module's docstring), by file,
+# and what its memo's table holds (partykg.store.table: written with the store, never after)
 _CODE = ("partykg.graph.dataset", "partykg.model.ids", "partykg.model.vocab",
-         "partykg.store.embedded", __name__)
+         "partykg.store.embedded", __name__, "partykg.store.table", "partykg.store.memo",
+         "partykg.store.reads", "partykg.store.queries", "partykg.store.sparql")
 
 
 def _ignorable(e: OSError) -> bool:
