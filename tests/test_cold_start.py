@@ -265,7 +265,8 @@ def test_the_cache_writes_nothing_outside_its_folder(cached, seed_project_copy, 
     stores = list((cached / "stores").iterdir())
     assert len(stores) == 1 and [p.name for p in stores[0].iterdir()] != []
     for entry in stores[0].iterdir():
-        assert sorted(p.name for p in entry.iterdir()) == ["report.json", "signature", "store"]
+        assert sorted(p.name for p in entry.iterdir()) == ["memo.table", "report.json",
+                                                            "signature", "store"]
 
 
 def test_the_cache_off_writes_nothing(monkeypatch, tmp_path, seed_project_copy):

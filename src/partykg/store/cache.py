@@ -25,6 +25,9 @@ back to loading the files.
 
 Beside the store, ``memo`` keeps the results of the library queries without parameters
 (:mod:`partykg.store.memo`): it belongs to the signature's folder, so it goes with the store.
+So does ``memo.table`` (:mod:`partykg.store.table`), written with the store from the store just
+written: the code that makes it (and the memo's key it names) is part of the signature, so a
+new version of it writes a new store and its table.
 """
 
 from __future__ import annotations
@@ -81,9 +84,11 @@ def _project_folder(root: str, base: str) -> str:
     return os.path.join(base, "stores", f"{name or 'root'}-{_crc(root)}")
 
 
-# the modules whose code decides what the store holds (see the module's docstring), by file
+# the modules whose code decides what the store holds (see the module's docstring), by file,
+# and what its memo's table holds (partykg.store.table: written with the store, never after)
 _CODE = ("partykg.graph.dataset", "partykg.model.ids", "partykg.model.vocab",
-         "partykg.store.embedded", __name__)
+         "partykg.store.embedded", __name__, "partykg.store.table", "partykg.store.memo",
+         "partykg.store.reads", "partykg.store.queries", "partykg.store.sparql")
 
 
 def _ignorable(e: OSError) -> bool:
@@ -252,6 +257,7 @@ def _write(kg, folder: Path | str, sig: str) -> bool:
         disk.bulk_extend(kg.store)
         disk.flush()
         disk.optimize()
+        _write_table(disk, kg, str(tmp), sig)
         del disk
         root = kg.root
         report = {"files": [p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
@@ -267,6 +273,21 @@ def _write(kg, folder: Path | str, sig: str) -> bool:
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _write_table(disk: ox.Store, kg, tmp: str, sig: str) -> None:
+    """The table of the results of the library queries for every value of their parameter
+    (:mod:`partykg.store.table`), read from the store just written, beside its memo."""
+    from partykg.store import table
+    from partykg.store.embedded import KnowledgeGraph
+    from partykg.store.memo import Memo
+
+    if kg.report.quads > table.MAX_QUADS:
+        return
+    graph = KnowledgeGraph(disk, kg.root, kg.report)
+    texts, unbound = table.library_texts(kg.root)
+    table.write(os.path.join(tmp, _MEMO + ".table"), Memo(None, sig).key,
+                table.build(graph, texts, unbound, same=kg))
 
 
 def _clean(folder: Path | str) -> None:

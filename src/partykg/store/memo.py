@@ -80,6 +80,20 @@ def _decode(data):
     return ox.BlankNode(data[0])
 
 
+def encode_rows(rows: list[dict]) -> tuple[list[str], list[tuple]]:
+    """Rows (variable -> term) as plain data: (the variables, a tuple of terms per row)
+    (TypeError or KeyError when they are not terms or not all of the same variables)."""
+    names = list(rows[0]) if rows else []
+    return names, [tuple(_encode(r[n]) for n in names) for r in rows]
+
+
+def decode_rows(kept) -> list[dict]:
+    """The rows :func:`encode_rows` made (TypeError, ValueError or IndexError when ``kept``
+    is not what it makes)."""
+    names, rows = kept
+    return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+
+
 def _versions() -> str:
     """The versions, and the code that makes what a memo keeps (the plans of store/sparql.py,
     this module's format): a change to either is a new key."""
@@ -87,7 +101,7 @@ def _versions() -> str:
 
     here = os.path.dirname(__file__)
     code = []
-    for name in ("sparql.py", "memo.py", "reads.py", "queries.py", "embedded.py"):
+    for name in ("sparql.py", "memo.py", "reads.py", "queries.py", "embedded.py", "table.py"):
         st = os.stat(os.path.join(here, name))
         code.append(f"code {name} {st.st_size} {st.st_mtime_ns}")
     return f"partykg {__version__}\npyoxigraph {ox.__version__}\n" + "\n".join(code) + "\n"
@@ -107,6 +121,7 @@ class Memo:
         self._token = ""  # names this memo's results with parameters (see get_bound)
         self._buckets: dict[int, dict] = {}  # bucket -> its results, as read or made
         self._dirty_buckets: set[int] = set()
+        self._table = None  # partykg.store.table, read when first needed
         if path is not None:
             self._read()
 
@@ -140,8 +155,7 @@ class Memo:
         if kept is None:
             return None
         try:
-            names, rows = kept
-            done = [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+            done = decode_rows(kept)
         except (TypeError, ValueError):  # not what this module writes: run the query
             del self._rows[query]
             return None
@@ -152,11 +166,10 @@ class Memo:
         if len(rows) > MAX_ROWS:
             return
         try:
-            names = list(rows[0]) if rows else []
-            data = [tuple(_encode(r[n]) for n in names) for r in rows]
+            data = encode_rows(rows)
         except (TypeError, KeyError):
             return
-        self._rows[query] = (names, data)
+        self._rows[query] = data
         self._decoded.pop(query, None)
         self._dirty = True
 
@@ -183,6 +196,15 @@ class Memo:
         write_checked(self.path, {"key": self.key, "rows": self._rows, "plans": self._plans,
                                   "checked": self._checked[-MAX_PLANS:], "token": self._token})
         self._save_buckets()
+
+    def table(self):
+        """The graph's table of query results for every value of their parameter
+        (:mod:`partykg.store.table`, in the folder ``<memo>.table``), or None."""
+        if self._table is None and self.path is not None:
+            from partykg.store.table import Table
+
+            self._table = Table(f"{self.path}.table", self.key)
+        return self._table
 
     # --- results of queries with parameters --------------------------------------------------
     # Kept in BUCKETS small files beside the memo (a file is chosen by the CRC-32 of the query's
@@ -213,6 +235,13 @@ class Memo:
         except TypeError:
             return None
 
+    @staticmethod
+    def _bucket_no(key: tuple) -> int:
+        """The bucket of a result's key: the CRC-32 of its text and terms."""
+        import zlib
+
+        return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS
+
     def get_bound(self, query: str, params: dict) -> list[dict] | None:
         """The rows of ``query`` with ``params`` (variable -> term) as the graph answered them,
         or None when not kept."""
@@ -221,15 +250,12 @@ class Memo:
         key = self._bound_key(query, params)
         if key is None:
             return None
-        import zlib
-
-        entries = self._bucket(zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS)
+        entries = self._bucket(self._bucket_no(key))
         kept = entries.get(key)
         if kept is None:
             return None
         try:
-            names, rows = kept
-            return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+            return decode_rows(kept)
         except (TypeError, ValueError, IndexError):  # not what this module writes
             del entries[key]
             return None
@@ -241,15 +267,12 @@ class Memo:
         if key is None:
             return
         try:
-            names = list(rows[0]) if rows else []
-            data = [tuple(_encode(r[n]) for n in names) for r in rows]
+            data = encode_rows(rows)
         except (TypeError, KeyError):
             return
-        import zlib
-
-        n = zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS
+        n = self._bucket_no(key)
         entries = self._bucket(n)
-        entries[key] = (names, data)
+        entries[key] = data
         while len(entries) > BUCKET_ENTRIES:
             del entries[next(iter(entries))]
         self._dirty_buckets.add(n)

@@ -320,6 +320,11 @@ def run_values(kg, query: Query | str, var: str, terms: list) -> list[dict]:
     rows = memo.get_bound(text, {}) if memo is not None else None
     if rows is not None:  # read from this graph before (partykg.store.memo)
         return rows
+    table = memo.table() if memo is not None else None
+    rows = table.values_rows(q.text, var, terms) if table is not None else None
+    if rows is not None:  # kept for every key of this graph (partykg.store.table)
+        memo.put_bound(text, {}, rows)  # (the next question reads them as before)
+        return rows
     if isinstance(kg, KnowledgeGraph):  # it checks what it runs: check the template once
         from partykg.store.sparql import vouch_values
 
@@ -341,6 +346,11 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
         rows = memo.get_bound(q.text, params) if memo is not None else None
         if rows is not None:  # read from this graph before (partykg.store.memo)
             return rows
+        table = memo.table() if memo is not None else None
+        rows = table.rows(q.text, params) if table is not None else None
+        if rows is not None:  # kept for every value of this graph (partykg.store.table)
+            memo.put_bound(q.text, params, rows)  # (the next question reads them as before)
+            return rows
         from partykg.store import reads  # a reader of the store's quads may stand for it
 
         rows = reads.rows(kg, q.text, params)
@@ -354,8 +364,11 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
     # a query without parameters, on a graph with a memo (partykg.store.memo): run once
     rows = memo.get(q.text)
     if rows is None:
-        rows = kg.select(q.text, {}, prefixes=False)
-        memo.put(q.text, rows)
+        table = memo.table()  # kept for this graph (partykg.store.table)
+        rows = table.rows(q.text, {}) if table is not None else None
+        if rows is None:
+            rows = kg.select(q.text, {}, prefixes=False)
+        memo.put(q.text, rows)  # (read with the memo by the next question)
     return rows
 
 
