@@ -15,10 +15,10 @@ SIDECAR_KEYS = {"cut", "url", "publisher", "title", "date", "language", "retriev
 
 def test_every_n_gold_file_loads_with_its_spans_and_relations():
     golds = load_all(GOLD, ROOT)  # raises if a span is missing or not unique
-    assert len(golds) == 12
+    assert len(golds) == 13
     assert {g.split for g in golds} == {"real-heldout-n"} and {g.lang for g in golds} == {"vi", "en", "fr"}
-    assert sum(len(g.mentions) for g in golds) == 63
-    assert sum(len(g.relations) for g in golds) == 19
+    assert sum(len(g.mentions) for g in golds) == 67
+    assert sum(len(g.relations) for g in golds) == 20
     for g in golds:
         assert g.relations, g.path.name  # every kept page states a scored relation
         docs = {m.doc for m in g.mentions}
@@ -31,7 +31,7 @@ def test_every_n_page_has_a_sidecar_and_its_url_listed():
                 (ARTICLES / "URLS.txt").read_text(encoding="utf-8").splitlines())
     texts = sorted(ARTICLES.glob("*.txt"))
     texts = [p for p in texts if p.name != "URLS.txt"]
-    assert len(texts) == 12 and set(urls) == {p.stem for p in texts}
+    assert len(texts) == 13 and set(urls) == {p.stem for p in texts}
     for p in texts:
         side = json.loads(p.with_suffix(".json").read_text(encoding="utf-8"))
         assert SIDECAR_KEYS <= set(side), p.name
