@@ -57,7 +57,8 @@ def serialize(quads: Iterable[ox.Quad], header: str = "",
     names: dict = {}
     preds: dict = {}
     graphs: dict[str, list[tuple[str, int, str, str]]] = {}
-    for s, p, o, g in set(quads):
+    # distinct quads (a set, or a dict's keys, as they are; anything else made a set)
+    for s, p, o, g in quads if isinstance(quads, (set, frozenset, dict)) else set(quads):
         gt = names.get(g)
         if gt is None:
             gt = names[g] = term(g, pfx) if not isinstance(g, ox.DefaultGraph) else ""
