@@ -221,3 +221,24 @@ def test_a_refused_own_run_lists_what_the_usual_run_lists(graphs, monkeypatch):
     calls.clear()
     assert addition_mod.validate_quads(kg, quads_of("known-issuer"), rel, context) == []
     assert calls == [True]
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS))
+def test_the_mentioned_nodes_are_what_one_query_lists(graphs, name):
+    # _mentioned reuses the shapes' subjects and pointed-at nodes and asks only for the classes:
+    # the same nodes as one query for every subject and every IRI object (derived keys or not)
+    from partykg.graph.addition import _mentioned, _Shared
+
+    one_query = ("SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION { ?s ?p ?x FILTER(isIRI(?x)) } }")
+    for listed_first in (False, True):
+        added = store_of(quads_of(name))
+        shared = _Shared(added, own=True)
+        if listed_first:  # as the shapes leave it: the subjects listed, then the derived keys
+            shared.subjects[None] = [r[0] for r in added.query(
+                "SELECT DISTINCT ?s WHERE { ?s ?p ?o }", use_default_graph_as_union=True)]
+            shared.objects()
+            shared.work()
+        expected = {r[0] for r in added.query(one_query, use_default_graph_as_union=True)}
+        got = _mentioned(added, shared)
+        assert set(got) == expected and len(got) == len(expected)
+        assert any(isinstance(x, ox.NamedNode) and x.value == PK + "Evidence" for x in got)

@@ -66,6 +66,7 @@ def _full_path(shapes) -> list:
             return
         seen.add(id(sh))
         sh.value_only, sh.tests_value, sh.logic, sh.skip_empty = False, True, True, False
+        sh.count_only, sh.xone_classes = False, None
         for x in [*sh.properties, *sh.constraints.get("or", ()), *sh.constraints.get("xone", ())]:
             reset(x)
         if "qualifiedValueShape" in sh.constraints:
@@ -84,6 +85,8 @@ def test_the_compiled_flags_change_no_result():
                for sh in p.constraints.get("or", ()))
     assert any(p.skip_empty for top in compiled for p in top.properties)
     assert not all(p.skip_empty for top in compiled for p in top.properties)
+    assert any(sh.count_only for top in compiled for sh in top.constraints.get("or", ()))
+    assert any(top.xone_classes for top in compiled)
     full = _full_path(compiled)
     failing = 0
     for example in EXAMPLE_FILES:

@@ -302,7 +302,7 @@ def _checks(kg, added, rel, minted_prefix, run_checks, check_quotes, consume=Fal
         mentioned = shared.mentioned.get(minted_prefix)
         if mentioned is None:
             mentioned = shared.mentioned[minted_prefix] = (
-                _mentioned(added) if shared.own and minted_prefix is None
+                _mentioned(added, shared) if shared.own and minted_prefix is None
                 else mentions(shared.quads(), minted_prefix))
     base, _ = neighbourhood(kg.store, added, minted_prefix, mentioned)
     report = _report(kg, added, rel)
@@ -410,13 +410,22 @@ class _Shared:
         return self._work
 
 
-def _mentioned(added: ox.Store) -> dict:
+def _mentioned(added: ox.Store, shared: _Shared) -> dict:
     """What :func:`mentions` lists of ``added`` (no minted prefix), listed by the engine: the
     subjects of its statements and the IRIs they point at (its derived keys add none: their
-    subjects are subjects of its statements, their objects literals)."""
-    rows = added.query("SELECT DISTINCT ?x WHERE { { ?x ?p ?o } UNION "
-                       "{ ?s ?p ?x FILTER(isIRI(?x)) } }", use_default_graph_as_union=True)
-    return {r[0]: None for r in rows}
+    subjects are subjects of its statements, their objects literals). The subjects and the
+    nodes pointed at other than by rdf:type are those the shapes listed (:func:`_shacl`,
+    :func:`_objects`): only the classes are asked for (one scan of the whole addition fewer)."""
+    subjects = shared.subjects.get(None)
+    if subjects is None:
+        subjects = shared.subjects[None] = [r[0] for r in added.query(
+            "SELECT DISTINCT ?s WHERE { ?s ?p ?o }", use_default_graph_as_union=True)]
+    out = dict.fromkeys(subjects)
+    out.update((o, None) for o in shared.objects() if isinstance(o, ox.NamedNode))
+    out.update((r[0], None) for r in added.query(
+        f"SELECT DISTINCT ?c WHERE {{ ?s <{RDF}type> ?c FILTER(isIRI(?c)) }}",
+        use_default_graph_as_union=True))
+    return out
 
 
 def _added_subject(added: ox.Store, entity: str, lent: dict) -> bool:

@@ -64,6 +64,12 @@ class Shape:
     # a property shape that no node without a value of its path's first predicate can fail (no
     # sh:minCount, no sh:qualifiedMinCount): a node shape skips it for such a node
     skip_empty: bool = False
+    # a property shape that only counts its values (sh:minCount, sh:maxCount and nothing else):
+    # sh:or and sh:xone test it by counting, without the memo
+    count_only: bool = False
+    # sh:xone of distinct [ sh:class X ] members only: the classes X (a node conforms to as many
+    # members as it has of them)
+    xone_classes: frozenset | None = None
 
 
 def _list(store: ox.Store, head) -> list:
@@ -148,6 +154,11 @@ def _finish(sh: Shape, seen: set) -> None:
     sh.logic = "or" in sh.constraints or "xone" in sh.constraints
     sh.skip_empty = (sh.path is not None and not sh.constraints.get("minCount")
                      and not sh.constraints.get("qualifiedMinCount"))
+    sh.count_only = (sh.path is not None and not sh.properties
+                     and set(sh.constraints) <= {"minCount", "maxCount"})
+    xone = [x.class_only for x in sh.constraints.get("xone", ())]
+    sh.xone_classes = (frozenset(xone) if xone and None not in xone
+                       and len(set(xone)) == len(xone) else None)
     for x in sh.properties:
         _finish(x, seen)
     for k in ("or", "xone"):
@@ -247,7 +258,12 @@ class _Data:
 
     def values(self, node, path: tuple[str, ...]) -> list:
         if len(path) == 1:
-            return self.props(node).get(path[0], [])
+            hit = self._props.get(node)  # props(node), without the call when already read
+            if hit is None:
+                return self.props(node).get(path[0], [])
+            if self.reads is not None:
+                self.reads.add(node)
+            return hit.get(path[0], [])
         nodes = [node]
         for step in path:
             nodes = list(dict.fromkeys(v for n in nodes for v in self.props(n).get(step, ())))
@@ -276,6 +292,7 @@ def _well_formed(lit: ox.Literal) -> bool:
     return True
 
 
+_KINDS: dict[str, frozenset] = {}  # sh:nodeKind IRI -> the kinds it allows ("IRI", "Literal"…)
 _VALUE_TESTS = ("class", "datatype", "in", "nodeKind", "languageIn", "pattern", "minLength")
 
 
@@ -292,10 +309,13 @@ def _value_ok(data: _Data, v, c: dict) -> bool:
     if "in" in c and v not in c["in"]:
         return False
     if "nodeKind" in c:
-        kind = c["nodeKind"][len(SH):]
+        kinds = _KINDS.get(c["nodeKind"])
+        if kinds is None:
+            kinds = _KINDS[c["nodeKind"]] = frozenset(
+                re.findall(r"IRI|BlankNode|Literal", c["nodeKind"][len(SH):]))
         isa = ("IRI" if isinstance(v, ox.NamedNode) else "BlankNode"
                if isinstance(v, ox.BlankNode) else "Literal")
-        if isa not in re.findall(r"IRI|BlankNode|Literal", kind):
+        if isa not in kinds:
             return False
     if "languageIn" in c:
         lang = (getattr(v, "language", None) or "").lower() if isinstance(v, ox.Literal) else ""
@@ -314,6 +334,9 @@ def _conforms(data: _Data, node, shape: Shape) -> bool:
         return shape.class_only in data.classes(node)
     if shape.value_only:  # [ sh:datatype X ]…: what _failures would test, without the memo
         return _value_ok(data, node, shape.constraints)
+    if shape.count_only:  # [ sh:path P ; sh:minCount 1 ]: what _failures would count
+        n, c = len(data.values(node, shape.path)), shape.constraints
+        return not (("minCount" in c and n < c["minCount"]) or ("maxCount" in c and n > c["maxCount"]))
     key = (node, id(shape))
     hit = data.memo.get(key)
     if hit is None:  # (conforms, the nodes read to know it)
@@ -347,7 +370,7 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
             # (the flags skip the calls that cannot fail: a shape without such constraints)
             tests, logic, props = shape.tests_value, shape.logic, shape.properties
             for v in values:
-                if (tests and not _value_ok(data, v, c)) or (logic and _logic_fails(data, v, c)) \
+                if (tests and not _value_ok(data, v, c)) or (logic and _logic_fails(data, v, shape)) \
                         or (props and any(_failures(data, v, p) for p in props)):
                     bad = True
                     break
@@ -355,7 +378,7 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
             out.append((shape, shape.path))
         return out
     if (shape.tests_value and not _value_ok(data, node, c)) or \
-            (shape.logic and _logic_fails(data, node, c)):
+            (shape.logic and _logic_fails(data, node, shape)):
         out.append((shape, None))
     if shape.properties:
         # the node's statements are read once (as its first property shape would); a property
@@ -368,11 +391,14 @@ def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None
     return out
 
 
-def _logic_fails(data: _Data, v, c: dict) -> bool:
+def _logic_fails(data: _Data, v, shape: Shape) -> bool:
+    c = shape.constraints
     if "or" in c and not any(_conforms(data, v, s) for s in c["or"]):
         return True
     if "xone" in c:
         shapes = c["xone"]
+        if shape.xone_classes is not None:  # distinct [ sh:class X ] members: count classes
+            return len(shape.xone_classes & data.classes(v)) != 1
         # [ sh:class X ] members (the disjoint top classes) read the node's classes once
         classes = data.classes(v) if any(s.class_only is not None for s in shapes) else ()
         if sum(1 for s in shapes if (s.class_only in classes if s.class_only is not None
@@ -399,13 +425,20 @@ def validate_nodes(shapes: list[Shape], store: ox.Store, focus,
     selected: dict[int, set] = {}
     out: list[Failure] = []
     targets = [(sh, frozenset(sh.targets)) for sh in shapes]
+    # the shapes a node's classes target (True) or whose SPARQL targets may select it (False),
+    # in the shapes' order: the same for every node with the same classes
+    plans: dict[frozenset, list] = {}
     for f in focus:
         if reads is not None:
             data.reads = reads[f] = set()
         classes = data.classes(f)
-        for sh, target_set in targets:
-            targeted = not target_set.isdisjoint(classes)
-            if not targeted and sh.selects:
+        key = frozenset(classes)
+        plan = plans.get(key)
+        if plan is None:
+            plan = plans[key] = [(sh, not ts.isdisjoint(classes)) for sh, ts in targets
+                                 if sh.selects or not ts.isdisjoint(classes)]
+        for sh, targeted in plan:
+            if not targeted:
                 if id(sh) not in selected:
                     selected[id(sh)] = {row[0] for q in sh.selects
                                          for row in store.query(q, use_default_graph_as_union=True)}

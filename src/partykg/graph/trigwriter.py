@@ -47,26 +47,30 @@ def term(t, prefixes: dict[str, str]) -> str:
     raise TypeError(f"not an RDF term: {t!r}")
 
 
+def _first(pair: tuple) -> str:
+    return pair[0]
+
+
 def serialize(quads: Iterable[ox.Quad], header: str = "",
               prefixes: dict[str, str] | None = None) -> str:
     pfx = dict(prefixes or {})
     for k, v in PREFIXES.items():
         pfx.setdefault(k, v)
     # each term is turned into text once (an IRI recurs as subject, predicate and graph; a
-    # sentence is quoted by several evidence nodes); a predicate also gets its rank ("a" first)
+    # sentence is quoted by several evidence nodes); a predicate also gets its rank ("a" first).
+    # The statements are grouped by graph and subject (terms): the subjects are sorted, then
+    # each one's few (rank, predicate, object) rows, not every statement's text at once
     names: dict = {}
     preds: dict = {}
-    graphs: dict[str, list[tuple[str, int, str, str]]] = {}
-    for s, p, o, g in set(quads):
-        gt = names.get(g)
-        if gt is None:
-            gt = names[g] = term(g, pfx) if not isinstance(g, ox.DefaultGraph) else ""
-        rows = graphs.get(gt)
+    graphs: dict = {}  # graph term -> subject term -> [(rank, predicate, object)]
+    # distinct quads (a set, or a dict's keys, as they are; anything else made a set)
+    for s, p, o, g in quads if isinstance(quads, (set, frozenset, dict)) else set(quads):
+        subjects = graphs.get(g)
+        if subjects is None:
+            subjects = graphs[g] = {}
+        rows = subjects.get(s)
         if rows is None:
-            rows = graphs[gt] = []
-        st = names.get(s)
-        if st is None:
-            st = names[s] = term(s, pfx)
+            rows = subjects[s] = []
         pr = preds.get(p)
         if pr is None:
             pt = term(p, pfx)
@@ -74,21 +78,26 @@ def serialize(quads: Iterable[ox.Quad], header: str = "",
         ot = names.get(o)
         if ot is None:
             ot = names[o] = term(o, pfx)
-        rows.append((st, pr[0], pr[1], ot))
+        rows.append((pr[0], pr[1], ot))
+    by_text: dict[str, list] = {}  # graph text -> [(subject text, rows)]
+    for g, subjects in graphs.items():
+        gt = term(g, pfx) if not isinstance(g, ox.DefaultGraph) else ""
+        by_text.setdefault(gt, []).extend(
+            (names[s] if s in names else term(s, pfx), rows) for s, rows in subjects.items())
     lines = [header.rstrip() + "\n" if header else ""]
     lines.append(f"@base <{BASE}> .")
     used = sorted(pfx.items())
     lines += [f"@prefix {p}: <{ns}> ." for p, ns in used]
     lines.append("")
-    for g in sorted(graphs):
+    for g in sorted(by_text):
         lines.append(f"{g} {{" if g else "{")
-        last = None
-        # (subject, rank, predicate, object): rdf:type ("a") first, as the reader expects
-        for s, _, p, o in sorted(graphs[g]):
-            if s != last and last is not None:
+        first = True
+        # by subject, then (rank, predicate, object): rdf:type ("a") first, as the reader expects
+        for st, rows in sorted(by_text[g], key=_first):
+            if not first:
                 lines.append("")
-            lines.append(f"  {s} {p} {o} .")
-            last = s
+            first = False
+            lines += [f"  {st} {p} {o} ." for _, p, o in sorted(rows)]
         lines.append("}")
         lines.append("")
     return "\n".join(lines)

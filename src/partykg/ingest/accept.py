@@ -99,7 +99,9 @@ class _Builder:
         self.src = ox.NamedNode(cs.source_iri)
         self.quads: list[ox.Quad] = []
         self.notes: list[str] = []
-        self._pred: dict[str, ox.NamedNode] = {}  # a predicate's term, made once
+        self._pred: dict[str, ox.NamedNode] = {}  # a predicate's (or class's) term, made once
+        self._quotes: dict[str, ox.Literal] = {}  # a quoted sentence's literal, made once
+        self._evidence = self.nn(PK + "Evidence")
         # the sentences found in the text: an occurrence's sentence is looked for around it
         self.in_text: dict[str, bool] = {}
         text = cs.text
@@ -116,23 +118,34 @@ class _Builder:
             pn = self._pred[p] = ox.NamedNode(p)
         self.quads.append(ox.Quad(s, pn, o, self.g))
 
+    def nn(self, iri: str) -> ox.NamedNode:
+        """The term of a predicate or class IRI (made once)."""
+        pn = self._pred.get(iri)
+        if pn is None:
+            pn = self._pred[iri] = ox.NamedNode(iri)
+        return pn
+
     def quote(self, sentence: str) -> ox.Literal:
+        lit = self._quotes.get(sentence)
+        if lit is not None:
+            return lit
         ok = self.in_text.get(sentence)
         if ok is None:
             ok = self.in_text[sentence] = sentence in self.cs.text
         if not ok:
             raise AcceptError("a quoted sentence is not in the article's text (was the "
                               "candidates file edited?)")
-        return ox.Literal(sentence, language=self.cs.lang)
+        lit = self._quotes[sentence] = ox.Literal(sentence, language=self.cs.lang)
+        return lit
 
     def evidence(self, s, p: str | None, o, sentence: str) -> None:
         q = self.quote(sentence)
         ev = ox.NamedNode(f"{self.cs.source_iri}/evidence/"
                           f"{_h(s, p or '', o if o is not None else '', sentence)}")
-        self.add(ev, RDF + "type", ox.NamedNode(PK + "Evidence"))
+        self.add(ev, RDF + "type", self._evidence)
         self.add(ev, RDF + "subject", s)
         if p is not None:
-            self.add(ev, RDF + "predicate", ox.NamedNode(p))
+            self.add(ev, RDF + "predicate", self.nn(p))
             self.add(ev, RDF + "object", o)
         self.add(ev, PK + "quote", q)
         self.add(ev, PROV + "wasQuotedFrom", self.src)
@@ -418,8 +431,8 @@ def _accept_document(b: _Builder, d: DocCand, body) -> ox.NamedNode:
             b.add(iri, PK + "documentType", t)
     else:
         t = d.type or "unclassified"
-        b.add(iri, RDF + "type", ox.NamedNode(PK + PK_CLASS[t]))
-        b.add(iri, PK + "documentType", ox.NamedNode(PKDT + t))
+        b.add(iri, RDF + "type", b.nn(PK + PK_CLASS[t]))
+        b.add(iri, PK + "documentType", b.nn(PKDT + t))
     for name in d.names:
         if _bare_type_word(name, cs.lang):
             b.notes.append(f"{d.id}: '{name}' is a type word, not a name: not written as a name")
@@ -540,9 +553,14 @@ def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: s
         old = parse_file(root, target)
         old_text = target.read_text(encoding="utf-8")
     by_hand = bool(old_text) and not old_text.startswith(MARKER)
-    old_set = set(old)
-    fresh = [q for q in dict.fromkeys(quads) if q not in old_set]
-    new_set = old_set | set(fresh)
+    unique = dict.fromkeys(quads)  # each quad hashed once (the engine hashes its four terms)
+    if old:
+        old_set = set(old)
+        fresh = [q for q in unique if q not in old_set]
+        new_set: set | dict = old_set | set(fresh)
+    else:  # a new file: every quad is fresh, and the writer reads the dict's keys
+        fresh = list(unique)
+        new_set = unique
     added = len(fresh)
     if corpus.exists():
         try:

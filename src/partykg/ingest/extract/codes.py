@@ -100,6 +100,7 @@ def lower_code(text: str, pos: int) -> tuple[int, str] | None:
     return m.end(), m.group(0).upper()
 
 
+@lru_cache(maxsize=8192)  # pure: accept asks for each candidate's code several times
 def normal_code(code: str) -> str:
     """A code as written, with the hyphen a spaced form leaves out ("84 QĐ/TWĐTN" ->
     "84-QĐ/TWĐTN") and in capitals when the page wrote its issuer in lower case
