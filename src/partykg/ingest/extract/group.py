@@ -13,6 +13,7 @@ from partykg.ingest.extract.untyped import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
+from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
 from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
@@ -78,6 +79,9 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     refs = subject_refs(sentences, mentions, P)
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
+    leads = lead_refs(sentences, mentions, relations, P)
+    _relations_of_refs(sentences, mentions, relations,
+                       insert_lead_refs(mentions, relations, leads, insert_mentions), P)
     header = find_header(text, mentions, P)
     possessive_to_header(mentions, relations, header)
     resolve(mentions, sentences, relations, header, P)
@@ -85,6 +89,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     sole_numbered(text, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
+    drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:

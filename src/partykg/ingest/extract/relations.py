@@ -11,6 +11,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.inforce import in_force_gap
 
 
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
@@ -360,7 +361,7 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
     last = P.coord_re.search(g[-8:]) if len(g) <= 120 and "," not in g else None
     if last and not g[-8:][last.end():].strip() and not object_of_cue:
         return True
-    if P.relative_re.match(g) or (A.new and kind == "replaces"):
+    if P.relative_re.match(g) or (A.new and kind == "replaces") or in_force_gap(g, P.lang):
         return True
     if len(g) <= 40 and "," not in g and not P.coord_re.search(g):
         return True
