@@ -53,7 +53,11 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             # seventh round (generic forms of en prose)
             "in order to implement", "aimed at implementing", "aiming to implement",
             "to{adv} implement", "to concretize", "concretizing", "to concretise", "concretising",
-            "to materialize", "materializing", "to materialise", "materialising"),
+            "to materialize", "materializing", "to materialise", "materialising",
+            # "a directive on the study, dissemination and implementation of …": {nouns}, a
+            # short enumeration before the coordinator
+            "on the study{nouns} and implementation of", "on the study{nouns} and application of",
+            "on studying{nouns} and implementing"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
@@ -130,7 +134,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "pour mettre en œuvre", "pour mettre en oeuvre", "afin de mettre en œuvre",
             "afin de mettre en oeuvre", "visant à mettre en œuvre", "visant à mettre en oeuvre",
             "de mise en œuvre de", "de mise en oeuvre de", "pour concrétiser", "concrétisant",
-            "concrétiser"),
+            "concrétiser",
+            # (either apostrophe matches: patterns.py)
+            "sur l'étude{nouns} et l'application de", "sur l'étude{nouns} et la mise en œuvre de"),
         ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par"),
         ("guides", "active", "plain"): (
             "guidant", "guide l'application de", "guide la mise en œuvre de",

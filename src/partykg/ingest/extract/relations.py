@@ -334,8 +334,9 @@ def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
 
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
+    phrase = phrase.replace("’", "'")  # (the cue table's apostrophe)
     for p, info in P.cue_info.items():
-        hole = next((h for h in ("{gap}", "{adv}", "{list}") if h in p), None)
+        hole = next((h for h in ("{gap}", "{adv}", "{list}", "{nouns}") if h in p), None)
         if hole:
             a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
