@@ -63,6 +63,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "guiding", "guides", "to guide", "guiding the implementation of",
             "providing guidance on", "provides guidance on", "provide guidance on",
             "giving guidance on", "providing guidance for", "provides guidance for",
+            "provides guidelines for", "providing guidelines for", "provide guidelines for",
+            "provides guidelines on", "providing guidelines on",
             "on guidelines for", "on guidelines for the implementation of",
             "providing detailed guidance on", "guiding the enforcement of"),
         ("guides", "passive", "plain"): ("guided by",),
@@ -137,7 +139,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "concrétiser",
             # (either apostrophe matches: patterns.py)
             "sur l'étude{nouns} et l'application de", "sur l'étude{nouns} et la mise en œuvre de"),
-        ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par"),
+        ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par",
+                                             "mis en oeuvre par", "mise en oeuvre par",
+                                             "appliqué par", "appliquée par"),
         ("guides", "active", "plain"): (
             "guidant", "guide l'application de", "guide la mise en œuvre de",
             "guidant l'application de", "guidant la mise en œuvre de", "guide l'exécution de",
@@ -165,6 +169,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
             "mengimplementasikan", "implementasi", "dalam rangka melaksanakan",
             "guna melaksanakan", "untuk mengimplementasikan", "untuk menerapkan"),
+        ("implements", "passive", "plain"): (
+            "dilaksanakan melalui", "dilaksanakan oleh", "diimplementasikan melalui",
+            "diimplementasikan oleh"),
         ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan",
                                         "memandu pelaksanaan", "yang memandu pelaksanaan",
                                         "memberikan pedoman"),
@@ -217,14 +224,20 @@ PLAN_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
            "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
            "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate",
-           "the draft", "a draft", "draft"),
+           "the draft", "a draft", "draft", "drafting", "proposed to issue", "proposes to issue",
+           "propose to issue", "plans to promulgate", "is expected to issue", "expected to issue",
+           "preparing to issue"),
     "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
            "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
            "đồng ý xây dựng", "thống nhất xây dựng", "dự thảo"),
     "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
-           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de"),
+           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de",
+           "propose de publier", "a proposé de publier", "prévoit de publier", "élabore",
+           "est en train d'élaborer"),
     "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
-           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan"),
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan",
+           "mengusulkan untuk menerbitkan", "mengusulkan penerbitan", "berencana menerbitkan",
+           "sedang menyusun"),
 }
 # A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
 # number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").

@@ -72,3 +72,15 @@ def contracted(lang: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
             if f"{head} {form}" not in out:
                 out.append(f"{head} {form}")
     return tuple(out)
+
+
+# --- a fronted clause opened by words that are no relation cue elsewhere: "Conformément à la
+# conclusion n° NN …, le Comité permanent a publié un plan …" (the plan implements the
+# conclusion, as after "Thực hiện X, … ban hành Y"); read at the start of a sentence only.
+FRONTED_LEADS: dict[str, tuple[str, ...]] = {
+    "en": ("in furtherance of",),
+    "fr": ("conformément à", "conformément au", "conformément aux",
+           "dans le cadre de la mise en œuvre de", "dans le cadre de la mise en oeuvre de"),
+    "vi": (),
+    "id": ("menindaklanjuti", "dalam rangka pelaksanaan"),
+}

@@ -13,6 +13,8 @@ from partykg.ingest.extract.untyped import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
+from partykg.ingest.extract.frontedissued import fronted_unnamed
+from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -70,6 +72,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         relations.extend(find_relations(sent, si, idx, mentions, P))
         relations.extend(title_relations(sent, si, idx, mentions, P))
         relations.extend(find_fronted(sent, si, idx, mentions, P))
+        relations.extend(fronted_unnamed(sent, si, idx, mentions, relations, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
@@ -87,6 +90,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     resolve(mentions, sentences, relations, header, P)
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
+    planned_unnamed(sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])

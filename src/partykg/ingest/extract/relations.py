@@ -11,6 +11,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 
 
@@ -290,7 +291,11 @@ def _list_gap(P: Patterns) -> re.Pattern:
 def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
     """The cue of a fronted clause: an 'implements' cue before the sentence's first document,
     with no issuing verb before it ("Thực hiện X …", "Implementing X …", "With a view to … and
-    effectively implementing X, Y, …, the Politburo issued Z")."""
+    effectively implementing X, Y, …, the Politburo issued Z"); or the sentence's opening words
+    of FRONTED_LEADS ("Conformément à X, …")."""
+    lead = fronted_lead(text, first, P.lang)
+    if lead is not None:
+        return lead
     for c in P.cue_re.finditer(text, 0, first):
         phrase = re.sub(r"\s+", " ", c.group(0).lower())
         info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import _key, _same_subject
 from partykg.ingest.extract.data import Mention, Relation
 from partykg.ingest.extract.followbase import planned
@@ -39,7 +40,7 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
                 # "The Circular was issued to implement X." / "Circular No. NN specifying …":
                 # a back-reference with nothing before it points to the next sentence's
                 # document when that is the only numbered one of its type
-                ahead = _numbered_of_type(mentions, m, range(i + 1, len(mentions)))
+                ahead = _numbered_of_type(mentions, m, range(i + 1, len(mentions)), same_word=True)
                 if len(ahead) == 1:
                     j = next(iter(ahead.values()))
                     if mentions[j].sentence == m.sentence + 1 and j not in mine:
@@ -64,13 +65,30 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
         m.antecedent = j
 
 
-def _numbered_of_type(mentions: list[Mention], m: Mention, where) -> dict[tuple, int]:
+def _numbered_of_type(mentions: list[Mention], m: Mention, where,
+                      same_word: bool = False) -> dict[tuple, int]:
+    """The numbered documents of ``m``'s type in ``where`` (key -> first mention); with
+    ``same_word``, also those of a type the scheme leaves open written with ``m``'s type word
+    ("Circular No. NN-TT/TU": a Party code whose type is not the state circular's)."""
     keys: dict[tuple, int] = {}
+    word = _type_word(m.text) if same_word else None
     for j in where:
         o = mentions[j]
-        if o.strong and o.type == m.type and _key(o) is not None:
+        if o.strong and _key(o) is not None and (
+                o.type == m.type or word and o.type == "unclassified" and _type_word(o.text) == word):
             keys.setdefault(_key(o), j)
     return keys
+
+
+def _type_word(text: str) -> str | None:
+    """The first word of a mention, its determiner left out ("The Circular" -> "circular")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _DETERMINER_WORDS]
+    return words[0] if words else None
+
+
+_DETERMINER_WORDS = frozenset(  # the determiners of every language's data, one word each
+    w.lower().strip("'’") for table in (L.DETERMINERS, L.DEMONSTRATIVES_BEFORE)
+    for words in table.values() for w in words if " " not in w)
 
 
 def _words(s: str) -> set[str]:
