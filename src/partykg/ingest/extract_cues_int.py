@@ -84,3 +84,16 @@ FRONTED_LEADS: dict[str, tuple[str, ...]] = {
     "vi": (),
     "id": ("menindaklanjuti", "dalam rangka pelaksanaan"),
 }
+
+# --- a cue that ends its line on a colon, then enumerated items: "This Decree supersedes:" /
+# "a) Decree No. NN …;" / "c) Section 2 Chapter V of Decree No. MM …". Each item's first
+# numbered document is the cue's object; an item that opens with one of these words names a part
+# of the document, so replacing it amends that document.
+PART_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("section", "sections", "article", "articles", "clause", "clauses", "point", "points",
+           "chapter", "chapters", "paragraph", "paragraphs", "part", "parts", "item", "items"),
+    "fr": ("article", "articles", "section", "chapitre", "clause", "point", "points", "alinéa",
+           "paragraphe", "partie"),
+    "vi": (),
+    "id": ("pasal", "bab", "bagian", "ayat", "butir", "huruf"),
+}

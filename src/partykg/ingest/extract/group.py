@@ -14,6 +14,8 @@ from partykg.ingest.extract.headerdate import header_dates
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.frontedissued import fronted_unnamed
+from partykg.ingest.extract.coordsubjects import coordinated_subjects
+from partykg.ingest.extract.cuelist import cue_lists
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
@@ -91,8 +93,10 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     planned_unnamed(sentences, mentions, relations, P)
+    cue_lists(sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
+    coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []

@@ -178,6 +178,24 @@ def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
     return any(b.start == at and b.text[:1].isupper() for b in bodies)
 
 
+def issuer_named(text: str, te: int, P: Patterns, bodies: list, base: int) -> bool:
+    """A capitalised plan or programme followed by its issuer's name and an implementing cue
+    names one document, determiner or not ("…, Plan of the Provincial People's Committee to
+    implement Resolution No. NN")."""
+    if text[te:te + 1] != " ":
+        return False
+    im = P.issuer_prep_re.match(text, te)
+    if not im or not im.group(0).strip(" ,"):
+        return False
+    body = next((b for b in bodies if b.start == base + im.end() and b.text[:1].isupper()), None)
+    if body is None:
+        return False
+    rest = text[body.end - base:]
+    cm = P.cue_re.match(text, body.end - base + len(rest) - len(rest.lstrip(" \t")))
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
+    return bool(info and info[0] == "implements" and info[1] == "active")
+
+
 def issued_for(text: str, ts: int, te: int, P: Patterns) -> bool:
     """A lower-case plan or programme right after an issuing verb and right before an
     implementing or continuing cue names the document issued: "ban hành chương trình hành

@@ -62,7 +62,33 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         if m.subject and o.subject and not _same_subject(m.subject, o.subject):
             continue
+        if _silent_about(i, j, mentions, relations):
+            continue
         m.antecedent = j
+
+
+def _silent_about(i: int, j: int, mentions: list[Mention], relations: list[Relation]) -> bool:
+    """The described document ``i`` implements (guides …) a document whose sentence names the
+    numbered one ``j`` without that relation ("Plan No. NN … to summarize 10 years of
+    implementing Resolution X" … "Plan of the Provincial People's Committee to implement
+    Resolution X"): two documents, not one."""
+    for r in relations:
+        if r.source != i:
+            continue
+        t = mentions[r.target]
+        if _key(t) is None or any(q.source == j and q.kind == r.kind
+                                  and _alike(mentions[q.target], t) for q in relations):
+            continue
+        if any(k != r.target and mentions[k].sentence == mentions[j].sentence
+               and _alike(mentions[k], t) for k in range(len(mentions))):
+            return True
+    return False
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    """The same numbered document, by key, or by type and number when one lacks the code."""
+    return _key(a) == _key(b) or (a.type == b.type and a.number_key is not None
+                                  and a.number_key == b.number_key)
 
 
 def _numbered_of_type(mentions: list[Mention], m: Mention, where,
