@@ -57,6 +57,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "in order to implement", "aimed at implementing", "aiming to implement",
             "to{adv} implement", "to concretize", "concretizing", "to concretise", "concretising",
             "to materialize", "materializing", "to materialise", "materialising",
+            "relating to the implementation of", "related to the implementation of",
+            "regarding the implementation of", "concerning the implementation of",
             # "a directive on the study, dissemination and implementation of …": {nouns}, a
             # short enumeration before the coordinator
             "on the study{nouns} and implementation of", "on the study{nouns} and application of",
@@ -69,7 +71,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "provides guidelines for", "providing guidelines for", "provide guidelines for",
             "provides guidelines on", "providing guidelines on",
             "on guidelines for", "on guidelines for the implementation of",
-            "providing detailed guidance on", "guiding the enforcement of"),
+            "providing detailed guidance on", "guiding the enforcement of",
+            "guiding a number of articles of", "guides a number of articles of",
+            "guiding the implementation of a number of articles of"),
         ("guides", "passive", "plain"): ("guided by",),
         ("continues", "active", "plain"): (
             "on continuing to implement", "continuing to implement", "continues to implement",

@@ -16,6 +16,7 @@ from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolv
 from partykg.ingest.extract.frontedissued import fronted_unnamed
 from partykg.ingest.extract.coordsubjects import coordinated_subjects
 from partykg.ingest.extract.cuelist import cue_lists
+from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
@@ -94,6 +95,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     sole_numbered(text, mentions, relations, P)
     planned_unnamed(sentences, mentions, relations, P)
     cue_lists(sentences, mentions, relations, P)
+    title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
