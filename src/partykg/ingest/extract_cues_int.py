@@ -97,3 +97,13 @@ PART_WORDS: dict[str, tuple[str, ...]] = {
     "vi": (),
     "id": ("pasal", "bab", "bagian", "ayat", "butir", "huruf"),
 }
+
+# --- "Le plan vise à concrétiser et à organiser efficacement la mise en œuvre de X", "The plan
+# aims to … implement X": words of purpose that open the gap between a document and an
+# implementing cue (then only verbs and adverbs): the cue is the document's purpose.
+AIM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("aims to", "aim to", "is aimed at", "aimed at", "is intended to", "seeks to"),
+    "fr": ("vise à", "vise a", "visant à", "a pour objectif de", "a pour but de"),
+    "vi": (),
+    "id": ("bertujuan untuk", "bertujuan", "dimaksudkan untuk"),
+}

@@ -16,6 +16,7 @@ from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolv
 from partykg.ingest.extract.frontedissued import fronted_unnamed
 from partykg.ingest.extract.coordsubjects import coordinated_subjects
 from partykg.ingest.extract.cuelist import cue_lists
+from partykg.ingest.extract.singularref import singular_refs
 from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
@@ -98,6 +99,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
+    singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     documents = _group(mentions, relations, mergers)

@@ -37,12 +37,12 @@ def _roman(s: str) -> int | None:
 
 def _ordinal(tok: str, lang: str) -> int | None:
     t = tok.strip()
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|e|er|ème)?", t)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|e|er|ème|ᵉ|ᵉʳ)?", t)
     if m:
         return int(m.group(1))
     if t in L.ORDINAL_WORDS[lang] or t.lower() in L.ORDINAL_WORDS[lang]:
         return L.ORDINAL_WORDS[lang].get(t, L.ORDINAL_WORDS[lang].get(t.lower()))
-    return _roman(re.sub(r"(?:e|er|ème)$", "", t))
+    return _roman(re.sub(r"(?:e|er|ème|ᵉ|ᵉʳ)$", "", t))
 
 
 def _regexes(P: Patterns) -> list[re.Pattern]:
@@ -54,7 +54,8 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     cong = _alt(L.CONGRESS_WORDS[lang])
     links = _alt(L.CONGRESS_LINKS[lang])
     words = _alt(L.ORDINAL_WORDS[lang]) if L.ORDINAL_WORDS[lang] else None
-    ordinal = (r"(?P<ord>(?-i:[IVXL]{1,6})(?:e|er|ème)?|\d{1,2}(?:st|nd|rd|th|e|er|ème)?"
+    # (French ordinals may carry a superscript: "XIVᵉ")
+    ordinal = (r"(?P<ord>(?-i:[IVXL]{1,6})(?:e|er|ème|ᵉʳ|ᵉ)?|\d{1,2}(?:st|nd|rd|th|e|er|ème|ᵉʳ|ᵉ)?"
                + (rf"|{words}" if words else "") + ")")
     prefix = (rf"(?:(?:{_alt(L.ORDINAL_PREFIX[lang])})[ \t]{{0,2}})?"
               if L.ORDINAL_PREFIX[lang] else "")

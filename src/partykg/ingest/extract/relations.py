@@ -11,6 +11,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 
@@ -359,6 +360,8 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
         return True
     if len(g) > 250 or P.strong_coord_re.search(g):
         return False
+    if kind in ("implements", "continues") and aim_gap(g, P.lang):
+        return True  # "<plan> vise à concrétiser et à organiser … la mise en œuvre de …"
     inner = P.cue_re.search(g)
     if inner and not _is_filler(g[:inner.start()]):
         return False  # the cue in between belongs to something else
