@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.backrefs import _key
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _alt
 
@@ -36,6 +37,8 @@ def coordinated_subjects(sentences: list[Sentence], mentions: list[Mention],
             continue
         active = s.start < t.start
         first = r.source if active else r.target
+        if r.cue.lower() in mentions[first].text.lower():
+            continue  # a title that says what it amends ("the Law on the amendments to …"): its own
         sent = sentences[r.sentence]
         idx = sorted(by_sent.get(r.sentence, ()), key=lambda i: mentions[i].start)
         cur = first
@@ -52,11 +55,17 @@ def coordinated_subjects(sentences: list[Sentence], mentions: list[Mention],
             if active and (r.sentence, p) in objects:
                 break  # an object of an earlier cue ("implementing X, Y to …"): not a subject
             k = (r.kind, p, r.target) if active else (r.kind, r.source, p)
-            if k[1] == k[2] or k in have:
+            if k[1] == k[2] or k in have or _same(mentions[k[1]], mentions[k[2]]):
                 break
             have.add(k)
             relations.append(Relation(k[0], k[1], k[2], r.sentence, r.cue))
             cur = p
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """Two mentions of one document (same code or number key, or same name)."""
+    ka, kb = _key(a), _key(b)
+    return bool((ka and ka == kb) or (a.name_key and a.name_key == b.name_key))
 
 
 __all__ = ["coordinated_subjects"]
