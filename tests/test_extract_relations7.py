@@ -209,3 +209,8 @@ def test_a_superscript_ordinal_names_one_congress_resolution():
     ex = extract(text, "fr")
     res = [d for d in ex.documents if d.type == "resolution"]
     assert len(res) == 1 and len(res[0].mentions) == 2
+
+
+def test_an_amended_document_is_no_amendment_cue():
+    text = "Decree No. 748/2020/ND-CP implements the amended Law on Tax Administration No. 749/2019/QH14."
+    assert rels(text, "en") == {("implements", "748/2020/ND-CP", "749/2019/QH14")}

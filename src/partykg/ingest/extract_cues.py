@@ -38,7 +38,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "amending a number of articles of", "amends a number of articles of",
             "amending and supplementing a number of articles of",
             "amends and supplements a number of articles of", "to amend and supplement",
-            "amended", "has amended", "modifying",
+            "has amended",
             "guiding the amendments to", "guiding amendments to", "guiding the amendment of",
             "amendments to a number of points in", "amendments to some points in",
             "amending a number of points in", "amending some points in"),
