@@ -7,6 +7,8 @@ document number or code, a date, or the name of a particular body or article."""
 
 from __future__ import annotations
 
+from partykg.ingest.extract_cues_int import contracted
+
 # --- relations ----------------------------------------------------------------------------------
 # Relation cues by (kind, voice, mood) -> phrases. kind: a pk: property local name (the planned form of "replaces"
 # is decided by the mood). voice "active": document-before --kind--> document-after;
@@ -26,13 +28,20 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "replaced by", "superseded by",
             # the Vietnamese words a legal database's English pages keep in their template
             "đã được thay thế bởi", "được thay thế bởi"),
-        ("replaces", "passive", "future"): ("will be replaced by",),
+        ("replaces", "passive", "future"): ("will be replaced by", "will be superseded by",),
         ("amends", "active", "plain"): (
             "amends", "amending", "amend", "to amend", "amending and supplementing",
             "amends and supplements", "revises", "revising", "supplementing",
             "on amendments to", "amendments to", "amendments and supplements to",
             "on amending and supplementing", "amending and supplementing some articles of",
-            "providing amendments to", "providing amendments and supplements to"),
+            "providing amendments to", "providing amendments and supplements to",
+            "amending a number of articles of", "amends a number of articles of",
+            "amending and supplementing a number of articles of",
+            "amends and supplements a number of articles of", "to amend and supplement",
+            "has amended",
+            "guiding the amendments to", "guiding amendments to", "guiding the amendment of",
+            "amendments to a number of points in", "amendments to some points in",
+            "amending a number of points in", "amending some points in"),
         ("amends", "passive", "plain"): (
             "amended by", "revised by", "amended under", "amended and supplemented under",
             "amended and supplemented by", "supplemented by"),
@@ -43,12 +52,28 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on implementation of", "for executing", "to execute",
             "to organize the implementation of", "organizing the implementation of",
             "to organise the implementation of", "organising the implementation of",
-            "on organizing the implementation of", "on organising the implementation of"),
+            "on organizing the implementation of", "on organising the implementation of",
+            # seventh round (generic forms of en prose)
+            "in order to implement", "aimed at implementing", "aiming to implement",
+            "to{adv} implement", "to concretize", "concretizing", "to concretise", "concretising",
+            "to materialize", "materializing", "to materialise", "materialising",
+            "relating to the implementation of", "related to the implementation of",
+            "regarding the implementation of", "concerning the implementation of",
+            # "a directive on the study, dissemination and implementation of …": {nouns}, a
+            # short enumeration before the coordinator
+            "on the study{nouns} and implementation of", "on the study{nouns} and application of",
+            "on studying{nouns} and implementing"),
         ("implements", "passive", "plain"): ("implemented by",),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
             "providing guidance on", "provides guidance on", "provide guidance on",
-            "giving guidance on", "providing guidance for", "provides guidance for"),
+            "giving guidance on", "providing guidance for", "provides guidance for",
+            "provides guidelines for", "providing guidelines for", "provide guidelines for",
+            "provides guidelines on", "providing guidelines on",
+            "on guidelines for", "on guidelines for the implementation of",
+            "providing detailed guidance on", "guiding the enforcement of",
+            "guiding a number of articles of", "guides a number of articles of",
+            "guiding the implementation of a number of articles of"),
         ("guides", "passive", "plain"): ("guided by",),
         ("continues", "active", "plain"): (
             "on continuing to implement", "continuing to implement", "continues to implement",
@@ -97,8 +122,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
     "fr": {
         ("replaces", "active", "plain"): (
             "remplace", "remplacent", "qui remplace", "remplaçant", "en remplacement de",
-            "se substitue à"),
-        ("replaces", "active", "future"): ("remplacera", "va remplacer", "devrait remplacer"),
+            "se substitue à", "a remplacé", "ont remplacé", "abroge et remplace"),
+        ("replaces", "active", "future"): ("remplacera", "va remplacer", "devrait remplacer", "se substituera à"),
         ("replaces", "active", "purpose"): (
             "pour remplacer", "afin de remplacer", "visant à remplacer", "destinée à remplacer",
             "destiné à remplacer"),
@@ -107,15 +132,27 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("amends", "active", "plain"): (
             "modifie", "modifiant", "modifiant et complétant", "portant modification de",
             "portant modification du", "amende", "modifie et complète",
-            "portant modification et complément de", "portant modification et complément du"),
+            "portant modification et complément de", "portant modification et complément du",
+            "modifiant certains articles de", "modifiant et complétant certains articles de",
+            "a modifié", "amendant", "portant amendement de"),
         ("amends", "passive", "plain"): ("modifié par", "modifiée par"),
         ("implements", "active", "plain"): (
             "mise en œuvre de", "mise en oeuvre de", "pour la mise en œuvre de",
             "pour la mise en oeuvre de", "mettre en œuvre", "mettre en oeuvre", "met en œuvre",
-            "mettant en œuvre", "en application de", "en exécution de"),
-        ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par"),
+            "mettant en œuvre", "en application de", "en exécution de",
+            "pour mettre en œuvre", "pour mettre en oeuvre", "afin de mettre en œuvre",
+            "afin de mettre en oeuvre", "visant à mettre en œuvre", "visant à mettre en oeuvre",
+            "de mise en œuvre de", "de mise en oeuvre de", "pour concrétiser", "concrétisant",
+            "concrétiser",
+            # (either apostrophe matches: patterns.py)
+            "sur l'étude{nouns} et l'application de", "sur l'étude{nouns} et la mise en œuvre de"),
+        ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par",
+                                             "mis en oeuvre par", "mise en oeuvre par",
+                                             "appliqué par", "appliquée par"),
         ("guides", "active", "plain"): (
-            "guidant", "guide l'application de", "guide la mise en œuvre de"),
+            "guidant", "guide l'application de", "guide la mise en œuvre de",
+            "guidant l'application de", "guidant la mise en œuvre de", "guide l'exécution de",
+            "guidant l'exécution de", "détaillant et guidant", "portant guide d'application de"),
         ("continues", "active", "plain"): (
             "poursuite de la mise en œuvre de", "poursuite de la mise en oeuvre de",
             "poursuivre la mise en œuvre de", "continuer à mettre en œuvre",
@@ -123,7 +160,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
     },
     "id": {
         ("replaces", "active", "plain"): (
-            "menggantikan", "mengganti", "yang menggantikan", "sebagai pengganti"),
+            "menggantikan", "mengganti", "yang menggantikan", "sebagai pengganti",
+            "telah menggantikan"),
         ("replaces", "active", "future"): ("akan menggantikan", "akan mengganti"),
         ("replaces", "active", "purpose"): (
             "untuk menggantikan", "untuk mengganti", "guna menggantikan"),
@@ -131,20 +169,28 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "digantikan oleh", "digantikan dengan", "diganti dengan", "diganti oleh"),
         ("amends", "active", "plain"): ("mengubah", "yang mengubah", "merevisi", "perubahan atas", "merevisi dan melengkapi",
                                         "yang merevisi dan melengkapi", "mengubah dan melengkapi",
-                                        "mengubah dan menambah", "perubahan dan penambahan atas"),
+                                        "mengubah dan menambah", "perubahan dan penambahan atas",
+                                        "mengamandemen", "yang mengamandemen"),
         ("amends", "passive", "plain"): ("diubah dengan", "diubah oleh"),
         ("implements", "active", "plain"): (
             "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
-            "mengimplementasikan", "implementasi"),
-        ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan"),
+            "mengimplementasikan", "implementasi", "dalam rangka melaksanakan",
+            "guna melaksanakan", "untuk mengimplementasikan", "untuk menerapkan"),
+        ("implements", "passive", "plain"): (
+            "dilaksanakan melalui", "dilaksanakan oleh", "diimplementasikan melalui",
+            "diimplementasikan oleh"),
+        ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan",
+                                        "memandu pelaksanaan", "yang memandu pelaksanaan",
+                                        "memberikan pedoman"),
         ("continues", "active", "plain"): (
             "melanjutkan pelaksanaan", "tentang melanjutkan pelaksanaan", "terus melaksanakan",
             "kelanjutan pelaksanaan"),
     },
 }
 # The same, one (phrase, kind, voice, mood) per cue, as the extractor reads them.
+# (French "mise en œuvre de" also reads "mise en œuvre du/des": extract_cues_int.contracted)
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
-    lang: [(p, *key) for key, phrases in table.items() for p in phrases]
+    lang: [(p, *key) for key, phrases in table.items() for p in contracted(lang, phrases)]
     for lang, table in CUE_PHRASES.items()
 }
 
@@ -185,14 +231,20 @@ PLAN_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("agreed to issue", "decided to issue", "will issue", "to issue", "plans to issue",
            "agreed to promulgate", "decided to promulgate", "to promulgate", "to build",
            "to develop", "to draft", "will promulgate", "agreed to develop", "to formulate",
-           "the draft", "a draft", "draft"),
+           "the draft", "a draft", "draft", "drafting", "proposed to issue", "proposes to issue",
+           "propose to issue", "plans to promulgate", "is expected to issue", "expected to issue",
+           "preparing to issue"),
     "vi": ("sẽ ban hành", "đồng ý ban hành", "thống nhất ban hành", "nghiên cứu ban hành",
            "tiến tới ban hành", "xây dựng", "dự kiến ban hành", "chủ trương ban hành",
            "đồng ý xây dựng", "thống nhất xây dựng", "dự thảo"),
     "fr": ("a décidé de publier", "décidé de publier", "publiera", "élaborer", "d'élaborer",
-           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de"),
+           "de publier", "a convenu de publier", "adoptera", "projet de", "le projet de",
+           "propose de publier", "a proposé de publier", "prévoit de publier", "élabore",
+           "est en train d'élaborer"),
     "id": ("akan menerbitkan", "sepakat menerbitkan", "memutuskan untuk menerbitkan",
-           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan"),
+           "menyusun", "akan mengeluarkan", "setuju untuk menerbitkan", "rancangan",
+           "mengusulkan untuk menerbitkan", "mengusulkan penerbitan", "berencana menerbitkan",
+           "sedang menyusun"),
 }
 # A document's header: the line giving its subject ("V/v …", "Về việc …"); the line giving its
 # number starts with a NUMBER_MARKERS word ("Số: 03-HD/BTCTW").

@@ -254,8 +254,8 @@ def _issued_unnamed(full, sentences, by_sent, mentions, P: Patterns, add,
             if info is None or info[1] != "active" or reviewed(text, cue.start(), P):
                 continue
             b = _object_of(cue, sent, idx, mentions)
-            if b is None or not mentions[b].strong:
-                continue
+            if b is None or not (mentions[b].strong or mentions[b].name_key is not None):
+                continue  # (a document named by its congress or title is named too)
             # "Nghị quyết số NN/NQ-CP … ban hành Kế hoạch thực hiện …": the numbered document
             # promulgates the plan (promulgates.py), the plan is not a document of its own
             vstart = tm.start() - len(before) + iv.start()

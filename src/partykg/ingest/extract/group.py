@@ -13,6 +13,13 @@ from partykg.ingest.extract.untyped import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
+from partykg.ingest.extract.frontedissued import fronted_unnamed
+from partykg.ingest.extract.coordsubjects import coordinated_subjects
+from partykg.ingest.extract.cuelist import cue_lists
+from partykg.ingest.extract.singularref import singular_refs
+from partykg.ingest.extract.titleline import title_lines
+from partykg.ingest.extract.plannedunnamed import planned_unnamed
+from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
 from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
@@ -69,6 +76,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         relations.extend(find_relations(sent, si, idx, mentions, P))
         relations.extend(title_relations(sent, si, idx, mentions, P))
         relations.extend(find_fronted(sent, si, idx, mentions, P))
+        relations.extend(fronted_unnamed(sent, si, idx, mentions, relations, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
@@ -78,13 +86,22 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     refs = subject_refs(sentences, mentions, P)
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
+    leads = lead_refs(sentences, mentions, relations, P)
+    _relations_of_refs(sentences, mentions, relations,
+                       insert_lead_refs(mentions, relations, leads, insert_mentions), P)
     header = find_header(text, mentions, P)
     possessive_to_header(mentions, relations, header)
     resolve(mentions, sentences, relations, header, P)
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
+    planned_unnamed(sentences, mentions, relations, P)
+    cue_lists(sentences, mentions, relations, P)
+    title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
+    singular_refs(sentences, mentions, relations, P)
+    coordinated_subjects(sentences, mentions, relations, P)
+    drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:

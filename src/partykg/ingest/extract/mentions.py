@@ -9,7 +9,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, lower_named, possessive_named, vi_id_named as _vi_id_named
+from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _FOOTNOTE, _NUMBER_YEAR, _alt, find_date
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.issued import date_before_body, later_date
@@ -197,7 +197,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             # (one issued here, "ban hành kế hoạch thực hiện …", is no back-reference)
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=not issued_for(text, ts, te, P)))
-        elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P, ts)) \
+        elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P, ts)
+                      or issuer_named(text, te, P, bodies, base)) \
                 and (ts > 0 or P.lang != "en"):
             # a capitalised type name for one document: "the Resolution of the … Congress",
             # "the Action Program"; Vietnamese/Indonesian capitalise document names; a

@@ -37,12 +37,12 @@ def _roman(s: str) -> int | None:
 
 def _ordinal(tok: str, lang: str) -> int | None:
     t = tok.strip()
-    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|e|er|ème)?", t)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th|e|er|ème|ᵉ|ᵉʳ)?", t)
     if m:
         return int(m.group(1))
     if t in L.ORDINAL_WORDS[lang] or t.lower() in L.ORDINAL_WORDS[lang]:
         return L.ORDINAL_WORDS[lang].get(t, L.ORDINAL_WORDS[lang].get(t.lower()))
-    return _roman(re.sub(r"(?:e|er|ème)$", "", t))
+    return _roman(re.sub(r"(?:e|er|ème|ᵉ|ᵉʳ)$", "", t))
 
 
 def _regexes(P: Patterns) -> list[re.Pattern]:
@@ -54,7 +54,8 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     cong = _alt(L.CONGRESS_WORDS[lang])
     links = _alt(L.CONGRESS_LINKS[lang])
     words = _alt(L.ORDINAL_WORDS[lang]) if L.ORDINAL_WORDS[lang] else None
-    ordinal = (r"(?P<ord>(?-i:[IVXL]{1,6})(?:e|er|ème)?|\d{1,2}(?:st|nd|rd|th|e|er|ème)?"
+    # (French ordinals may carry a superscript: "XIVᵉ")
+    ordinal = (r"(?P<ord>(?-i:[IVXL]{1,6})(?:e|er|ème|ᵉʳ|ᵉ)?|\d{1,2}(?:st|nd|rd|th|e|er|ème|ᵉʳ|ᵉ)?"
                + (rf"|{words}" if words else "") + ")")
     prefix = (rf"(?:(?:{_alt(L.ORDINAL_PREFIX[lang])})[ \t]{{0,2}})?"
               if L.ORDINAL_PREFIX[lang] else "")
@@ -176,6 +177,24 @@ def lower_named(text: str, ts: int, te: int, tkey: str | None, P: Patterns,
         return False
     at = base + im.end()
     return any(b.start == at and b.text[:1].isupper() for b in bodies)
+
+
+def issuer_named(text: str, te: int, P: Patterns, bodies: list, base: int) -> bool:
+    """A capitalised plan or programme followed by its issuer's name and an implementing cue
+    names one document, determiner or not ("…, Plan of the Provincial People's Committee to
+    implement Resolution No. NN")."""
+    if text[te:te + 1] != " ":
+        return False
+    im = P.issuer_prep_re.match(text, te)
+    if not im or not im.group(0).strip(" ,"):
+        return False
+    body = next((b for b in bodies if b.start == base + im.end() and b.text[:1].isupper()), None)
+    if body is None:
+        return False
+    rest = text[body.end - base:]
+    cm = P.cue_re.match(text, body.end - base + len(rest) - len(rest.lstrip(" \t")))
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).lower())) if cm else None
+    return bool(info and info[0] == "implements" and info[1] == "active")
 
 
 def issued_for(text: str, ts: int, te: int, P: Patterns) -> bool:

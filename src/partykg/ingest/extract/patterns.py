@@ -11,6 +11,25 @@ from partykg.ingest.extract.data import ExtractError, _norm
 from partykg.ingest.extract.typewords import type_words
 
 
+def _apos(phrase: str) -> str:
+    """A phrase with the typographic apostrophe written as the plain one (pages mix them:
+    "l'étude … l’application")."""
+    return phrase.replace("’", "'")
+
+
+class _CueInfo(dict):
+    """Cue phrase -> (kind, voice, mood), looked up whichever apostrophe the text has."""
+
+    def __setitem__(self, key, value):
+        super().__setitem__(_apos(key), value)
+
+    def get(self, key, default=None):
+        return super().get(_apos(key), default)
+
+    def __contains__(self, key):
+        return super().__contains__(_apos(key))
+
+
 def _alt(words, flags=0) -> str:
     """A regex alternation of literal phrases, longest first; spaces match one or two spaces."""
     parts = sorted({w for w in words if w}, key=len, reverse=True)
@@ -127,10 +146,10 @@ class Patterns:
         self.relative_re = re.compile(
             rf"^[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.RELATIVES[lang])})(?![\w])", re.IGNORECASE)
         cue_parts = []
-        self.cue_info: dict[str, tuple[str, str, str]] = {}
+        self.cue_info: dict[str, tuple[str, str, str]] = _CueInfo()
         for phrase, kind, voice, mood in L.CUES[lang]:
             self.cue_info[phrase.lower()] = (kind, voice, mood)
-            cue_parts.append(phrase)
+            cue_parts.append(_apos(phrase))
         alts = []
         for p in sorted(set(cue_parts), key=len, reverse=True):
             rx = re.escape(p).replace(r"\ ", r"\s{1,2}").replace(r"\{gap\}",
@@ -140,7 +159,9 @@ class Patterns:
             # "{list}": a list of verbs, one or two words each, between commas ("tiếp tục nghiên
             # cứu, học tập, quán triệt và thực hiện")
             rx = rx.replace(r"\{list\}", r"(?:(?:\s{1,2}[^\W\d_]{1,10}){1,2},){1,6}(?:\s{1,2}[^\W\d_]{1,10}){1,2}")
-            alts.append(rx)
+            # "{nouns}": a short enumeration of nouns (words, commas; "l'étude, la vulgarisation")
+            rx = rx.replace(r"\{nouns\}", r"(?:,?\s{1,2}[^\s,;.:()\[\]\d]{1,20}){1,8}?")
+            alts.append(rx.replace("'", "['’]"))  # either apostrophe, whichever the cue has
         self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
         self.merge_re = re.compile(rf"(?<![\w])(?:{_alt(L.MERGE_CUES[lang])})(?![\w])",
                                    re.IGNORECASE)

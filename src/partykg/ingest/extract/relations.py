@@ -11,6 +11,9 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.aimgap import aim_gap
+from partykg.ingest.extract.frontlead import fronted_lead
+from partykg.ingest.extract.inforce import in_force_gap
 
 
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
@@ -289,7 +292,11 @@ def _list_gap(P: Patterns) -> re.Pattern:
 def fronted_cue(text: str, first: int, P: Patterns) -> re.Match | None:
     """The cue of a fronted clause: an 'implements' cue before the sentence's first document,
     with no issuing verb before it ("Thực hiện X …", "Implementing X …", "With a view to … and
-    effectively implementing X, Y, …, the Politburo issued Z")."""
+    effectively implementing X, Y, …, the Politburo issued Z"); or the sentence's opening words
+    of FRONTED_LEADS ("Conformément à X, …")."""
+    lead = fronted_lead(text, first, P.lang)
+    if lead is not None:
+        return lead
     for c in P.cue_re.finditer(text, 0, first):
         phrase = re.sub(r"\s+", " ", c.group(0).lower())
         info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
@@ -333,8 +340,9 @@ def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
 
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
+    phrase = phrase.replace("’", "'")  # (the cue table's apostrophe)
     for p, info in P.cue_info.items():
-        hole = next((h for h in ("{gap}", "{adv}", "{list}") if h in p), None)
+        hole = next((h for h in ("{gap}", "{adv}", "{list}", "{nouns}") if h in p), None)
         if hole:
             a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
@@ -352,6 +360,8 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
         return True
     if len(g) > 250 or P.strong_coord_re.search(g):
         return False
+    if kind in ("implements", "continues") and aim_gap(g, P.lang):
+        return True  # "<plan> vise à concrétiser et à organiser … la mise en œuvre de …"
     inner = P.cue_re.search(g)
     if inner and not _is_filler(g[:inner.start()]):
         return False  # the cue in between belongs to something else
@@ -360,7 +370,7 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
     last = P.coord_re.search(g[-8:]) if len(g) <= 120 and "," not in g else None
     if last and not g[-8:][last.end():].strip() and not object_of_cue:
         return True
-    if P.relative_re.match(g) or (A.new and kind == "replaces"):
+    if P.relative_re.match(g) or (A.new and kind == "replaces") or in_force_gap(g, P.lang):
         return True
     if len(g) <= 40 and "," not in g and not P.coord_re.search(g):
         return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import _key, _same_subject
 from partykg.ingest.extract.data import Mention, Relation
 from partykg.ingest.extract.followbase import planned
@@ -39,7 +40,7 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
                 # "The Circular was issued to implement X." / "Circular No. NN specifying …":
                 # a back-reference with nothing before it points to the next sentence's
                 # document when that is the only numbered one of its type
-                ahead = _numbered_of_type(mentions, m, range(i + 1, len(mentions)))
+                ahead = _numbered_of_type(mentions, m, range(i + 1, len(mentions)), same_word=True)
                 if len(ahead) == 1:
                     j = next(iter(ahead.values()))
                     if mentions[j].sentence == m.sentence + 1 and j not in mine:
@@ -61,16 +62,59 @@ def sole_numbered(text: str, mentions: list[Mention], relations: list[Relation],
             continue
         if m.subject and o.subject and not _same_subject(m.subject, o.subject):
             continue
+        if _silent_about(i, j, mentions, relations):
+            continue
         m.antecedent = j
 
 
-def _numbered_of_type(mentions: list[Mention], m: Mention, where) -> dict[tuple, int]:
+def _silent_about(i: int, j: int, mentions: list[Mention], relations: list[Relation]) -> bool:
+    """The described document ``i`` implements (guides …) a document whose sentence names the
+    numbered one ``j`` without that relation ("Plan No. NN … to summarize 10 years of
+    implementing Resolution X" … "Plan of the Provincial People's Committee to implement
+    Resolution X"): two documents, not one."""
+    for r in relations:
+        if r.source != i:
+            continue
+        t = mentions[r.target]
+        if _key(t) is None or any(q.source == j and q.kind == r.kind
+                                  and _alike(mentions[q.target], t) for q in relations):
+            continue
+        if any(k != r.target and mentions[k].sentence == mentions[j].sentence
+               and _alike(mentions[k], t) for k in range(len(mentions))):
+            return True
+    return False
+
+
+def _alike(a: Mention, b: Mention) -> bool:
+    """The same numbered document, by key, or by type and number when one lacks the code."""
+    return _key(a) == _key(b) or (a.type == b.type and a.number_key is not None
+                                  and a.number_key == b.number_key)
+
+
+def _numbered_of_type(mentions: list[Mention], m: Mention, where,
+                      same_word: bool = False) -> dict[tuple, int]:
+    """The numbered documents of ``m``'s type in ``where`` (key -> first mention); with
+    ``same_word``, also those of a type the scheme leaves open written with ``m``'s type word
+    ("Circular No. NN-TT/TU": a Party code whose type is not the state circular's)."""
     keys: dict[tuple, int] = {}
+    word = _type_word(m.text) if same_word else None
     for j in where:
         o = mentions[j]
-        if o.strong and o.type == m.type and _key(o) is not None:
+        if o.strong and _key(o) is not None and (
+                o.type == m.type or word and o.type == "unclassified" and _type_word(o.text) == word):
             keys.setdefault(_key(o), j)
     return keys
+
+
+def _type_word(text: str) -> str | None:
+    """The first word of a mention, its determiner left out ("The Circular" -> "circular")."""
+    words = [w for w in re.findall(r"[^\W\d_]+", text.lower()) if w not in _DETERMINER_WORDS]
+    return words[0] if words else None
+
+
+_DETERMINER_WORDS = frozenset(  # the determiners of every language's data, one word each
+    w.lower().strip("'’") for table in (L.DETERMINERS, L.DEMONSTRATIVES_BEFORE)
+    for words in table.values() for w in words if " " not in w)
 
 
 def _words(s: str) -> set[str]:

@@ -1,0 +1,58 @@
+"""A text that opens with its own title and no number: a line holding only an upper-case type
+word ("CIRCULAR", "QUYẾT ĐỊNH", "DÉCRET"), then a line opening with a relation cue ("Guiding a
+number of articles of the Government's Decree No. NN …"). The titled document (unnumbered: its
+number is not on the page) stands in the cue's relation to the numbered document the cue
+points to. Only among the text's first lines, before any numbered document; the type words are
+the SKOS scheme's, the cues per-language data; no document, body or article is named here."""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.followbase import _cue_info, _kind, _object_of
+from partykg.ingest.extract.patterns import Patterns
+
+FIRST_LINES = 6  # sentences from the text's start where the title may stand
+
+
+def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
+                relations: list[Relation], P: Patterns) -> None:
+    """Add the titled document's mention and its relation (module docstring)."""
+    by_sent: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_sent.setdefault(m.sentence, []).append(i)
+    for si in range(min(len(sentences) - 1, FIRST_LINES)):
+        s = sentences[si]
+        if any(mentions[i].strong for k in range(si + 1) for i in by_sent.get(k, ())):
+            return  # a numbered document named before: not the text's title
+        title = s.text.strip(" \t*#|")
+        tm = P.type_re.fullmatch(title)
+        if tm is None or not title.isupper() or by_sent.get(si):
+            continue
+        nxt = sentences[si + 1]
+        if "\n" not in text[s.start:nxt.start]:
+            continue  # the next line, not the same line's next sentence
+        lead = len(nxt.text) - len(nxt.text.lstrip(" \t*#|"))
+        cue = P.cue_re.match(nxt.text, lead)
+        info = _cue_info(P, cue) if cue else None
+        if info is None or info[1] != "active":
+            return
+        idx = sorted(by_sent.get(si + 1, ()), key=lambda i: mentions[i].start)
+        b = _object_of(cue, nxt, idx, mentions, P)
+        if b is None or not mentions[b].strong:
+            return
+        tkey = P.type_words.get(re.sub(r"\s+", " ", title.lower()))
+        if tkey is None:
+            return
+        off = s.text.find(title)
+        a0 = s.start + off
+        mentions.append(Mention(a0, a0 + len(title), title, si, tkey, strong=False,
+                                tail_end=a0 + len(title)))
+        a = len(mentions) - 1
+        relations.append(Relation(_kind(info[0], info[2], mentions[a], text, P), a, b, si + 1,
+                                  cue.group(0)))
+        return
+
+
+__all__ = ["title_lines"]

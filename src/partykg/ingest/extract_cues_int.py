@@ -1,0 +1,109 @@
+"""More relation words of the extractor for English, French and Indonesian prose (issue 12,
+seventh round): kept apart from :mod:`partykg.ingest.extract_cues` so that helpers editing that
+module at the same time merge cleanly. Words only; the rules that read them
+(:mod:`partykg.ingest.extract.leadrefs`) name no document, body or article.
+"""
+
+from __future__ import annotations
+
+# --- a sentence that opens with an untyped reference to a document: "It replaces …", "The new
+# rules replace …", "Ce texte entrera en vigueur … en remplacement de …", "Dokumen ini
+# menggantikan …". Nouns (any words may come between them and the relation cue, as after "The
+# regulation"), then pronouns (the cue must follow them, with at most the words of
+# LEAD_PRONOUN_GAP between). Each refers to the one document the nearest earlier sentence that
+# names documents names as its subject (not as the object of a relation).
+LEAD_REF_NOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("the new rules", "the rules", "the new regulations", "these rules", "these new rules",
+           "the document", "the new document", "this document", "the text", "this text",
+           "the legal document", "the new legal document", "this legal document"),
+    "fr": ("ce texte", "le texte", "le nouveau texte", "ce document", "le document",
+           "le nouveau document", "ces nouvelles règles", "les nouvelles règles",
+           "les nouvelles dispositions", "ces dispositions"),
+    "vi": (),
+    "id": ("dokumen ini", "dokumen tersebut", "dokumen baru ini", "aturan baru ini",
+           "aturan baru tersebut", "aturan baru", "aturan ini", "aturan tersebut",
+           "ketentuan baru ini", "ketentuan baru"),
+}
+LEAD_REF_PRONOUNS: dict[str, tuple[str, ...]] = {
+    "en": ("it",), "fr": ("il", "elle"), "vi": (), "id": ("ia",),
+}
+# words a pronoun's cue may have before it ("It also replaces …", "Il remplace aussi …")
+LEAD_PRONOUN_GAP: dict[str, tuple[str, ...]] = {
+    "en": ("also", "officially", "effectively", "thus", "therefore", "will", "also will"),
+    "fr": ("donc", "ainsi", "également", "officiellement"),
+    "vi": (),
+    "id": ("juga", "sekaligus", "secara resmi", "resmi"),
+}
+
+# --- "X entrera en vigueur le 20 novembre en remplacement de Y", "X takes effect from July 1,
+# 2024, replacing Y": the words by which a document comes into force; a gap between the document
+# and a relation cue that opens with one of them (then a date or a short time phrase) is the
+# document's own predicate, so the cue is about the document.
+IN_FORCE: dict[str, tuple[str, ...]] = {
+    "en": ("takes effect", "take effect", "took effect", "will take effect", "shall take effect",
+           "comes into force", "came into force", "will come into force", "enters into force",
+           "entered into force", "will enter into force", "is effective", "becomes effective",
+           "became effective", "will become effective", "goes into effect", "went into effect",
+           "will go into effect", "comes into effect", "came into effect", "will come into effect",
+           "officially takes effect", "officially took effect"),
+    "fr": ("entre en vigueur", "entrera en vigueur", "est entré en vigueur",
+           "est entrée en vigueur", "prend effet", "prendra effet", "est applicable",
+           "sera applicable", "s'applique"),
+    "vi": (),
+    "id": ("berlaku", "mulai berlaku", "akan berlaku", "berlaku efektif", "resmi berlaku"),
+}
+
+# --- contracted prepositions: a cue that ends with a preposition also ends with its contracted
+# forms ("mise en œuvre de" + "le décret" is written "mise en œuvre du décret"; "en remplacement
+# des décisions"). Final word -> the forms it also takes.
+CUE_CONTRACTIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    "fr": {"de": ("du", "des")},
+    "en": {}, "vi": {}, "id": {},
+}
+
+
+def contracted(lang: str, phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """``phrases`` and, for each ending on a contractible word, its contracted forms."""
+    table = CUE_CONTRACTIONS.get(lang, {})
+    out = list(phrases)
+    for p in phrases:
+        head, _sp, last = p.rpartition(" ")
+        for form in table.get(last, ()) if head else ():
+            if f"{head} {form}" not in out:
+                out.append(f"{head} {form}")
+    return tuple(out)
+
+
+# --- a fronted clause opened by words that are no relation cue elsewhere: "Conformément à la
+# conclusion n° NN …, le Comité permanent a publié un plan …" (the plan implements the
+# conclusion, as after "Thực hiện X, … ban hành Y"); read at the start of a sentence only.
+FRONTED_LEADS: dict[str, tuple[str, ...]] = {
+    "en": ("in furtherance of",),
+    "fr": ("conformément à", "conformément au", "conformément aux",
+           "dans le cadre de la mise en œuvre de", "dans le cadre de la mise en oeuvre de"),
+    "vi": (),
+    "id": ("menindaklanjuti", "dalam rangka pelaksanaan"),
+}
+
+# --- a cue that ends its line on a colon, then enumerated items: "This Decree supersedes:" /
+# "a) Decree No. NN …;" / "c) Section 2 Chapter V of Decree No. MM …". Each item's first
+# numbered document is the cue's object; an item that opens with one of these words names a part
+# of the document, so replacing it amends that document.
+PART_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("section", "sections", "article", "articles", "clause", "clauses", "point", "points",
+           "chapter", "chapters", "paragraph", "paragraphs", "part", "parts", "item", "items"),
+    "fr": ("article", "articles", "section", "chapitre", "clause", "point", "points", "alinéa",
+           "paragraphe", "partie"),
+    "vi": (),
+    "id": ("pasal", "bab", "bagian", "ayat", "butir", "huruf"),
+}
+
+# --- "Le plan vise à concrétiser et à organiser efficacement la mise en œuvre de X", "The plan
+# aims to … implement X": words of purpose that open the gap between a document and an
+# implementing cue (then only verbs and adverbs): the cue is the document's purpose.
+AIM_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("aims to", "aim to", "is aimed at", "aimed at", "is intended to", "seeks to"),
+    "fr": ("vise à", "vise a", "visant à", "a pour objectif de", "a pour but de"),
+    "vi": (),
+    "id": ("bertujuan untuk", "bertujuan", "dimaksudkan untuk"),
+}
