@@ -359,8 +359,8 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
 }
 
 # Words that name a document without saying its type ("văn bản số 4912/UBND-NC", "document
-# No. 2617/BKHDT-CLPT"): before a state letter's code (NUMBER/ISSUER-UNIT, no type abbreviation)
-# they name an official letter.
+# No. 2617/BKHDT-CLPT"): before a number marker and a state letter's code (NUMBER/ISSUER-UNIT,
+# no type abbreviation) they name an official letter (partykg.ingest.extract.letters).
 GENERIC_DOCUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "vi": ("văn bản",), "en": ("document", "documents", "dispatch"),
     "fr": ("document", "documents"), "id": ("dokumen", "surat"),

@@ -1,37 +1,58 @@
-"""Official letters named by a generic word: "UBND tỉnh có văn bản số 4912/UBND-NC về …". A
-state letter's code carries its issuer and unit and no type abbreviation (the scheme's
-official-letter definition), so a generic word for a document (extract_cues.LETTER_NOUNS), a
-number marker and such a code name an official letter. Not when the code's first part is a type
-abbreviation (then the code says the type) nor inside another mention."""
+"""Documents named by a code with no type abbreviation the scheme knows: "UBND tỉnh có văn bản
+số 4912/UBND-NC về …", "document No. 2617/BKHDT-CLPT" (a state official letter: its code carries
+only its issuer and unit, the scheme's official-letter definition), "Tờ trình số
+43/TTr-SNNPTNT", "Presentation No. 4124/TTr-BKHDT" (a name the type scheme lacks, before a
+number marker: a document of unknown type).
+
+One job: add these mentions, which the type-word rules leave out (a code of this shape is read
+only after a type word there), in two steps:
+
+- :func:`letter_mentions`, while a sentence's mentions are found: a generic word for a document,
+  a number marker and a state code whose first part is no type abbreviation name an official
+  letter;
+- :func:`untyped_letters`, after: the codes still unread (state codes of that shape, codes of an
+  issuer alone) after a generic word or a capitalised name and a number marker; a code whose
+  first part is written in mixed case ("TTr") is an abbreviation of a type the scheme lacks, so
+  never an official letter.
+
+The generic words are data (extract_lang.GENERIC_DOCUMENT_WORDS).
+"""
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract_cues import LETTER_NOUNS
-from partykg.ingest.extract.codes import _CODE_STATE, _abbreviation_types, code_number
-from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.attributes import merge_added
+from partykg.ingest.extract.codes import _CODE_ISSUER_ONLY, _CODE_STATE, _abbreviation_types, code_number
+from partykg.ingest.extract.data import Body, Mention, Sentence
 from partykg.ingest.extract.patterns import Patterns, _alt
 
 LETTER_TYPE = "official-letter"
 
 
-@lru_cache(maxsize=8)
-def _lead(lang: str) -> re.Pattern | None:
-    nouns = LETTER_NOUNS.get(lang)
-    if not nouns:
-        return None
-    return re.compile(rf"(?<![\w])(?:{_alt(nouns)})[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[lang])})"
-                      r"[ \t]{0,2}:?[ \t]{0,2}", re.IGNORECASE)
+def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(a generic word and a number marker; the same ending a text; a capitalised name and a
+    number marker ending a text), for the page's language."""
+    rx = getattr(P, "_letter_res", None)
+    if rx is None:
+        marker = rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}}"
+        words = rf"(?<![\w])(?:{_alt(L.GENERIC_DOCUMENT_WORDS[P.lang])})"
+        lead = re.compile(words + marker, re.IGNORECASE)
+        generic = re.compile(rf"{words}{marker}$", re.IGNORECASE)
+        named = re.compile(rf"(?<![\w])(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
+                           rf"(?i:{marker}$)")
+        rx = (lead, generic, named)
+        P._letter_res = rx  # type: ignore[attr-defined]
+    return rx
 
 
 def letter_mentions(sent: Sentence, si: int, P: Patterns, found: list[Mention]) -> list[Mention]:
-    """The sentence's official letters named by a generic word (see the module's docstring)."""
-    lead = _lead(P.lang)
-    if lead is None or "/" not in sent.text:
+    """The sentence's official letters named by a generic word, a number marker and a state
+    code whose first part is no type abbreviation; none inside a mention of ``found``."""
+    if "/" not in sent.text:
         return []
+    lead = _res(P)[0]
     text, base = sent.text, sent.start
     out = []
     for lm in lead.finditer(text):
@@ -46,3 +67,39 @@ def letter_mentions(sent: Sentence, si: int, P: Patterns, found: list[Mention]) 
             continue
         out.append(Mention(s, e, text[lm.start():cm.end()], si, LETTER_TYPE, number, cm.group(0)))
     return out
+
+
+def _untyped_codes(text: str):
+    for m in _CODE_STATE.finditer(text):
+        if not _abbreviation_types(m.group("type")):
+            yield m, m.group("type")
+    for m in _CODE_ISSUER_ONLY.finditer(text):
+        yield m, m.group("issuer")
+
+
+def untyped_letters(sent: Sentence, si: int, ms: list[Mention], P: Patterns,
+                    bodies: list[Body]) -> list[Mention]:
+    """The sentence's mentions ``ms`` with the untyped codes no rule read yet added, in text
+    order (see the module's docstring)."""
+    if "/" not in sent.text:
+        return ms
+    _lead, generic, named = _res(P)
+    text, base = sent.text, sent.start
+    added = []
+    for cm, first in _untyped_codes(text):
+        s, e = base + cm.start(), base + cm.end()
+        if any(x.start < e and s < x.end for x in ms + added):
+            continue
+        before = text[max(0, cm.start() - 40):cm.start()]
+        gm = generic.search(before)
+        nm = None if gm else named.search(before)
+        if not (gm or nm):
+            continue
+        start = cm.start() - len(before) + (gm or nm).start()
+        if nm and P.type_re.match(text, start):
+            continue  # a type word: the type-word rules decide
+        mixed = first != first.upper()
+        tkey = LETTER_TYPE if gm and not mixed else "unclassified"
+        added.append(Mention(base + start, e, text[start:cm.end()], si, tkey, cm.group("number"),
+                             cm.group(0), tail_end=e))
+    return merge_added(ms, added, sent, P, bodies)
