@@ -254,15 +254,17 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
         "en": ("Politburo", "Political Bureau"), "vi": ("Bộ Chính trị",),
         "fr": ("Bureau politique", "Politburo"), "id": ("Politbiro", "Polit Biro", "Biro Politik")}},
     "secretariat": {"en_name": "Secretariat", "class": "Secretariat", "names": {
-        "en": ("Secretariat", "Party Central Committee's Secretariat",
+        "en": ("Secretariat", "Party Central Committee's Secretariat", "Central Party Secretariat",
                "Secretariat of the Party Central Committee",
                "Secretariat of the Central Committee"),
         "vi": ("Ban Bí thư", "Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương"),
-        "fr": ("Secrétariat", "Secrétariat du Comité central"),
+        "fr": ("Secrétariat", "Secrétariat du Comité central", "Secrétariat central du Parti"),
         "id": ("Sekretariat", "Sekretariat Komite Sentral")}},
     "central-committee": {"en_name": "Party Central Committee", "class": "CentralCommittee",
                           "names": {
-        "en": ("Party Central Committee", "Central Committee", "Central Party Committee"),
+        "en": ("Party Central Committee", "Central Committee", "Central Party Committee",
+               "Central Committee of the Communist Party of Vietnam",
+               "Central Committee of the Communist Party"),
         # ("Trung ương" alone is not a body: it ends many bodies' names, "Ban Chỉ đạo Trung ương")
         "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng"),
         "fr": ("Comité central du Parti", "Comité central", "Comité exécutif central du Parti",
@@ -284,7 +286,8 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
         "names": {
             "en": ("Central Inspection Commission", "Central Inspection Committee",
                    "Party Central Inspection Commission"),
-            "vi": ("Ủy ban Kiểm tra Trung ương", "Uỷ ban Kiểm tra Trung ương"),
+            "vi": ("Ủy ban Kiểm tra Trung ương", "Uỷ ban Kiểm tra Trung ương",
+                   "Ủy ban kiểm tra Trung ương", "Uỷ ban kiểm tra Trung ương"),
             "fr": ("Commission centrale d'inspection", "Comité central d'inspection"),
             "id": ("Komisi Inspeksi Pusat", "Komite Inspeksi Pusat", "Komisi Inspeksi Sentral")}},
     "central-internal-affairs-commission": {
@@ -351,7 +354,10 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
     "vi": ("Ban Thường vụ", "Ban Chấp hành", "Ban cán sự đảng", "Đảng đoàn", "Đảng ủy",
            "Đảng uỷ", "Đảng bộ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy",
            "Huyện uỷ", "Quận ủy", "Quận uỷ", "Ủy ban", "Uỷ ban", "Ban Chỉ đạo", "Văn phòng",
-           "Bộ", "Ban", "Thủ tướng", "Hội đồng"),
+           "Bộ", "Ban", "Thủ tướng", "Hội đồng",
+           # capitalised and abbreviated spellings ("Tỉnh Ủy Thừa Thiên Huế", "UBND tỉnh", "HĐND
+           # tỉnh Gia Lai", "BTV Tỉnh ủy": Ủy ban nhân dân, Hội đồng nhân dân, Ban Thường vụ)
+           "Tỉnh Ủy", "Thành Ủy", "Huyện Ủy", "Quận Ủy", "UBND", "HĐND", "BTV"),
     "fr": ("Comité", "Commission", "Bureau", "Ministère", "ministère", "Secrétariat",
            "Délégation", "Conseil", "Office", "Département"),
     "id": ("Komite", "Komisi", "Kementerian", "Badan", "Dewan", "Kantor", "Delegasi",

@@ -158,7 +158,7 @@ class Patterns:
                 names.append(name)
                 self.national[_norm(name)] = key
         self.national_re = re.compile(rf"(?<![\w])(?:{_alt(names)})(?![\w])")
-        self.head_re = re.compile(rf"(?<![\w])(?:{_alt(L.BODY_HEADS[lang])})(?![\w])")
+        self.head_re = re.compile(rf"(?<![\w/-])(?:{_alt(L.BODY_HEADS[lang])})(?![\w])")  # (not in a code)
         self.body_stop = frozenset(L.BODY_STOP[lang])
         self.connectors = frozenset(c.lower() for c in L.BODY_CONNECTORS[lang])
         if lang == "vi":

@@ -1,0 +1,52 @@
+"""Mentions of issue 12's seventh round (branch xment5): issuers written with the abbreviated
+or capitalised heads of Vietnamese body names ("UBND tỉnh", "HĐND tỉnh …", "Tỉnh Ủy …", "BTV
+Tỉnh ủy"), the national organs' other spellings, and the other rules of the round. Sentences
+written for the tests (fictional numbers, dates and places) in the shape of real ones; each case
+fails without its rule."""
+from __future__ import annotations
+
+import pytest
+
+from partykg.ingest.extract import extract
+
+
+def issuer_of(text: str, lang: str, mention: str) -> tuple[str | None, str | None]:
+    """(issuer text, issuer key) of the mention whose text is ``mention``."""
+    ex = extract(text, lang)
+    m = next(m for m in ex.mentions if m.text == mention)
+    return (m.issuer.text, m.issuer.key) if m.issuer else (None, None)
+
+
+# --- body heads: abbreviations and capitalised spellings (extract_lang.BODY_HEADS) ---------------
+
+@pytest.mark.parametrize("text, mention, issuer", [
+    ("Căn cứ Nghị quyết số 41/2011/NQ-HĐND ngày 9/7/2011 của HĐND tỉnh Bình Sơn;",
+     "Nghị quyết số 41/2011/NQ-HĐND", "HĐND tỉnh Bình Sơn"),
+    ("Quyết định này thay thế Quyết định số 83/2009/QĐ-UB ngày 2/3/2009 của UBND tỉnh và có hiệu "
+     "lực sau 10 ngày.", "Quyết định số 83/2009/QĐ-UB", "UBND tỉnh"),
+    ("Ngày 4/5/2016, Tỉnh Ủy Bình Sơn đã ban hành Chương trình số 61-CTr/TU về thực hiện Chỉ thị "
+     "21-CT/TW.", "Chương trình số 61-CTr/TU", "Tỉnh Ủy Bình Sơn"),
+])
+def test_abbreviated_and_capitalised_body_heads_give_the_issuer(text, mention, issuer):
+    assert issuer_of(text, "vi", mention)[0] == issuer
+
+
+def test_a_head_inside_a_code_is_no_body():
+    ex = extract("Căn cứ Nghị quyết số 41/2011/NQ-HĐND ngày 9/7/2011;", "vi")
+    assert ex.mentions[0].issuer is None
+
+
+# --- the national organs' other spellings (extract_lang.NATIONAL_BODIES) --------------------------
+
+@pytest.mark.parametrize("text, lang, mention, key", [
+    ("Ngày 3/4/2021, Ủy ban kiểm tra Trung ương ban hành Hướng dẫn 17-HD/UBKTTW.", "vi",
+     "Hướng dẫn 17-HD/UBKTTW", "central-inspection-commission"),
+    ("It implements Decision No. 811-QĐ/TW dated May 2, 2023, of the Central Party Secretariat.",
+     "en", "Decision No. 811-QĐ/TW", "secretariat"),
+    ("On May 2, 2016, the Central Committee of the Communist Party issued Decision 812-QD/TW.",
+     "en", "Decision 812-QD/TW", "central-committee"),
+    ("Conformément à la conclusion n° 813-KL/TW du 2 mai 2016 du Secrétariat central du Parti.",
+     "fr", "conclusion n° 813-KL/TW", "secretariat"),
+])
+def test_national_organs_other_spellings_are_keyed(text, lang, mention, key):
+    assert issuer_of(text, lang, mention)[1] == key
