@@ -50,3 +50,29 @@ def test_a_head_inside_a_code_is_no_body():
 ])
 def test_national_organs_other_spellings_are_keyed(text, lang, mention, key):
     assert issuer_of(text, lang, mention)[1] == key
+
+
+# --- an issuer shared back through a list of codes of one issuer (extract/listissuer.py) ----------
+
+def test_codes_of_one_issuer_share_the_issuer_the_last_states():
+    text = "It follows Resolution 87-NQ/TW and Directive 88-CT/TW of the Politburo."
+    assert issuer_of(text, "en", "Resolution 87-NQ/TW")[1] == "politburo"
+
+
+def test_codes_of_different_issuers_do_not_share_it():
+    text = "Căn cứ Nghị quyết 87-NQ/TW và Nghị định 88/2019/NĐ-CP của Chính phủ."
+    assert issuer_of(text, "vi", "Nghị quyết 87-NQ/TW") == (None, None)
+
+
+# --- the subject of an issuing verb (extract/preattrs.py) -----------------------------------------
+
+@pytest.mark.parametrize("text, lang, mention, key", [
+    ("Hội nghị lần thứ năm Ban Chấp hành Trung ương Đảng khóa IX đã ban hành Nghị quyết số "
+     "89-NQ/TW về công tác dân tộc.", "vi", "Nghị quyết số 89-NQ/TW", "central-committee"),
+    ("To implement it, the National Assembly (NA) adopted Resolution No. 90/2021/QH15 on "
+     "special mechanisms.", "en", "Resolution No. 90/2021/QH15", "national-assembly"),
+    ("It recalled the 10th-tenure Politburo’sConclusion No. 91-KL/TW, dated May 4, 2010.", "en",
+     "Conclusion No. 91-KL/TW", "politburo"),
+])
+def test_the_issuer_before_its_term_abbreviation_or_glued_possessive(text, lang, mention, key):
+    assert issuer_of(text, lang, mention)[1] == key

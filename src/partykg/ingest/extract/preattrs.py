@@ -49,7 +49,7 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         if vm:
             vm_start = vm.start() + off
         if vm and not (prev is not None and prev.end - base > vm_start):
-            b = _body_before(bodies, base + vm_start, text, base)
+            b = _body_before(bodies, base + vm_start, text, base, P=P)
             if b is not None and m.issuer is None:
                 m.issuer = b
             if b is not None and m.strong:
@@ -71,7 +71,7 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
                     prev.issuer = m.issuer
         if m.issuer is None:
             # "the Politburo's Conclusion"
-            pm = re.search(r"['’]s[ \t]{1,2}$", before)
+            pm = re.search(r"['’]s[ \t]{0,2}$", before)  # (glued: "Politburo’sConclusion")
             if pm:
                 b = _body_before(bodies, base + off + pm.start(), text, base, gap_re=r"")
                 if b is not None:
@@ -92,13 +92,25 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         prev = m
 
 
+_ABBREVIATION = re.compile(r"[ \t]{0,2}\((?-i:[A-ZĐ]{2,8})\)")  # "the National Assembly (NA)"
+
+
 def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
                  gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
-                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
+                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}",
+                 P: Patterns | None = None) -> Body | None:
+    """The body ending right before ``abs_pos``, but for the words ``gap_re`` allows; with
+    ``P``, also after the body's term ("Ban Chấp hành Trung ương khóa XI đã ban hành") or its
+    abbreviation in brackets ("the National Assembly (NA) adopted")."""
     best = None
     for b in bodies:
         if abs_pos - 40 <= b.end <= abs_pos:
-            gap = text[b.end - base:abs_pos - base]
+            g0 = b.end - base
+            if P is not None:
+                tm = P.term_re.match(text, g0) or _ABBREVIATION.match(text, g0)
+                if tm and tm.group(0).strip(" ,") and tm.end() <= abs_pos - base:
+                    g0 = tm.end()
+            gap = text[g0:abs_pos - base]
             if re.fullmatch(gap_re, gap, re.IGNORECASE):
                 best = b
     return best
