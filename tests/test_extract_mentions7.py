@@ -76,3 +76,40 @@ def test_codes_of_different_issuers_do_not_share_it():
 ])
 def test_the_issuer_before_its_term_abbreviation_or_glued_possessive(text, lang, mention, key):
     assert issuer_of(text, lang, mention)[1] == key
+
+
+# --- the session at which a body adopted it (extract_lang.MEETING_WORDS, extract/attributes.py) ---
+
+@pytest.mark.parametrize("text, lang, mention", [
+    ("Thực hiện Nghị quyết số 92-NQ/TW ngày 5/6/2014 của Hội nghị lần thứ chín Ban Chấp hành "
+     "Trung ương Đảng khóa XI về văn hóa.", "vi", "Nghị quyết số 92-NQ/TW"),
+    ("Thực hiện Nghị quyết số 93-NQ/TW ngày 5/6/2014 Hội nghị lần thứ chín Ban Chấp hành "
+     "Trung ương khóa XI về văn hóa.", "vi", "Nghị quyết số 93-NQ/TW"),
+    ("It recalled Resolution No. 94-NQ/TW dated June 5, 2014 of the ninth plenum of the 11th "
+     "Party Central Committee on culture.", "en", "Resolution No. 94-NQ/TW"),
+    ("Il rappelle la résolution n° 95-NQ/TW du 9e plénum du Comité central du Parti.", "fr",
+     "résolution n° 95-NQ/TW"),
+])
+def test_the_body_after_its_session_is_the_issuer(text, lang, mention):
+    assert issuer_of(text, lang, mention)[1] == "central-committee"
+
+
+def test_an_english_session_needs_its_preposition():
+    text = "Resolution No. 96-NQ/TW plenum Party Central Committee members attended."
+    assert issuer_of(text, "en", "Resolution No. 96-NQ/TW") == (None, None)
+
+
+# --- Indonesian: the issuer after the date, before the subject ------------------------------------
+
+def test_indonesian_issuer_after_a_dated_comma_before_the_subject():
+    text = "Isi Resolusi No. 97-NQ/TW, tertanggal 4 Maret 2025, Politbiro tentang Integrasi."
+    assert issuer_of(text, "id", "Resolusi No. 97-NQ/TW")[1] == "politburo"
+    assert issuer_of("Isi Resolusi No. 97-NQ/TW, Politbiro mengatakan.", "id",
+                     "Resolusi No. 97-NQ/TW") == (None, None)
+
+
+def test_a_vietnamese_body_ends_before_phu_hop():
+    text = ("Các huyện xây dựng kế hoạch thực hiện Chương trình hành động số 98-CTr/TU ngày "
+            "6/11/2020 của Ban Chấp hành Đảng bộ tỉnh phù hợp với điều kiện thực tế.")
+    assert issuer_of(text, "vi", "Chương trình hành động số 98-CTr/TU")[0] == \
+        "Ban Chấp hành Đảng bộ tỉnh"

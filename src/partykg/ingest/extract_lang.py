@@ -342,6 +342,18 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
         "id": ("Majelis Nasional",)}},
 }
 
+# The session of a body at which a document was adopted, between a mention and its issuer
+# ("Nghị quyết số NN ngày … (của) Hội nghị lần thứ sáu Ban Chấp hành Trung ương …", "Resolution
+# No. NN of the sixth plenum of the 12th Party Central Committee", "du 6e plénum du Comité central",
+# "Sidang Pleno ke-6 Komite Sentral"): the body is the mention's issuer. Each word may take an
+# ordinal before (en, fr) or after it (vi "lần thứ sáu", "Trung ương 6"; id "ke-6").
+MEETING_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("Hội nghị",),
+    "en": ("plenum", "plenary session", "plenary meeting", "session", "meeting", "conference"),
+    "fr": ("plénum", "session plénière", "réunion plénière", "conférence", "session", "réunion"),
+    "id": ("Sidang Pleno", "Pleno", "Sidang", "Konferensi"),
+}
+
 # Head nouns of other bodies (Party committees of ministries, provinces, blocs; their standing
 # and inspection committees; ministries). A body name is a head plus what specifies it.
 BODY_HEADS: dict[str, tuple[str, ...]] = {
@@ -397,7 +409,7 @@ VI_BODY_STOP: tuple[str, ...] = (
     "hướng dẫn", "sơ kết", "tổng kết", "họp", "ký", "trình", "nhấn mạnh", "cho biết",
     "khẳng định", "đánh giá", "tiếp tục", "này", "đó", "trên", "dưới", "nhiệm kỳ", "khóa",
     "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên", "cùng", "thay mặt",
-    "do", "gồm", "nêu", "đồng chí",
+    "do", "gồm", "nêu", "đồng chí", "phù hợp", "gắn với",
 )
 # English/French/Indonesian words that end a body name when they follow it.
 BODY_STOP: dict[str, tuple[str, ...]] = {

@@ -94,16 +94,25 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
                 continue
         if "issuer" not in seen and m.issuer is None:
             im = P.issuer_prep_re.match(text, pos)
-            if im:
-                b = _body_at(bodies, base + im.end(), text, base)
+            # "… (của) Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "of the sixth plenum of …"
+            mm = _meeting(P).match(text, im.end() if im else pos)
+            if mm and not im and P.lang != "vi":
+                mm = None  # (Vietnamese names the session without a preposition)
+            if im or mm:
+                b = _body_at(bodies, base + (mm or im).end(), text, base)
                 if b is not None:
                     m.issuer = b
                     pos = b.end - base
                     seen.add("issuer")
                     continue
             if P.lang == "id":
-                b = _body_at(bodies, base + pos + 1, text, base) if text[pos:pos + 1] == " " \
-                    else None
+                # "Resolusi No. NN Politbiro", "Resolusi No. NN, tertanggal …, Politbiro tentang …"
+                cm = re.compile(r",?[ \t]").match(text, pos) if "date" in seen or \
+                    text[pos:pos + 1] == " " else None
+                b = _body_at(bodies, base + cm.end(), text, base) if cm else None
+                if b is not None and cm.group(0).startswith(",") and not \
+                        P.subject_prep_re.match(text, b.end - base):
+                    b = None  # after a comma, only a body the subject follows
                 if b is not None and b.key:
                     m.issuer = b
                     pos = b.end - base
@@ -124,6 +133,22 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
         if not progressed:
             break
     m.tail_end = base + pos
+
+
+def _meeting(P: Patterns) -> re.Pattern:
+    """A session of a body, up to the body's name (extract_lang.MEETING_WORDS)."""
+    rx = getattr(P, "_meeting_re", None)
+    if rx is None:
+        words = _alt(L.MEETING_WORDS[P.lang])
+        ordinal = r"(?:\d{1,2}(?:st|nd|rd|th|e|er|ème)?|[^\W\d_]{3,12}(?:st|nd|rd|th|ième))"
+        before = rf"(?:(?:the|la|le|l'|l’)[ \t]{{1,2}})?(?:{ordinal}[ \t]{{1,2}})?"
+        after = (r"(?:[ \t]{1,2}(?:lần[ \t]thứ[ \t]{1,2}[^\W_]{1,8}|Trung[ \t]ương[ \t]{1,2}\d{1,2}"
+                 r"|ke-?\d{1,2}))?")
+        preps = _alt(("của", "of", "of the", "du", "de la", "des", "dari"))
+        rx = re.compile(rf"[ \t]{{0,2}}{before}(?:{words}){after}[ \t]{{0,2}},?"
+                        rf"(?:[ \t]{{1,2}}(?:{preps}))?[ \t]{{1,2}}", re.IGNORECASE)
+        P._meeting_re = rx  # type: ignore[attr-defined]
+    return rx
 
 
 _DEF_CONNECTORS = frozenset("of the and for du de des d' l' la le của".split())
