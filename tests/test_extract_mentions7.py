@@ -113,3 +113,15 @@ def test_a_vietnamese_body_ends_before_phu_hop():
             "6/11/2020 của Ban Chấp hành Đảng bộ tỉnh phù hợp với điều kiện thực tế.")
     assert issuer_of(text, "vi", "Chương trình hành động số 98-CTr/TU")[0] == \
         "Ban Chấp hành Đảng bộ tỉnh"
+
+
+# --- French national organs in lower case; an issuing verb, its day, then the mention -------------
+
+def test_french_lower_case_government_issuing_on_a_day():
+    text = "Le gouvernement a publié le 12 mars la Résolution 99/NQ-CP sur la croissance."
+    assert issuer_of(text, "fr", "Résolution 99/NQ-CP") == ("gouvernement", "government")
+
+
+def test_an_issuing_verb_then_a_day_then_the_mention():
+    text = "Bộ Chính trị ban hành ngày 5/6/2020 Nghị quyết 100-NQ/TW về biển."
+    assert issuer_of(text, "vi", "Nghị quyết 100-NQ/TW")[1] == "politburo"

@@ -45,7 +45,7 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         ms = m.start - base
         before = text[max(0, ms - 60):ms]
         off = max(0, ms - 60)
-        vm = P.issue_verb_re.search(before)
+        vm = P.issue_verb_re.search(before) or _dated_verb(P).search(before)
         if vm:
             vm_start = vm.start() + off
         if vm and not (prev is not None and prev.end - base > vm_start):
@@ -121,4 +121,22 @@ def _on_behalf(P: Patterns) -> re.Pattern:
     if rx is None:
         rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
         P._on_behalf_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def _dated_verb(P: Patterns) -> re.Pattern:
+    """An issuing verb, then the day it was issued, right before a mention ("Le gouvernement a
+    publié le 19 juin la Résolution …")."""
+    rx = getattr(P, "_dated_verb_re", None)
+    if rx is None:
+        months = _alt(L.MONTHS[P.lang])
+        day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+        year = r"(?:,?[ \t]{1,2}(?:19|20)\d\d)?"
+        date = (rf"(?:(?:{_alt(L.DATE_PREFIXES[P.lang] + ('le', 'on'))})[ \t]{{1,2}})?"
+                rf"(?:{day}[ \t]{{1,2}}(?:{months}){year}|(?:{months})[ \t]{{1,2}}{day}{year}"
+                r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)\d\d)?)")
+        dets = _alt(L.DETERMINERS[P.lang] + L.INDEFINITES[P.lang])
+        rx = re.compile(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]{{1,2}},?[ \t]{{0,2}}{date}"
+                        rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:{dets})[ \t]{{0,2}})?$", re.IGNORECASE)
+        P._dated_verb_re = rx  # type: ignore[attr-defined]
     return rx
