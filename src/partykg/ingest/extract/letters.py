@@ -8,8 +8,8 @@ One job: add these mentions, which the type-word rules leave out (a code of this
 only after a type word there), in two steps:
 
 - :func:`letter_mentions`, while a sentence's mentions are found: a generic word for a document,
-  a number marker and a state code whose first part is no type abbreviation name an official
-  letter;
+  a number marker and a state code whose first part is no type abbreviation and is written in
+  capitals name an official letter;
 - :func:`untyped_letters`, after: the codes still unread (state codes of that shape, codes of an
   issuer alone) after a generic word or a capitalised name and a number marker; a code whose
   first part is written in mixed case ("TTr") is an abbreviation of a type the scheme lacks, so
@@ -57,8 +57,8 @@ def letter_mentions(sent: Sentence, si: int, P: Patterns, found: list[Mention]) 
     out = []
     for lm in lead.finditer(text):
         cm = _CODE_STATE.match(text, lm.end())
-        if cm is None or _abbreviation_types(cm["type"]):
-            continue
+        if cm is None or _abbreviation_types(cm["type"]) or cm["type"] != cm["type"].upper():
+            continue  # (a mixed-case first part, "TTr": :func:`untyped_letters` reads it)
         s, e = base + lm.start(), base + cm.end()
         if any(m.start < e and s < m.end for m in found):
             continue
