@@ -125,3 +125,25 @@ def test_french_lower_case_government_issuing_on_a_day():
 def test_an_issuing_verb_then_a_day_then_the_mention():
     text = "Bộ Chính trị ban hành ngày 5/6/2020 Nghị quyết 100-NQ/TW về biển."
     assert issuer_of(text, "vi", "Nghị quyết 100-NQ/TW")[1] == "politburo"
+
+
+# --- the next item of a list of letters (extract/letters.py) --------------------------------------
+
+def _typed(text: str, lang: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(m.text, m.type, m.number, m.code) for m in extract(text, lang).mentions]
+
+
+@pytest.mark.parametrize("text, lang, item", [
+    ("Ngày 5/3, UBND tỉnh có các văn bản số 301/UBND-NC ngày 2/3/2020, số 302/UBND-KT về việc "
+     "này.", "vi", ("số 302/UBND-KT", "official-letter", "302", "302/UBND-KT")),
+    ("It noted documents No. 303/TTr-BKHDT dated May 3, 2021, No. 304/BKHDT-CLPT dated May 9, "
+     "2021, and the opinions.", "en", ("No. 304/BKHDT-CLPT", "official-letter", "304",
+                                      "304/BKHDT-CLPT")),
+])
+def test_the_next_item_of_a_list_of_letters(text, lang, item):
+    assert item in _typed(text, lang)
+
+
+def test_a_code_after_a_typed_mention_is_no_letter_item():
+    got = _typed("Quyết định số 305/QĐ-UBND, số 306/UBND-KT.", "vi")
+    assert [g[0] for g in got] == ["Quyết định số 305/QĐ-UBND"]

@@ -26,7 +26,7 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.attributes import merge_added
 from partykg.ingest.extract.codes import _CODE_ISSUER_ONLY, _CODE_STATE, _abbreviation_types, code_number
 from partykg.ingest.extract.data import Body, Mention, Sentence
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date
 
 LETTER_TYPE = "official-letter"
 
@@ -57,8 +57,9 @@ def letter_mentions(sent: Sentence, si: int, P: Patterns, found: list[Mention]) 
     out = []
     for lm in lead.finditer(text):
         cm = _CODE_STATE.match(text, lm.end())
-        if cm is None or _abbreviation_types(cm["type"]) or cm["type"] != cm["type"].upper():
-            continue  # (a mixed-case first part, "TTr": :func:`untyped_letters` reads it)
+        if cm is None or _abbreviation_types(cm["type"]) or \
+                _letter_type(cm["type"], True) != LETTER_TYPE:
+            continue  # (a mixed-case first part: :func:`untyped_letters` reads it)
         s, e = base + lm.start(), base + cm.end()
         if any(m.start < e and s < m.end for m in found):
             continue
@@ -94,12 +95,43 @@ def untyped_letters(sent: Sentence, si: int, ms: list[Mention], P: Patterns,
         gm = generic.search(before)
         nm = None if gm else named.search(before)
         if not (gm or nm):
+            # the next item of a list of letters: "các văn bản số 123/UBND-NC, số 456/UBND-KT"
+            item = _next_item(text, cm.start(), ms + added, base, P)
+            if item is not None:
+                added.append(Mention(base + item, e, text[item:cm.end()], si, _letter_type(
+                    first, True), cm.group("number"), cm.group(0), tail_end=e))
             continue
         start = cm.start() - len(before) + (gm or nm).start()
         if nm and P.type_re.match(text, start):
             continue  # a type word: the type-word rules decide
-        mixed = first != first.upper()
-        tkey = LETTER_TYPE if gm and not mixed else "unclassified"
+        tkey = _letter_type(first, gm is not None)
         added.append(Mention(base + start, e, text[start:cm.end()], si, tkey, cm.group("number"),
                              cm.group(0), tail_end=e))
     return merge_added(ms, added, sent, P, bodies)
+
+
+def _letter_type(first: str, generic: bool) -> str:
+    """An official letter after a generic word, unless the code's first part is written in mixed
+    case (an abbreviation of a type the scheme lacks: "TTr")."""
+    return LETTER_TYPE if generic and first == first.upper() else "unclassified"
+
+
+def _next_item(text: str, pos: int, ms: list[Mention], base: int, P: Patterns) -> int | None:
+    """Where the number marker of a list's next item starts, when the code at ``pos`` follows a
+    letter mention (official letter, or unclassified with a code) and a separator, then a number
+    marker ("…, số 456/UBND-KT", "…, No. 2617/BKHDT-CLPT"); else None."""
+    rx = getattr(P, "_letter_item_re", None)
+    if rx is None:
+        rx = re.compile(
+            rf"[ \t]{{0,2}}[,;][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
+            rf"(?P<marker>(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}})",
+            re.IGNORECASE)
+        P._letter_item_re = rx  # type: ignore[attr-defined]
+    prev = max((m for m in ms if m.end - base <= pos), key=lambda m: m.end, default=None)
+    if prev is None or not prev.code or prev.type not in (LETTER_TYPE, "unclassified"):
+        return None
+    start = max(prev.tail_end, prev.end) - base
+    dm = P.date_prefix_re.match(text, start)  # the previous item's date: "No. A dated …, No. B"
+    got = find_date(text, dm.end(), P) if dm else None
+    im = rx.fullmatch(text, got[1] if got else start, pos)
+    return im.start("marker") if im else None
