@@ -147,3 +147,16 @@ def test_the_next_item_of_a_list_of_letters(text, lang, item):
 def test_a_code_after_a_typed_mention_is_no_letter_item():
     got = _typed("Quyết định số 305/QĐ-UBND, số 306/UBND-KT.", "vi")
     assert [g[0] for g in got] == ["Quyết định số 305/QĐ-UBND"]
+
+
+# --- a header's number line with an untyped code; a Vietnamese type word on another page ---------
+
+def test_a_header_number_line_names_the_letter():
+    got = _typed("ỦY BAN NHÂN DÂN\nSố: 307/UBND-NC\nV/v triển khai công tác", "vi")
+    assert ("307/UBND-NC", "official-letter", "307", "307/UBND-NC") in got
+    assert _typed("Ông cho biết có 308/UBND-NC trường hợp.", "vi") == []
+
+
+def test_a_vietnamese_type_word_before_an_untyped_code_on_an_english_page():
+    got = _typed("Công văn 309/TCT-KK\n\nOfficial Dispatch on e-invoices", "en")
+    assert ("Công văn 309/TCT-KK", "official-letter", "309", "309/TCT-KK") in got

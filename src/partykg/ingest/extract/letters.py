@@ -26,7 +26,7 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.attributes import merge_added
 from partykg.ingest.extract.codes import _CODE_ISSUER_ONLY, _CODE_STATE, _abbreviation_types, code_number
 from partykg.ingest.extract.data import Body, Mention, Sentence
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date, patterns
 
 LETTER_TYPE = "official-letter"
 
@@ -95,11 +95,24 @@ def untyped_letters(sent: Sentence, si: int, ms: list[Mention], P: Patterns,
         gm = generic.search(before)
         nm = None if gm else named.search(before)
         if not (gm or nm):
-            # the next item of a list of letters: "các văn bản số 123/UBND-NC, số 456/UBND-KT"
+            # the next item of a list of letters: "các văn bản số 123/UBND-NC, số 456/UBND-KT";
+            # a header's number line: "Số: 4912/UBND-NC", "No.: 4409/TCT-KK"
             item = _next_item(text, cm.start(), ms + added, base, P)
+            if item is None:
+                # (the code alone, as a header's typed code: its place-and-date line dates it)
+                item = cm.start() if _header_number(P).search(before) else None
             if item is not None:
                 added.append(Mention(base + item, e, text[item:cm.end()], si, _letter_type(
                     first, True), cm.group("number"), cm.group(0), tail_end=e))
+                continue
+            # a Vietnamese type word on a page in another language: "Công văn 4409/TCT-KK"
+            vm = _vi_type_before(P).search(before) if P.lang != "vi" else None
+            tkey = patterns("vi").type_words.get(re.sub(r"\s+", " ", vm["word"].lower())) \
+                if vm else None
+            if tkey:
+                vs = cm.start() - len(before) + vm.start()
+                added.append(Mention(base + vs, e, text[vs:cm.end()], si, tkey,
+                                     cm.group("number"), cm.group(0), tail_end=e))
             continue
         start = cm.start() - len(before) + (gm or nm).start()
         if nm and P.type_re.match(text, start):
@@ -135,3 +148,25 @@ def _next_item(text: str, pos: int, ms: list[Mention], base: int, P: Patterns) -
     got = find_date(text, dm.end(), P) if dm else None
     im = rx.fullmatch(text, got[1] if got else start, pos)
     return im.start("marker") if im else None
+
+
+def _header_number(P: Patterns) -> re.Pattern:
+    """A number marker opening a line or a sentence, right before a position: a header's
+    number line ("Số: …", "No.: …")."""
+    rx = getattr(P, "_header_number_re", None)
+    if rx is None:
+        rx = re.compile(rf"(?:^|\n)[ \t]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})"
+                        r"[ \t]{0,2}:[ \t]{0,2}$", re.IGNORECASE)
+        P._header_number_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def _vi_type_before(P: Patterns) -> re.Pattern:
+    """A Vietnamese type word (capitalised), then an optional "số", right before a position."""
+    rx = getattr(P, "_vi_type_before_re", None)
+    if rx is None:
+        V = patterns("vi")
+        rx = re.compile(rf"(?<![\w])(?P<word>(?=(?-i:[A-ZĐ]))(?:{_alt(V.type_words)}))"
+                        r"(?:[ \t]{1,2}số)?[ \t]{1,2}$", re.IGNORECASE)
+        P._vi_type_before_re = rx  # type: ignore[attr-defined]
+    return rx
