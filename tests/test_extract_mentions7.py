@@ -160,3 +160,27 @@ def test_a_header_number_line_names_the_letter():
 def test_a_vietnamese_type_word_before_an_untyped_code_on_an_english_page():
     got = _typed("Công văn 309/TCT-KK\n\nOfficial Dispatch on e-invoices", "en")
     assert ("Công văn 309/TCT-KK", "official-letter", "309", "309/TCT-KK") in got
+
+
+# --- a subject stated by a verb or a quoted title right after the mention (extract/attributes.py) -
+
+def subject_of(text: str, lang: str, mention: str) -> str | None:
+    return next(m.subject for m in extract(text, lang).mentions if m.text == mention)
+
+
+@pytest.mark.parametrize("text, lang, mention, subject", [
+    ("Nghị định số 310/2013/NĐ-CP, ngày 2/10/2013 của Chính phủ quy định về tổ chức ngày lễ; "
+     "nghi thức.", "vi", "Nghị định số 310/2013/NĐ-CP", "tổ chức ngày lễ"),
+    ("Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XI đã ban hành Nghị quyết số "
+     "311-NQ/TW “Một số vấn đề cấp bách”, trong đó.", "vi", "Nghị quyết số 311-NQ/TW",
+     "Một số vấn đề cấp bách"),
+    ("Decision 312-QD/TW stipulating the categories of documents was issued.", "en",
+     "Decision 312-QD/TW", "the categories of documents"),
+])
+def test_a_subject_by_a_verb_or_a_quoted_title(text, lang, mention, subject):
+    assert (subject_of(text, lang, mention) or "").startswith(subject)
+
+
+def test_a_capitalised_type_word_is_no_subject_verb():
+    text = "Quy định 313 thay thế Quy định 80/2022, Quy định 50/2021 của Bộ Chính trị."
+    assert subject_of(text, "vi", "Quy định 80/2022") is None

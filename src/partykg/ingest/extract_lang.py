@@ -132,6 +132,15 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
     "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
     "id": ("tentang", "mengenai", "perihal"),
 }
+# Verbs by which a document states its subject right after its mention ("Nghị định số NN quy định
+# về …", "Decision NN stipulating …"): read as a subject's lead only after a mention and its
+# date and issuer (not as the prepositions above, which other rules read too).
+SUBJECT_VERBS: dict[str, tuple[str, ...]] = {
+    "vi": ("quy định về việc", "quy định về", "quy định"),
+    "en": ("stipulating", "prescribing", "providing for"),
+    "fr": ("portant",),
+    "id": ("mengatur",),
+}
 
 # Issue verbs that also mean "to have": before a lower-case plan ("có kế hoạch thực hiện …",
 # planning to carry something out) they issue nothing.

@@ -119,7 +119,8 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
                     seen.add("issuer")
                     continue
         if "subject" not in seen:
-            sm = P.subject_prep_re.match(text, pos)
+            # "về …", "quy định về …", or a title in quotes right after: "Nghị quyết số NN “…”"
+            sm = P.subject_prep_re.match(text, pos) or _subject_lead(P).match(text, pos)
             if sm:
                 s_end, subj = _subject(text, sm, P, mentions, base)
                 if subj:
@@ -133,6 +134,17 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
         if not progressed:
             break
     m.tail_end = base + pos
+
+
+def _subject_lead(P: Patterns) -> re.Pattern:
+    """A verb stating the subject (extract_lang.SUBJECT_VERBS), or an opening quote."""
+    rx = getattr(P, "_subject_lead_re", None)
+    if rx is None:
+        # (in lower case, as verbs are written: "Quy định" capitalised is a type word)
+        rx = re.compile(rf",?[ \t]{{0,2}}(?:(?:{_alt(L.SUBJECT_VERBS[P.lang])})[ \t]{{1,2}}(?!\d)"
+                        r"|(?=[“«]|\"(?=[^\W\d_])))")
+        P._subject_lead_re = rx  # type: ignore[attr-defined]
+    return rx
 
 
 def _meeting(P: Patterns) -> re.Pattern:
