@@ -184,3 +184,17 @@ def test_a_subject_by_a_verb_or_a_quoted_title(text, lang, mention, subject):
 def test_a_capitalised_type_word_is_no_subject_verb():
     text = "Quy định 313 thay thế Quy định 80/2022, Quy định 50/2021 của Bộ Chính trị."
     assert subject_of(text, "vi", "Quy định 80/2022") is None
+
+
+# --- codes the page cut or glued (extract/codes.py, extract/sentences.py) -------------------------
+
+def test_a_state_code_glued_to_lower_case_text_keeps_its_issuer():
+    got = _typed("as regulated at Decree No. 314/2018/ND-CPfa-exclamation-circle .", "en")
+    assert got == [("Decree No. 314/2018/ND-CP", "decree", "314", "314/2018/ND-CP")]
+    assert ("Decision 315/QĐ-TTg", "decision", "315", "315/QĐ-TTg") in _typed(
+        "Decision 315/QĐ-TTg was issued.", "en")
+
+
+def test_a_header_code_cut_by_the_line_end():
+    got = _typed("BAN TỔ CHỨC\n|\nSố: 316 -\nHD/BTCTW\n|\nHà Nội, ngày 24 tháng 9 năm 2018", "vi")
+    assert [(g[1], g[2]) for g in got] == [("guidance", "316")]

@@ -50,7 +50,9 @@ _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?={_GLUED_DATE}))")
+    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?={_GLUED_DATE})"
+    # or two capitals, then lower-case text the page glued to them ("15/2018/ND-CPfa-…")
+    rf"|(?<=[-–][{_UPPER}]{{2}})(?=[a-z]{{2}}))")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
