@@ -198,3 +198,26 @@ def test_a_state_code_glued_to_lower_case_text_keeps_its_issuer():
 def test_a_header_code_cut_by_the_line_end():
     got = _typed("BAN TỔ CHỨC\n|\nSố: 316 -\nHD/BTCTW\n|\nHà Nội, ngày 24 tháng 9 năm 2018", "vi")
     assert [(g[1], g[2]) for g in got] == [("guidance", "316")]
+
+
+# --- issuers: a possessive after the subject, a type word ends an English body, body levels -------
+
+def test_a_possessive_right_before_a_mention_beats_the_previous_mentions_issuer():
+    text = ("Official letter No. 317/BTC-TCHQ dated March 3, 2018 of the Ministry of Finance "
+            "regarding the implementation of the Government's Decree No. 318/2018/ND-CP")
+    assert issuer_of(text, "en", "Decree No. 318/2018/ND-CP")[1] == "government"
+
+
+def test_an_english_body_ends_before_a_type_word():
+    text = "It amends a number of points in the Finance Ministry’s Circular No. 319/1999/TT-BTC."
+    assert issuer_of(text, "en", "Circular No. 319/1999/TT-BTC")[0] == "Finance Ministry"
+
+
+def test_a_lower_case_level_word_is_part_of_the_body():
+    text = "They reviewed Resolution No. 320-NQ/TU dated August 18, 2017 of the provincial Party Committee."
+    assert issuer_of(text, "en", "Resolution No. 320-NQ/TU")[0] == "provincial Party Committee"
+
+
+def test_the_body_after_the_session_it_was_adopted_at():
+    text = "Nhằm cụ thể hóa Kết luận số 321-KL/TW tại Hội nghị lần thứ 4, Ban Chấp hành Trung ương Đảng khóa XIII."
+    assert issuer_of(text, "vi", "Kết luận số 321-KL/TW")[1] == "central-committee"

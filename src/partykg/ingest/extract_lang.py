@@ -378,11 +378,20 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
            "Bộ", "Ban", "Thủ tướng", "Hội đồng",
            # capitalised and abbreviated spellings ("Tỉnh Ủy Thừa Thiên Huế", "UBND tỉnh", "HĐND
            # tỉnh Gia Lai", "BTV Tỉnh ủy": Ủy ban nhân dân, Hội đồng nhân dân, Ban Thường vụ)
-           "Tỉnh Ủy", "Thành Ủy", "Huyện Ủy", "Quận Ủy", "UBND", "HĐND", "BTV"),
+           "Tỉnh Ủy", "Thành Ủy", "Huyện Ủy", "Quận Ủy", "UBND", "HĐND", "BTV", "BCH",
+           # the Central Military Commission, the Youth Union's provincial and city committees
+           "Quân ủy", "Quân uỷ", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn"),
     "fr": ("Comité", "Commission", "Bureau", "Ministère", "ministère", "Secrétariat",
            "Délégation", "Conseil", "Office", "Département"),
     "id": ("Komite", "Komisi", "Kementerian", "Badan", "Dewan", "Kantor", "Delegasi",
            "Departemen"),
+}
+
+# Lower-case words of the level of a body before its name ("the provincial Party Committee", "the
+# municipal People's Committee"): part of the name.
+BODY_LEVELS: dict[str, tuple[str, ...]] = {
+    "en": ("provincial", "municipal", "district", "city", "commune", "ward", "town"),
+    "vi": (), "fr": (), "id": (),
 }
 
 # Words that name a document without saying its type ("văn bản số 4912/UBND-NC", "document

@@ -96,7 +96,7 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
             im = P.issuer_prep_re.match(text, pos)
             # "… (của) Hội nghị lần thứ sáu Ban Chấp hành Trung ương", "of the sixth plenum of …"
             mm = _meeting(P).match(text, im.end() if im else pos)
-            if mm and not im and P.lang != "vi":
+            if mm and not im and P.lang != "vi" and not mm.group("at"):
                 mm = None  # (Vietnamese names the session without a preposition)
             if im or mm:
                 b = _body_at(bodies, base + (mm or im).end(), text, base)
@@ -157,7 +157,8 @@ def _meeting(P: Patterns) -> re.Pattern:
         after = (r"(?:[ \t]{1,2}(?:lần[ \t]thứ[ \t]{1,2}[^\W_]{1,8}|Trung[ \t]ương[ \t]{1,2}\d{1,2}"
                  r"|ke-?\d{1,2}))?")
         preps = _alt(("của", "of", "of the", "du", "de la", "des", "dari"))
-        rx = re.compile(rf"[ \t]{{0,2}}{before}(?:{words}){after}[ \t]{{0,2}},?"
+        at = _alt(("tại", "at", "adopted at", "lors de", "à", "pada"))
+        rx = re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?P<at>(?:{at})[ \t]{{1,2}})?{before}(?:{words}){after}[ \t]{{0,2}},?"
                         rf"(?:[ \t]{{1,2}}(?:{preps}))?[ \t]{{1,2}}", re.IGNORECASE)
         P._meeting_re = rx  # type: ignore[attr-defined]
     return rx

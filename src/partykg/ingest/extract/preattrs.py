@@ -63,8 +63,11 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
             # coordinated mentions share the issuer one of them states: "X of the Politburo
             # and Y"; "X of 2017 and Y of 2020 of the Politburo" (the same type)
             gap = text[prev.tail_end - base:ms]
-            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
-                            r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
+            # (a comma or a coordinator between them: mentions side by side, the first's
+            # subject run up to the second, are no list)
+            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
+                            rf"[ \t]{{1,2}})?|(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})",
+                            gap, re.IGNORECASE) and prev.strong and m.strong:
                 if m.issuer is None:
                     m.issuer = prev.issuer
                 elif prev.type == m.type and prev.date and len(prev.date) == 4:
