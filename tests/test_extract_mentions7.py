@@ -221,3 +221,10 @@ def test_a_lower_case_level_word_is_part_of_the_body():
 def test_the_body_after_the_session_it_was_adopted_at():
     text = "Nhằm cụ thể hóa Kết luận số 321-KL/TW tại Hội nghị lần thứ 4, Ban Chấp hành Trung ương Đảng khóa XIII."
     assert issuer_of(text, "vi", "Kết luận số 321-KL/TW")[1] == "central-committee"
+
+
+def test_a_date_before_the_issuing_body_and_its_determiner():
+    text = ("Based on practice, on 23 February 2018, the Government issued Decree No. "
+            "322/2018/ND-CP, detailing a number of articles.")
+    m = next(m for m in extract(text, "en").mentions if m.text == "Decree No. 322/2018/ND-CP")
+    assert m.date == "2018-02-23"
