@@ -370,12 +370,6 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
            "guided": "guides", "guided by": "guides"},
     "fr": {}, "id": {}}
 
-# "UBND tỉnh có văn bản số 4912/UBND-NC về …": a generic word for a document before a number
-# marker and a state letter's code (issuer and unit, no type abbreviation) names an official
-# letter (partykg.ingest.extract.letters).
-LETTER_NOUNS: dict[str, tuple[str, ...]] = {
-    "vi": ("văn bản",), "en": ("document",), "fr": ("document",), "id": ("dokumen",)}
-
 # A passive auxiliary right before an active cue makes it passive without its agent ("Được bổ
 # sung 06/2015/TT-BCT" in a table row: the row's document was amended by the one after it; the
 # document before the cue amends nothing): such a cue gives no active relation.

@@ -132,6 +132,15 @@ SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
     "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
     "id": ("tentang", "mengenai", "perihal"),
 }
+# Verbs by which a document states its subject right after its mention ("Nghị định số NN quy định
+# về …", "Decision NN stipulating …"): read as a subject's lead only after a mention and its
+# date and issuer (not as the prepositions above, which other rules read too).
+SUBJECT_VERBS: dict[str, tuple[str, ...]] = {
+    "vi": ("quy định về việc", "quy định về", "quy định"),
+    "en": ("stipulating", "prescribing", "providing for"),
+    "fr": ("portant",),
+    "id": ("mengatur",),
+}
 
 # Issue verbs that also mean "to have": before a lower-case plan ("có kế hoạch thực hiện …",
 # planning to carry something out) they issue nothing.
@@ -254,15 +263,17 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
         "en": ("Politburo", "Political Bureau"), "vi": ("Bộ Chính trị",),
         "fr": ("Bureau politique", "Politburo"), "id": ("Politbiro", "Polit Biro", "Biro Politik")}},
     "secretariat": {"en_name": "Secretariat", "class": "Secretariat", "names": {
-        "en": ("Secretariat", "Party Central Committee's Secretariat",
+        "en": ("Secretariat", "Party Central Committee's Secretariat", "Central Party Secretariat",
                "Secretariat of the Party Central Committee",
                "Secretariat of the Central Committee"),
         "vi": ("Ban Bí thư", "Ban Bí thư Trung ương Đảng", "Ban Bí thư Trung ương"),
-        "fr": ("Secrétariat", "Secrétariat du Comité central"),
+        "fr": ("Secrétariat", "Secrétariat du Comité central", "Secrétariat central du Parti"),
         "id": ("Sekretariat", "Sekretariat Komite Sentral")}},
     "central-committee": {"en_name": "Party Central Committee", "class": "CentralCommittee",
                           "names": {
-        "en": ("Party Central Committee", "Central Committee", "Central Party Committee"),
+        "en": ("Party Central Committee", "Central Committee", "Central Party Committee",
+               "Central Committee of the Communist Party of Vietnam",
+               "Central Committee of the Communist Party"),
         # ("Trung ương" alone is not a body: it ends many bodies' names, "Ban Chỉ đạo Trung ương")
         "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "Trung ương Đảng"),
         "fr": ("Comité central du Parti", "Comité central", "Comité exécutif central du Parti",
@@ -284,7 +295,8 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
         "names": {
             "en": ("Central Inspection Commission", "Central Inspection Committee",
                    "Party Central Inspection Commission"),
-            "vi": ("Ủy ban Kiểm tra Trung ương", "Uỷ ban Kiểm tra Trung ương"),
+            "vi": ("Ủy ban Kiểm tra Trung ương", "Uỷ ban Kiểm tra Trung ương",
+                   "Ủy ban kiểm tra Trung ương", "Uỷ ban kiểm tra Trung ương"),
             "fr": ("Commission centrale d'inspection", "Comité central d'inspection"),
             "id": ("Komisi Inspeksi Pusat", "Komite Inspeksi Pusat", "Komisi Inspeksi Sentral")}},
     "central-internal-affairs-commission": {
@@ -339,6 +351,18 @@ NATIONAL_BODIES: dict[str, dict[str, object]] = {
         "id": ("Majelis Nasional",)}},
 }
 
+# The session of a body at which a document was adopted, between a mention and its issuer
+# ("Nghị quyết số NN ngày … (của) Hội nghị lần thứ sáu Ban Chấp hành Trung ương …", "Resolution
+# No. NN of the sixth plenum of the 12th Party Central Committee", "du 6e plénum du Comité central",
+# "Sidang Pleno ke-6 Komite Sentral"): the body is the mention's issuer. Each word may take an
+# ordinal before (en, fr) or after it (vi "lần thứ sáu", "Trung ương 6"; id "ke-6").
+MEETING_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("Hội nghị",),
+    "en": ("plenum", "plenary session", "plenary meeting", "session", "meeting", "conference"),
+    "fr": ("plénum", "session plénière", "réunion plénière", "conférence", "session", "réunion"),
+    "id": ("Sidang Pleno", "Pleno", "Sidang", "Konferensi"),
+}
+
 # Head nouns of other bodies (Party committees of ministries, provinces, blocs; their standing
 # and inspection committees; ministries). A body name is a head plus what specifies it.
 BODY_HEADS: dict[str, tuple[str, ...]] = {
@@ -351,16 +375,28 @@ BODY_HEADS: dict[str, tuple[str, ...]] = {
     "vi": ("Ban Thường vụ", "Ban Chấp hành", "Ban cán sự đảng", "Đảng đoàn", "Đảng ủy",
            "Đảng uỷ", "Đảng bộ", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy",
            "Huyện uỷ", "Quận ủy", "Quận uỷ", "Ủy ban", "Uỷ ban", "Ban Chỉ đạo", "Văn phòng",
-           "Bộ", "Ban", "Thủ tướng", "Hội đồng"),
+           "Bộ", "Ban", "Thủ tướng", "Hội đồng",
+           # capitalised and abbreviated spellings ("Tỉnh Ủy Thừa Thiên Huế", "UBND tỉnh", "HĐND
+           # tỉnh Gia Lai", "BTV Tỉnh ủy": Ủy ban nhân dân, Hội đồng nhân dân, Ban Thường vụ)
+           "Tỉnh Ủy", "Thành Ủy", "Huyện Ủy", "Quận Ủy", "UBND", "HĐND", "BTV", "BCH",
+           # the Central Military Commission, the Youth Union's provincial and city committees
+           "Quân ủy", "Quân uỷ", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn"),
     "fr": ("Comité", "Commission", "Bureau", "Ministère", "ministère", "Secrétariat",
            "Délégation", "Conseil", "Office", "Département"),
     "id": ("Komite", "Komisi", "Kementerian", "Badan", "Dewan", "Kantor", "Delegasi",
            "Departemen"),
 }
 
+# Lower-case words of the level of a body before its name ("the provincial Party Committee", "the
+# municipal People's Committee"): part of the name.
+BODY_LEVELS: dict[str, tuple[str, ...]] = {
+    "en": ("provincial", "municipal", "district", "city", "commune", "ward", "town"),
+    "vi": (), "fr": (), "id": (),
+}
+
 # Words that name a document without saying its type ("văn bản số 4912/UBND-NC", "document
-# No. 2617/BKHDT-CLPT"): before a state letter's code (NUMBER/ISSUER-UNIT, no type abbreviation)
-# they name an official letter.
+# No. 2617/BKHDT-CLPT"): before a number marker and a state letter's code (NUMBER/ISSUER-UNIT,
+# no type abbreviation) they name an official letter (partykg.ingest.extract.letters).
 GENERIC_DOCUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "vi": ("văn bản",), "en": ("document", "documents", "dispatch"),
     "fr": ("document", "documents"), "id": ("dokumen", "surat"),
@@ -391,7 +427,7 @@ VI_BODY_STOP: tuple[str, ...] = (
     "hướng dẫn", "sơ kết", "tổng kết", "họp", "ký", "trình", "nhấn mạnh", "cho biết",
     "khẳng định", "đánh giá", "tiếp tục", "này", "đó", "trên", "dưới", "nhiệm kỳ", "khóa",
     "khoá", "lần", "vẫn", "luôn", "không", "chưa", "cần", "phải", "nên", "cùng", "thay mặt",
-    "do", "gồm", "nêu", "đồng chí",
+    "do", "gồm", "nêu", "đồng chí", "phù hợp", "gắn với",
 )
 # English/French/Indonesian words that end a body name when they follow it.
 BODY_STOP: dict[str, tuple[str, ...]] = {

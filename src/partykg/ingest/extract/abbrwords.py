@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Mention, Sentence
-from partykg.ingest.extract.mentions import _attributes
+from partykg.ingest.extract.attributes import merge_added
 from partykg.ingest.extract.patterns import Patterns, _alt, find_date
 from partykg.ingest.extract.typewords import abbreviation_spellings
 from partykg.model.ids import fold
@@ -79,14 +79,4 @@ def abbreviated(sent: Sentence, si: int, ms: list[Mention], P: Patterns,
             continue
         added.append(Mention(s, e, m.group(0), si, _single_types()[m.group("abbr")], number,
                              None, date=m.group("year") or m.group("gyear"), tail_end=e))
-    if not added:
-        return ms
-    # list_head indexes point into ms: keep them right when the added mentions come before
-    out = sorted(ms + added, key=lambda x: x.start)
-    where = {id(x): i for i, x in enumerate(out)}
-    for x in out:
-        if x.list_head is not None:
-            x.list_head = where[id(ms[x.list_head])]
-    for x in added:  # "NĐ 06 ngày … của Chính phủ"
-        _attributes(x, sent, P, bodies, out)
-    return out
+    return merge_added(ms, added, sent, P, bodies)  # "NĐ 06 ngày … của Chính phủ"

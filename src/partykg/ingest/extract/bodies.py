@@ -131,8 +131,8 @@ def _expand_body(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | 
                 break
             pos = tm.end()
             continue
-        if tok in P.body_stop:
-            break
+        if tok in P.body_stop or P.type_re.match(text, tm.start()):
+            break  # (a type word: "the Finance Ministry’s Circular")
         if tok[:1].isupper():
             lower_run = 0
             pos = last_good = tm.end()
@@ -162,6 +162,8 @@ def _expand_body(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | 
                 start = cur = base + tm.start()
                 pending = None
                 continue
+            if tok in L.BODY_LEVELS[lang] and pending is None:
+                start = base + tm.start()  # "the provincial Party Committee"
             break
     phrase = text[start:end]
     # a bare head ("Committee", "Ban", "the Party Committee") names no body in particular

@@ -21,19 +21,21 @@ _TONED = "".join(c for c in map(chr, range(0xC0, 0x1EFA))
                  if c.isupper() and c not in _UPPER and len(unicodedata.normalize("NFD", c)) > 1)
 # an issuer ends at a non-word, or where the page glues the next word to it: a capital then
 # lower case ("156-KL/TWNgày") or a capital then a toned capital ("36-CT/TWĐẢNG")
-# or an upper-case date word the page glued to it ("39/2014/TTLT-BCT-BTCNGÀY 29 …": a word with a
-# tone mark, which no issuer has)
-_GLUED_DATE = "|".join(sorted({w.upper() for ws in L.DATE_PREFIXES.values() for w in ws
-                               if " " not in w and any(c in _TONED for c in w.upper())},
-                              key=len, reverse=True)) or "(?!)"
-_GLUED_WORDS = _GLUED_DATE.split("|") if _GLUED_DATE != "(?!)" else []
-# (never inside such a word: "12-NQ/TWNGÀY" is 12-NQ/TW, not 12-NQ/TWN)
+# or an upper-case date word the page glued to it ("39/2014/TTLT-BCT-BTCNGÀY 29 …"): one
+# pattern for every code form, a one-word date prefix of four letters or more in capitals, not
+# followed by a letter
+_GLUED_WORDS = sorted({w.upper() for ws in L.DATE_PREFIXES.values() for w in ws
+                       if " " not in w and len(w) > 3}, key=len, reverse=True)
+_GLUED_DATE = rf"(?:{'|'.join(_GLUED_WORDS) or '(?!)'})(?![^\W\d_])"
+# (never inside such a word: "12-NQ/TWNGÀY" is 12-NQ/TW, not 12-NQ/TWN; only a word with a tone
+# mark, which no issuer has, can cut one: an issuer takes the others' letters)
 _NOT_IN_GLUED = "".join(f"(?!(?<={re.escape(w[:i])}){re.escape(w[i:])})"
-                        for w in _GLUED_WORDS for i in range(1, len(w)))
+                        for w in _GLUED_WORDS if any(c in _TONED for c in w)
+                        for i in range(1, len(w)))
 # or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
 # is no issuer; "/TWNgày" still reads "TW")
 _ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]"
-               rf"|(?:{_GLUED_DATE})(?![\w]))"
+               rf"|{_GLUED_DATE})"
                rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
@@ -44,16 +46,13 @@ _CODE_PARTY = re.compile(
 # to the code, "289/2025/NĐ-CPSigner", where the issuer ends)
 _STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
                  rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
-# a date prefix the page glued to a code ("…/TTLT-BCT-BTCNGÀY 29 THÁNG 10"): the issuer ends there
-_GLUED_DATE_NEXT = "(?:" + "|".join(sorted({w.upper() for ws in L.DATE_PREFIXES.values() for w in ws
-                                       if len(w) > 3 and " " not in w}, key=len, reverse=True)) \
-    + r")(?:[ \t]|\d)"
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?=(?:{_GLUED_DATE})(?![\w]))"
-    rf"|(?={_GLUED_DATE_NEXT}))")
+    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?={_GLUED_DATE})"
+    # or two capitals, then lower-case text the page glued to them ("15/2018/ND-CPfa-…")
+    rf"|(?<=[-–][{_UPPER}]{{2}})(?=[a-z]{{2}}))")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"

@@ -79,6 +79,8 @@ def date_before_body(m: Mention, text: str, pos: int, P: Patterns) -> None:
     lo = max(0, pos - 40)
     for dm in P.date_prefix_re.finditer(text, lo, pos):
         got = find_date(text, dm.end(), P)
-        if got and re.fullmatch(r"[ \t,]{0,3}", text[got[1]:pos]) and _better(m.date, got[0]):
+        # ("on 23 February 2018, the Government issued …": a determiner before the body)
+        if got and re.fullmatch(r"[ \t,]{0,3}(?:(?:the|The|la|La|le|Le|l'|L')[ \t]{1,2})?",
+                                text[got[1]:pos]) and _better(m.date, got[0]):
             m.date = got[0]
             return

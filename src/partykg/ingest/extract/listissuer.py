@@ -5,8 +5,8 @@ of the Politburo" (the last item states it for all), "các Nghị định của 
 One job: give the list's items the issuer their sentence states once. Only items with no issuer
 of their own; back from the last item only through separators and coordinators (no other word
 between the items but their own dates and subjects), and only to items of the same type or, for
-items of different types, when none has a code (a code may name another issuer's document:
-"Nghị quyết A-NQ/TW và Nghị định B/NĐ-CP của Chính phủ").
+items of different types, when none has a code or their codes name the same issuer (a code may
+name another issuer's document: "Nghị quyết A-NQ/TW và Nghị định B/NĐ-CP của Chính phủ").
 """
 
 from __future__ import annotations
@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import parse_any_code
 from partykg.ingest.extract.data import Body, Mention, Sentence
 from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.model.ids import CodeError, fold
 
 
 def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
@@ -38,8 +40,25 @@ def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
     return rx
 
 
+def _code_issuer(code: str | None) -> str | None:
+    """The issuer part of a code as written, in capitals ("36-NQ/TW" -> "TW", "15/2020/NĐ-CP"
+    -> "CP"), or None."""
+    if not code:
+        return None
+    try:
+        c = parse_any_code(code)
+    except CodeError:
+        return None
+    return fold(c.issuer).upper() if c.issuer else None
+
+
 def _may_share(a: Mention, b: Mention) -> bool:
-    return a.type == b.type or (a.code is None and b.code is None)
+    """Items of the same type; of different types, when neither has a code or both codes name
+    the same issuer ("Resolution 36-NQ/TW and Directive 45-CT/TW of the Politburo")."""
+    if a.type == b.type or (a.code is None and b.code is None):
+        return True
+    ia, ib = _code_issuer(a.code), _code_issuer(b.code)
+    return ia is not None and ia == ib
 
 
 def share_issuers(ms: list[Mention], sent: Sentence, P: Patterns, bodies: list[Body]) -> None:

@@ -104,14 +104,7 @@ def _titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add)
         tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
         if owner is None or not compatible(tkey, mentions[owner].type):
             continue
-        for cue in P.cue_re.finditer(sent.text):
-            info = _cue_info(P, cue)
-            b = _object_of(cue, sent, idx, mentions)
-            if info is None or b is None or b == owner:
-                continue
-            kind, voice, mood = info
-            a, o = (owner, b) if voice == "active" else (b, owner)
-            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
+        _title_cues(text, sent, si, idx, owner, mentions, P, add)
 
 
 def _bracket_titles(text, sentences, by_sent, mentions: list[Mention], P: Patterns, add) -> None:
@@ -120,16 +113,22 @@ def _bracket_titles(text, sentences, by_sent, mentions: list[Mention], P: Patter
     for si, idx in by_sent.items():
         sent = sentences[si]
         d = titled_by_bracket(sent.text, sent.start, idx, mentions, P)
-        if d is None:
+        if d is not None:
+            _title_cues(text, sent, si, idx, d, mentions, P, add)
+
+
+def _title_cues(text, sent, si: int, idx, owner: int, mentions: list[Mention], P: Patterns,
+                add) -> None:
+    """The cues of a title (sentence ``si``) are its document's (``owner``): each relates it
+    to the cue's object."""
+    for cue in P.cue_re.finditer(sent.text):
+        info = _cue_info(P, cue)
+        b = _object_of(cue, sent, idx, mentions)
+        if info is None or b is None or b == owner:
             continue
-        for cue in P.cue_re.finditer(sent.text):
-            info = _cue_info(P, cue)
-            b = _object_of(cue, sent, idx, mentions)
-            if info is None or b is None or b == d:
-                continue
-            kind, voice, mood = info
-            a, o = (d, b) if voice == "active" else (b, d)
-            add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
+        kind, voice, mood = info
+        a, o = (owner, b) if voice == "active" else (b, owner)
+        add(_kind(kind, mood, mentions[a], text, P), a, o, si, cue.group(0))
 
 
 def _fronted_header(sentences, by_sent, h: int, mentions: list[Mention], P: Patterns,

@@ -178,8 +178,10 @@ class Patterns:
             for name in info["names"].get(lang, ()):  # type: ignore[union-attr]
                 names.append(name)
                 self.national[_norm(name)] = key
+        if lang == "fr":  # French writes these names in lower case too ("le gouvernement")
+            names += [n[:1].lower() + n[1:] for n in names if n[:1].isupper()]
         self.national_re = re.compile(rf"(?<![\w])(?:{_alt(names)})(?![\w])")
-        self.head_re = re.compile(rf"(?<![\w])(?:{_alt(L.BODY_HEADS[lang])})(?![\w])")
+        self.head_re = re.compile(rf"(?<![\w/-])(?:{_alt(L.BODY_HEADS[lang])})(?![\w])")  # (not in a code)
         self.body_stop = frozenset(L.BODY_STOP[lang])
         self.connectors = frozenset(c.lower() for c in L.BODY_CONNECTORS[lang])
         if lang == "vi":

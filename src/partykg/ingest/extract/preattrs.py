@@ -45,11 +45,11 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         ms = m.start - base
         before = text[max(0, ms - 60):ms]
         off = max(0, ms - 60)
-        vm = P.issue_verb_re.search(before)
+        vm = P.issue_verb_re.search(before) or _dated_verb(P).search(before)
         if vm:
             vm_start = vm.start() + off
         if vm and not (prev is not None and prev.end - base > vm_start):
-            b = _body_before(bodies, base + vm_start, text, base)
+            b = _body_before(bodies, base + vm_start, text, base, P=P)
             if b is not None and m.issuer is None:
                 m.issuer = b
             if b is not None and m.strong:
@@ -63,15 +63,18 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
             # coordinated mentions share the issuer one of them states: "X of the Politburo
             # and Y"; "X of 2017 and Y of 2020 of the Politburo" (the same type)
             gap = text[prev.tail_end - base:ms]
-            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
-                            r"[ \t]{1,2})?", gap, re.IGNORECASE) and prev.strong and m.strong:
+            # (a comma or a coordinator between them: mentions side by side, the first's
+            # subject run up to the second, are no list)
+            if re.fullmatch(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})"
+                            rf"[ \t]{{1,2}})?|(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})",
+                            gap, re.IGNORECASE) and prev.strong and m.strong:
                 if m.issuer is None:
                     m.issuer = prev.issuer
                 elif prev.type == m.type and prev.date and len(prev.date) == 4:
                     prev.issuer = m.issuer
         if m.issuer is None:
             # "the Politburo's Conclusion"
-            pm = re.search(r"['’]s[ \t]{1,2}$", before)
+            pm = re.search(r"['’]s[ \t]{0,2}$", before)  # (glued: "Politburo’sConclusion")
             if pm:
                 b = _body_before(bodies, base + off + pm.start(), text, base, gap_re=r"")
                 if b is not None:
@@ -92,13 +95,25 @@ def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
         prev = m
 
 
+_ABBREVIATION = re.compile(r"[ \t]{0,2}\((?-i:[A-ZĐ]{2,8})\)")  # "the National Assembly (NA)"
+
+
 def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
                  gap_re: str = r"[ \t]{0,3}(?:(?:has|had|have|đã|vừa|sẽ|telah|juga|kemudian|"
-                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}") -> Body | None:
+                               r"then|also|just|recently|officially|chính thức)[ \t]{1,2}){0,2}",
+                 P: Patterns | None = None) -> Body | None:
+    """The body ending right before ``abs_pos``, but for the words ``gap_re`` allows; with
+    ``P``, also after the body's term ("Ban Chấp hành Trung ương khóa XI đã ban hành") or its
+    abbreviation in brackets ("the National Assembly (NA) adopted")."""
     best = None
     for b in bodies:
         if abs_pos - 40 <= b.end <= abs_pos:
-            gap = text[b.end - base:abs_pos - base]
+            g0 = b.end - base
+            if P is not None:
+                tm = P.term_re.match(text, g0) or _ABBREVIATION.match(text, g0)
+                if tm and tm.group(0).strip(" ,") and tm.end() <= abs_pos - base:
+                    g0 = tm.end()
+            gap = text[g0:abs_pos - base]
             if re.fullmatch(gap_re, gap, re.IGNORECASE):
                 best = b
     return best
@@ -109,4 +124,22 @@ def _on_behalf(P: Patterns) -> re.Pattern:
     if rx is None:
         rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
         P._on_behalf_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def _dated_verb(P: Patterns) -> re.Pattern:
+    """An issuing verb, then the day it was issued, right before a mention ("Le gouvernement a
+    publié le 19 juin la Résolution …")."""
+    rx = getattr(P, "_dated_verb_re", None)
+    if rx is None:
+        months = _alt(L.MONTHS[P.lang])
+        day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+        year = r"(?:,?[ \t]{1,2}(?:19|20)\d\d)?"
+        date = (rf"(?:(?:{_alt(L.DATE_PREFIXES[P.lang] + ('le', 'on'))})[ \t]{{1,2}})?"
+                rf"(?:{day}[ \t]{{1,2}}(?:{months}){year}|(?:{months})[ \t]{{1,2}}{day}{year}"
+                r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)\d\d)?)")
+        dets = _alt(L.DETERMINERS[P.lang] + L.INDEFINITES[P.lang])
+        rx = re.compile(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]{{1,2}},?[ \t]{{0,2}}{date}"
+                        rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:{dets})[ \t]{{0,2}})?$", re.IGNORECASE)
+        P._dated_verb_re = rx  # type: ignore[attr-defined]
     return rx
