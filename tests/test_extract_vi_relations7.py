@@ -67,3 +67,92 @@ def test_a_year_after_the_centre_is_no_plenum():
             "Kế hoạch số 713-KH/TU thực hiện Nghị quyết Trung ương năm 2021 về công tác cán bộ.")
     ex = extract(text, "vi")
     assert not any(m.name_key and m.name_key[1] == "plenum" for m in ex.mentions)
+
+
+# --- the subject's own clause between it and the cue: issuer, date, purpose and its verbs ------
+
+@pytest.mark.parametrize("text, source, target", [
+    # "… tại Kế hoạch số NN do Ban Thường vụ Tỉnh ủy vừa ban hành về việc học tập, quán triệt và
+    # triển khai thực hiện Nghị quyết Đại hội …"
+    ("Đó là mục tiêu được nêu tại Kế hoạch số 704-KH/TU do Ban Thường vụ Tỉnh ủy vừa ban hành về "
+     "việc học tập, quán triệt và triển khai thực hiện Chỉ thị số 705-CT/TW của Ban Bí thư.",
+     "704-KH/TU", "705-CT/TW"),
+    # an issuer and a date
+    ("Kế hoạch số 704-KH/TU do Ban Thường vụ Tỉnh ủy ban hành ngày 9/8/2019 về triển khai thực "
+     "hiện Chỉ thị số 705-CT/TW của Bộ Chính trị.", "704-KH/TU", "705-CT/TW"),
+    # a passive issuer, a purpose opener, two verbs
+    ("Theo Kế hoạch số 704-KH/TU vừa được Ban Thường vụ Tỉnh ủy ban hành nhằm cụ thể hóa và tổ "
+     "chức thực hiện Nghị quyết số 706-NQ/TW, các cấp ủy phải quán triệt.", "704-KH/TU", "706-NQ/TW"),
+])
+def test_the_subject_through_its_own_clause(text, source, target):
+    assert ("implements", source, target) in _rels(text)
+
+
+@pytest.mark.parametrize("text", [
+    # "do vậy" (so) opens no issuer: the words after it are no body's name
+    "Trên cơ sở Chỉ thị số 705-CT/TW, do vậy các huyện ủy đã ban hành về việc triển khai thực "
+    "hiện Nghị quyết số 706-NQ/TW.",
+    # a document is no issuer of another
+    "Kế hoạch số 704-KH/TU do Nghị quyết số 707-NQ/TU ban hành về việc thực hiện Chỉ thị số "
+    "705-CT/TW.",
+])
+def test_no_subject_through_a_clause_that_is_not_its_own(text):
+    assert not any(s == "705-CT/TW" or t == "706-NQ/TW" and s == "705-CT/TW" or
+                   (s, t) == ("704-KH/TU", "705-CT/TW") and "Nghị quyết số 707" in text
+                   for _, s, t in _rels(text))
+    assert not any(s == "705-CT/TW" and t == "706-NQ/TW" for _, s, t in _rels(text))
+
+
+# --- the verb's manner after it ("thực hiện đầy đủ, hiệu quả X") ---------------------------
+
+@pytest.mark.parametrize("text, kind, source, target", [
+    # "… nhằm tổ chức cụ thể hóa kịp thời và thực hiện đầy đủ, hiệu quả các nhiệm vụ của Nghị
+    # quyết …" (here the resolution itself)
+    ("Kế hoạch số 743/KH-UBND do UBND tỉnh ban hành nhằm thực hiện đầy đủ, hiệu quả Nghị quyết số "
+     "724/NQ-CP của Chính phủ.", "implements", "743/KH-UBND", "724/NQ-CP"),
+    ("Kết luận số 770-KL/TW về tiếp tục thực hiện nghiêm túc và hiệu quả Chỉ thị số 705-CT/TW của "
+     "Ban Bí thư.", "continues", "770-KL/TW", "705-CT/TW"),
+])
+def test_a_cue_with_its_manner(text, kind, source, target):
+    assert (kind, source, target) in _rels(text)
+
+
+def test_a_manner_word_that_is_not_one_leaves_the_cue_off_its_object():
+    # "thực hiện tốt đẹp": "tốt" is a manner word, "tốt đẹp" is not the cue's
+    text = "Kế hoạch số 743/KH-UBND nhằm thực hiện tốt đẹp hơn nữa Nghị quyết số 724/NQ-CP."
+    assert ("implements", "743/KH-UBND", "724/NQ-CP") not in _rels(text)
+
+
+# --- a title wrapped over lines: the document on an earlier line is the nested cue's subject ----
+
+def test_a_wrapped_title_keeps_the_nested_cue_with_its_subject():
+    # a decision's title, hard-wrapped by the page: "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN KẾT
+    # LUẬN SỐ … CỦA BỘ CHÍNH TRỊ" / "VỀ TIẾP TỤC THỰC HIỆN NGHỊ QUYẾT SỐ …"
+    text = ("THỦ TƯỚNG CHÍNH PHỦ\nSố: 775/QĐ-TTg\nHà Nội, ngày 18 tháng 02 năm 2014\nQUYẾT ĐỊNH\n"
+            "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN KẾT LUẬN SỐ 727-KL/TW NGÀY 02 THÁNG 8 NĂM\n"
+            "2012 CỦA BỘ CHÍNH TRỊ VỀ TIẾP TỤC THỰC HIỆN NGHỊ QUYẾT SỐ 753-NQ/TW NGÀY 29\n"
+            "THÁNG 8 NĂM 2005 CỦA BỘ CHÍNH TRỊ KHÓA IX VỀ PHÁT TRIỂN VÙNG\n"
+            "THỦ TƯỚNG CHÍNH PHỦ\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n")
+    found = _rels(text)
+    assert ("continues", "727-KL/TW", "753-NQ/TW") in found
+    assert not any(s == "775/QĐ-TTg" and t == "753-NQ/TW" for _, s, t in found)
+
+
+# --- a cue's object named by its type word alone, or with "nêu trên" (mentioned above) --------
+
+@pytest.mark.parametrize("text", [
+    "Ngày 5/3/2023, Ban Bí thư ban hành Chỉ thị số 815-CT/TW về phòng cháy. Tỉnh ủy đã ban hành "
+    "Kế hoạch số 816-KH/TU thực hiện Chỉ thị.",
+    "Ngày 5/3/2023, Ban Bí thư ban hành Chỉ thị số 815-CT/TW về phòng cháy. Tỉnh ủy đã ban hành "
+    "Kế hoạch số 816-KH/TU để triển khai thực hiện Chỉ thị, yêu cầu các cấp ủy quán triệt.",
+    "Ngày 5/3/2023, Ban Bí thư ban hành Chỉ thị số 815-CT/TW về phòng cháy. Thực hiện Chỉ thị nêu "
+    "trên, Tỉnh ủy đã ban hành Kế hoạch số 816-KH/TU.",
+])
+def test_a_type_word_object_refers_back_to_the_one_document_of_its_type(text):
+    assert ("implements", "816-KH/TU", "815-CT/TW") in _rels(text)
+
+
+def test_a_bare_type_word_object_with_two_candidates_is_no_guess():
+    text = ("Ban Bí thư ban hành Chỉ thị số 815-CT/TW và Chỉ thị số 817-CT/TW. Tỉnh ủy đã ban hành "
+            "Kế hoạch số 816-KH/TU thực hiện Chỉ thị.")
+    assert not any(s == "816-KH/TU" for _, s, _t in _rels(text))

@@ -173,7 +173,8 @@ DEMONSTRATIVES_BEFORE: dict[str, tuple[str, ...]] = {
 }
 # Demonstratives after a type word ("Chỉ thị này", "Instruksi ini").
 DEMONSTRATIVES_AFTER: dict[str, tuple[str, ...]] = {
-    "en": (), "fr": (), "vi": ("này", "nói trên", "trên"), "id": ("ini", "tersebut"),
+    "en": (), "fr": (), "vi": ("này", "nói trên", "trên", "nêu trên", "kể trên", "trên đây", "vừa nêu"),
+    "id": ("ini", "tersebut"),
 }
 
 # Words that may stand between a relation cue and its object ("replaces the provisions of …",

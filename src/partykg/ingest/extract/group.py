@@ -23,6 +23,7 @@ from partykg.ingest.extract.mentions import find_mentions
 from partykg.ingest.extract.glued import glued_re
 from partykg.ingest.extract.named import bare_congresses, key_possessive, name_congresses, possessive_to_header
 from partykg.ingest.extract.plenum import name_plenums, settle_plenums
+from partykg.ingest.extract.bareobject import bare_objects
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
@@ -62,6 +63,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         type_from_row(sent, ms)
         key_possessive(sent, ms, bodies, P)
+        ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:

@@ -11,6 +11,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
+from partykg.ingest.extract.ownclause import own_clause
 
 
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
@@ -82,7 +83,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             # a bracketed note ("… các cấp (thay Quy định số NN)") is about the document
             # before it, whatever its description says in between
             note = cue.group(0).startswith("(") and not P.cue_re.search(gap) and ";" not in gap
-            if not note and not _attached(gap, A, kind, mood, P, obj):
+            if not note and not _attached(gap, A, kind, mood, P, obj) \
+                    and not own_clause(gap, kind, P):
                 break
             source = ai
             break
@@ -334,7 +336,7 @@ def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
 
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
     for p, info in P.cue_info.items():
-        hole = next((h for h in ("{gap}", "{adv}", "{list}") if h in p), None)
+        hole = next((h for h in ("{gap}", "{adv}", "{list}", "{vadv}") if h in p), None)
         if hole:
             a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):
