@@ -156,3 +156,13 @@ def test_a_bare_type_word_object_with_two_candidates_is_no_guess():
     text = ("Ban Bí thư ban hành Chỉ thị số 815-CT/TW và Chỉ thị số 817-CT/TW. Tỉnh ủy đã ban hành "
             "Kế hoạch số 816-KH/TU thực hiện Chỉ thị.")
     assert not any(s == "816-KH/TU" for _, s, _t in _rels(text))
+
+
+def test_an_amendment_that_also_repeals_articles_amends():
+    # "… ban hành Nghị định số NN sửa đổi, bổ sung và bãi bỏ một số điều của Nghị định số A và
+    # Nghị định số B …"
+    text = ("Chính phủ ban hành Nghị định số 880/2023/NĐ-CP sửa đổi, bổ sung và bãi bỏ một số điều "
+            "của Nghị định số 895/2021/NĐ-CP và Nghị định số 883/2014/NĐ-CP về kinh doanh xăng dầu.")
+    found = _rels(text)
+    assert ("amends", "880/2023/NĐ-CP", "895/2021/NĐ-CP") in found
+    assert ("amends", "880/2023/NĐ-CP", "883/2014/NĐ-CP") in found

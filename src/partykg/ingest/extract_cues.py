@@ -70,7 +70,11 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "được thay bằng"),
         ("replaces", "passive", "future"): ("sẽ được thay thế bằng",),
         ("amends", "active", "plain"): (
-            "sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi", "bổ sung"),
+            "sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi", "bổ sung",
+            # an amendment that also repeals some of the articles ("sửa đổi, bổ sung và bãi bỏ
+            # một số điều của …")
+            "sửa đổi, bổ sung và bãi bỏ", "sửa đổi, bổ sung, bãi bỏ", "sửa đổi và bãi bỏ",
+            "sửa đổi, bãi bỏ", "bổ sung, sửa đổi"),
         ("amends", "passive", "plain"): (
             "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
             "được sửa đổi bằng"),
