@@ -166,3 +166,15 @@ def test_an_amendment_that_also_repeals_articles_amends():
     found = _rels(text)
     assert ("amends", "880/2023/NĐ-CP", "895/2021/NĐ-CP") in found
     assert ("amends", "880/2023/NĐ-CP", "883/2014/NĐ-CP") in found
+
+
+def test_a_fronted_list_item_named_by_its_congress():
+    # "Thực hiện Chương trình hành động số NN …; Nghị quyết Đại hội Đảng bộ … lần thứ XXIII và
+    # …, Ủy ban nhân dân huyện ban hành Kế hoạch số MM …"
+    text = ("Thực hiện Chương trình hành động số 716-CTr/TU ngày 25/3/2008 của Ban Thường vụ Thành "
+            "ủy về cải cách hành chính; Nghị quyết Đại hội Đảng bộ huyện Yên Lạc lần thứ XXI và chủ "
+            "đề năm của huyện, ngày 13/5/2011, Ủy ban nhân dân huyện ban hành Kế hoạch số "
+            "742/KH-UBND về cải cách hành chính.")
+    found = _rels(text)
+    assert ("implements", "742/KH-UBND", "716-CTr/TU") in found
+    assert ("implements", "742/KH-UBND", "Nghị quyết Đại hội Đảng bộ huyện Yên Lạc lần thứ XXI") in found

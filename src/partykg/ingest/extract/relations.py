@@ -166,8 +166,8 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
     nested = False  # a document named inside the previous item's phrase ("… về thực hiện X")
     for j in idx[1:]:
         m = mentions[j]
-        if not m.strong:
-            continue
+        if not m.strong and m.name_key is None:
+            continue  # (a document named by its congress or plenum is an item as a numbered one)
         if m.list_head is not None:
             if m.list_head in out:  # "các Nghị quyết …: số A …; số B …": every item
                 out.append(j)
