@@ -62,9 +62,10 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     # pages glue words: "làNghị quyếtĐại hội XIVlà" (lower case meets a capital)
     head = rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ])))(?P<type>{types})[ \t]{{0,2}}(?:(?:{links})[ \t]{{1,2}})?{det}"
     out = [
-        # the congress word, then its ordinal: "Nghị quyết Đại hội đại biểu … lần thứ XI"
+        # the congress word, then its ordinal: "Nghị quyết Đại hội đại biểu … lần thứ XI" (glued to
+        # the next word only when two letters long or more: "XIVlà", not the "L" of "Lạc")
         re.compile(head + rf"(?P<cong>{cong})(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,10}}?)"
-                   rf"[ \t]{{1,2}}{prefix}{ordinal}(?:(?![\w])|(?-i:(?<=[IVXL])(?=[a-zà-ỹđ])))",
+                   rf"[ \t]{{1,2}}{prefix}{ordinal}(?:(?![\w])|(?-i:(?<=[IVXL][IVXL])(?=[a-zà-ỹđ])))",
                    re.IGNORECASE),
         # the ordinal, then the congress word: "Resolution of the 13th National Party Congress"
         re.compile(head + rf"{ordinal}(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,3}}?)"
