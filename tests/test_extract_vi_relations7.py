@@ -178,3 +178,35 @@ def test_a_fronted_list_item_named_by_its_congress():
     found = _rels(text)
     assert ("implements", "742/KH-UBND", "716-CTr/TU") in found
     assert ("implements", "742/KH-UBND", "Nghị quyết Đại hội Đảng bộ huyện Yên Lạc lần thứ XXI") in found
+
+
+# --- set LC: a guidance's own text, a resolution "về Chương trình hành động … thực hiện" ------
+
+def test_a_guidance_whose_text_says_it_carries_out_a_decision():
+    # a header, then "Thi hành Điều 2 Quyết định … số NN …, Văn phòng Trung ương hướngdẫn … như
+    # sau:" (the page glues syllables)
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG\nVĂN PHÒNG\n\nSố: 701-HD/VPTW\n\nHà Nội, ngày 02 tháng 02 "
+            "năm 1998\n\nHƯỚNG DẪN\n\nVỀ THỂ THỨC VĂN BẢN\n\nThi hành Điều 2 Quyết định của Bộ "
+            "Chính trị số 731-QĐ/TW, ngày 01/10/1997 ban hành Quy định về thể thức văn bản, Văn "
+            "phòng Trung ương hướngdẫn về thể thức văn bản của Đảng để thực hiện thống nhất trong "
+            "các cơ quan đảngnhư sau:\n")
+    assert ("implements", "701-HD/VPTW", "731-QĐ/TW") in _rels(text)
+
+
+def test_a_guidance_verb_of_another_type_says_nothing_of_the_header():
+    # the header is a plan; "… Ban Tổ chức hướng dẫn … như sau:" is no plan
+    text = ("TỈNH ỦY\n\nSố: 702-KH/TU\n\nKẾ HOẠCH\n\nVỀ CÔNG TÁC CÁN BỘ\n\nThực hiện Quy định số "
+            "732-QĐ/TW ngày 08/3/2018 của Bộ Chính trị, Ban Tổ chức Tỉnh ủy hướng dẫn việc kiểm "
+            "điểm như sau:\n")
+    assert ("implements", "702-KH/TU", "732-QĐ/TW") not in _rels(text)
+
+
+def test_a_resolution_on_an_action_programme_implements_its_object():
+    # "Chính phủ ban hành Nghị quyết NN/NQ-CP về Chương trình hành động của Chính phủ thực hiện
+    # Nghị quyết MM-NQ/TW …" (the programme is the resolution's content)
+    text = ("Ngày 17/5/2025, Chính phủ ban hành Nghị quyết 740/NQ-CP về Chương trình hành động của\n"
+            "Chính phủ thực hiện Nghị quyết 766-NQ/TW năm 2025 về đổi mới công tác xây dựng\n"
+            "và thi hành pháp luật.")
+    found = _rels(text)
+    assert ("implements", "740/NQ-CP", "766-NQ/TW") in found
+    assert len(found) == 1  # no second document for the programme

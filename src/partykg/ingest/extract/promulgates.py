@@ -86,6 +86,14 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             before = [j for j in idx if (mentions[j].strong or _refers_to_numbered(mentions, j))
                       and mentions[j].list_head is None
                       and max(mentions[j].tail_end, mentions[j].end) - base <= cue.start()]
+            # (or one whose own subject runs over the cue, when that subject opens with a
+            # promulgating word: "Nghị quyết NN/NQ-CP về Chương trình hành động … thực hiện Y")
+            own = [j for j in idx if mentions[j].strong and mentions[j].list_head is None
+                   and mentions[j].end - base <= cue.start() < mentions[j].tail_end - base
+                   and prom.match(text, len(text[:mentions[j].end - base])
+                                  + _lead_len(text[mentions[j].end - base:]))]
+            if own and (not before or mentions[own[-1]].start > mentions[before[-1]].start):
+                before = before + [own[-1]]
             if not before:
                 continue
             d = before[-1]
@@ -213,6 +221,12 @@ def _name(m: Mention) -> str:
 
 def _target_key(m: Mention) -> str:
     return normal_code(m.code).replace(" ", "").upper() if m.code else f"{m.type}:{m.number_key}"
+
+
+
+def _lead_len(after: str) -> int:
+    """The spaces and comma between a document and the word after it."""
+    return len(after) - len(after.lstrip(" \t,"))
 
 
 __all__ = ["promulgated"]
