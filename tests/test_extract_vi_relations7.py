@@ -210,3 +210,30 @@ def test_a_resolution_on_an_action_programme_implements_its_object():
     found = _rels(text)
     assert ("implements", "740/NQ-CP", "766-NQ/TW") in found
     assert len(found) == 1  # no second document for the programme
+
+
+def test_a_title_directive_named_by_its_subject_is_no_later_numbered_one():
+    # a page title "Chỉ thị V/v Triển khai thực hiện Nghị quyết Đại hội Đảng bộ Quận 1 lần thứ IX
+    # …" over a body that names another directive by number
+    text = ("Chỉ thị V/v Triển khai thực hiện Nghị quyết Đại hội Đảng bộ Quận 3 lần thứ VIII nhiệm "
+            "kỳ 2005 - 2010\n\nThực hiện Chỉ thị 746-CT/TW của Bộ Chính trị, Đại hội Đảng bộ Quận 3 "
+            "lần thứ VIII đã kết thúc thắng lợi. Để đưa Nghị quyết Đại hội vào thực tiễn, Ban "
+            "Chấp hành Đảng bộ Quận 3 chỉ thị cho các cấp ủy thực hiện các nhiệm vụ sau đây.")
+    ex = extract(text, "vi")
+    title = next(d for d in ex.documents if ex.mentions[d.mentions[0]].start == 0)
+    assert title.code is None and len(title.mentions) == 1  # not the numbered directive
+    res = next(m for m in ex.mentions if m.text.startswith("Nghị quyết Đại hội Đảng bộ Quận 3"))
+    assert res.name_key[2] == 8  # the 8th congress, not "Quận 3"
+    assert any(r.kind == "implements" and r.source == title.id for r in ex.doc_relations)
+
+
+def test_a_congress_resolution_of_the_party_then_a_coordinated_one():
+    # "… quán triệt Chương trình hành động của Quân ủy Trung ương thực hiện Nghị quyết Đại hội XIII
+    # của Đảng và Nghị quyết Đại hội Đảng bộ Quân đội lần thứ XI."
+    text = ("Cán bộ đã quán triệt Chương trình hành động của Quân ủy Trung ương thực hiện Nghị quyết "
+            "Đại hội XIII của Đảng và Nghị quyết Đại hội Đảng bộ Quân đội lần thứ XI.")
+    found = _rels(text)
+    src = "Chương trình hành động của Quân"
+    assert any(k == "implements" and s.startswith(src) and t.startswith("Nghị quyết Đại hội XIII")
+               for k, s, t in found)
+    assert any(k == "implements" and s.startswith(src) and "lần thứ XI" in t for k, s, t in found)

@@ -128,7 +128,7 @@ ISSUER_PREPS: dict[str, tuple[str, ...]] = {
 
 SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
     "en": ("on", "regarding", "concerning"),
-    "vi": ("về việc", "về"),
+    "vi": ("về việc", "về", "V/v", "v/v"),
     "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
     "id": ("tentang", "mengenai", "perihal"),
 }

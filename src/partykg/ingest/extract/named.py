@@ -233,14 +233,51 @@ def name_congresses(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
     for rx in _regexes(P):
         for m in rx.finditer(text):
             n = _ordinal(m.group("ord"), P.lang)
+            end = m.end()
+            later = _prefixed_ordinal(text, end, P)
+            if later is not None:  # "Đảng bộ Quận 1 lần thứ IX": the number was the name's
+                n, end = later
             if n is None or not 0 < n < 40:
                 continue
             tkey = P.type_words.get(re.sub(r"\s+", " ", m.group("type").lower()))
             if tkey is None:
                 continue
             key = (tkey, "congress", n, _local(text, m, P))
-            found.append((m.start(), m.end(), tkey, key))
-    return place_named(sent, si, ms, found) if found else ms
+            found.append((m.start(), end, tkey, key))
+    if not found:
+        return ms
+    out = place_named(sent, si, ms, found)
+    if P.lang == "vi":
+        for x in out:  # "Nghị quyết Đại hội XIII của Đảng và …": the Party's, in its phrase
+            if x.name_key and x.name_key[1] == "congress" and x.tail_end <= x.end:
+                im = _party_of(P).match(text, x.end - base)
+                if im:
+                    x.tail_end = base + im.end()
+    return out
+
+
+def _party_of(P: Patterns) -> re.Pattern:
+    """An issuer preposition and a body name after a congress's name, up to a stop word or
+    punctuation ("của Đảng", "của Đảng bộ Khối")."""
+    rx = getattr(P, "_party_of_re", None)
+    if rx is None:
+        stop = _alt(L.VI_BODY_STOP)
+        rx = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?-i:[A-ZĐ])"
+                        rf"[^\W\d_]{{0,15}}(?:[ \t]{{1,2}}(?!(?:{stop})(?![\w]))[^\W\d_]{{1,15}}){{0,4}}",
+                        re.IGNORECASE)
+        P._party_of_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def _prefixed_ordinal(text: str, end: int, P: Patterns) -> tuple[int, int] | None:
+    """(ordinal, end) of an ordinal with its prefix right after a congress's name that ended on
+    a bare number ("Đại hội Đảng bộ Quận 1 lần thứ IX": the 9th congress of District 1), or
+    None."""
+    if not L.ORDINAL_PREFIX[P.lang]:
+        return None
+    om = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.ORDINAL_PREFIX[P.lang])})[ \t]{{1,2}}"
+                    r"(?P<ord>(?-i:[IVXL]{1,6})|\d{1,2})(?![\w])", re.IGNORECASE).match(text, end)
+    return (_ordinal(om.group("ord"), P.lang), om.end()) if om else None
 
 
 def place_named(sent: Sentence, si: int, ms: list[Mention],
