@@ -237,3 +237,21 @@ def test_a_congress_resolution_of_the_party_then_a_coordinated_one():
     assert any(k == "implements" and s.startswith(src) and t.startswith("Nghị quyết Đại hội XIII")
                for k, s, t in found)
     assert any(k == "implements" and s.startswith(src) and "lần thứ XI" in t for k, s, t in found)
+
+
+@pytest.mark.parametrize("text", [
+    # "Lấy ý kiến Dự thảo (lần 1) Thông tư thay thế Thông tư liên tịch số … ngày …"
+    "Lấy ý kiến Dự thảo (lần 2) Thông tư thay thế Thông tư liên tịch số 709/2016/TTLT-BGTVT-BTC "
+    "ngày 10/5/2016",
+    "Bộ lấy ý kiến dự thảo Thông tư thay thế Thông tư liên tịch số 709/2016/TTLT-BGTVT-BTC.",
+])
+def test_a_draft_named_by_its_type_word_plans_a_replacement(text):
+    found = _rels(text)
+    assert ("plannedToReplace", "Thông tư", "709/2016/TTLT-BGTVT-BTC") in found
+    assert not any(k == "replaces" for k, _s, _t in found)  # a draft replaces nothing yet
+
+
+def test_a_draft_word_before_a_numbered_document_adds_none():
+    text = "Bộ lấy ý kiến dự thảo Thông tư số 710/2024/TT-BGTVT thay thế Thông tư số 711/2016/TT-BGTVT."
+    ex = extract(text, "vi")
+    assert all(m.strong for m in ex.mentions)

@@ -374,3 +374,10 @@ OWN_VERB_JOIN: dict[str, tuple[str, ...]] = {"vi": ("và",)}
 BARE_OBJECT_ENDS: dict[str, tuple[str, ...]] = {
     "vi": ("và", "nhằm", "để", "trong", "trên", "tại", "đến", "tới", "theo"),
 }
+
+# --- a draft named by its type word (issue 12, Vietnamese relations) ---------------------------
+# "Lấy ý kiến Dự thảo (lần 1) Thông tư thay thế Thông tư liên tịch số …": a type word right after
+# one of these (a bracketed note such as "(lần 1)" between them) and right before a relation cue
+# names the draft, a planned new document (partykg.ingest.extract.draft); its replacement stays a
+# plan (PLAN_BEFORE holds the same words).
+DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
