@@ -255,3 +255,24 @@ def test_a_draft_word_before_a_numbered_document_adds_none():
     text = "Bộ lấy ý kiến dự thảo Thông tư số 710/2024/TT-BGTVT thay thế Thông tư số 711/2016/TT-BGTVT."
     ex = extract(text, "vi")
     assert all(m.strong for m in ex.mentions)
+
+
+def test_a_letter_about_drafting_a_programme_does_not_implement_its_object():
+    # "Văn phòng Chính phủ có Công văn số NN về việc xây dựng Chương trình hành động thực hiện
+    # Nghị quyết Đại hội XII của Đảng …": the programme, still to be drafted, implements it
+    text = ("Ngày 3-2, Văn phòng Chính phủ có Công văn số 733/VPCP-TH về việc xây dựng Chương trình "
+            "hành động thực hiện Nghị quyết Đại hội XII của Đảng gửi các bộ, ngành.")
+    found = _rels(text)
+    assert not any(s == "733/VPCP-TH" for _k, s, _t in found)
+    assert any(k == "implements" and s.startswith("Chương trình hành động") for k, s, _t in found)
+
+
+def test_a_purpose_after_an_opening_phrase_is_the_main_clause_s():
+    # "Theo tinh thần Công văn, để triển khai thực hiện X, Thủ tướng yêu cầu …"
+    text = ("Theo tinh thần Công văn số 733/VPCP-TH, để triển khai thực hiện Nghị quyết số "
+            "767-NQ/TW, Thủ tướng yêu cầu các bộ khẩn trương hành động.")
+    assert not any(s == "733/VPCP-TH" for _k, s, _t in _rels(text))
+    # without the opening phrase the document's purpose is its own
+    text = ("Bộ ban hành Kế hoạch số 733/KH-BNV, để triển khai thực hiện Nghị quyết số 767-NQ/TW "
+            "của Bộ Chính trị.")
+    assert ("implements", "733/KH-BNV", "767-NQ/TW") in _rels(text)

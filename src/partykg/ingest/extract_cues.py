@@ -381,3 +381,8 @@ BARE_OBJECT_ENDS: dict[str, tuple[str, ...]] = {
 # names the draft, a planned new document (partykg.ingest.extract.draft); its replacement stays a
 # plan (PLAN_BEFORE holds the same words).
 DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
+# "Theo tinh thần Công văn, để triển khai thực hiện X, Thủ tướng yêu cầu …": a purpose after the
+# comma that closes a sentence-opening phrase of one of these belongs to the main clause, not to
+# the document in that phrase (partykg.ingest.extract.ownclause).
+OPENING_PREPS: dict[str, tuple[str, ...]] = {"vi": ("theo", "căn cứ", "tại", "trong", "qua")}
+PURPOSE_OPENERS: dict[str, tuple[str, ...]] = {"vi": ("để", "nhằm")}

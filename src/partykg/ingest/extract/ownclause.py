@@ -62,3 +62,29 @@ def own_clause(gap: str, kind: str, P: Patterns) -> bool:
     if m.group("verbs") and (kind not in _PURPOSE_KINDS or P.type_re.search(m.group("verbs"))):
         return False
     return True
+
+
+def _opening_re(P: Patterns) -> tuple[re.Pattern, re.Pattern] | None:
+    rx = getattr(P, "_opening_res", False)
+    if rx is not False:
+        return rx
+    lang = P.lang
+    if lang not in C.OPENING_PREPS:
+        P._opening_res = None  # type: ignore[attr-defined]
+        return None
+    rx = (re.compile(rf"[ \t\-–•*]{{0,4}}(?:{_alt(C.OPENING_PREPS[lang])})(?![\w])[^,;:]{{0,80}}$",
+                     re.IGNORECASE),
+          re.compile(rf"(?:{_alt(C.PURPOSE_OPENERS[lang])})(?![\w])", re.IGNORECASE))
+    P._opening_res = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def purpose_of_main_clause(text: str, a_start: int, gap: str, cue: str, P: Patterns) -> bool:
+    """ "Theo tinh thần Công văn, để triển khai thực hiện X, Thủ tướng yêu cầu …": the document
+    sits in a phrase opening the sentence (``text[:a_start]``), a comma closes it (``gap``), and
+    the cue opens a purpose: that purpose is the main clause's, not the document's."""
+    rx = _opening_re(P)
+    if rx is None or gap.strip(" \t") != ",":
+        return False
+    opening, purpose = rx
+    return bool(purpose.match(cue.strip()) and opening.fullmatch(text[:a_start]))

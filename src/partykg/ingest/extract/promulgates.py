@@ -22,6 +22,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.followbase import _lang
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import _cue_lookup, reviewed
@@ -115,6 +116,8 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 # nothing between the promulgating word and the programme is another clause
                 if P.issue_verb_re.search(lead[pm.end():] + " ") or len(lead) - pm.end() > 60:
                     continue
+                if _lang(P).plan.search(lead):
+                    continue  # "Công văn số NN về việc xây dựng Chương trình …": still to be drafted
             elif not re.fullmatch(r"[ \t]{0,2},[ \t]{1,2}(?:[\w’']{1,20}[ \t]{1,2}){0,3}",
                                   lead[tail:] if tail < len(lead) else lead) and not (
                     tm.group(0)[:1].isupper() and tail == 0

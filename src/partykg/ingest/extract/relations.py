@@ -11,7 +11,7 @@ from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
-from partykg.ingest.extract.ownclause import own_clause
+from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 
 
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
@@ -86,6 +86,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             if not note and not _attached(gap, A, kind, mood, P, obj) \
                     and not own_clause(gap, kind, P):
                 break
+            if purpose_of_main_clause(text, A.start - base, gap, cue.group(0), P):
+                break  # "Theo X, để thực hiện Y, <main clause>": the purpose is not X's
             source = ai
             break
         if source is None:
