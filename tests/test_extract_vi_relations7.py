@@ -276,3 +276,18 @@ def test_a_purpose_after_an_opening_phrase_is_the_main_clause_s():
     text = ("Bộ ban hành Kế hoạch số 733/KH-BNV, để triển khai thực hiện Nghị quyết số 767-NQ/TW "
             "của Bộ Chính trị.")
     assert ("implements", "733/KH-BNV", "767-NQ/TW") in _rels(text)
+
+
+def test_a_local_congress_named_without_its_ordinal_is_the_article_s_one():
+    text = ("Chỉ thị V/v Triển khai thực hiện Nghị quyết Đại hội Đảng bộ Quận 3 lần thứ VIII. Các cấp "
+            "ủy xây dựng chương trình đáp ứng nhiệm vụ mà Nghị quyết Đại hội Đại biểu Đảng bộ Quận "
+            "đã thông qua.")
+    ex = extract(text, "vi")
+    keys = [m.name_key for m in ex.mentions if m.text.startswith("Nghị quyết")]
+    assert len(keys) == 2 and keys[0] == keys[1] and keys[0][2] == 8
+    # the national congress's resolution is no local one's
+    text = ("Tỉnh ủy ban hành Kế hoạch số 748-KH/TU thực hiện Nghị quyết Đại hội XIII của Đảng. Các "
+            "huyện thực hiện Nghị quyết Đại hội Đảng bộ tỉnh đã thông qua.")
+    ex = extract(text, "vi")
+    second = [m for m in ex.mentions if m.text.startswith("Nghị quyết")][-1]
+    assert second.name_key is None or second.name_key[2] != 13

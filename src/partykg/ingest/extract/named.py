@@ -332,11 +332,32 @@ def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
         if m.strong or m.name_key is not None or m.type not in _NAMED_TYPES:
             continue
         cm = cong.match(text, m.end)
-        if cm is None or _ordinal_after(cm.group("rest"), P.lang):
+        if cm is None:
             continue
-        mine = [k for k in keys if k[0] == m.type]
+        if _ordinal_after(cm.group("rest"), P.lang):
+            # "Nghị quyết Đại hội Đại biểu Đảng bộ Quận": a local congress named without its
+            # ordinal is the article's one local congress's
+            local = _local_unnumbered(text, cm.start("rest"), P)
+            mine = [k for k in keys if k[0] == m.type and k[3]] if local else []
+        else:
+            mine = [k for k in keys if k[0] == m.type]
         if len(mine) == 1:
             m.name_key = mine[0]
+
+
+def _local_unnumbered(text: str, pos: int, P: Patterns) -> bool:
+    """The words after a congress word up to punctuation name a local Party organisation and
+    hold no ordinal (no number, Roman numeral or ordinal prefix)."""
+    span = re.split(r"[.,;:()\[\]\n\"“”]", text[pos:pos + 70])[0]
+    words = span.split()
+    if not words or any(re.fullmatch(r"\d{1,3}|[IVXL]{1,6}", w) for w in words):
+        return False
+    low = fold(span).lower()
+    if any(re.search(rf"(?<![\w]){re.escape(fold(w).lower())}(?![\w])", low)
+           for w in L.ORDINAL_PREFIX[P.lang]):
+        return False
+    return any(re.search(rf"(?<![\w]){re.escape(fold(w).lower())}(?![\w])", low)
+               for w in L.CONGRESS_LOCAL[P.lang])
 
 
 def _ordinal_after(rest: str, lang: str) -> bool:
