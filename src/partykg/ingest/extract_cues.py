@@ -95,7 +95,11 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "được thay bằng"),
         ("replaces", "passive", "future"): ("sẽ được thay thế bằng",),
         ("amends", "active", "plain"): (
-            "sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi", "bổ sung"),
+            "sửa đổi, bổ sung", "sửa đổi bổ sung", "sửa đổi", "bổ sung",
+            # an amendment that also repeals some of the articles ("sửa đổi, bổ sung và bãi bỏ
+            # một số điều của …")
+            "sửa đổi, bổ sung và bãi bỏ", "sửa đổi, bổ sung, bãi bỏ", "sửa đổi và bãi bỏ",
+            "sửa đổi, bãi bỏ", "bổ sung, sửa đổi"),
         ("amends", "passive", "plain"): (
             "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
             "được sửa đổi bằng"),
@@ -103,7 +107,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",
             "thực hiện tốt", "thực hiện nghiêm", "triển khai thực hiện có hiệu quả",
-            "triển khai"),
+            "triển khai",
+            "tổ chức thực hiện", "tổ chức triển khai thực hiện"),
         ("implements", "passive", "plain"): (
             "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
         ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
@@ -187,10 +192,25 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "kelanjutan pelaksanaan"),
     },
 }
+# Vietnamese writes a verb's manner after it, one or more joined by commas or "và" ("thực hiện
+# nghiêm túc, hiệu quả X"): the "{vadv}" slot of a cue is one to three of these.
+VERB_ADVERBS: dict[str, tuple[str, ...]] = {
+    "vi": ("nghiêm túc", "nghiêm", "có hiệu quả", "hiệu quả", "đầy đủ", "kịp thời", "đồng bộ",
+           "quyết liệt", "tốt", "thắng lợi", "thành công", "triệt để", "sâu rộng",
+           "nghiêm chỉnh", "toàn diện", "có hiệu lực", "hiệu lực", "sáng tạo", "chủ động",
+           "tích cực"),
+    "en": (), "fr": (), "id": ()}
+# Kinds whose active cues may take the verb's manner after them ("thực hiện đầy đủ, hiệu quả X",
+# "tiếp tục thực hiện nghiêm túc X"): each such cue also stands with a "{vadv}" slot (one to
+# three VERB_ADVERBS) in the languages that have them.
+MANNER_KINDS: tuple[str, ...] = ("implements", "continues", "guides")
 # The same, one (phrase, kind, voice, mood) per cue, as the extractor reads them.
 # (French "mise en œuvre de" also reads "mise en œuvre du/des": extract_cues_int.contracted)
 CUES: dict[str, list[tuple[str, str, str, str]]] = {
     lang: [(p, *key) for key, phrases in table.items() for p in contracted(lang, phrases)]
+    + [(p + "{vadv}", *key) for key, phrases in table.items() for p in phrases
+       if VERB_ADVERBS.get(lang) and key[0] in MANNER_KINDS and key[1] == "active"
+       and "{" not in p]
     for lang, table in CUE_PHRASES.items()
 }
 
@@ -375,3 +395,40 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
 # document before the cue amends nothing): such a cue gives no active relation.
 PASSIVE_AUX: dict[str, tuple[str, ...]] = {"vi": ("được", "bị", "đã được", "đã bị"),
                                            "en": (), "fr": (), "id": ()}
+
+# --- a document's own clause before its cue (issue 12, Vietnamese relations) --------------------
+# "Kế hoạch số NN do Ban Thường vụ Tỉnh ủy vừa ban hành về việc học tập, quán triệt và triển khai
+# thực hiện X", "Kế hoạch số NN vừa được … ban hành nhằm triển khai thực hiện X", "… nhằm cụ thể
+# hóa và tổ chức thực hiện X": between a document and the cue, its date, who issued it, and a
+# purpose opener with a list of verbs are still the document's own clause
+# (partykg.ingest.extract.ownclause). OWN_AGENT opens the issuer ("do <body>", "được <body>"),
+# OWN_ISSUED closes it, OWN_TENSE may come before either, OWN_DATE opens a date, OWN_PURPOSE opens
+# the purpose, OWN_VERB_JOIN joins the verbs of its list.
+OWN_AGENT: dict[str, tuple[str, ...]] = {"vi": ("do", "được")}
+OWN_ISSUED: dict[str, tuple[str, ...]] = {"vi": ("ban hành", "ký ban hành", "phê duyệt")}
+OWN_TENSE: dict[str, tuple[str, ...]] = {"vi": ("vừa", "đã", "mới", "vừa mới", "đã được", "vừa được")}
+OWN_DATE: dict[str, tuple[str, ...]] = {"vi": ("ngày",)}
+OWN_PURPOSE: dict[str, tuple[str, ...]] = {
+    "vi": ("về việc", "về", "nhằm", "để", "với mục đích", "nhằm mục đích", "với mục tiêu")}
+OWN_VERB_JOIN: dict[str, tuple[str, ...]] = {"vi": ("và",)}
+
+# --- a bare type word as a cue's object (issue 12, Vietnamese relations) -----------------------
+# "Tỉnh ủy ban hành Kế hoạch số NN thực hiện Chỉ thị." : a capitalised type word alone right after
+# a cue, then the end of the clause (punctuation, the end of the text, or one of these words),
+# refers back to the one document of that type the text named just before
+# (partykg.ingest.extract.bareobject).
+BARE_OBJECT_ENDS: dict[str, tuple[str, ...]] = {
+    "vi": ("và", "nhằm", "để", "trong", "trên", "tại", "đến", "tới", "theo"),
+}
+
+# --- a draft named by its type word (issue 12, Vietnamese relations) ---------------------------
+# "Lấy ý kiến Dự thảo (lần 1) Thông tư thay thế Thông tư liên tịch số …": a type word right after
+# one of these (a bracketed note such as "(lần 1)" between them) and right before a relation cue
+# names the draft, a planned new document (partykg.ingest.extract.draft); its replacement stays a
+# plan (PLAN_BEFORE holds the same words).
+DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
+# "Theo tinh thần Công văn, để triển khai thực hiện X, Thủ tướng yêu cầu …": a purpose after the
+# comma that closes a sentence-opening phrase of one of these belongs to the main clause, not to
+# the document in that phrase (partykg.ingest.extract.ownclause).
+OPENING_PREPS: dict[str, tuple[str, ...]] = {"vi": ("theo", "căn cứ", "tại", "trong", "qua")}
+PURPOSE_OPENERS: dict[str, tuple[str, ...]] = {"vi": ("để", "nhằm")}

@@ -128,7 +128,7 @@ ISSUER_PREPS: dict[str, tuple[str, ...]] = {
 
 SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
     "en": ("on", "regarding", "concerning"),
-    "vi": ("về việc", "về"),
+    "vi": ("về việc", "về", "V/v", "v/v"),
     "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
     "id": ("tentang", "mengenai", "perihal"),
 }
@@ -182,7 +182,8 @@ DEMONSTRATIVES_BEFORE: dict[str, tuple[str, ...]] = {
 }
 # Demonstratives after a type word ("Chỉ thị này", "Instruksi ini").
 DEMONSTRATIVES_AFTER: dict[str, tuple[str, ...]] = {
-    "en": (), "fr": (), "vi": ("này", "nói trên", "trên"), "id": ("ini", "tersebut"),
+    "en": (), "fr": (), "vi": ("này", "nói trên", "trên", "nêu trên", "kể trên", "trên đây", "vừa nêu"),
+    "id": ("ini", "tersebut"),
 }
 
 # Words that may stand between a relation cue and its object ("replaces the provisions of …",

@@ -60,3 +60,37 @@ PLURAL_REF_CUES: dict[str, tuple[str, ...]] = {
            "mettre en œuvre ces", "met en œuvre les", "mettant en œuvre les"),
     "vi": (), "id": (),
 }
+
+# --- documents named by their plenum (no number): "Nghị quyết Trung ương 5 khóa IX", "Nghị quyết
+# Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa XI" (issue 12, Vietnamese relations). A
+# Central Committee plenum is named by a head (the Centre, or "the meeting" of it) and the
+# plenum's ordinal, then the committee's term; a numbered resolution followed by its plenum's
+# name ("Nghị quyết số NN-NQ/TW, ngày …, Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa XI")
+# is the document a later reference by that name means. Vietnamese only so far.
+# the scheme's concepts a plenum adopts
+PLENUM_TYPES: tuple[str, ...] = ("resolution", "conclusion")
+# the Centre before the ordinal ("Trung ương 5", "Hội nghị Trung ương 8", "TW 4")
+PLENUM_CENTRE: dict[str, tuple[str, ...]] = {
+    "vi": ("Hội nghị Trung ương", "Hội nghị Ban Chấp hành Trung ương", "Hội nghị BCH Trung ương",
+           "Hội nghị TW", "Hội nghị T.Ư", "Trung ương", "TW", "T.Ư", "TƯ", "T.W"),
+}
+# the meeting before the ordinal and the committee after it ("Hội nghị lần thứ bảy Ban Chấp
+# hành Trung ương Đảng")
+PLENUM_MEETING: dict[str, tuple[str, ...]] = {"vi": ("Hội nghị",)}
+PLENUM_COMMITTEE: dict[str, tuple[str, ...]] = {
+    "vi": ("Ban Chấp hành Trung ương Đảng", "Ban Chấp hành Trung ương", "BCH Trung ương",
+           "BCH TW", "BCHTW"),
+}
+# words before the ordinal ("lần thứ 7", "thứ bảy") and the ordinals written out
+PLENUM_ORDINAL_PREFIX: dict[str, tuple[str, ...]] = {"vi": ("lần thứ", "thứ", "lần")}
+PLENUM_ORDINAL_WORDS: dict[str, dict[str, int]] = {
+    "vi": {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7,
+           "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "mười ba": 13,
+           "mười bốn": 14, "mười lăm": 15, "mười sáu": 16, "mười bảy": 17, "mười tám": 18},
+}
+# the committee's term after the name ("khóa XI", "(khoá XII)")
+PLENUM_TERM: dict[str, tuple[str, ...]] = {"vi": ("khóa", "khoá", "Khóa", "Khoá")}
+# a link between the type word and the plenum ("Nghị quyết của Hội nghị …") and, between a
+# numbered resolution and its plenum's name, the date's prefix ("…-NQ/TW, ngày 3/6/2013, …")
+PLENUM_LINKS: dict[str, tuple[str, ...]] = {"vi": ("của", "tại")}
+PLENUM_DATE_PREFIX: dict[str, tuple[str, ...]] = {"vi": ("ngày",)}

@@ -41,6 +41,8 @@ from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_
                                                planned)
 from partykg.ingest.extract.owndoc import (_bracket_titles, _fronted_header, _header, _titles,
                                            enacted_header, self_document)
+from partykg.ingest.extract.ownclause import purpose_of_main_clause
+from partykg.ingest.extract.ownfronted import fronted_self
 from partykg.ingest.extract.promulgates import promulgated
 from partykg.ingest.extract.sole import lower_case_objects, shared_relation, shared_target
 from partykg.ingest.extract.relations import fronted_objects, reviewed
@@ -96,6 +98,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
         enacted_header(text, header, mentions, P)
         _header(text, header, mentions, P, add)
         _fronted_header(sentences, by_sent, header, mentions, P, add)
+        fronted_self(sentences, by_sent, header, mentions, P, add)
         bases(text, sentences, by_sent, header, mentions, P, add)
     promulgated(sentences, by_sent, mentions, relations, P, add)
     same_subject(mentions)
@@ -162,6 +165,9 @@ def _subject_through_modifiers(full, sent, si, idx, mentions, in_rel, cues, P, a
         S = mentions[s]
         if ";" in text[_reach(S) - base:cue.start()] or _reach(S) - base > cue.start():
             continue
+        if purpose_of_main_clause(text, S.start - base, text[_reach(S) - base:cue.start()],
+                                  cue.group(0), P):
+            continue  # "Theo X, để thực hiện Y, <main clause>"
         if voice == "passive":
             # "X amends Y detailing …, amended under Z": the participle is about the object Y
             objs = [y for x, y in in_rel if x == s and mentions[y].start - base < cue.start()]

@@ -38,7 +38,7 @@ class _Lang:
             re.IGNORECASE)
         self.plan = re.compile(
             rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[lang])})[ \t]{{1,2}}(?:(?:{_alt(L.INDEFINITES[lang])})"
-            r"[ \t]{1,2})?$", re.IGNORECASE)
+            r"[ \t]{1,2})?(?:\([^()\n]{1,20}\)[ \t]{1,2})?$", re.IGNORECASE)  # ("Dự thảo (lần 1) …")
         terms = _alt(L.TERM_WORDS[lang])
         # the issuer's term left after a document's phrase: "of the 8th term", "khóa XII"
         self.term_tail = re.compile(

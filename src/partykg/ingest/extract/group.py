@@ -29,6 +29,9 @@ from partykg.ingest.extract.bodies import find_bodies
 from partykg.ingest.extract.mentions import find_mentions
 from partykg.ingest.extract.glued import glued_re
 from partykg.ingest.extract.named import bare_congresses, key_possessive, name_congresses, possessive_to_header
+from partykg.ingest.extract.plenum import name_plenums, settle_plenums
+from partykg.ingest.extract.bareobject import bare_objects
+from partykg.ingest.extract.draft import drafts
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
@@ -63,10 +66,13 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         if has_code:
             ms = untyped_letters(sent, si, ms, P, bodies)
         share_issuers(ms, sent, P, bodies)
-        ms = name_titles(sent, si, name_congresses(sent, si, ms, P), P) if has_type else ms
+        ms = name_titles(sent, si, name_plenums(sent, si, name_congresses(sent, si, ms, P), P), P) \
+            if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         type_from_row(sent, ms)
         key_possessive(sent, ms, bodies, P)
+        ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
+        ms = drafts(sent, si, ms, P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -80,6 +86,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
+    settle_plenums(mentions)  # "Nghị quyết Trung ương 7" = the article's one term's
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
     header_dates(text, mentions, P)

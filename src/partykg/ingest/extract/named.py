@@ -63,9 +63,10 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
     # pages glue words: "làNghị quyếtĐại hội XIVlà" (lower case meets a capital)
     head = rf"(?:(?<![\w])|(?-i:(?<=[a-zà-ỹđ])(?=[A-ZĐ])))(?P<type>{types})[ \t]{{0,2}}(?:(?:{links})[ \t]{{1,2}})?{det}"
     out = [
-        # the congress word, then its ordinal: "Nghị quyết Đại hội đại biểu … lần thứ XI"
+        # the congress word, then its ordinal: "Nghị quyết Đại hội đại biểu … lần thứ XI" (glued to
+        # the next word only when two letters long or more: "XIVlà", not the "L" of "Lạc")
         re.compile(head + rf"(?P<cong>{cong})(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,10}}?)"
-                   rf"[ \t]{{1,2}}{prefix}{ordinal}(?:(?![\w])|(?-i:(?<=[IVXL])(?=[a-zà-ỹđ])))",
+                   rf"[ \t]{{1,2}}{prefix}{ordinal}(?:(?![\w])|(?-i:(?<=[IVXL][IVXL])(?=[a-zà-ỹđ])))",
                    re.IGNORECASE),
         # the ordinal, then the congress word: "Resolution of the 13th National Party Congress"
         re.compile(head + rf"{ordinal}(?P<mid>(?:[ \t]{{1,2}}[^\W\d_]{{1,15}}){{0,3}}?)"
@@ -251,14 +252,51 @@ def name_congresses(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
     for rx in _regexes(P):
         for m in rx.finditer(text):
             n = _ordinal(m.group("ord"), P.lang)
+            end = m.end()
+            later = _prefixed_ordinal(text, end, P)
+            if later is not None:  # "Đảng bộ Quận 1 lần thứ IX": the number was the name's
+                n, end = later
             if n is None or not 0 < n < 40:
                 continue
             tkey = P.type_words.get(re.sub(r"\s+", " ", m.group("type").lower()))
             if tkey is None:
                 continue
             key = (tkey, "congress", n, _local(text, m, P))
-            found.append((m.start(), m.end(), tkey, key))
-    return place_named(sent, si, ms, found) if found else ms
+            found.append((m.start(), end, tkey, key))
+    if not found:
+        return ms
+    out = place_named(sent, si, ms, found)
+    if P.lang == "vi":
+        for x in out:  # "Nghị quyết Đại hội XIII của Đảng và …": the Party's, in its phrase
+            if x.name_key and x.name_key[1] == "congress" and x.tail_end <= x.end:
+                im = _party_of(P).match(text, x.end - base)
+                if im:
+                    x.tail_end = base + im.end()
+    return out
+
+
+def _party_of(P: Patterns) -> re.Pattern:
+    """An issuer preposition and a body name after a congress's name, up to a stop word or
+    punctuation ("của Đảng", "của Đảng bộ Khối")."""
+    rx = getattr(P, "_party_of_re", None)
+    if rx is None:
+        stop = _alt(L.VI_BODY_STOP)
+        rx = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?-i:[A-ZĐ])"
+                        rf"[^\W\d_]{{0,15}}(?:[ \t]{{1,2}}(?!(?:{stop})(?![\w]))[^\W\d_]{{1,15}}){{0,4}}",
+                        re.IGNORECASE)
+        P._party_of_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def _prefixed_ordinal(text: str, end: int, P: Patterns) -> tuple[int, int] | None:
+    """(ordinal, end) of an ordinal with its prefix right after a congress's name that ended on
+    a bare number ("Đại hội Đảng bộ Quận 1 lần thứ IX": the 9th congress of District 1), or
+    None."""
+    if not L.ORDINAL_PREFIX[P.lang]:
+        return None
+    om = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.ORDINAL_PREFIX[P.lang])})[ \t]{{1,2}}"
+                    r"(?P<ord>(?-i:[IVXL]{1,6})|\d{1,2})(?![\w])", re.IGNORECASE).match(text, end)
+    return (_ordinal(om.group("ord"), P.lang), om.end()) if om else None
 
 
 def place_named(sent: Sentence, si: int, ms: list[Mention],
@@ -313,11 +351,32 @@ def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
         if m.strong or m.name_key is not None or m.type not in _NAMED_TYPES:
             continue
         cm = cong.match(text, m.end)
-        if cm is None or _ordinal_after(cm.group("rest"), P.lang):
+        if cm is None:
             continue
-        mine = [k for k in keys if k[0] == m.type]
+        if _ordinal_after(cm.group("rest"), P.lang):
+            # "Nghị quyết Đại hội Đại biểu Đảng bộ Quận": a local congress named without its
+            # ordinal is the article's one local congress's
+            local = _local_unnumbered(text, cm.start("rest"), P)
+            mine = [k for k in keys if k[0] == m.type and k[3]] if local else []
+        else:
+            mine = [k for k in keys if k[0] == m.type]
         if len(mine) == 1:
             m.name_key = mine[0]
+
+
+def _local_unnumbered(text: str, pos: int, P: Patterns) -> bool:
+    """The words after a congress word up to punctuation name a local Party organisation and
+    hold no ordinal (no number, Roman numeral or ordinal prefix)."""
+    span = re.split(r"[.,;:()\[\]\n\"“”]", text[pos:pos + 70])[0]
+    words = span.split()
+    if not words or any(re.fullmatch(r"\d{1,3}|[IVXL]{1,6}", w) for w in words):
+        return False
+    low = fold(span).lower()
+    if any(re.search(rf"(?<![\w]){re.escape(fold(w).lower())}(?![\w])", low)
+           for w in L.ORDINAL_PREFIX[P.lang]):
+        return False
+    return any(re.search(rf"(?<![\w]){re.escape(fold(w).lower())}(?![\w])", low)
+               for w in L.CONGRESS_LOCAL[P.lang])
 
 
 def _ordinal_after(rest: str, lang: str) -> bool:

@@ -40,7 +40,8 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         if cue is None or not _is_filler(line_before[cue.end():]):
             continue
         if any(k != h and ls <= mentions[k].start and mentions[k].end <= ls + cue.start()
-               for k in range(len(mentions))):
+               for k in range(len(mentions))) or _wrapped_subject(text, h, lo, ls + cue.start(),
+                                                                  mentions, P):
             continue  # "… VÀ CHƯƠNG TRÌNH SỐ NN THỰC HIỆN X": the cue is the document before it's
         letters = [c for c in text[ls:m.start] if c.isalpha()]
         upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -52,6 +53,20 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         kind, voice, mood = info
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _wrapped_subject(text: str, h: int, lo: int, cue_at: int, mentions: list[Mention],
+                     P: Patterns) -> bool:
+    """A title wrapped over lines ("… KẾT LUẬN SỐ NN … CỦA BỘ CHÍNH TRỊ" / "VỀ TIẾP TỤC THỰC HIỆN
+    X"): a numbered document on an earlier line of the title, not joined to the cue by a
+    coordinator, is the subject of the cue (issue 12)."""
+    before = [m for k, m in enumerate(mentions)
+              if k != h and m.strong and lo <= m.start and m.end <= cue_at]
+    if not before:
+        return False
+    gap = text[max(m.end for m in before):cue_at]
+    return not re.search(rf"(?<![\w])(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t\n]{{1,3}}$",
+                         gap, re.IGNORECASE) and "\n\n" not in gap
 
 
 def _title_verb(text: str, h: int, lines, lo: int, hi: int, mentions: list[Mention],

@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract_cues import VERB_ADVERBS
 from partykg.ingest.extract.data import ExtractError, _norm
 from partykg.ingest.extract.typewords import type_words
 
@@ -156,6 +157,9 @@ class Patterns:
                                                                  r"(?:\s{1,2}[^\s,.;]{1,20}){0,4}?")
             # "{adv}": one or two adverbs ("continue to resolutely implement")
             rx = rx.replace(r"\{adv\}", rf"(?:\s{{1,2}}[^\W\d_]{{2,20}}(?:{_alt(L.ADVERB_ENDINGS[lang])})){{0,2}}")
+            # "{vadv}": one to three manner words after the verb ("thực hiện nghiêm túc, hiệu quả")
+            advs = VERB_ADVERBS.get(lang) or ("\x00",)
+            rx = rx.replace(r"\{vadv\}", rf"(?:(?:,?\s{{1,2}}|\s{{1,2}}(?:{_alt(L.OBJECT_COORDINATORS[lang])})\s{{1,2}})(?:{_alt(advs)})){{1,3}}")
             # "{list}": a list of verbs, one or two words each, between commas ("tiếp tục nghiên
             # cứu, học tập, quán triệt và thực hiện")
             rx = rx.replace(r"\{list\}", r"(?:(?:\s{1,2}[^\W\d_]{1,10}){1,2},){1,6}(?:\s{1,2}[^\W\d_]{1,10}){1,2}")

@@ -22,6 +22,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.followbase import _lang
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import _cue_lookup, reviewed
@@ -86,6 +87,14 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             before = [j for j in idx if (mentions[j].strong or _refers_to_numbered(mentions, j))
                       and mentions[j].list_head is None
                       and max(mentions[j].tail_end, mentions[j].end) - base <= cue.start()]
+            # (or one whose own subject runs over the cue, when that subject opens with a
+            # promulgating word: "Nghị quyết NN/NQ-CP về Chương trình hành động … thực hiện Y")
+            own = [j for j in idx if mentions[j].strong and mentions[j].list_head is None
+                   and mentions[j].end - base <= cue.start() < mentions[j].tail_end - base
+                   and prom.match(text, len(text[:mentions[j].end - base])
+                                  + _lead_len(text[mentions[j].end - base:]))]
+            if own and (not before or mentions[own[-1]].start > mentions[before[-1]].start):
+                before = before + [own[-1]]
             if not before:
                 continue
             d = before[-1]
@@ -107,6 +116,8 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 # nothing between the promulgating word and the programme is another clause
                 if P.issue_verb_re.search(lead[pm.end():] + " ") or len(lead) - pm.end() > 60:
                     continue
+                if _lang(P).plan.search(lead):
+                    continue  # "Công văn số NN về việc xây dựng Chương trình …": still to be drafted
             elif not re.fullmatch(r"[ \t]{0,2},[ \t]{1,2}(?:[\w’']{1,20}[ \t]{1,2}){0,3}",
                                   lead[tail:] if tail < len(lead) else lead) and not (
                     tm.group(0)[:1].isupper() and tail == 0
@@ -213,6 +224,12 @@ def _name(m: Mention) -> str:
 
 def _target_key(m: Mention) -> str:
     return normal_code(m.code).replace(" ", "").upper() if m.code else f"{m.type}:{m.number_key}"
+
+
+
+def _lead_len(after: str) -> int:
+    """The spaces and comma between a document and the word after it."""
+    return len(after) - len(after.lstrip(" \t,"))
 
 
 __all__ = ["promulgated"]

@@ -14,6 +14,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
+from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 
 
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
@@ -85,8 +86,11 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             # a bracketed note ("… các cấp (thay Quy định số NN)") is about the document
             # before it, whatever its description says in between
             note = cue.group(0).startswith("(") and not P.cue_re.search(gap) and ";" not in gap
-            if not note and not _attached(gap, A, kind, mood, P, obj):
+            if not note and not _attached(gap, A, kind, mood, P, obj) \
+                    and not own_clause(gap, kind, P):
                 break
+            if purpose_of_main_clause(text, A.start - base, gap, cue.group(0), P):
+                break  # "Theo X, để thực hiện Y, <main clause>": the purpose is not X's
             source = ai
             break
         if source is None:
@@ -167,8 +171,8 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
     nested = False  # a document named inside the previous item's phrase ("… về thực hiện X")
     for j in idx[1:]:
         m = mentions[j]
-        if not m.strong:
-            continue
+        if not m.strong and m.name_key is None:
+            continue  # (a document named by its congress or plenum is an item as a numbered one)
         if m.list_head is not None:
             if m.list_head in out:  # "các Nghị quyết …: số A …; số B …": every item
                 out.append(j)
@@ -342,7 +346,7 @@ def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
 def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
     phrase = phrase.replace("’", "'")  # (the cue table's apostrophe)
     for p, info in P.cue_info.items():
-        hole = next((h for h in ("{gap}", "{adv}", "{list}", "{nouns}") if h in p), None)
+        hole = next((h for h in ("{gap}", "{adv}", "{list}", "{nouns}", "{vadv}") if h in p), None)
         if hole:
             a, b = p.split(hole)
             if phrase.startswith(a) and phrase.endswith(b.strip()):

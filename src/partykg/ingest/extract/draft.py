@@ -1,0 +1,62 @@
+"""A draft named by its type word (issue 12, Vietnamese relations).
+
+One job: "Lấy ý kiến Dự thảo (lần 1) Thông tư thay thế Thông tư liên tịch số NN …" names the
+draft circular by its type word alone, after the draft word (a bracketed note between them) and
+right before a relation cue: it is a new, unnamed document, so its replacement is planned
+(followbase.planned: the draft word is a plan word). Nothing else makes a bare type word after
+"dự thảo" a document (a draft of a numbered one, "dự thảo Quy định số NN", is that document's
+mention). The words are in :mod:`partykg.ingest.extract_cues` (DRAFT_WORDS).
+"""
+
+from __future__ import annotations
+
+import re
+
+from partykg.ingest import extract_cues as C
+from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.patterns import Patterns, _alt
+
+
+def _draft_re(P: Patterns) -> re.Pattern | None:
+    rx = getattr(P, "_draft_re", False)
+    if rx is not False:
+        return rx
+    words = C.DRAFT_WORDS.get(P.lang)
+    rx = re.compile(rf"(?<![\w])(?:{_alt(words)})[ \t]{{1,2}}(?:\([^()\n]{{1,20}}\)[ \t]{{1,2}})?",
+                    re.IGNORECASE) if words else None
+    P._draft_re = rx  # type: ignore[attr-defined]
+    return rx
+
+
+def drafts(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
+    """The sentence's mentions with each draft named by its type word added (see the module's
+    docstring)."""
+    rx = _draft_re(P)
+    if rx is None:
+        return ms
+    text, base = sent.text, sent.start
+    added: list[Mention] = []
+    for dm in rx.finditer(text):
+        tm = P.type_re.match(text, dm.end())
+        if tm is None or text[tm.end():tm.end() + 1] != " ":
+            continue
+        cm = P.cue_re.match(text, tm.end() + 1)
+        if cm is None:
+            continue
+        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        if tkey is None or any(m.start - base < tm.end() and tm.start() < m.end - base
+                               for m in ms):
+            continue
+        nm = Mention(base + tm.start(), base + tm.end(), tm.group(0), si, tkey, strong=False,
+                     new=True)
+        nm.tail_end = nm.end
+        added.append(nm)
+    if not added:
+        return ms
+    heads = {id(x): ms[x.list_head] for x in ms if x.list_head is not None}
+    out = sorted(ms + added, key=lambda x: x.start)
+    pos = {id(x): i for i, x in enumerate(out)}
+    for x in out:
+        if id(x) in heads:
+            x.list_head = pos[id(heads[id(x)])]
+    return out
