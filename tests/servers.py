@@ -268,9 +268,10 @@ def _serving(handler: type[http.server.BaseHTTPRequestHandler]):
 
 
 @contextlib.contextmanager
-def fixed_response_server(status: int, body: bytes, content_type: str):
-    """An HTTP server answering every request with the same status, body and content type.
-    Yields its URL; ``.requests`` on the yielded handler class counts the requests."""
+def fixed_response_server(status: int, body: bytes, content_type: str,
+                          headers: dict[str, str] | None = None):
+    """An HTTP server answering every request with the same status, body, content type and
+    ``headers``. Yields its URL; ``.requests`` on the yielded handler class counts the requests."""
 
     class Handler(_Quiet):
         requests = 0
@@ -283,6 +284,8 @@ def fixed_response_server(status: int, body: bytes, content_type: str):
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
             self.end_headers()
             self.wfile.write(body)
 
