@@ -356,6 +356,9 @@ def failing_proxy(upstream: str, fail):
 # --- a private Virtuoso (Debian's virtuoso-opensource 7.2) ------------------------------------------
 
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+# a new database takes 15 s to start on a quiet machine, over 120 s on this shared one when busy
+# (load average 13): a server stopped while it starts fails every Virtuoso test of the session
+STARTUP_SECONDS = 600
 VIRTUOSO_USER, VIRTUOSO_PASSWORD = "partykg", "load-secret"
 
 
@@ -465,7 +468,7 @@ class VirtuosoServer(ServerProcess):
         (self.dir / "virtuoso.ini").write_text(ini)
 
         def ready():
-            wait_for_port(self.port, self.proc, timeout=120)
+            self._wait_online(timeout=STARTUP_SECONDS)
             self._wait_answering()
             self.isql(f"DB.DBA.USER_CREATE('{VIRTUOSO_USER}', '{VIRTUOSO_PASSWORD}');",
                       f"GRANT SPARQL_UPDATE TO \"{VIRTUOSO_USER}\";")
@@ -486,7 +489,25 @@ class VirtuosoServer(ServerProcess):
         finally:
             ini.write_text(text)
 
-    def _wait_answering(self, timeout: float = 120) -> None:
+    def _wait_online(self, timeout: float) -> None:
+        """Until this server's own log says its HTTP server is online on its port. Not "something
+        listens on the port": the port was free when chosen, but another process (another test
+        session's Virtuoso) may take it before this one, which then exits ("Failed HTTP listen"),
+        and the tests would talk to the other server."""
+        log = self.dir / "virtuoso.log"
+        online = f"HTTP/WebDAV server online at 127.0.0.1:{self.port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = log.read_text(errors="replace") if log.exists() else ""
+            if online in text:
+                return
+            if "Failed HTTP listen" in text or self.proc.poll() is not None:
+                raise RuntimeError("Virtuoso did not start: " + text[-800:])
+            time.sleep(0.2)
+        raise RuntimeError(f"Virtuoso did not start within {timeout:g} s (is the machine very "
+                           "busy?): " + (log.read_text(errors="replace")[-400:] if log.exists() else ""))
+
+    def _wait_answering(self, timeout: float = STARTUP_SECONDS) -> None:
         import urllib.request
 
         deadline = time.monotonic() + timeout
