@@ -268,9 +268,10 @@ def _serving(handler: type[http.server.BaseHTTPRequestHandler]):
 
 
 @contextlib.contextmanager
-def fixed_response_server(status: int, body: bytes, content_type: str):
-    """An HTTP server answering every request with the same status, body and content type.
-    Yields its URL; ``.requests`` on the yielded handler class counts the requests."""
+def fixed_response_server(status: int, body: bytes, content_type: str,
+                          headers: dict[str, str] | None = None):
+    """An HTTP server answering every request with the same status, body, content type and
+    ``headers``. Yields its URL; ``.requests`` on the yielded handler class counts the requests."""
 
     class Handler(_Quiet):
         requests = 0
@@ -283,6 +284,8 @@ def fixed_response_server(status: int, body: bytes, content_type: str):
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
+            for k, v in (headers or {}).items():
+                self.send_header(k, v)
             self.end_headers()
             self.wfile.write(body)
 
@@ -353,6 +356,9 @@ def failing_proxy(upstream: str, fail):
 # --- a private Virtuoso (Debian's virtuoso-opensource 7.2) ------------------------------------------
 
 VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+# a new database takes 15 s to start on a quiet machine, over 120 s on this shared one when busy
+# (load average 13): a server stopped while it starts fails every Virtuoso test of the session
+STARTUP_SECONDS = 600
 VIRTUOSO_USER, VIRTUOSO_PASSWORD = "partykg", "load-secret"
 
 
@@ -462,7 +468,7 @@ class VirtuosoServer(ServerProcess):
         (self.dir / "virtuoso.ini").write_text(ini)
 
         def ready():
-            wait_for_port(self.port, self.proc, timeout=120)
+            self._wait_online(timeout=STARTUP_SECONDS)
             self._wait_answering()
             self.isql(f"DB.DBA.USER_CREATE('{VIRTUOSO_USER}', '{VIRTUOSO_PASSWORD}');",
                       f"GRANT SPARQL_UPDATE TO \"{VIRTUOSO_USER}\";")
@@ -483,7 +489,25 @@ class VirtuosoServer(ServerProcess):
         finally:
             ini.write_text(text)
 
-    def _wait_answering(self, timeout: float = 120) -> None:
+    def _wait_online(self, timeout: float) -> None:
+        """Until this server's own log says its HTTP server is online on its port. Not "something
+        listens on the port": the port was free when chosen, but another process (another test
+        session's Virtuoso) may take it before this one, which then exits ("Failed HTTP listen"),
+        and the tests would talk to the other server."""
+        log = self.dir / "virtuoso.log"
+        online = f"HTTP/WebDAV server online at 127.0.0.1:{self.port}"
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            text = log.read_text(errors="replace") if log.exists() else ""
+            if online in text:
+                return
+            if "Failed HTTP listen" in text or self.proc.poll() is not None:
+                raise RuntimeError("Virtuoso did not start: " + text[-800:])
+            time.sleep(0.2)
+        raise RuntimeError(f"Virtuoso did not start within {timeout:g} s (is the machine very "
+                           "busy?): " + (log.read_text(errors="replace")[-400:] if log.exists() else ""))
+
+    def _wait_answering(self, timeout: float = STARTUP_SECONDS) -> None:
         import urllib.request
 
         deadline = time.monotonic() + timeout

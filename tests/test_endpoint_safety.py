@@ -58,6 +58,21 @@ def test_endpoint_answering_no_row_for_a_count_is_one_line_exit_2():
     assert "no row for an aggregate" in line
 
 
+@pytest.mark.parametrize("command", [["stats"], ["ask", "What replaces Directive 51?"],
+                                     ["query", "names"]])
+def test_an_answer_the_endpoint_marks_incomplete_is_one_line_exit_2(command):
+    """Virtuoso stops a query at its time limit and sends what it found so far, HTTP 200 and a
+    well-formed answer (rows missing, OPTIONAL values unbound, a COUNT without its row), marked
+    only by the header X-SQL-State: S1TAT. Read as complete, it is a wrong answer."""
+    body = b'{"head": {"vars": ["s"]}, "results": {"bindings": [{"s": {"type": "uri", ' \
+           b'"value": "https://w3id.org/partykg/id/doc/x"}}]}, "boolean": true}'
+    headers = {"X-SQL-State": "S1TAT", "X-SQL-Message": "RC...: Returning incomplete results, "
+               "query interrupted by result timeout."}
+    with fixed_response_server(200, body, "application/sparql-results+json", headers) as url:
+        line = one_line_error(partykg(*command, "--endpoint", url, "--timeout", "10"))
+    assert "incomplete answer" in line and "MaxQueryExecutionTime" in line and url in line
+
+
 def test_answer_over_the_bound_is_a_clear_error_not_a_memory_blowup():
     body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}' + b" " * (3 << 20)
     env = {"PARTYKG_MAX_RESPONSE_MB": "1"}

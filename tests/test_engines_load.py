@@ -117,18 +117,32 @@ def test_switch_failing_half_way_is_all_or_nothing_or_said(scratch, project_copy
     assert partykg_graphs(server.query_url) == before
 
 
+class Held:
+    """A load whose third upload a proxy holds (see :func:`_load_held`)."""
+
+    def __init__(self):
+        self.held = threading.Event()  # the third upload reached the proxy
+        self.release = threading.Event()  # the test is done with it
+        self.done = threading.Event()  # the proxy answered it
+
+
 def _load_held(server, path, env, root=None):
-    """Start `partykg load` through a proxy that holds the third upload for 60 s; returns the
-    process and an event set when the upload is being held."""
-    held = threading.Event()
+    """Start `partykg load` through a proxy that holds the third upload until ``release`` is set
+    (60 s at most), then answers it with an error: a held upload is never forwarded. (It once
+    was, 60 s later: after its test had ended, the upload of a load long killed or interrupted
+    wrote a staging graph into the session's Virtuoso, seen by every query of the union default
+    graph after.) Returns the process, the :class:`Held` state and the proxy."""
+    state = Held()
     count = {"n": 0}
 
     def hold(method, _path, body, _n):
         if method in ("PUT", "POST") and (method == "PUT" or _writes(body)):
             count["n"] += 1
             if count["n"] == 3:
-                held.set()
-                time.sleep(60)
+                state.held.set()
+                state.release.wait(60)
+                state.done.set()
+                return True
         return False
 
     proxy = failing_proxy(server.base, hold)
@@ -143,16 +157,16 @@ def _load_held(server, path, env, root=None):
     proc = subprocess.Popen([*cmd, "load", "--endpoint", url + path, "--timeout", "120"],
                             cwd=ROOT, env=full, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
-    return proc, held, proxy
+    return proc, state, proxy
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_interrupted_load_removes_its_staging_graphs(sig, scratch, project_copy):
     name, server, env, path = scratch
     before = partykg_graphs(server.query_url)
-    proc, held, proxy = _load_held(server, path, env, root=changed_project(project_copy))
+    proc, state, proxy = _load_held(server, path, env, root=changed_project(project_copy))
     try:
-        assert held.wait(120), "the load reached its third upload"
+        assert state.held.wait(120), "the load reached its third upload"
         assert staging_graphs(server.query_url), "two graphs are staged while it runs"
         proc.send_signal(sig)
         out, err = proc.communicate(timeout=60)
@@ -160,6 +174,7 @@ def test_interrupted_load_removes_its_staging_graphs(sig, scratch, project_copy)
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        state.release.set()
         proxy.__exit__(None, None, None)
     assert proc.returncode == 130, err
     assert "load interrupted" in err and "Traceback" not in err
@@ -171,18 +186,20 @@ def test_killed_load_changes_nothing_and_the_next_load_removes_its_staging_graph
         scratch, project_copy):
     name, server, env, path = scratch
     before = partykg_graphs(server.query_url)
-    proc, held, proxy = _load_held(server, path, env, root=changed_project(project_copy))
+    proc, state, proxy = _load_held(server, path, env, root=changed_project(project_copy))
     try:
-        assert held.wait(120)
+        assert state.held.wait(120)
         proc.kill()  # SIGKILL: no clean-up possible
         proc.wait(30)
+        left = staging_graphs(server.query_url)
+        assert left, "a killed load leaves its staging graphs"
+        assert partykg_graphs(server.query_url) == before  # no partykg graph changed
+        r = partykg("load", "--endpoint", server.query_url, env=env)
+        assert r.returncode == 0, r.stderr
+        assert f"removed {len(left)} staging graph(s) of an earlier load" in r.stdout
     finally:
+        state.release.set()  # the killed load's held upload, after the next load: still nothing
+        assert state.done.wait(30)
         proxy.__exit__(None, None, None)
-    left = staging_graphs(server.query_url)
-    assert left, "a killed load leaves its staging graphs"
-    assert partykg_graphs(server.query_url) == before  # no partykg graph changed
-    r = partykg("load", "--endpoint", server.query_url, env=env)
-    assert r.returncode == 0, r.stderr
-    assert f"removed {len(left)} staging graph(s) of an earlier load" in r.stdout
     assert staging_graphs(server.query_url) == []
     assert partykg_graphs(server.query_url) == before

@@ -70,6 +70,11 @@ class TruncatedResults(EndpointError):
     """The endpoint cut the answer at its row limit (Virtuoso's ResultSetMaxRows)."""
 
 
+class IncompleteResults(EndpointError):
+    """The endpoint stopped the query at its time limit and sent what it had (Virtuoso's
+    "anytime" answers: HTTP 200, ``X-SQL-State: S1TAT``)."""
+
+
 class EndpointDataError(EndpointError):
     """The endpoint does not hold the partykg graph the way queries need it."""
 
@@ -344,6 +349,7 @@ class RemoteGraph:
             {"Content-Type": _FORM, "Accept": accept}, query=True)
         if self.server is None:
             self.server = headers.get("Server", "")
+        _check_complete(self.endpoint, headers)
         cap = next((v for k, v in headers.items() if k.lower() == "x-sparql-maxrows"), None)
         self._cap = int(cap) if cap and cap.strip().isdigit() else None
         return body, ctype
@@ -396,6 +402,21 @@ class RemoteGraph:
         self._checked = True
 
 
+def _check_complete(endpoint: str, headers: Mapping[str, str]) -> None:
+    """Virtuoso answers a query that ran past its time limit (``MaxQueryExecutionTime`` in
+    ``[SPARQL]`` of virtuoso.ini, 60 s in Debian's) with HTTP 200 and whatever it had found by
+    then: an "anytime" answer, marked only by the ``X-SQL-State: S1TAT`` header. Rows may be
+    missing, OPTIONAL values left unbound and a COUNT may have no row; such an answer is refused
+    rather than read as complete."""
+    state = next((v for k, v in headers.items() if k.lower() == "x-sql-state"), "")
+    if state.strip().upper() != "S1TAT":
+        return
+    raise IncompleteResults(
+        f"{endpoint} stopped the query at its time limit and sent an incomplete answer "
+        "(Virtuoso's anytime answer, X-SQL-State S1TAT): raise MaxQueryExecutionTime in the "
+        "[SPARQL] section of virtuoso.ini, or ask again when the server is less busy")
+
+
 _AGGREGATE = re.compile(r"(?is)^[^{]*\bSELECT\b[^{]*\(\s*(COUNT|SUM|MIN|MAX|AVG)\s*\(")
 _GROUP_BY = re.compile(r"(?i)\bGROUP\s+BY\b")
 _LIMIT = re.compile(r"(?is)\bLIMIT\s+(\d+)\s*(?:OFFSET\s+\d+\s*)?$")
@@ -422,4 +443,4 @@ def is_partykg_graph(iri: str) -> bool:
 
 __all__ = ["RemoteGraph", "EndpointError", "EndpointUnreachable", "EndpointTimeout",
            "EndpointHTTPError", "EndpointQueryError", "MalformedResults", "EndpointDataError",
-           "ResponseTooLarge", "TruncatedResults", "is_partykg_graph"]
+           "ResponseTooLarge", "TruncatedResults", "IncompleteResults", "is_partykg_graph"]
