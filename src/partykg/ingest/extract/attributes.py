@@ -9,7 +9,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.bodies import _TOKEN
-from partykg.ingest.extract.data import Body, Mention, Sentence
+from partykg.ingest.extract.data import Body, Mention, Sentence, in_text_order
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt, find_date
 
 
@@ -20,11 +20,7 @@ def merge_added(ms: list[Mention], added: list[Mention], sent: Sentence, P: Patt
     the sentence says after them ("văn bản số … ngày … của …")."""
     if not added:
         return ms
-    out = sorted(ms + added, key=lambda x: x.start)
-    where = {id(x): i for i, x in enumerate(out)}
-    for x in out:
-        if x.list_head is not None:
-            x.list_head = where[id(ms[x.list_head])]
+    out = in_text_order(ms, added)
     for x in added:
         _attributes(x, sent, P, bodies, out)
     return out

@@ -14,7 +14,7 @@ import re
 
 from partykg.ingest import extract_cues as C
 from partykg.ingest.extract.backrefs import BARE_WINDOW, _key
-from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.data import Mention, Sentence, in_text_order
 from partykg.ingest.extract.patterns import Patterns, _alt
 
 
@@ -55,12 +55,4 @@ def bare_objects(sent: Sentence, si: int, ms: list[Mention], prior: list[Mention
                      anaphor=True)
         nm.tail_end = nm.end
         added.append(nm)
-    if not added:
-        return ms
-    heads = {id(x): ms[x.list_head] for x in ms if x.list_head is not None}
-    out = sorted(ms + added, key=lambda x: x.start)
-    pos = {id(x): i for i, x in enumerate(out)}
-    for x in out:
-        if id(x) in heads:
-            x.list_head = pos[id(heads[id(x)])]
-    return out
+    return in_text_order(ms, added)

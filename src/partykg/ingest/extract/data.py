@@ -149,6 +149,20 @@ class Extraction:
 
 
 
+def in_text_order(ms: list[Mention], added: list[Mention]) -> list[Mention]:
+    """A sentence's mentions ``ms`` with ``added`` (new ones, no list head) put in text order,
+    the list heads of ``ms`` (indexes into ``ms``) re-pointed into the merged list."""
+    if not added:
+        return ms
+    out = sorted(ms + added, key=lambda x: x.start)
+    where = {id(x): i for i, x in enumerate(out)}
+    heads = {id(x): ms[x.list_head] for x in ms if x.list_head is not None}
+    for x in out:
+        if id(x) in heads:
+            x.list_head = where[id(heads[id(x)])]
+    return out
+
+
 def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", fold(s).lower().replace("’", "'")).strip()
 

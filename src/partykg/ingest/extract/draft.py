@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_cues as C
-from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.data import Mention, Sentence, in_text_order
 from partykg.ingest.extract.patterns import Patterns, _alt
 
 
@@ -51,12 +51,4 @@ def drafts(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Ment
                      new=True)
         nm.tail_end = nm.end
         added.append(nm)
-    if not added:
-        return ms
-    heads = {id(x): ms[x.list_head] for x in ms if x.list_head is not None}
-    out = sorted(ms + added, key=lambda x: x.start)
-    pos = {id(x): i for i, x in enumerate(out)}
-    for x in out:
-        if id(x) in heads:
-            x.list_head = pos[id(heads[id(x)])]
-    return out
+    return in_text_order(ms, added)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.data import Mention, Sentence, in_text_order
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.model.ids import fold
 
@@ -329,15 +329,7 @@ def place_named(sent: Sentence, si: int, ms: list[Mention],
             nm = Mention(base + s, base + e, text[s:e], si, tkey, strong=False, name_key=key)
             nm.tail_end = nm.end
             added.append(nm)
-    if not added:
-        return out
-    heads = {id(x): out[x.list_head] for x in out if x.list_head is not None}
-    out = sorted(out + added, key=lambda x: x.start)
-    pos = {id(x): i for i, x in enumerate(out)}
-    for x in out:
-        if id(x) in heads:
-            x.list_head = pos[id(heads[id(x)])]
-    return out
+    return in_text_order(out, added)
 
 
 def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:

@@ -21,21 +21,8 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.data import Mention, Sentence
-from partykg.ingest.extract.named import place_named
+from partykg.ingest.extract.named import _roman, place_named
 from partykg.ingest.extract.patterns import Patterns, _alt
-
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def _roman(s: str) -> int | None:
-    if not re.fullmatch(r"[IVXL]{1,6}", s):
-        return None
-    total = 0
-    for a, b in zip(s, s[1:] + " "):
-        v = _ROMAN[a]
-        total += -v if b != " " and _ROMAN[b] > v else v
-    return total
-
 
 def _number(tok: str | None, lang: str) -> int | None:
     if not tok:
