@@ -153,6 +153,23 @@ def tables_of(quads: list) -> dict:
     return out
 
 
+@pytest.mark.parametrize("name", sorted(ADDITIONS) + ["graph"])
+def test_the_derived_keys_of_tables_are_what_derive_puts_in_a_store(name):
+    # derived_of (accept: the addition's keys from its builder's tables) and derive (the engine)
+    from partykg.graph.dataset import derive, derived_of
+
+    if name == "graph":  # every source file of the project (codes, numbers, names)
+        quads = [q for f in sorted((ROOT / "graph" / "sources").glob("*.trig"))
+                 for q in ox.parse(f.read_bytes(), format=ox.RdfFormat.TRIG, base_iri=ID)]
+    else:
+        quads = quads_of(name)
+    store = store_of(quads)
+    derive(store)
+    derived = {q for q in store if q.graph_name.value.endswith("derived")}
+    assert set(derived_of(tables_of(quads))) == derived
+    assert derived or not any(q.predicate.value in (PK + "number", PK + "code") for q in quads)
+
+
 @pytest.mark.parametrize("name", sorted(ADDITIONS))
 def test_validate_nodes_reads_the_tables_given_as_it_reads_the_store(graphs, name):
     # tables of the addition's nodes (accept's builder's): the same failures and the same reads

@@ -174,6 +174,20 @@ def _objects(added: ox.Store) -> dict:
     return {r[0]: None for r in rows}
 
 
+def _table_objects(tables: dict) -> dict:
+    """What :func:`_objects` lists, from the addition's tables (subject -> {predicate IRI:
+    objects})."""
+    rdf_type = RDF + "type"
+    out: dict = {}
+    for table in tables.values():
+        for p, values in table.items():
+            if p != rdf_type:
+                for o in values:
+                    if isinstance(o, (ox.NamedNode, ox.BlankNode)):
+                        out[o] = None
+    return out
+
+
 def _about(src: ox.Store, focus: list, out: dict) -> dict:
     """Put in ``out`` what ``src`` says about the focus nodes (the derived keys aside); return
     the nodes they point at (their classes aside)."""
@@ -391,7 +405,8 @@ class _Shared:
 
     def objects(self) -> dict:
         if self._objects is None:
-            self._objects = _objects(self.added)
+            self._objects = _objects(self.added) if self.tables is None \
+                else _table_objects(self.tables)
         return self._objects
 
     def quads(self) -> list:
@@ -414,7 +429,10 @@ class _Shared:
             else:
                 self._work = ox.Store()
                 self._work.bulk_extend(self.quads())
-            dataset.derive(self._work)
+            if self.tables is not None:  # the addition's keys, from its tables (no engine scan)
+                self._work.bulk_extend(dataset.derived_of(self.tables))
+            else:
+                dataset.derive(self._work)
         return self._work
 
 
@@ -466,6 +484,8 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, share
     # the addition's subjects, listed by the engine (not its every statement read in Python)
     skip = minted_prefix if not shacl_new and minted_prefix else None
     rows = shared.subjects.get(skip) if shared is not None else None
+    if rows is None and skip is None and shared is not None and shared.tables is not None:
+        rows = shared.subjects[None] = list(shared.tables)  # the addition's subjects
     if rows is None:
         rows = [r[0] for r in added.query(
             "SELECT DISTINCT ?s" + (" ?skip" if skip else "") + " WHERE { ?s ?p ?o "

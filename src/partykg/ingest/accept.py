@@ -39,7 +39,7 @@ from partykg.graph.dataset import find_root, graph_files
 from partykg.errors import PartykgError
 from partykg.ingest.extract import decode, normal_code
 from partykg.model.ids import BASE, CodeError, parse_code
-from partykg.graph.trigwriter import serialize
+from partykg.graph.trigwriter import serialize, serialize_tables
 from partykg.model.vocab import DCTERMS, ORG, PK, PKDT, PKST, PROV, RDF, SKOS, XSD
 
 MARKER = "# Written by `partykg accept`"
@@ -613,7 +613,9 @@ def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: s
         header = (f"{MARKER} from candidates of source/{cs.stem}. Each accept adds to this "
                   "file;\n# edit it like any graph file (or move the facts you curate to "
                   "another file).")
-        text = serialize(new_set, header, None)
+        # a new file is the builder's statements: written from its tables (the same text)
+        text = serialize_tables(tables, ox.NamedNode(cs.source_iri), header, None) \
+            if tables is not None and not old else serialize(new_set, header, None)
     new_corpus = not corpus.exists()
     if new_corpus:
         write_atomic(corpus, cs.text.encode("utf-8"))
