@@ -143,6 +143,59 @@ def test_validate_nodes_records_what_each_node_read(graphs):
     assert (CLASSES, ox.NamedNode(SRC)) in reads[ev] and doc not in reads[ev]
 
 
+def tables_of(quads: list) -> dict:
+    """What accept's builder makes: subject -> {predicate IRI: distinct objects}."""
+    out: dict = {}
+    for q in quads:
+        values = out.setdefault(q.subject, {}).setdefault(q.predicate.value, [])
+        if q.object not in values:
+            values.append(q.object)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS) + ["graph"])
+def test_the_derived_keys_of_tables_are_what_derive_puts_in_a_store(name):
+    # derived_of (accept: the addition's keys from its builder's tables) and derive (the engine)
+    from partykg.graph.dataset import derive, derived_of
+
+    if name == "graph":  # every source file of the project (codes, numbers, names)
+        quads = [q for f in sorted((ROOT / "graph" / "sources").glob("*.trig"))
+                 for q in ox.parse(f.read_bytes(), format=ox.RdfFormat.TRIG, base_iri=ID)]
+    else:
+        quads = quads_of(name)
+    store = store_of(quads)
+    derive(store)
+    derived = {q for q in store if q.graph_name.value.endswith("derived")}
+    assert set(derived_of(tables_of(quads))) == derived
+    assert derived or not any(q.predicate.value in (PK + "number", PK + "code") for q in quads)
+
+
+@pytest.mark.parametrize("name", sorted(ADDITIONS))
+def test_validate_nodes_reads_the_tables_given_as_it_reads_the_store(graphs, name):
+    # tables of the addition's nodes (accept's builder's): the same failures and the same reads
+    # as from the store, and they are what is read (a table that lacks the evidence's source
+    # fails the node)
+    kg, _ = graphs
+    shapes = compile_shapes(ROOT / "ontology" / "shapes.ttl")
+    quads = quads_of(name)
+    store = ox.Store()
+    store.bulk_extend(list(kg.store) + quads)
+    focus = list(dict.fromkeys(q.subject for q in quads))
+    tables = {n: t for n, t in tables_of(quads).items() if not any(
+        True for q in kg.store.quads_for_pattern(n, None, None, None))}
+    assert tables, "the addition mints nodes the project does not describe"
+    plain: dict = {}
+    read: dict = {}
+    expected = validate_nodes(shapes, store, focus, plain)
+    assert validate_nodes(shapes, store, focus, read, tables) == expected
+    assert read == plain
+    ev = ox.NamedNode(f"{SRC}/evidence/0")
+    if ev in tables and not expected:
+        src = "http://www.w3.org/ns/prov#wasQuotedFrom"
+        bad = {**tables, ev: {p: v for p, v in tables[ev].items() if p != src}}
+        assert {f.focus for f in validate_nodes(shapes, store, focus, None, bad)} == {ev.value}
+
+
 # a fact with no evidence (a consistency check) and a quote the corpus file does not hold
 UNSOURCED = (f"<{ID}doc/tw/ct/2005/51> pk:subject \"the press\"@en .\n"
              f"<{SRC}/evidence/3> a pk:Evidence ; rdf:subject <{ID}doc/tw/ct/2005/51> ; "
@@ -198,6 +251,8 @@ def test_the_addition_as_its_own_working_copy_reports_the_same(graphs, name):
     if any(q.predicate.value == PK + "number" for q in quads):  # it was the working copy
         assert any(q.graph_name.value.endswith("derived") for q in own)
     assert validate_quads(kg, quads, rel, context) == usual
+    # with the builder's tables of the statements by subject (accept), the shapes read those
+    assert validate_quads(kg, quads, rel, context, tables_of(quads)) == usual
     if name == "quote-not-in-corpus":  # two quote violations: the usual run gives the list
         assert max(counts) == 2
 

@@ -174,6 +174,20 @@ def _objects(added: ox.Store) -> dict:
     return {r[0]: None for r in rows}
 
 
+def _table_objects(tables: dict) -> dict:
+    """What :func:`_objects` lists, from the addition's tables (subject -> {predicate IRI:
+    objects})."""
+    rdf_type = RDF + "type"
+    out: dict = {}
+    for table in tables.values():
+        for p, values in table.items():
+            if p != rdf_type:
+                for o in values:
+                    if isinstance(o, (ox.NamedNode, ox.BlankNode)):
+                        out[o] = None
+    return out
+
+
 def _about(src: ox.Store, focus: list, out: dict) -> dict:
     """Put in ``out`` what ``src`` says about the focus nodes (the derived keys aside); return
     the nodes they point at (their classes aside)."""
@@ -217,7 +231,8 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
                       minted_prefix: str | None = None, shacl: bool = True,
                       shacl_new: bool = True, context: KnowledgeGraph | None = None,
                       consume: bool = False, mentioned: Iterable | None = None,
-                      own: bool = False, counts: list | None = None) -> list:
+                      own: bool = False, counts: list | None = None,
+                      tables: dict | None = None) -> list:
     """The violations (:class:`partykg.graph.validate.Violation`) that ``added`` (a store holding
     the addition's named graph(s), to be written to file ``rel``) would bring to ``kg``.
 
@@ -247,7 +262,7 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
     # about them; the addition's statements with their derived keys, in a store the graph's
     # statements are lent to. The shapes run with both graphs, then the checks (what each step
     # shares is dropped after it: a copy of the addition at a time)
-    shared = _Shared(added, own) if context is not None else None
+    shared = _Shared(added, own, tables) if context is not None else None
     shapes_again: list = []
     if shacl:
         found, seen = _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, shared=shared)
@@ -272,17 +287,23 @@ def validate_addition(kg: KnowledgeGraph, added: ox.Store, rel: str, *,
 
 
 def validate_quads(kg: KnowledgeGraph, quads: list, rel: str,
-                   context: KnowledgeGraph) -> list:
+                   context: KnowledgeGraph, tables: dict | None = None) -> list:
     """:func:`validate_addition` of the addition ``quads`` with a ``context`` (accept), on one
     store of them that is also the working copy (``own``: no second copy of the addition, no list
     of it read back from the engine; about 0.8 s of CPU on 86,000 statements). An in-memory
     store returns a query's rows in an order set by insertion, so the check violations may come
     in another order than on a copy: when a run finds more than one, the addition is validated
-    again the usual way, whose order a refusal lists (one or none: the same list)."""
+    again the usual way, whose order a refusal lists (one or none: the same list).
+
+    ``tables``: node -> {predicate IRI: distinct values} of the addition's statements about it,
+    for every subject of ``quads`` and of no other quad (the builder made them as it made the
+    statements): the shapes read a node's statements from there when the store holds no other
+    statement about it (no statement of the graph lent to it, no derived key)."""
     added = ox.Store()
     added.bulk_extend(quads)
     counts: list = []
-    found = validate_addition(kg, added, rel, context=context, own=True, counts=counts)
+    found = validate_addition(kg, added, rel, context=context, own=True, counts=counts,
+                              tables=tables)
     if max(counts, default=0) <= 1:
         return found
     added = ox.Store()
@@ -369,8 +390,9 @@ class _Shared:
     derived keys (the graph's statements are lent to it for a run of the checks), the
     addition's subjects, and what the addition says about the shapes' focus nodes."""
 
-    def __init__(self, added: ox.Store, own: bool = False):
+    def __init__(self, added: ox.Store, own: bool = False, tables: dict | None = None):
         self.added = added
+        self.tables = tables  # validate_quads's: the addition's statements, by subject
         self.own = own  # the addition's store is the working copy (validate_addition's own)
         self._work: ox.Store | None = None
         self.subjects: dict = {}  # the focus query's rows, by its skip prefix
@@ -383,7 +405,8 @@ class _Shared:
 
     def objects(self) -> dict:
         if self._objects is None:
-            self._objects = _objects(self.added)
+            self._objects = _objects(self.added) if self.tables is None \
+                else _table_objects(self.tables)
         return self._objects
 
     def quads(self) -> list:
@@ -406,8 +429,22 @@ class _Shared:
             else:
                 self._work = ox.Store()
                 self._work.bulk_extend(self.quads())
-            dataset.derive(self._work)
+            if self.tables is not None:  # the addition's keys, from its tables (no engine scan)
+                self._work.bulk_extend(dataset.derived_of(self.tables))
+            else:
+                dataset.derive(self._work)
         return self._work
+
+
+def _whole_tables(tables: dict | None, work: ox.Store, lent) -> dict | None:
+    """The ``tables`` (the addition's statements by subject) of the nodes whose every statement
+    in ``work`` (the addition, its derived keys and the graph's ``lent`` statements) they hold:
+    the subjects of no lent statement and of no derived key."""
+    if not tables:
+        return None
+    other = {q.subject for q in lent}
+    other.update(q.subject for q in work.quads_for_pattern(None, None, None, _DERIVED))
+    return {n: t for n, t in tables.items() if n not in other}
 
 
 def _mentioned(added: ox.Store, shared: _Shared) -> dict:
@@ -447,6 +484,8 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, share
     # the addition's subjects, listed by the engine (not its every statement read in Python)
     skip = minted_prefix if not shacl_new and minted_prefix else None
     rows = shared.subjects.get(skip) if shared is not None else None
+    if rows is None and skip is None and shared is not None and shared.tables is not None:
+        rows = shared.subjects[None] = list(shared.tables)  # the addition's subjects
     if rows is None:
         rows = [r[0] for r in added.query(
             "SELECT DISTINCT ?s" + (" ?skip" if skip else "") + " WHERE { ?s ?p ?o "
@@ -479,7 +518,9 @@ def _shacl(kg, added, rel, minted_prefix, shacl_new, run_shacl, seen=None, share
         lent = _lend(work, old, derive=False)
         try:
             found = [v for v in run(type(kg)(work, kg.root, report), check,
-                                    now.reads if record else None) if v.entity in names]
+                                    now.reads if record else None,
+                                    _whole_tables(shared.tables, work, old))
+                     if v.entity in names]
         finally:
             _take_back(work, lent)
     else:
@@ -553,14 +594,14 @@ def _shapes_runner(kg: KnowledgeGraph, run_shacl):
 
     path = (kg.root or find_root()) / "ontology" / "shapes.ttl"
     if not path.is_file():
-        return (lambda g, focus, reads=None: []), set()
+        return (lambda g, focus, reads=None, tables=None: []), set()
     shapes = compile_shapes(path)
     if shapes is None:
-        return (lambda g, focus, reads=None: run_shacl(g, focus=focus)), None
+        return (lambda g, focus, reads=None, tables=None: run_shacl(g, focus=focus)), None
 
-    def run(g: KnowledgeGraph, focus, reads: dict | None = None) -> list:
+    def run(g: KnowledgeGraph, focus, reads: dict | None = None, tables: dict | None = None) -> list:
         out = []
-        for f in validate_nodes(shapes, g.store, focus, reads):
+        for f in validate_nodes(shapes, g.store, focus, reads, tables):
             msg = f"{_curie(f.path)}: {f.message}" if f.path else f.message
             node = ox.NamedNode(f.focus) if not f.focus.startswith("_:") else None
             out.append(Violation(_curie(f.shape) if f.shape else "shape", f.focus, msg,

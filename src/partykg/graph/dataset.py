@@ -371,6 +371,42 @@ def load(root: Path | None = None, store: ox.Store | None = None,
     return store, report
 
 
+# (statement predicate, key function, key predicate) of the derived keys
+_KEYS = (
+    (PK + "code", ids.code_key, PK + "codeKey"),
+    (PK + "codeAsWritten", ids.code_key, PK + "codeKey"),
+    (PK + "number", ids.number_key, PK + "numberKey"),
+    (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
+    (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
+    (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey"),
+)
+
+
+def derived_of(tables: dict) -> list[ox.Quad]:
+    """The derived keys :func:`derive` puts in a store that holds the statements ``tables``
+    gives (subject -> {predicate IRI: objects}; in graphs other than the ontology's and the
+    derived one) and nothing else: computed from the tables, without the engine's scans."""
+    g = ox.NamedNode(GRAPH_DERIVED)
+    made: dict = {}  # (key function, value) -> the key's literal, or None
+    out: dict = {}
+    keys = [(pred, fn, ox.NamedNode(target)) for pred, fn, target in _KEYS]
+    for s, table in tables.items():
+        for pred, fn, target in keys:
+            values = table.get(pred)
+            if not values:
+                continue
+            for v in values:
+                if not isinstance(v, ox.Literal):
+                    continue
+                lit = made.get((fn, v.value), False)
+                if lit is False:
+                    key = fn(v.value)
+                    lit = made[(fn, v.value)] = ox.Literal(key) if key else None
+                if lit is not None:
+                    out[ox.Quad(s, target, lit, g)] = None
+    return list(out)
+
+
 def derive(store: ox.Store) -> int:
     """(Re)compute graph/derived: pk:codeKey for every code and code as written, pk:numberKey
     for every number, pk:nameKey for every display or alternative name (not the ontology's).
@@ -382,14 +418,7 @@ def derive(store: ox.Store) -> int:
     g = ox.NamedNode(GRAPH_DERIVED)
     store.clear_graph(g) if store.contains_named_graph(g) else None
     ops = []
-    for pred, fn, target in (
-        (PK + "code", ids.code_key, PK + "codeKey"),
-        (PK + "codeAsWritten", ids.code_key, PK + "codeKey"),
-        (PK + "number", ids.number_key, PK + "numberKey"),
-        (SKOS + "prefLabel", ids.name_key, PK + "nameKey"),
-        (SKOS + "altLabel", ids.name_key, PK + "nameKey"),
-        (SKOS + "hiddenLabel", ids.name_key, PK + "nameKey"),
-    ):
+    for pred, fn, target in _KEYS:
         # every graph but the derived and ontology ones, and the default graph
         where = (f"{{ GRAPH ?g {{ ?s <{pred}> ?v }} FILTER(?g != <{GRAPH_DERIVED}> && "
                  f"?g != <{GRAPH_ONTOLOGY}>) }} UNION {{ ?s <{pred}> ?v }}")

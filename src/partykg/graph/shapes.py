@@ -30,6 +30,7 @@ from partykg.model.vocab import RDF, RDFS, XSD
 
 SH = "http://www.w3.org/ns/shacl#"
 _TYPE = ox.NamedNode(RDF + "type")
+_TYPE_IRI = RDF + "type"
 _SUB = ox.NamedNode(RDFS + "subClassOf")
 _LANGSTRING = RDF + "langString"
 
@@ -201,11 +202,13 @@ CLASSES = "classes"  # in _Data.reads: (CLASSES, node), a node's classes were re
 class _Data:
     """The data graph: a store (all graphs), with classes through rdfs:subClassOf."""
 
-    def __init__(self, store: ox.Store):
+    def __init__(self, store: ox.Store, tables: dict | None = None):
         self.store = store
         self._supers: dict = {}
         self._types: dict = {}
-        self._props: dict = {}
+        # node -> its table (predicate IRI -> distinct values): read from the store once, or
+        # given (``tables``: what the caller knows to be a node's every statement in the store)
+        self._props: dict = dict(tables) if tables else {}
         self.memo: dict = {}
         # what the evaluation of a focus node read, when recorded: the nodes whose statements
         # it read, and (CLASSES, node) for the nodes whose classes only it read; with the same
@@ -233,8 +236,13 @@ class _Data:
         if hit is None:
             hit = set()
             if not isinstance(node, ox.Literal):
-                for q in self.store.quads_for_pattern(node, _TYPE, None):
-                    hit |= self.supers(q.object)
+                table = self._props.get(node)  # the node's types are in its table, when read
+                if table is not None:
+                    for c in table.get(_TYPE_IRI, ()):
+                        hit |= self.supers(c)
+                else:
+                    for q in self.store.quads_for_pattern(node, _TYPE, None):
+                        hit |= self.supers(q.object)
             self._types[node] = hit
         return hit
 
@@ -354,47 +362,68 @@ def _conforms(data: _Data, node, shape: Shape) -> bool:
 def _failures(data: _Data, node, shape: Shape) -> list[tuple[Shape, tuple | None]]:
     """The (shape, path) of every constraint ``node`` fails in ``shape`` (a property shape's
     constraints on the node's values; a node shape's on the node)."""
-    out: list[tuple[Shape, tuple | None]] = []
-    c = shape.constraints
     if shape.path is not None:
-        values = data.values(node, shape.path)
-        bad = ("minCount" in c and len(values) < c["minCount"]) or \
-              ("maxCount" in c and len(values) > c["maxCount"])
-        if not bad and c.get("uniqueLang"):
-            langs = [v.language for v in values if isinstance(v, ox.Literal) and v.language]
-            bad = len(langs) != len(set(langs))
-        if not bad and "qualifiedValueShape" in c:
-            n = sum(1 for v in values if _conforms(data, v, c["qualifiedValueShape"]))
-            bad = n < c.get("qualifiedMinCount", 0)
-        if not bad:
-            # (the flags skip the calls that cannot fail: a shape without such constraints)
-            tests, logic, props = shape.tests_value, shape.logic, shape.properties
-            for v in values:
-                if (tests and not _value_ok(data, v, c)) or (logic and _logic_fails(data, v, shape)) \
-                        or (props and any(_failures(data, v, p) for p in props)):
-                    bad = True
-                    break
-        if bad:
-            out.append((shape, shape.path))
-        return out
-    if (shape.tests_value and not _value_ok(data, node, c)) or \
+        return [(shape, shape.path)] if _values_fail(data, data.values(node, shape.path), shape) \
+            else []
+    out: list[tuple[Shape, tuple | None]] = []
+    if (shape.tests_value and not _value_ok(data, node, shape.constraints)) or \
             (shape.logic and _logic_fails(data, node, shape)):
         out.append((shape, None))
     if shape.properties:
         # the node's statements are read once (as its first property shape would); a property
-        # shape it cannot fail without a value (skip_empty) is skipped when it has none
+        # shape it cannot fail without a value (skip_empty) is skipped when it has none; a
+        # one-step path's values are the node's table's (what data.values would return)
         have = data.props(node)
         for p in shape.properties:
-            if p.skip_empty and p.path[0] not in have:
+            path = p.path
+            if len(path) == 1:
+                values = have.get(path[0])
+                if values is None:
+                    if p.skip_empty:
+                        continue
+                    values = []
+            elif p.skip_empty and path[0] not in have:
                 continue
-            out += _failures(data, node, p)
+            else:
+                values = data.values(node, path)
+            if _values_fail(data, values, p):
+                out.append((p, path))
     return out
+
+
+def _values_fail(data: _Data, values: list, shape: Shape) -> bool:
+    """Does a node with these ``values`` of the property shape's path fail it?"""
+    c = shape.constraints
+    n = len(values)
+    if ("minCount" in c and n < c["minCount"]) or ("maxCount" in c and n > c["maxCount"]):
+        return True
+    if c.get("uniqueLang"):
+        langs = [v.language for v in values if isinstance(v, ox.Literal) and v.language]
+        if len(langs) != len(set(langs)):
+            return True
+    if "qualifiedValueShape" in c:
+        n = sum(1 for v in values if _conforms(data, v, c["qualifiedValueShape"]))
+        if n < c.get("qualifiedMinCount", 0):
+            return True
+    # (the flags skip the calls that cannot fail: a shape without such constraints)
+    tests, logic, props = shape.tests_value, shape.logic, shape.properties
+    if not (tests or logic or props):
+        return False
+    for v in values:
+        if (tests and not _value_ok(data, v, c)) or (logic and _logic_fails(data, v, shape)) \
+                or (props and any(_failures(data, v, p) for p in props)):
+            return True
+    return False
 
 
 def _logic_fails(data: _Data, v, shape: Shape) -> bool:
     c = shape.constraints
-    if "or" in c and not any(_conforms(data, v, s) for s in c["or"]):
-        return True
+    if "or" in c:
+        for s in c["or"]:
+            if _conforms(data, v, s):
+                break
+        else:
+            return True
     if "xone" in c:
         shapes = c["xone"]
         if shape.xone_classes is not None:  # distinct [ sh:class X ] members: count classes
@@ -416,12 +445,14 @@ class Failure:
 
 
 def validate_nodes(shapes: list[Shape], store: ox.Store, focus,
-                   reads: dict | None = None) -> list[Failure]:
+                   reads: dict | None = None, tables: dict | None = None) -> list[Failure]:
     """The failures of the ``focus`` nodes (terms) against the shapes that target them, on the
     data in ``store``. ``reads``, when given, receives for each focus node the nodes whose
     statements its evaluation read (the classes through rdfs:subClassOf aside; a SPARQL target
-    reads the whole store)."""
-    data = _Data(store)
+    reads the whole store). ``tables``: node -> {predicate IRI: its distinct values}, for nodes
+    whose every statement in ``store`` (in any graph) the table holds: read from there instead
+    of from the store (an accept's builder made them as it made the statements)."""
+    data = _Data(store, tables)
     selected: dict[int, set] = {}
     out: list[Failure] = []
     targets = [(sh, frozenset(sh.targets)) for sh in shapes]

@@ -51,11 +51,16 @@ def _first(pair: tuple) -> str:
     return pair[0]
 
 
-def serialize(quads: Iterable[ox.Quad], header: str = "",
-              prefixes: dict[str, str] | None = None) -> str:
+def _prefixes(prefixes: dict[str, str] | None) -> dict[str, str]:
     pfx = dict(prefixes or {})
     for k, v in PREFIXES.items():
         pfx.setdefault(k, v)
+    return pfx
+
+
+def serialize(quads: Iterable[ox.Quad], header: str = "",
+              prefixes: dict[str, str] | None = None) -> str:
+    pfx = _prefixes(prefixes)
     # each term is turned into text once (an IRI recurs as subject, predicate and graph; a
     # sentence is quoted by several evidence nodes); a predicate also gets its rank ("a" first).
     # The statements are grouped by graph and subject (terms): the subjects are sorted, then
@@ -79,6 +84,35 @@ def serialize(quads: Iterable[ox.Quad], header: str = "",
         if ot is None:
             ot = names[o] = term(o, pfx)
         rows.append((pr[0], pr[1], ot))
+    return _text(graphs, names, header, pfx)
+
+
+def serialize_tables(tables: dict, graph: ox.NamedNode, header: str = "",
+                     prefixes: dict[str, str] | None = None) -> str:
+    """:func:`serialize` of the quads of one named ``graph`` given as ``tables``: subject term ->
+    {predicate IRI: its distinct objects} (what accept's builder makes as it makes the
+    statements): the same text, without reading each quad's four terms back."""
+    pfx = _prefixes(prefixes)
+    names: dict = {}
+    preds: dict = {}  # predicate IRI -> (rank, text)
+    subjects: dict = {}
+    rdf_type = PREFIXES["rdf"] + "type"
+    for s, table in tables.items():
+        rows = subjects[s] = []
+        for p, values in table.items():
+            pr = preds.get(p)
+            if pr is None:
+                pr = preds[p] = (0, "a") if p == rdf_type else (1, _iri(p, pfx))
+            rank, pt = pr
+            for o in values:
+                ot = names.get(o)
+                if ot is None:
+                    ot = names[o] = term(o, pfx)
+                rows.append((rank, pt, ot))
+    return _text({graph: subjects} if subjects else {}, names, header, pfx)
+
+
+def _text(graphs: dict, names: dict, header: str, pfx: dict[str, str]) -> str:
     by_text: dict[str, list] = {}  # graph text -> [(subject text, rows)]
     for g, subjects in graphs.items():
         gt = term(g, pfx) if not isinstance(g, ox.DefaultGraph) else ""

@@ -39,7 +39,7 @@ from partykg.graph.dataset import find_root, graph_files
 from partykg.errors import PartykgError
 from partykg.ingest.extract import decode, normal_code
 from partykg.model.ids import BASE, CodeError, parse_code
-from partykg.graph.trigwriter import serialize
+from partykg.graph.trigwriter import serialize, serialize_tables
 from partykg.model.vocab import DCTERMS, ORG, PK, PKDT, PKST, PROV, RDF, SKOS, XSD
 
 MARKER = "# Written by `partykg accept`"
@@ -98,6 +98,9 @@ class _Builder:
         self.g = ox.NamedNode(cs.source_iri)
         self.src = ox.NamedNode(cs.source_iri)
         self.quads: list[ox.Quad] = []
+        # the statements by subject (predicate IRI -> distinct objects), made as they are added:
+        # the shapes read them from here instead of from the engine (graph.addition)
+        self.tables: dict = {}
         self.notes: list[str] = []
         self._pred: dict[str, ox.NamedNode] = {}  # a predicate's (or class's) term, made once
         self._quotes: dict[str, ox.Literal] = {}  # a quoted sentence's literal, made once
@@ -117,6 +120,15 @@ class _Builder:
         if pn is None:
             pn = self._pred[p] = ox.NamedNode(p)
         self.quads.append(ox.Quad(s, pn, o, self.g))
+        table = self.tables.get(s)
+        if table is None:
+            self.tables[s] = {p: [o]}
+        else:
+            values = table.get(p)
+            if values is None:
+                table[p] = [o]
+            elif o not in values:
+                values.append(o)
 
     def nn(self, iri: str) -> ox.NamedNode:
         """The term of a predicate or class IRI (made once)."""
@@ -279,7 +291,8 @@ def accept(candidates: Path, root: Path | None = None, only: list[str] | None = 
     accepted = sorted({d.id for d in keep_docs} | {r.id for r in keep_rels}
                       | {m.id for m in keep_mergers if m.id not in {s for s, _ in skipped}}
                       | {bid for bid, iri in body_iri.items() if iri is not None}, key=_id_order)
-    return _write(cs, root, kg, b.quads, corpus_rel, accepted, skipped, notes, dry_run)
+    return _write(cs, root, kg, b.quads, corpus_rel, accepted, skipped, notes, dry_run,
+                  b.tables)
 
 
 def _bare_type_word(name: str, lang: str) -> bool:
@@ -517,9 +530,11 @@ def _merger_iri(kg, merged: list[ox.NamedNode], into: ox.NamedNode) -> ox.NamedN
     return ox.NamedNode(f"{BASE}merger/{tail}-into-{into.value.rsplit('/', 1)[-1]}")
 
 
-def _validate(kg, root: Path, target: Path, rel: str, fresh: list[ox.Quad]) -> list:
+def _validate(kg, root: Path, target: Path, rel: str, fresh: list[ox.Quad],
+              tables: dict | None = None) -> list:
     """The violations the ``fresh`` quads (for file ``target``) would bring: with the project
-    (``kg``), and with the ontology, the curation graph and the file's earlier content alone."""
+    (``kg``), and with the ontology, the curation graph and the file's earlier content alone.
+    ``tables``: the ``fresh`` quads by subject (see :func:`partykg.graph.addition.validate_quads`)."""
     from partykg.graph.addition import validate_quads
     from partykg.graph.dataset import load
     from partykg.store.embedded import KnowledgeGraph
@@ -532,11 +547,12 @@ def _validate(kg, root: Path, target: Path, rel: str, fresh: list[ox.Quad]) -> l
     alone += [f for f in (curation, target) if f.exists()]
     store, report = load(root, files=alone)
     context = KnowledgeGraph(store, root, report)
-    return validate_quads(kg, fresh, rel, context)
+    return validate_quads(kg, fresh, rel, context, tables)
 
 
 def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: str,
-           accepted: list[str], skipped, notes, dry_run: bool) -> AcceptResult:
+           accepted: list[str], skipped, notes, dry_run: bool,
+           tables: dict | None = None) -> AcceptResult:
     from partykg.graph.dataset import parse_file
 
     sources = root / "graph" / "sources"
@@ -573,7 +589,8 @@ def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: s
     # validate before writing: what the accept adds, with the project (partykg.graph.addition),
     # and with the ontology, the curation graph and this file alone (every graph file validates
     # on its own, as tests/test_graph_files.py checks)
-    violations = _validate(kg, root, target, rel, fresh)
+    # the builder's tables of the quads by subject are the fresh quads' when all are fresh
+    violations = _validate(kg, root, target, rel, fresh, None if old else tables)
     # the new corpus file is written after validation; every quote was checked against the text
     # it will hold (_Builder.quote), so its absence is not a violation
     if not corpus.exists():
@@ -596,7 +613,9 @@ def _write(cs: CandidateSet, root: Path, kg, quads: list[ox.Quad], corpus_rel: s
         header = (f"{MARKER} from candidates of source/{cs.stem}. Each accept adds to this "
                   "file;\n# edit it like any graph file (or move the facts you curate to "
                   "another file).")
-        text = serialize(new_set, header, None)
+        # a new file is the builder's statements: written from its tables (the same text)
+        text = serialize_tables(tables, ox.NamedNode(cs.source_iri), header, None) \
+            if tables is not None and not old else serialize(new_set, header, None)
     new_corpus = not corpus.exists()
     if new_corpus:
         write_atomic(corpus, cs.text.encode("utf-8"))

@@ -295,6 +295,17 @@ class KnowledgeGraph:
 
         return self._query(query, bindings, read, prefixes)
 
+    def rows(self, query: str, bindings: Mapping[str, Term] | None = None,
+             prefixes: bool = True) -> list[tuple]:
+        """:meth:`select`'s rows as tuples of the values in the order of the query's variables
+        (unbound: None): no dict per row, for internal queries reading many rows."""
+        def read(res):
+            if not isinstance(res, ox.QuerySolutions):
+                raise QueryError("expected a SELECT query")
+            return [tuple(sol) for sol in res]
+
+        return self._query(query, bindings, read, prefixes)
+
     def construct(self, query: str, bindings: Mapping[str, Term] | None = None,
                prefixes: bool = True) -> list[ox.Triple]:
         """Run a CONSTRUCT (or DESCRIBE) over the union of all graphs."""
