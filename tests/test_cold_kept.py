@@ -38,13 +38,15 @@ def _graph(store: Path, memo_path: str | None):
 
 def _tables(kg) -> dict:
     return {"type_words": lexicon.type_words(kg), "type_notations": lexicon.type_notations(kg),
-            "status_words": lexicon.status_words(kg), "kinds": resolve.kinds(kg)}
+            "status_words": lexicon.status_words(kg), "kinds": resolve.kinds(kg),
+            "post_roles": lexicon.post_roles(kg)}
 
 
 def test_kept_tables_are_the_tables_the_graph_gives(seed_store, tmp_path):
     want = _tables(_graph(seed_store, None))  # no memo: made, nothing kept
     assert len(want["type_words"]) > 50 and len(want["kinds"]) > 10
     assert any(len(v) > 1 for v in want["type_notations"].values())  # QD: two types
+    assert want["post_roles"] and all(want["post_roles"].values())
     path = str(tmp_path / "memo")
     first = _graph(seed_store, path)
     assert kept.of(first).tables == {}

@@ -160,10 +160,9 @@ def _answer_parsed(kg, question: str, as_of: str | None, p: Parsed) -> Answer:
 def _narrow(kg, p: Parsed, m, cands: list[str]) -> list[str]:
     """Several candidates: keep those of the document type, year and status the question also
     names ("the draft inspection and supervision programme 2025-2030"), when any are left."""
-    from partykg.ask.names import name_index  # noqa: F401  (loads the names' words)
-    from partykg.ask.lexicon import _cache
+    from partykg.ask.names import name_heads
 
-    heads = _cache(kg).get("name_heads", {})
+    heads = name_heads(kg)
     types = [t for t in p.found.of("type") if t.end <= m.start + 1 or t.start >= m.end - 1]
     for t in types[:1]:
         kept = [c for c in cands if describe(kg, c).get("type") in t.value]

@@ -142,7 +142,9 @@ _FOLDED = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/@.- ")
 def _owner_gap(gap: str) -> bool:
     r"""``re.fullmatch(r"\s*'?\s*s\s+", gap or "-")``: "BODY's BODY2" (string methods on the
     folded question's characters, the regex on anything else)."""
-    if not gap or not set(gap) <= _FOLDED:
+    if not gap:
+        return False  # the regex on "-"
+    if not set(gap) <= _FOLDED:
         return re.fullmatch(r"\s*'?\s*s\s+", gap or "-") is not None
     t = gap.lstrip(" ")
     return t[:1] == "s" and len(t) > 1 and not t[1:].strip(" ")
@@ -248,7 +250,15 @@ def _asks_who(p: Parsed) -> bool:
     language's who-words of ``cues.json``, on the question outside its mentions."""
     words = lexicon.cues()["who_words"].get(p.language, [])
     text = f" {p.found.masked.lower()} "
-    return any(re.search(rf"\b{w}\b", text) for w in words)
+    return any(_word_in(w, text) for w in words)
+
+
+def _word_in(w: str, text: str) -> bool:
+    r"""``re.search(rf"\b{w}\b", text)``; a ``w`` of letters, digits and spaces only (a literal
+    text) that is not in ``text`` cannot match, and is not compiled (cold start)."""
+    if w.replace(" ", "").isalnum() and w not in text:
+        return False
+    return re.search(rf"\b{w}\b", text) is not None
 
 
 def _reroute(kg, p: Parsed) -> Parsed:

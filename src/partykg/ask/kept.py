@@ -18,8 +18,9 @@ from __future__ import annotations
 import os
 
 # table name -> the type its value must have (anything else in a file: the file is ignored)
-TABLES = {"type_words": dict, "type_notations": dict, "status_words": dict, "kinds": dict}
-QUERIES = ("document-types", "status-names", "kinds")  # what the tables are made from
+TABLES = {"type_words": dict, "type_notations": dict, "status_words": dict, "kinds": dict,
+          "post_roles": dict}
+QUERIES = ("document-types", "status-names", "kinds", "post-roles")  # what they are made from
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _CODE = (os.path.join(_HERE, "kept.py"), os.path.join(_HERE, "lexicon.py"),
          os.path.join(_HERE, "resolve.py"), os.path.join(os.path.dirname(_HERE), "model", "ids.py"),

@@ -242,16 +242,23 @@ def post_roles(kg) -> dict[str, dict[str, str]]:
     name is the role followed by its body's name, in one language."""
     c = _cache(kg)
     if "post_roles" not in c:
-        out: dict[str, dict[str, str]] = {}
-        for r in queries.run(kg, "post-roles"):
-            post, body = fold(r["postName"].value), fold(r["bodyName"].value)
-            if body.startswith("the "):
-                body = body[4:]
-            if post.endswith(" " + body):
-                role = post[: -len(body)].strip()
-                role = re.sub(r"\s+(?:of the|of|du|de la|des|de|cua)$", "", role).strip()
-                if role:
-                    for k in {role, *_plurals(role)}:
-                        out.setdefault(k, {})[r["body"].value] = r["post"].value
-        c["post_roles"] = out
+        from partykg.ask import kept
+
+        c["post_roles"] = kept.of(kg).get("post_roles", lambda: _make_post_roles(kg))
     return c["post_roles"]
+
+
+def _make_post_roles(kg) -> dict[str, dict[str, str]]:
+    """:func:`post_roles` made from the graph's posts (kept per graph: :mod:`partykg.ask.kept`)."""
+    out: dict[str, dict[str, str]] = {}
+    for r in queries.run(kg, "post-roles"):
+        post, body = fold(r["postName"].value), fold(r["bodyName"].value)
+        if body.startswith("the "):
+            body = body[4:]
+        if post.endswith(" " + body):
+            role = post[: -len(body)].strip()
+            role = re.sub(r"\s+(?:of the|of|du|de la|des|de|cua)$", "", role).strip()
+            if role:
+                for k in {role, *_plurals(role)}:
+                    out.setdefault(k, {})[r["body"].value] = r["post"].value
+    return out

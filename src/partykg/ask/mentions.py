@@ -21,7 +21,8 @@ from partykg.model import ids
 from partykg.store import queries
 from partykg.ask.names import (NAMED_KINDS, _TOKEN, _composed_names, _fuzzy_names,  # noqa: F401
                                _incomplete_names, _leftover_words, _names, _names_starting,
-                               _partial_names, _type_and_name, by_type, edit1, name_index)
+                               _partial_names, _type_and_name, by_type, edit1, name_heads,
+                               name_index)
 from partykg.lazyre import lazy  # compiled when first used (cold start)
 
 
@@ -88,6 +89,7 @@ def fold_map(text: str) -> tuple[str, list[int]]:
 
 
 _KEPT = frozenset("abcdefghijklmnopqrstuvwxyz0123456789/@.-")  # what the folded question keeps
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _SPACES = "".join(chr(i) if chr(i) in _ALNUM else " " for i in range(128))
 
@@ -347,13 +349,35 @@ def _add_typed(kg, m, start, concepts, read, add) -> None:
 
 
 
+_TRAILING_OF = r"(?:\s|^)(?:of the|of|du|de la|des|de|cua|the)$"
+_OF_WORDS = ("of the", "of", "du", "de la", "des", "de", "cua", "the")
+
+
+def _without_trailing_of(text: str) -> str:
+    """``re.sub(_TRAILING_OF, "", text)`` with string methods (the regex for a text ending in a
+    newline, where ``$`` also matches before it): the leftmost match runs to the end, so it is
+    the whole text when that is one of the words, else the longest of the words after a space."""
+    if text.endswith("\n"):
+        return re.sub(_TRAILING_OF, "", text)
+    if text in _OF_WORDS:
+        return ""
+    cut = -1
+    for w in _OF_WORDS:
+        k = len(text) - len(w) - 1
+        if k >= 0 and text.endswith(w) and text[k].isspace() and (cut < 0 or k < cut):
+            cut = k
+    return text if cut < 0 else text[:cut]
+
+
 def _owner_stripped(kg, before: str, body: str) -> str:
     """"secretary of the ministry's BODY": the owner ("the ministry's") is a word of the body's own
     name; the role stands before it."""
+    if not (before.endswith(" s") or before.endswith(" s\n")):
+        return before  # every match ends with " s" (at the end): none here, nothing compiled
     m = re.search(r"(?:\s|^)(?:of the |of |the )?((?:[a-z]+ ){1,3})s$", before)
     if not m:
         return before
-    heads = lexicon._cache(kg).get("name_heads", {}).get(body, [])
+    heads = name_heads(kg).get(body, [])
     owner = m.group(1).split()
     if any(set(owner) <= set(n) for n in heads):
         return before[:m.start()].rstrip()
@@ -372,7 +396,7 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
         if m.kind != "entity" or len(m.candidates) != 1 or m.kinds(kg) != {"body"}:
             continue
         before = folded[:m.start].rstrip()
-        before = re.sub(r"(?:\s|^)(?:of the|of|du|de la|des|de|cua|the)$", "", before).rstrip()
+        before = _without_trailing_of(before).rstrip()
         before = _owner_stripped(kg, before, m.candidates[0])
         words = before.split()
         for n in range(min(5, len(words)), 0, -1):
@@ -391,7 +415,7 @@ def _posts_by_role(kg, folded: str, mentions: list[Mention], taken: list) -> Non
                 break
         else:  # the role after the body ("the MOFA party office chief", "BODY's secretary")
             rest = folded[m.end:m.end + 60]
-            toks = list(re.finditer(r"[a-z]+", rest))
+            toks = list(re.finditer(r"[a-z]+", rest)) if not _AZ.isdisjoint(rest) else []
             if toks and toks[0].group() == "s" and rest[:toks[0].start()].strip() == "":
                 toks = toks[1:]  # "BODY's"
             toks = toks[:3]

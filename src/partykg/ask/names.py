@@ -96,6 +96,15 @@ def name_index(kg) -> dict[str, set[str]]:
     return c["name_index"]
 
 
+def name_heads(kg) -> dict[str, list[list[str]]]:
+    """entity -> the words of each of its names, when the names were read (:func:`name_index`)
+    or due to be (:func:`_incomplete_names` defers reading them until wanted), else {}."""
+    c = lexicon._cache(kg)
+    if "name_heads" not in c and c.get("name_index_due"):
+        name_index(kg)
+    return c.get("name_heads", {})
+
+
 def _in_order(words: list[str], names: list[list[str]]) -> bool:
     """Whether ``words`` appear in this order in one of ``names``."""
     for name in names:
@@ -282,19 +291,30 @@ def edit1(a: str, b: str) -> bool:
     return a[k:] == b[k + 1:]
 
 
+_OF_STARTS = ("of", "cua", "du", "de")  # what the words after a name that start one begin with
+
+
 def _incomplete_names(kg, folded: str, mentions: list) -> None:
     """"the Party Committee of the Ministry of Defence": a name of the graph followed by "of" and
     a word no name has is the start of a name the graph lacks: nothing matches it."""
-    index = name_index(kg) if any(m.kind == "entity" and m.how == "name" for m in mentions) else {}
+    index = None  # the names' words: read only when a name is followed by "of" and a word
+    if any(m.kind == "entity" and m.how == "name" for m in mentions):
+        # what reads the names' first words after this (:func:`name_heads`) reads them as if
+        # they were read here (cold start: most questions never need them)
+        lexicon._cache(kg)["name_index_due"] = True
     stop = set(lexicon.cues()["stopwords"])
     phrases = lexicon.cue_phrases()
     neutral = tuple(lexicon.cues()["neutral_qualifiers"])
     for m in mentions:
         if m.kind != "entity" or m.how != "name" or not m.candidates:
             continue
-        after = re.match(r"\s+(?:of the|of|cua|du|de la|de l|des|de)\s+([a-z]+)", folded[m.end:])
+        rest = folded[m.end:]  # a match is spaces, then one of the words: else nothing compiled
+        after = re.match(r"\s+(?:of the|of|cua|du|de la|de l|des|de)\s+([a-z]+)", rest) \
+            if rest[:1].isspace() and rest.lstrip().startswith(_OF_STARTS) else None
         if after and folded[m.end + after.start(1):].startswith(neutral):
             continue  # "the foreign minister of Vietnam": the country qualifies every name
+        if after and index is None:
+            index = name_index(kg)
         if after and after.group(1) not in index and after.group(1) not in stop \
                 and after.group(1) not in phrases and not any(x.start == m.end + after.start(1)
                                                              for x in mentions):

@@ -230,9 +230,50 @@ def _event(kg, a, p, lang, x, asof, sources):
     return [T(lang, "when").format(x=a.subject["label"], span=span)]
 
 
-def _card(kg, a, p, lang, x, asof, sources):
-    import json  # only here: not at load time
+# json.dumps(..., ensure_ascii=False) escapes of a string's characters (its encoder's table)
+_JSON_ESCAPES = {**{c: f"\\u{c:04x}" for c in range(0x20)},
+                 ord("\\"): "\\\\", ord('"'): '\\"', ord("\b"): "\\b", ord("\f"): "\\f",
+                 ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
 
+
+class _NotPlain(Exception):
+    pass
+
+
+def _plain_json(v) -> str:
+    """``json.dumps(v, sort_keys=True, ensure_ascii=False)`` for strings, ints, booleans, None,
+    lists and dicts of string keys (a fact's value), without importing json (cold start);
+    :class:`_NotPlain` for anything else."""
+    t = type(v)
+    if t is str:
+        return '"' + v.translate(_JSON_ESCAPES) + '"'
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    if t is int:
+        return int.__repr__(v)
+    if t is list or t is tuple:
+        return "[" + ", ".join(_plain_json(x) for x in v) + "]"
+    if t is dict and all(type(k) is str for k in v):
+        return "{" + ", ".join(_plain_json(k) + ": " + _plain_json(v[k]) for k in sorted(v)) + "}"
+    raise _NotPlain
+
+
+def json_key(v) -> str:
+    """``json.dumps(v, sort_keys=True, ensure_ascii=False)`` (json imported only for a value
+    :func:`_plain_json` does not write)."""
+    try:
+        return _plain_json(v)
+    except _NotPlain:
+        import json
+
+        return json.dumps(v, sort_keys=True, ensure_ascii=False)
+
+
+def _card(kg, a, p, lang, x, asof, sources):
     e = a.subject
     props = {**T("en", "props"), **T(lang, "props")}
     head = e["label"] + (f" [{e['type']}]" if e.get("type") and e["kind"] == "document" else "")
@@ -241,7 +282,7 @@ def _card(kg, a, p, lang, x, asof, sources):
     facts = sorted(a.answers, key=lambda f: (f["direction"] == "in",
                                              order.index(f["property"]) if f["property"] in order else 99,
                                              f.get("as_of") or "",
-                                             json.dumps(f["value"], sort_keys=True, ensure_ascii=False)))
+                                             json_key(f["value"])))
     this = T(lang, "this").get(e["kind"], T(lang, "this")["other"])
     cited: list[dict] = []
     for f in facts:

@@ -65,7 +65,21 @@ def _encode(term):
     raise TypeError(f"cannot keep {type(term).__name__}")
 
 
+_TERMS: dict = {}  # kept term -> its term, made once per process (terms are immutable)
+
+
 def _decode(data):
+    """The term :func:`_encode` kept as ``data`` (the same object for the same data)."""
+    try:
+        term = _TERMS.get(data)
+    except TypeError:  # not what _encode writes (a list): made as it is, not kept
+        return _make(data)
+    if term is None and data is not None:
+        term = _TERMS[data] = _make(data)
+    return term
+
+
+def _make(data):
     if data is None:
         return None
     if type(data) is str:
@@ -91,7 +105,7 @@ def decode_rows(kept) -> list[dict]:
     """The rows :func:`encode_rows` made (TypeError, ValueError or IndexError when ``kept``
     is not what it makes)."""
     names, rows = kept
-    return [{n: _decode(v) for n, v in zip(names, row, strict=True)} for row in rows]
+    return [dict(zip(names, map(_decode, row), strict=True)) for row in rows]
 
 
 def _versions() -> str:

@@ -34,6 +34,8 @@ KINDS = ("entity", "document", "body", "person", "iri", "code", "number", "name"
          "integer", "date")
 # entity kinds restricted to a class of the ontology: a value of another class is an error
 CLASS_OF_KIND = {"document": "Document", "body": "Body", "person": "Person"}
+_NAME_START = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # [a-z0-9][a-z0-9-]*, a name
+_NAME_CHARS = _NAME_START | {"-"}
 _PARAM = lazy(r"^#\s+\?(?P<name>[A-Za-z_]\w*)\s+(?P<kind>[a-z]+)\s+(?P<doc>.*)$")
 
 
@@ -142,7 +144,7 @@ def load(name_or_path: str | Path, root: Path | None = None) -> Query:
     from partykg.project import FILE, is_a
 
     p = os.path.join(os.fspath(root or _default_root()), "queries", f"{s}.rq")
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", s) or not is_a(p, FILE):
+    if not (s and s[0] in _NAME_START and _NAME_CHARS.issuperset(s)) or not is_a(p, FILE):
         names = ", ".join(q.name for q in library(root))
         raise QueryLibraryError(f"no query named {s!r} (library: {names})")
     return _load(str(p))
@@ -343,13 +345,12 @@ def run(kg, query: Query | str, params: dict | None = None) -> list[dict]:
     q = load(query, getattr(kg, "root", None)) if isinstance(query, str) else query
     memo = getattr(kg, "memo", None)
     if params:
-        rows = memo.get_bound(q.text, params) if memo is not None else None
-        if rows is not None:  # read from this graph before (partykg.store.memo)
-            return rows
         table = memo.table() if memo is not None else None
         rows = table.rows(q.text, params) if table is not None else None
-        if rows is not None:  # kept for every value of this graph (partykg.store.table)
-            memo.put_bound(q.text, params, rows)  # (the next question reads them as before)
+        if rows is not None:  # kept for every value of this graph (partykg.store.table): not
+            return rows  # kept again with the memo's results (a question asked again reads it)
+        rows = memo.get_bound(q.text, params) if memo is not None else None
+        if rows is not None:  # read from this graph before (partykg.store.memo)
             return rows
         from partykg.store import reads  # a reader of the store's quads may stand for it
 
