@@ -110,7 +110,16 @@ def language(found: Found) -> str:
         if m.how == "code":
             rest = rest.replace(m.text, " ")
     if lexicon.has_vi_letters(unicodedata.normalize("NFC", rest).lower()):
-        scores["vi"] = scores.get("vi", 0) + 3
+        # a Vietnamese name inside another language's question ("kapan Ban Đối ngoại Trung ương
+        # dibubarkan") is no sign of Vietnamese: only the letters outside the names count, when
+        # the question has words of another language
+        words_out = rest
+        for m in found.mentions:
+            if m.how == "name" and m.text:
+                words_out = words_out.replace(m.text, " ")
+        if lexicon.has_vi_letters(unicodedata.normalize("NFC", words_out).lower()) or not any(
+                s for lg, s in scores.items() if lg != "vi"):
+            scores["vi"] = scores.get("vi", 0) + 3
     ours = {lg: scores.get(lg, 0) for lg in lexicon.LANGS}
     best = max(ours, key=lambda lg: (ours[lg], -lexicon.LANGS.index(lg)))
     other = max((s for lg, s in scores.items() if lg not in lexicon.LANGS), default=0)
