@@ -217,12 +217,19 @@ def parse(kg, question: str) -> Parsed:
                           and _owner_gap(found.folded[a.end:b.start])}
                 fits = [m for m in fits if id(m) not in owners] or fits
                 # "which Party Committee is X under": a named entity before a category's words
-                subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
+                # a body named whole, not some words of a name ("which party organisations are
+                # under the Government Party Committee")
+                subject = next((m for m in fits if len(m.candidates) == 1 and subject_kinds ==
+                                {"body"} and not m.how.startswith("words")), None) \
+                    or next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
                 if subject is None and singular and "document" in subject_kinds \
                         and rule["intent"] != "list":
                     from partykg.ask.names import by_type
 
                     subject = by_type(kg, found, singular[0])
+                    if not subject.candidates and not subject.suggestions \
+                            and present & {"year", "body", "status"}:
+                        continue  # no such document: "which TYPE did BODY issue in YEAR", a list
                 if rule["intent"] == "card" and subject is None:
                     continue
                 p = Parsed(rule["intent"], lang, found, subject,

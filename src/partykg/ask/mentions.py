@@ -130,6 +130,10 @@ def find(kg, question: str) -> Found:
         _bare_number(kg, folded, add, free)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
+    if any(m.kind == "entity" and m.how == "name" for m in mentions):
+        from partykg.ask.names import _longer_person_names
+
+        _longer_person_names(kg, question, folded, pos, mentions)
     if any(m.kind == "entity" and len(m.candidates) > 1 for m in mentions):
         from partykg.ask.names import _unknown_qualifier
 

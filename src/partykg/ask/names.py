@@ -331,6 +331,34 @@ def _unknown_qualifier(kg, question: str, folded: str, pos: list, mentions: list
         m.shape = max(set(kinds), key=kinds.count)  # what most of the near names are
 
 
+def _longer_person_names(kg, question: str, folded: str, pos: list, mentions: list) -> None:
+    """"the Ho Chi Minh City Party Committee": a person's name followed by a capitalised word that
+    is in no mention is the start of a longer name the graph lacks (a city, a school), not the
+    person; words of a name right after it ("Party Committee") belong to that name too."""
+    stop = set(lexicon.cues()["stopwords"])
+    phrases = lexicon.cue_phrases()
+    for m in list(mentions):
+        if m.kind != "entity" or m.how != "name" or not m.candidates \
+                or {describe(kg, c)["kind"] for c in m.candidates} != {"person"}:
+            continue
+        nxt = _TOKEN.search(folded, m.end)
+        if nxt is None or folded[m.end:nxt.start()].strip() or nxt.group() in stop \
+                or nxt.group() in phrases or nxt.group().isdigit() \
+                or not question[pos[nxt.start()]].isupper() \
+                or any(x.start <= nxt.start() < x.end for x in mentions):
+            continue
+        end, shape = nxt.end(), "person"
+        then = next((x for x in mentions if x.kind == "entity" and x.start >= end
+                     and not folded[end:x.start].strip() and x.how.startswith("words of a name")), None)
+        if then is not None:
+            mentions.remove(then)
+            end = then.end
+            kinds = [describe(kg, c)["kind"] for c in then.candidates + then.suggestions]
+            shape = max(set(kinds), key=kinds.count) if kinds else shape
+        m.suggestions, m.candidates = m.candidates, []
+        m.end, m.how, m.shape = end, "start of a name", shape
+
+
 def by_type(kg, found: Found, tm: Mention) -> Mention:
     """A document named by its type and some words ("the draft working regulations of the MOFA
     Party Executive Committee", "the congress resolution", "Quy chế làm việc nhiệm kỳ 2025-2030"):
