@@ -189,12 +189,14 @@ def parse(kg, question: str) -> Parsed:
     if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
         found.masked = _drop_articles(found.masked)
     singular = [m for m in found.of("type") if m.shape != "plural"]
+    qualifiers: list[Mention] = []
     typed_doc = bool(singular) and "document" not in present
     masked = found.masked
     if singular and (typed_doc or any("document" in _kinds(kg, m) for m in entities)):
         # a body or term next to the type word qualifies a document: not the subject
         # ("the Government Resolution on ...", "Quy chế làm việc nhiệm kỳ 2025-2030")
-        entities = [m for m in entities if not _qualifies(kg, found, m, singular[0])]
+        qualifiers = [m for m in entities if _qualifies(kg, found, m, singular[0])]
+        entities = [m for m in entities if m not in qualifiers]
     if typed_doc:  # a document named by its type and words ("the action programme of BODY")
         present.add("document")
         masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
@@ -232,6 +234,10 @@ def parse(kg, question: str) -> Parsed:
                         continue  # no such document: "which TYPE did BODY issue in YEAR", a list
                 if rule["intent"] == "card" and subject is None:
                     continue
+                if rule["intent"] == "list" and subject is None and "year" in present:
+                    # "nghị quyết của Chính phủ năm 2021": the body after the type word issued them
+                    subject = next((m for m in qualifiers if len(m.candidates) == 1
+                                    and _kinds(kg, m) == {"body"}), None)
                 p = Parsed(rule["intent"], lang, found, subject,
                            mention=subject.text if subject else "")
                 if rule.get("relation_from_cue"):

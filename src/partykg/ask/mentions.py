@@ -311,6 +311,8 @@ def _typed_numbers(kg, folded: str, add, free) -> None:
         if tb is None or not free(tb[0], m.end()):
             continue
         start, concepts, read = tb
+        if re.fullmatch(r"(?:19|20)\d\d", m["num"]) and not _typed(kg, concepts, m["num"])[0]:
+            continue  # "conclusions 2025": a year, when no such document has that number
         if read:
             read = f"{folded[start:m.end()]} -> {read.split(' -> ')[1]} {m['num']}"
         _add_typed(kg, m, start, concepts, read, add)

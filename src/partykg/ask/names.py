@@ -139,6 +139,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
     stop = set(lexicon.cues()["stopwords"])
     type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
     connectors = set(lexicon.cues()["name_connectors"])
+    year_words = set(lexicon.cues()["year_words"])  # "năm", "tahun": not what a name is about
     vietnamese = lexicon.has_vi_letters(question.lower())
     cue = _cue_spans(folded)
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
@@ -184,7 +185,8 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
         over = [m for m in mentions if m.start < end and a < m.end]
         whole = all(a <= m.start and m.end <= end and (m.end - m.start) < (end - a) for m in over)
         outside = [x for x, (ta, tb, _) in zip(words, [t for t in toks[i:j] if t[2] not in stop])
-                   if x not in type_tokens and not any(m.start <= ta < m.end for m in over)]
+                   if x not in type_tokens and x not in year_words
+                   and not any(m.start <= ta < m.end for m in over)]
         # Vietnamese words are written as syllables: two of them are one word
         syllables = vietnamese
         if len(words) >= (3 if syllables else 2) and outside and cands and whole:
