@@ -52,3 +52,15 @@ def test_dev_kinds_bank_at_least_95_percent_right(seed_kg):
                        for v in verdicts if not v.right)
     assert len(verdicts) >= 80
     assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"
+
+
+def test_dev_grown_bank_at_least_95_percent_right(kg):
+    """The fourth dev bank (dev_grown.json), about the grown graph (hierarchy, names the graph
+    lacks, relations worded with other verbs, lists by issuer and year, mergers and renamings),
+    asked of the whole graph it was written from."""
+    verdicts = [judge(kg, c) for c in load_bank(DATA / "questions" / "dev_grown.json")]
+    right = sum(v.right for v in verdicts)
+    misses = "\n".join(f"{v.case['id']} {v.case['q']!r}: {'; '.join(v.problems)}"
+                       for v in verdicts if not v.right)
+    assert len(verdicts) >= 80
+    assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"

@@ -110,7 +110,16 @@ def language(found: Found) -> str:
         if m.how == "code":
             rest = rest.replace(m.text, " ")
     if lexicon.has_vi_letters(unicodedata.normalize("NFC", rest).lower()):
-        scores["vi"] = scores.get("vi", 0) + 3
+        # a Vietnamese name inside another language's question ("kapan Ban Đối ngoại Trung ương
+        # dibubarkan") is no sign of Vietnamese: only the letters outside the names count, when
+        # the question has words of another language
+        words_out = rest
+        for m in found.mentions:
+            if m.how == "name" and m.text:
+                words_out = words_out.replace(m.text, " ")
+        if lexicon.has_vi_letters(unicodedata.normalize("NFC", words_out).lower()) or not any(
+                s for lg, s in scores.items() if lg != "vi"):
+            scores["vi"] = scores.get("vi", 0) + 3
     ours = {lg: scores.get(lg, 0) for lg in lexicon.LANGS}
     best = max(ours, key=lambda lg: (ours[lg], -lexicon.LANGS.index(lg)))
     other = max((s for lg, s in scores.items() if lg not in lexicon.LANGS), default=0)
@@ -182,12 +191,14 @@ def parse(kg, question: str) -> Parsed:
     if lang in ("en", "fr"):  # articles before a mention ("implements the DOC")
         found.masked = _drop_articles(found.masked)
     singular = [m for m in found.of("type") if m.shape != "plural"]
+    qualifiers: list[Mention] = []
     typed_doc = bool(singular) and "document" not in present
     masked = found.masked
     if singular and (typed_doc or any("document" in _kinds(kg, m) for m in entities)):
         # a body or term next to the type word qualifies a document: not the subject
         # ("the Government Resolution on ...", "Quy chế làm việc nhiệm kỳ 2025-2030")
-        entities = [m for m in entities if not _qualifies(kg, found, m, singular[0])]
+        qualifiers = [m for m in entities if _qualifies(kg, found, m, singular[0])]
+        entities = [m for m in entities if m not in qualifiers]
     if typed_doc:  # a document named by its type and words ("the action programme of BODY")
         present.add("document")
         masked = re.sub(r"\bTYPE\b", "DOC", masked, count=1)
@@ -210,14 +221,25 @@ def parse(kg, question: str) -> Parsed:
                           and _owner_gap(found.folded[a.end:b.start])}
                 fits = [m for m in fits if id(m) not in owners] or fits
                 # "which Party Committee is X under": a named entity before a category's words
-                subject = next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
+                # a body named whole, not some words of a name ("which party organisations are
+                # under the Government Party Committee")
+                subject = next((m for m in fits if len(m.candidates) == 1 and subject_kinds ==
+                                {"body"} and not m.how.startswith("words")), None) \
+                    or next((m for m in fits if len(m.candidates) == 1), fits[0] if fits else None)
                 if subject is None and singular and "document" in subject_kinds \
                         and rule["intent"] != "list":
                     from partykg.ask.names import by_type
 
                     subject = by_type(kg, found, singular[0])
+                    if not subject.candidates and not subject.suggestions \
+                            and present & {"year", "body", "status"}:
+                        continue  # no such document: "which TYPE did BODY issue in YEAR", a list
                 if rule["intent"] == "card" and subject is None:
                     continue
+                if rule["intent"] == "list" and subject is None and "year" in present:
+                    # "nghị quyết của Chính phủ năm 2021": the body after the type word issued them
+                    subject = next((m for m in qualifiers if len(m.candidates) == 1
+                                    and _kinds(kg, m) == {"body"}), None)
                 p = Parsed(rule["intent"], lang, found, subject,
                            mention=subject.text if subject else "")
                 if rule.get("relation_from_cue"):

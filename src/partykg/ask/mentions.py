@@ -132,6 +132,10 @@ def find(kg, question: str) -> Found:
         _bare_number(kg, folded, add, free)
     _words(kg, folded, add, free, [m for m in mentions if m.kind == "entity"])
     _qualify(kg, folded, mentions)
+    if any(m.kind == "entity" and m.how == "name" for m in mentions):
+        from partykg.ask.names import _longer_person_names
+
+        _longer_person_names(kg, question, folded, pos, mentions)
     if any(m.kind == "entity" and len(m.candidates) > 1 for m in mentions):
         from partykg.ask.names import _unknown_qualifier
 
@@ -309,6 +313,8 @@ def _typed_numbers(kg, folded: str, add, free) -> None:
         if tb is None or not free(tb[0], m.end()):
             continue
         start, concepts, read = tb
+        if re.fullmatch(r"(?:19|20)\d\d", m["num"]) and not _typed(kg, concepts, m["num"])[0]:
+            continue  # "conclusions 2025": a year, when no such document has that number
         if read:
             read = f"{folded[start:m.end()]} -> {read.split(' -> ')[1]} {m['num']}"
         _add_typed(kg, m, start, concepts, read, add)

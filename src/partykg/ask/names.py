@@ -148,6 +148,7 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
     stop = set(lexicon.cues()["stopwords"])
     type_tokens = {w for k in lexicon.type_words(kg) for w in k.split()}
     connectors = set(lexicon.cues()["name_connectors"])
+    year_words = set(lexicon.cues()["year_words"])  # "năm", "tahun": not what a name is about
     vietnamese = lexicon.has_vi_letters(question.lower())
     cue = _cue_spans(folded)
     toks = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(folded)
@@ -193,7 +194,8 @@ def _partial_names(kg, question: str, folded: str, pos: list, mentions: list, ta
         over = [m for m in mentions if m.start < end and a < m.end]
         whole = all(a <= m.start and m.end <= end and (m.end - m.start) < (end - a) for m in over)
         outside = [x for x, (ta, tb, _) in zip(words, [t for t in toks[i:j] if t[2] not in stop])
-                   if x not in type_tokens and not any(m.start <= ta < m.end for m in over)]
+                   if x not in type_tokens and x not in year_words
+                   and not any(m.start <= ta < m.end for m in over)]
         # Vietnamese words are written as syllables: two of them are one word
         syllables = vietnamese
         if len(words) >= (3 if syllables else 2) and outside and cands and whole:
@@ -349,6 +351,34 @@ def _unknown_qualifier(kg, question: str, folded: str, pos: list, mentions: list
         m.start, m.how = first.start(), "start of a name"
         kinds = [describe(kg, c)["kind"] for c in m.suggestions]
         m.shape = max(set(kinds), key=kinds.count)  # what most of the near names are
+
+
+def _longer_person_names(kg, question: str, folded: str, pos: list, mentions: list) -> None:
+    """"the Ho Chi Minh City Party Committee": a person's name followed by a capitalised word that
+    is in no mention is the start of a longer name the graph lacks (a city, a school), not the
+    person; words of a name right after it ("Party Committee") belong to that name too."""
+    stop = set(lexicon.cues()["stopwords"])
+    phrases = lexicon.cue_phrases()
+    for m in list(mentions):
+        if m.kind != "entity" or m.how != "name" or not m.candidates \
+                or {describe(kg, c)["kind"] for c in m.candidates} != {"person"}:
+            continue
+        nxt = _TOKEN.search(folded, m.end)
+        if nxt is None or folded[m.end:nxt.start()].strip() or nxt.group() in stop \
+                or nxt.group() in phrases or nxt.group().isdigit() \
+                or not question[pos[nxt.start()]].isupper() \
+                or any(x.start <= nxt.start() < x.end for x in mentions):
+            continue
+        end, shape = nxt.end(), "person"
+        then = next((x for x in mentions if x.kind == "entity" and x.start >= end
+                     and not folded[end:x.start].strip() and x.how.startswith("words of a name")), None)
+        if then is not None:
+            mentions.remove(then)
+            end = then.end
+            kinds = [describe(kg, c)["kind"] for c in then.candidates + then.suggestions]
+            shape = max(set(kinds), key=kinds.count) if kinds else shape
+        m.suggestions, m.candidates = m.candidates, []
+        m.end, m.how, m.shape = end, "start of a name", shape
 
 
 def by_type(kg, found: Found, tm: Mention) -> Mention:

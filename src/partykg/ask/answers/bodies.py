@@ -76,8 +76,10 @@ def hierarchy(kg, a, p, body: str) -> None:
     prop = ORG + "subOrganizationOf"
     for other in related(kg, body, prop, "out" if up else "in"):
         s, o = (body, other) if up else (other, body)
-        a.answers.append({"entity": entity(kg, other, a.language),
-                          "sources": sources_of(kg, s, prop, ox.NamedNode(o), a.language)})
+        srcs = sources_of(kg, s, prop, ox.NamedNode(o), a.language)
+        if a.as_of and srcs and all(not known_by(x.get("date"), a.as_of) for x in srcs):
+            continue  # reported only after the date asked about
+        a.answers.append({"entity": entity(kg, other, a.language), "sources": srcs})
 
 
 def _in_bound(date: str | None, rel: str, year: int) -> bool:

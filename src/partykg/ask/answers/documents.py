@@ -139,17 +139,36 @@ def by_property(kg, a, p, doc: str) -> None:
         issuer(kg, a, p, doc)
 
 
+def _date_year(p) -> int | None:
+    """The year a question asks a document's force on, leaving out a year that picks the
+    document: the mention's own year ("Directive 35 of 2024") or a year right after it
+    ("35-CT/TW năm 2024", "35-CT/TW of 2024", "tahun 2024")."""
+    import re
+
+    m = p.subject
+    for y in p.found.of("year"):
+        if m is not None and (m.year == y.value or (m.end <= y.start and re.fullmatch(
+                r"[\s,]*(?:of|nam|de|du|tahun|from)?\s*", p.found.folded[m.end:y.start]))):
+            continue
+        return y.value
+    return None
+
+
 def in_force(kg, a, p, doc: str) -> None:
     import datetime as dt  # only here: not at load time
 
-    day = p.date or (f"{p.year}-12-31" if p.year else None) or a.as_of or dt.date.today().isoformat()
+    # a year that picks the document ("Directive 35 of 2024") is no date to check it on
+    year = _date_year(p)
+    asked = p.date or (f"{year}-12-31" if year else None) or a.as_of
+    day = asked or dt.date.today().isoformat()
     a.as_of = a.as_of or day
     a.relation = "inForce"
     d = describe(kg, doc)
     rows = queries.run(kg, "in-force", {"doc": ox.NamedNode(doc),
                                         "date": ox.Literal(day, datatype=ox.NamedNode(XSD + "date"))})
     statuses = [s for s in d["statuses"] if known_by(s[1], day)]
-    steps = replacement_steps(kg, doc, True, a.language, day)
+    # with no date asked, every replacement the graph records counts, dated or not
+    steps = replacement_steps(kg, doc, True, a.language, asked)
     item: dict = {"date": day, "issued": d.get("date"), "statuses": statuses and
                   [{"status": s, "as_of": w} for s, w in statuses]}
     if any(s[0] in ("planned", "draft") for s in statuses) and not d.get("date"):
