@@ -34,9 +34,12 @@ _NOT_IN_GLUED = "".join(f"(?!(?<={re.escape(w[:i])}){re.escape(w[i:])})"
                         for i in range(1, len(w)))
 # or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
 # is no issuer; "/TWNgày" still reads "TW")
-_ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]"
+# (lower case: a-z and the Vietnamese small letters; the range à-ỹ alone also holds capitals,
+# "Đ", "Ư", "Ơ", which an issuer has: "TWĐTN")
+_LOWER_VI = "a-zđ" + "".join(c for c in map(chr, range(0xE0, 0x1EFA)) if c.islower() and c.isalpha())
+_ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][{_LOWER_VI}]|[A-ZĐ][{_TONED}]"
                rf"|{_GLUED_DATE})"
-               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
+               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[{_LOWER_VI}]{{3}}))")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
@@ -50,9 +53,9 @@ _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?={_GLUED_DATE})"
+    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][{_LOWER_VI}]{{2}})|(?={_GLUED_DATE})"
     # or two capitals, then lower-case text the page glued to them ("15/2018/ND-CPfa-…")
-    rf"|(?<=[-–][{_UPPER}]{{2}})(?=[a-z]{{2}}))")
+    rf"|(?<=[-–][{_UPPER}]{{2}})(?=[{_LOWER_VI}]{{2}}))")
 # a state code whose type the page wrote letter by letter ("86/2009/N Đ -CP"): one reading only
 # (the letters joined), taken when they make an abbreviation of the scheme (checked where it is
 # used) and the code has its year
