@@ -43,7 +43,7 @@ _STATE_ASCII = lazy(_STATE.pattern.replace("Đđ", ""))
 # letters, digits and punctuation ("／", "－", "Ｑ"); dashes and minus signs for the hyphen
 # ("–", "—", "‐", "−"); slashes ("⁄", "∕"); other spaces (no-break, thin, ideographic) and
 # invisible characters (zero-width space and joiners, soft hyphen, word joiner, BOM) as a space.
-# Read by :func:`fold` (so by :func:`code_key`), :func:`canonical_code` and the extractor's code
+# Read by :func:`fold` (so by :func:`code_key`), :func:`replace_lookalikes` and the extractor's code
 # patterns (``partykg.ingest.extract.codes.code_view``).
 _LOOKALIKE_PAIRS = (
     "ÐĐðđƉĐɖđ"
@@ -63,7 +63,7 @@ def has_lookalikes(text: str) -> bool:
     return not text.isascii() and not _LOOKALIKE_CHARS.isdisjoint(text)
 
 
-def canonical_code(text: str) -> str:
+def replace_lookalikes(text: str) -> str:
     """A code with its look-alike characters replaced (:data:`LOOKALIKES`), the invisible ones
     dropped: "24/2016/NÐ-CP" -> "24/2016/NĐ-CP", "51–CT／TW" -> "51-CT/TW"."""
     if not has_lookalikes(text):
@@ -110,7 +110,7 @@ def fold(text: str) -> str:
     """ASCII-fold for keys and slugs: NFC, Đ/đ -> D/d, accents dropped."""
     if text.isascii():  # already folded (the common case on the ask path)
         return text
-    text = unicodedata.normalize("NFC", canonical_code(text)).replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFC", replace_lookalikes(text)).replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     if not _MARKS:
         _MARKS.update({c: None for c in range(0x300, 0x370) if unicodedata.combining(chr(c))})
@@ -166,7 +166,7 @@ def parse_code(text: str) -> Code:
     """Parse a code as a source writes it. Raises :class:`CodeError` when it is not one."""
     if not isinstance(text, str) or len(text) > 64:
         raise CodeError(f"not a document code: {text!r}")
-    text = canonical_code(text)
+    text = replace_lookalikes(text)
     ascii_ = text.isascii()
     m = (_PARTY_ASCII if ascii_ else _PARTY).match(text)
     if m:

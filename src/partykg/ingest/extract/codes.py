@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.model.ids import LOOKALIKES, CodeError, canonical_code, fold, has_lookalikes, parse_code
+from partykg.model.ids import LOOKALIKES, CodeError, replace_lookalikes, fold, has_lookalikes, parse_code
 from partykg.ingest.extract.typewords import abbreviation_spellings, abbreviations, state_only_types
 
 
@@ -106,7 +106,13 @@ def lower_code(text: str, pos: int) -> tuple[int, str] | None:
     m = _CODE_LOWER.match(text, pos)
     if m is None or not _abbreviation_types(m["type"].upper(), state=True):
         return None
-    return m.end(), m.group(0).upper()
+    return m.end(), _upper_code(m.group(0))
+
+
+def _upper_code(code: str) -> str:
+    """A code in capitals, its number's letter kept small ("24a/2016/nđ-cp" -> "24a/2016/NĐ-CP")."""
+    return re.sub(r"^(\s*\d+)([A-Z])(?=[\s/-])", lambda m: m.group(1) + m.group(2).lower(),
+                  code.upper())
 
 
 def code_view(text: str) -> str:
@@ -124,11 +130,11 @@ def normal_code(code: str) -> str:
     ("116/2013/nđ-cp" -> "116/2013/NĐ-CP"), look-alike characters replaced ("NÐ" -> "NĐ"),
     no spaces around its separators ("05/ 2022/NĐ-CP") nor inside a type written letter by letter
     ("86/2009/N Đ -CP"); other forms unchanged. Keys and IRIs are computed from this."""
-    code = canonical_code(code)
+    code = replace_lookalikes(code)
     if _CODE_STATE_SPLIT.fullmatch(code.strip()):
         return re.sub(r"\s+", "", code)
     if _LOWER_END.search(code.strip()):
-        code = code.upper()  # written in lower case: "116/2013/nđ-cp"
+        code = _upper_code(code)  # written in lower case: "116/2013/nđ-cp"
     m = _CODE_SPACED.fullmatch(code.strip())
     if m:
         return f"{m['number']}-{m['type']}/{m['issuer']}"
