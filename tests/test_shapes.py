@@ -337,7 +337,7 @@ def document_classes(g: rdflib.Graph) -> set[URIRef]:
 def test_every_document_class_has_exactly_one_type_concept_and_vice_versa():
     g = ontology()
     classes = document_classes(g)
-    assert len(classes) == 17
+    assert len(classes) == 18
     concepts = set(g.subjects(SKOS.inScheme, PKDT.DocumentTypes))
     linked = [(c, g.value(c, PK.documentClass)) for c in concepts]
     assert all(cls is not None for _, cls in linked), "a concept without pk:documentClass"
@@ -349,7 +349,7 @@ NOTATIONS = {
     "resolution": {"NQ"}, "directive": {"CT"}, "regulation": {"QĐ", "QĐi"}, "decision": {"QĐ"},
     "conclusion": {"KL"}, "notice": {"TB"}, "guidance": {"HD"}, "plan": {"KH"},
     "programme": {"CTr"}, "working-regulations": {"QC"}, "project": {"ĐA"}, "report": {"BC"},
-    "law": set(), "decree": {"NĐ"}, "circular": {"TT", "TTLT"}, "official-letter": {"CV", "CĐ"},
+    "law": set(), "ordinance": {"PL"}, "decree": {"NĐ"}, "circular": {"TT", "TTLT"}, "official-letter": {"CV", "CĐ"},
     "unclassified": set(),
 }
 
@@ -364,7 +364,7 @@ def test_document_type_notations():
 
 
 @pytest.mark.parametrize("path, scheme, count", [
-    (ONT / "doctypes.ttl", PKDT.DocumentTypes, 17),
+    (ONT / "doctypes.ttl", PKDT.DocumentTypes, 18),
     (ONT / "statuses.ttl", PKST.Statuses, 5),
 ], ids=["doctypes", "statuses"])
 def test_concepts_are_labelled_in_four_languages(path, scheme, count):

@@ -516,13 +516,14 @@ CONGRESS_PARTY: dict[str, tuple[str, ...]] = {
 }
 
 # --- documents named by their title (no number): laws -------------------------------------------
-# "the Law on Promulgation of Legal Documents", "Luật Ban hành văn bản quy phạm pháp luật": a
+# "the Law on Promulgation of Legal Documents", "Luật Ban hành văn bản quy phạm pháp luật", "the
+# Ordinance on Storm and Flood Prevention and Fighting": a
 # state document type without abbreviation whose title follows the type word; TITLE_OPENERS
 # start a title (en: "Law on …"; vi: any word but TITLE_NOT, which make the type word a common
 # noun: "luật sư", a lawyer); TITLE_AMENDING open the title of an amending law, whose object
 # (the law it amends) follows TITLE_OF; TITLE_STOPS end a title (with punctuation, a number
 # marker, a date prefix and the next type word).
-TITLE_TYPES: tuple[str, ...] = ("law",)
+TITLE_TYPES: tuple[str, ...] = ("law", "ordinance")
 TITLE_OPENERS: dict[str, tuple[str, ...]] = {
     "en": ("on",), "vi": (), "fr": ("sur", "relative à", "relatif à", "portant sur", "portant",
                                     "actuelle sur"),

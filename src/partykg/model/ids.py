@@ -4,8 +4,10 @@ Pure Python (no rdflib): this module sits on the fast paths (import, lookup).
 
 A Party code is ``NUMBER-TYPE/ISSUER`` (``51-CT/TW``, ``01-NQ/ĐUB``, ``07-QĐi/TW``); a state code
 inverts it, ``NUMBER/TYPE-ISSUER`` (``396/QĐ-BNG``), sometimes with a year
-(``12/2020/NĐ-CP``). Sources write ``Đ`` or ``D``; :func:`code_key` folds both to one key, and
-that key is what lookups match, exactly.
+(``12/2020/NĐ-CP``); a number may carry a letter (``24a/2016/NĐ-CP``, ``12a-QĐ/TW``). Sources
+write ``Đ`` or ``D``, and pages also write look-alikes (``Ð`` U+00D0, Cyrillic or full-width
+letters, en dashes, full-width slashes, non-breaking or zero-width spaces: :data:`LOOKALIKES`);
+:func:`code_key` folds them all to one key, and that key is what lookups match, exactly.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ _PARTY = lazy(
     rf"^\s*(?P<number>\d+[a-z]?)\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+)\s*$"
 )
 _STATE = lazy(
-    rf"^\s*(?P<number>\d+)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
+    rf"^\s*(?P<number>\d+[a-z]?)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
     rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
 )
 
@@ -33,6 +35,42 @@ _STATE = lazy(
 # into a big table (issue 13). A test checks that both read alike.
 _PARTY_ASCII = lazy(_PARTY.pattern.replace("Đđ", ""))
 _STATE_ASCII = lazy(_STATE.pattern.replace("Đđ", ""))
+
+
+# Characters pages write for the ones of a code (look-alikes, one character for one, so a text's
+# offsets are kept when they are replaced): "Ð"/"ð" (eth, U+00D0/U+00F0) and "Ɖ"/"ɖ" for "Đ"/"đ";
+# Cyrillic and Greek capitals and small letters that look Latin ("С", "Т", "Н"); full-width
+# letters, digits and punctuation ("／", "－", "Ｑ"); dashes and minus signs for the hyphen
+# ("–", "—", "‐", "−"); slashes ("⁄", "∕"); other spaces (no-break, thin, ideographic) and
+# invisible characters (zero-width space and joiners, soft hyphen, word joiner, BOM) as a space.
+# Read by :func:`fold` (so by :func:`code_key`), :func:`replace_lookalikes` and the extractor's code
+# patterns (``partykg.ingest.extract.codes.code_view``).
+_LOOKALIKE_PAIRS = (
+    "ÐĐðđƉĐɖđ"
+    "АAВBСCЕEНHІIЈJКKМMОOРPЅSТTХXҮYаaсcеeіiјjоoрpѕsхxуy"
+    "ΑAΒBΕEΖZΗHΙIΚKΜMΝNΟOΡPΤTΥYΧXοo"
+    "‐-‑-‒-–-—-―-−-﹘-﹣-⁄/∕/"
+)
+LOOKALIKES: dict[int, str] = {ord(a): b for a, b in zip(_LOOKALIKE_PAIRS[::2], _LOOKALIKE_PAIRS[1::2])}
+LOOKALIKES.update({c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})  # full-width ASCII
+LOOKALIKES.update({c: " " for c in (0xA0, 0xAD, 0x1680, *range(0x2000, 0x200E), 0x202F, 0x205F,
+                                    0x2060, 0x3000, 0xFEFF)})
+_LOOKALIKE_CHARS = frozenset(map(chr, LOOKALIKES))
+
+
+def has_lookalikes(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`LOOKALIKES` (the common case: none)."""
+    return not text.isascii() and not _LOOKALIKE_CHARS.isdisjoint(text)
+
+
+def replace_lookalikes(text: str) -> str:
+    """A code with its look-alike characters replaced (:data:`LOOKALIKES`), the invisible ones
+    dropped: "24/2016/NÐ-CP" -> "24/2016/NĐ-CP", "51–CT／TW" -> "51-CT/TW"."""
+    if not has_lookalikes(text):
+        return text
+    for ch in "\u00ad\u200b\u200c\u200d\u2060\ufeff":
+        text = text.replace(ch, "")
+    return text.translate(LOOKALIKES)
 
 
 class CodeError(PartykgError, ValueError):
@@ -72,7 +110,7 @@ def fold(text: str) -> str:
     """ASCII-fold for keys and slugs: NFC, Đ/đ -> D/d, accents dropped."""
     if text.isascii():  # already folded (the common case on the ask path)
         return text
-    text = unicodedata.normalize("NFC", text).replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFC", replace_lookalikes(text)).replace("Đ", "D").replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     if not _MARKS:
         _MARKS.update({c: None for c in range(0x300, 0x370) if unicodedata.combining(chr(c))})
@@ -86,9 +124,12 @@ def fold(text: str) -> str:
 
 
 def code_key(code: str) -> str:
-    """The lookup key of a code: ASCII-folded, upper case, no white space.
+    """The lookup key of a code: ASCII-folded, upper case, no white space, look-alike characters
+    read as what they stand for.
 
     >>> code_key("209-QĐ/TW") == code_key("209-QD/TW") == code_key(" 209 - qd / tw ")
+    True
+    >>> code_key("24a/2016/NÐ-CP") == code_key("24A/2016/ND–CP")
     True
     """
     return re.sub(r"\s+", "", fold(code)).upper()
@@ -125,6 +166,7 @@ def parse_code(text: str) -> Code:
     """Parse a code as a source writes it. Raises :class:`CodeError` when it is not one."""
     if not isinstance(text, str) or len(text) > 64:
         raise CodeError(f"not a document code: {text!r}")
+    text = replace_lookalikes(text)
     ascii_ = text.isascii()
     m = (_PARTY_ASCII if ascii_ else _PARTY).match(text)
     if m:

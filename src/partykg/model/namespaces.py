@@ -68,6 +68,7 @@ class PK(DefinedNamespace):
     Project: URIRef
     Report: URIRef
     Law: URIRef
+    Ordinance: URIRef
     Decree: URIRef
     Circular: URIRef
     OfficialLetter: URIRef
@@ -198,6 +199,7 @@ class PKDT(DefinedNamespace):
     project: URIRef
     report: URIRef
     law: URIRef
+    ordinance: URIRef
     decree: URIRef
     circular: URIRef
     StateDocumentTypes: URIRef

@@ -9,7 +9,7 @@ import unicodedata
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.model.ids import CodeError, fold, parse_code
+from partykg.model.ids import LOOKALIKES, CodeError, replace_lookalikes, fold, has_lookalikes, parse_code
 from partykg.ingest.extract.typewords import abbreviation_spellings, abbreviations, state_only_types
 
 
@@ -34,9 +34,12 @@ _NOT_IN_GLUED = "".join(f"(?!(?<={re.escape(w[:i])}){re.escape(w[i:])})"
                         for i in range(1, len(w)))
 # or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
 # is no issuer; "/TWNgày" still reads "TW")
-_ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]"
+# (lower case: a-z and the Vietnamese small letters; the range à-ỹ alone also holds capitals,
+# "Đ", "Ư", "Ơ", which an issuer has: "TWĐTN")
+_LOWER_VI = "a-zđ" + "".join(c for c in map(chr, range(0xE0, 0x1EFA)) if c.islower() and c.isalpha())
+_ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][{_LOWER_VI}]|[A-ZĐ][{_TONED}]"
                rf"|{_GLUED_DATE})"
-               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
+               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[{_LOWER_VI}]{{3}}))")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
@@ -47,12 +50,19 @@ _CODE_PARTY = re.compile(
 _STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
                  rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
 _CODE_STATE = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)/)?"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
-    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][a-zà-ỹđ]{{2}})|(?={_GLUED_DATE})"
+    rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][{_LOWER_VI}]{{2}})|(?={_GLUED_DATE})"
     # or two capitals, then lower-case text the page glued to them ("15/2018/ND-CPfa-…")
-    rf"|(?<=[-–][{_UPPER}]{{2}})(?=[a-z]{{2}}))")
+    rf"|(?<=[-–][{_UPPER}]{{2}})(?=[{_LOWER_VI}]{{2}}))")
+# a state code whose type the page wrote letter by letter ("86/2009/N Đ -CP"): one reading only
+# (the letters joined), taken when they make an abbreviation of the scheme (checked where it is
+# used) and the code has its year
+_CODE_STATE_SPLIT = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)/(?P<year>(?:19|20)\d\d)/"
+    rf"(?P<type>[A-ZĐ](?:[ \t][A-ZĐ]){{1,3}})[ \t]?{_DASH}[ \t]?"
+    rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
@@ -67,7 +77,7 @@ _CODE_SPACED = re.compile(
 # it is used); its key and IRI come from the upper-case spelling (normal_code)
 _LOWER = "a-zđ"
 _CODE_STATE_LOWER = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,5}})/(?:(?P<year>(?:19|20)\d\d)/)?"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)/(?:(?P<year>(?:19|20)\d\d)/)?"
     rf"(?P<type>[{_LETTERS}]{{1,5}})-(?P<issuer>[{_LOWER}]{{1,8}}\d{{0,2}}(?:-[{_LOWER}]{{1,8}}){{0,3}})"
     rf"(?![\w/-])")
 _CODE_PARTY_LOWER = re.compile(
@@ -87,7 +97,7 @@ _CODE_SHORT = re.compile(
 # a state code the page wrote in lower case ("Nghị định số 83/2014/nđ-cp"): read only after a
 # type word and its number marker, when its abbreviation is a state type's
 _CODE_LOWER = re.compile(
-    r"(?P<number>\d{1,5})/(?:(?:19|20)\d\d/)?(?P<type>[a-zđ]{1,4})-[a-zđ]{1,8}(?:-[a-zđ]{1,8}){0,3}"
+    r"(?P<number>\d{1,5}[a-z]?)/(?:(?:19|20)\d\d/)?(?P<type>[a-zđ]{1,4})-[a-zđ]{1,8}(?:-[a-zđ]{1,8}){0,3}"
     r"(?![\w/])")
 
 
@@ -96,16 +106,35 @@ def lower_code(text: str, pos: int) -> tuple[int, str] | None:
     m = _CODE_LOWER.match(text, pos)
     if m is None or not _abbreviation_types(m["type"].upper(), state=True):
         return None
-    return m.end(), m.group(0).upper()
+    return m.end(), _upper_code(m.group(0))
+
+
+def _upper_code(code: str) -> str:
+    """A code in capitals, its number's letter kept small ("24a/2016/nđ-cp" -> "24a/2016/NĐ-CP")."""
+    return re.sub(r"^(\s*\d+)([A-Z])(?=[\s/-])", lambda m: m.group(1) + m.group(2).lower(),
+                  code.upper())
+
+
+def code_view(text: str) -> str:
+    """``text`` with the look-alike characters of codes replaced, one for one (offsets kept):
+    "NÐ" -> "NĐ", "／" -> "/", "–" -> "-", a no-break or zero-width space -> " " (see
+    :data:`partykg.model.ids.LOOKALIKES`). The code patterns are matched on it; mentions keep the
+    page's text, codes this one's."""
+    return text.translate(LOOKALIKES) if has_lookalikes(text) else text
 
 
 @lru_cache(maxsize=8192)  # pure: accept asks for each candidate's code several times
 def normal_code(code: str) -> str:
     """A code as written, with the hyphen a spaced form leaves out ("84 QĐ/TWĐTN" ->
     "84-QĐ/TWĐTN") and in capitals when the page wrote its issuer in lower case
-    ("116/2013/nđ-cp" -> "116/2013/NĐ-CP"); other forms unchanged. Keys and IRIs are computed from this."""
+    ("116/2013/nđ-cp" -> "116/2013/NĐ-CP"), look-alike characters replaced ("NÐ" -> "NĐ"),
+    no spaces around its separators ("05/ 2022/NĐ-CP") nor inside a type written letter by letter
+    ("86/2009/N Đ -CP"); other forms unchanged. Keys and IRIs are computed from this."""
+    code = replace_lookalikes(code)
+    if _CODE_STATE_SPLIT.fullmatch(code.strip()):
+        return re.sub(r"\s+", "", code)
     if _LOWER_END.search(code.strip()):
-        code = code.upper()  # written in lower case: "116/2013/nđ-cp"
+        code = _upper_code(code)  # written in lower case: "116/2013/nđ-cp"
     m = _CODE_SPACED.fullmatch(code.strip())
     if m:
         return f"{m['number']}-{m['type']}/{m['issuer']}"
@@ -159,7 +188,7 @@ def code_types(code: str, strict: bool = False) -> tuple[str, ...]:
 
 
 # a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
-CUT_CODE = re.compile(r"(?P<number>\d{1,4})/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
+CUT_CODE = re.compile(r"(?P<number>\d{1,4}[a-z]?)/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
 
 
 def code_number(ctext: str) -> str | None:

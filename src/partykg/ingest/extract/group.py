@@ -11,7 +11,7 @@ from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
-from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
+from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _CODE_STATE_SPLIT, _abbreviation_types, code_view, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.frontedissued import fronted_unnamed
 from partykg.ingest.extract.coordsubjects import coordinated_subjects
@@ -51,10 +51,11 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     mergers: list[Merger] = []
     for si, sent in enumerate(sentences):
         has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
-        has_code = (_CODE_PARTY.search(sent.text) or _CODE_STATE.search(sent.text)
-                    or _CODE_SPACED.search(sent.text) or _CODE_LEGISLATURE.search(sent.text)
-                    or glued_re().search(sent.text)
-                    or _CODE_STATE_LOWER.search(sent.text) or _CODE_PARTY_LOWER.search(sent.text))
+        cview = code_view(sent.text)  # look-alike characters replaced ("NÐ-CP")
+        has_code = (_CODE_PARTY.search(cview) or _CODE_STATE.search(cview)
+                    or _CODE_SPACED.search(cview) or _CODE_LEGISLATURE.search(cview)
+                    or glued_re().search(cview) or _CODE_STATE_SPLIT.search(cview)
+                    or _CODE_STATE_LOWER.search(cview) or _CODE_PARTY_LOWER.search(cview))
         has_abbr = has_abbreviated(sent.text, P)
         has_merge = P.merge_re.search(sent.text) is not None
         if not (has_type or has_code or has_abbr or has_merge):

@@ -24,7 +24,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.attributes import merge_added
-from partykg.ingest.extract.codes import _CODE_ISSUER_ONLY, _CODE_STATE, _abbreviation_types, code_number
+from partykg.ingest.extract.codes import _CODE_ISSUER_ONLY, _CODE_STATE, _abbreviation_types, code_number, code_view
 from partykg.ingest.extract.data import Body, Mention, Sentence
 from partykg.ingest.extract.patterns import Patterns, _alt, find_date, patterns
 
@@ -55,8 +55,9 @@ def letter_mentions(sent: Sentence, si: int, P: Patterns, found: list[Mention]) 
     lead = _res(P)[0]
     text, base = sent.text, sent.start
     out = []
+    cview = code_view(text)  # codes read with look-alike characters replaced
     for lm in lead.finditer(text):
-        cm = _CODE_STATE.match(text, lm.end())
+        cm = _CODE_STATE.match(cview, lm.end())
         if cm is None or _abbreviation_types(cm["type"]) or \
                 _letter_type(cm["type"], True) != LETTER_TYPE:
             continue  # (a mixed-case first part: :func:`untyped_letters` reads it)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _abbreviation_types, code_number, code_types, lower_code, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, code_number, code_view, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt
@@ -24,16 +24,22 @@ from partykg.ingest.extract.attributes import _attributes, _is_filler  # noqa: F
 
 def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> list[Mention]:
     text = sent.text
+    cview = code_view(text)  # the codes are read with look-alike characters replaced ("NÐ")
     base = sent.start
     codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
     covered: set[int] = set()
     loose_at: dict[int, tuple[int, str, str]] = {}
     forms = ((_CODE_PARTY, False), (_CODE_STATE, True), (_CODE_SPACED, False),
              (_CODE_LEGISLATURE, True), (_CODE_STATE_LOWER, True),
-             (_CODE_PARTY_LOWER, False)) if "/" in text else ()  # every code form has a slash
+             (_CODE_PARTY_LOWER, False), (_CODE_STATE_SPLIT, True)) \
+        if "/" in cview else ()  # every code form has a slash
     for rx, state in forms:
-        for m in rx.finditer(text):
+        for m in rx.finditer(cview):
             abbr = m.groupdict().get("type") or ""
+            if rx is _CODE_STATE_SPLIT:  # "N Đ": taken only as one of the scheme's abbreviations
+                abbr = "".join(abbr.split())
+                if not _abbreviation_types(abbr, state=True):
+                    continue
             if rx is _CODE_PARTY_LOWER and not _abbreviation_types(abbr, party=True):
                 continue  # lower case: a code only with one of the scheme's abbreviations
             if state and abbr and not _abbreviation_types(abbr):
@@ -45,8 +51,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 continue
             covered.update(range(m.start(), m.end()))
             codes.append((m.start(), m.end(), m.group(0), abbr))
-    if "/" in text:  # "Công văn số 772/BXD": the issuer alone, a code only after a type word
-        for m in _CODE_ISSUER_ONLY.finditer(text):
+    if "/" in cview:  # "Công văn số 772/BXD": the issuer alone, a code only after a type word
+        for m in _CODE_ISSUER_ONLY.finditer(cview):
             if m.start() not in covered:
                 loose_at.setdefault(m.start(), (m.end(), m.group(0), ""))
     codes.sort()
@@ -93,7 +99,7 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             pos += 1
         number = code = year = None
         end = None
-        low = lower_code(text, pos) if marked and pos not in code_at else None
+        low = lower_code(cview, pos) if marked and pos not in code_at else None
         if low:  # "Nghị định số 83/2014/nđ-cp"
             end, code = low
             number = code_number(code)
@@ -104,15 +110,15 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             used_codes.add(pos)
             number = code_number(ctext)
             tkey = type_with_code(tkey, ctext)
-        elif _CODE_SHORT.match(text, pos):
-            nm = _CODE_SHORT.match(text, pos)
+        elif _CODE_SHORT.match(cview, pos):
+            nm = _CODE_SHORT.match(cview, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
             number, end, year = nm.group("number"), nm.end(), nm.group("year")
-        elif CUT_CODE.match(text, pos):
+        elif CUT_CODE.match(cview, pos):
             # "Quyết định số 15/2006/" cut by the excerpt's end: the number only
-            nm = CUT_CODE.match(text, pos)
+            nm = CUT_CODE.match(cview, pos)
             number, end = nm.group("number"), nm.end("number")
         else:
             nm = _BARE_NUMBER.match(text, pos)

@@ -98,9 +98,11 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
-# a code cut by a line end: "Số: 16 -" / "HD/BTCTW"
-_CODE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[ \t]{0,2}[-–]$")
+# a code cut by a line end: "Số: 16 -" / "HD/BTCTW"; a state code's: "số 24/2016/" / "NĐ-CP"
+_CODE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-z]?[ \t]{0,2}[-–]$")
 _CODE_REST = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]{0,2}/[ \t]{0,2}[A-ZĐ]")
+_STATE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-z]?/(?:(?:19|20)\d\d/)?$")
+_STATE_REST = re.compile(r"(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?[-–][ \t]?[A-ZĐ]")
 _TERMINAL = re.compile(r"[.!?;:…][\"”»’')\]]{0,2}$")
 _ITEM = re.compile(r"[ \t]{0,4}(?:[-–—•*|+>]|\d{1,2}[.)]|[IVXivx]{1,4}[.)]|[a-zđ][.)][ \t])")
 WRAP_MIN = 60  # a line this long that stops mid-sentence was wrapped by the page
@@ -124,7 +126,8 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
             pstart, prev = out[-1]
             last = prev[prev.rfind("\n") + 1:].strip()
             nxt = line.strip()
-            if _CODE_CUT.search(last) and _CODE_REST.match(nxt):
+            if (_CODE_CUT.search(last) and _CODE_REST.match(nxt)) or (
+                    _STATE_CUT.search(last) and _STATE_REST.match(nxt)):
                 out[-1] = (pstart, prev + "\n" + line)  # a header's code cut by the line end
                 continue
             if last and nxt and not _TERMINAL.search(last) and not _ITEM.match(line) \
