@@ -228,6 +228,9 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
                 continue
             if j in mine or (_key(o) and _key(o) in partner_keys):
                 continue
+            if m.issuer is not None and o.issuer is not None and \
+                    m.issuer.match_key != o.issuer.match_key:
+                continue  # "Chỉ thị của Bộ Chính trị" after a directive of another body
             if found is None:
                 found = j
             kinds.add(_key(o) or ("unnamed", j))
