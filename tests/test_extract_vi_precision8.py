@@ -53,3 +53,22 @@ def test_another_bodys_document_implementing_a_congress_resolution_stays_apart()
             "toàn quốc lần thứ XIV của Đảng.\n")
     got = _rels(text)
     assert len({s for _k, s, _t in got}) == 2, got
+
+
+# --- a coordinated object after the previous object's term in years ----------------------------
+
+def test_an_object_after_a_term_in_years_and_a_coordinator_is_coordinated():
+    text = ("Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 821-KH/TU triển khai thực hiện Nghị quyết số "
+            "822-NQ/TU của Tỉnh ủy, nhiệm kỳ 2020 - 2025 và Chương trình số 823-CTr/TU của Tỉnh ủy.")
+    got = _rels(text)
+    assert ("implements", "821-KH/TU", "822-NQ/TU") in got
+    assert ("implements", "821-KH/TU", "823-CTr/TU") in got
+
+
+def test_a_term_in_years_does_not_join_a_new_clause():
+    text = ("Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 824-KH/TU triển khai thực hiện Nghị quyết số "
+            "825-NQ/TU của Tỉnh ủy, nhiệm kỳ 2020 - 2025; Chương trình số 826-CTr/TU của Tỉnh ủy "
+            "đã được tổng kết.")
+    got = _rels(text)
+    assert ("implements", "824-KH/TU", "825-NQ/TU") in got
+    assert not any(t == "826-CTr/TU" for _k, _s, t in got), got
