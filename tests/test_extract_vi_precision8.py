@@ -72,3 +72,31 @@ def test_a_term_in_years_does_not_join_a_new_clause():
     got = _rels(text)
     assert ("implements", "824-KH/TU", "825-NQ/TU") in got
     assert not any(t == "826-CTr/TU" for _k, _s, t in got), got
+
+
+# --- a self-reference is never a document its preamble is based on ----------------------------
+
+def test_this_decision_is_not_the_decision_named_in_its_preamble():
+    # a page that ran the header, the preamble and the articles into one paragraph
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG QUYẾT ĐỊNH Về việc ban hành Quy định về văn bản - Căn cứ Quy "
+            "chế hoạt động ban hành kèm theo Quyết định số 831-QĐ/TWĐTN ngày 22/02/2013 của Ban "
+            "Chấp hành Trung ương Đoàn; QUYẾT ĐỊNH Điều 1. Ban hành kèm theo quyết định này Quy định "
+            "về văn bản. Điều 2. Quyết định này thay thế Quyết định số 832-QĐ/TWĐTN ngày 23/6/2006 "
+            "của Ban Bí thư Trung ương Đoàn.")
+    got = _rels(text)
+    assert not any(s == "831-QĐ/TWĐTN" for _k, s, _t in got), got
+    assert {(k, t) for k, _s, t in got} == {("replaces", "832-QĐ/TWĐTN")}, got
+
+
+def test_this_decision_still_refers_back_to_a_decision_named_in_prose():
+    text = ("Ngày 5/3/2024, Ủy ban nhân dân tỉnh ban hành Quyết định số 833/QĐ-UBND về quy chế làm "
+            "việc. Quyết định này thay thế Quyết định số 834/QĐ-UBND ngày 12/8/2020.")
+    assert _rels(text) == {("replaces", "833/QĐ-UBND", "834/QĐ-UBND")}
+
+
+# --- a lower-case date word glued to a two-letter issuer ---------------------------------------
+
+def test_a_code_glued_to_a_lower_case_date_word_keeps_its_issuer():
+    ex = extract("Căn cứ Thông báo số 835-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư về tổ "
+                 "chức kỷ niệm.", "vi")
+    assert [m.code for m in ex.mentions if m.number == "835"] == ["835-TB/TW"]

@@ -220,12 +220,15 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
         partner_keys = {_key(mentions[k]) for k in mine if _key(mentions[k])}
         found = None
         kinds = set()
+        own = self_re.search(around)
         for j in range(i - 1, -1, -1):
             o = mentions[j]
             if o.sentence < m.sentence - window:
                 break
             if o.anaphor or o.type != m.type:
                 continue
+            if own and _in_basis(sentences[o.sentence], o, P):
+                continue  # "Quyết định này" is never a document its preamble is based on
             if j in mine or (_key(o) and _key(o) in partner_keys):
                 continue
             if m.issuer is not None and o.issuer is not None and \
@@ -242,6 +245,17 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
                 m.subject, mentions[found].subject or _name_words(mentions[found])):
             continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
+
+
+def _in_basis(sent: Sentence, o: Mention, P: Patterns) -> bool:
+    """``o`` is named in a preamble's basis clause ("Căn cứ Quy chế … ban hành kèm theo Quyết
+    định số NN …;"): a basis cue before it in its sentence, with no ";" or line break between."""
+    words = L.BASED_ON.get(P.lang)
+    if not words:
+        return False
+    before = sent.text[:o.start - sent.start]
+    cut = max(before.rfind(";"), before.rfind("\n"))
+    return bool(re.search(rf"(?<![\w])(?:{_alt(words)})(?![\w])", before[cut + 1:], re.IGNORECASE))
 
 
 _NAME_AFTER = re.compile(r"[ \t]{1,2}(?:[A-ZĐÀ-Ỹ][^\W\d_]{0,20}[ \t]{1,2}){1,3}(?:[IVXLC]{1,6}|\d{1,3})(?![\w])")

@@ -32,11 +32,11 @@ _GLUED_DATE = rf"(?:{'|'.join(_GLUED_WORDS) or '(?!)'})(?![^\W\d_])"
 _NOT_IN_GLUED = "".join(f"(?!(?<={re.escape(w[:i])}){re.escape(w[i:])})"
                         for w in _GLUED_WORDS if any(c in _TONED for c in w)
                         for i in range(1, len(w)))
-# or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying": "T" alone
-# is no issuer; "/TWNgày" still reads "TW")
+# or, after a two-letter issuer, a lower-case word glued to it ("13-TT/TUspecifying",
+# "70-TB/TWngày": "T" alone is no issuer; "/TWNgày" still reads "TW")
 _ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][a-zà-ỹđ]|[A-ZĐ][{_TONED}]"
                rf"|{_GLUED_DATE})"
-               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-z]{{3}}))")
+               rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[a-zà-ỹđ]{{3}}))")  # ("/TWngày 06": "TW")
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
