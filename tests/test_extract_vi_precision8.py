@@ -100,3 +100,21 @@ def test_a_code_glued_to_a_lower_case_date_word_keeps_its_issuer():
     ex = extract("Căn cứ Thông báo số 835-TB/TWngày 06 tháng 01 năm 2012 của Ban Bí thư về tổ "
                  "chức kỷ niệm.", "vi")
     assert [m.code for m in ex.mentions if m.number == "835"] == ["835-TB/TW"]
+
+
+# --- a later year after a code dates the phrase, not the document ------------------------------
+
+def test_a_later_year_after_a_dated_code_keeps_one_document():
+    text = ("Thực hiện Kế hoạch số 841-KH/HU, ngày 01/11/2021 của Ban Chấp hành Đảng bộ về việc thực "
+            "hiện Kết luận số 842-KL/TW, ngày 18/5/2021 của Bộ Chính trị; Đảng ủy xã ban hành Kế "
+            "hoạch thực hiện Kết luận 842-KL/TW năm 2022, như sau:")
+    ex = extract(text, "vi")
+    assert len([d for d in ex.documents if d.code == "842-KL/TW"]) == 1
+    assert [d.date for d in ex.documents if d.code == "842-KL/TW"] == ["2021-05-18"]
+
+
+def test_an_earlier_year_after_a_code_is_another_document():
+    text = ("Chỉ thị số 843-CT/TW, ngày 15/5/2021 của Bộ Chính trị thay thế Chỉ thị 843-CT/TW năm "
+            "2016 của Bộ Chính trị.")
+    ex = extract(text, "vi")
+    assert len([d for d in ex.documents if d.code == "843-CT/TW"]) == 2
