@@ -118,3 +118,33 @@ def test_an_earlier_year_after_a_code_is_another_document():
             "2016 của Bộ Chính trị.")
     ex = extract(text, "vi")
     assert len([d for d in ex.documents if d.code == "843-CT/TW"]) == 2
+
+
+# --- a body's name that ends on a coordinated list of capitalised words -------------------------
+
+def test_a_ministry_named_with_a_coordinated_list_is_one_issuer():
+    ex = extract("Kế hoạch số 851-KH/BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch thực hiện Nghị "
+                 "quyết số 852-NQ/TW.", "vi")
+    assert [m.issuer.text for m in ex.mentions if m.number == "851"] == [
+        "Bộ Văn hóa, Thể thao và Du lịch"]
+    assert _rels("Kế hoạch số 851-KH/BVHTTDL của Bộ Văn hóa, Thể thao và Du lịch thực hiện Nghị "
+                 "quyết số 852-NQ/TW.") == {("implements", "851-KH/BVHTTDL", "852-NQ/TW")}
+
+
+def test_a_coordinated_body_head_is_another_body():
+    ex = extract("Kế hoạch số 853-KH/TU của Tỉnh ủy và Ban Thường vụ về công tác cán bộ.", "vi")
+    assert [m.issuer.text for m in ex.mentions if m.number == "853"] == ["Tỉnh ủy"]
+
+
+# --- unnumbered documents: one per congress resolution they implement ---------------------------
+
+def test_two_programmes_implementing_two_congress_resolutions_stay_two():
+    text = ("Các đại biểu được triển khai Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết Đại "
+            "hội XI Đảng bộ tỉnh; Chương trình hành động của Đảng ủy Khối cơ quan và Doanh nghiệp "
+            "tỉnh thực hiện Nghị quyết Đại hội VIII của Đảng bộ Khối và Chương trình hành động Đảng "
+            "ủy Viện kiểm sát nhân dân tỉnh lần thứ VII.")
+    got = _rels(text)
+    assert ("implements", "Chương trình hành động của Tỉnh ủy", "Nghị quyết Đại hội XI") in got
+    assert ("implements", "Chương trình hành động của Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh",
+            "Nghị quyết Đại hội VIII") in got
+    assert len(got) == 2, got  # the third programme, parallel, implements nothing

@@ -290,7 +290,10 @@ def _one_unnamed_document(mentions: list[Mention], relations: list[Relation]) ->
         if m.strong or m.new or m.antecedent is not None or m.type is None:
             continue
         t = mentions[r.target]
-        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else (t.type, t.number_key)
+        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else \
+            (t.type, t.number_key) if t.number_key else t.name_key
+        if tkey is None:
+            continue  # (two unnumbered, unnamed objects need not be one document)
         key = (r.kind, m.type, tkey)
         if key in first and first[key] != r.source:
             m.antecedent = first[key]
@@ -402,6 +405,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
                     q.source == j and q.kind == r.kind and q.sentence == r.sentence
                     for q in relations):
                 break  # "A implementing X …; B implementing Y": parallel items, not objects
+        O = mentions[other]
+        if not N.strong and N.name_key is None and N.antecedent is None and N.type == O.type \
+                and not O.strong and O.antecedent is None:
+            break  # "…; Chương trình A thực hiện X và Chương trình B …": a parallel item of the
+            # unnumbered other end's type, named by no number or name, is no object of its cue
         if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
                 mentions[other]) != _issuer_of(mentions[prev]):
             # the issuer of the other end, not of the objects: an outer list goes on (but a
