@@ -148,3 +148,42 @@ def test_two_programmes_implementing_two_congress_resolutions_stay_two():
     assert ("implements", "Chương trình hành động của Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh",
             "Nghị quyết Đại hội VIII") in got
     assert len(got) == 2, got  # the third programme, parallel, implements nothing
+
+
+# --- passive amendments with the amending document after "theo" / "tại" -------------------------
+
+def test_amended_according_to_a_later_law_is_a_passive_amendment():
+    text = ("Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội số "
+            "861/2014/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 862/2020/QH14.")
+    assert ("amends", "862/2020/QH14", "861/2014/QH13") in _rels(text)
+    text2 = ("Điều 5 Nghị định số 863/2015/NĐ-CP được sửa đổi, bổ sung tại Nghị định số "
+             "864/2020/NĐ-CP của Chính phủ.")
+    assert ("amends", "864/2020/NĐ-CP", "863/2015/NĐ-CP") in _rels(text2)
+
+
+def test_implemented_according_to_a_document_is_no_amendment():
+    text = ("Kế hoạch số 865-KH/TU được xây dựng theo Nghị quyết số 866-NQ/TW của Bộ Chính trị.")
+    assert not any(k == "amends" for k, _s, _t in _rels(text))
+
+
+# --- a header whose number marker ends the line before the code --------------------------------
+
+def test_a_law_header_with_the_marker_on_the_line_before_is_the_text_s_own_document():
+    text = ("QUỐC HỘI ______________ Luật số:\n867/2025/QH15 |\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ______ |\n"
+            "LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT TỔ CHỨC QUỐC HỘI\n"
+            "Căn cứ Hiến pháp nước\nCộng hòa xã hội chủ nghĩa Việt Nam;\n"
+            "Quốc hội ban hành Luật\nsửa đổi, bổ sung một số điều của Luật Tổ chức Quốc hội số "
+            "868/2014/QH13.\n")
+    ex = extract(text, "vi")
+    assert [d.type for d in ex.documents if d.code == "867/2025/QH15"] == ["law"]
+    assert ("amends", "867/2025/QH15", "868/2014/QH13") in _rels(text)
+
+
+def test_a_code_opening_a_line_after_a_line_without_a_marker_is_no_header():
+    text = ("Văn bản liên quan, theo Luật:\n871/2025/QH15 |\nLUẬT\nTỔ CHỨC CHÍNH QUYỀN.\n")
+    got = [d.type for d in extract(text, "vi").documents if d.code == "871/2025/QH15"]
+    assert got and got != ["law"], got
+    text2 = ("Văn bản liên quan, Luật số:\n871/2025/QH15 |\nLUẬT\nTỔ CHỨC CHÍNH QUYỀN.\n")
+    assert [d.type for d in extract(text2, "vi").documents if d.code == "871/2025/QH15"] == [
+        "law"]

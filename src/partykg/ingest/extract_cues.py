@@ -102,7 +102,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "sửa đổi, bãi bỏ", "bổ sung, sửa đổi"),
         ("amends", "passive", "plain"): (
             "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
-            "được sửa đổi bằng"),
+            "được sửa đổi bằng",
+            # the amending document after "theo" / "tại" ("… đã được sửa đổi, bổ sung một số
+            # điều theo Luật số …", "… được sửa đổi, bổ sung tại Nghị định số …")
+            "được sửa đổi, bổ sung theo", "được sửa đổi, bổ sung tại", "được sửa đổi theo",
+            "được sửa đổi tại", "được bổ sung theo", "được bổ sung tại",
+            "được sửa đổi, bổ sung một số điều theo", "được sửa đổi, bổ sung một số điều tại"),
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",

@@ -113,6 +113,8 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     # the type word before the marker, then a colon: "Luật số: 65/2020/QH14"
     typed_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(P.type_words)})[ \t]{{1,2}}(?:{markers})"
                           r"[ \t]{0,2}:[ \t]{0,3}$", re.IGNORECASE)
+    wrapped_re = re.compile(rf"(?<![\w])(?P<type>(?:{_alt(P.type_words)})[ \t]{{1,2}})?(?:{markers})"
+                            r"[ \t]{0,2}:[ \t]{0,3}$", re.IGNORECASE)
     for i, m in enumerate(mentions):
         if not m.code:
             continue
@@ -120,7 +122,12 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
         lead = text[ls:m.end - len(m.code)] if m.text.endswith(m.code) else ""
-        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead)) \
+        # (or the marker ends the line before, the code opening its own: "… Luật số:" /
+        # "62/2025/QH15 |", a header laid out as a table and flattened)
+        wrapped = None
+        if ls > 0 and not text[ls:m.start].strip(" \t*|"):
+            wrapped = wrapped_re.search(text, max(0, ls - 60), ls - 1)
+        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped) \
                 or not _header_rest(text[m.end:le]):
             continue
         title = title_type(text, le, P)
@@ -133,7 +140,8 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
                 m.type = title
         elif m.type is None and title:
             m.type = title
-        tm = P.type_re.search(text, ls, m.start)
+        tm = P.type_re.search(text, ls, m.start) or (
+            P.type_re.match(text, wrapped.start("type")) if wrapped and wrapped.group("type") else None)
         if tm is not None and m.type in (None, "unclassified"):
             # "Luật số: NN/2020/QH14": the type word of the number line
             m.type = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()), m.type)
