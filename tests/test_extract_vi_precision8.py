@@ -187,3 +187,17 @@ def test_a_code_opening_a_line_after_a_line_without_a_marker_is_no_header():
     text2 = ("Văn bản liên quan, Luật số:\n871/2025/QH15 |\nLUẬT\nTỔ CHỨC CHÍNH QUYỀN.\n")
     assert [d.type for d in extract(text2, "vi").documents if d.code == "871/2025/QH15"] == [
         "law"]
+
+
+# --- an official letter whose issuing ministry's abbreviation is long ---------------------------
+
+def test_an_official_letter_with_a_six_letter_ministry_abbreviation():
+    ex = extract("Căn cứ Công văn số 881/LĐTBXH-BTXH ngày 03/3/2021 của Bộ Lao động - Thương binh "
+                 "và Xã hội về việc triển khai chương trình.", "vi")
+    assert [(m.type, m.code) for m in ex.mentions if m.number == "881"] == [
+        ("official-letter", "881/LĐTBXH-BTXH")]
+
+
+def test_a_long_capital_word_after_a_number_is_no_letter_code():
+    ex = extract("Tỷ lệ đạt 45/TTTTTTTTT-AB trong năm.", "vi")
+    assert not [m for m in ex.mentions if m.number == "45"]
