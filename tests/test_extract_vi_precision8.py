@@ -201,3 +201,17 @@ def test_an_official_letter_with_a_six_letter_ministry_abbreviation():
 def test_a_long_capital_word_after_a_number_is_no_letter_code():
     ex = extract("Tỷ lệ đạt 45/TTTTTTTTT-AB trong năm.", "vi")
     assert not [m for m in ex.mentions if m.number == "45"]
+
+
+# --- a body named by its task ------------------------------------------------------------------
+
+def test_a_steering_committee_named_by_its_task_is_no_relation():
+    text = ("Ngày 5/3/2024, Ủy ban nhân dân tỉnh ban hành Quyết định số 891/QĐ-UBND về việc thay thế "
+            "thành viên Ban Chỉ đạo thực hiện Nghị quyết số 892-NQ/TW của Bộ Chính trị.")
+    assert _rels(text) == set()
+
+
+def test_a_purpose_after_a_steering_committee_is_the_clause_s():
+    text = ("Tỉnh ủy đã ban hành Chương trình hành động số 893-CTr/TU, kiện toàn Ban Chỉ đạo và ban "
+            "hành Kế hoạch số 894-KH/TU để thực hiện Nghị quyết số 895-NQ/TW.")
+    assert ("implements", "894-KH/TU", "895-NQ/TW") in _rels(text)

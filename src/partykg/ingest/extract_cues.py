@@ -437,3 +437,9 @@ DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
 # the document in that phrase (partykg.ingest.extract.ownclause).
 OPENING_PREPS: dict[str, tuple[str, ...]] = {"vi": ("theo", "căn cứ", "tại", "trong", "qua")}
 PURPOSE_OPENERS: dict[str, tuple[str, ...]] = {"vi": ("để", "nhằm")}
+# Bodies named by their task: a cue right after the head ("thành viên Ban Chỉ đạo thực hiện
+# Nghị quyết số NN", "Tổ công tác triển khai …") is the body's name, not a document's relation
+# (a purpose after it, "kiện toàn Ban Chỉ đạo để thực hiện …", is the clause's).
+TASK_BODY_HEADS: dict[str, tuple[str, ...]] = {
+    "vi": ("Ban Chỉ đạo", "Ban chỉ đạo", "Tổ công tác", "Tổ giúp việc", "Tổ chỉ đạo",
+           "Tiểu ban chỉ đạo", "Đoàn công tác", "Đoàn kiểm tra", "Đoàn giám sát")}
