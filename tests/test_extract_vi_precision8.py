@@ -215,3 +215,23 @@ def test_a_purpose_after_a_steering_committee_is_the_clause_s():
     text = ("Tỉnh ủy đã ban hành Chương trình hành động số 893-CTr/TU, kiện toàn Ban Chỉ đạo và ban "
             "hành Kế hoạch số 894-KH/TU để thực hiện Nghị quyết số 895-NQ/TW.")
     assert ("implements", "894-KH/TU", "895-NQ/TW") in _rels(text)
+
+
+# --- a ";" list whose next item has its own predicate is a parallel clause ----------------------
+
+def test_an_item_after_a_semicolon_with_its_own_cue_is_no_object():
+    text = ("Năm 2023, Tỉnh ủy ban hành Kết luận số 901-KL/TU về tiếp tục thực hiện Nghị quyết số "
+            "902-NQ/TU; Chương trình số 903-CTr/TU thực hiện Nghị quyết số 904-NQ/TW của Ban Chấp "
+            "hành Trung ương.")
+    got = _rels(text)
+    assert ("continues", "901-KL/TU", "902-NQ/TU") in got
+    assert ("implements", "903-CTr/TU", "904-NQ/TW") in got
+    assert not any(t == "903-CTr/TU" for _k, _s, t in got), got
+
+
+def test_an_item_whose_cue_is_in_its_own_subject_is_still_an_object():
+    text = ("Chỉ thị này thay thế Chỉ thị số 905-CT/TW, ngày 14/6/2024 của Bộ Chính trị về đại hội "
+            "đảng bộ các cấp; Kết luận số 906-KL/TW, ngày 18/01/2025 của Bộ Chính trị về việc điều "
+            "chỉnh, bổ sung một số nội dung Chỉ thị số 905-CT/TW.")
+    got = _rels(text)
+    assert any(k == "replaces" and t == "906-KL/TW" for k, _s, t in got), got

@@ -402,9 +402,11 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             if not (joined or listed or item):
                 break
             if listed and not (joined or item) and any(
-                    q.source == j and q.kind == r.kind and q.sentence == r.sentence
-                    for q in relations):
-                break  # "A implementing X …; B implementing Y": parallel items, not objects
+                    q.source == j and q.sentence == r.sentence and (
+                        q.kind == r.kind or not P.subject_prep_re.search(
+                            text[N.end - base:_reach(N) - base])) for q in relations):
+                break  # "A implementing X …; B implementing Y" (or continuing it, its cue no
+                # part of a subject "về việc …"): parallel items, not objects
         O = mentions[other]
         if not N.strong and N.name_key is None and N.antecedent is None and N.type == O.type \
                 and not O.strong and O.antecedent is None:
