@@ -235,3 +235,12 @@ def test_an_item_whose_cue_is_in_its_own_subject_is_still_an_object():
             "chỉnh, bổ sung một số nội dung Chỉ thị số 905-CT/TW.")
     got = _rels(text)
     assert any(k == "replaces" and t == "906-KL/TW" for k, _s, t in got), got
+
+
+def test_an_item_after_a_semicolon_that_issues_something_is_its_own_clause():
+    text = ("Đại biểu được nghe quán triệt Nghị quyết số 911-NQ/TW của Bộ Chính trị và Kế hoạch số "
+            "912-KH/BCĐTW thực hiện Nghị quyết số 911-NQ/TW; Nghị quyết số 913/NQ-CP ban hành "
+            "Chương trình hành động của Chính phủ.")
+    got = _rels(text)
+    assert ("implements", "912-KH/BCĐTW", "911-NQ/TW") in got
+    assert not any(t == "913/NQ-CP" for _k, _s, t in got), got

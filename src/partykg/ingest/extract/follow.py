@@ -32,7 +32,7 @@ from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
 from partykg.ingest.extract.samesubject import same_subject
@@ -425,6 +425,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break
+        if re.match(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]", text[_reach(N) - base:].lstrip(" \t"),
+                    re.IGNORECASE):
+            break  # "…; Nghị quyết số NN ban hành Chương trình …": N's own clause
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j
