@@ -244,3 +244,17 @@ def test_an_item_after_a_semicolon_that_issues_something_is_its_own_clause():
     got = _rels(text)
     assert ("implements", "912-KH/BCĐTW", "911-NQ/TW") in got
     assert not any(t == "913/NQ-CP" for _k, _s, t in got), got
+
+
+# --- after a comma, the cue's subject is the document that details the one before ---------------
+
+def test_the_detailing_document_is_what_replaces():
+    text = ("Thông tư số 921/2024/TT-BNV quy định chi tiết một số điều của Nghị định số "
+            "922/2020/NĐ-CP, thay thế Thông tư số 923/2011/TT-BNV.")
+    assert _rels(text) == {("replaces", "921/2024/TT-BNV", "923/2011/TT-BNV")}
+
+
+def test_a_document_named_after_a_plain_subject_still_replaces():
+    text = ("Chính phủ ban hành Nghị định số 924/2024/NĐ-CP về công tác văn thư, thay thế Nghị định "
+            "số 925/2020/NĐ-CP.")
+    assert _rels(text) == {("replaces", "924/2024/NĐ-CP", "925/2020/NĐ-CP")}

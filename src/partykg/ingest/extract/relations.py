@@ -93,7 +93,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
                 break
             if purpose_of_main_clause(text, A.start - base, gap, cue.group(0), P):
                 break  # "Theo X, để thực hiện Y, <main clause>": the purpose is not X's
-            source = ai
+            source = _detailing_subject(text, idx, mentions, ai, gap, base, P)
             break
         if source is None:
             continue
@@ -113,6 +113,25 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
+
+
+def _detailing_subject(text: str, idx: list[int], mentions: list[Mention], ai: int, gap: str,
+                       base: int, P: Patterns) -> int:
+    """ "Thông tư số A quy định chi tiết một số điều của Nghị định số B, thay thế Thông tư số
+    C": after a comma, the cue's subject is the document that details B, not B."""
+    if not gap.lstrip(" \t").startswith(","):
+        return ai
+    before = [j for j in idx if mentions[j].strong and mentions[j].end <= mentions[ai].start
+              and mentions[j].list_head is None]
+    if not before:
+        return ai
+    x = before[-1]
+    between = text[mentions[x].end - base:mentions[ai].start - base]
+    words = L.DETAIL_BEFORE.get(P.lang)
+    if not words or len(between) > 80 or re.search(r"[;,.]", between) or not re.match(
+            rf"[ \t]{{0,2}}(?:{_alt(words)})(?![\w])", between, re.IGNORECASE):
+        return ai
+    return x
 
 
 def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
