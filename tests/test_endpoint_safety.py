@@ -123,6 +123,11 @@ def test_every_statement_of_a_blank_node_goes_in_one_chunk():
         holding = [n for n, p in enumerate(pieces)
                    if b"_:e%d " % i in p or b"_:x%d " % i in p]
         assert len(set(holding)) == 1, i  # e_i and x_i (linked) in exactly one piece
+    by_count = chunks(data, 1 << 30, max_lines=300)  # SPARQL Update: statements per request
+    assert len(by_count) > 5 and all(p.count(b"\n") <= 300 for p in by_count)
+    assert sorted(b"".join(by_count).splitlines()) == sorted(data.splitlines())
+    for i in range(400):
+        assert len({n for n, p in enumerate(by_count) if b"_:e%d " % i in p}) == 1, i
     big = b"".join(b"_:b <http://e/p> \"%d\" .\n" % i for i in range(500))
     assert chunks(big, 1_000) == [big]  # one node's statements longer than a chunk stay whole
 
