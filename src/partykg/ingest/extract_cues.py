@@ -102,7 +102,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "sửa đổi, bãi bỏ", "bổ sung, sửa đổi"),
         ("amends", "passive", "plain"): (
             "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
-            "được sửa đổi bằng"),
+            "được sửa đổi bằng",
+            # the amending document after "theo" / "tại" ("… đã được sửa đổi, bổ sung một số
+            # điều theo Luật số …", "… được sửa đổi, bổ sung tại Nghị định số …")
+            "được sửa đổi, bổ sung theo", "được sửa đổi, bổ sung tại", "được sửa đổi theo",
+            "được sửa đổi tại", "được bổ sung theo", "được bổ sung tại",
+            "được sửa đổi, bổ sung một số điều theo", "được sửa đổi, bổ sung một số điều tại"),
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",
@@ -432,3 +437,9 @@ DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
 # the document in that phrase (partykg.ingest.extract.ownclause).
 OPENING_PREPS: dict[str, tuple[str, ...]] = {"vi": ("theo", "căn cứ", "tại", "trong", "qua")}
 PURPOSE_OPENERS: dict[str, tuple[str, ...]] = {"vi": ("để", "nhằm")}
+# Bodies named by their task: a cue right after the head ("thành viên Ban Chỉ đạo thực hiện
+# Nghị quyết số NN", "Tổ công tác triển khai …") is the body's name, not a document's relation
+# (a purpose after it, "kiện toàn Ban Chỉ đạo để thực hiện …", is the clause's).
+TASK_BODY_HEADS: dict[str, tuple[str, ...]] = {
+    "vi": ("Ban Chỉ đạo", "Ban chỉ đạo", "Tổ công tác", "Tổ giúp việc", "Tổ chỉ đạo",
+           "Tiểu ban chỉ đạo", "Đoàn công tác", "Đoàn kiểm tra", "Đoàn giám sát")}

@@ -113,6 +113,8 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     # the type word before the marker, then a colon: "Luật số: 65/2020/QH14"
     typed_re = re.compile(rf"[ \t*|]{{0,4}}(?:{_alt(P.type_words)})[ \t]{{1,2}}(?:{markers})"
                           r"[ \t]{0,2}:[ \t]{0,3}$", re.IGNORECASE)
+    wrapped_re = re.compile(rf"(?<![\w])(?P<type>(?:{_alt(P.type_words)})[ \t]{{1,2}})?(?:{markers})"
+                            r"[ \t]{0,2}:[ \t]{0,3}$", re.IGNORECASE)
     for i, m in enumerate(mentions):
         if not m.code:
             continue
@@ -120,7 +122,12 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
         lead = text[ls:m.end - len(m.code)] if m.text.endswith(m.code) else ""
-        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead)) \
+        # (or the marker ends the line before, the code opening its own: "… Luật số:" /
+        # "62/2025/QH15 |", a header laid out as a table and flattened)
+        wrapped = None
+        if ls > 0 and not text[ls:m.start].strip(" \t*|"):
+            wrapped = wrapped_re.search(text, max(0, ls - 60), ls - 1)
+        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped) \
                 or not _header_rest(text[m.end:le]):
             continue
         title = title_type(text, le, P)
@@ -133,7 +140,8 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
                 m.type = title
         elif m.type is None and title:
             m.type = title
-        tm = P.type_re.search(text, ls, m.start)
+        tm = P.type_re.search(text, ls, m.start) or (
+            P.type_re.match(text, wrapped.start("type")) if wrapped and wrapped.group("type") else None)
         if tm is not None and m.type in (None, "unclassified"):
             # "Luật số: NN/2020/QH14": the type word of the number line
             m.type = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()), m.type)
@@ -220,14 +228,20 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
         partner_keys = {_key(mentions[k]) for k in mine if _key(mentions[k])}
         found = None
         kinds = set()
+        own = self_re.search(around)
         for j in range(i - 1, -1, -1):
             o = mentions[j]
             if o.sentence < m.sentence - window:
                 break
             if o.anaphor or o.type != m.type:
                 continue
+            if own and _in_basis(sentences[o.sentence], o, P):
+                continue  # "Quyết định này" is never a document its preamble is based on
             if j in mine or (_key(o) and _key(o) in partner_keys):
                 continue
+            if m.issuer is not None and o.issuer is not None and \
+                    m.issuer.match_key != o.issuer.match_key:
+                continue  # "Chỉ thị của Bộ Chính trị" after a directive of another body
             if found is None:
                 found = j
             kinds.add(_key(o) or ("unnamed", j))
@@ -239,6 +253,17 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
                 m.subject, mentions[found].subject or _name_words(mentions[found])):
             continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
+
+
+def _in_basis(sent: Sentence, o: Mention, P: Patterns) -> bool:
+    """``o`` is named in a preamble's basis clause ("Căn cứ Quy chế … ban hành kèm theo Quyết
+    định số NN …;"): a basis cue before it in its sentence, with no ";" or line break between."""
+    words = L.BASED_ON.get(P.lang)
+    if not words:
+        return False
+    before = sent.text[:o.start - sent.start]
+    cut = max(before.rfind(";"), before.rfind("\n"))
+    return bool(re.search(rf"(?<![\w])(?:{_alt(words)})(?![\w])", before[cut + 1:], re.IGNORECASE))
 
 
 _NAME_AFTER = re.compile(r"[ \t]{1,2}(?:[A-ZĐÀ-Ỹ][^\W\d_]{0,20}[ \t]{1,2}){1,3}(?:[IVXLC]{1,6}|\d{1,3})(?![\w])")

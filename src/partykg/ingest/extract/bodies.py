@@ -200,4 +200,37 @@ def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int]
     if end == he and text[hs:he] in ("Ban", "Bộ", "Ủy ban", "Uỷ ban", "Văn phòng", "Đảng bộ",
                                      "Đảng ủy", "Đảng uỷ"):
         return None
-    return hs, end
+    return hs, _coordinated_name(text, end, P)
+
+
+_VI_CAP = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,7}"
+_VI_LOW = r"[a-zđà-ỹ]{1,7}"
+
+
+def _coordinated_name(text: str, end: int, P: Patterns) -> int:
+    """A name whose last part is a coordinated list of capitalised words ("Bộ Văn hóa, Thể thao
+    và Du lịch", "Đảng ủy Khối cơ quan và Doanh nghiệp tỉnh"): the name goes on over ", X" and
+    "và Y" when each part opens with a capitalised word that opens no body, type or national
+    name, and its lower-case words are no stop words; the list must close with the
+    coordinator."""
+    coord = _alt(L.OBJECT_COORDINATORS["vi"])
+    part = rf"{_VI_CAP}(?:[ \t]{{1,2}}{_VI_LOW}){{0,3}}"
+    rx = re.compile(rf"(?:(?:,|[ \t]{{1,2}}[-–])[ \t]{{1,2}}{part}){{0,3}}[ \t]{{1,2}}(?:{coord})"
+                    rf"[ \t]{{1,2}}{part}(?![\w])")
+    m = rx.match(text, end)
+    if m is None:
+        return end
+    heads = tuple(h.split()[0] for h in L.BODY_HEADS["vi"])
+    cut = end
+    for w in re.finditer(r"[^\W\d_]+", text[end:m.end()]):
+        pos = end + w.start()
+        word = w.group(0)
+        if word in heads or P.type_re.match(text, pos) or P.national_re.match(text, pos):
+            return end  # "… và Ban Thường vụ", "… và Nghị quyết …": another body or a document
+        if re.match(rf"(?:{coord})(?![\w])", text[pos:]):
+            continue
+        if word[:1].islower() and P.vi_stop_re.match(text, pos):
+            break
+        cut = end + w.end()
+    # (the list closes with the coordinator: the words after it are the name's)
+    return cut if re.search(rf"(?<![\w])(?:{coord})[ \t]{{1,2}}{_VI_CAP}", text[end:cut]) else end

@@ -51,7 +51,9 @@ _STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
                  rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
 _CODE_STATE = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
-    rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]?{_DASH}[ \t]?"
+    # (or, in an official letter's code, the issuing ministry's abbreviation, up to seven
+    # capitals: "555/LĐTBXH-BTXH", "12/BNNPTNT-TCTL")
+    rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}}|[A-ZĐ]{{6,7}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})"
     rf"{_NOT_IN_GLUED}(?:(?![\w/])|(?=[A-ZĐ][{_LOWER_VI}]{{2}})|(?={_GLUED_DATE})"
     # or two capitals, then lower-case text the page glued to them ("15/2018/ND-CPfa-…")

@@ -40,6 +40,11 @@ def coordinated_subjects(sentences: list[Sentence], mentions: list[Mention],
         if r.cue.lower() in mentions[first].text.lower():
             continue  # a title that says what it amends ("the Law on the amendments to …"): its own
         sent = sentences[r.sentence]
+        other = r.target if active else r.source
+        lo, hi = mentions[first].end - sent.start, mentions[other].start - sent.start
+        if r.cue.lower() not in sent.text[max(0, lo):max(0, hi)].lower():
+            continue  # the cue is not between them ("Thực hiện X và Y, … ban hành Z": a fronted
+            # clause's objects, whose list is the fronted rule's, not a coordinated subject)
         idx = sorted(by_sent.get(r.sentence, ()), key=lambda i: mentions[i].start)
         cur = first
         while True:

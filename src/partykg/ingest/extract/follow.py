@@ -32,7 +32,7 @@ from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.mentions import _is_filler
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
 from partykg.ingest.extract.samesubject import same_subject
@@ -290,7 +290,10 @@ def _one_unnamed_document(mentions: list[Mention], relations: list[Relation]) ->
         if m.strong or m.new or m.antecedent is not None or m.type is None:
             continue
         t = mentions[r.target]
-        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else (t.type, t.number_key)
+        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else \
+            (t.type, t.number_key) if t.number_key else t.name_key
+        if tkey is None:
+            continue  # (two unnumbered, unnamed objects need not be one document)
         key = (r.kind, m.type, tkey)
         if key in first and first[key] != r.source:
             m.antecedent = first[key]
@@ -399,9 +402,16 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             if not (joined or listed or item):
                 break
             if listed and not (joined or item) and any(
-                    q.source == j and q.kind == r.kind and q.sentence == r.sentence
-                    for q in relations):
-                break  # "A implementing X …; B implementing Y": parallel items, not objects
+                    q.source == j and q.sentence == r.sentence and (
+                        q.kind == r.kind or not P.subject_prep_re.search(
+                            text[N.end - base:_reach(N) - base])) for q in relations):
+                break  # "A implementing X …; B implementing Y" (or continuing it, its cue no
+                # part of a subject "về việc …"): parallel items, not objects
+        O = mentions[other]
+        if not N.strong and N.name_key is None and N.antecedent is None and N.type == O.type \
+                and not O.strong and O.antecedent is None:
+            break  # "…; Chương trình A thực hiện X và Chương trình B …": a parallel item of the
+            # unnumbered other end's type, named by no number or name, is no object of its cue
         if r.kind != "continues" and _issuer_of(N) and _issuer_of(N) == _issuer_of(
                 mentions[other]) != _issuer_of(mentions[prev]):
             # the issuer of the other end, not of the objects: an outer list goes on (but a
@@ -415,6 +425,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break
+        if re.match(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]", text[_reach(N) - base:].lstrip(" \t"),
+                    re.IGNORECASE):
+            break  # "…; Nghị quyết số NN ban hành Chương trình …": N's own clause
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j

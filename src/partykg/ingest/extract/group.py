@@ -182,6 +182,23 @@ def _code_types(code: str) -> tuple[str, ...]:
         return ()
 
 
+def _later_years(mentions: list[Mention], ckey) -> None:
+    """A year alone after a code ("… ban hành Kế hoạch thực hiện Kết luận 01-KL/TW năm 2022")
+    later than the full date the text gives that code elsewhere ("Kết luận số 01-KL/TW, ngày
+    18/5/2021") dates what the phrase is about (a yearly plan), not the document: dropped, so
+    the mention stays with its document (a code is issued once; one issued again in a later term
+    is dated in full, or by an earlier year than the text's other date)."""
+    full: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.code and m.date and len(m.date) == 10:
+            full.setdefault(ckey(m.code), set()).add(m.date[:4])
+    for m in mentions:
+        if m.code and m.date and len(m.date) == 4:
+            years = full.get(ckey(m.code), set())
+            if years and m.date not in years and all(y < m.date for y in years):
+                m.date = None
+
+
 def _group(mentions: list[Mention], relations: list[Relation],
            mergers: list[Merger]) -> list[Document]:
     """One document per code (split by conflicting dates), short mentions joined to the coded
@@ -216,6 +233,7 @@ def _group(mentions: list[Mention], relations: list[Relation],
             types.add(m.type)
 
     ckey = lru_cache(maxsize=4096)(lambda c: code_key(normal_code(c)))
+    _later_years(mentions, ckey)
     # 1. coded mentions
     for i, m in enumerate(mentions):
         if not m.code:

@@ -113,8 +113,9 @@ class Patterns:
             re.IGNORECASE)
         terms = _alt(L.TERM_WORDS[lang])
         self.term_re = re.compile(
-            rf",?[ \t]{{0,2}}(?:{terms})[ \t]{{1,2}}[IVXLC0-9]{{1,6}}(?:[ \t]{{0,2}}"
-            rf"(?:{_alt(L.OBJECT_COORDINATORS[lang])}|,)[ \t]{{0,2}}[IVXLC0-9]{{1,6}})?"
+            rf",?[ \t]{{0,2}}(?:{terms})[ \t]{{1,2}}[IVXLC0-9]{{1,6}}"
+            r"(?:[ \t]{0,2}[-–][ \t]{0,2}(?:19|20)\d\d(?![\w]))?(?:[ \t]{0,2}"  # "nhiệm kỳ 2020 - 2025"
+            rf"(?:{_alt(L.OBJECT_COORDINATORS[lang])}|,)[ \t]{{0,2}}[IVXLC0-9]{{1,6}}(?![\w]))?"
             rf"|[ \t]{{0,2}}ke-\d{{1,3}}|[ \t]{{0,2}}\((?:{terms})[^()]{{0,30}}\)",
             re.IGNORECASE)
         self.issue_verb_re = re.compile(

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX
+from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX, PURPOSE_OPENERS, TASK_BODY_HEADS
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
@@ -63,6 +63,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             continue
         if voice == "active" and _after_passive_aux(text, cue.start(), P.lang):
             continue  # "Được bổ sung X": amended by X, not "… amends X"
+        if _names_task_body(text, cue, P):
+            continue  # "Ban Chỉ đạo thực hiện X": a body's name
         source = None
         # a bracketed passive note ("… of Decree NN on X (amended and supplemented by Decree
         # MM)") is about the document right before it, even the object of an earlier cue
@@ -91,7 +93,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
                 break
             if purpose_of_main_clause(text, A.start - base, gap, cue.group(0), P):
                 break  # "Theo X, để thực hiện Y, <main clause>": the purpose is not X's
-            source = ai
+            source = _detailing_subject(text, idx, mentions, ai, gap, base, P)
             break
         if source is None:
             continue
@@ -113,6 +115,25 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
     return out
 
 
+def _detailing_subject(text: str, idx: list[int], mentions: list[Mention], ai: int, gap: str,
+                       base: int, P: Patterns) -> int:
+    """ "Thông tư số A quy định chi tiết một số điều của Nghị định số B, thay thế Thông tư số
+    C": after a comma, the cue's subject is the document that details B, not B."""
+    if not gap.lstrip(" \t").startswith(","):
+        return ai
+    before = [j for j in idx if mentions[j].strong and mentions[j].end <= mentions[ai].start
+              and mentions[j].list_head is None]
+    if not before:
+        return ai
+    x = before[-1]
+    between = text[mentions[x].end - base:mentions[ai].start - base]
+    words = L.DETAIL_BEFORE.get(P.lang)
+    if not words or len(between) > 80 or re.search(r"[;,.]", between) or not re.match(
+            rf"[ \t]{{0,2}}(?:{_alt(words)})(?![\w])", between, re.IGNORECASE):
+        return ai
+    return x
+
+
 def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
                          a: int, b: int, cue: re.Match) -> bool:
     """ "Thực hiện X … và triển khai Y …, <body> ban hành Z": the cue after the coordinator is
@@ -123,6 +144,22 @@ def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention]
         return False
     objs = fronted_objects(sent, idx, mentions, P)
     return a in objs and b in objs
+
+
+@lru_cache(maxsize=8)
+def _task_head_re(lang: str) -> re.Pattern | None:
+    heads = TASK_BODY_HEADS.get(lang)
+    return re.compile(rf"(?<![\w])(?:{_alt(heads)})[ \t]{{1,2}}$") if heads else None
+
+
+def _names_task_body(text: str, cue: re.Match, P: Patterns) -> bool:
+    """A cue right after the head of a body named by its task ("Ban Chỉ đạo thực hiện X"), not
+    a purpose ("Ban Chỉ đạo để thực hiện X")."""
+    rx = _task_head_re(P.lang)
+    if rx is None or not rx.search(text, max(0, cue.start() - 30), cue.start()):
+        return False
+    first = cue.group(0).split()[0].lower() if cue.group(0).split() else ""
+    return first not in PURPOSE_OPENERS.get(P.lang, ())
 
 
 def _opens_bracket(text: str, pos: int) -> bool:

@@ -169,20 +169,28 @@ def shared_relation(mentions: list[Mention], relations: list[Relation],
     document (a page title "Kế hoạch thực hiện Kết luận số NN" over "Kế hoạch số MM … về thực
     hiện Kết luận số NN") is that numbered document: the only one, or the text's own (its
     header) when several have it."""
+    def target_key(t: Mention):  # a numbered document, or one named by its congress or plenum
+        return _key(t) or t.name_key
+
     have: dict[tuple, dict[tuple, int]] = {}
     for r in relations:
         o = mentions[r.source]
         if o.strong and o.type is not None and _key(o) is not None:
-            have.setdefault((r.kind, o.type, _key(mentions[r.target])), {}).setdefault(_key(o), r.source)
+            have.setdefault((r.kind, o.type, target_key(mentions[r.target])), {}).setdefault(_key(o), r.source)
     hkey = _key(mentions[header]) if header is not None else None
     for r in relations:
         m = mentions[r.source]
         if m.strong or m.new or m.antecedent is not None or m.type is None:
             continue
-        tkey = _key(mentions[r.target])
+        tkey = target_key(mentions[r.target])
         cands = have.get((r.kind, m.type, tkey), {}) if tkey is not None else {}
         if len(cands) == 1:
-            m.antecedent = next(iter(cands.values()))
+            j = next(iter(cands.values()))
+            o = mentions[j]
+            if _key(mentions[r.target]) is None and m.issuer is not None and \
+                    o.issuer is not None and m.issuer.match_key != o.issuer.match_key:
+                continue  # (a congress's resolution: every body implements it) another body's
+            m.antecedent = j
         elif hkey is not None and hkey in cands:
             m.antecedent = cands[hkey]
 
