@@ -1,0 +1,40 @@
+"""Vietnamese unnumbered documents and relations of issue 12 written against the blind
+development set LE: plans and programmes a decision issues, amendments of laws and circulars.
+Sentences written for the tests (fictional numbers and titles); each rule has a case that fails
+without it."""
+from __future__ import annotations
+
+from partykg.ingest.extract import extract
+
+
+def doc_relations(text: str, lang: str = "vi") -> set[tuple[str, str, str]]:
+    """(kind, source names, target names) of the document relations, each end the sorted names of
+    its document joined by ' | '."""
+    ex = extract(text, lang)
+    names = {d.id: " | ".join(sorted(d.names)) for d in ex.documents}
+    return {(r.kind, names[r.source], names[r.target]) for r in ex.doc_relations
+            if r.kind != "basedOn"}
+
+
+# --- a plan a decision issues is the subject of its own cue ------------------------------------
+
+DECISION_ISSUES_PLAN = (
+    "Số: 118/QĐ-UBND\n"
+    "QUYẾT ĐỊNH\n"
+    "BAN HÀNH KẾ HOẠCH TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 41-CT/TW CỦA BAN BÍ THƯ\n"
+    "QUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Chỉ thị số 41-CT/TW "
+    "của Ban Bí thư về công tác dân vận.\n")
+
+
+def test_the_plan_a_decision_issues_implements_not_the_decision():
+    got = doc_relations(DECISION_ISSUES_PLAN)
+    assert ("implements", "KẾ HOẠCH | Kế hoạch", "CHỈ THỊ SỐ 41-CT/TW | Chỉ thị số 41-CT/TW") in got
+    assert not any(src.startswith("118/QĐ-UBND") for _, src, _ in got)
+
+
+def test_a_government_resolution_still_carries_its_programme():
+    text = ("Nghị quyết số 77/NQ-CP ban hành Chương trình hành động của Chính phủ thực hiện "
+            "Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương.")
+    got = doc_relations(text)
+    assert ("implements", "Nghị quyết số 77/NQ-CP", "Nghị quyết số 19-NQ/TW") in got
