@@ -38,3 +38,30 @@ def test_a_government_resolution_still_carries_its_programme():
             "Nghị quyết số 19-NQ/TW của Ban Chấp hành Trung ương.")
     got = doc_relations(text)
     assert ("implements", "Nghị quyết số 77/NQ-CP", "Nghị quyết số 19-NQ/TW") in got
+
+
+# --- a law's header broken over a line; amended "theo" a law --------------------------------
+
+LAW_HEADER = (
+    "QUỐC HỘI ______ Luật số:\n"
+    "88/2031/QH19 |\n"
+    "LUẬT\n"
+    "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT THỦY LỢI\n"
+    "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thủy lợi số 12/2027/QH17 đã "
+    "được sửa đổi, bổ sung một số điều theo Luật số 40/2029/QH18.\n")
+
+
+def test_a_header_code_under_its_type_word_is_that_type_and_the_header():
+    ex = extract(LAW_HEADER, "vi")
+    header = next(d for d in ex.documents if d.code and d.code.startswith("88/"))
+    assert header.type == "law"
+    got = doc_relations(LAW_HEADER)
+    amended = "LUẬT THỦY LỢI | Luật Thủy lợi số 12/2027/QH17"
+    assert ("amends", "88/2031/QH19 | Luật sửa đổi, bổ sung một số điều", amended) in got
+
+
+def test_amended_under_a_law_is_amended_by_it():
+    got = doc_relations(LAW_HEADER)
+    assert ("amends", "Luật số 40/2029/QH18",
+            "LUẬT THỦY LỢI | Luật Thủy lợi số 12/2027/QH17") in got
+    assert len(got) == 2

@@ -102,7 +102,10 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "sửa đổi, bãi bỏ", "bổ sung, sửa đổi"),
         ("amends", "passive", "plain"): (
             "được sửa đổi, bổ sung bởi", "được sửa đổi, bổ sung bằng", "được sửa đổi bởi",
-            "được sửa đổi bằng"),
+            "được sửa đổi bằng",
+            # "… đã được sửa đổi, bổ sung một số điều theo Luật số NN": amended under (by) NN
+            "được sửa đổi, bổ sung theo", "được sửa đổi, bổ sung một số điều theo",
+            "được sửa đổi, bổ sung một số điều bởi", "được sửa đổi, bổ sung một số điều bằng"),
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",

@@ -11,6 +11,7 @@ from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
+from partykg.ingest.extract.headertype import type_header_codes
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _abbreviation_types, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.frontedissued import fronted_unnamed
@@ -90,6 +91,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
     header_dates(text, mentions, P)
+    type_header_codes(text, mentions, P)  # "Luật số:" / "62/2025/QH15"
     refs = subject_refs(sentences, mentions, P)
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
