@@ -65,3 +65,16 @@ def test_amended_under_a_law_is_amended_by_it():
     assert ("amends", "Luật số 40/2029/QH18",
             "LUẬT THỦY LỢI | Luật Thủy lợi số 12/2027/QH17") in got
     assert len(got) == 2
+
+
+# --- a lower-case type word before an amending cue names an unnumbered document --------------
+
+def test_a_lower_case_circular_amending_a_numbered_one_is_a_document():
+    got = doc_relations("thông tư sửa đổi thông tư 27")
+    assert got == {("amends", "thông tư", "thông tư 27")}
+
+
+def test_a_plural_or_a_numbered_subject_before_makes_no_lower_case_document():
+    assert doc_relations("Các thông tư sửa đổi thông tư 27 đang được rà soát.") == set()
+    got = doc_relations("Thông tư 31/2030/TT-BTC là thông tư sửa đổi Thông tư 27/2029/TT-BTC.")
+    assert not any(src == "thông tư" for _, src, _ in got)

@@ -20,6 +20,7 @@ from partykg.ingest.extract.cuelist import cue_lists
 from partykg.ingest.extract.singularref import singular_refs
 from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
+from partykg.ingest.extract.lowersubject import lower_subjects
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -104,6 +105,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     planned_unnamed(sentences, mentions, relations, P)
+    lower_subjects(sentences, mentions, relations, P)  # "thông tư sửa đổi thông tư 09"
     cue_lists(sentences, mentions, relations, P)
     title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
