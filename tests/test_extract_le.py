@@ -78,3 +78,37 @@ def test_a_plural_or_a_numbered_subject_before_makes_no_lower_case_document():
     assert doc_relations("Các thông tư sửa đổi thông tư 27 đang được rà soát.") == set()
     got = doc_relations("Thông tư 31/2030/TT-BTC là thông tư sửa đổi Thông tư 27/2029/TT-BTC.")
     assert not any(src == "thông tư" for _, src, _ in got)
+
+
+# --- programmes named by title; a line ending on a cue goes on ------------------------------
+
+PROGRAMME_BY_TITLE = (
+    "Số: 402/QĐ-UBND\n"
+    "QUYẾT ĐỊNH\n"
+    "BAN HÀNH KẾ HOẠCH THỰC HIỆN CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ NGÀNH THỦY SẢN TRÊN ĐỊA BÀN TỈNH\n"
+    "Căn cứ Quyết định số 77/QĐ-TTg của Thủ tướng Chính phủ ban hành Chương trình chuyển đổi số "
+    "ngành thủy sản giai đoạn 2031 - 2035;\n"
+    "QUYẾT ĐỊNH:\n"
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện\n"
+    "Chương trình chuyển đổi số ngành thủy sản trên địa bàn tỉnh.\n")
+
+
+def test_a_programme_named_by_title_is_one_document_in_every_case():
+    got = doc_relations(PROGRAMME_BY_TITLE)
+    programme = ("CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ NGÀNH THỦY SẢN | "
+                 "Chương trình chuyển đổi số ngành thủy sản")
+    assert ("implements", "KẾ HOẠCH | Kế hoạch", programme) in got
+
+
+def test_a_line_ending_on_a_cue_goes_on_in_the_next_line():
+    from partykg.ingest.extract import split_sentences
+
+    texts = [s.text for s in split_sentences(PROGRAMME_BY_TITLE)]
+    assert any(t.startswith("Ban hành kèm theo") and t.endswith("trên địa bàn tỉnh.") for t in texts)
+
+
+def test_a_counted_or_generic_programme_is_no_title():
+    text = ("Thành ủy đẩy mạnh 4 chương trình phát triển kinh tế biển với 30 đề án cụ thể hóa "
+            "Nghị quyết số 12-NQ/TU. Chương trình công tác năm của Ban thực hiện Nghị quyết số "
+            "12-NQ/TU.")
+    assert doc_relations(text) == set()

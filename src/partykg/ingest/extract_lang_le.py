@@ -12,3 +12,32 @@ from __future__ import annotations
 # implements X. (A Government resolution "về Chương trình hành động … thực hiện X" carries its
 # programme: there the resolution implements X, :mod:`partykg.ingest.extract.promulgates`.)
 ATTACHING_TYPES: tuple[str, ...] = ("decision",)
+
+# --- a line that cannot end its sentence ------------------------------------------------------
+# A line ending on one of these words (a verb or preposition that takes an object) goes on in the
+# next line even when that one opens with a capital: "Ban hành kèm theo Quyết định này Kế hoạch
+# thực hiện" / "Chương trình phát triển …". Words of every language the splitter meets (it runs
+# before the language is known); lower case, matched as the line's last words.
+LINE_GOES_ON: tuple[str, ...] = ("thực hiện", "triển khai", "của", "về", "theo", "tại",
+                                 "kèm theo", "thay thế", "sửa đổi, bổ sung", "hướng dẫn")
+
+# --- programmes named by their title ----------------------------------------------------------
+# "Chương trình phát triển công tác xã hội giai đoạn 2021 - 2030", "CHƯƠNG TRÌNH PHÁT TRIỂN CÔNG
+# TÁC XÃ HỘI TRÊN ĐỊA BÀN …": a national (or provincial) programme named by its title after the
+# bare type word. The scheme's types named so; the words that end a title (with punctuation, a
+# number and its marker, a relation cue and the next type word; "số" alone is a word of a
+# title, "chuyển đổi số"); the first words that make the type word a
+# common noun or a generic work programme ("chương trình công tác năm …", "chương trình này");
+# the fewest words a title has.
+NAMED_PROGRAMME_TYPES: tuple[str, ...] = ("programme",)
+PROGRAMME_TITLE_STOPS: dict[str, tuple[str, ...]] = {
+    "vi": ("trên địa bàn", "giai đoạn", "thời kỳ", "đến năm", "năm", "của", "tại", "theo", "và",
+           "ngày", "đã", "được", "có", "là", "để", "nhằm", "với", "cho", "trong", "khóa",
+           "khoá", "ban hành", "do", "như", "thì", "sẽ", "đang", "về"),
+}
+PROGRAMME_TITLE_NOT: dict[str, tuple[str, ...]] = {
+    "vi": ("công tác", "làm việc", "này", "đó", "trên", "nói", "kiểm tra", "giám sát",
+           "phối hợp", "toàn khóa", "toàn khoá", "học", "đào tạo", "nghệ thuật", "truyền hình",
+           "văn nghệ", "hội nghị", "kỳ họp", "họp", "nghị sự", "tổng thể", "hợp tác", "giao lưu"),
+}
+PROGRAMME_TITLE_MIN_WORDS = 3

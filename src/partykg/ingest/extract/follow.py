@@ -292,7 +292,8 @@ def _one_unnamed_document(mentions: list[Mention], relations: list[Relation]) ->
         if m.strong or m.new or m.antecedent is not None or m.type is None:
             continue
         t = mentions[r.target]
-        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else (t.type, t.number_key)
+        tkey = normal_code(t.code).replace(" ", "").upper() if t.code else (
+            t.name_key or (t.type, t.number_key))  # (a title names an unnumbered target)
         key = (r.kind, m.type, tkey)
         if key in first and first[key] != r.source:
             m.antecedent = first[key]

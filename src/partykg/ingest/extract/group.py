@@ -39,6 +39,7 @@ from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.titles import name_titles, title_relations
+from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
 
@@ -71,6 +72,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = name_titles(sent, si, name_plenums(sent, si, name_congresses(sent, si, ms, P), P), P) \
             if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
+        ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
         type_from_row(sent, ms)
         key_possessive(sent, ms, bodies, P)
         ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
