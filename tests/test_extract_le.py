@@ -112,3 +112,21 @@ def test_a_counted_or_generic_programme_is_no_title():
             "Nghị quyết số 12-NQ/TU. Chương trình công tác năm của Ban thực hiện Nghị quyết số "
             "12-NQ/TU.")
     assert doc_relations(text) == set()
+
+
+# --- a plan's purpose in the next sentence ----------------------------------------------------
+
+def test_a_purpose_sentence_is_about_the_plan_opening_the_sentence_before():
+    text = ("Kế hoạch do Phó Chủ tịch UBND tỉnh ký ban hành, yêu cầu các sở căn cứ Kế hoạch này "
+            "triển khai thực hiện nghiêm túc.\n"
+            "Với mục đích tổ chức cụ thể hóa và thực hiện đầy đủ các nhiệm vụ, giải pháp của "
+            "Nghị quyết số 301/2032/QH16, Nghị quyết số 58/NQ-CP.")
+    got = doc_relations(text)
+    assert ("implements", "Kế hoạch", "Nghị quyết số 301/2032/QH16") in got
+    assert ("implements", "Kế hoạch", "Nghị quyết số 58/NQ-CP") in got
+
+
+def test_no_plan_opening_the_sentence_before_no_purpose_relation():
+    text = ("Hội nghị do Phó Chủ tịch UBND tỉnh chủ trì.\n"
+            "Với mục đích thực hiện đầy đủ các nhiệm vụ của Nghị quyết số 58/NQ-CP.")
+    assert doc_relations(text) == set()

@@ -41,3 +41,13 @@ PROGRAMME_TITLE_NOT: dict[str, tuple[str, ...]] = {
            "văn nghệ", "hội nghị", "kỳ họp", "họp", "nghị sự", "tổng thể", "hợp tác", "giao lưu"),
 }
 PROGRAMME_TITLE_MIN_WORDS = 3
+
+# --- a plan's purpose in the next sentence -----------------------------------------------------
+# "Kế hoạch do … ký ban hành, …. Với mục đích tổ chức cụ thể hóa … và thực hiện … của Nghị quyết
+# số NN": a sentence opening with one of these states the purpose of the plan or programme that
+# opens the sentence before it. The types that may be that subject: CONTENT_TYPES.
+PURPOSE_LEADS: dict[str, tuple[str, ...]] = {
+    "vi": ("với mục đích", "mục đích", "nhằm mục đích"),
+}
+CONTENT_TYPES: tuple[str, ...] = ("plan", "programme")
+PURPOSE_REACH = 100  # characters from the cue to the first document it points to

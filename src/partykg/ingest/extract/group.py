@@ -21,6 +21,7 @@ from partykg.ingest.extract.singularref import singular_refs
 from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.lowersubject import lower_subjects
+from partykg.ingest.extract.purposenext import purpose_next
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -108,6 +109,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     sole_numbered(text, mentions, relations, P)
     planned_unnamed(sentences, mentions, relations, P)
     lower_subjects(sentences, mentions, relations, P)  # "thông tư sửa đổi thông tư 09"
+    purpose_next(sentences, mentions, relations, P)  # "Kế hoạch do … ban hành. Với mục đích …"
     cue_lists(sentences, mentions, relations, P)
     title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
