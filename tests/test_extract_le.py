@@ -130,3 +130,23 @@ def test_no_plan_opening_the_sentence_before_no_purpose_relation():
     text = ("Hội nghị do Phó Chủ tịch UBND tỉnh chủ trì.\n"
             "Với mục đích thực hiện đầy đủ các nhiệm vụ của Nghị quyết số 58/NQ-CP.")
     assert doc_relations(text) == set()
+
+
+# --- a kept unnumbered programme named again by its lower-case label -------------------------
+
+def test_a_lower_case_label_names_the_one_kept_unnumbered_programme():
+    text = ("Tỉnh đoàn sẽ hoàn thiện chương trình hành động để ban hành sớm.\n"
+            "Hội nghị bàn về Chương trình hành động của Tỉnh đoàn thực hiện Nghị quyết số "
+            "15-NQ/TU.")
+    ex = extract(text, "vi")
+    programme = next(d for d in ex.documents if d.type == "programme")
+    assert "chương trình hành động" in programme.names
+
+
+def test_a_counted_lower_case_label_is_no_name():
+    text = ("Bốn chương trình hành động của Tỉnh đoàn được thông qua.\n"
+            "Hội nghị bàn về Chương trình hành động của Tỉnh đoàn thực hiện Nghị quyết số "
+            "15-NQ/TU.")
+    ex = extract(text, "vi")
+    programme = next(d for d in ex.documents if d.type == "programme")
+    assert "chương trình hành động" not in programme.names

@@ -51,3 +51,11 @@ PURPOSE_LEADS: dict[str, tuple[str, ...]] = {
 }
 CONTENT_TYPES: tuple[str, ...] = ("plan", "programme")
 PURPOSE_REACH = 100  # characters from the cue to the first document it points to
+
+# --- counted references ----------------------------------------------------------------------
+# A number word (or a numeral) before a type word counts several documents ("Bốn chương trình
+# hành động", "4 chương trình phát triển …"): no one document's name.
+COUNT_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười", "một số", "nhiều",
+           "mấy", "hàng loạt"),
+}

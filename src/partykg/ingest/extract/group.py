@@ -22,6 +22,7 @@ from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.lowersubject import lower_subjects
 from partykg.ingest.extract.purposenext import purpose_next
+from partykg.ingest.extract.lowerlabel import lower_labels
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -117,6 +118,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
+    lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:

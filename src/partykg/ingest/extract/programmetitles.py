@@ -20,6 +20,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_le as LE
 from partykg.ingest.extract.data import Mention, Sentence
+from partykg.ingest.extract.lowerlabel import counted
 from partykg.ingest.extract.named import place_named
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.model.ids import fold
@@ -83,8 +84,7 @@ def name_programmes(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
         if word not in bare or R["not"].match(text, tm.end()):
             continue
         before = text[max(0, tm.start() - 12):tm.start()]
-        if re.search(r"\d[ \t]{1,2}$", before) or (
-                P.plural_before_re and P.plural_before_re.search(before)):
+        if counted(before, P.lang) or (P.plural_before_re and P.plural_before_re.search(before)):
             continue  # "4 chương trình phát triển …", "các chương trình …": several
         end = _title_end(text, tm.end(), P, R)
         title = text[tm.end():end]
