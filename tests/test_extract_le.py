@@ -150,3 +150,13 @@ def test_a_counted_lower_case_label_is_no_name():
     ex = extract(text, "vi")
     programme = next(d for d in ex.documents if d.type == "programme")
     assert "chương trình hành động" not in programme.names
+
+
+def test_a_bare_capitalised_label_names_it_too_but_not_inside_a_body_name():
+    text = ("Xét đề nghị của Bộ Kế hoạch và Đầu tư, Tỉnh ủy bàn Kế hoạch thực hiện Nghị quyết "
+            "số 15-NQ/TU.\n"
+            "Nội dung cốt lõi của Kế hoạch; cách hiện thực hóa Kế hoạch.")
+    ex = extract(text, "vi")
+    plan = next(d for d in ex.documents if d.type == "plan")
+    starts = sorted(ex.mentions[i].start for i in plan.mentions)
+    assert len(starts) == 3 and text.index("Bộ Kế hoạch") + 3 not in starts
