@@ -160,3 +160,18 @@ def test_a_bare_capitalised_label_names_it_too_but_not_inside_a_body_name():
     plan = next(d for d in ex.documents if d.type == "plan")
     starts = sorted(ex.mentions[i].start for i in plan.mentions)
     assert len(starts) == 3 and text.index("Bộ Kế hoạch") + 3 not in starts
+
+
+# --- a lower-case plan named by its purpose ---------------------------------------------------
+
+def test_a_lower_case_plan_before_an_implementing_cue_is_a_document():
+    text = ("Thủ tướng trình bày chuyên đề về nội dung cốt lõi của Nghị quyết số 71-NQ/TW và kế "
+            "hoạch thực hiện Nghị quyết số 71-NQ/TW.")
+    assert ("implements", "kế hoạch", "Nghị quyết số 71-NQ/TW") in doc_relations(text)
+
+
+def test_having_or_drafting_a_lower_case_plan_names_none():
+    for text in ("Các sở có kế hoạch thực hiện Nghị quyết số 71-NQ/TW.",
+                 "Các sở xây dựng kế hoạch thực hiện Nghị quyết số 71-NQ/TW.",
+                 "Chỉ thị số 12-CT/TU về kế hoạch thực hiện Nghị quyết số 71-NQ/TW."):
+        assert not any(src == "kế hoạch" for _, src, _ in doc_relations(text)), text

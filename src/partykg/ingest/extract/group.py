@@ -22,6 +22,7 @@ from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.lowersubject import lower_subjects
 from partykg.ingest.extract.purposenext import purpose_next
+from partykg.ingest.extract.lowerplan import lower_plans
 from partykg.ingest.extract.lowerlabel import lower_labels
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
@@ -111,6 +112,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     planned_unnamed(sentences, mentions, relations, P)
     lower_subjects(sentences, mentions, relations, P)  # "thông tư sửa đổi thông tư 09"
     purpose_next(sentences, mentions, relations, P)  # "Kế hoạch do … ban hành. Với mục đích …"
+    lower_plans(sentences, mentions, relations, P)  # "… và kế hoạch thực hiện Nghị quyết số NN"
     cue_lists(sentences, mentions, relations, P)
     title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
