@@ -175,3 +175,15 @@ def test_having_or_drafting_a_lower_case_plan_names_none():
                  "Các sở xây dựng kế hoạch thực hiện Nghị quyết số 71-NQ/TW.",
                  "Chỉ thị số 12-CT/TU về kế hoạch thực hiện Nghị quyết số 71-NQ/TW."):
         assert not any(src == "kế hoạch" for _, src, _ in doc_relations(text)), text
+
+
+# --- a term by its years after an object does not end a coordinated list ---------------------
+
+def test_a_term_by_its_years_is_part_of_the_object_phrase():
+    text = ("Thực hiện kế hoạch của Ban Thường vụ Tỉnh uỷ về học tập và triển khai thực hiện "
+            "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XIII, nhiệm kỳ 2030 - 2035 và "
+            "Chương trình hành động của Tỉnh uỷ thực hiện Nghị quyết Đại hội XIII Đảng bộ tỉnh, "
+            "đến nay toàn tỉnh đã tổ chức 40 lớp.")
+    got = doc_relations(text)
+    assert ("implements", "kế hoạch của Ban Thường vụ Tỉnh uỷ",
+            "Chương trình hành động của Tỉnh uỷ") in got
