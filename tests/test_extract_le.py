@@ -187,3 +187,10 @@ def test_a_term_by_its_years_is_part_of_the_object_phrase():
     got = doc_relations(text)
     assert ("implements", "kế hoạch của Ban Thường vụ Tỉnh uỷ",
             "Chương trình hành động của Tỉnh uỷ") in got
+
+
+def test_a_programme_title_after_a_subject_preposition_is_no_document():
+    text = ("Nghị quyết số 88/NQ-CP về Chương trình phục hồi kinh tế biển và triển khai Nghị quyết "
+            "số 12-NQ/TW.")
+    ex = extract(text, "vi")
+    assert not any(m.name_key and m.type == "programme" for m in ex.mentions)

@@ -8,7 +8,8 @@ through the title) and key it by its title, so that every reference to the same 
 article, in any case, is one document. A title ends at punctuation, a number, a relation cue, the
 next type word or a stop word (``PROGRAMME_TITLE_STOPS``); it has at least
 ``PROGRAMME_TITLE_MIN_WORDS`` words, the first not one of ``PROGRAMME_TITLE_NOT`` (a work
-programme, "chương trình này"). As for any unnumbered document, it is kept only when it takes
+programme, "chương trình này"), not after a subject preposition ("Nghị quyết số NN về Chương trình
+phục hồi …": the subject of the document before), a plural or a count. As for any unnumbered document, it is kept only when it takes
 part in a relation. The words are per-language data in :mod:`partykg.ingest.extract_lang_le`; no
 document, body or article is named here.
 """
@@ -21,7 +22,7 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_le as LE
 from partykg.ingest.extract.data import Mention, Sentence
 from partykg.ingest.extract.lowerlabel import counted
-from partykg.ingest.extract.named import place_named
+from partykg.ingest.extract.named import _about_before, place_named
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.model.ids import fold
 
@@ -84,6 +85,8 @@ def name_programmes(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
         if word not in bare or R["not"].match(text, tm.end()):
             continue
         before = text[max(0, tm.start() - 12):tm.start()]
+        if _about_before(text[max(0, tm.start() - 20):tm.start()], P.lang):
+            continue  # "Nghị quyết số NN về Chương trình phục hồi …": that document's subject
         if counted(before, P.lang) or (P.plural_before_re and P.plural_before_re.search(before)):
             continue  # "4 chương trình phát triển …", "các chương trình …": several
         end = _title_end(text, tm.end(), P, R)
