@@ -194,3 +194,11 @@ def test_a_programme_title_after_a_subject_preposition_is_no_document():
             "số 12-NQ/TW.")
     ex = extract(text, "vi")
     assert not any(m.name_key and m.type == "programme" for m in ex.mentions)
+
+
+def test_a_label_names_the_kept_programme_written_in_lower_case_too():
+    text = ("Thành ủy ban hành chương trình hành động thực hiện Nghị quyết số 15-NQ/TU.\n"
+            "Các cấp nâng cao năng lực tổ chức thực hiện chương trình hành động, đảm bảo khả thi.")
+    ex = extract(text, "vi")
+    programme = next(d for d in ex.documents if d.type == "programme")
+    assert len(programme.mentions) == 2

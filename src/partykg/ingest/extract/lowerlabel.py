@@ -46,10 +46,10 @@ def lower_labels(sentences: list[Sentence], mentions: list[Mention], relations: 
             continue
         a = min(kept, key=lambda i: mentions[i].start)
         lm = P.type_re.match(mentions[a].text)
-        if lm is None or not lm.group(0)[:1].isupper():
+        if lm is None or lm.group(0).isupper():
             continue
-        label = lm.group(0)
-        low = label[:1].lower() + label[1:]
+        low = lm.group(0)[:1].lower() + lm.group(0)[1:]
+        label = lm.group(0)[:1].upper() + lm.group(0)[1:]
         spans = [(m.start, max(m.end, m.tail_end)) for m in mentions]
         for si, sent in enumerate(sentences):
             for tm in P.type_re.finditer(sent.text):
