@@ -107,7 +107,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             # điều theo Luật số …", "… được sửa đổi, bổ sung tại Nghị định số …")
             "được sửa đổi, bổ sung theo", "được sửa đổi, bổ sung tại", "được sửa đổi theo",
             "được sửa đổi tại", "được bổ sung theo", "được bổ sung tại",
-            "được sửa đổi, bổ sung một số điều theo", "được sửa đổi, bổ sung một số điều tại"),
+            "được sửa đổi, bổ sung một số điều theo", "được sửa đổi, bổ sung một số điều tại",
+            "được sửa đổi, bổ sung một số điều bởi", "được sửa đổi, bổ sung một số điều bằng"),
         ("implements", "active", "plain"): (
             "thực hiện", "triển khai thực hiện", "để triển khai thực hiện", "để thực hiện",
             "nhằm thực hiện", "thi hành", "cụ thể hóa", "cụ thể hoá", "thực hiện có hiệu quả",

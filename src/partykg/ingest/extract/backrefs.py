@@ -127,7 +127,8 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         wrapped = None
         if ls > 0 and not text[ls:m.start].strip(" \t*|"):
             wrapped = wrapped_re.search(text, max(0, ls - 60), ls - 1)
-        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped) \
+        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped
+                or _marker_line_before(text, ls, m, typed_re)) \
                 or not _header_rest(text[m.end:le]):
             continue
         title = title_type(text, le, P)
@@ -147,6 +148,15 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
             m.type = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()), m.type)
         return i
     return None
+
+
+def _marker_line_before(text: str, ls: int, m: Mention, typed_re: re.Pattern) -> bool:
+    """The code opens its line and the line before ends with a type word, a number marker and a
+    colon ("QUỐC HỘI ___ Luật số:" / "62/2025/QH15 |"): a header broken by the page's layout."""
+    if ls == 0 or text[ls:m.start].strip(" \t|*") or m.text != m.code:
+        return False
+    prev = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1]
+    return bool(typed_re.search(prev))
 
 
 _DATE_CELL = re.compile(r"[ \t*]{0,4}\|[ \t|]{0,6}[^|\n]{0,80}?(?:19|20)\d\d[ \t|*.]{0,6}")

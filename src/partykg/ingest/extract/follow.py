@@ -285,7 +285,9 @@ def _one_unnamed_document(mentions: list[Mention], relations: list[Relation]) ->
     (a page title "Kế hoạch thực hiện Nghị quyết số NN" and its text "… ban hành Kế hoạch thực
     hiện như sau:") are one document."""
     first: dict[tuple, int] = {}
-    for r in sorted(relations, key=lambda r: mentions[r.source].start):
+    # (in the order the mentions were found: the one an antecedent points to is grouped first,
+    # even when a later rule added it, as a title line, before it in the text)
+    for r in sorted(relations, key=lambda r: r.source):
         m = mentions[r.source]
         if m.strong or m.new or m.antecedent is not None or m.type is None:
             continue

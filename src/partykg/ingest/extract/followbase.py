@@ -44,9 +44,10 @@ class _Lang:
         self.term_tail = re.compile(
             rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:of[ \t]{{1,2}}the[ \t]{{1,2}}|du[ \t]{{1,2}}|de[ \t]{{1,2}}la[ \t]{{1,2}})?"
             rf"(?:\d{{1,2}}(?:st|nd|rd|th|e|ème)|[IVXLC]{{1,6}}e?)[ \t-]{{1,2}}(?:tenure[ \t]{{1,2}})?(?:{terms})"
-            rf"|(?:{terms})[ \t]{{1,2}}(?:[IVXLC]{{1,6}}|\d{{1,2}}"
-            # (or its years: "nhiệm kỳ 2020 - 2025", "term 2021-2026")
-            r"|(?:19|20)\d\d[ \t]{0,2}[-–][ \t]{0,2}(?:19|20)\d\d))(?![\w])", re.IGNORECASE)
+            rf"|(?:{terms})[ \t]{{1,2}}(?:[IVXLC]{{1,6}}|\d{{1,2}})"
+            # (a term by its years: "nhiệm kỳ 2020 - 2025")
+            rf"|(?:{terms})[ \t]{{1,2}}(?:19|20)\d\d(?:[ \t]{{0,2}}[-–][ \t]{{0,2}}(?:19|20)\d\d)?)(?![\w])",
+            re.IGNORECASE)
         self.agree = re.compile(rf"(?<![\w])(?:{_alt(L.PLAN_AGREE[lang])})(?![\w])", re.IGNORECASE)
         self.draw_up = re.compile(rf"(?<![\w])(?:{_alt(L.DRAW_UP_VERBS[lang])})[ \t]{{1,2}}$",
                                   re.IGNORECASE)

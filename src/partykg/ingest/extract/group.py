@@ -11,6 +11,7 @@ from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
 from partykg.ingest.extract.headerdate import header_dates
+from partykg.ingest.extract.headertype import type_header_codes
 from partykg.ingest.extract.codes import _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_LOWER, _CODE_STATE_SPLIT, _abbreviation_types, code_view, normal_code, parse_any_code
 from partykg.ingest.extract.backrefs import find_header, insert_mentions, resolve, subject_refs
 from partykg.ingest.extract.frontedissued import fronted_unnamed
@@ -19,6 +20,10 @@ from partykg.ingest.extract.cuelist import cue_lists
 from partykg.ingest.extract.singularref import singular_refs
 from partykg.ingest.extract.titleline import title_lines
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
+from partykg.ingest.extract.lowersubject import lower_subjects
+from partykg.ingest.extract.purposenext import purpose_next
+from partykg.ingest.extract.lowerplan import lower_plans
+from partykg.ingest.extract.lowerlabel import lower_labels
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
@@ -37,6 +42,7 @@ from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.titles import name_titles, title_relations
+from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
 
@@ -70,6 +76,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = name_titles(sent, si, name_plenums(sent, si, name_congresses(sent, si, ms, P), P), P) \
             if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
+        ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
         type_from_row(sent, ms)
         key_possessive(sent, ms, bodies, P)
         ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
@@ -91,6 +98,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
     header_dates(text, mentions, P)
+    type_header_codes(text, mentions, P)  # "Luật số:" / "62/2025/QH15"
     refs = subject_refs(sentences, mentions, P)
     insert_mentions(mentions, relations, refs)
     _relations_of_refs(sentences, mentions, relations, {m.sentence for m in refs}, P)
@@ -103,6 +111,9 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     planned_unnamed(sentences, mentions, relations, P)
+    lower_subjects(sentences, mentions, relations, P)  # "thông tư sửa đổi thông tư 09"
+    purpose_next(sentences, mentions, relations, P)  # "Kế hoạch do … ban hành. Với mục đích …"
+    lower_plans(sentences, mentions, relations, P)  # "… và kế hoạch thực hiện Nghị quyết số NN"
     cue_lists(sentences, mentions, relations, P)
     title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
@@ -110,6 +121,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
+    lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:

@@ -20,6 +20,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract_lang_le import ATTACHING_TYPES
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.followbase import _lang
@@ -99,6 +100,8 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 continue
             d = before[-1]
             D = mentions[d]
+            if _named_one(mentions, d).type in ATTACHING_TYPES:
+                continue  # "Ban hành kèm theo Quyết định này Kế hoạch …": the plan's own relation
             if _target_key(_named_one(mentions, d)) == _target_key(mentions[y]):
                 continue  # "Resolution NN on X and the Programme to implement Resolution NN"
             gap = text[D.end - base:cue.start()]

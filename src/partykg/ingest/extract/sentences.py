@@ -134,12 +134,24 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
                     and "|" not in last and "|" not in nxt and _upper(last) == _upper(nxt) \
                     and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
                     and (nxt[0].islower() or (nxt[0].isdigit() and last[-1].islower())
+                         or _goes_on(last)
                          or (len(last) >= WRAP_MIN
                                               and len(nxt) <= max(len(last), 80) * 1.3)):
                 out[-1] = (pstart, prev + "\n" + line)
                 continue
         out.append((start, line))
     return [(s, t.replace("\n", " ")) for s, t in out]
+
+
+def _goes_on(last: str) -> bool:
+    """The line ends on a word that takes an object (LINE_GOES_ON): "… Kế hoạch thực hiện" /
+    "Chương trình …" is one sentence."""
+    from partykg.ingest.extract_lang_le import LINE_GOES_ON
+
+    low = last.lower()
+    return last[-1:].islower() and any(
+        low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
+        for w in LINE_GOES_ON)
 
 
 def _upper(line: str) -> bool:
