@@ -97,7 +97,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     _relations_of_refs(sentences, mentions, relations,
                        insert_lead_refs(mentions, relations, leads, insert_mentions), P)
     header = find_header(text, mentions, P)
-    possessive_to_header(mentions, relations, header)
+    possessive_to_header(mentions, relations, header, text, P.lang)
     resolve(mentions, sentences, relations, header, P)
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)

@@ -1,0 +1,33 @@
+"""Relation rules of the eighth round for English, French and Indonesian prose (issue 12), from a
+precision audit of the corpus pages (`scripts/eval_corpus --all --errors --lang=en,fr,id`) and
+probes of real shapes: each test paraphrases the shape of a real sentence (invented numbers,
+generic bodies), with the case the rule must still keep."""
+from __future__ import annotations
+
+from extract_helpers import rels
+
+
+# --- a possessive programme promulgated by another document is not the header's (named.py) -----
+
+HEADER = ("THE PRIME MINISTER | | THE SOCIALIST REPUBLIC OF VIETNAM |\n"
+          "No. 730/QD-TTg | | Hanoi, March 28, 2023 |\nDECISION\n"
+          "Approving the Plan of Action for investment cooperation\nTHE PRIME MINISTER\n")
+
+
+def test_a_possessive_programme_another_document_promulgates_is_that_documents():
+    text = HEADER + ("Article 1. Ministries shall perform tasks assigned to them in: (i) the "
+                     "Government's Resolution No. 731/NQ-CP of April 27, 2020, promulgating the "
+                     "Government's Program of Action to implement the Political Bureau's Resolution "
+                     "No. 732-NQ/TW of August 20, 2019, on orientations; (ii) the Prime Minister's "
+                     "Decision No. 733/QD-TTg of October 2, 2019.")
+    got = rels(text, "en")
+    assert ("implements", "731/NQ-CP", "732-NQ/TW") in got
+    assert not any(s == "730/QD-TTg" and t == "732-NQ/TW" for k, s, t in got)
+
+
+def test_a_possessive_programme_of_the_header_is_still_the_headers():
+    text = ("THE GOVERNMENT | | THE SOCIALIST REPUBLIC OF VIETNAM |\nNo. 734/NQ-CP | | Hanoi, "
+            "April 27, 2020 |\nRESOLUTION\nTHE GOVERNMENT\nArticle 1. To promulgate together with "
+            "this Resolution the Government's Program of Action to implement the Political "
+            "Bureau's Resolution No. 735-NQ/TW of August 20, 2019.")
+    assert ("implements", "734/NQ-CP", "735-NQ/TW") in rels(text, "en")
