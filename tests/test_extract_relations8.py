@@ -4,6 +4,8 @@ probes of real shapes: each test paraphrases the shape of a real sentence (inven
 generic bodies), with the case the rule must still keep."""
 from __future__ import annotations
 
+import pytest
+
 from extract_helpers import rels
 
 
@@ -31,3 +33,32 @@ def test_a_possessive_programme_of_the_header_is_still_the_headers():
             "this Resolution the Government's Program of Action to implement the Political "
             "Bureau's Resolution No. 735-NQ/TW of August 20, 2019.")
     assert ("implements", "734/NQ-CP", "735-NQ/TW") in rels(text, "en")
+
+
+# --- a document issued under an indefinite article (indefissued.py) ----------------------------
+
+@pytest.mark.parametrize("lang,text,kind,target", [
+    ("en", "The Government has issued a decree replacing Decree No. 740/2020/ND-CP.",
+     "replaces", "740/2020/ND-CP"),
+    ("en", "The Government issued a resolution on its action programme to implement the "
+           "Politburo's Resolution No. 741-NQ/TW.", "implements", "741-NQ/TW"),
+    ("fr", "Le gouvernement a publié le 16 novembre une résolution sur son programme d'action pour "
+           "mettre en œuvre la Résolution 742-NQ/TW du Bureau politique.", "implements",
+     "742-NQ/TW"),
+    ("id", "Pemerintah telah menerbitkan sebuah dekret yang menggantikan Dekret Nomor "
+           "743/2020/ND-CP.", "replaces", "743/2020/ND-CP"),
+])
+def test_a_document_issued_under_an_indefinite_article_takes_its_cue(lang, text, kind, target):
+    assert any(k == kind and s.endswith(":None") and t == target
+               for k, s, t in rels(text, lang))
+
+
+@pytest.mark.parametrize("text", [
+    "The Government has issued resolutions to implement Resolution No. 744-NQ/TW.",  # plural
+    "The Politburo has a plan to implement Resolution No. 744-NQ/TW.",  # a bare verb
+    "The province issued a plan to summarize 10 years of implementing Resolution No. 744-NQ/TW.",
+    "The Politburo issued a conclusion on the inspection. Localities must implement Resolution "
+    "No. 744-NQ/TW.",  # no cue after it in its sentence
+])
+def test_an_indefinite_document_is_not_read_where_nothing_is_issued_or_related(text):
+    assert rels(text, "en") == set()

@@ -107,3 +107,13 @@ AIM_WORDS: dict[str, tuple[str, ...]] = {
     "vi": (),
     "id": ("bertujuan untuk", "bertujuan", "dimaksudkan untuk"),
 }
+
+# --- "The Government has issued a decree replacing …", "Le gouvernement a publié le 16 novembre
+# une résolution sur son programme d'action pour mettre en œuvre …": an unnumbered document
+# issued here, named by an issuing verb (extract_lang.ISSUE_VERBS) and an indefinite article
+# (extract_lang.INDEFINITES); the words that may open a date between them ("on November 16",
+# "le 16 novembre", "pada 16 November"), and the words for a document of the text's own kind
+# that the verb may have instead of an article (Indonesian has none).
+ISSUED_ON: dict[str, tuple[str, ...]] = {
+    "en": ("on",), "fr": ("le",), "vi": (), "id": ("pada",),
+}

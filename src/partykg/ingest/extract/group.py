@@ -32,6 +32,7 @@ from partykg.ingest.extract.named import bare_congresses, key_possessive, name_c
 from partykg.ingest.extract.plenum import name_plenums, settle_plenums
 from partykg.ingest.extract.bareobject import bare_objects
 from partykg.ingest.extract.draft import drafts
+from partykg.ingest.extract.indefissued import issued_indefinite
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
@@ -73,6 +74,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         key_possessive(sent, ms, bodies, P)
         ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
         ms = drafts(sent, si, ms, P) if has_type else ms
+        ms = issued_indefinite(sent, si, ms, P) if has_type else ms
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
