@@ -62,3 +62,40 @@ def test_a_document_issued_under_an_indefinite_article_takes_its_cue(lang, text,
 ])
 def test_an_indefinite_document_is_not_read_where_nothing_is_issued_or_related(text):
     assert rels(text, "en") == set()
+
+
+# --- a part of the document between an amending cue and it (partgap.py) -----------------------
+
+@pytest.mark.parametrize("lang,text,src,dst", [
+    ("en", "Circular No. 760/2001/TT-BTC dated April 3, 2001 of the Ministry of Finance guiding "
+           "the amendments to a number of points in the Finance Ministry's Circular No. "
+           "761/1999/TT-BTC dated May 10, 1999.", "760/2001/TT-BTC", "761/1999/TT-BTC"),
+    ("fr", "Le décret n° 762/2020/ND-CP modifiant certains articles du décret n° 763/2018/ND-CP.",
+     "762/2020/ND-CP", "763/2018/ND-CP"),
+])
+def test_a_part_of_the_document_does_not_stop_an_amending_cue(lang, text, src, dst):
+    assert ("amends", src, dst) in rels(text, lang)
+
+
+def test_a_part_gap_does_not_turn_a_replacement_of_a_part_into_a_replacement():
+    text = ("Circular No. 764/2001/TT-BTC replaces a number of points in Circular No. "
+            "765/1999/TT-BTC.")
+    assert not any(k == "replaces" for k, s, t in rels(text, "en"))
+
+
+# --- a participle right after a document's date is that document's (relations._in_own_phrase) --
+
+def test_a_participle_right_after_an_objects_date_is_the_objects():
+    text = ("Circular No. 766/2001/TT-BTC guiding the amendments to a number of points in "
+            "Circular No. 767/1999/TT-BTC dated May 10, 1999 guiding the implementation of "
+            "Decree No. 768/1999/ND-CP on charges.")
+    got = rels(text, "en")
+    assert ("guides", "767/1999/TT-BTC", "768/1999/ND-CP") in got
+    assert ("guides", "766/2001/TT-BTC", "768/1999/ND-CP") not in got
+
+
+def test_after_a_comma_the_participle_stays_the_subjects():
+    text = ("Decree No. 769/2020/ND-CP amends Decree No. 770/2015/ND-CP dated May 10, 2015, "
+            "replacing Decree No. 771/2010/ND-CP.")
+    got = rels(text, "en")
+    assert ("replaces", "770/2015/ND-CP", "771/2010/ND-CP") not in got

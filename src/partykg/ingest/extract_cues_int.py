@@ -112,8 +112,21 @@ AIM_WORDS: dict[str, tuple[str, ...]] = {
 # une résolution sur son programme d'action pour mettre en œuvre …": an unnumbered document
 # issued here, named by an issuing verb (extract_lang.ISSUE_VERBS) and an indefinite article
 # (extract_lang.INDEFINITES); the words that may open a date between them ("on November 16",
-# "le 16 novembre", "pada 16 November"), and the words for a document of the text's own kind
-# that the verb may have instead of an article (Indonesian has none).
+# "le 16 novembre", "pada 16 November").
 ISSUED_ON: dict[str, tuple[str, ...]] = {
     "en": ("on",), "fr": ("le",), "vi": (), "id": ("pada",),
+}
+
+# --- "guiding the amendments to a number of points in the Finance Ministry's Circular No. NN":
+# a part of the document between an amending cue and it (PART_WORDS above, after one of these
+# quantifiers, before one of these prepositions) does not stop the cue reaching the document.
+PART_QUANTIFIERS: dict[str, tuple[str, ...]] = {
+    "en": ("a number of", "some", "certain", "several", "a few"),
+    "fr": ("certains", "certaines", "plusieurs", "quelques", "un certain nombre de",
+           "un certain nombre d'"),
+    "vi": (),
+    "id": ("beberapa", "sejumlah"),
+}
+PART_PREPS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "in"), "fr": ("de", "du", "de la", "de l'", "des"), "vi": (), "id": ("dari", "dalam"),
 }

@@ -15,6 +15,7 @@ from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
+from partykg.ingest.extract.partgap import part_gap
 
 
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
@@ -48,7 +49,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             continue
         filler = text[cue.end():bs]
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
-                or (B.strong and B.list_head is None and _content_issued_by(filler, P))):
+                or (B.strong and B.list_head is None and _content_issued_by(filler, P))
+                or _part_of(filler, cue, P)):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
@@ -113,6 +115,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
     return out
 
 
+def _part_of(filler: str, cue: re.Match, P: Patterns) -> bool:
+    """A part of the document between an amending cue and it ("… amendments to a number of
+    points in the Ministry's Circular No. NN", :mod:`.partgap`)."""
+    info = P.cue_info.get(re.sub(r"\s+", " ", cue.group(0).lower())) or _cue_lookup(
+        P, re.sub(r"\s+", " ", cue.group(0).lower()))
+    return info is not None and part_gap(filler, info[0], P.lang)
+
+
 def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
                          a: int, b: int, cue: re.Match) -> bool:
     """ "Thực hiện X … và triển khai Y …, <body> ban hành Z": the cue after the coordinator is
@@ -141,7 +151,12 @@ def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
     hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
     when A is itself the object of an earlier cue."""
-    return A.end - base <= cue.start() < A.tail_end - base
+    if A.end - base <= cue.start() < A.tail_end - base:
+        return True
+    # right after its attributes, with no comma ("Circular No. NN dated May 10, 1999 guiding
+    # the implementation of X"): the participle is the nearest document's
+    return A.tail_end > A.end and 0 < cue.start() - (A.tail_end - base) <= 2 \
+        and not cue.string[A.tail_end - base:cue.start()].strip(" \t")
 
 
 _APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
