@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import rels
+from partykg.ingest.extract import extract
 
 
 # --- a possessive programme promulgated by another document is not the header's (named.py) -----
@@ -99,3 +100,15 @@ def test_after_a_comma_the_participle_stays_the_subjects():
             "replacing Decree No. 771/2010/ND-CP.")
     got = rels(text, "en")
     assert ("replaces", "770/2015/ND-CP", "771/2010/ND-CP") not in got
+
+
+# --- an untyped code named with its capitalised subject (letters.py) ----------------------------
+
+def test_an_untyped_code_named_with_its_subject_is_the_object_of_its_cue():
+    text = ("On 21 June 2012, the National Assembly ratified Law on Advertising No. 780/2012/QH13 "
+            "that will take effect on 1 January 2013 ( Advertising Law ), and replace the "
+            "Ordinance on Advertising No. 781/2001/PL-UBTVQH issued by the Standing Committee.")
+    ex = extract(text, "en")
+    names = {n for d in ex.documents for n in d.names}
+    assert "Ordinance on Advertising No. 781/2001/PL-UBTVQH" in names
+    assert ("replaces", "780/2012/QH13", "781/2001/PL-UBTVQH") in rels(text, "en")
