@@ -112,3 +112,14 @@ def test_an_untyped_code_named_with_its_subject_is_the_object_of_its_cue():
     names = {n for d in ex.documents for n in d.names}
     assert "Ordinance on Advertising No. 781/2001/PL-UBTVQH" in names
     assert ("replaces", "780/2012/QH13", "781/2001/PL-UBTVQH") in rels(text, "en")
+
+
+# --- a French page without accents (patterns.FOLDED_LANGS, CONGRESS_WORDS) ---------------------
+
+def test_a_french_page_without_accents_names_its_documents():
+    text = ("Le programme d'action vise a concretiser et a organiser efficacement la mise en "
+            "œuvre de la resolution du XIVe Congres du Parti en suivant de pres les objectifs.")
+    ex = extract(text, "fr")
+    names = {n for d in ex.documents for n in d.names}
+    assert any(n.startswith("resolution du XIVe Congres") for n in names)
+    assert ("implements", "programme:None", "resolution:None") in rels(text, "fr")

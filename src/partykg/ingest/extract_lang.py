@@ -484,7 +484,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 # to it, written ordinals, and the words that make the congress a local one (a provincial or
 # other Party organisation's, not the national congress of the same ordinal).
 CONGRESS_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("Congress",), "fr": ("Congrès",), "vi": ("Đại hội", "đại hội", "ĐH"),
+    "en": ("Congress",), "fr": ("Congrès", "Congres"), "vi": ("Đại hội", "đại hội", "ĐH"),
     "id": ("Kongres",),
 }
 CONGRESS_LINKS: dict[str, tuple[str, ...]] = {

@@ -10,6 +10,10 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract_cues import VERB_ADVERBS
 from partykg.ingest.extract.data import ExtractError, _norm
 from partykg.ingest.extract.typewords import type_words
+from partykg.model.ids import fold
+
+# languages whose pages sometimes drop the accents: their type words are also read unaccented
+FOLDED_LANGS = ("fr",)
 
 
 def _apos(phrase: str) -> str:
@@ -62,6 +66,8 @@ class Patterns:
     def __init__(self, lang: str):
         self.lang = lang
         words = type_words(lang)
+        if lang in FOLDED_LANGS:  # a page that drops the accents ("la resolution du … Congres")
+            words = {**{fold(w): k for w, k in words.items()}, **words}
         self.type_words = words
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         # a capitalised type word the page glued to the word before ("replacingRegulation")
