@@ -123,3 +123,17 @@ def test_a_french_page_without_accents_names_its_documents():
     names = {n for d in ex.documents for n in d.names}
     assert any(n.startswith("resolution du XIVe Congres") for n in names)
     assert ("implements", "programme:None", "resolution:None") in rels(text, "fr")
+
+
+# --- a cue glued to the capitalised word after it (patterns.cue_re) ------------------------------
+
+def test_a_cue_glued_to_its_object_still_relates():
+    text = ("Party General Secretary has signed off Regulation No. 790-QD/TW on discipline.\n\n"
+            "The regulation, replacingRegulation No. 791-QD/TW issued on November 1, 2011, aims "
+            "to enhance discipline.")
+    assert ("replaces", "790-QD/TW", "791-QD/TW") in rels(text, "en")
+
+
+def test_a_cue_word_inside_a_longer_word_is_no_cue():
+    text = "Regulation No. 792-QD/TW on replacingsRegulation No. 793-QD/TW."
+    assert rels(text, "en") == set()

@@ -172,7 +172,9 @@ class Patterns:
             # "{nouns}": a short enumeration of nouns (words, commas; "l'étude, la vulgarisation")
             rx = rx.replace(r"\{nouns\}", r"(?:,?\s{1,2}[^\s,;.:()\[\]\d]{1,20}){1,8}?")
             alts.append(rx.replace("'", "['’]"))  # either apostrophe, whichever the cue has
-        self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
+        # (or glued to the capitalised word after it, as some pages print it: "replacingRegulation")
+        self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})"
+                                 rf"(?:(?![\w])|(?-i:(?<=[a-zà-ỹ])(?=[A-ZĐ][a-zà-ỹ])))", re.IGNORECASE)
         self.merge_re = re.compile(rf"(?<![\w])(?:{_alt(L.MERGE_CUES[lang])})(?![\w])",
                                    re.IGNORECASE)
         self.merge_into = tuple(w.lower() for w in L.MERGE_INTO[lang])
