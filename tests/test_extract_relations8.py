@@ -137,3 +137,11 @@ def test_a_cue_glued_to_its_object_still_relates():
 def test_a_cue_word_inside_a_longer_word_is_no_cue():
     text = "Regulation No. 792-QD/TW on replacingsRegulation No. 793-QD/TW."
     assert rels(text, "en") == set()
+
+
+def test_an_issued_description_is_the_one_numbered_document_of_its_type_named_after_it():
+    lead = ("The Government has issued a resolution on its action programme to implement the "
+            "Politburo's Resolution No. 745-NQ/TW. Resolution No. 746/NQ-CP sets out tasks.")
+    assert rels(lead, "en") == {("implements", "746/NQ-CP", "745-NQ/TW")}
+    two = lead + " Resolution No. 747/NQ-CP does too."
+    assert rels(two, "en") == {("implements", "resolution:None", "745-NQ/TW")}

@@ -7,7 +7,11 @@ The type word (any case but a heading's capitals, singular) after the verb, a da
 16", "le 16 novembre") and the article names one document issued here, not a back-reference: a
 mention of its own, which a relation cue later in the sentence relates as any document (it is
 kept, as every unnumbered document, only when it takes part in a relation). No cue after it, or
-a plural ("issued resolutions"), a bare verb ("has a plan"), and nothing is added. English,
+a plural ("issued resolutions"), a bare verb ("has a plan"), and nothing is added. A news lead
+that says "issued a resolution …" and gives its number further on ("Resolution No. NN/NQ-CP
+sets out …") names one document: when the text names exactly one numbered document of that
+type after the description and none before it (the relation's own ends left out), the
+description is that document. English,
 French and Indonesian only (Vietnamese has its own rules). Words: ``ISSUE_VERBS`` and
 ``INDEFINITES`` of :mod:`partykg.ingest.extract_lang`, ``ISSUED_ON`` of
 :mod:`partykg.ingest.extract_cues_int`; no document, body or article is named here.
@@ -20,7 +24,8 @@ from functools import lru_cache
 
 from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.data import Mention, Sentence, in_text_order
+from partykg.ingest.extract.backrefs import _key
+from partykg.ingest.extract.data import Mention, Relation, Sentence, in_text_order
 from partykg.ingest.extract.patterns import Patterns, _alt
 
 LANGS = ("en", "fr", "id")
@@ -67,4 +72,28 @@ def issued_indefinite(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -
     return in_text_order(ms, added)
 
 
-__all__ = ["issued_indefinite"]
+def join_indefinite(mentions: list[Mention], relations: list[Relation],
+                    added: list[Mention]) -> None:
+    """Point each issued description of ``added`` to the one numbered document of its type the
+    text names after it (none before it, its relation partners left out)."""
+    if not added:
+        return
+    where = {id(m): i for i, m in enumerate(mentions)}
+    for m in added:
+        i = where.get(id(m))
+        if i is None or m.antecedent is not None:
+            continue
+        partners = {r.target for r in relations if r.source == i} | {
+            r.source for r in relations if r.target == i}
+        pkeys = {_key(mentions[k]) for k in partners if _key(mentions[k])}
+        before, after = {}, {}
+        for j, o in enumerate(mentions):
+            k = _key(o)
+            if j == i or not o.strong or k is None or o.type != m.type or k in pkeys:
+                continue
+            (before if j < i else after).setdefault(k, j)
+        if not before and len(after) == 1:
+            m.antecedent = next(iter(after.values()))
+
+
+__all__ = ["issued_indefinite", "join_indefinite"]
