@@ -145,3 +145,20 @@ def test_an_issued_description_is_the_one_numbered_document_of_its_type_named_af
     assert rels(lead, "en") == {("implements", "746/NQ-CP", "745-NQ/TW")}
     two = lead + " Resolution No. 747/NQ-CP does too."
     assert rels(two, "en") == {("implements", "resolution:None", "745-NQ/TW")}
+
+
+# --- a second issued document is no coordinated object of the first's cue (follow._coordinated) -
+
+def test_a_second_issued_document_with_its_own_subject_is_not_the_cues_object():
+    text = ("The Secretariat issued Conclusion No. 750-KL/TW on continuing to implement Directive "
+            "No. 751-CT/TW of the Politburo, and Regulation No. 752-QD/TW on the responsibility "
+            "of cadres.")
+    got = rels(text, "en")
+    assert ("continues", "750-KL/TW", "751-CT/TW") in got
+    assert not any(t == "752-QD/TW" for k, s, t in got)
+
+
+def test_objects_coordinated_without_subjects_of_their_own_are_still_objects():
+    text = ("The Politburo issued Conclusion No. 753-KL/TW on continuing to implement Directive "
+            "No. 754-CT/TW and Resolution No. 755-NQ/TW.")
+    assert ("continues", "753-KL/TW", "755-NQ/TW") in rels(text, "en")

@@ -415,9 +415,21 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break
+        if own and obj_is_target and _parallel_issued(text, base, mentions[other], r.cue, P):
+            break  # "issued Conclusion A on continuing to implement X, and Regulation B on Y"
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j
+
+
+def _parallel_issued(text: str, base: int, src: Mention, cue: str, P: Patterns) -> bool:
+    """The relation is said in the subject phrase of a document an issuing verb governs
+    ("… issued Conclusion A on continuing to implement X"): a later document with a subject
+    phrase of its own ("…, and Regulation B on Y") is the verb's second object, not the cue's."""
+    if not P.subject_prep_re.match(cue) and not P.subject_prep_re.match(" " + cue):
+        return False
+    before = text[max(0, src.start - base - 60):src.start - base]
+    return P.issue_verb_re.search(before) is not None
 
 
 def _colon_list(before: str, P: Patterns) -> bool:
