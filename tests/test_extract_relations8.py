@@ -162,3 +162,32 @@ def test_objects_coordinated_without_subjects_of_their_own_are_still_objects():
     text = ("The Politburo issued Conclusion No. 753-KL/TW on continuing to implement Directive "
             "No. 754-CT/TW and Resolution No. 755-NQ/TW.")
     assert ("continues", "753-KL/TW", "755-NQ/TW") in rels(text, "en")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("fr", "Le gouvernement a adopté la résolution n° 756/NQ-CP sur le programme d'action pour "
+           "mettre en œuvre la résolution n° 757-NQ/TW, ainsi que le décret n° 758/2025/ND-CP sur "
+           "les frais."),
+    ("id", "Pemerintah menerbitkan Resolusi Nomor 756/NQ-CP tentang Program Aksi untuk "
+           "melaksanakan Resolusi Nomor 757-NQ/TW dan Dekret Nomor 758/2025/ND-CP tentang biaya."),
+])
+def test_a_second_issued_document_in_french_and_indonesian(lang, text):
+    got = rels(text, lang)
+    assert ("implements", "756/NQ-CP", "757-NQ/TW") in got
+    assert not any(t == "758/2025/ND-CP" for k, s, t in got)
+
+
+def test_a_cited_object_with_its_own_date_and_issuer_is_still_an_object():
+    text = ("The Standing Committee issued Plan No. 759-KH/TU on the plan to organize the "
+            "implementation of Conclusion No. 760-KL/TW, dated February 28, 2025 of the Politburo "
+            "and Plan No. 761-KH/TU, dated March 10, 2025 of the Provincial Party Executive "
+            "Committee on implementing Conclusion No. 762-KL/TW.")
+    assert ("implements", "759-KH/TU", "761-KH/TU") in rels(text, "en")
+
+
+def test_a_coordinated_document_with_a_verb_of_its_own_opens_a_clause():
+    text = ("Resolution No. 763-NQ/TW on education was issued in August. It replaced Resolution "
+            "No. 764-NQ/TW and Conclusion No. 765-KL/TW continued to be implemented.")
+    got = rels(text, "en")
+    assert ("replaces", "763-NQ/TW", "764-NQ/TW") in got
+    assert not any(t == "765-KL/TW" for k, s, t in got)

@@ -130,3 +130,15 @@ PART_QUANTIFIERS: dict[str, tuple[str, ...]] = {
 PART_PREPS: dict[str, tuple[str, ...]] = {
     "en": ("of", "in"), "fr": ("de", "du", "de la", "de l'", "des"), "vi": (), "id": ("dari", "dalam"),
 }
+
+# --- "It replaced X and Conclusion B continued to be implemented": a verb right after a
+# coordinated document opens a clause of its own (the document is its subject, no object of the
+# cue before). Auxiliaries and verbs of state only, the forms a clause opens with.
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("is", "was", "are", "were", "has", "have", "had", "will", "shall", "would", "remains",
+           "remained", "continues", "continued", "still", "also", "became", "becomes"),
+    "fr": ("est", "était", "sont", "étaient", "a été", "ont été", "sera", "reste", "restent",
+           "demeure", "continue", "continuent", "devient"),
+    "vi": (),
+    "id": ("adalah", "telah", "akan", "tetap", "masih", "menjadi"),
+}

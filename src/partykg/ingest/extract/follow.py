@@ -37,6 +37,7 @@ from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
 from partykg.ingest.extract.samesubject import same_subject
 from partykg.ingest.extract.titledplan import titled_plans
+from partykg.ingest.extract.coordstop import clause_after, parallel_issued
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
 from partykg.ingest.extract.owndoc import (_bracket_titles, _fronted_header, _header, _titles,
@@ -415,21 +416,14 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break
-        if own and obj_is_target and _parallel_issued(text, base, mentions[other], r.cue, P):
-            break  # "issued Conclusion A on continuing to implement X, and Regulation B on Y"
+        if obj_is_target and (own and parallel_issued(text, base, mentions[other], N, P)
+                              or clause_after(text, _reach(N) - base, P.lang)):
+            # "issued Conclusion A on continuing to implement X, and Regulation B on Y";
+            # "… replaced X and Conclusion B continued to …": not the cue's objects
+            break
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j
-
-
-def _parallel_issued(text: str, base: int, src: Mention, cue: str, P: Patterns) -> bool:
-    """The relation is said in the subject phrase of a document an issuing verb governs
-    ("… issued Conclusion A on continuing to implement X"): a later document with a subject
-    phrase of its own ("…, and Regulation B on Y") is the verb's second object, not the cue's."""
-    if not P.subject_prep_re.match(cue) and not P.subject_prep_re.match(" " + cue):
-        return False
-    before = text[max(0, src.start - base - 60):src.start - base]
-    return P.issue_verb_re.search(before) is not None
 
 
 def _colon_list(before: str, P: Patterns) -> bool:

@@ -1,0 +1,59 @@
+"""Where a list of coordinated objects stops (English, French, Indonesian prose; used by
+:func:`partykg.ingest.extract.follow._coordinated`):
+
+- a document an issuing verb governs says its relation in its own subject phrase ("The
+  Secretariat issued Conclusion A on continuing to implement X, and Regulation B on Y", "a
+  adopté la résolution A sur le programme d'action pour mettre en œuvre X, ainsi que le décret B
+  sur …"): a later document with a subject phrase of its own (and no date or issuer, which a
+  cited document has) is the verb's second object, not the relation's;
+- a coordinated document followed by a verb of its own opens a clause ("It replaced X and
+  Conclusion B continued to be implemented"): it is that clause's subject, not an object.
+
+The words are per-language data (``CLAUSE_VERBS`` of :mod:`partykg.ingest.extract_cues_int`,
+the issuing verbs and subject prepositions of :mod:`partykg.ingest.extract_lang`); no document,
+body or article is named here.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from partykg.ingest import extract_cues_int as W
+from partykg.ingest.extract.data import Mention
+from partykg.ingest.extract.patterns import Patterns, _alt
+
+VERB_REACH = 60  # characters from the issuing verb to the document it governs
+
+
+def parallel_issued(text: str, base: int, src: Mention, item: Mention, P: Patterns) -> bool:
+    """``src`` is governed by an issuing verb and its subject phrase opens right after it (the
+    relation is said there); ``item``, with neither date nor issuer of its own (a document
+    cited as an object has them: "… and Plan No. NN, dated March 10, 2025 of the Provincial
+    Committee on implementing Y"), is issued with it."""
+    if P.lang not in W.CLAUSE_VERBS or not W.CLAUSE_VERBS[P.lang]:
+        return False
+    if item.date or (item.issuer is not None and item.issuer.start >= item.end):
+        return False  # (an issuer shared from an earlier item is not its own)
+    at = max(src.end, src.tail_end) - base
+    if not (P.subject_prep_re.match(text, src.end - base) or P.subject_prep_re.match(text, at)):
+        return False
+    before = text[max(0, src.start - base - VERB_REACH):src.start - base]
+    return P.issue_verb_re.search(before) is not None
+
+
+@lru_cache(maxsize=8)
+def _clause_verb_re(lang: str) -> re.Pattern | None:
+    words = W.CLAUSE_VERBS.get(lang, ())
+    if not words:
+        return None
+    return re.compile(rf"[ \t]{{1,2}}(?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
+def clause_after(text: str, pos: int, lang: str) -> bool:
+    """A verb of its own right after a coordinated document (at ``pos``, its phrase's end)."""
+    rx = _clause_verb_re(lang)
+    return bool(rx and rx.match(text, pos))
+
+
+__all__ = ["parallel_issued", "clause_after"]
