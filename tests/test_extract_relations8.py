@@ -191,3 +191,28 @@ def test_a_coordinated_document_with_a_verb_of_its_own_opens_a_clause():
     got = rels(text, "en")
     assert ("replaces", "763-NQ/TW", "764-NQ/TW") in got
     assert not any(t == "765-KL/TW" for k, s, t in got)
+
+
+# --- an object of a verb is no coordinated subject (coordsubjects._cue_object) -----------------
+
+def test_a_document_a_verb_governs_is_not_a_subject_coordinated_with_the_next():
+    text = ("Party committees must implement Directive No. 770-CT/TW and the Action Program of the "
+            "Provincial Party Committee to implement Resolution No. 771-NQ/TW.")
+    got = rels(text, "en")
+    assert ("implements", "programme:None", "771-NQ/TW") in got
+    assert ("implements", "770-CT/TW", "771-NQ/TW") not in got
+
+
+# --- a fronted sentence with a main clause of its own (frontnext._main_clause) -----------------
+
+def test_a_fronted_clause_with_its_own_main_clause_does_not_reach_the_next_sentence():
+    text = ("Implementing Resolution No. 772-NQ/TW, the province has merged departments. The "
+            "Provincial Party Committee issued Plan No. 773-KH/TU on tourism.")
+    assert rels(text, "en") == set()
+
+
+def test_a_fronted_sentence_without_a_main_clause_still_reaches_the_next():
+    text = ("Implementing Conclusion No. 774-KL/TW, dated February 28, 2025 of the Politburo on "
+            "continuing to reorganize the apparatus. The Standing Committee issued Plan No. "
+            "775-KH/TU.")
+    assert ("implements", "775-KH/TU", "774-KL/TW") in rels(text, "en")

@@ -142,3 +142,16 @@ CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
     "vi": (),
     "id": ("adalah", "telah", "akan", "tetap", "masih", "menjadi"),
 }
+
+# --- "Party committees must implement X and the Action Program … to implement Y": verbs that
+# govern the document right after them (filler words between) although no cue or document
+# subject makes a relation of them; such a document is an object, never a subject coordinated
+# with the relation's subject after it.
+GOVERNING_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("implement", "carry out", "execute", "study", "grasp", "disseminate", "review",
+           "summarize", "summarise", "follow", "apply", "enforce", "comply with", "abide by"),
+    "fr": ("mettre en œuvre", "mettre en oeuvre", "appliquer", "exécuter", "étudier",
+           "diffuser", "respecter", "suivre"),
+    "vi": (),
+    "id": ("melaksanakan", "menerapkan", "mempelajari", "menyosialisasikan", "mematuhi"),
+}
