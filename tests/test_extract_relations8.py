@@ -216,3 +216,10 @@ def test_a_fronted_sentence_without_a_main_clause_still_reaches_the_next():
             "continuing to reorganize the apparatus. The Standing Committee issued Plan No. "
             "775-KH/TU.")
     assert ("implements", "775-KH/TU", "774-KL/TW") in rels(text, "en")
+
+
+def test_a_coordinated_document_with_a_finite_verb_and_an_object_opens_a_clause():
+    text = "Decree 776 was replaced by Decree 777, and Decree 778 amended Decree 776."
+    got = rels(text, "en")
+    assert ("replaces", "decree:777", "decree:776") in got
+    assert ("replaces", "decree:778", "decree:776") not in got

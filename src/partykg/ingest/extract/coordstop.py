@@ -7,7 +7,8 @@
   sur …"): a later document with a subject phrase of its own (and no date or issuer, which a
   cited document has) is the verb's second object, not the relation's;
 - a coordinated document followed by a verb of its own opens a clause ("It replaced X and
-  Conclusion B continued to be implemented"): it is that clause's subject, not an object.
+  Conclusion B continued to be implemented", "A was replaced by B, and C amended A"): it is
+  that clause's subject, not an object.
 
 The words are per-language data (``CLAUSE_VERBS`` of :mod:`partykg.ingest.extract_cues_int`,
 the issuing verbs and subject prepositions of :mod:`partykg.ingest.extract_lang`); no document,
@@ -50,10 +51,19 @@ def _clause_verb_re(lang: str) -> re.Pattern | None:
     return re.compile(rf"[ \t]{{1,2}}(?:{_alt(words)})(?![\w])", re.IGNORECASE)
 
 
-def clause_after(text: str, pos: int, lang: str) -> bool:
-    """A verb of its own right after a coordinated document (at ``pos``, its phrase's end)."""
+def clause_after(text: str, pos: int, lang: str, next_start: int | None = None) -> bool:
+    """A verb of its own right after a coordinated document (at ``pos``, its phrase's end): an
+    auxiliary, or (English) a finite verb right before the next document ("…, and Decree B
+    amended Decree A"; ``next_start``: where the sentence's next document starts)."""
     rx = _clause_verb_re(lang)
-    return bool(rx and rx.match(text, pos))
+    if rx and rx.match(text, pos):
+        return True
+    return bool(lang == "en" and next_start is not None
+                and _FINITE_BEFORE_DOC.fullmatch(text, pos, next_start))
+
+
+# "amended", "replaces", "guides" right between two documents (a determiner may follow)
+_FINITE_BEFORE_DOC = re.compile(r"[ \t]{1,2}(?:[a-z]{3,15}(?:ed|es|s))[ \t]{1,2}(?:the[ \t]{1,2})?")
 
 
 __all__ = ["parallel_issued", "clause_after"]

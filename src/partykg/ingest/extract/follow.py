@@ -416,8 +416,9 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
                 text[_reach(N) - base:].lstrip(" \t,"))):
             break
-        if obj_is_target and (own and parallel_issued(text, base, mentions[other], N, P)
-                              or clause_after(text, _reach(N) - base, P.lang)):
+        nxt = next((mentions[k].start - base for k in idx if mentions[k].start > N.start), None)
+        if (obj_is_target and own and parallel_issued(text, base, mentions[other], N, P)) \
+                or clause_after(text, _reach(N) - base, P.lang, nxt):
             # "issued Conclusion A on continuing to implement X, and Regulation B on Y";
             # "… replaced X and Conclusion B continued to …": not the cue's objects
             break
