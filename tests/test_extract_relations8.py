@@ -223,3 +223,29 @@ def test_a_coordinated_document_with_a_finite_verb_and_an_object_opens_a_clause(
     got = rels(text, "en")
     assert ("replaces", "decree:777", "decree:776") in got
     assert ("replaces", "decree:778", "decree:776") not in got
+
+
+# --- passive relatives, coordinated objects before a participle, review words ------------------
+
+def test_a_relative_passive_cue_is_about_the_document_before_the_relative():
+    text = ("Decree No. 780/2025/ND-CP amends and supplements a number of articles of Decree No. "
+            "781/2020/ND-CP on invoices, which was amended by Decree No. 782/2022/ND-CP.")
+    got = rels(text, "en")
+    assert ("amends", "780/2025/ND-CP", "781/2020/ND-CP") in got
+    assert ("amends", "782/2022/ND-CP", "781/2020/ND-CP") in got
+    assert ("amends", "782/2022/ND-CP", "780/2025/ND-CP") not in got
+
+
+def test_a_participle_after_coordinated_objects_is_the_subjects():
+    text = ("Circular No. 783/2025/TT-BTC guides Decree No. 784/2020/ND-CP and Decree No. "
+            "785/2025/ND-CP, replacing Circular No. 786/2021/TT-BTC.")
+    got = rels(text, "en")
+    assert ("replaces", "783/2025/TT-BTC", "786/2021/TT-BTC") in got
+    assert ("guides", "783/2025/TT-BTC", "785/2025/ND-CP") in got
+    assert ("replaces", "785/2025/ND-CP", "786/2021/TT-BTC") not in got
+
+
+def test_a_summary_of_the_implementation_is_no_implementation():
+    text = ("Politbiro mengeluarkan Kesimpulan Nomor 787-KL/TW tentang ringkasan pelaksanaan "
+            "Resolusi Nomor 788-NQ/TW.")
+    assert rels(text, "id") == set()

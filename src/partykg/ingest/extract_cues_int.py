@@ -155,3 +155,23 @@ GOVERNING_VERBS: dict[str, tuple[str, ...]] = {
     "vi": (),
     "id": ("melaksanakan", "menerapkan", "mempelajari", "menyosialisasikan", "mematuhi"),
 }
+
+# --- review words, in addition to extract_cues.REVIEW_BEFORE (read with them): "Kesimpulan NN
+# tentang ringkasan pelaksanaan Resolusi MM" summarises the implementation of MM, it does not
+# implement it.
+REVIEW_BEFORE_MORE: dict[str, tuple[str, ...]] = {
+    "en": ("summary on", "review on", "report on the", "reports on the"),
+    "fr": ("rapport sur", "rapport sur la", "synthèse de", "synthèse de la"),
+    "vi": (),
+    "id": ("ringkasan", "merangkum", "laporan", "laporan tentang", "kajian", "mengkaji"),
+}
+
+# --- "… Decree No. NN on invoices, which was amended by Decree No. MM": a passive cue after a
+# relative pronoun (extract_lang.RELATIVES) and one of these auxiliaries is about the document
+# right before the relative, even the object of an earlier cue.
+RELATIVE_AUX: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "is", "are", "has been", "have been", "had been"),
+    "fr": ("a été", "ont été", "avait été", "est", "sont"),
+    "vi": (),
+    "id": ("telah", "sudah", "pernah"),
+}

@@ -8,7 +8,9 @@
   cited document has) is the verb's second object, not the relation's;
 - a coordinated document followed by a verb of its own opens a clause ("It replaced X and
   Conclusion B continued to be implemented", "A was replaced by B, and C amended A"): it is
-  that clause's subject, not an object.
+  that clause's subject, not an object;
+- but a participle after a comma ("guides X and Y, replacing Z") is the main clause's: it does
+  not end the list.
 
 The words are per-language data (``CLAUSE_VERBS`` of :mod:`partykg.ingest.extract_cues_int`,
 the issuing verbs and subject prepositions of :mod:`partykg.ingest.extract_lang`); no document,
@@ -66,4 +68,11 @@ def clause_after(text: str, pos: int, lang: str, next_start: int | None = None) 
 _FINITE_BEFORE_DOC = re.compile(r"[ \t]{1,2}(?:[a-z]{3,15}(?:ed|es|s))[ \t]{1,2}(?:the[ \t]{1,2})?")
 
 
-__all__ = ["parallel_issued", "clause_after"]
+def comma_participle(text: str, pos: int, lang: str) -> bool:
+    """A comma, then the cue (at ``pos``, after a coordinated document): in English, French and
+    Indonesian a participle after a comma is the main clause's ("guides X and Y, replacing Z"),
+    so it does not end the list of objects as a cue of Y's own would."""
+    return lang in ("en", "fr", "id") and re.match(r"[ \t]{0,2},[ \t]{0,2}", text[pos:pos + 4]) is not None
+
+
+__all__ = ["parallel_issued", "clause_after", "comma_participle"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX
 from partykg.ingest.extract.codes import normal_code
@@ -73,9 +74,12 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded and not _in_own_phrase(A, cue, base) and not (
-                    paren or (voice == "passive" and _opens_bracket(text, cue.start()))):
-                continue  # (a bracketed passive note, "… (amended by Z)", is about the one before)
+            if (ai in embedded or _joined_to_embedded(ai, embedded, reach, mentions, text, base, P)) \
+                    and not _in_own_phrase(A, cue, base) and not (
+                    paren or (voice == "passive" and (_opens_bracket(text, cue.start())
+                                                      or _relative_passive(text, cue.start(), P)))):
+                continue  # (a bracketed passive note, "… (amended by Z)", is about the one before;
+                # so is a relative one, "…, which was amended by Z")
             if voice == "passive" and not A.strong and any(
                     mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
                 continue  # "Decree NN detailing the Law on …, which had … amended under …"
@@ -121,6 +125,40 @@ def _part_of(filler: str, cue: re.Match, P: Patterns) -> bool:
     info = P.cue_info.get(re.sub(r"\s+", " ", cue.group(0).lower())) or _cue_lookup(
         P, re.sub(r"\s+", " ", cue.group(0).lower()))
     return info is not None and part_gap(filler, info[0], P.lang)
+
+
+def _joined_to_embedded(ai: int, embedded: set[int], reach: dict[int, int],
+                        mentions: list[Mention], text: str, base: int, P: Patterns) -> bool:
+    """A coordinated with an object of an earlier cue ("guides X and Y, replacing Z": Y is
+    an object too, not the subject of "replacing")."""
+    A = mentions[ai]
+    for j in embedded:
+        lo = reach.get(j, mentions[j].end - base)
+        if mentions[j].start < A.start and lo <= A.start - base and \
+                _coord_gap_re(P.lang).fullmatch(text, lo, A.start - base):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _coord_gap_re(lang: str) -> re.Pattern:
+    return re.compile(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _relative_passive_re(lang: str) -> re.Pattern | None:
+    rel, aux = L.RELATIVES.get(lang, ()), W.RELATIVE_AUX.get(lang, ())
+    if not rel or not aux:
+        return None
+    return re.compile(rf"(?<![\w])(?:{_alt(rel)})[ \t]{{1,2}}(?:{_alt(aux)})[ \t]{{1,2}}$",
+                      re.IGNORECASE)
+
+
+def _relative_passive(text: str, cue_start: int, P: Patterns) -> bool:
+    """A passive cue after a relative and an auxiliary ("…, which was amended by")."""
+    rx = _relative_passive_re(P.lang)
+    return bool(rx and rx.search(text[max(0, cue_start - 30):cue_start]))
 
 
 def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
@@ -285,7 +323,8 @@ def _review_re(P: Patterns) -> re.Pattern:
     def alt(words):
         return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
     fill = alt(L.REVIEW_FILLER[P.lang])
-    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang])
+    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang]
+                 + W.REVIEW_BEFORE_MORE.get(P.lang, ()))
     return re.compile(rf"(?<![\w])(?:{before})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
                       r"[ \t]{1,2}$", re.IGNORECASE)
 
