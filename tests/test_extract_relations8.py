@@ -249,3 +249,14 @@ def test_a_summary_of_the_implementation_is_no_implementation():
     text = ("Politbiro mengeluarkan Kesimpulan Nomor 787-KL/TW tentang ringkasan pelaksanaan "
             "Resolusi Nomor 788-NQ/TW.")
     assert rels(text, "id") == set()
+
+
+def test_a_relative_passive_note_after_a_long_description_is_about_the_document():
+    text = ("The Government issues a Decree amending a number of articles of Decree No. "
+            "790/2016/ND-CP dated September 1, 2016 of the Government defining the functions, "
+            "tasks and powers of ministries and ministerial-level agencies that has been amended "
+            "by Decree No. 791/2020/ND-CP dated August 28, 2020 of the Government; Decree No. "
+            "792/2016/ND-CP dated February 1, 2016 of the Government on Government agencies.")
+    got = rels(text, "en")
+    assert ("amends", "791/2020/ND-CP", "790/2016/ND-CP") in got
+    assert not any(s == "792/2016/ND-CP" for k, s, t in got)  # (no agent after the ";")

@@ -392,7 +392,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             # a list of numbered documents separated by semicolons ("thay thế A …; B …")
             # (not when the other end is itself an item of a ";" list: "…; X on amending Y;
             # Z on …": the semicolon ends X's item)
-            listed = (N.strong and mentions[prev].strong and N.code
+            # (nor after a passive note's agent: "… amended by A; B …" lists B with X)
+            listed = (N.strong and mentions[prev].strong and N.code and obj_is_target
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
                       and not text[:mentions[other].start - base].rstrip(" \t").endswith(";")
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those

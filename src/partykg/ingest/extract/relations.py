@@ -19,6 +19,7 @@ from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 from partykg.ingest.extract.partgap import part_gap
 
 
+MAX_RELATIVE = 160  # from a document's phrase to a relative passive note about it
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
 
 
@@ -93,8 +94,11 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             # before it, whatever its description says in between
             note = cue.group(0).startswith("(") and not P.cue_re.search(gap) and ";" not in gap
             if not note and not _attached(gap, A, kind, mood, P, obj) \
-                    and not own_clause(gap, kind, P):
-                break
+                    and not own_clause(gap, kind, P) \
+                    and not (voice == "passive" and len(gap) <= MAX_RELATIVE and ";" not in gap
+                             and _relative_passive(text, cue.start(), P)):
+                break  # (a relative passive note after the document's description, "Decree
+                # NN … defining … agencies that has been amended by Decree MM", is about it)
             if purpose_of_main_clause(text, A.start - base, gap, cue.group(0), P):
                 break  # "Theo X, để thực hiện Y, <main clause>": the purpose is not X's
             source = ai
