@@ -260,3 +260,9 @@ def test_a_relative_passive_note_after_a_long_description_is_about_the_document(
     got = rels(text, "en")
     assert ("amends", "791/2020/ND-CP", "790/2016/ND-CP") in got
     assert not any(s == "792/2016/ND-CP" for k, s, t in got)  # (no agent after the ";")
+
+
+def test_a_french_fronted_clause_with_its_own_main_clause_does_not_reach_the_next_sentence():
+    text = ("Pour mettre en œuvre la résolution n° 793-NQ/TW, le ministère a organisé une "
+            "conférence. Le comité populaire a publié le plan n° 794/KH-UBND.")
+    assert rels(text, "fr") == set()

@@ -138,7 +138,7 @@ CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
     "en": ("is", "was", "are", "were", "has", "have", "had", "will", "shall", "would", "remains",
            "remained", "continues", "continued", "still", "also", "became", "becomes"),
     "fr": ("est", "était", "sont", "étaient", "a été", "ont été", "sera", "reste", "restent",
-           "demeure", "continue", "continuent", "devient"),
+           "demeure", "continue", "continuent", "devient", "a", "ont", "avait", "avaient"),
     "vi": (),
     "id": ("adalah", "telah", "akan", "tetap", "masih", "menjadi"),
 }
