@@ -100,7 +100,36 @@ def test_large_graph_is_cut_into_chunks_at_line_ends():
     assert len(pieces) > 10 and b"".join(pieces) == data
     assert all(p.endswith(b"\n") and len(p) <= 10_000 for p in pieces)
     with_bnode = data + b"_:b1 <http://e/p> \"x\" .\n"
-    assert chunks(with_bnode, 10_000) == [with_bnode]  # a blank node keeps its graph whole
+    pieces = chunks(with_bnode, 10_000)
+    assert len(pieces) > 10 and sorted(b"".join(pieces).splitlines()) == sorted(with_bnode.splitlines())
+    assert all(len(p) <= 10_000 for p in pieces)
+
+
+def test_every_statement_of_a_blank_node_goes_in_one_chunk():
+    """Evidence nodes are blank nodes, and an endpoint gives each request's labels fresh nodes:
+    a chunk boundary between two statements of one node would split it in two."""
+    lines = []
+    for i in range(400):
+        lines.append(b"<http://e/f%d> <http://e/evidence> _:e%d ." % (i, i))
+        lines.append(b"<http://e/d%d> <http://e/p> \"filler %d\" ." % (i, i))
+        lines.append(b"_:e%d <http://e/quote> \"a quote _:e%d\"@vi ." % (i, i + 1))
+        lines.append(b"_:e%d <http://e/part> _:x%d ." % (i, i))
+        lines.append(b"_:x%d <http://e/note> \"n\" ." % i)
+    data = b"\n".join(lines) + b"\n"
+    pieces = chunks(data, 2_000)
+    assert len(pieces) > 10
+    assert sorted(b"".join(pieces).splitlines()) == sorted(data.splitlines())
+    for i in range(400):
+        holding = [n for n, p in enumerate(pieces)
+                   if b"_:e%d " % i in p or b"_:x%d " % i in p]
+        assert len(set(holding)) == 1, i  # e_i and x_i (linked) in exactly one piece
+    by_count = chunks(data, 1 << 30, max_lines=300)  # SPARQL Update: statements per request
+    assert len(by_count) > 5 and all(p.count(b"\n") <= 300 for p in by_count)
+    assert sorted(b"".join(by_count).splitlines()) == sorted(data.splitlines())
+    for i in range(400):
+        assert len({n for n, p in enumerate(by_count) if b"_:e%d " % i in p}) == 1, i
+    big = b"".join(b"_:b <http://e/p> \"%d\" .\n" % i for i in range(500))
+    assert chunks(big, 1_000) == [big]  # one node's statements longer than a chunk stay whole
 
 
 def test_load_in_small_chunks_arrives_whole(tmp_path, kg):
@@ -114,6 +143,10 @@ def test_load_in_small_chunks_arrives_whole(tmp_path, kg):
         n = int(remote.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value)
         assert n == len(kg.store)
         assert set(remote.partykg_graphs()) == {g.value for g in kg.store.named_graphs()}
+        blank = ("SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { GRAPH ?g { ?b ?p ?o } "
+                 "FILTER isBlank(?b) }")
+        here = int(next(iter(kg.store.query(blank)))["n"].value)
+        assert here > 0 and int(remote.select(blank)[0]["n"].value) == here  # none split
 
 
 def test_endpoint_credentials_never_reach_another_host():

@@ -3,8 +3,9 @@
 Every named graph of the store (but graph/meta) is first written into a staging graph
 ``urn:partykg:staging:{token}:{n}``: by the Graph Store Protocol when the endpoint has one
 (``--graph-store``, or ``…/store`` next to an Oxigraph ``…/query``), else by SPARQL Update
-``INSERT { GRAPH … } WHERE { }`` (Virtuoso refuses blank nodes in ``INSERT DATA``). A large graph is sent in chunks of at most :data:`CHUNK_BYTES` (a graph holding
-blank nodes goes in one request, since a blank node's identity does not outlive a request). Then
+``INSERT { GRAPH … } WHERE { }`` (Virtuoso refuses blank nodes in ``INSERT DATA``). A large graph is sent in chunks of at most :data:`CHUNK_BYTES`; a blank node's identity does not
+outlive a request, so every statement naming one blank node (and those of the blank nodes it
+links to) goes in the same chunk. Then
 one SPARQL Update request MOVEs every staging graph onto its target and drops the stale partykg
 graphs. Until that request, the endpoint's partykg graphs are untouched.
 
@@ -34,6 +35,11 @@ from partykg.store.remote import RemoteGraph, is_partykg_graph
 
 STAGING = "urn:partykg:staging:"
 CHUNK_BYTES = 4 << 20
+# Virtuoso's SPARQL compiler fails on long update requests whatever their size in bytes: "SP030 …
+# memory exhausted" at line 5,003 of one (4 MB and 1 MB pieces alike), and with 2,000 statements
+# "SP031 … generated SQL text has exceeded 10000 lines" (measured on a 20,000-document synthetic
+# graph); so an update request holds at most this many statements
+UPDATE_TRIPLES = 500
 SWITCH_TRIPLES_PER_S = 2000  # the switch request's timeout grows with what it moves
 _BNODE = re.compile(rb"(?m)(^|\s)_:")
 
@@ -59,25 +65,91 @@ def chunk_bytes() -> int:
         raise EndpointError(f"PARTYKG_LOAD_CHUNK_MB must be a number, not {raw!r}") from None
 
 
-def chunks(data: bytes, limit: int) -> list[bytes]:
+def _bnodes(line: bytes) -> list[bytes]:
+    """The blank-node labels of one N-Triples line (subject and object; a predicate never is)."""
+    out = []
+    if line.startswith(b"_:"):
+        out.append(line[:line.index(b" ")])
+    body = line.rstrip()
+    if body.endswith(b"."):
+        body = body[:-1].rstrip()
+    obj = body[body.rfind(b" ") + 1:]
+    # a label holds no quote and ends no IRI: "… _:x"@vi is the tail of a literal, not a node
+    if obj.startswith(b"_:") and b'"' not in obj and not obj.endswith(b">"):
+        if not out or obj != out[0]:
+            out.append(obj)
+    return out
+
+
+def _groups(lines: list[bytes]) -> list[list[bytes]]:
+    """``lines`` grouped so that every line naming a blank node is in its node's group (nodes
+    linked by a line share one group), in the order of each group's first line."""
+    parent: dict[bytes, bytes] = {}
+
+    def find(x: bytes) -> bytes:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    labels = [_bnodes(line) for line in lines]
+    for found in labels:
+        if len(found) == 2:
+            a, b = find(found[0]), find(found[1])
+            if a != b:
+                parent[b] = a
+    groups: list[list[bytes]] = []
+    index: dict[bytes, int] = {}
+    for line, found in zip(lines, labels):
+        if not found:
+            groups.append([line])
+            continue
+        root = find(found[0])
+        if root not in index:
+            index[root] = len(groups)
+            groups.append([])
+        groups[index[root]].append(line)
+    return groups
+
+
+def chunks(data: bytes, limit: int, max_lines: int = 0) -> list[bytes]:
     """``data`` (N-Triples) cut at line ends into pieces of at most ``limit`` bytes (a longer
-    line stays whole); one piece when it holds a blank node."""
-    if len(data) <= limit or _BNODE.search(data):
+    line stays whole) and, when ``max_lines`` is given, at most that many statements. A blank
+    node's identity does not outlive a request, so every line naming one blank node goes in the
+    same piece (with the lines of the nodes it links to): such a group longer than the limits is
+    one piece of its own."""
+    if len(data) <= limit and (not max_lines or data.count(b"\n") <= max_lines):
         return [data]
-    out, start = [], 0
-    while start < len(data):
-        end = start + limit
-        if end >= len(data):
-            out.append(data[start:])
-            break
-        cut = data.rfind(b"\n", start, end)
-        if cut < start:
-            cut = data.find(b"\n", end)
-            if cut < 0:
+    if not max_lines and not _BNODE.search(data):
+        out, start = [], 0
+        while start < len(data):
+            end = start + limit
+            if end >= len(data):
                 out.append(data[start:])
                 break
-        out.append(data[start:cut + 1])
-        start = cut + 1
+            cut = data.rfind(b"\n", start, end)
+            if cut < start:
+                cut = data.find(b"\n", end)
+                if cut < 0:
+                    out.append(data[start:])
+                    break
+            out.append(data[start:cut + 1])
+            start = cut + 1
+        return out
+    lines = data.splitlines(keepends=True)
+    if lines and not lines[-1].endswith(b"\n"):
+        lines[-1] += b"\n"
+    most = max_lines or len(lines)
+    out, piece, size = [], [], 0
+    for group in _groups(lines):
+        n = sum(map(len, group))
+        if piece and (size + n > limit or len(piece) + len(group) > most):
+            out.append(b"".join(piece))
+            piece, size = [], 0
+        piece.extend(group)
+        size += n
+    if piece:
+        out.append(b"".join(piece))
     return out
 
 
@@ -85,7 +157,7 @@ def _upload(remote: RemoteGraph, graph: str, data: bytes, limit: int,
             written: Callable[[], None]) -> int:
     """Write ``data`` into the (new) graph ``graph``; the number of requests. ``written`` is
     called once the graph exists on the endpoint."""
-    pieces = chunks(data, limit)
+    pieces = chunks(data, limit, 0 if remote.graph_store else UPDATE_TRIPLES)
     for i, piece in enumerate(pieces):
         if i == 1:
             written()
