@@ -266,3 +266,23 @@ def test_a_french_fronted_clause_with_its_own_main_clause_does_not_reach_the_nex
     text = ("Pour mettre en œuvre la résolution n° 793-NQ/TW, le ministère a organisé une "
             "conférence. Le comité populaire a publié le plan n° 794/KH-UBND.")
     assert rels(text, "fr") == set()
+
+
+# --- French law titles: "loi sur l'amendement et le complément …", "du" inside a title --------
+
+def test_a_french_amending_law_title_names_both_laws_it_amends():
+    text = ("Le même jour, l’Assemblée nationale a adopté la loi sur l’amendement et le complément "
+            "de certains articles de la loi sur l’organisation du gouvernement et de la loi sur "
+            "l’organisation des administrations locales.")
+    ex = extract(text, "fr")
+    names = {n for d in ex.documents for n in d.names}
+    assert "loi sur l’organisation du gouvernement" in names
+    assert "loi sur l’organisation des administrations locales" in names
+    assert sum(1 for r in ex.doc_relations if r.kind == "amends") == 2
+
+
+def test_a_french_law_title_still_stops_at_its_date():
+    text = ("La loi modifiant et complétant certains articles de la loi sur l’organisation du "
+            "gouvernement du 19 juin 2015 a été adoptée.")
+    names = {n for d in extract(text, "fr").documents for n in d.names}
+    assert not any("2015" in n for n in names)

@@ -558,7 +558,13 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "modifiant et complétant un certain nombre d'articles",
            "modifiant et complétant un certain nombre d’articles",
            "modifiant et complétant plusieurs articles", "modifiant et complétant",
-           "portant modification de", "modifiant"),
+           "portant modification de", "modifiant",
+           # (VNA's French: "la loi sur l'amendement et le complément de certains articles de la
+           # loi sur …", "la loi d'amendement et de complètement de certains articles de …")
+           "sur l'amendement et le complément de certains articles",
+           "sur l’amendement et le complément de certains articles",
+           "d'amendement et de complètement de certains articles",
+           "d’amendement et de complètement de certains articles"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {
@@ -577,7 +583,8 @@ TITLE_STOPS: dict[str, tuple[str, ...]] = {
            "issued", "as", "to", "of the law"),
     "vi": ("số", "ngày", "năm", "và", "đã", "được", "có", "là", "thì", "tại", "theo", "để",
            "của", "khóa", "khoá", "hiện hành", "quy định", "với"),
-    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date", "réglementant",
+    "fr": ("n°", "no", "et la", "et le", "et de la", "et de l'", "et de l’", "et du", "et des",
+           "qui", "adoptée", "en date", "réglementant",
            "régissant", "stipulant", "prévoyant"),
     "id": ("nomor", "no", "tahun", "dan", "yang"),
 }
