@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import rels
+from extract_helpers import docs, rels
 from partykg.ingest.extract import extract
 
 
@@ -286,3 +286,14 @@ def test_a_french_law_title_still_stops_at_its_date():
             "gouvernement du 19 juin 2015 a été adoptée.")
     names = {n for d in extract(text, "fr").documents for n in d.names}
     assert not any("2015" in n for n in names)
+
+
+# --- "the Law on Amending and Supplementing …" issued by a header whose code leaves its type open
+
+def test_a_header_of_open_type_is_the_law_its_text_promulgates():
+    text = ("THE NATIONAL ASSEMBLY\nNo. 795/2025/QH15\nPursuant to the Constitution of the "
+            "Socialist Republic of Vietnam;\nThe National Assembly promulgates the Law on Amending "
+            "and Supplementing a Number of Articles of the Law No. 796/2014/QH13 on Organization "
+            "of the National Assembly.")
+    assert rels(text, "en") == {("amends", "795/2025/QH15", "796/2014/QH13")}
+    assert ("law", "795", "795/2025/QH15") in docs(text, "en")
