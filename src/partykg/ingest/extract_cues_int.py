@@ -107,3 +107,78 @@ AIM_WORDS: dict[str, tuple[str, ...]] = {
     "vi": (),
     "id": ("bertujuan untuk", "bertujuan", "dimaksudkan untuk"),
 }
+
+# --- "The Government has issued a decree replacing …", "Le gouvernement a publié le 16 novembre
+# une résolution sur son programme d'action pour mettre en œuvre …": an unnumbered document
+# issued here, named by an issuing verb (extract_lang.ISSUE_VERBS) and an indefinite article
+# (extract_lang.INDEFINITES); the words that may open a date between them ("on November 16",
+# "le 16 novembre", "pada 16 November").
+ISSUED_ON: dict[str, tuple[str, ...]] = {
+    "en": ("on",), "fr": ("le",), "vi": (), "id": ("pada",),
+}
+
+# --- "guiding the amendments to a number of points in the Finance Ministry's Circular No. NN":
+# a part of the document between an amending cue and it (PART_WORDS above, after one of these
+# quantifiers, before one of these prepositions) does not stop the cue reaching the document.
+PART_QUANTIFIERS: dict[str, tuple[str, ...]] = {
+    "en": ("a number of", "some", "certain", "several", "a few"),
+    "fr": ("certains", "certaines", "plusieurs", "quelques", "un certain nombre de",
+           "un certain nombre d'"),
+    "vi": (),
+    "id": ("beberapa", "sejumlah"),
+}
+PART_PREPS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "in"), "fr": ("de", "du", "de la", "de l'", "des"), "vi": (), "id": ("dari", "dalam"),
+}
+
+# --- "It replaced X and Conclusion B continued to be implemented": a verb right after a
+# coordinated document opens a clause of its own (the document is its subject, no object of the
+# cue before). Auxiliaries and verbs of state only, the forms a clause opens with.
+CLAUSE_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("is", "was", "are", "were", "has", "have", "had", "will", "shall", "would", "remains",
+           "remained", "continues", "continued", "still", "also", "became", "becomes"),
+    "fr": ("est", "était", "sont", "étaient", "a été", "ont été", "sera", "reste", "restent",
+           "demeure", "continue", "continuent", "devient", "a", "ont", "avait", "avaient"),
+    "vi": (),
+    "id": ("adalah", "telah", "akan", "tetap", "masih", "menjadi"),
+}
+
+# --- "Party committees must implement X and the Action Program … to implement Y": verbs that
+# govern the document right after them (filler words between) although no cue or document
+# subject makes a relation of them; such a document is an object, never a subject coordinated
+# with the relation's subject after it.
+GOVERNING_VERBS: dict[str, tuple[str, ...]] = {
+    "en": ("implement", "carry out", "execute", "study", "grasp", "disseminate", "review",
+           "summarize", "summarise", "follow", "apply", "enforce", "comply with", "abide by"),
+    "fr": ("mettre en œuvre", "mettre en oeuvre", "appliquer", "exécuter", "étudier",
+           "diffuser", "respecter", "suivre"),
+    "vi": (),
+    "id": ("melaksanakan", "menerapkan", "mempelajari", "menyosialisasikan", "mematuhi"),
+}
+
+# --- review words, in addition to extract_cues.REVIEW_BEFORE (read with them): "Kesimpulan NN
+# tentang ringkasan pelaksanaan Resolusi MM" summarises the implementation of MM, it does not
+# implement it.
+REVIEW_BEFORE_MORE: dict[str, tuple[str, ...]] = {
+    "en": ("summary on", "review on", "report on the", "reports on the"),
+    "fr": ("rapport sur", "rapport sur la", "synthèse de", "synthèse de la"),
+    "vi": (),
+    "id": ("ringkasan", "merangkum", "laporan", "laporan tentang", "kajian", "mengkaji"),
+}
+
+# --- "… Decree No. NN on invoices, which was amended by Decree No. MM": a passive cue after a
+# relative pronoun (extract_lang.RELATIVES) and one of these auxiliaries is about the document
+# right before the relative, even the object of an earlier cue.
+RELATIVE_AUX: dict[str, tuple[str, ...]] = {
+    "en": ("was", "were", "is", "are", "has been", "have been", "had been"),
+    "fr": ("a été", "ont été", "avait été", "est", "sont"),
+    "vi": (),
+    "id": ("telah", "sudah", "pernah"),
+}
+
+# --- a law's title in French runs on through "du" ("la loi sur l'organisation du gouvernement")
+# but stops at "du" before a date ("la loi … du 20 novembre 2019"): title stops that end a title
+# only before a number (extract_lang.TITLE_STOPS end it always).
+TITLE_STOPS_BEFORE_NUMBER: dict[str, tuple[str, ...]] = {
+    "en": (), "fr": ("du",), "vi": (), "id": (),
+}

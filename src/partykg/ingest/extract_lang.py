@@ -484,7 +484,7 @@ UNIT_WORDS: dict[str, tuple[str, ...]] = {
 # to it, written ordinals, and the words that make the congress a local one (a provincial or
 # other Party organisation's, not the national congress of the same ordinal).
 CONGRESS_WORDS: dict[str, tuple[str, ...]] = {
-    "en": ("Congress",), "fr": ("Congrès",), "vi": ("Đại hội", "đại hội", "ĐH"),
+    "en": ("Congress",), "fr": ("Congrès", "Congres"), "vi": ("Đại hội", "đại hội", "ĐH"),
     "id": ("Kongres",),
 }
 CONGRESS_LINKS: dict[str, tuple[str, ...]] = {
@@ -552,14 +552,22 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "on amendments and supplements to a number of articles",
            "on amendments, supplements to a number of articles",
            "on amendments to", "on amendments", "amending",
-           "on the amendments and supplements to", "on the amendments to"),
+           "on the amendments and supplements to", "on the amendments to",
+           "on amending and supplementing a number of articles",
+           "on amending and supplementing some articles", "on amending and supplementing"),
     "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
            "sửa đổi"),
     "fr": ("modifiant et complétant certains articles",
            "modifiant et complétant un certain nombre d'articles",
            "modifiant et complétant un certain nombre d’articles",
            "modifiant et complétant plusieurs articles", "modifiant et complétant",
-           "portant modification de", "modifiant"),
+           "portant modification de", "modifiant",
+           # (VNA's French: "la loi sur l'amendement et le complément de certains articles de la
+           # loi sur …", "la loi d'amendement et de complètement de certains articles de …")
+           "sur l'amendement et le complément de certains articles",
+           "sur l’amendement et le complément de certains articles",
+           "d'amendement et de complètement de certains articles",
+           "d’amendement et de complètement de certains articles"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {
@@ -578,7 +586,8 @@ TITLE_STOPS: dict[str, tuple[str, ...]] = {
            "issued", "as", "to", "of the law"),
     "vi": ("số", "ngày", "năm", "và", "đã", "được", "có", "là", "thì", "tại", "theo", "để",
            "của", "khóa", "khoá", "hiện hành", "quy định", "với"),
-    "fr": ("du", "n°", "no", "et la", "et le", "qui", "adoptée", "en date", "réglementant",
+    "fr": ("n°", "no", "et la", "et le", "et de la", "et de l'", "et de l’", "et du", "et des",
+           "qui", "adoptée", "en date", "réglementant",
            "régissant", "stipulant", "prévoyant"),
     "id": ("nomor", "no", "tahun", "dan", "yang"),
 }

@@ -8,12 +8,16 @@ Within one sentence; the coordinators are per-language data (``OBJECT_COORDINATO
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import _key
 from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 
+CUE_REACH = 80  # characters back from a document to a cue that governs it
 KINDS = ("implements", "guides", "continues", "replaces", "plannedToReplace", "amends")
 
 
@@ -57,14 +61,35 @@ def coordinated_subjects(sentences: list[Sentence], mentions: list[Mention],
                             mentions[cur].start - sent.start]
             if not sep.fullmatch(gap) or mentions[p].type is None:
                 break
-            if active and (r.sentence, p) in objects:
-                break  # an object of an earlier cue ("implementing X, Y to …"): not a subject
+            if active and ((r.sentence, p) in objects or _cue_object(sent, mentions[p], P)):
+                break  # an object of an earlier cue ("implementing X, Y to …", "must implement
+                # X and the Action Program to implement Y"): not a subject
             k = (r.kind, p, r.target) if active else (r.kind, r.source, p)
             if k[1] == k[2] or k in have or _same(mentions[k[1]], mentions[k[2]]):
                 break
             have.add(k)
             relations.append(Relation(k[0], k[1], k[2], r.sentence, r.cue))
             cur = p
+
+
+def _cue_object(sent: Sentence, m: Mention, P: Patterns) -> bool:
+    """A cue right before ``m`` (filler words between) governs it, whether or not a document is
+    its subject ("Party committees must implement X and …")."""
+    at = m.start - sent.start
+    before = sent.text[max(0, at - CUE_REACH):at]
+    last = None
+    for c in P.cue_re.finditer(before):
+        last = c
+    for c in _governing_re(P.lang).finditer(before) if _governing_re(P.lang) else ():
+        if last is None or c.start() > last.start():
+            last = c
+    return last is not None and _is_filler(before[last.end():])
+
+
+@lru_cache(maxsize=8)
+def _governing_re(lang: str) -> re.Pattern | None:
+    words = W.GOVERNING_VERBS.get(lang, ())
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])", re.IGNORECASE) if words else None
 
 
 def _same(a: Mention, b: Mention) -> bool:

@@ -37,6 +37,7 @@ from partykg.ingest.extract.effecttable import effect_history
 from partykg.ingest.extract.frontnext import fronted_sentence
 from partykg.ingest.extract.samesubject import same_subject
 from partykg.ingest.extract.titledplan import titled_plans
+from partykg.ingest.extract.coordstop import clause_after, comma_participle, parallel_issued
 from partykg.ingest.extract.followbase import (_cue_info, _kind, _lang, _object_of, _reach,
                                                planned)
 from partykg.ingest.extract.owndoc import (_bracket_titles, _fronted_header, _header, _titles,
@@ -396,7 +397,8 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             # a list of numbered documents separated by semicolons ("thay thế A …; B …")
             # (not when the other end is itself an item of a ";" list: "…; X on amending Y;
             # Z on …": the semicolon ends X's item)
-            listed = (N.strong and mentions[prev].strong and N.code
+            # (nor after a passive note's agent: "… amended by A; B …" lists B with X)
+            listed = (N.strong and mentions[prev].strong and N.code and obj_is_target
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
                       and not text[:mentions[other].start - base].rstrip(" \t").endswith(";")
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
@@ -424,8 +426,15 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         own = N.subject and P.subject_prep_re.search(text[N.end - base:_reach(N) - base])
         # … or N's own relation, found in its sentence ("… và Chương trình số NN thực hiện X")
         own = own or any(q.source == j and q.sentence == r.sentence for q in relations)
-        if L_.clause.match(text, _reach(N) - base) or (not own and P.cue_re.match(
-                text[_reach(N) - base:].lstrip(" \t,"))):
+        if L_.clause.match(text, _reach(N) - base) or (
+                not own and P.cue_re.match(text[_reach(N) - base:].lstrip(" \t,"))
+                and not comma_participle(text, _reach(N) - base, P.lang)):
+            break
+        nxt = next((mentions[k].start - base for k in idx if mentions[k].start > N.start), None)
+        if (obj_is_target and own and parallel_issued(text, base, mentions[other], N, P)) \
+                or clause_after(text, _reach(N) - base, P.lang, nxt):
+            # "issued Conclusion A on continuing to implement X, and Regulation B on Y";
+            # "… replaced X and Conclusion B continued to …": not the cue's objects
             break
         if re.match(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]", text[_reach(N) - base:].lstrip(" \t"),
                     re.IGNORECASE):

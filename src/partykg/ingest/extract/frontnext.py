@@ -12,9 +12,11 @@ article is named.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from partykg.ingest import extract_cues_int as W
 from partykg.ingest.extract.data import Mention, Sentence
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import fronted_cue, fronted_objects
 
 MAX_LEAD = 80  # from the next sentence's start to the issued document
@@ -31,6 +33,9 @@ def fronted_sentence(sentences: list[Sentence], by_sent: dict[int, list[int]],
             continue
         if not re.search(r"[.!?…”\"][ \t]{0,2}$", sent.text.rstrip()):
             continue  # a heading or a clause cut by a line break, not a finished sentence
+        last = max(max(mentions[o].end, mentions[o].tail_end) for o in objs) - sent.start
+        if _main_clause(sent.text, last, P.lang):
+            continue  # "Implementing X, the province has merged …": the clause has its own
         nxt = by_sent.get(si + 1)
         if not nxt or si + 1 >= len(sentences):
             continue
@@ -46,6 +51,20 @@ def fronted_sentence(sentences: list[Sentence], by_sent: dict[int, list[int]],
         cue = fronted_cue(sent.text, mentions[objs[0]].start - sent.start, P)
         for o in objs:
             add("implements", nxt[0], o, si + 1, cue.group(0).strip(" ,") if cue else "fronted")
+
+
+@lru_cache(maxsize=8)
+def _main_clause_re(lang: str) -> re.Pattern | None:
+    words = W.CLAUSE_VERBS.get(lang, ())
+    if not words:
+        return None
+    return re.compile(rf",[^,;.]{{1,60}}?[ \t](?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
+def _main_clause(text: str, pos: int, lang: str) -> bool:
+    """After the fronted objects (from ``pos``), a comma and a clause with a verb of its own."""
+    rx = _main_clause_re(lang)
+    return bool(rx and rx.search(text, pos))
 
 
 __all__ = ["fronted_sentence"]

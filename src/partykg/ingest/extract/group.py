@@ -37,6 +37,7 @@ from partykg.ingest.extract.named import bare_congresses, key_possessive, name_c
 from partykg.ingest.extract.plenum import name_plenums, settle_plenums
 from partykg.ingest.extract.bareobject import bare_objects
 from partykg.ingest.extract.draft import drafts
+from partykg.ingest.extract.indefissued import issued_indefinite, join_indefinite
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
@@ -55,6 +56,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     mentions: list[Mention] = []
     relations: list[Relation] = []
     mergers: list[Merger] = []
+    indefinite: list[Mention] = []  # documents issued under an indefinite article
     for si, sent in enumerate(sentences):
         has_type = (P.type_re.search(sent.text) or P.glued_type_re.search(sent.text)) is not None
         cview = code_view(sent.text)  # look-alike characters replaced ("NÐ-CP")
@@ -81,6 +83,10 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         key_possessive(sent, ms, bodies, P)
         ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
         ms = drafts(sent, si, ms, P) if has_type else ms
+        if has_type:
+            before = {id(m) for m in ms}
+            ms = issued_indefinite(sent, si, ms, P)
+            indefinite.extend(m for m in ms if id(m) not in before)
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -106,10 +112,11 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     _relations_of_refs(sentences, mentions, relations,
                        insert_lead_refs(mentions, relations, leads, insert_mentions), P)
     header = find_header(text, mentions, P)
-    possessive_to_header(mentions, relations, header)
+    possessive_to_header(mentions, relations, header, text, P.lang)
     resolve(mentions, sentences, relations, header, P)
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
+    join_indefinite(mentions, relations, indefinite)
     planned_unnamed(sentences, mentions, relations, P)
     lower_subjects(sentences, mentions, relations, P)  # "thông tư sửa đổi thông tư 09"
     purpose_next(sentences, mentions, relations, P)  # "Kế hoạch do … ban hành. Với mục đích …"

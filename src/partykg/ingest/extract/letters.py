@@ -40,7 +40,9 @@ def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         words = rf"(?<![\w])(?:{_alt(L.GENERIC_DOCUMENT_WORDS[P.lang])})"
         lead = re.compile(words + marker, re.IGNORECASE)
         generic = re.compile(rf"{words}{marker}$", re.IGNORECASE)
-        named = re.compile(rf"(?<![\w])(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
+        # (a name with its capitalised subject: "the Ordinance on Advertising No. NN/…")
+        subj = rf"(?:(?-i:[A-ZĐ])[^\W\d_]{{2,15}}[ \t](?:{_alt(L.SUBJECT_PREPS[P.lang])})[ \t])?"
+        named = re.compile(rf"(?<![\w]){subj}(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
                            rf"(?i:{marker}$)")
         rx = (lead, generic, named)
         P._letter_res = rx  # type: ignore[attr-defined]

@@ -134,22 +134,48 @@ def key_possessive(sent: Sentence, ms: list[Mention], bodies: list, P: Patterns)
         m.name_key = (m.type, "possessive", body.match_key)
 
 
-def possessive_to_header(mentions: list[Mention], relations: list, header: int | None) -> None:
+def possessive_to_header(mentions: list[Mention], relations: list, header: int | None,
+                         text: str = "", lang: str = "en") -> None:
     """In a document's own text (a header), a programme named by possessive is that document's
     content ("No. NN/NQ-CP … The Government's Action Program to implement X"): its relations are
-    the header document's (none twice)."""
+    the header document's (none twice); not one another numbered document of its sentence
+    promulgates ("… assigned in the Government's Resolution No. NN/NQ-CP, promulgating the
+    Government's Program of Action to implement X": the resolution's, found by promulgates)."""
     if header is None:
         return
     have = {(r.kind, r.source, r.target) for r in relations}
     for r in list(relations):
         for end in ("source", "target"):
-            m = mentions[getattr(r, end)]
-            if m.name_key and m.name_key[1:2] == ("possessive",) and not m.strong:
+            i = getattr(r, end)
+            m = mentions[i]
+            if m.name_key and m.name_key[1:2] == ("possessive",) and not m.strong \
+                    and not _promulgated_by_other(mentions, i, header, text, lang):
                 setattr(r, end, header)
         if (r.kind, r.source, r.target) in have - {(r.kind, r.source, r.target)} \
                 or r.source == r.target:
             relations.remove(r)
         have.add((r.kind, r.source, r.target))
+
+
+MAX_PROMULGATED = 170  # from a numbered document to the programme it promulgates
+
+
+def _promulgated_by_other(mentions: list[Mention], i: int, header: int, text: str,
+                          lang: str) -> bool:
+    """Mention ``i`` follows, in its sentence, a numbered document other than the header's
+    whose phrase promulgates it ("Resolution No. NN, promulgating the Government's Program")."""
+    m = mentions[i]
+    prev = next((mentions[j] for j in range(i - 1, -1, -1)
+                 if mentions[j].sentence == m.sentence and mentions[j].end <= m.start), None)
+    if prev is None or not prev.strong or not text or m.start - prev.end > MAX_PROMULGATED:
+        return False
+    hd = mentions[header]
+    if (prev.code and hd.code and prev.code == hd.code) or prev is hd:
+        return False
+    words = L.PROMULGATES.get(lang, ())
+    gap = text[prev.end:m.start]
+    return bool(words) and re.search(rf"(?<![\w])(?:{_alt(words)})(?![\w])", gap,
+                                     re.IGNORECASE) is not None
 
 
 _LOWER_NAMED = ("plan", "programme")  # the scheme's concepts written in lower case by name

@@ -5,7 +5,9 @@ relates to is the header's document's relation.
 
 Not after a bare verb ("có kế hoạch …": having one), not when the sentence names another
 numbered document of the header's type before the mention, nor when a numbered document is the
-verb's subject ("Nghị quyết số NN … ban hành Kế hoạch …"), not before the header. Generic: the
+verb's subject ("Nghị quyết số NN … ban hành Kế hoạch …"), not before the header. A header whose
+code leaves the type open ("No. NN/2025/QH15": a law or a resolution) takes the type of the first
+document its text issues so ("The National Assembly promulgates the Law on …"). Generic: the
 issuing verbs are per-language data (extract_lang.ISSUE_VERBS, BARE_VERBS); no document, body or
 article is named.
 """
@@ -18,6 +20,8 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention, Sentence
 from partykg.ingest.extract.patterns import Patterns
 
+OPEN_TYPE = "unclassified"  # the scheme's concept for a type the code does not give
+
 
 def issued_is_header(sentences: list[Sentence], mentions: list[Mention], header: int | None,
                      P: Patterns) -> None:
@@ -28,9 +32,10 @@ def issued_is_header(sentences: list[Sentence], mentions: list[Mention], header:
     if H.type is None:
         return
     bare = {w.lower() for w in L.BARE_VERBS.get(P.lang, ())}
+    open_type = H.type == OPEN_TYPE  # a header code that leaves its type open ("No. NN/2025/QH15")
     for i, m in enumerate(mentions):
-        if m.strong or m.start < H.end or m.type != H.type or m.antecedent is not None \
-                or m.new or m.plural:
+        if m.strong or m.start < H.end or m.antecedent is not None or m.new or m.plural \
+                or m.type is None or (m.type != H.type and not open_type):
             continue
         sent = sentences[m.sentence]
         before = sent.text[max(0, m.start - sent.start - 30):m.start - sent.start]
@@ -48,6 +53,9 @@ def issued_is_header(sentences: list[Sentence], mentions: list[Mention], header:
         if prev and not re.search(r"[,;:]", full_text(sent, max(o.end for o in prev), verb_at)):
             continue
         m.antecedent = header
+        if open_type:  # the text says what it is: "The National Assembly promulgates the Law …"
+            H.type = m.type
+            open_type = False
 
 
 def full_text(sent: Sentence, a: int, b: int) -> str:

@@ -10,6 +10,10 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract_cues import VERB_ADVERBS
 from partykg.ingest.extract.data import ExtractError, _norm
 from partykg.ingest.extract.typewords import type_words
+from partykg.model.ids import fold
+
+# languages whose pages sometimes drop the accents: their type words are also read unaccented
+FOLDED_LANGS = ("fr",)
 
 
 def _apos(phrase: str) -> str:
@@ -62,6 +66,8 @@ class Patterns:
     def __init__(self, lang: str):
         self.lang = lang
         words = type_words(lang)
+        if lang in FOLDED_LANGS:  # a page that drops the accents ("la resolution du … Congres")
+            words = {**{fold(w): k for w, k in words.items()}, **words}
         self.type_words = words
         self.type_re = re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w-])", re.IGNORECASE)
         # a capitalised type word the page glued to the word before ("replacingRegulation")
@@ -167,7 +173,9 @@ class Patterns:
             # "{nouns}": a short enumeration of nouns (words, commas; "l'étude, la vulgarisation")
             rx = rx.replace(r"\{nouns\}", r"(?:,?\s{1,2}[^\s,;.:()\[\]\d]{1,20}){1,8}?")
             alts.append(rx.replace("'", "['’]"))  # either apostrophe, whichever the cue has
-        self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})(?![\w])", re.IGNORECASE)
+        # (or glued to the capitalised word after it, as some pages print it: "replacingRegulation")
+        self.cue_re = re.compile(rf"(?<![\w])(?:{'|'.join(alts)})"
+                                 rf"(?:(?![\w])|(?-i:(?<=[a-zà-ỹ])(?=[A-ZĐ][a-zà-ỹ])))", re.IGNORECASE)
         self.merge_re = re.compile(rf"(?<![\w])(?:{_alt(L.MERGE_CUES[lang])})(?![\w])",
                                    re.IGNORECASE)
         self.merge_into = tuple(w.lower() for w in L.MERGE_INTO[lang])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX, PURPOSE_OPENERS, TASK_BODY_HEADS
 from partykg.ingest.extract.codes import normal_code
@@ -15,8 +16,10 @@ from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
+from partykg.ingest.extract.partgap import part_gap
 
 
+MAX_RELATIVE = 160  # from a document's phrase to a relative passive note about it
 MAX_JOINED = 300  # from an object of a fronted clause to the next one joined by a coordinator
 
 
@@ -48,7 +51,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             continue
         filler = text[cue.end():bs]
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
-                or (B.strong and B.list_head is None and _content_issued_by(filler, P))):
+                or (B.strong and B.list_head is None and _content_issued_by(filler, P))
+                or _part_of(filler, cue, P)):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
@@ -73,9 +77,12 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
-            if ai in embedded and not _in_own_phrase(A, cue, base) and not (
-                    paren or (voice == "passive" and _opens_bracket(text, cue.start()))):
-                continue  # (a bracketed passive note, "… (amended by Z)", is about the one before)
+            if (ai in embedded or _joined_to_embedded(ai, embedded, reach, mentions, text, base, P)) \
+                    and not _in_own_phrase(A, cue, base) and not (
+                    paren or (voice == "passive" and (_opens_bracket(text, cue.start())
+                                                      or _relative_passive(text, cue.start(), P)))):
+                continue  # (a bracketed passive note, "… (amended by Z)", is about the one before;
+                # so is a relative one, "…, which was amended by Z")
             if voice == "passive" and not A.strong and any(
                     mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
                 continue  # "Decree NN detailing the Law on …, which had … amended under …"
@@ -89,8 +96,11 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             # before it, whatever its description says in between
             note = cue.group(0).startswith("(") and not P.cue_re.search(gap) and ";" not in gap
             if not note and not _attached(gap, A, kind, mood, P, obj) \
-                    and not own_clause(gap, kind, P):
-                break
+                    and not own_clause(gap, kind, P) \
+                    and not (voice == "passive" and len(gap) <= MAX_RELATIVE and ";" not in gap
+                             and _relative_passive(text, cue.start(), P)):
+                break  # (a relative passive note after the document's description, "Decree
+                # NN … defining … agencies that has been amended by Decree MM", is about it)
             if purpose_of_main_clause(text, A.start - base, gap, cue.group(0), P):
                 break  # "Theo X, để thực hiện Y, <main clause>": the purpose is not X's
             source = _detailing_subject(text, idx, mentions, ai, gap, base, P)
@@ -132,6 +142,48 @@ def _detailing_subject(text: str, idx: list[int], mentions: list[Mention], ai: i
             rf"[ \t]{{0,2}}(?:{_alt(words)})(?![\w])", between, re.IGNORECASE):
         return ai
     return x
+
+
+def _part_of(filler: str, cue: re.Match, P: Patterns) -> bool:
+    """A part of the document between an amending cue and it ("… amendments to a number of
+    points in the Ministry's Circular No. NN", :mod:`.partgap`)."""
+    info = P.cue_info.get(re.sub(r"\s+", " ", cue.group(0).lower())) or _cue_lookup(
+        P, re.sub(r"\s+", " ", cue.group(0).lower()))
+    return info is not None and part_gap(filler, info[0], P.lang)
+
+
+def _joined_to_embedded(ai: int, embedded: set[int], reach: dict[int, int],
+                        mentions: list[Mention], text: str, base: int, P: Patterns) -> bool:
+    """A coordinated with an object of an earlier cue ("guides X and Y, replacing Z": Y is
+    an object too, not the subject of "replacing")."""
+    A = mentions[ai]
+    for j in embedded:
+        lo = reach.get(j, mentions[j].end - base)
+        if mentions[j].start < A.start and lo <= A.start - base and \
+                _coord_gap_re(P.lang).fullmatch(text, lo, A.start - base):
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _coord_gap_re(lang: str) -> re.Pattern:
+    return re.compile(rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _relative_passive_re(lang: str) -> re.Pattern | None:
+    rel, aux = L.RELATIVES.get(lang, ()), W.RELATIVE_AUX.get(lang, ())
+    if not rel or not aux:
+        return None
+    return re.compile(rf"(?<![\w])(?:{_alt(rel)})[ \t]{{1,2}}(?:{_alt(aux)})[ \t]{{1,2}}$",
+                      re.IGNORECASE)
+
+
+def _relative_passive(text: str, cue_start: int, P: Patterns) -> bool:
+    """A passive cue after a relative and an auxiliary ("…, which was amended by")."""
+    rx = _relative_passive_re(P.lang)
+    return bool(rx and rx.search(text[max(0, cue_start - 30):cue_start]))
 
 
 def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
@@ -178,7 +230,12 @@ def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
     hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
     when A is itself the object of an earlier cue."""
-    return A.end - base <= cue.start() < A.tail_end - base
+    if A.end - base <= cue.start() < A.tail_end - base:
+        return True
+    # right after its attributes, with no comma ("Circular No. NN dated May 10, 1999 guiding
+    # the implementation of X"): the participle is the nearest document's
+    return A.tail_end > A.end and 0 < cue.start() - (A.tail_end - base) <= 2 \
+        and not cue.string[A.tail_end - base:cue.start()].strip(" \t")
 
 
 _APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
@@ -307,7 +364,8 @@ def _review_re(P: Patterns) -> re.Pattern:
     def alt(words):
         return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
     fill = alt(L.REVIEW_FILLER[P.lang])
-    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang])
+    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang]
+                 + W.REVIEW_BEFORE_MORE.get(P.lang, ()))
     return re.compile(rf"(?<![\w])(?:{before})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
                       r"[ \t]{1,2}$", re.IGNORECASE)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.data import Mention, Relation, Sentence
@@ -43,7 +44,9 @@ def _res(P: Patterns) -> dict[str, re.Pattern]:
         "of": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_OF[lang])})(?=[ \t])", re.IGNORECASE)
                if L.TITLE_OF[lang] else None),
         "stop": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_STOPS[lang] + L.NUMBER_MARKERS[lang])})"
-                           r"(?![\w])", re.IGNORECASE),
+                           r"(?![\w])" + (rf"|[ \t]{{1,2}}(?:{_alt(W.TITLE_STOPS_BEFORE_NUMBER[lang])})"
+                                         r"[ \t]{1,2}(?=\d)" if W.TITLE_STOPS_BEFORE_NUMBER.get(lang)
+                                         else ""), re.IGNORECASE),
         "and": re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.COORDINATORS[lang])})(?=[ \t])",
                           re.IGNORECASE),
     }
@@ -173,8 +176,8 @@ def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):
                 break
             objects.append(got[:3])
             cm = R["and"].match(text, got[1])
-            dm = re.compile(r"[ \t]{1,2}(?:the|les?|la)(?=[ \t])", re.I).match(text, cm.end()) \
-                if cm else None
+            dm = re.compile(r"[ \t]{1,2}(?:de[ \t]{1,2}|d['’])?(?:the|les?|la)(?=[ \t])", re.I).match(
+                text, cm.end()) if cm else None
             pos = (dm.end() if dm else cm.end()) if cm else None
         if not objects:
             return None
