@@ -551,14 +551,21 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "on amendments and supplements to a number of articles",
            "on amendments, supplements to a number of articles",
            "on amendments to", "on amendments", "amending",
-           "on the amendments and supplements to", "on the amendments to"),
+           "on the amendments and supplements to", "on the amendments to",
+           # set LF: "the Law on Amending and Supplementing a Number of Articles of the Law No. …"
+           "on amending and supplementing a number of articles", "on amending and supplementing"),
     "vi": ("sửa đổi, bổ sung một số điều", "sửa đổi, bổ sung", "sửa đổi bổ sung một số điều",
            "sửa đổi"),
     "fr": ("modifiant et complétant certains articles",
            "modifiant et complétant un certain nombre d'articles",
            "modifiant et complétant un certain nombre d’articles",
            "modifiant et complétant plusieurs articles", "modifiant et complétant",
-           "portant modification de", "modifiant"),
+           "portant modification de", "modifiant",
+           # set LF: "la loi sur l'amendement et le complément de certains articles de la loi …",
+           # "la loi d'amendement et de complètement de certains articles de la loi …"
+           "sur l'amendement et le complément de certains articles",
+           "d'amendement et de complètement de certains articles",
+           "d'amendement et de complément de certains articles"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {

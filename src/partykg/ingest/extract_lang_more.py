@@ -39,6 +39,9 @@ AMENDING_TITLE_TYPES: tuple[str, ...] = ("resolution",)
 # words left out of a title's key: articles ("the Law on …", "la loi sur l'organisation …" and
 # "la loi portant organisation …" are one law)
 TITLE_KEY_SKIP: frozenset[str] = frozenset(("the", "a", "an", "l", "la", "le", "les"))
+# words that end a title only before a date ("la loi sur l'organisation du gouvernement" goes on,
+# "la loi sur … du 19 juin 2015" ends at "du")
+TITLE_DATE_STOPS: dict[str, tuple[str, ...]] = {"fr": ("du",)}
 # a qualifier between the type word and the title's opener ("la loi actuelle sur …")
 TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("actuelle", "actuel", "en vigueur"), "id": (),
@@ -94,3 +97,23 @@ PLENUM_TERM: dict[str, tuple[str, ...]] = {"vi": ("khóa", "khoá", "Khóa", "Kh
 # numbered resolution and its plenum's name, the date's prefix ("…-NQ/TW, ngày 3/6/2013, …")
 PLENUM_LINKS: dict[str, tuple[str, ...]] = {"vi": ("của", "tại")}
 PLENUM_DATE_PREFIX: dict[str, tuple[str, ...]] = {"vi": ("ngày",)}
+
+# --- set LF (issue 12): the provisions a document prescribes as a cue's object -------------------
+# "guiding the amendment and supplement to a number of provisions on … as prescribed in Circular
+# No. …": the provisions' words, then a phrase saying where they are written; the cue's object
+# is that document (extract/provisions.py)
+PROVISION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("provisions", "provision", "points", "articles", "clauses", "contents", "regulations"),
+    "fr": ("dispositions", "articles", "points"),
+}
+PROVISION_DETERMINERS: dict[str, tuple[str, ...]] = {
+    "en": ("a number of", "some", "certain", "several", "the"),
+    "fr": ("certaines", "certains", "plusieurs", "les", "des"),
+}
+PROVISIONS_IN: dict[str, tuple[str, ...]] = {
+    "en": ("as prescribed in", "prescribed in", "as stipulated in", "stipulated in",
+           "as provided for in", "provided for in", "as set out in", "set out in"),
+    "fr": ("prévues par", "prévues dans", "prévus par", "prévus dans", "stipulées dans",
+           "stipulés dans"),
+}
+

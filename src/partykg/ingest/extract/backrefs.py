@@ -24,6 +24,7 @@ from partykg.ingest.extract.codes import _abbreviation_types, normal_code, parse
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.ruledheader import ruled_number_line
 
 WINDOW = 6  # sentences a determiner or demonstrative reference looks back
 BARE_WINDOW = 2  # sentences a bare type word looks back
@@ -120,8 +121,9 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
         lead = text[ls:m.end - len(m.code)] if m.text.endswith(m.code) else ""
-        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead)) \
-                or not _header_rest(text[m.end:le]):
+        if (not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead))
+                or not _header_rest(text[m.end:le])) \
+                and not ruled_number_line(text[ls:m.start], text[m.end:le], P.lang):
             continue
         title = title_type(text, le, P)
         if title and compatible(title, m.type) and (m.type is None or m.type != title):

@@ -14,6 +14,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
+from partykg.ingest.extract.provisions import provisions_in
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 
 
@@ -48,7 +49,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             continue
         filler = text[cue.end():bs]
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
-                or (B.strong and B.list_head is None and _content_issued_by(filler, P))):
+                or (B.strong and B.list_head is None and (_content_issued_by(filler, P)
+                                                          or provisions_in(filler, P.lang)))):
             continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
