@@ -133,3 +133,42 @@ def test_a_longer_lead_than_a_possessive_still_is_no_subject():
     text = ("Pursuant to the proposals made at the meeting on Decree 44/2029/ND-CP of June 6, "
             "2029, detailing and guiding the implementation of the Law on Water Resources;")
     assert ("guides", "44/2029/ND-CP", "law:None") not in rels(text, "en")
+
+
+# --- the Party's Charter -----------------------------------------------------------------------
+
+def test_the_party_charter_in_every_naming_is_one_document_a_regulation_implements():
+    text = ("Secretary issues new rules for implementing the Party Statutes\n\n"
+            "Ban hành quy định thi hành Điều lệ Đảng\n\n"
+            "The Central Committee has issued Regulation 77-QĐ/TW to implement the Communist Party "
+            "of Vietnam’s Charter. Regulation 77 governs the 40 articles of the Communist Party of "
+            "Vietnam’s 2031 Charter.")
+    ex = extract(text, "en")
+    charter = _named(ex, "unclassified")
+    assert len(charter) == 1 and len(charter[0].mentions) == 4 and charter[0].date == "2031"
+    assert rels(text, "en") == {("implements", "77-QĐ/TW", "unclassified:None")}
+
+
+def test_a_charter_of_another_body_is_no_party_charter():
+    text = "The Central Committee issued Regulation 77-QĐ/TW to implement the Union's Charter."
+    assert rels(text, "en") == set()
+
+
+# --- a congress's resolution without its ordinal; a programme named by its purpose ---------------
+
+def test_the_congress_resolution_and_the_programme_to_implement_it():
+    text = ("Shortly after the third Party Congress of the commune wrapped up, the congress’s "
+            "resolution and the action programme to implement this resolution were disseminated "
+            "to all members.")
+    ex = extract(text, "en")
+    res, prog = _named(ex, "resolution"), _named(ex, "programme")
+    assert len(res) == 1 and len(prog) == 1
+    assert [(r.kind, r.source, r.target) for r in ex.doc_relations] == [
+        ("implements", prog[0].id, res[0].id)]
+
+
+def test_a_programme_to_implement_a_description_not_yet_named_is_no_document():
+    text = ("The committee approved the plan to implement the notice of the Politburo. It then "
+            "discussed Notice No. 9-TB/TW.")
+    ex = extract(text, "en")
+    assert _named(ex, "plan") == [] and ex.doc_relations == []

@@ -117,3 +117,29 @@ PROVISIONS_IN: dict[str, tuple[str, ...]] = {
            "stipulés dans"),
 }
 
+
+# --- set LF: a congress's resolution named without its ordinal, and the plan or programme named
+# by its purpose (extract/congressref.py). "the congress’s resolution", "the resolution of the
+# congress": the congress word after a definite article (CONGRESS_REF_DETS), in a possessive or
+# after the type word and TITLE_OF; "the action programme to implement …": a definite lower-case
+# plan or programme right before an implementing cue.
+CONGRESS_REF_DETS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "this", "that"), "fr": ("le", "ce"),
+}
+PURPOSE_NAMED_DETS: dict[str, tuple[str, ...]] = {
+    "en": ("the",), "fr": ("le", "la", "l'"),
+}
+
+# --- set LF: the Party's Charter, a document the type scheme has no concept for (typed
+# unclassified), named by these words in any language of the text (a Vietnamese caption in an
+# English page); a possessive Party name and a year may come before the charter word
+# ("the Communist Party of Vietnam’s 2011 Charter"). One document per text (extract/charter.py).
+PARTY_CHARTER_NAMES: tuple[str, ...] = (
+    "Party Charter", "Party Statutes", "Party's Charter", "Party's Statutes",
+    "Charter of the Communist Party of Vietnam", "Statutes of the Communist Party of Vietnam",
+    "Charter of the Party", "Điều lệ Đảng", "Điều lệ Đảng Cộng sản Việt Nam",
+    "Statuts du Parti", "Statuts du Parti communiste du Vietnam", "Anggaran Dasar Partai",
+)
+# a possessive Party name then the charter word ("the Communist Party of Vietnam’s Charter")
+PARTY_POSSESSORS: tuple[str, ...] = ("Party", "Communist Party of Vietnam", "Communist Party of Viet Nam", "CPV")
+PARTY_CHARTER_WORDS: tuple[str, ...] = ("Charter", "Statutes")
