@@ -172,3 +172,12 @@ def test_a_programme_to_implement_a_description_not_yet_named_is_no_document():
             "discussed Notice No. 9-TB/TW.")
     ex = extract(text, "en")
     assert _named(ex, "plan") == [] and ex.doc_relations == []
+
+
+def test_points_in_a_possessed_circular_are_amended_and_its_own_participle_stays_its_own():
+    text = ("Circular No. 31/2031/TT-BTC dated April 3, 2031 of the Ministry of Finance guiding the "
+            "amendments to a number of points in the Finance Ministry’s Circular No. 64/2029/TT-BTC "
+            "dated May 10, 2029 guiding the implementation of the Government’s Decree No. "
+            "14/2029/ND-CP on fees")
+    assert rels(text, "en") == {("amends", "31/2031/TT-BTC", "64/2029/TT-BTC"),
+                                ("guides", "64/2029/TT-BTC", "14/2029/ND-CP")}

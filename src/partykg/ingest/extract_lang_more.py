@@ -116,6 +116,9 @@ PROVISIONS_IN: dict[str, tuple[str, ...]] = {
     "fr": ("prévues par", "prévues dans", "prévus par", "prévus dans", "stipulées dans",
            "stipulés dans"),
 }
+# or right after the provisions' word, with no description: "a number of points in the
+# Ministry’s Circular No. …", "certains articles du décret …"
+PROVISIONS_OF: dict[str, tuple[str, ...]] = {"en": ("in", "of"), "fr": ("de la", "du", "de")}
 
 
 # --- set LF: a congress's resolution named without its ordinal, and the plan or programme named

@@ -22,9 +22,14 @@ def _provisions_re(lang: str) -> re.Pattern | None:
     if not words or not ins:
         return None
     det = rf"(?:(?:{_alt(dets)})[ \t]{{1,2}})?" if dets else ""
+    of = LM.PROVISIONS_OF.get(lang)
+    # (an English possessor may name the document's issuer: "the Finance Ministry’s Circular")
+    owner = r"(?:(?-i:(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,3}[A-Z][\w-]{0,20})['’]s[ \t]{1,2})?"
     return re.compile(rf"[ \t]{{0,2}}{det}(?:{_alt(words)})(?![\w])"
-                      rf"[^.;:()\[\]\n\"“”«»]{{0,{MAX_DESCRIPTION}}}?,?[ \t]{{1,2}}"
-                      rf"(?:{_alt(ins)})[ \t]{{1,2}}(?:(?:the|le|la|l['’])[ \t]{{0,2}})?",
+                      rf"(?:[^.;:()\[\]\n\"“”«»]{{0,{MAX_DESCRIPTION}}}?,?[ \t]{{1,2}}"
+                      rf"(?:{_alt(ins)})"
+                      + (rf"|[ \t]{{1,2}}(?:{_alt(of)})" if of else "")
+                      + rf")[ \t]{{1,2}}(?:(?:the|le|la|l['’])[ \t]{{0,2}})?{owner}",
                       re.IGNORECASE)
 
 

@@ -48,10 +48,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if cue is None:
             continue
         filler = text[cue.end():bs]
+        # (an object named through the provisions it holds, "… to a number of points in
+        # Circular B", keeps its own phrase: what follows it is B's, not the subject's)
+        through = False
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
-                or (B.strong and B.list_head is None and (_content_issued_by(filler, P)
-                                                          or provisions_in(filler, P.lang)))):
-            continue
+                or (B.strong and B.list_head is None and _content_issued_by(filler, P))):
+            through = B.strong and B.list_head is None and provisions_in(filler, P.lang)
+            if not through:
+                continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
         if any(cue.end() <= mentions[j].start - base < bs for j in idx):
@@ -109,7 +113,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             if mood == "future" or (mood == "purpose" and not A_doc.strong):
                 k = "plannedToReplace"
         out.append(Relation(k, a, b, si, cue.group(0)))
-        if voice == "active":
+        if voice == "active" and not through:
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out
