@@ -181,3 +181,18 @@ def test_points_in_a_possessed_circular_are_amended_and_its_own_participle_stays
             "14/2029/ND-CP on fees")
     assert rels(text, "en") == {("amends", "31/2031/TT-BTC", "64/2029/TT-BTC"),
                                 ("guides", "64/2029/TT-BTC", "14/2029/ND-CP")}
+
+
+def test_the_congress_resolution_without_ordinal_is_the_one_congress_resolution_named():
+    text = ("Le Premier ministre a présenté le Programme d’action pour la mise en œuvre de la "
+            "Résolution du IXᵉ Congrès national du Parti. Les cadres ont étudié la Résolution du "
+            "Congrès.")
+    ex = extract(text, "fr")
+    res = _named(ex, "resolution")
+    assert len(res) == 1 and len(res[0].mentions) == 2
+    # with two congresses named, a bare one is neither
+    text2 = ("Le Programme d’action pour la mise en œuvre de la Résolution du IXᵉ Congrès national "
+             "du Parti suit celui de la Résolution du VIIIᵉ Congrès. Les cadres ont étudié la "
+             "Résolution du Congrès.")
+    ex2 = extract(text2, "fr")
+    assert all(len(d.mentions) == 1 for d in _named(ex2, "resolution"))

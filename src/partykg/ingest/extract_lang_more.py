@@ -127,7 +127,7 @@ PROVISIONS_OF: dict[str, tuple[str, ...]] = {"en": ("in", "of"), "fr": ("de la",
 # after the type word and TITLE_OF; "the action programme to implement …": a definite lower-case
 # plan or programme right before an implementing cue.
 CONGRESS_REF_DETS: dict[str, tuple[str, ...]] = {
-    "en": ("the", "this", "that"), "fr": ("le", "ce"),
+    "en": ("the", "this", "that"), "fr": ("la", "cette", "le", "ce"),
 }
 PURPOSE_NAMED_DETS: dict[str, tuple[str, ...]] = {
     "en": ("the",), "fr": ("le", "la", "l'"),

@@ -20,6 +20,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as M
 from partykg.ingest.extract.data import Mention, Sentence, in_text_order
+from partykg.ingest.extract.named import place_named
 from partykg.ingest.extract.patterns import Patterns, _alt
 
 _CONGRESS_TYPES = ("resolution",)
@@ -45,7 +46,7 @@ def _res(P: Patterns) -> dict | None:
         # after it: the next word is no capitalised word or number)
         "congress": re.compile(
             rf"{det}(?:(?i:{cong})['’]s?[ \t]{{1,2}}(?P<t1>(?-i:{res.lower()}))"
-            rf"|(?P<t2>(?-i:{res.lower()}))[ \t]{{1,2}}(?:{of})[ \t]{{1,2}}(?:{_alt(dets)}[ \t]{{1,2}})?"
+            rf"|(?P<t2>(?i:{res}))[ \t]{{1,2}}(?:{of})[ \t]{{1,2}}(?:{_alt(dets)}[ \t]{{1,2}})?"
             rf"(?i:{cong}))(?![\w'’])(?![ \t]{{1,2}}(?:[A-Z0-9]|of[ \t]{{1,2}}[A-Z]))"),
         "purpose": re.compile(rf"(?<![\w])(?:{_alt(pdets)})[ \t]{{0,2}}(?P<t>(?-i:{purpose.lower()}))"
                               r"(?=[ \t])"),
@@ -89,15 +90,15 @@ def name_lower_refs(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
     def free(s: int, e: int) -> bool:
         return not any(m.start - base < e and s < m.end - base for m in ms + added)
 
+    found = []
     for m in R["congress"].finditer(text):
         t = "t1" if m.group("t1") else "t2"
         s = m.start() + re.match(r"\S+[ \t]{1,2}", m.group(0)).end()  # after the article
-        e = m.end()
-        tkey = P.type_words.get(m.group(t))
-        if tkey is None or not free(s, e):
-            continue
-        added.append(Mention(base + s, base + e, text[s:e], si, tkey, strong=False,
-                             tail_end=base + e, name_key=(tkey, "congress", None, False)))
+        tkey = P.type_words.get(m.group(t).lower())
+        if tkey is not None:
+            found.append((s, m.end(), tkey, (tkey, "congress", None, False)))
+    if found:  # (an unnumbered mention of the type word there takes the name)
+        ms = place_named(sent, si, ms, found)
     for m in R["purpose"].finditer(text):
         s, e = m.start("t"), m.end("t")
         tkey = P.type_words.get(m.group("t"))
@@ -107,3 +108,17 @@ def name_lower_refs(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
         added.append(Mention(base + s, base + e, text[s:e], si, tkey, strong=False,
                              tail_end=base + e))
     return in_text_order(ms, added) if added else ms
+
+
+def settle_congress_refs(mentions: list[Mention]) -> None:
+    """A congress's resolution named without its ordinal is the one the article names with its
+    ordinal, when it names exactly one of that type ("la Résolution du XIVᵉ Congrès …" … "la
+    Résolution du Congrès")."""
+    keys = {m.name_key for m in mentions if m.name_key and m.name_key[1:2] == ("congress",)
+            and m.name_key[2] is not None}
+    for m in mentions:
+        k = m.name_key
+        if k and k[1:3] == ("congress", None):
+            mine = [x for x in keys if x[0] == k[0]]
+            if len(mine) == 1:
+                m.name_key = mine[0]

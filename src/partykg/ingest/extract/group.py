@@ -37,7 +37,7 @@ from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.charter import has_charter, name_charters
-from partykg.ingest.extract.congressref import name_lower_refs
+from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 
@@ -92,6 +92,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
     settle_plenums(mentions)  # "Nghị quyết Trung ương 7" = the article's one term's
+    settle_congress_refs(mentions)  # "the congress’s resolution" = the article's one congress's
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
     header_dates(text, mentions, P)
