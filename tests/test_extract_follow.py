@@ -33,7 +33,9 @@ from extract_helpers import rels
     # modifiers between the subject and the cue
     ("en", "Regulation 731-QD/TW (Regulation 731) on the implementation of the Party Charter was "
            "issued on May 2, 2021, replacing Regulation 717-QD/TW.",
-     {("replaces", "731-QD/TW", "717-QD/TW")}),
+     # (the Party Charter is a document since set LF: a regulation on its implementation
+     # implements it)
+     {("replaces", "731-QD/TW", "717-QD/TW"), ("implements", "731-QD/TW", "unclassified:None")}),
     ("en", "Regulation 780 consists of 6 chapters and 34 articles, replacing Regulation No. "
            "705-QD/TW dated December 19, 2017.", {("replaces", "regulation:780", "705-QD/TW")}),
     ("en", "The Politburo issued a new directive on strengthening Party work in the new situation, "

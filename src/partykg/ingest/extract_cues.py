@@ -40,6 +40,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "amends and supplements a number of articles of", "to amend and supplement",
             "has amended",
             "guiding the amendments to", "guiding amendments to", "guiding the amendment of",
+            "guiding the amendment and supplement to", "guides the amendment to",
             "amendments to a number of points in", "amendments to some points in",
             "amending a number of points in", "amending some points in"),
         ("amends", "passive", "plain"): (

@@ -176,9 +176,3 @@ RELATIVE_AUX: dict[str, tuple[str, ...]] = {
     "id": ("telah", "sudah", "pernah"),
 }
 
-# --- a law's title in French runs on through "du" ("la loi sur l'organisation du gouvernement")
-# but stops at "du" before a date ("la loi … du 20 novembre 2019"): title stops that end a title
-# only before a number (extract_lang.TITLE_STOPS end it always).
-TITLE_STOPS_BEFORE_NUMBER: dict[str, tuple[str, ...]] = {
-    "en": (), "fr": ("du",), "vi": (), "id": (),
-}

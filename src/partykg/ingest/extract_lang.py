@@ -567,7 +567,8 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "sur l'amendement et le complément de certains articles",
            "sur l’amendement et le complément de certains articles",
            "d'amendement et de complètement de certains articles",
-           "d’amendement et de complètement de certains articles"),
+           "d’amendement et de complètement de certains articles",
+           "d'amendement et de complément de certains articles"),
     "id": ("tentang perubahan atas", "perubahan atas"),
 }
 TITLE_OF: dict[str, tuple[str, ...]] = {

@@ -39,6 +39,9 @@ AMENDING_TITLE_TYPES: tuple[str, ...] = ("resolution",)
 # words left out of a title's key: articles ("the Law on …", "la loi sur l'organisation …" and
 # "la loi portant organisation …" are one law)
 TITLE_KEY_SKIP: frozenset[str] = frozenset(("the", "a", "an", "l", "la", "le", "les"))
+# words that end a title only before a date ("la loi sur l'organisation du gouvernement" goes on,
+# "la loi sur … du 19 juin 2015" ends at "du")
+TITLE_DATE_STOPS: dict[str, tuple[str, ...]] = {"fr": ("du",)}
 # a qualifier between the type word and the title's opener ("la loi actuelle sur …")
 TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("actuelle", "actuel", "en vigueur"), "id": (),
@@ -94,3 +97,52 @@ PLENUM_TERM: dict[str, tuple[str, ...]] = {"vi": ("khóa", "khoá", "Khóa", "Kh
 # numbered resolution and its plenum's name, the date's prefix ("…-NQ/TW, ngày 3/6/2013, …")
 PLENUM_LINKS: dict[str, tuple[str, ...]] = {"vi": ("của", "tại")}
 PLENUM_DATE_PREFIX: dict[str, tuple[str, ...]] = {"vi": ("ngày",)}
+
+# --- set LF (issue 12): the provisions a document prescribes as a cue's object -------------------
+# "guiding the amendment and supplement to a number of provisions on … as prescribed in Circular
+# No. …": the provisions' words, then a phrase saying where they are written; the cue's object
+# is that document (extract/provisions.py)
+PROVISION_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("provisions", "provision", "points", "articles", "clauses", "contents", "regulations"),
+    "fr": ("dispositions", "articles", "points"),
+}
+PROVISION_DETERMINERS: dict[str, tuple[str, ...]] = {
+    "en": ("a number of", "some", "certain", "several", "the"),
+    "fr": ("certaines", "certains", "plusieurs", "les", "des"),
+}
+PROVISIONS_IN: dict[str, tuple[str, ...]] = {
+    "en": ("as prescribed in", "prescribed in", "as stipulated in", "stipulated in",
+           "as provided for in", "provided for in", "as set out in", "set out in"),
+    "fr": ("prévues par", "prévues dans", "prévus par", "prévus dans", "stipulées dans",
+           "stipulés dans"),
+}
+# or right after the provisions' word, with no description: "a number of points in the
+# Ministry’s Circular No. …", "certains articles du décret …"
+PROVISIONS_OF: dict[str, tuple[str, ...]] = {"en": ("in", "of"), "fr": ("de la", "du", "de")}
+
+
+# --- set LF: a congress's resolution named without its ordinal, and the plan or programme named
+# by its purpose (extract/congressref.py). "the congress’s resolution", "the resolution of the
+# congress": the congress word after a definite article (CONGRESS_REF_DETS), in a possessive or
+# after the type word and TITLE_OF; "the action programme to implement …": a definite lower-case
+# plan or programme right before an implementing cue.
+CONGRESS_REF_DETS: dict[str, tuple[str, ...]] = {
+    "en": ("the", "this", "that"), "fr": ("la", "cette", "le", "ce"),
+}
+PURPOSE_NAMED_DETS: dict[str, tuple[str, ...]] = {
+    "en": ("the",), "fr": ("le", "la", "l'"),
+}
+
+# --- set LF: the Party's Charter, a document the type scheme has no concept for (typed
+# unclassified), named by these words in any language of the text (a Vietnamese caption in an
+# English page); a possessive Party name and a year may come before the charter word
+# ("the Communist Party of Vietnam’s 2011 Charter"). One document per text (extract/charter.py).
+PARTY_CHARTER_NAMES: tuple[str, ...] = (
+    "Party Charter", "Party Statutes", "Party's Charter", "Party's Statutes",
+    "Charter of the Communist Party of Vietnam", "Statutes of the Communist Party of Vietnam",
+    "Charter of the Party", "Điều lệ Đảng", "Điều lệ Đảng Cộng sản Việt Nam",
+    "Statuts du Parti", "Statuts du Parti communiste du Vietnam", "Anggaran Dasar Partai",
+)
+# a possessive Party name then the charter word ("the Communist Party of Vietnam’s Charter")
+PARTY_POSSESSORS: tuple[str, ...] = ("Party", "Communist Party of Vietnam", "Communist Party of Viet Nam", "CPV")
+PARTY_CHARTER_WORDS: tuple[str, ...] = ("Charter", "Statutes")

@@ -24,6 +24,7 @@ from partykg.ingest.extract.codes import _abbreviation_types, normal_code, parse
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.ruledheader import ruled_number_line
 
 WINDOW = 6  # sentences a determiner or demonstrative reference looks back
 BARE_WINDOW = 2  # sentences a bare type word looks back
@@ -127,9 +128,10 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         wrapped = None
         if ls > 0 and not text[ls:m.start].strip(" \t*|"):
             wrapped = wrapped_re.search(text, max(0, ls - 60), ls - 1)
-        if not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped
-                or _marker_line_before(text, ls, m, typed_re)) \
-                or not _header_rest(text[m.end:le]):
+        if (not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped
+                 or _marker_line_before(text, ls, m, typed_re))
+                or not _header_rest(text[m.end:le])) \
+                and not ruled_number_line(text[ls:m.start], text[m.end:le], P.lang):
             continue
         title = title_type(text, le, P)
         if title and compatible(title, m.type) and (m.type is None or m.type != title):

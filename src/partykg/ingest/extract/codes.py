@@ -219,13 +219,24 @@ def type_with_code(tkey: str | None, ctext: str) -> str | None:
     """The type of a type word followed by a code: the word's, unless the code's abbreviation
     allows exactly one other type ("Thông báo Kết luận số 88-KL/TW": a conclusion; "Công văn
     09-QC/TW": working regulations), or allows none and the word names a state-only type in
-    a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type)."""
+    a Party code ("Circular No. 13-TT/TU": a Party thông tri, of unknown type). Letters that
+    are no abbreviation of the scheme say nothing ("Circular No.52-TC/CSTC", an old state code
+    of an issuer and its unit): the word's type."""
     allowed = code_types(ctext)
     if tkey in allowed or _truncated(tkey, ctext):
         return tkey
     strict = code_types(ctext, strict=True)
     if len(strict) == 1:
         return strict[0]
-    if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()):
+    if not allowed and tkey in state_only_types() and _CODE_PARTY.fullmatch(ctext.strip()) \
+            and _known_letters(ctext):
         return "unclassified"
     return tkey
+
+
+def _known_letters(ctext: str) -> bool:
+    """The code's type letters are an abbreviation of the scheme (in any form)."""
+    try:
+        return bool(_abbreviation_types(parse_any_code(ctext).type))
+    except CodeError:
+        return False

@@ -49,6 +49,9 @@ from partykg.ingest.extract.sole import lower_case_objects, shared_relation, sha
 from partykg.ingest.extract.relations import fronted_objects, reviewed
 
 BACK_SENTENCES = 30  # how far back "the previous one" looks
+# an English possessor right before the document ("the Government’s", "the Prime Minister's"):
+# the document's issuer, no words of the lead (set LF)
+_POSSESSOR = re.compile(r"(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,3}[A-Z][\w-]{0,20}['’]s[ \t]{1,2}$")
 
 
 def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
@@ -128,6 +131,7 @@ def sentence_subject(sent: Sentence, idx: list[int], mentions: list[Mention], be
     if om and "," in lead:
         lead = lead[lead.index(",") + 1:]
     lead = re.sub(r"^[\W\d_]{0,6}\(?[A-Z]{2,8}\)?[ \t]{0,2}[-–—:][ \t]{0,2}", "", lead)
+    lead = _POSSESSOR.sub("", lead)  # "Pursuant to the Government’s Decree NN …": the issuer's
     fronted = fronted_objects(sent, idx, mentions, P)  # "Thực hiện X, … ban hành Y": not X
     if len(lead.strip()) <= 25 and not P.issue_verb_re.search(lead + " ") and not re.search(
             r"[;:]", lead) and cands[0] not in fronted:

@@ -42,6 +42,8 @@ from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.constitution import name_constitutions
+from partykg.ingest.extract.charter import has_charter, name_charters
+from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
@@ -66,7 +68,8 @@ def extract(text: str, lang: str = "auto") -> Extraction:
                     or _CODE_STATE_LOWER.search(cview) or _CODE_PARTY_LOWER.search(cview))
         has_abbr = has_abbreviated(sent.text, P)
         has_merge = P.merge_re.search(sent.text) is not None
-        if not (has_type or has_code or has_abbr or has_merge):
+        charter = has_charter(sent.text)
+        if not (has_type or has_code or has_abbr or has_merge or charter):
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
@@ -79,6 +82,8 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
+        ms = name_charters(sent, si, ms) if charter else ms
+        ms = name_lower_refs(sent, si, ms, P) if has_type else ms
         type_from_row(sent, ms)
         key_possessive(sent, ms, bodies, P)
         ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
@@ -101,6 +106,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
     settle_plenums(mentions)  # "Nghị quyết Trung ương 7" = the article's one term's
+    settle_congress_refs(mentions)  # "the congress’s resolution" = the article's one congress's
     # following the sentence: back-references, the header, subjects through modifiers,
     # coordinated objects, "the previous one", plans
     header_dates(text, mentions, P)

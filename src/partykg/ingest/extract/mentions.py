@@ -15,6 +15,7 @@ from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
 from partykg.ingest.extract.glued import glued_mentions
+from partykg.ingest.extract.markedcode import glued_marker_code
 from partykg.ingest.extract.letters import letter_mentions
 from partykg.ingest.extract.preattrs import pre_attributes
 # (_is_filler: read by the relation rules from here)
@@ -110,6 +111,10 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             used_codes.add(pos)
             number = code_number(ctext)
             tkey = type_with_code(tkey, ctext)
+        elif marked and glued_marker_code(text, pos):  # "décret No111/2015/ND-CP"
+            end, code = glued_marker_code(text, pos)
+            number = code_number(code)
+            tkey = type_with_code(tkey, code)
         elif _CODE_SHORT.match(cview, pos):
             nm = _CODE_SHORT.match(cview, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()

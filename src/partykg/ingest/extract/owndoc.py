@@ -11,7 +11,8 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible, header_lines
-from partykg.ingest.extract.codes import normal_code
+from partykg.ingest.extract.codes import code_types, normal_code
+from partykg.ingest.extract.typewords import state_only_types
 from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
@@ -182,8 +183,11 @@ def enacted_header(text: str, h: int, mentions: list[Mention], P: Patterns) -> N
     H = mentions[h]
     if H.type is None:
         return
+    # a law's or the Assembly's code (NN/2025/QH15) says no type: the enacted law gives it
+    open_type = H.type == "unclassified" and H.code is not None and not code_types(H.code)
     for m in mentions:
-        if m.strong or m.start < H.end or m.type != H.type or m.antecedent is not None or \
+        if m.strong or m.start < H.end or m.antecedent is not None or \
+                (m.type != H.type and not (open_type and m.type in state_only_types())) or \
                 m.plural or m.new or m.sentence > H.sentence + 6:
             continue
         lead = text[max(H.end, m.start - 40):m.start]
@@ -195,6 +199,8 @@ def enacted_header(text: str, h: int, mentions: list[Mention], P: Patterns) -> N
             if prev and not re.search(r"[,;:]", text[max(prev):verb_at]):
                 continue  # "Nghị quyết số NN … ban hành Kế hoạch …": a document issues it
             m.antecedent = h
+            if H.type != m.type:
+                H.type = m.type
             return
 
 

@@ -15,6 +15,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
+from partykg.ingest.extract.provisions import provisions_in
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 from partykg.ingest.extract.partgap import part_gap
 
@@ -50,10 +51,15 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if cue is None:
             continue
         filler = text[cue.end():bs]
+        # (an object named through the provisions it holds, "… to a number of points in
+        # Circular B", keeps its own phrase: what follows it is B's, not the subject's)
+        through = False
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
                 or (B.strong and B.list_head is None and _content_issued_by(filler, P))
                 or _part_of(filler, cue, P)):
-            continue
+            through = B.strong and B.list_head is None and provisions_in(filler, P.lang)
+            if not through:
+                continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
         # follows the cue, does not apply
         if any(cue.end() <= mentions[j].start - base < bs for j in idx):
@@ -119,7 +125,7 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             if mood == "future" or (mood == "purpose" and not A_doc.strong):
                 k = "plannedToReplace"
         out.append(Relation(k, a, b, si, cue.group(0)))
-        if voice == "active":
+        if voice == "active" and not through:
             embedded.add(bi)
             reach[source] = max(reach[source], max(B.tail_end, B.end) - base)
     return out

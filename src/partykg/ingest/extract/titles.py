@@ -18,6 +18,7 @@ import re
 from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as LM
+from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.named import place_named
 from partykg.ingest.extract.patterns import Patterns, _alt, find_date
@@ -35,23 +36,39 @@ def _res(P: Patterns) -> dict[str, re.Pattern]:
     types = [w for w, k in P.type_words.items() if k in L.TITLE_TYPES]
     quals = (rf"(?:(?:{_alt(LM.TITLE_QUALIFIERS[lang])})[ \t]{{1,2}})?"
              if LM.TITLE_QUALIFIERS.get(lang) else "")
+    date_stops = LM.TITLE_DATE_STOPS.get(lang, ())
+    stops = tuple(w for w in L.TITLE_STOPS[lang] if w not in date_stops)
     out = {
         "type": re.compile(rf"(?<![\w])(?:{_alt(types)})(?![\w-])", re.IGNORECASE),
-        "amending": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_AMENDING[lang])})(?![\w])",
+        # amending words as pages write them: a space may be lost ("de complètement de
+        # certainsarticles"), the apostrophe may be either
+        "amending": re.compile(rf"[ \t]{{1,2}}(?:{_flex(L.TITLE_AMENDING[lang])})(?![\w])",
                                re.IGNORECASE),
         "opener": (re.compile(rf"[ \t]{{1,2}}{quals}(?:{_alt(L.TITLE_OPENERS[lang])})(?=[ \t])",
                               re.IGNORECASE) if L.TITLE_OPENERS[lang] else None),
         "of": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_OF[lang])})(?=[ \t])", re.IGNORECASE)
                if L.TITLE_OF[lang] else None),
-        "stop": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.TITLE_STOPS[lang] + L.NUMBER_MARKERS[lang])})"
-                           r"(?![\w])" + (rf"|[ \t]{{1,2}}(?:{_alt(W.TITLE_STOPS_BEFORE_NUMBER[lang])})"
-                                         r"[ \t]{1,2}(?=\d)" if W.TITLE_STOPS_BEFORE_NUMBER.get(lang)
-                                         else ""), re.IGNORECASE),
+        "stop": re.compile(rf"[ \t]{{1,2}}(?:(?:{_alt(stops + L.NUMBER_MARKERS[lang])})(?![\w])"
+                           rf"|(?:{_alt(date_stops) or '(?!)'})(?=[ \t]{{1,2}}\d))", re.IGNORECASE),
         "and": re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.COORDINATORS[lang])})(?=[ \t])",
                           re.IGNORECASE),
     }
+    # the next object of an amending title: a coordinator, then "of" and an article ("… et de la
+    # loi sur …", "… and of the Law on …"); a title ends there
+    art = r"(?:[ \t]{1,2}(?:the|les?|la|l['’]))?"
+    of = rf"(?:[ \t]{{1,2}}(?:{_alt(L.TITLE_OF[lang])}))?" if L.TITLE_OF[lang] else ""
+    out["next"] = re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.COORDINATORS[lang])})"
+                             rf"{of}{art}(?=[ \t]{{1,2}}(?:{_alt(types)})(?![\w-]))",
+                             re.IGNORECASE)
     P._title_res = out  # type: ignore[attr-defined]
     return out
+
+
+def _flex(words) -> str:
+    """An alternation of phrases whose spaces may be missing and whose apostrophe is either."""
+    if not words:
+        return "(?!)"
+    return re.sub(r"['’]", "['’]", _alt(words).replace(r"\s{1,2}", r"[ \t]{0,2}"))
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]{0,20}")
@@ -106,7 +123,8 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
     end = pos
     cased = None
     for _ in range(_MAX_WORDS):
-        if R["stop"].match(text, end) or P.type_re.match(text, end + 1):
+        if R["stop"].match(text, end) or P.type_re.match(text, end + 1) \
+                or R["next"].match(text, end):
             break
         wm = _WORD.match(text, end)
         if not wm or R["type"].fullmatch(wm.group(1)):
@@ -147,14 +165,21 @@ def _year_near(text: str, start: int, end: int, P: Patterns) -> str:
     return ""
 
 
+def _code_key(m: Mention) -> str:
+    """A numbered object's key in an amending title's name: its code (or number)."""
+    return "#" + (normal_code(m.code).upper() if m.code else f"no {m.number}")
+
+
 def _key(title: str) -> str:
     words = re.findall(r"[a-z0-9]+", fold(title).lower())
     return " ".join(w for w in words if w not in LM.TITLE_KEY_SKIP)
 
 
-def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):
+def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0,
+           numbered: dict[int, tuple[int, str]] | None = None):
     """(start, end of the name, key, objects: [(start, end, key)]) of the title after a type
-    word, or None."""
+    word, or None. ``numbered``: the sentence's numbered mentions (start -> end, key "#code"),
+    which an amending title may name as its object ("the Law on Amending … of the Law No. …")."""
     word = tm.group(0)
     lang = P.lang
     if lang == "vi" and not word[:1].isupper():
@@ -172,10 +197,12 @@ def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0):
             if not got and text[pos:pos + 1] in " \t":  # "… of the Land Law"
                 nb = _named_at(text, pos + 1, P, R)
                 got = (nb[0], nb[1], nb[2], []) if nb else None
+            if not got and numbered and pos + 1 in numbered:  # "… of the Law No. NN/…"
+                got = (pos + 1, numbered[pos + 1][0], numbered[pos + 1][1], [])
             if not got or got[3]:
                 break
             objects.append(got[:3])
-            cm = R["and"].match(text, got[1])
+            cm = R["next"].match(text, got[1]) or R["and"].match(text, got[1])
             dm = re.compile(r"[ \t]{1,2}(?:de[ \t]{1,2}|d['’])?(?:the|les?|la)(?=[ \t])", re.I).match(
                 text, cm.end()) if cm else None
             pos = (dm.end() if dm else cm.end()) if cm else None
@@ -206,12 +233,14 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
     what it amends); list_head indexes kept right."""
     R = _res(P)
     text = sent.text
+    numbered = {m.start - sent.start: (m.end - sent.start, _code_key(m)) for m in ms
+                if m.strong and (m.code or m.number)}
     found: list[tuple[int, int, str, tuple]] = []
     taken = -1
     for tm in R["type"].finditer(text):
         if tm.start() < taken:
             continue
-        got = _parse(text, tm, P, R)
+        got = _parse(text, tm, P, R, numbered=numbered)
         if not got and tm.group(0)[:1].isupper() and not R["opener"] is None \
                 and not R["opener"].match(text, tm.end()):
             nb = _name_before(text, tm.start(), P)  # "the Land Law"
@@ -223,7 +252,8 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
         if objects:
             found.append((s, e, tkey, (tkey, "amends", tuple(k for _, _, k in objects), key)))
             for os_, oe, ok in objects:
-                found.append((os_, oe, tkey, (tkey, "title", ok)))
+                if not ok.startswith("#"):  # a numbered object is a mention already
+                    found.append((os_, oe, tkey, (tkey, "title", ok)))
             taken = objects[-1][1]
         else:
             found.append((s, e, tkey, (tkey, "title", key)))
@@ -248,8 +278,10 @@ def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Ment
         if plan.search(sent.text, 0, m.start - sent.start):
             continue
         for key in m.name_key[2]:  # each object: the first mention of it after the name
-            j = next((j for j in idx if mentions[j].start > m.start and mentions[j].name_key
-                      and mentions[j].name_key[1:] == ("title", key)), None)
+            j = next((j for j in idx if mentions[j].start > m.start and (
+                mentions[j].name_key and mentions[j].name_key[1:] == ("title", key)
+                or key.startswith("#") and mentions[j].strong
+                and _code_key(mentions[j]) == key)), None)
             if j is not None:
                 out.append(Relation("amends", i, j, si, m.text))
     return out

@@ -1,0 +1,28 @@
+"""A code glued to the number marker before it ("décret No111/2015/ND-CP", "Decree No12-CT/TW"):
+the code forms do not start inside a word, so the code after a marker the page glued to it is
+read here, from the marker's end (issue 12, set LF). Only right after a type word and its
+marker (the caller's position), in the forms of :mod:`partykg.ingest.extract.codes`."""
+
+from __future__ import annotations
+
+from partykg.ingest.extract.codes import (_CODE_LEGISLATURE, _CODE_PARTY, _CODE_STATE,
+                                          _abbreviation_types)
+
+_FORMS = ((_CODE_STATE, True), (_CODE_LEGISLATURE, True), (_CODE_PARTY, False))
+
+
+def glued_marker_code(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, code as written) of a code starting at ``pos`` right after a letter (a marker glued
+    to it), or None. A state code's abbreviation must be one of the scheme's."""
+    if pos == 0 or not text[pos - 1].isalpha() or not text[pos:pos + 1].isdigit():
+        return None
+    window = text[pos:pos + 80]
+    for rx, state in _FORMS:
+        m = rx.match(window)
+        if m is None:
+            continue
+        abbr = m.groupdict().get("type") or ""
+        if state and abbr and not _abbreviation_types(abbr):
+            continue
+        return pos + m.end(), m.group(0)
+    return None
