@@ -1,6 +1,6 @@
 """The tables `partykg ask` reads questions with, derived from the graph and ``cues.json`` (the
 type words with their plurals, the code abbreviations, the status words, the kinds of entity,
-names folded one by one: a fifth of reading a question on a cold start), kept
+the posts' role words, names folded one by one: a fifth of reading a question on a cold start), kept
 per graph beside its memo (:mod:`partykg.store.memo`) so that a cold ``partykg ask`` reads them
 instead of making them again (issue 13).
 
