@@ -17,7 +17,7 @@ from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 from partykg.ingest.extract.provisions import provisions_in
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
-from partykg.ingest.extract.partgap import part_gap
+from partykg.ingest.extract.partgap import KINDS as PART_KINDS, part_gap
 
 
 MAX_RELATIVE = 160  # from a document's phrase to a relative passive note about it
@@ -57,7 +57,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
                 or (B.strong and B.list_head is None and _content_issued_by(filler, P))
                 or _part_of(filler, cue, P)):
-            through = B.strong and B.list_head is None and provisions_in(filler, P.lang)
+            through = B.strong and B.list_head is None and provisions_in(filler, P.lang) \
+                and _cue_kind(cue, P) in PART_KINDS  # (a part is amended, never replaced)
             if not through:
                 continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
@@ -150,12 +151,17 @@ def _detailing_subject(text: str, idx: list[int], mentions: list[Mention], ai: i
     return x
 
 
+def _cue_kind(cue: re.Match, P: Patterns) -> str | None:
+    phrase = re.sub(r"\s+", " ", cue.group(0).lower())
+    info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+    return info[0] if info is not None else None
+
+
 def _part_of(filler: str, cue: re.Match, P: Patterns) -> bool:
     """A part of the document between an amending cue and it ("… amendments to a number of
     points in the Ministry's Circular No. NN", :mod:`.partgap`)."""
-    info = P.cue_info.get(re.sub(r"\s+", " ", cue.group(0).lower())) or _cue_lookup(
-        P, re.sub(r"\s+", " ", cue.group(0).lower()))
-    return info is not None and part_gap(filler, info[0], P.lang)
+    kind = _cue_kind(cue, P)
+    return kind is not None and part_gap(filler, kind, P.lang)
 
 
 def _joined_to_embedded(ai: int, embedded: set[int], reach: dict[int, int],
