@@ -1,5 +1,5 @@
-"""The real sets of the seventh and eighth rounds (development sets LC, LD, and the blind LE and
-LF, held-out set N): every gold
+"""The real sets of the seventh and eighth rounds (development sets LC, LD, and the blind LE,
+LF and LG, held-out set N): every gold
 file loads (spans present and unique, relations between annotated documents, every kept page
 states a scored relation), every page has its sidecar with its source and a line in URLS.txt, and
 the texts are the retrieved spans (no trailing newline added). Nothing here runs the extractor:
@@ -21,6 +21,7 @@ SETS = {
     "real_dev_ld": ("real-dev-ld", 15, 67, 22, {"en", "fr"}),
     "real_dev_le": ("real-dev-le", 14, 68, 20, {"vi"}),
     "real_dev_lf": ("real-dev-lf", 10, 41, 14, {"en", "fr"}),
+    "real_dev_lg": ("real-dev-lg", 12, 80, 28, {"vi", "en", "fr"}),
     "real_heldout_n": ("real-heldout-n", 13, 67, 20, {"vi", "en", "fr"}),
 }
 
