@@ -17,7 +17,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Mention, Sentence
 from partykg.ingest.extract.attributes import merge_added
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date, per_patterns
 from partykg.ingest.extract.typewords import abbreviation_spellings
 from partykg.model.ids import fold
 
@@ -36,18 +36,17 @@ def _single_types() -> dict[str, str]:
     return out
 
 
+@per_patterns
 def _regex(P: Patterns) -> re.Pattern | None:
-    rx = getattr(P, "_abbr_word_re", None)
-    if rx is None and P.lang in LANGS:
-        spellings = _single_types()
-        rx = re.compile(
-            rf"(?<![\w/.\-–])(?P<abbr>{_alt(spellings)})(?:[ \t]{{1,2}}"
-            rf"(?:(?i:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{1,2}})?"
-            r"(?P<number>\d{1,4})(?:/(?P<year>(?:19|20)\d\d))?"
-            # glued to its number, then the year: "TT36/2017"
-            r"|(?P<gnumber>\d{1,4})/(?P<gyear>(?:19|20)\d\d))(?![\w/\-–%]|[.,]\d)")
-        P._abbr_word_re = rx  # type: ignore[attr-defined]
-    return rx
+    if P.lang not in LANGS:
+        return None
+    spellings = _single_types()
+    return re.compile(
+        rf"(?<![\w/.\-–])(?P<abbr>{_alt(spellings)})(?:[ \t]{{1,2}}"
+        rf"(?:(?i:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{1,2}})?"
+        r"(?P<number>\d{1,4})(?:/(?P<year>(?:19|20)\d\d))?"
+        # glued to its number, then the year: "TT36/2017"
+        r"|(?P<gnumber>\d{1,4})/(?P<gyear>(?:19|20)\d\d))(?![\w/\-–%]|[.,]\d)")
 
 
 def _dated(text: str, pos: int, P: Patterns) -> bool:

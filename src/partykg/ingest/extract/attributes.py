@@ -10,7 +10,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.bodies import _TOKEN
 from partykg.ingest.extract.data import Body, Mention, Sentence, in_text_order
-from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt, find_date, per_patterns
 
 
 def merge_added(ms: list[Mention], added: list[Mention], sent: Sentence, P: Patterns,
@@ -132,31 +132,27 @@ def _attributes(m: Mention, sent: Sentence, P: Patterns, bodies: list[Body],
     m.tail_end = base + pos
 
 
+@per_patterns
 def _subject_lead(P: Patterns) -> re.Pattern:
     """A verb stating the subject (extract_lang.SUBJECT_VERBS), or an opening quote."""
-    rx = getattr(P, "_subject_lead_re", None)
-    if rx is None:
-        # (in lower case, as verbs are written: "Quy định" capitalised is a type word)
-        rx = re.compile(rf",?[ \t]{{0,2}}(?:(?:{_alt(L.SUBJECT_VERBS[P.lang])})[ \t]{{1,2}}(?!\d)"
-                        r"|(?=[“«]|\"(?=[^\W\d_])))")
-        P._subject_lead_re = rx  # type: ignore[attr-defined]
+    # (in lower case, as verbs are written: "Quy định" capitalised is a type word)
+    rx = re.compile(rf",?[ \t]{{0,2}}(?:(?:{_alt(L.SUBJECT_VERBS[P.lang])})[ \t]{{1,2}}(?!\d)"
+                    r"|(?=[“«]|\"(?=[^\W\d_])))")
     return rx
 
 
+@per_patterns
 def _meeting(P: Patterns) -> re.Pattern:
     """A session of a body, up to the body's name (extract_lang.MEETING_WORDS)."""
-    rx = getattr(P, "_meeting_re", None)
-    if rx is None:
-        words = _alt(L.MEETING_WORDS[P.lang])
-        ordinal = r"(?:\d{1,2}(?:st|nd|rd|th|e|er|ème)?|[^\W\d_]{3,12}(?:st|nd|rd|th|ième))"
-        before = rf"(?:(?:the|la|le|l'|l’)[ \t]{{1,2}})?(?:{ordinal}[ \t]{{1,2}})?"
-        after = (r"(?:[ \t]{1,2}(?:lần[ \t]thứ[ \t]{1,2}[^\W_]{1,8}|Trung[ \t]ương[ \t]{1,2}\d{1,2}"
-                 r"|ke-?\d{1,2}))?")
-        preps = _alt(("của", "of", "of the", "du", "de la", "des", "dari"))
-        at = _alt(("tại", "at", "adopted at", "lors de", "à", "pada"))
-        rx = re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?P<at>(?:{at})[ \t]{{1,2}})?{before}(?:{words}){after}[ \t]{{0,2}},?"
-                        rf"(?:[ \t]{{1,2}}(?:{preps}))?[ \t]{{1,2}}", re.IGNORECASE)
-        P._meeting_re = rx  # type: ignore[attr-defined]
+    words = _alt(L.MEETING_WORDS[P.lang])
+    ordinal = r"(?:\d{1,2}(?:st|nd|rd|th|e|er|ème)?|[^\W\d_]{3,12}(?:st|nd|rd|th|ième))"
+    before = rf"(?:(?:the|la|le|l'|l’)[ \t]{{1,2}})?(?:{ordinal}[ \t]{{1,2}})?"
+    after = (r"(?:[ \t]{1,2}(?:lần[ \t]thứ[ \t]{1,2}[^\W_]{1,8}|Trung[ \t]ương[ \t]{1,2}\d{1,2}"
+             r"|ke-?\d{1,2}))?")
+    preps = _alt(("của", "of", "of the", "du", "de la", "des", "dari"))
+    at = _alt(("tại", "at", "adopted at", "lors de", "à", "pada"))
+    rx = re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?P<at>(?:{at})[ \t]{{1,2}})?{before}(?:{words}){after}[ \t]{{0,2}},?"
+                    rf"(?:[ \t]{{1,2}}(?:{preps}))?[ \t]{{1,2}}", re.IGNORECASE)
     return rx
 
 

@@ -15,16 +15,13 @@ import re
 from partykg.ingest import extract_cues as C
 from partykg.ingest.extract.backrefs import BARE_WINDOW, _key
 from partykg.ingest.extract.data import Mention, Sentence, in_text_order
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 
+@per_patterns
 def _end_re(P: Patterns) -> re.Pattern | None:
-    rx = getattr(P, "_bare_object_re", False)
-    if rx is not False:
-        return rx
     ends = C.BARE_OBJECT_ENDS.get(P.lang)
     rx = re.compile(rf"[ \t]{{0,2}}(?:[.,;:!?)\n]|$|(?:{_alt(ends)})(?![\w]))") if ends else None
-    P._bare_object_re = rx  # type: ignore[attr-defined]
     return rx
 
 

@@ -6,7 +6,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Sentence, _norm
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)?|['’]s|\S")
@@ -76,31 +76,27 @@ def find_bodies(sent: Sentence, P: Patterns) -> list[Body]:
 _CAPS_RUN = re.compile(r"(?-i:[A-ZĐÀ-Ỹ]{2,}[ \t]{1,2}[A-ZĐÀ-Ỹ]{2,})")
 
 
+@per_patterns
 def _upper_res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
     """The national names and head nouns in capitals ("CHÍNH PHỦ", "BAN CHẤP HÀNH")."""
-    cached = getattr(P, "_upper_body_res", None)
-    if cached is None:
-        names = [n.upper() for info in L.NATIONAL_BODIES.values()
-                 for n in info["names"].get(P.lang, ()) if " " in n or len(n) > 5]  # type: ignore[union-attr]
-        heads = [h.upper() for h in L.BODY_HEADS[P.lang] if " " in h or len(h) > 3]
-        cached = (re.compile(rf"(?<![\w])(?:{_alt(names)})(?![\w])"),
-                  re.compile(rf"(?<![\w])(?:{_alt(heads)})(?![\w])"))
-        P._upper_body_res = cached  # type: ignore[attr-defined]
+    names = [n.upper() for info in L.NATIONAL_BODIES.values()
+             for n in info["names"].get(P.lang, ()) if " " in n or len(n) > 5]  # type: ignore[union-attr]
+    heads = [h.upper() for h in L.BODY_HEADS[P.lang] if " " in h or len(h) > 3]
+    cached = (re.compile(rf"(?<![\w])(?:{_alt(names)})(?![\w])"),
+              re.compile(rf"(?<![\w])(?:{_alt(heads)})(?![\w])"))
     return cached
 
 
+@per_patterns
 def _body_words(P: Patterns) -> frozenset[str]:
     """Words of the language's body names and head nouns (from the vocabulary)."""
-    cached = getattr(P, "_body_words", None)
-    if cached is None:
-        words: set[str] = set()
-        for info in L.NATIONAL_BODIES.values():
-            for name in info["names"].get(P.lang, ()):  # type: ignore[union-attr]
-                words.update(w.lower() for w in name.split())
-        for h in L.BODY_HEADS[P.lang]:
-            words.update(w.lower() for w in h.split())
-        cached = frozenset(words)
-        P._body_words = cached  # type: ignore[attr-defined]
+    words: set[str] = set()
+    for info in L.NATIONAL_BODIES.values():
+        for name in info["names"].get(P.lang, ()):  # type: ignore[union-attr]
+            words.update(w.lower() for w in name.split())
+    for h in L.BODY_HEADS[P.lang]:
+        words.update(w.lower() for w in h.split())
+    cached = frozenset(words)
     return cached
 
 

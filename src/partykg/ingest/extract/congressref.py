@@ -21,20 +21,17 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as M
 from partykg.ingest.extract.data import Mention, Sentence, in_text_order
 from partykg.ingest.extract.named import place_named
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 _CONGRESS_TYPES = ("resolution",)
 _PURPOSE_TYPES = ("plan", "programme")
 
 
+@per_patterns
 def _res(P: Patterns) -> dict | None:
-    rx = getattr(P, "_congressref_res", None)
-    if rx is not None:
-        return rx or None
     lang = P.lang
     dets, pdets = M.CONGRESS_REF_DETS.get(lang), M.PURPOSE_NAMED_DETS.get(lang)
     if not dets or not pdets:
-        P._congressref_res = {}  # type: ignore[attr-defined]
         return None
     res = _alt(w for w, k in P.type_words.items() if k in _CONGRESS_TYPES)
     purpose = _alt(w for w, k in P.type_words.items() if k in _PURPOSE_TYPES)
@@ -51,7 +48,6 @@ def _res(P: Patterns) -> dict | None:
         "purpose": re.compile(rf"(?<![\w])(?:{_alt(pdets)})[ \t]{{0,2}}(?P<t>(?-i:{purpose.lower()}))"
                               r"(?=[ \t])"),
     }
-    P._congressref_res = out  # type: ignore[attr-defined]
     return out
 
 

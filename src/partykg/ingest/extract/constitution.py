@@ -19,16 +19,14 @@ from partykg.ingest import extract_lang_more as M
 from partykg.ingest.extract import titles as T
 from partykg.ingest.extract.data import Mention, Sentence
 from partykg.ingest.extract.named import place_named
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 _YEAR = r"(?:19|20)\d\d"
 _CAP_WORD = re.compile(r"[ \t]{1,2}([^\W\d_][\w'’-]{0,24})")
 
 
+@per_patterns
 def _res(P: Patterns) -> dict:
-    rx = getattr(P, "_constitution_res", None)
-    if rx is not None:
-        return rx
     lang = P.lang
     words = _alt(M.CONSTITUTION_WORDS[lang])
     after = _alt(M.CONSTITUTION_YEAR_AFTER[lang])
@@ -45,7 +43,6 @@ def _res(P: Patterns) -> dict:
         "issuer_of": (re.compile(rf"[ \t]{{1,2}}(?:{_alt(T.L.TITLE_OF[lang])})(?=[ \t])",
                                  re.IGNORECASE) if T.L.TITLE_OF[lang] else None),
     }
-    P._constitution_res = out  # type: ignore[attr-defined]
     return out
 
 

@@ -14,17 +14,14 @@ import re
 
 from partykg.ingest import extract_cues as C
 from partykg.ingest.extract.data import Mention, Sentence, in_text_order
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 
+@per_patterns
 def _draft_re(P: Patterns) -> re.Pattern | None:
-    rx = getattr(P, "_draft_re", False)
-    if rx is not False:
-        return rx
     words = C.DRAFT_WORDS.get(P.lang)
     rx = re.compile(rf"(?<![\w])(?:{_alt(words)})[ \t]{{1,2}}(?:\([^()\n]{{1,20}}\)[ \t]{{1,2}})?",
                     re.IGNORECASE) if words else None
-    P._draft_re = rx  # type: ignore[attr-defined]
     return rx
 
 

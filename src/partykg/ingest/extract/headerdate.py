@@ -14,24 +14,22 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date, per_patterns
 
 _GAP = 200
 
 
+@per_patterns
 def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
-    rx = getattr(P, "_header_date_res", None)
-    if rx is None:
-        marker = _alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS["en"])
-        opens = re.compile(rf"(?:^|\n)[ \t|*]{{0,4}}(?:(?:{marker})[ \t]{{0,2}}:?[ \t]{{0,2}})?$",
-                           re.IGNORECASE)
-        # the place ("Hà Nội", "TP. Hồ Chí Minh", "Hưng\nYên"), a comma, a date prefix
-        place = re.compile(
-            r"(?P<gap>[^\d.;!?]{0,160}?)(?<![\w])[A-ZĐÀ-Ỹ][^\W\d_]{0,15}\.?"
-            r"(?:[ \t\n]{1,2}[A-ZĐÀ-Ỹ][^\W\d_]{0,15}\.?){0,4},[ \t]{1,2}"
-            rf"(?:(?:{_alt(L.DATE_PREFIXES[P.lang])})[ \t]{{1,2}})?")
-        rx = (opens, place)
-        P._header_date_res = rx  # type: ignore[attr-defined]
+    marker = _alt(L.NUMBER_MARKERS[P.lang] + L.NUMBER_MARKERS["en"])
+    opens = re.compile(rf"(?:^|\n)[ \t|*]{{0,4}}(?:(?:{marker})[ \t]{{0,2}}:?[ \t]{{0,2}})?$",
+                       re.IGNORECASE)
+    # the place ("Hà Nội", "TP. Hồ Chí Minh", "Hưng\nYên"), a comma, a date prefix
+    place = re.compile(
+        r"(?P<gap>[^\d.;!?]{0,160}?)(?<![\w])[A-ZĐÀ-Ỹ][^\W\d_]{0,15}\.?"
+        r"(?:[ \t\n]{1,2}[A-ZĐÀ-Ỹ][^\W\d_]{0,15}\.?){0,4},[ \t]{1,2}"
+        rf"(?:(?:{_alt(L.DATE_PREFIXES[P.lang])})[ \t]{{1,2}})?")
+    rx = (opens, place)
     return rx
 
 

@@ -15,17 +15,15 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import code_types
 from partykg.ingest.extract.data import Mention
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 
+@per_patterns
 def _word_line_re(P: Patterns) -> re.Pattern:
     """A type word and a number marker (and a colon) ending a line, right before a position."""
-    rx = getattr(P, "_header_type_re", None)
-    if rx is None:
-        rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})[ \t]{{1,2}}"
-                        rf"(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,3}}\n[ \t|]{{0,3}}$",
-                        re.IGNORECASE)
-        P._header_type_re = rx  # type: ignore[attr-defined]
+    rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})[ \t]{{1,2}}"
+                    rf"(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,3}}\n[ \t|]{{0,3}}$",
+                    re.IGNORECASE)
     return rx
 
 

@@ -10,30 +10,22 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention, Sentence
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _alt, cached, find_date
 
 _YEAR_AFTER_CODE = re.compile(r"[ \t]{1,2}(?P<year>(?:19|20)\d\d)(?![\d/\-–.,]\d|[\w/])")
 # a date that closes a clause: what follows it ends the clause
 _CLOSES = re.compile(r"[ \t]{0,2}(?:[,.;:)]|$)")
 
 
-def _rx(P: Patterns, name: str, build) -> re.Pattern:
-    rx = getattr(P, name, None)
-    if rx is None:
-        rx = build()
-        setattr(P, name, rx)
-    return rx
-
-
 def _verb_before_date(P: Patterns) -> re.Pattern:
     """An issue verb right before a date prefix ("ban hành ngày", "issued on")."""
-    return _rx(P, "_issued_date_re", lambda: re.compile(
+    return cached(P, "_issued_date_re", lambda: re.compile(
         rf"(?<![\w])(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]{{1,2}}(?:(?:{_alt(L.DATE_PREFIXES[P.lang])})"
         r"[ \t]{1,2})?", re.IGNORECASE))
 
 
 def _issue_verb_end(P: Patterns) -> re.Pattern:
-    return _rx(P, "_issue_verb_end_re", lambda: re.compile(
+    return cached(P, "_issue_verb_end_re", lambda: re.compile(
         rf"(?<![\w])(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]{{1,2}}(?:[^\s]{{1,20}}[ \t]{{1,2}}){{0,2}}$",
         re.IGNORECASE))
 

@@ -26,26 +26,24 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.attributes import merge_added
 from partykg.ingest.extract.codes import _CODE_ISSUER_ONLY, _CODE_STATE, _abbreviation_types, code_number, code_view
 from partykg.ingest.extract.data import Body, Mention, Sentence
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date, patterns
+from partykg.ingest.extract.patterns import Patterns, _alt, cached, find_date, patterns, per_patterns
 
 LETTER_TYPE = "official-letter"
 
 
+@per_patterns
 def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(a generic word and a number marker; the same ending a text; a capitalised name and a
     number marker ending a text), for the page's language."""
-    rx = getattr(P, "_letter_res", None)
-    if rx is None:
-        marker = rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}}"
-        words = rf"(?<![\w])(?:{_alt(L.GENERIC_DOCUMENT_WORDS[P.lang])})"
-        lead = re.compile(words + marker, re.IGNORECASE)
-        generic = re.compile(rf"{words}{marker}$", re.IGNORECASE)
-        # (a name with its capitalised subject: "the Ordinance on Advertising No. NN/…")
-        subj = rf"(?:(?-i:[A-ZĐ])[^\W\d_]{{2,15}}[ \t](?:{_alt(L.SUBJECT_PREPS[P.lang])})[ \t])?"
-        named = re.compile(rf"(?<![\w]){subj}(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
-                           rf"(?i:{marker}$)")
-        rx = (lead, generic, named)
-        P._letter_res = rx  # type: ignore[attr-defined]
+    marker = rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}}"
+    words = rf"(?<![\w])(?:{_alt(L.GENERIC_DOCUMENT_WORDS[P.lang])})"
+    lead = re.compile(words + marker, re.IGNORECASE)
+    generic = re.compile(rf"{words}{marker}$", re.IGNORECASE)
+    # (a name with its capitalised subject: "the Ordinance on Advertising No. NN/…")
+    subj = rf"(?:(?-i:[A-ZĐ])[^\W\d_]{{2,15}}[ \t](?:{_alt(L.SUBJECT_PREPS[P.lang])})[ \t])?"
+    named = re.compile(rf"(?<![\w]){subj}(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
+                       rf"(?i:{marker}$)")
+    rx = (lead, generic, named)
     return rx
 
 
@@ -136,13 +134,10 @@ def _next_item(text: str, pos: int, ms: list[Mention], base: int, P: Patterns) -
     """Where the number marker of a list's next item starts, when the code at ``pos`` follows a
     letter mention (official letter, or unclassified with a code) and a separator, then a number
     marker ("…, số 456/UBND-KT", "…, No. 2617/BKHDT-CLPT"); else None."""
-    rx = getattr(P, "_letter_item_re", None)
-    if rx is None:
-        rx = re.compile(
-            rf"[ \t]{{0,2}}[,;][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
-            rf"(?P<marker>(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}})",
-            re.IGNORECASE)
-        P._letter_item_re = rx  # type: ignore[attr-defined]
+    rx = cached(P, "_letter_item_re", lambda: re.compile(
+        rf"[ \t]{{0,2}}[,;][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
+        rf"(?P<marker>(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}})",
+        re.IGNORECASE))
     prev = max((m for m in ms if m.end - base <= pos), key=lambda m: m.end, default=None)
     if prev is None or not prev.code or prev.type not in (LETTER_TYPE, "unclassified"):
         return None
@@ -153,23 +148,19 @@ def _next_item(text: str, pos: int, ms: list[Mention], base: int, P: Patterns) -
     return im.start("marker") if im else None
 
 
+@per_patterns
 def _header_number(P: Patterns) -> re.Pattern:
     """A number marker opening a line or a sentence, right before a position: a header's
     number line ("Số: …", "No.: …")."""
-    rx = getattr(P, "_header_number_re", None)
-    if rx is None:
-        rx = re.compile(rf"(?:^|\n)[ \t]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})"
-                        r"[ \t]{0,2}:[ \t]{0,2}$", re.IGNORECASE)
-        P._header_number_re = rx  # type: ignore[attr-defined]
+    rx = re.compile(rf"(?:^|\n)[ \t]{{0,4}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})"
+                    r"[ \t]{0,2}:[ \t]{0,2}$", re.IGNORECASE)
     return rx
 
 
+@per_patterns
 def _vi_type_before(P: Patterns) -> re.Pattern:
     """A Vietnamese type word (capitalised), then an optional "số", right before a position."""
-    rx = getattr(P, "_vi_type_before_re", None)
-    if rx is None:
-        V = patterns("vi")
-        rx = re.compile(rf"(?<![\w])(?P<word>(?=(?-i:[A-ZĐ]))(?:{_alt(V.type_words)}))"
-                        r"(?:[ \t]{1,2}số)?[ \t]{1,2}$", re.IGNORECASE)
-        P._vi_type_before_re = rx  # type: ignore[attr-defined]
+    V = patterns("vi")
+    rx = re.compile(rf"(?<![\w])(?P<word>(?=(?-i:[A-ZĐ]))(?:{_alt(V.type_words)}))"
+                    r"(?:[ \t]{1,2}số)?[ \t]{1,2}$", re.IGNORECASE)
     return rx

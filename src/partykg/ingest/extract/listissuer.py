@@ -16,27 +16,25 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import parse_any_code
 from partykg.ingest.extract.data import Body, Mention, Sentence
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.model.ids import CodeError, fold
 
 
+@per_patterns
 def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
-    rx = getattr(P, "_list_issuer_res", None)
-    if rx is None:
-        coord = _alt(L.OBJECT_COORDINATORS[P.lang])
-        dets = _alt(L.DETERMINERS[P.lang]) if L.DETERMINERS[P.lang] else None
-        det = rf"(?:(?:{dets})[ \t]{{1,2}})?" if dets else ""
-        gap = re.compile(rf"[ \t]{{0,2}}(?:,|;)?[ \t]{{0,2}}(?:(?:{coord})[ \t]{{1,2}})?{det}",
-                         re.IGNORECASE)
-        words = _alt(P.type_words)
-        plural = _alt(L.PLURAL_MARKERS[P.lang]) if L.PLURAL_MARKERS[P.lang] else None
-        head = re.compile(
-            (rf"(?:(?:{plural})[ \t]{{1,2}})?" if plural else "")
-            + rf"(?<![\w])(?P<word>{words})[ \t]{{1,2}}(?:{_alt(L.ISSUER_PREPS[P.lang])})"
-            rf"[ \t]{{1,2}}(?:(?:the|la|le|l')[ \t]{{1,2}})?(?P<body>[^:;.\n]{{2,80}}?)[ \t]{{0,2}}:",
-            re.IGNORECASE)
-        rx = (gap, head)
-        P._list_issuer_res = rx  # type: ignore[attr-defined]
+    coord = _alt(L.OBJECT_COORDINATORS[P.lang])
+    dets = _alt(L.DETERMINERS[P.lang]) if L.DETERMINERS[P.lang] else None
+    det = rf"(?:(?:{dets})[ \t]{{1,2}})?" if dets else ""
+    gap = re.compile(rf"[ \t]{{0,2}}(?:,|;)?[ \t]{{0,2}}(?:(?:{coord})[ \t]{{1,2}})?{det}",
+                     re.IGNORECASE)
+    words = _alt(P.type_words)
+    plural = _alt(L.PLURAL_MARKERS[P.lang]) if L.PLURAL_MARKERS[P.lang] else None
+    head = re.compile(
+        (rf"(?:(?:{plural})[ \t]{{1,2}})?" if plural else "")
+        + rf"(?<![\w])(?P<word>{words})[ \t]{{1,2}}(?:{_alt(L.ISSUER_PREPS[P.lang])})"
+        rf"[ \t]{{1,2}}(?:(?:the|la|le|l')[ \t]{{1,2}})?(?P<body>[^:;.\n]{{2,80}}?)[ \t]{{0,2}}:",
+        re.IGNORECASE)
+    rx = (gap, head)
     return rx
 
 

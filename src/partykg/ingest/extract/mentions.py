@@ -11,7 +11,7 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, code_number, code_view, code_types, lower_code, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
-from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt
+from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
 from partykg.ingest.extract.glued import glued_mentions
@@ -268,12 +268,9 @@ def _list_items(mentions: list[Mention], sent: Sentence, P: Patterns) -> None:
     """A code written alone right after another mention and its attributes, separated by a
     comma, a semicolon or a coordinator and a number marker ("các Quy định số 89-QĐ/TW, ngày
     …; số 214-QĐ/TW"), is one more item of that mention's list: it takes its type."""
-    rx = getattr(P, "_list_item_re", None)
-    if rx is None:
-        rx = re.compile(
-            rf"[ \t]{{0,2}}[;,][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
-            rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?", re.IGNORECASE)
-        P._list_item_re = rx  # type: ignore[attr-defined]
+    rx = cached(P, "_list_item_re", lambda: re.compile(
+        rf"[ \t]{{0,2}}[;,][ \t]{{0,2}}(?:(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})?"
+        rf"(?:(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}})?", re.IGNORECASE))
     base = sent.start
     for i in range(1, len(mentions)):
         m, prev = mentions[i], mentions[i - 1]
@@ -309,22 +306,18 @@ _POSSESSIVE_DET = re.compile(r"(?<![\w])the[ \t]{1,2}(?:[a-z]{2,12}[ \t]{1,2})?(
                              r"[ \t]{1,2}){0,4}[A-Z][\w-]{0,20}['’]s[ \t]{1,2}$")
 
 
+@per_patterns
 def _PREP_END(P: Patterns) -> re.Pattern:
     """An issuer preposition ending the text before a body ("… của ", "… of the ")."""
-    rx = getattr(P, "_prep_end_re", None)
-    if rx is None:
-        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?:the[ \t]{{1,2}})?$",
-                        re.IGNORECASE)
-        P._prep_end_re = rx  # type: ignore[attr-defined]
+    rx = re.compile(rf"(?<![\w])(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?:the[ \t]{{1,2}})?$",
+                    re.IGNORECASE)
     return rx
 
 
+@per_patterns
 def _named_before(P: Patterns) -> re.Pattern:
     """A type word, then up to eight words of a name (no punctuation, no number), then a number
     marker, right before a position."""
-    rx = getattr(P, "_named_before_re", None)
-    if rx is None:
-        rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})(?:[ \t]{{1,2}}[^\W\d_][\w'’-]{{0,20}}){{1,8}}"
-                        rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}$", re.IGNORECASE)
-        P._named_before_re = rx  # type: ignore[attr-defined]
+    rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})(?:[ \t]{{1,2}}[^\W\d_][\w'’-]{{0,20}}){{1,8}}"
+                    rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}$", re.IGNORECASE)
     return rx

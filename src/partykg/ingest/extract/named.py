@@ -17,7 +17,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention, Sentence, in_text_order
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.model.ids import fold
 
 _NAMED_TYPES = ("resolution",)  # the scheme's concepts a congress adopts
@@ -45,10 +45,8 @@ def _ordinal(tok: str, lang: str) -> int | None:
     return _roman(re.sub(r"(?:e|er|ème|ᵉ|ᵉʳ)$", "", t))
 
 
+@per_patterns
 def _regexes(P: Patterns) -> list[re.Pattern]:
-    rx = getattr(P, "_congress_res", None)
-    if rx is not None:
-        return rx
     lang = P.lang
     types = _alt(w for w, k in P.type_words.items() if k in _NAMED_TYPES)
     cong = _alt(L.CONGRESS_WORDS[lang])
@@ -81,7 +79,6 @@ def _regexes(P: Patterns) -> list[re.Pattern]:
             mid += rf"|(?-i:{party})"
         out.append(re.compile(rf"(?<![\w-]){ordinal}[ \t]{{1,2}}(?P<mid>{mid}))[ \t]{{1,2}}"
                               rf"(?P<type>{types})(?![\w])", re.IGNORECASE))
-    P._congress_res = out  # type: ignore[attr-defined]
     return out
 
 
@@ -301,16 +298,14 @@ def name_congresses(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> 
     return out
 
 
+@per_patterns
 def _party_of(P: Patterns) -> re.Pattern:
     """An issuer preposition and a body name after a congress's name, up to a stop word or
     punctuation ("của Đảng", "của Đảng bộ Khối")."""
-    rx = getattr(P, "_party_of_re", None)
-    if rx is None:
-        stop = _alt(L.VI_BODY_STOP)
-        rx = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?-i:[A-ZĐ])"
-                        rf"[^\W\d_]{{0,15}}(?:[ \t]{{1,2}}(?!(?:{stop})(?![\w]))[^\W\d_]{{1,15}}){{0,4}}",
-                        re.IGNORECASE)
-        P._party_of_re = rx  # type: ignore[attr-defined]
+    stop = _alt(L.VI_BODY_STOP)
+    rx = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.ISSUER_PREPS[P.lang])})[ \t]{{1,2}}(?-i:[A-ZĐ])"
+                    rf"[^\W\d_]{{0,15}}(?:[ \t]{{1,2}}(?!(?:{stop})(?![\w]))[^\W\d_]{{1,15}}){{0,4}}",
+                    re.IGNORECASE)
     return rx
 
 

@@ -15,18 +15,15 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_cues as C
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 _PURPOSE_KINDS = ("implements", "continues", "guides")
 
 
+@per_patterns
 def _clause_re(P: Patterns) -> re.Pattern | None:
-    rx = getattr(P, "_own_clause_re", False)
-    if rx is not False:
-        return rx
     lang = P.lang
     if lang not in C.OWN_AGENT:
-        P._own_clause_re = None  # type: ignore[attr-defined]
         return None
     sp, opt = r"[ \t]{1,2}", r"[ \t]{0,2}"
     tense = rf"(?:(?:{_alt(C.OWN_TENSE[lang])}){sp})?"
@@ -43,7 +40,6 @@ def _clause_re(P: Patterns) -> re.Pattern | None:
     purpose = rf"(?:(?P<purpose>{_alt(C.OWN_PURPOSE[lang])}){verbs})?"
     rx = re.compile(rf"{opt}{dated}{opt},?{opt}(?P<issuer>{agent}|{tense}{issued})?{dated}"
                     rf"{opt},?{opt}{purpose}{opt}", re.IGNORECASE)
-    P._own_clause_re = rx  # type: ignore[attr-defined]
     return rx
 
 
@@ -64,18 +60,14 @@ def own_clause(gap: str, kind: str, P: Patterns) -> bool:
     return True
 
 
+@per_patterns
 def _opening_re(P: Patterns) -> tuple[re.Pattern, re.Pattern] | None:
-    rx = getattr(P, "_opening_res", False)
-    if rx is not False:
-        return rx
     lang = P.lang
     if lang not in C.OPENING_PREPS:
-        P._opening_res = None  # type: ignore[attr-defined]
         return None
     rx = (re.compile(rf"[ \t\-–•*]{{0,4}}(?:{_alt(C.OPENING_PREPS[lang])})(?![\w])[^,;:]{{0,80}}$",
                      re.IGNORECASE),
           re.compile(rf"(?:{_alt(C.PURPOSE_OPENERS[lang])})(?![\w])", re.IGNORECASE))
-    P._opening_res = rx  # type: ignore[attr-defined]
     return rx
 
 

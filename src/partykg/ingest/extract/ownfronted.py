@@ -16,22 +16,20 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest.extract.patterns import Patterns, per_patterns
 from partykg.ingest.extract.relations import fronted_objects
 
 MAX_TO_VERB = 90  # from the clause's comma to the verb
 
 
+@per_patterns
 def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern]:
-    rx = getattr(P, "_own_fronted_res", None)
-    if rx is None:
-        words = sorted(P.type_words, key=len, reverse=True)
-        loose = "|".join(r"[ \t]{0,2}".join(re.escape(p) for p in w.split()) for w in words)
-        follows = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,2}")
-                           for w in sorted(L.AS_FOLLOWS[P.lang], key=len, reverse=True))
-        rx = (re.compile(rf"(?<![\w])(?:{loose})(?![\w])", re.IGNORECASE),
-              re.compile(rf"(?:{follows})[ \t]{{0,2}}:$", re.IGNORECASE))  # (glued: "đảngnhư sau:")
-        P._own_fronted_res = rx  # type: ignore[attr-defined]
+    words = sorted(P.type_words, key=len, reverse=True)
+    loose = "|".join(r"[ \t]{0,2}".join(re.escape(p) for p in w.split()) for w in words)
+    follows = "|".join(re.escape(w).replace(r"\ ", r"[ \t]{1,2}")
+                       for w in sorted(L.AS_FOLLOWS[P.lang], key=len, reverse=True))
+    rx = (re.compile(rf"(?<![\w])(?:{loose})(?![\w])", re.IGNORECASE),
+          re.compile(rf"(?:{follows})[ \t]{{0,2}}:$", re.IGNORECASE))  # (glued: "đảngnhư sau:")
     return rx
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract_cues import VERB_ADVERBS
@@ -53,6 +53,30 @@ def _following(words) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(rf"[ \t]{{1,2}}(?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
+_UNSET = object()
+
+
+def cached(P, name: str, build):
+    """``build()``, computed once per Patterns (one language) and kept on it as ``name``: a
+    module's regexes are compiled when first used, not when the Patterns is made (the `ask`
+    path compiles none it cannot use). Any value is kept, None too ("this language has none")."""
+    got = P.__dict__.get(name, _UNSET)
+    if got is _UNSET:
+        got = build()
+        setattr(P, name, got)
+    return got
+
+
+def per_patterns(fn):
+    """A function of a Patterns alone, computed once per Patterns (see ``cached``)."""
+    name = f"_{fn.__module__.rsplit('.', 1)[-1]}{fn.__name__}"
+
+    @wraps(fn)
+    def wrapper(P):
+        return cached(P, name, lambda: fn(P))
+    return wrapper
 
 
 _BARE_NUMBER = re.compile(r"(?P<number>\d{1,4})(?![\d\w%]|[.,]\d|[-/][\w])")

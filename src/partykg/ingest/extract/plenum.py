@@ -22,7 +22,7 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.data import Mention, Sentence
 from partykg.ingest.extract.named import _roman, place_named
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 def _number(tok: str | None, lang: str) -> int | None:
     if not tok:
@@ -36,15 +36,12 @@ def _number(tok: str | None, lang: str) -> int | None:
     return _roman(t)
 
 
+@per_patterns
 def _regexes(P: Patterns) -> tuple[re.Pattern, re.Pattern] | None:
     """(the name after a type word, the name after a numbered document), or None when the
     language has no words for it."""
-    rx = getattr(P, "_plenum_res", False)
-    if rx is not False:
-        return rx
     lang = P.lang
     if lang not in LM.PLENUM_CENTRE:
-        P._plenum_res = None  # type: ignore[attr-defined]
         return None
     sp = r"[ \t]{1,2}"
     types = _alt(w for w, k in P.type_words.items() if k in LM.PLENUM_TYPES)
@@ -66,8 +63,7 @@ def _regexes(P: Patterns) -> tuple[re.Pattern, re.Pattern] | None:
     date = rf"(?:(?:{_alt(LM.PLENUM_DATE_PREFIX[lang])}){sp}[^,;()\n]{{1,24}}?[ \t]{{0,2}},?[ \t]{{0,2}})?"
     after = re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}{date}\(?[ \t]{{0,2}}(?:(?:{links}){sp})?{name}",
                        re.IGNORECASE)
-    P._plenum_res = (named, after)  # type: ignore[attr-defined]
-    return P._plenum_res
+    return (named, after)
 
 
 def _lead(P: Patterns) -> re.Pattern:

@@ -16,21 +16,18 @@ import re
 
 from partykg.ingest.extract_lang_more import PLURAL_REF_CUES
 from partykg.ingest.extract.data import Mention, Relation, Sentence
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.ingest.extract.relations import reviewed
 
 _MAX_GAP = 160  # from the source document's end to the cue
 
 
+@per_patterns
 def _cue_re(P: Patterns) -> re.Pattern | None:
-    rx = getattr(P, "_plural_ref_re", 0)
-    if rx != 0:
-        return rx
     cues = PLURAL_REF_CUES.get(P.lang) or ()
     plural = [w for w in P.type_words if w.lower().endswith("s")]
     rx = (re.compile(rf"(?<![\w])(?:{_alt(cues)})[ \t]{{1,2}}(?P<word>{_alt(plural)})(?![\w])",
                      re.IGNORECASE) if cues and plural else None)
-    P._plural_ref_re = rx  # type: ignore[attr-defined]
     return rx
 
 

@@ -11,7 +11,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Body, Mention, Sentence
 from partykg.ingest.extract.issued import date_before_body
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _alt, find_date, per_patterns
 
 
 def pre_attributes(mentions: list[Mention], sent: Sentence, P: Patterns,
@@ -119,27 +119,23 @@ def _body_before(bodies: list[Body], abs_pos: int, text: str, base: int,
     return best
 
 
+@per_patterns
 def _on_behalf(P: Patterns) -> re.Pattern:
-    rx = getattr(P, "_on_behalf_re", None)
-    if rx is None:
-        rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
-        P._on_behalf_re = rx  # type: ignore[attr-defined]
+    rx = re.compile(rf"(?<![\w])(?:{_alt(L.ON_BEHALF[P.lang])})[ \t]{{1,2}}", re.IGNORECASE)
     return rx
 
 
+@per_patterns
 def _dated_verb(P: Patterns) -> re.Pattern:
     """An issuing verb, then the day it was issued, right before a mention ("Le gouvernement a
     publié le 19 juin la Résolution …")."""
-    rx = getattr(P, "_dated_verb_re", None)
-    if rx is None:
-        months = _alt(L.MONTHS[P.lang])
-        day = r"\d{1,2}(?:er|st|nd|rd|th)?"
-        year = r"(?:,?[ \t]{1,2}(?:19|20)\d\d)?"
-        date = (rf"(?:(?:{_alt(L.DATE_PREFIXES[P.lang] + ('le', 'on'))})[ \t]{{1,2}})?"
-                rf"(?:{day}[ \t]{{1,2}}(?:{months}){year}|(?:{months})[ \t]{{1,2}}{day}{year}"
-                r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)\d\d)?)")
-        dets = _alt(L.DETERMINERS[P.lang] + L.INDEFINITES[P.lang])
-        rx = re.compile(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]{{1,2}},?[ \t]{{0,2}}{date}"
-                        rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:{dets})[ \t]{{0,2}})?$", re.IGNORECASE)
-        P._dated_verb_re = rx  # type: ignore[attr-defined]
+    months = _alt(L.MONTHS[P.lang])
+    day = r"\d{1,2}(?:er|st|nd|rd|th)?"
+    year = r"(?:,?[ \t]{1,2}(?:19|20)\d\d)?"
+    date = (rf"(?:(?:{_alt(L.DATE_PREFIXES[P.lang] + ('le', 'on'))})[ \t]{{1,2}})?"
+            rf"(?:{day}[ \t]{{1,2}}(?:{months}){year}|(?:{months})[ \t]{{1,2}}{day}{year}"
+            r"|\d{1,2}[/.-]\d{1,2}(?:[/.-](?:19|20)\d\d)?)")
+    dets = _alt(L.DETERMINERS[P.lang] + L.INDEFINITES[P.lang])
+    rx = re.compile(rf"(?:{_alt(L.ISSUE_VERBS[P.lang])})[ \t]{{1,2}},?[ \t]{{0,2}}{date}"
+                    rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:(?:{dets})[ \t]{{0,2}})?$", re.IGNORECASE)
     return rx

@@ -23,18 +23,18 @@ from partykg.ingest import extract_lang_le as LE
 from partykg.ingest.extract.data import Mention, Sentence
 from partykg.ingest.extract.lowerlabel import counted
 from partykg.ingest.extract.named import _about_before, place_named
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.model.ids import fold
 
 _WORD = re.compile(r"[ \t]{1,2}([^\W\d_][\w-]{0,24})")
 _MAX_WORDS = 14
 
 
+@per_patterns
 def _res(P: Patterns) -> dict[str, re.Pattern] | None:
-    rx = getattr(P, "_programme_title_res", None)
-    if rx is not None or not LE.PROGRAMME_TITLE_STOPS.get(P.lang):
-        return rx
-    rx = {
+    if not LE.PROGRAMME_TITLE_STOPS.get(P.lang):
+        return None
+    return {
         "stop": re.compile(rf"[ \t]{{1,2}}(?:{_alt(LE.PROGRAMME_TITLE_STOPS[P.lang])})(?![\w])",
                            re.IGNORECASE),
         "number": re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}:?[ \t]{{0,2}}\d",
@@ -42,19 +42,15 @@ def _res(P: Patterns) -> dict[str, re.Pattern] | None:
         "not": re.compile(rf"[ \t]{{1,2}}(?:{_alt(LE.PROGRAMME_TITLE_NOT[P.lang])})(?![\w])",
                           re.IGNORECASE),
     }
-    P._programme_title_res = rx  # type: ignore[attr-defined]
-    return rx
 
 
+@per_patterns
 def _bare_words(P: Patterns) -> frozenset[str]:
     """The scheme's preferred labels of the named types in this language ("chương trình"): the
     bare type word a title follows (not "chương trình hành động", a name of its own)."""
-    got = getattr(P, "_programme_bare", None)
-    if got is None:
-        from partykg.ingest.extract.typewords import type_label
+    from partykg.ingest.extract.typewords import type_label
 
-        got = frozenset(type_label(k, P.lang).lower() for k in LE.NAMED_PROGRAMME_TYPES)
-        P._programme_bare = got  # type: ignore[attr-defined]
+    got = frozenset(type_label(k, P.lang).lower() for k in LE.NAMED_PROGRAMME_TYPES)
     return got
 
 

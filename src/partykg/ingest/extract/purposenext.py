@@ -20,16 +20,15 @@ import re
 from partykg.ingest import extract_lang_le as LE
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.followbase import _cue_info
-from partykg.ingest.extract.patterns import Patterns, _alt
+from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.ingest.extract.relations import reviewed
 
 
+@per_patterns
 def _lead_re(P: Patterns) -> re.Pattern | None:
-    rx = getattr(P, "_purpose_lead_re", None)
-    if rx is None and LE.PURPOSE_LEADS.get(P.lang):
-        rx = re.compile(rf"[ \t]{{0,3}}(?:{_alt(LE.PURPOSE_LEADS[P.lang])})(?![\w])", re.IGNORECASE)
-        P._purpose_lead_re = rx  # type: ignore[attr-defined]
-    return rx
+    if not LE.PURPOSE_LEADS.get(P.lang):
+        return None
+    return re.compile(rf"[ \t]{{0,3}}(?:{_alt(LE.PURPOSE_LEADS[P.lang])})(?![\w])", re.IGNORECASE)
 
 
 def purpose_next(sentences: list[Sentence], mentions: list[Mention], relations: list[Relation],

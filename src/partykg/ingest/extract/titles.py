@@ -21,17 +21,15 @@ from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
 from partykg.ingest.extract.named import place_named
-from partykg.ingest.extract.patterns import Patterns, _alt, find_date
+from partykg.ingest.extract.patterns import Patterns, _alt, cached, find_date, per_patterns
 from partykg.model.ids import fold
 
 _WORD = re.compile(r"[ \t]{1,2}([^\W\d_][\w'’-]{0,24})")
 _MAX_WORDS = 10
 
 
+@per_patterns
 def _res(P: Patterns) -> dict[str, re.Pattern]:
-    rx = getattr(P, "_title_res", None)
-    if rx is not None:
-        return rx
     lang = P.lang
     types = [w for w, k in P.type_words.items() if k in L.TITLE_TYPES]
     quals = (rf"(?:(?:{_alt(LM.TITLE_QUALIFIERS[lang])})[ \t]{{1,2}})?"
@@ -60,7 +58,6 @@ def _res(P: Patterns) -> dict[str, re.Pattern]:
     out["next"] = re.compile(rf"[ \t]{{0,2}},?[ \t]{{0,2}}(?:{_alt(L.COORDINATORS[lang])})"
                              rf"{of}{art}(?=[ \t]{{1,2}}(?:{_alt(types)})(?![\w-]))",
                              re.IGNORECASE)
-    P._title_res = out  # type: ignore[attr-defined]
     return out
 
 
@@ -267,10 +264,8 @@ def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Ment
     not for a law being drafted (a plan word before it in the sentence: "xây dựng và sửa đổi
     … (Luật sửa đổi, bổ sung … của Luật X)"), which amends nothing yet."""
     out = []
-    plan = getattr(P, "_title_plan_re", None)
-    if plan is None:
-        plan = re.compile(rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[P.lang])})(?![\w])", re.IGNORECASE)
-        P._title_plan_re = plan  # type: ignore[attr-defined]
+    plan = cached(P, "_title_plan_re", lambda: re.compile(
+        rf"(?<![\w])(?:{_alt(L.PLAN_BEFORE[P.lang])})(?![\w])", re.IGNORECASE))
     for i in idx:
         m = mentions[i]
         if not m.name_key or m.name_key[1] != "amends":
