@@ -60,6 +60,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "to materialize", "materializing", "to materialise", "materialising",
             "relating to the implementation of", "related to the implementation of",
             "regarding the implementation of", "concerning the implementation of",
+            # "a dispatch on … issues arising from (the) implementation of Decree X"
+            "arising from implementation of", "arising from the implementation of",
+            "arising in the implementation of", "arising during the implementation of",
             # "a directive on the study, dissemination and implementation of …": {nouns}, a
             # short enumeration before the coordinator
             "on the study{nouns} and implementation of", "on the study{nouns} and application of",
@@ -164,7 +167,16 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("guides", "active", "plain"): (
             "guidant", "guide l'application de", "guide la mise en œuvre de",
             "guidant l'application de", "guidant la mise en œuvre de", "guide l'exécution de",
-            "guidant l'exécution de", "détaillant et guidant", "portant guide d'application de"),
+            "guidant l'exécution de", "détaillant et guidant", "portant guide d'application de",
+            # "Décret X détaillant et orientant la mise en œuvre (d'un certain nombre
+            # d'articles) de la loi …"
+            "orientant la mise en œuvre de", "orientant la mise en oeuvre de",
+            "détaillant et orientant la mise en œuvre de",
+            "détaillant et orientant la mise en oeuvre de",
+            "orientant la mise en œuvre d'un certain nombre d'articles de",
+            "détaillant et orientant la mise en œuvre d'un certain nombre d'articles de",
+            "guidant la mise en œuvre d'un certain nombre d'articles de",
+            "détaillant et guidant la mise en œuvre d'un certain nombre d'articles de"),
         ("continues", "active", "plain"): (
             "poursuite de la mise en œuvre de", "poursuite de la mise en oeuvre de",
             "poursuivre la mise en œuvre de", "continuer à mettre en œuvre",

@@ -64,6 +64,21 @@ PLURAL_REF_CUES: dict[str, tuple[str, ...]] = {
     "vi": (), "id": (),
 }
 
+# --- set LG (issue 12): a plural reference after an implementing cue, with its documents listed
+# after it in the same sentence: "the Action Program … to implement the resolutions of the 8th
+# Conference …, including: Resolution No. 42 …; Resolution No. 43 …" (extract/includedlist.py).
+# The words that open such a list, and the Vietnamese cues with their plural marker ("thực hiện
+# các nghị quyết …, gồm: …"; English and French use PLURAL_REF_CUES).
+INCLUDED_LIST_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("including", "namely", "which are", "comprising"),
+    "fr": ("notamment", "à savoir", "dont"),
+    "vi": ("gồm", "bao gồm", "gồm có", "cụ thể là"),
+    "id": ("yaitu", "termasuk", "meliputi"),
+}
+INCLUDED_LIST_CUES: dict[str, tuple[str, ...]] = {
+    "vi": ("thực hiện các", "triển khai thực hiện các", "triển khai các", "để thực hiện các"),
+}
+
 # --- documents named by their plenum (no number): "Nghị quyết Trung ương 5 khóa IX", "Nghị quyết
 # Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa XI" (issue 12, Vietnamese relations). A
 # Central Committee plenum is named by a head (the Centre, or "the meeting" of it) and the

@@ -129,7 +129,8 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
         if ls > 0 and not text[ls:m.start].strip(" \t*|"):
             wrapped = wrapped_re.search(text, max(0, ls - 60), ls - 1)
         if (not (num_re.fullmatch(text[ls:m.start]) or typed_re.fullmatch(lead) or wrapped
-                 or _marker_line_before(text, ls, m, typed_re))
+                 or _marker_line_before(text, ls, m, typed_re)
+                 or _marker_line_before(text, ls, m, num_re, alone=True))
                 or not _header_rest(text[m.end:le])) \
                 and not ruled_number_line(text[ls:m.start], text[m.end:le], P.lang):
             continue
@@ -152,13 +153,15 @@ def find_header(text: str, mentions: list[Mention], P: Patterns) -> int | None:
     return None
 
 
-def _marker_line_before(text: str, ls: int, m: Mention, typed_re: re.Pattern) -> bool:
+def _marker_line_before(text: str, ls: int, m: Mention, typed_re: re.Pattern,
+                        alone: bool = False) -> bool:
     """The code opens its line and the line before ends with a type word, a number marker and a
-    colon ("QUỐC HỘI ___ Luật số:" / "62/2025/QH15 |"): a header broken by the page's layout."""
+    colon ("QUỐC HỘI ___ Luật số:" / "62/2025/QH15 |"), or (``alone``) is only a number marker,
+    colon or not ("No." / "56/2011/TT-BTC"): a header broken by the page's layout."""
     if ls == 0 or text[ls:m.start].strip(" \t|*") or m.text != m.code:
         return False
     prev = text[text.rfind("\n", 0, ls - 1) + 1:ls - 1]
-    return bool(typed_re.search(prev))
+    return bool(typed_re.fullmatch(prev) if alone else typed_re.search(prev))
 
 
 _DATE_CELL = re.compile(r"[ \t*]{0,4}\|[ \t|]{0,6}[^|\n]{0,80}?(?:19|20)\d\d[ \t|*.]{0,6}")

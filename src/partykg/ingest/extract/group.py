@@ -41,6 +41,7 @@ from partykg.ingest.extract.indefissued import issued_indefinite, join_indefinit
 from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
+from partykg.ingest.extract.includedlist import included_lists
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.charter import has_charter, name_charters
 from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
@@ -131,6 +132,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     title_lines(text, sentences, mentions, relations, P)
     follow(text, sentences, mentions, relations, header, P)
     plural_refs(sentences, mentions, relations, P)
+    included_lists(sentences, mentions, relations, P)  # "… the resolutions …, including: …"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])

@@ -16,6 +16,7 @@ from partykg.ingest.extract.aimgap import aim_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 from partykg.ingest.extract.provisions import provisions_in
+from partykg.ingest.extract.prescribedin import prescribed_in
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 from partykg.ingest.extract.partgap import KINDS as PART_KINDS, part_gap
 
@@ -57,8 +58,10 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if not (_is_filler(filler) or _bracketed(filler, text, B.end - base)
                 or (B.strong and B.list_head is None and _content_issued_by(filler, P))
                 or _part_of(filler, cue, P)):
-            through = B.strong and B.list_head is None and provisions_in(filler, P.lang) \
-                and _cue_kind(cue, P) in PART_KINDS  # (a part is amended, never replaced)
+            kind0 = _cue_kind(cue, P)  # (a part is amended or guided, never replaced)
+            through = B.strong and B.list_head is None and (
+                (provisions_in(filler, P.lang) and kind0 in PART_KINDS)
+                or prescribed_in(filler, kind0, P.lang))
             if not through:
                 continue
         # a cue already used by an earlier relation, or between B and an earlier mention that
