@@ -18,6 +18,7 @@ from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_o
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import fronted_objects, titled_by_bracket
+from partykg.ingest.extract.wrappedcue import cue_line_before
 
 def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
     """The title and subject lines of a header relate its document to what they name."""
@@ -38,7 +39,11 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         cue = None
         for c in P.cue_re.finditer(line_before):
             cue = c
-        if cue is None or not _is_filler(line_before[cue.end():]):
+        over = cue_line_before(text, ls, lo, m, P) if cue is None else None
+        if over is not None:
+            ls, cue = over  # "… THỰC HIỆN NGHỊ" / "QUYẾT SỐ NN …": a type word wrapped
+            line_before = text[ls:m.start]
+        elif cue is None or not _is_filler(line_before[cue.end():]):
             continue
         if any(k != h and ls <= mentions[k].start and mentions[k].end <= ls + cue.start()
                for k in range(len(mentions))) or _wrapped_subject(text, h, lo, ls + cue.start(),
