@@ -79,6 +79,13 @@ INCLUDED_LIST_CUES: dict[str, tuple[str, ...]] = {
     "vi": ("thực hiện các", "triển khai thực hiện các", "triển khai các", "để thực hiện các"),
 }
 
+# --- set LG: a list item that names a part of its document before it ("Thi hành Điều 2 Quyết
+# định số A … và Điều 2 Quyết định số B …, <body> hướng dẫn …": B is an item as A is). The part
+# words, for the languages extract_cues_int.PART_WORDS leaves without (extract/partitem.py).
+ITEM_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("điều", "khoản", "điểm", "mục", "chương", "phần"),
+}
+
 # --- documents named by their plenum (no number): "Nghị quyết Trung ương 5 khóa IX", "Nghị quyết
 # Hội nghị lần thứ bảy Ban Chấp hành Trung ương khóa XI" (issue 12, Vietnamese relations). A
 # Central Committee plenum is named by a head (the Centre, or "the meeting" of it) and the

@@ -5,6 +5,8 @@ marker (the caller's position), in the forms of :mod:`partykg.ingest.extract.cod
 
 from __future__ import annotations
 
+import re
+
 from partykg.ingest.extract.codes import (_CODE_LEGISLATURE, _CODE_PARTY, _CODE_STATE,
                                           _abbreviation_types)
 
@@ -26,3 +28,29 @@ def glued_marker_code(text: str, pos: int) -> tuple[int, str] | None:
             continue
         return pos + m.end(), m.group(0)
     return None
+
+
+def marker_glued_codes(text: str, markers: tuple[str, ...]) -> list[tuple[int, int, str, str]]:
+    """(start, end, code, abbreviation) of every code the page glued to a number marker
+    ("Quyết định của Bộ Chính trị số31-QĐ/TW"), wherever the marker stands: a type word may be
+    further back, an issuer between them (issue 12, set LG). ``markers``: the language's number
+    markers (extract_lang.NUMBER_MARKERS)."""
+    if not markers or "/" not in text:
+        return []
+    out = []
+    rx = re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(m) for m in markers)})(?=\d)", re.IGNORECASE)
+    for mk in rx.finditer(text):
+        got = glued_marker_code(text, mk.end())
+        if got is None:
+            continue
+        end, code = got
+        window = text[mk.end():end]
+        abbr = ""
+        for form, _state in _FORMS:
+            fm = form.match(window)
+            if fm is not None:
+                abbr = fm.groupdict().get("type") or ""
+                break
+        out.append((mk.end(), end, code, abbr))
+    return out
+

@@ -15,7 +15,7 @@ from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
 from partykg.ingest.extract.glued import glued_mentions
-from partykg.ingest.extract.markedcode import glued_marker_code
+from partykg.ingest.extract.markedcode import glued_marker_code, marker_glued_codes
 from partykg.ingest.extract.letters import letter_mentions
 from partykg.ingest.extract.preattrs import pre_attributes
 # (_is_filler: read by the relation rules from here)
@@ -52,6 +52,10 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
                 continue
             covered.update(range(m.start(), m.end()))
             codes.append((m.start(), m.end(), m.group(0), abbr))
+    for gs, ge, gc, ga in marker_glued_codes(cview, L.NUMBER_MARKERS[P.lang]):  # "số31-QĐ/TW"
+        if gs not in covered:
+            covered.update(range(gs, ge))
+            codes.append((gs, ge, gc, ga))
     if "/" in cview:  # "Công văn số 772/BXD": the issuer alone, a code only after a type word
         for m in _CODE_ISSUER_ONLY.finditer(cview):
             if m.start() not in covered:

@@ -17,6 +17,7 @@ from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 from partykg.ingest.extract.provisions import provisions_in
 from partykg.ingest.extract.prescribedin import prescribed_in
+from partykg.ingest.extract.partitem import part_item_gap
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 from partykg.ingest.extract.partgap import KINDS as PART_KINDS, part_gap
 
@@ -311,6 +312,7 @@ def fronted_objects(sent: Sentence, idx: list[int], mentions: list[Mention],
                                                           m.start - base, P)
         if text[max(0, m.start - base - 4):m.start - base].rstrip(" \t").endswith(";") or \
                 _list_gap(P).fullmatch(gap) or _item_gap(gap, P) or ends_coord or inside or \
+                part_item_gap(gap, P) or \
                 _joined_after_subject(sent, idx, mentions, prev, m, P):
             out.append(j)
             prev = m
