@@ -158,3 +158,30 @@ def test_a_part_item_gap_needs_a_part_word_and_its_number():
     assert part_item_gap(" ban hành Quy định “về công tác báo chí” và Điều 2 ", P)
     assert not part_item_gap(" và nhiệm vụ 2 ", P)
     assert not part_item_gap(" và Điều ", P)
+
+
+# --- "các Luật liên quan đến …" is no law's title (extract_lang.TITLE_NOT) -----------------------
+
+def test_the_laws_relating_to_a_field_are_no_amended_law():
+    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của các Luật liên quan đến quy hoạch đô thị "
+            "ngày 15/6/2030;")
+    assert not any(k == "amends" for k, _, _ in _first_texts(text, "vi"))
+
+
+def test_a_law_named_by_its_title_is_still_amended():
+    text = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Lâm nghiệp ngày 15/6/2030;"
+    assert ("amends", "Luật sửa đổi, bổ sung một số điều", "Luật Lâm nghiệp") in \
+        _first_texts(text, "vi")
+
+
+# --- a legislature's code with a space before a slash (codes._CODE_LEGISLATURE) ------------------
+
+def test_a_law_code_spaced_before_its_slash_is_read():
+    text = "Tax Base 44 /2031/QH15 and Law Number 45 /2032/QH16 on the same subject."
+    found = {(n, c.replace(" ", "")) for _, n, c in docs(text, "en") if c}
+    assert {("44", "44/2031/QH15"), ("45", "45/2032/QH16")} <= found
+
+
+def test_a_number_and_a_year_with_no_legislature_are_no_code():
+    text = "The meeting in room 44 /2031/B of the tax office lasted two hours."
+    assert not any(code for _, _, code in docs(text, "en"))

@@ -544,7 +544,8 @@ TITLE_BEFORE_NOT: dict[str, tuple[str, ...]] = {
     "vi": (), "fr": (), "id": (),
 }
 TITLE_NOT: dict[str, tuple[str, ...]] = {
-    "en": (), "vi": ("sư", "pháp", "lệ", "gia", "chơi", "rừng"), "fr": (), "id": (),
+    # ("các Luật liên quan đến …": the laws relating to a field, no title; set LG)
+    "en": (), "vi": ("sư", "pháp", "lệ", "gia", "chơi", "rừng", "liên"), "fr": (), "id": (),
 }
 TITLE_AMENDING: dict[str, tuple[str, ...]] = {
     "en": ("amending and supplementing a number of articles",

@@ -67,7 +67,9 @@ _CODE_STATE_SPLIT = re.compile(
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
 _CODE_LEGISLATURE = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,4}})/(?P<year>(?:19|20)\d\d)/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
+    # (a space may stand before a slash, as in _CODE_STATE: "21 /2012/QH13", a machine
+    # translation's spacing; set LG)
+    rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t]?/(?P<year>(?:19|20)\d\d)[ \t]?/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
     r"(?![\w/-])")
 _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
