@@ -180,7 +180,8 @@ _FR_STOP = frozenset("a est et qui que ont sont se ne pour par sur dans avec en 
 _VI_SYLLABLE = re.compile(r"[ \t]{1,2}([^\W\d_]+)")
 
 
-def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | None:
+def _expand_body_vi(text: str, hs: int, he: int, P: Patterns,
+                    parent: bool = True) -> tuple[int, int] | None:
     end = he
     count = 0
     pos = he
@@ -196,7 +197,15 @@ def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int]
     if end == he and text[hs:he] in ("Ban", "Bộ", "Ủy ban", "Uỷ ban", "Văn phòng", "Đảng bộ",
                                      "Đảng ủy", "Đảng uỷ"):
         return None
-    return hs, _coordinated_name(text, end, P)
+    cut = _coordinated_name(text, end, P)
+    if cut > end and parent:
+        # the coordinated name of a unit, then (no comma, no verb between) the committee it
+        # belongs to: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Tổ chức và Kiểm tra Đảng ủy Khối"
+        hm = P.head_re.match(text, cut + 1) if text[cut:cut + 1] == " " else None
+        sub = _expand_body_vi(text, hm.start(), hm.end(), P, parent=False) if hm else None
+        if sub is not None:
+            cut = sub[1]
+    return hs, cut
 
 
 _VI_CAP = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,7}"
