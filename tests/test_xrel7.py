@@ -162,3 +162,23 @@ def test_a_slug_code_with_its_year_reads_as_the_state_code():
     assert normal_code("133 2016 tt btc") == "133/2016/TT-BTC"
     assert normal_code("24a-2016-nd-cp") == "24a/2016/ND-CP"
     assert normal_code("12-nq-tw") != "12-NQ/TW"  # no year: Party or state cannot be told
+
+
+# --- (f) the lead's ruling: the plan or programme a document issues is what implements ---------
+
+def _rels(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(text, "vi")
+    name = {d.id: d.code or f"{d.type}:{d.number}" for d in ex.documents}
+    return {(r.kind, name[r.source], name[r.target]) for r in ex.doc_relations}
+
+
+def test_a_decision_issuing_a_plan_does_not_implement():
+    found = _rels("Ủy ban nhân dân tỉnh ban hành Quyết định số 512/QĐ-UBND ban hành Kế hoạch thực "
+                  "hiện Chỉ thị số 21-CT/TW của Ban Bí thư.")
+    assert found == {("implements", "plan:None", "21-CT/TW")}
+
+
+def test_a_programme_with_its_issuing_decision_in_brackets_implements():
+    found = _rels("Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 19-NQ/TU "
+                  "(được ban hành tại Quyết định số 77/QĐ-UBND ngày 3/4/2022) đạt nhiều kết quả.")
+    assert found == {("implements", "programme:None", "19-NQ/TU")}
