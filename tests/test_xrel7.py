@@ -182,3 +182,27 @@ def test_a_programme_with_its_issuing_decision_in_brackets_implements():
     found = _rels("Chương trình hành động của Ủy ban nhân dân tỉnh thực hiện Nghị quyết số 19-NQ/TU "
                   "(được ban hành tại Quyết định số 77/QĐ-UBND ngày 3/4/2022) đạt nhiều kết quả.")
     assert found == {("implements", "programme:None", "19-NQ/TU")}
+
+
+# --- a stop word written capitalised right after the head is a word of the name -----------------
+
+@pytest.mark.parametrize("body", ["Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy",
+                                  "Tỉnh ủy Cần Thơ", "Ban Tổ chức và Kiểm tra Đảng ủy Khối"])
+def test_a_capitalised_stop_word_after_the_head_is_part_of_the_name(body):
+    docs = _docs(f"Kế hoạch số 14-KH/BTC ngày 3/3/2023 của {body} về công tác cán bộ.")
+    assert docs[0].issuer is not None and docs[0].issuer.text == body
+    assert docs[0].subject == "công tác cán bộ"
+
+
+def _bodies(text: str) -> list[str]:
+    from partykg.ingest.extract import find_bodies, split_sentences
+    return [b.text for s in split_sentences(text) for b in find_bodies(s, patterns("vi"))]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Ban Thường vụ Tỉnh ủy tổ chức hội nghị.", ["Ban Thường vụ Tỉnh ủy"]),  # lower case: a verb
+    ("Ban Thường vụ Tỉnh ủy Theo dõi việc này.", ["Ban Thường vụ Tỉnh ủy"]),  # not right after the head
+    ("BAN THƯỜNG VỤ TỈNH ỦY VỀ VIỆC HỌC TẬP", ["BAN THƯỜNG VỤ TỈNH ỦY"]),  # in capitals
+])
+def test_a_lower_case_or_later_stop_word_still_ends_the_name(text, want):
+    assert _bodies(text) == want

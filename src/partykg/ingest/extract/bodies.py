@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import _LOWER_VI
 from partykg.ingest.extract.data import Body, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
@@ -190,6 +191,10 @@ def _expand_body_vi(text: str, hs: int, he: int, P: Patterns,
         if not m:
             break
         stop = P.vi_stop_re.match(text, m.start(1))
+        # (a stop word written capitalised, not in capitals, right after the head is a word of
+        # the name: "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy", "Tỉnh ủy Cần Thơ")
+        if stop and count == 0 and m.group(1)[:1].isupper() and m.group(1)[1:2].islower():
+            stop = None
         if stop or P.type_re.match(text, m.start(1)):
             break
         pos = end = m.end()
@@ -208,8 +213,10 @@ def _expand_body_vi(text: str, hs: int, he: int, P: Patterns,
     return hs, cut
 
 
-_VI_CAP = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,7}"
-_VI_LOW = r"[a-zđà-ỹ]{1,7}"
+# (small letters only: the range à-ỹ also holds the capitals "Đ", "Ư", "Ơ" …, so "Kiểm tra Đảng
+# ủy" would read as one part)
+_VI_CAP = rf"[A-ZĐÀ-Ỹ][{_LOWER_VI}]{{1,7}}"
+_VI_LOW = rf"[{_LOWER_VI}]{{1,7}}"
 
 
 def _coordinated_name(text: str, end: int, P: Patterns) -> int:
