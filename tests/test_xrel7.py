@@ -85,6 +85,9 @@ def test_a_unit_needs_two_capitals_and_no_lower_case():
     assert "58-TB/TW-H" not in _codes("Thông báo số 58-TB/TW-Học tập đã ban hành.")
     with pytest.raises(CodeError):
         parse_code("58-TB/TW-")
+    # a unit glued to the next word in capitals: no reading is safe, none is taken
+    assert not [c for c in _codes("Số: 58 - TB/TWĐTN-VPĐOÀN THANH NIÊN") if c and c.startswith("58")]
+    assert _codes("Thông báo số 58-TB/TWĐTN-VPNGÀY 2/6/2023.") == ["58-TB/TWĐTN-VP"]
 
 
 # --- (e) invisible characters inside a code -------------------------------------------------------

@@ -43,8 +43,10 @@ _ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][{_LOWER_VI}]|[A-ZĐ][{_
 _CODE_PARTY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-zA-Z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
-    # (a unit of the issuing office after a hyphen: "367-QĐ/TWĐTN-VP", two capitals or more)
-    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}(?:-[{_UPPER}]{{2,6}})?){_ISSUER_END}")
+    # (a unit of the issuing office after a hyphen: "367-QĐ/TWĐTN-VP", two capitals or more,
+    # ending cleanly: not glued to the next word, "…-VPĐOÀN", but for a date word, "…-VPNGÀY")
+    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}"
+    rf"(?:-[{_UPPER}]{{2,6}}(?:(?![\w-])|(?={_GLUED_DATE})))?){_ISSUER_END}")
 # a state issuer in capitals, or mixed case after two capitals ("TTg": the Prime Minister)
 # (at most two lower case letters in a row: "TTg"; a capital and more is a word the page glued
 # to the code, "289/2025/NĐ-CPSigner", where the issuer ends)
