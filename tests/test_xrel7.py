@@ -209,3 +209,26 @@ def _bodies(text: str) -> list[str]:
 ])
 def test_a_lower_case_or_later_stop_word_still_ends_the_name(text, want):
     assert _bodies(text) == want
+
+
+# --- (a) a title without diacritics: the type word before a code --------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Quy dinh so 118-QD/TW ngay 9/1/2018 cua Ban Bi thu", ("regulation", "Quy dinh so 118-QD/TW")),
+    ("Quyet dinh so 118-QD/TW cua Bo Chinh tri", ("decision", "Quyet dinh so 118-QD/TW")),
+    ("Nghi quyet 31-NQ/TU ve phat trien do thi", ("resolution", "Nghi quyet 31-NQ/TU")),
+])
+def test_an_unaccented_type_word_names_the_code_after_it(text, want):
+    ex = extract(text, "vi")
+    assert [(m.type, m.text) for m in ex.mentions] == [want]
+
+
+def test_an_unaccented_type_word_the_code_refuses_is_not_taken():
+    ex = extract("Chi thi so 118-QD/TW cua Bo Chinh tri", "vi")  # CT is no QD
+    assert [m.text for m in ex.mentions] == ["118-QD/TW"]
+
+
+def test_two_unaccented_titles_and_an_unaccented_cue():
+    found = _rels("Thong tu 41/2021/TT-BTC thay the Thong tu 7/2016/TT-BTC")
+    assert found == {("replaces", "41/2021/TT-BTC", "7/2016/TT-BTC")}
+    assert _rels("Thong tu 41/2021/TT-BTC va Thong tu 7/2016/TT-BTC") == set()  # no cue
