@@ -4,7 +4,7 @@ Pure Python (no rdflib): this module sits on the fast paths (import, lookup).
 
 A Party code is ``NUMBER-TYPE/ISSUER`` (``51-CT/TW``, ``01-NQ/ĐUB``, ``07-QĐi/TW``); a state code
 inverts it, ``NUMBER/TYPE-ISSUER`` (``396/QĐ-BNG``), sometimes with a year
-(``12/2020/NĐ-CP``); a number may carry a letter (``24a/2016/NĐ-CP``, ``12a-QĐ/TW``). Sources
+(``12/2020/NĐ-CP``); a number may carry a letter (``24a/2016/NĐ-CP``, ``24A/2016/NĐ-CP``, ``12a-QĐ/TW``). Sources
 write ``Đ`` or ``D``, and pages also write look-alikes (``Ð`` U+00D0, Cyrillic or full-width
 letters, en dashes, full-width slashes, non-breaking or zero-width spaces: :data:`LOOKALIKES`);
 :func:`code_key` folds them all to one key, and that key is what lookups match, exactly.
@@ -23,10 +23,10 @@ BASE = "https://w3id.org/partykg/id/"
 
 _LETTERS = r"[A-Za-zĐđ]+"
 _PARTY = lazy(
-    rf"^\s*(?P<number>\d+[a-z]?)\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+)\s*$"
+    rf"^\s*(?P<number>\d+[a-zA-Z]?)\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ]+)?)\s*$"
 )
 _STATE = lazy(
-    rf"^\s*(?P<number>\d+[a-z]?)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
+    rf"^\s*(?P<number>\d+[a-zA-Z]?)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
     rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.codes import _LOWER_VI
 from partykg.ingest.extract.data import Body, Sentence, _norm
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
@@ -180,7 +181,8 @@ _FR_STOP = frozenset("a est et qui que ont sont se ne pour par sur dans avec en 
 _VI_SYLLABLE = re.compile(r"[ \t]{1,2}([^\W\d_]+)")
 
 
-def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int] | None:
+def _expand_body_vi(text: str, hs: int, he: int, P: Patterns,
+                    parent: bool = True) -> tuple[int, int] | None:
     end = he
     count = 0
     pos = he
@@ -189,6 +191,10 @@ def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int]
         if not m:
             break
         stop = P.vi_stop_re.match(text, m.start(1))
+        # (a stop word written capitalised, not in capitals, right after the head is a word of
+        # the name: "Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra Huyện ủy", "Tỉnh ủy Cần Thơ")
+        if stop and count == 0 and m.group(1)[:1].isupper() and m.group(1)[1:2].islower():
+            stop = None
         if stop or P.type_re.match(text, m.start(1)):
             break
         pos = end = m.end()
@@ -196,11 +202,21 @@ def _expand_body_vi(text: str, hs: int, he: int, P: Patterns) -> tuple[int, int]
     if end == he and text[hs:he] in ("Ban", "Bộ", "Ủy ban", "Uỷ ban", "Văn phòng", "Đảng bộ",
                                      "Đảng ủy", "Đảng uỷ"):
         return None
-    return hs, _coordinated_name(text, end, P)
+    cut = _coordinated_name(text, end, P)
+    if cut > end and parent:
+        # the coordinated name of a unit, then (no comma, no verb between) the committee it
+        # belongs to: "Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Tổ chức và Kiểm tra Đảng ủy Khối"
+        hm = P.head_re.match(text, cut + 1) if text[cut:cut + 1] == " " else None
+        sub = _expand_body_vi(text, hm.start(), hm.end(), P, parent=False) if hm else None
+        if sub is not None:
+            cut = sub[1]
+    return hs, cut
 
 
-_VI_CAP = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]{1,7}"
-_VI_LOW = r"[a-zđà-ỹ]{1,7}"
+# (small letters only: the range à-ỹ also holds the capitals "Đ", "Ư", "Ơ" …, so "Kiểm tra Đảng
+# ủy" would read as one part)
+_VI_CAP = rf"[A-ZĐÀ-Ỹ][{_LOWER_VI}]{{1,7}}"
+_VI_LOW = rf"[{_LOWER_VI}]{{1,7}}"
 
 
 def _coordinated_name(text: str, end: int, P: Patterns) -> int:

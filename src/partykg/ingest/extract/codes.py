@@ -41,16 +41,19 @@ _ISSUER_END = (rf"{_NOT_IN_GLUED}(?:(?![\w-])|(?=[A-ZĐ][{_LOWER_VI}]|[A-ZĐ][{_
                rf"|{_GLUED_DATE})"
                rf"|(?<=[/ \t][{_UPPER}]{{2}})(?=[{_LOWER_VI}]{{3}}))")
 _CODE_PARTY = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-zA-Z]?)[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}"
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}})[ \t]{{0,2}}/[ \t]{{0,2}}"
-    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}){_ISSUER_END}")
+    # (a unit of the issuing office after a hyphen: "367-QĐ/TWĐTN-VP", two capitals or more,
+    # ending cleanly: not glued to the next word, "…-VPĐOÀN", but for a date word, "…-VPNGÀY")
+    rf"(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{0,11}}"
+    rf"(?:-[{_UPPER}]{{2,6}}(?:(?![\w-])|(?={_GLUED_DATE})))?){_ISSUER_END}")
 # a state issuer in capitals, or mixed case after two capitals ("TTg": the Prime Minister)
 # (at most two lower case letters in a row: "TTg"; a capital and more is a word the page glued
 # to the code, "289/2025/NĐ-CPSigner", where the issuer ends)
 _STATE_ISSUER = (rf"[{_UPPER}](?:[{_UPPER}0-9]{{0,11}}"
                  rf"|[{_UPPER}][{_UPPER}0-9]{{0,8}}[a-z]{{1,2}}[{_UPPER}0-9]{{0,4}})")
 _CODE_STATE = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-zA-Z]?)[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?)?"
     # (or, in an official letter's code, the issuing ministry's abbreviation, up to seven
     # capitals: "555/LĐTBXH-BTXH", "12/BNNPTNT-TCTL")
     rf"(?P<type>[A-ZĐ][{_LETTERS}]{{0,4}}|[A-ZĐ]{{6,7}})[ \t]?{_DASH}[ \t]?"
@@ -62,7 +65,7 @@ _CODE_STATE = re.compile(
 # (the letters joined), taken when they make an abbreviation of the scheme (checked where it is
 # used) and the code has its year
 _CODE_STATE_SPLIT = re.compile(
-    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?)/(?P<year>(?:19|20)\d\d)/"
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-zA-Z]?)/(?P<year>(?:19|20)\d\d)/"
     rf"(?P<type>[A-ZĐ](?:[ \t][A-ZĐ]){{1,3}})[ \t]?{_DASH}[ \t]?"
     rf"(?P<issuer>{_STATE_ISSUER}(?:-{_STATE_ISSUER}){{0,3}})(?![\w/])")
 # a law or a National Assembly resolution: NUMBER/YEAR/ the Assembly and its term ("NN/2020/QH14")
@@ -105,6 +108,12 @@ _CODE_LOWER = re.compile(
     r"(?![\w/])")
 
 
+# a state code written as a slug, in lower case without its slashes ("133 2016 tt btc",
+# "133-2016-tt-btc"; extract/slugs.py): read by normal_code when it has its year
+_CODE_SLUG = re.compile(r"(?P<number>\d{1,5}[a-z]?)[ \t-](?P<year>(?:19|20)\d\d)[ \t-]"
+                        r"(?P<type>[a-z]{1,5})[ \t-](?P<issuer>[a-z]{1,8}\d{0,2})")
+
+
 def lower_code(text: str, pos: int) -> tuple[int, str] | None:
     """(end, code in capitals) of a lower-case state code at ``pos``, or None."""
     m = _CODE_LOWER.match(text, pos)
@@ -119,12 +128,41 @@ def _upper_code(code: str) -> str:
                   code.upper())
 
 
+# invisible characters (zero-width space and joiners, soft hyphen, word joiner, BOM) inside a
+# word ("12-N\u200bQ/TW", "NQ/T\u200bW"): a page's markup, not a separator
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INSIDE_INVISIBLE = re.compile(rf"[^\s{_INVISIBLE}]+(?:[{_INVISIBLE}]+[^\s{_INVISIBLE}]+)+")
+
+
+def _drop_inside(m: re.Match) -> str:
+    word = m.group(0)
+    joined = "".join(ch for ch in word if ch not in _INVISIBLE)
+    return joined + " " * (len(word) - len(joined))
+
+
+def raw_end(text: str, start: int, end: int) -> int:
+    """Where a code read in :func:`code_view` from ``start`` to ``end`` ends in the page's
+    ``text``: later by the invisible characters inside it ("12-N\u200bQ/TW")."""
+    need, pos = end - start, start
+    while need and pos < len(text):
+        if text[pos] not in _INVISIBLE:
+            need -= 1
+        pos += 1
+    return pos
+
+
 def code_view(text: str) -> str:
     """``text`` with the look-alike characters of codes replaced, one for one (offsets kept):
     "NÐ" -> "NĐ", "／" -> "/", "–" -> "-", a no-break or zero-width space -> " " (see
     :data:`partykg.model.ids.LOOKALIKES`). The code patterns are matched on it; mentions keep the
-    page's text, codes this one's."""
-    return text.translate(LOOKALIKES) if has_lookalikes(text) else text
+    page's text, codes this one's. An invisible character inside a word is dropped and a space
+    put at the word's end instead ("12-N\u200bQ/TW" -> "12-NQ/TW "): the word's later characters
+    move one place left, the text's length and every other offset are kept."""
+    if not has_lookalikes(text):
+        return text
+    if any(ch in text for ch in _INVISIBLE):
+        text = _INSIDE_INVISIBLE.sub(_drop_inside, text)
+    return text.translate(LOOKALIKES)
 
 
 @lru_cache(maxsize=8192)  # pure: accept asks for each candidate's code several times
@@ -135,6 +173,9 @@ def normal_code(code: str) -> str:
     no spaces around its separators ("05/ 2022/NĐ-CP") nor inside a type written letter by letter
     ("86/2009/N Đ -CP"); other forms unchanged. Keys and IRIs are computed from this."""
     code = replace_lookalikes(code)
+    slug = _CODE_SLUG.fullmatch(code.strip())
+    if slug:  # "133 2016 tt btc", "133-2016-tt-btc" (a slug): the state code it spells
+        return _upper_code(f"{slug['number']}/{slug['year']}/{slug['type']}-{slug['issuer']}")
     if _CODE_STATE_SPLIT.fullmatch(code.strip()):
         return re.sub(r"\s+", "", code)
     if _LOWER_END.search(code.strip()):
@@ -192,7 +233,7 @@ def code_types(code: str, strict: bool = False) -> tuple[str, ...]:
 
 
 # a state code cut by the end of an excerpt: "số 15/2006/", "số 15/2006/QĐ-" (end of text)
-CUT_CODE = re.compile(r"(?P<number>\d{1,4}[a-z]?)/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
+CUT_CODE = re.compile(r"(?P<number>\d{1,4}[a-zA-Z]?)/(?:19|20)\d\d/(?:[A-ZĐ]{1,4}-?)?[ \t]{0,2}$")
 
 
 def code_number(ctext: str) -> str | None:

@@ -48,6 +48,7 @@ from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
+from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, unaccented_names
 
 
 def extract(text: str, lang: str = "auto") -> Extraction:
@@ -70,7 +71,9 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         has_abbr = has_abbreviated(sent.text, P)
         has_merge = P.merge_re.search(sent.text) is not None
         charter = has_charter(sent.text)
-        if not (has_type or has_code or has_abbr or has_merge or charter):
+        # "thong tu so 133 2016 tt btc": a slug, no type word nor code as the rules read them
+        slug = not (has_type or has_code) and has_slug(sent.text, P)
+        if not (has_type or has_code or has_abbr or has_merge or charter or slug):
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
@@ -85,6 +88,9 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
         ms = name_charters(sent, si, ms) if charter else ms
         ms = name_lower_refs(sent, si, ms, P) if has_type else ms
+        ms = slug_mentions(sent, si, ms, P) if slug else ms
+        if has_code:
+            unaccented_names(sent, ms, P)  # "Quy dinh so 105-QD/TW"
         type_from_row(sent, ms)
         key_possessive(sent, ms, bodies, P)
         ms = bare_objects(sent, si, ms, mentions, P) if has_type else ms
@@ -103,6 +109,8 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         relations.extend(title_relations(sent, si, idx, mentions, P))
         relations.extend(find_fronted(sent, si, idx, mentions, P))
         relations.extend(fronted_unnamed(sent, si, idx, mentions, relations, P))
+        if slug or has_code:
+            relations.extend(slug_relations(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, code_number, code_view, code_types, lower_code, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
@@ -26,6 +26,7 @@ from partykg.ingest.extract.attributes import _attributes, _is_filler  # noqa: F
 def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> list[Mention]:
     text = sent.text
     cview = code_view(text)  # the codes are read with look-alike characters replaced ("NÐ")
+    hidden = cview is not text and any(ch in text for ch in _INVISIBLE)  # "12-N\u200bQ/TW"
     base = sent.start
     codes: list[tuple[int, int, str, str]] = []  # start, end, code text, abbreviation
     covered: set[int] = set()
@@ -51,11 +52,12 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             if m.start() in covered:
                 continue
             covered.update(range(m.start(), m.end()))
-            codes.append((m.start(), m.end(), m.group(0), abbr))
+            codes.append((m.start(), raw_end(text, m.start(), m.end()) if hidden else m.end(),
+                          m.group(0), abbr))
     for gs, ge, gc, ga in marker_glued_codes(cview, L.NUMBER_MARKERS[P.lang]):  # "số31-QĐ/TW"
         if gs not in covered:
             covered.update(range(gs, ge))
-            codes.append((gs, ge, gc, ga))
+            codes.append((gs, raw_end(text, gs, ge) if hidden else ge, gc, ga))
     if "/" in cview:  # "Công văn số 772/BXD": the issuer alone, a code only after a type word
         for m in _CODE_ISSUER_ONLY.finditer(cview):
             if m.start() not in covered:

@@ -3,11 +3,14 @@
 No. NN-NQ/TW", "Nghị quyết số NN/NQ-CP Ban hành Chương trình hành động … thực hiện Kết luận số …",
 "la Résolution NN/NQ-CP sur le Programme d'action … pour mettre en œuvre …", "Keputusan Nomor … ,
 yang menyetujui Program … untuk melaksanakan …", and the apposition "Resolution No. NN/NQ-CP …,
-the Government's Action Program to implement …"; and the bracket after the object
-"Chương trình hành động … thực hiện Nghị quyết số NN-NQ/TW (được ban hành tại Nghị quyết số
-NN/NQ-CP …)", "(issued in Resolution No. …)". The numbered document is the one that implements;
-the unnamed programme inside it is not a document of its own (a relation found from it to the
-same object is dropped).
+the Government's Action Program to implement …"; and a title block "THE GOVERNMENT'S ACTION
+PLAN" / "On implementation of Y …" / "(Attached to Resolution No. …)". The numbered document is
+the one that implements; the unnamed programme inside it is not a document of its own (a
+relation found from it to the same object is dropped). Not so when the programme is named as a
+document of its own with the documents it was issued in in a bracket after its object
+("Chương trình hành động … thực hiện Nghị quyết số NN-NQ/TW (được ban hành tại Nghị quyết số
+NN/NQ-CP …)"): the programme implements, the documents promulgate it (the lead's ruling of the
+ninth round: the plan or programme a document issues is what implements).
 
 The structure is generic: the words are per-language data (``PROMULGATES`` and ``PROMULGATED_IN`` in
 :mod:`partykg.ingest.extract_lang`, the programme and plan labels of the SKOS scheme
@@ -134,18 +137,13 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
                 if not mentions[j].strong and D.end <= mentions[j].start < hi:
                     drop.add((j, y))
                     named.add((_name(mentions[j]), _target_key(mentions[y])))
-    # "<programme> … implementing Y (issued in D1 and D2)": D1 and D2 implement Y; also a
-    # title block "THE GOVERNMENT'S ACTION PLAN" / "On implementation of Y …" / "(Attached to D …)"
+    # a title block "THE GOVERNMENT'S ACTION PLAN" / "On implementation of Y …" / "(Attached to
+    # D …)": D implements Y. (A programme named in the sentence with its issuing documents in a
+    # bracket after its object, "(được ban hành tại D1 và D2)", keeps its relation: D1 and D2
+    # promulgate it, no relation of the scored kinds.)
     inside = _promulgated_in_re(P.lang)
-    pairs = [(r.kind, r.source, r.target, r.cue) for r in relations]
-    pairs += _title_blocks(sentences, by_sent, mentions, P)
-    for kind, source, target, cue_text in pairs:
-        if kind not in ("implements", "continues"):
-            continue
-        src, Y = mentions[source] if source is not None else None, mentions[target]
-        if src is not None and (src.strong or src.type not in CONTENT_TYPES
-                                or Y.sentence != src.sentence):
-            continue
+    for kind, _none, target, cue_text in _title_blocks(sentences, by_sent, mentions, P):
+        Y = mentions[target]
         sent = sentences[Y.sentence]
         base = sent.start
         im = inside.match(sent.text, max(Y.tail_end, Y.end) - base)
@@ -161,8 +159,6 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             continue
         for j in found:
             add(kind, j, target, Y.sentence, cue_text)
-        if source is not None:
-            drop.add((source, target))
     # the same programme named elsewhere (a page title repeating it): not a document of its own
     for r in relations:
         src = mentions[r.source]

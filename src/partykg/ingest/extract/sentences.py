@@ -99,9 +99,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 # a code cut by a line end: "Số: 16 -" / "HD/BTCTW"; a state code's: "số 24/2016/" / "NĐ-CP"
-_CODE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-z]?[ \t]{0,2}[-–]$")
+_CODE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-zA-Z]?[ \t]{0,2}[-–]$")
 _CODE_REST = re.compile(r"[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]{0,2}/[ \t]{0,2}[A-ZĐ]")
-_STATE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-z]?/(?:(?:19|20)\d\d/)?$")
+_STATE_CUT = re.compile(r"(?<![\w/-])\d{1,5}[a-zA-Z]?/(?:(?:19|20)\d\d/)?$")
 _STATE_REST = re.compile(r"(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?[-–][ \t]?[A-ZĐ]")
 _TERMINAL = re.compile(r"[.!?;:…][\"”»’')\]]{0,2}$")
 _ITEM = re.compile(r"[ \t]{0,4}(?:[-–—•*|+>]|\d{1,2}[.)]|[IVXivx]{1,4}[.)]|[a-zđ][.)][ \t])")
