@@ -193,6 +193,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "digantikan oleh", "digantikan dengan", "diganti dengan", "diganti oleh"),
         ("amends", "active", "plain"): ("mengubah", "yang mengubah", "merevisi", "perubahan atas", "merevisi dan melengkapi",
                                         "yang merevisi dan melengkapi", "mengubah dan melengkapi",
+                                        "menyesuaikan dan melengkapi", "yang menyesuaikan dan melengkapi",
                                         "mengubah dan menambah", "perubahan dan penambahan atas",
                                         "mengamandemen", "yang mengamandemen"),
         ("amends", "passive", "plain"): ("diubah dengan", "diubah oleh"),

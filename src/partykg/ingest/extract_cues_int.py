@@ -91,11 +91,12 @@ FRONTED_LEADS: dict[str, tuple[str, ...]] = {
 # of the document, so replacing it amends that document.
 PART_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("section", "sections", "article", "articles", "clause", "clauses", "point", "points",
-           "chapter", "chapters", "paragraph", "paragraphs", "part", "parts", "item", "items"),
+           "chapter", "chapters", "paragraph", "paragraphs", "part", "parts", "item", "items",
+           "content", "contents", "provision", "provisions"),
     "fr": ("article", "articles", "section", "chapitre", "clause", "point", "points", "alinéa",
-           "paragraphe", "partie"),
+           "paragraphe", "partie", "contenu", "contenus", "disposition", "dispositions"),
     "vi": (),
-    "id": ("pasal", "bab", "bagian", "ayat", "butir", "huruf"),
+    "id": ("pasal", "bab", "bagian", "ayat", "butir", "huruf", "isi", "ketentuan"),
 }
 
 # --- "Le plan vise à concrétiser et à organiser efficacement la mise en œuvre de X", "The plan
@@ -130,6 +131,9 @@ PART_QUANTIFIERS: dict[str, tuple[str, ...]] = {
 PART_PREPS: dict[str, tuple[str, ...]] = {
     "en": ("of", "in"), "fr": ("de", "du", "de la", "de l'", "des"), "vi": (), "id": ("dari", "dalam"),
 }
+# Languages whose genitive needs no preposition: "sejumlah isi Direktif NN", "beberapa pasal
+# Peraturan NN" (the part word right before the document).
+PART_BARE_GENITIVE: frozenset[str] = frozenset({"id"})
 
 # --- "It replaced X and Conclusion B continued to be implemented": a verb right after a
 # coordinated document opens a clause of its own (the document is its subject, no object of the

@@ -399,12 +399,12 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
             joined = gm and (("," in gap) or gap.strip(" \t,")
                              or L_.coord_end.search(text[:_reach(mentions[prev]) - base]))
             # a list of numbered documents separated by semicolons ("thay thế A …; B …")
-            # (not when the other end is itself an item of a ";" list: "…; X on amending Y;
-            # Z on …": the semicolon ends X's item)
+            # (not when the other end is itself in an item of a ";" list: "…; X on amending Y;
+            # Z on …", "…; A …, and X adjusting Y; Z …": the semicolon ends X's item)
             # (nor after a passive note's agent: "… amended by A; B …" lists B with X)
             listed = (N.strong and mentions[prev].strong and N.code and obj_is_target
                       and re.fullmatch(r"[ \t]{0,2};[ \t]{0,2}", gap)
-                      and not text[:mentions[other].start - base].rstrip(" \t").endswith(";")
+                      and ";" not in text[:mentions[other].start - base]
                       and not fronted_objects(sent, idx, mentions, P))  # ";" lists those
             item = colon_list and N.strong and text[:N.start - base].rstrip(" \t").endswith(";")
             if not (joined or listed or item):

@@ -31,8 +31,9 @@ def _part_gap_re(lang: str) -> re.Pattern | None:
     poss = (r"(?:(?:the[ \t]{1,2})?(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,4}[A-Z][\w-]{0,20}['’]s"
             r"[ \t]{1,2})?") if lang == "en" else ""
     det = r"(?:the[ \t]{1,2})?" if lang == "en" else ""
+    prep = rf"(?:[ \t]{{1,2}}(?:{_alt(preps)}))" + ("?" if lang in W.PART_BARE_GENITIVE else "")
     return re.compile(rf"[ \t]{{0,2}}{q}(?:{_alt(parts)})(?:[ \t]{{1,2}}[0-9IVXLC]{{1,6}}[a-z]?\.?)?"
-                      rf"[ \t]{{1,2}}(?:{_alt(preps)})[ \t]{{0,2}}{det}{poss}", re.IGNORECASE)
+                      rf"{prep}[ \t]{{0,2}}{det}{poss}", re.IGNORECASE)
 
 
 def part_gap(gap: str, kind: str, lang: str) -> bool:
