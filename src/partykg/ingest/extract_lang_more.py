@@ -168,3 +168,28 @@ PARTY_CHARTER_NAMES: tuple[str, ...] = (
 # a possessive Party name then the charter word ("the Communist Party of Vietnam’s Charter")
 PARTY_POSSESSORS: tuple[str, ...] = ("Party", "Communist Party of Vietnam", "Communist Party of Viet Nam", "CPV")
 PARTY_CHARTER_WORDS: tuple[str, ...] = ("Charter", "Statutes")
+
+# --- sets K and N: a guidance document whose subject names a part of another document guides it
+# ("Instruction NN-HD/… on some contents of Directive No. MM", "Hướng dẫn số NN về một số nội
+# dung của Chỉ thị số MM"; extract/guidanceon.py). After the subject preposition
+# (extract_lang.SUBJECT_PREPS): an optional quantifier, one of these words, a preposition.
+GUIDED_PART_QUANTIFIERS: dict[str, tuple[str, ...]] = {
+    "en": ("some", "a number of", "certain", "several"),
+    "vi": ("một số", "các", "những"),
+    "fr": ("certains", "certaines", "quelques", "un certain nombre de", "plusieurs"),
+    "id": ("beberapa", "sejumlah"),
+}
+GUIDED_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("contents", "content", "issues", "matters", "points", "provisions", "articles",
+           "the implementation", "implementation"),
+    "vi": ("nội dung", "vấn đề", "điều", "quy định", "điểm"),
+    "fr": ("contenus", "points", "dispositions", "questions", "articles", "la mise en œuvre",
+           "l'application"),
+    "id": ("isi", "hal", "ketentuan", "pasal", "pelaksanaan"),
+}
+GUIDED_PART_PREPS: dict[str, tuple[str, ...]] = {
+    "en": ("of", "in"),
+    "vi": ("của", "trong", "tại"),
+    "fr": ("de la", "de l'", "du", "des", "de"),
+    "id": ("dari", "dalam", ""),
+}

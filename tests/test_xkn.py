@@ -1,0 +1,72 @@
+"""Forms of sets K and N (issue 12; made development data in the ninth round, set O held out in
+their place) the xkn branch reads: a guidance document whose subject is a part of another
+document guides it; Indonesian "menyesuaikan dan melengkapi" and parts named without a
+preposition ("sejumlah isi Direktif NN"); parts named by their contents or provisions; a ";"
+ends a cue's objects when the relation's subject stands in a ";" item. The sentences are the
+branch's own, fictional (invented numbers and subjects); each rule has a positive and a
+negative case."""
+from __future__ import annotations
+
+from extract_helpers import rels
+
+
+# --- a guidance on (a part of) a document guides it ---------------------------------------------
+
+def test_guidance_on_some_contents_of_a_directive_guides_it_in_four_languages():
+    cases = [
+        ("en", "The Commission issued Instruction 31-HD/BTCTW dated 4 May 2027 of the Central "
+               "Organizing Committee on some contents of Directive No. 48-CT/TW."),
+        ("vi", "Ban Tổ chức Trung ương ban hành Hướng dẫn số 31-HD/BTCTW ngày 4/5/2027 về một "
+               "số nội dung của Chỉ thị số 48-CT/TW."),
+        ("fr", "La Commission a publié le Guide 31-HD/BTCTW du 4 mai 2027 sur certains contenus "
+               "de la Directive n° 48-CT/TW."),
+        ("id", "Komisi menerbitkan Panduan 31-HD/BTCTW tanggal 4 Mei 2027 tentang beberapa isi "
+               "Direktif 48-CT/TW."),
+    ]
+    for lang, text in cases:
+        assert ("guides", "31-HD/BTCTW", "48-CT/TW") in rels(text, lang), lang
+
+
+def test_guidance_on_a_topic_or_a_regulation_on_a_document_guides_nothing():
+    assert not rels("The Commission issued Guidance 31-HD/BTCTW dated 4 May 2027 on some "
+                    "contents of the party work, and Directive No. 48-CT/TW remains.", "en")
+    assert not any(k == "guides" for k, _, _ in rels(
+        "The Politburo issued Regulation 31-QD/TW dated 4 May 2027 on some contents of "
+        "Directive No. 48-CT/TW.", "en"))
+
+
+# --- Indonesian amending cues and parts without a preposition -----------------------------------
+
+def test_indonesian_adjusting_and_supplementing_some_contents_amends():
+    text = ("Politbiro menerbitkan Kesimpulan 140-KL/TW tanggal 2 Maret 2027 yang menyesuaikan "
+            "dan melengkapi sejumlah isi Direktif 52-CT/TW tentang kongres partai.")
+    assert ("amends", "140-KL/TW", "52-CT/TW") in rels(text, "id")
+
+
+def test_indonesian_some_contents_gap_carries_no_replacement():
+    text = "Kesimpulan 140-KL/TW menggantikan sejumlah isi Direktif 52-CT/TW."
+    assert not rels(text, "id")
+
+
+def test_english_some_contents_of_a_directive_is_amended():
+    text = "The Politburo issued Conclusion 140-KL/TW amending some contents of Directive 52-CT/TW."
+    assert ("amends", "140-KL/TW", "52-CT/TW") in rels(text, "en")
+
+
+# --- a ";" ends the cue's objects when the subject stands in a ";" item ----------------------------
+
+def test_a_semicolon_item_after_the_object_is_not_amended_when_the_subject_is_an_item():
+    text = ("The delegates studied Resolution 19-NQ/TW dated 5 May 2026 of the Central Committee "
+            "on the apparatus; Directive 52-CT/TW dated 1 June 2027 of the Politburo on congresses "
+            "(Directive 52) and Conclusion 140-KL/TW dated 2 March 2027 amending Directive 52; "
+            "Resolution 61-NQ/TW dated 3 April 2027 of the Politburo on science.")
+    got = rels(text, "en")
+    assert ("amends", "140-KL/TW", "52-CT/TW") in got
+    assert ("amends", "140-KL/TW", "61-NQ/TW") not in got
+
+
+def test_a_semicolon_list_of_replaced_documents_is_still_replaced():
+    text = ("Regulation 140-QD/TW replaces Regulation 52-QD/TW dated 1 June 2017; Regulation "
+            "61-QD/TW dated 3 April 2018.")
+    got = rels(text, "en")
+    assert {("replaces", "140-QD/TW", "52-QD/TW"), ("replaces", "140-QD/TW", "61-QD/TW")} <= got
