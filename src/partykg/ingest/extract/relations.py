@@ -89,7 +89,8 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
             if A.end - base > cue.start() or ai == bi:
                 continue
             if (ai in embedded or _joined_to_embedded(ai, embedded, reach, mentions, text, base, P)) \
-                    and not _in_own_phrase(A, cue, base) and not (
+                    and not _in_own_phrase(A, cue, base) \
+                    and not _unnamed_purpose(A, cue, base, kind) and not (
                     paren or (voice == "passive" and (_opens_bracket(text, cue.start())
                                                       or _relative_passive(text, cue.start(), P)))):
                 continue  # (a bracketed passive note, "… (amended by Z)", is about the one before;
@@ -252,6 +253,19 @@ def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     # the implementation of X"): the participle is the nearest document's
     return A.tail_end > A.end and 0 < cue.start() - (A.tail_end - base) <= 2 \
         and not cue.string[A.tail_end - base:cue.start()].strip(" \t")
+
+
+UNNAMED_PURPOSE_TYPES = ("plan", "programme")  # the SKOS scheme's pkdt:plan, pkdt:programme
+
+
+def _unnamed_purpose(A: Mention, cue: re.Match, base: int, kind: str) -> bool:
+    """ "Plan No. NN to implement the Government's Action Plan to implement Resolution MM": an
+    unnamed plan or programme right before an implementing cue is that cue's subject (the
+    plan's purpose) even when it is itself the object of the cue before."""
+    if kind != "implements" or A.strong or A.type not in UNNAMED_PURPOSE_TYPES:
+        return False
+    end = max(A.tail_end, A.end) - base
+    return 0 < cue.start() - end <= 2 and not cue.string[end:cue.start()].strip(" \t")
 
 
 _APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
