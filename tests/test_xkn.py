@@ -70,3 +70,39 @@ def test_a_semicolon_list_of_replaced_documents_is_still_replaced():
             "61-QD/TW dated 3 April 2018.")
     got = rels(text, "en")
     assert {("replaces", "140-QD/TW", "52-QD/TW"), ("replaces", "140-QD/TW", "61-QD/TW")} <= got
+
+
+# --- an unnamed plan's purpose, a numbered object's own guiding title ----------------------------
+
+def test_an_unnamed_action_plan_between_two_implementing_cues_implements_the_resolution():
+    text = ("The People's Committee issued Plan No. 208/KH-UBND to implement the Government's "
+            "Action Plan to implement Resolution No. 77-NQ/TW dated 2 May 2027 of the Politburo.")
+    got = rels(text, "en")
+    assert ("implements", "208/KH-UBND", "plan:None") in got
+    assert ("implements", "plan:None", "77-NQ/TW") in got
+    assert ("implements", "208/KH-UBND", "77-NQ/TW") not in got
+
+
+def test_a_numbered_plan_between_two_cues_stays_an_object():
+    text = ("The People's Committee issued Plan No. 208/KH-UBND to implement Plan No. 12-KH/TU, "
+            "to implement Resolution No. 77-NQ/TW.")
+    got = rels(text, "en")
+    assert ("implements", "12-KH/TU", "77-NQ/TW") not in got
+
+
+def test_an_amended_circulars_own_title_guides_what_it_names():
+    text = ("Thông tư 71/2027/TT-BTC sửa đổi Thông tư 09/2025/TT-BTC hướng dẫn Luật thuế tiêu "
+            "thụ, hướng dẫn thi hành Nghị định 140/2024/NĐ-CP và 141/2024/NĐ-CP do Bộ Tài chính "
+            "ban hành")
+    got = rels(text, "vi")
+    assert ("amends", "71/2027/TT-BTC", "09/2025/TT-BTC") in got
+    assert {("guides", "09/2025/TT-BTC", "140/2024/NĐ-CP"),
+            ("guides", "09/2025/TT-BTC", "141/2024/NĐ-CP")} <= got
+    assert not any(k == "guides" and s == "71/2027/TT-BTC" for k, s, _ in got)
+
+
+def test_a_guiding_participle_after_a_comma_is_the_main_documents():
+    text = ("Bộ Tài chính ban hành Thông tư 71/2027/TT-BTC sửa đổi Thông tư 09/2025/TT-BTC, "
+            "hướng dẫn thi hành Nghị định 140/2024/NĐ-CP.")
+    got = rels(text, "vi")
+    assert ("guides", "09/2025/TT-BTC", "140/2024/NĐ-CP") not in got

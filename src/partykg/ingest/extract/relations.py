@@ -81,10 +81,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         if _names_task_body(text, cue, P):
             continue  # "Ban Chỉ đạo thực hiện X": a body's name
         source = None
+        par = _parallel_participle(out, mentions, text, cue, base, kind)
         # a bracketed passive note ("… of Decree NN on X (amended and supplemented by Decree
         # MM)") is about the document right before it, even the object of an earlier cue
         paren = voice == "passive" and text[:cue.start()].rstrip(" \t").endswith("(")
         for ai in reversed(idx):
+            if par is not None:
+                source = par  # "B hướng dẫn X, hướng dẫn thi hành Y": B's second participle
+                break
             A = mentions[ai]
             if A.end - base > cue.start() or ai == bi:
                 continue
@@ -243,6 +247,31 @@ def _content_issued_by(filler: str, P: Patterns) -> bool:
     return _issued_by(filler, P)
 
 
+def _parallel_participle(out: list[Relation], mentions: list[Mention], text: str, cue: re.Match,
+                         base: int, kind: str) -> int | None:
+    """ "Thông tư A sửa đổi Thông tư B hướng dẫn X, hướng dẫn thi hành Y": a guiding participle
+    after a comma, right after the object of the same kind of relation whose subject is a
+    document's own title (B guides X), is B's second one: its subject is B."""
+    if kind != "guides" or not _GUIDING.match(cue.group(0)):
+        return None
+    for r in reversed(out):
+        if r.kind != "guides":
+            continue
+        T = mentions[r.target]
+        gap = text[max(T.tail_end, T.end) - base:cue.start()]
+        if re.fullmatch(r",[ \t]{1,2}", gap) and mentions[r.source].end <= T.start:
+            S = mentions[r.source]
+            # only a title's participle: the subject's guiding cue right after its own code
+            between = text[S.end - base:T.start - base]
+            if _GUIDING.match(between.lstrip(" \t")):
+                return r.source
+        return None
+    return None
+
+
+_GUIDING = re.compile(r"(?:hướng dẫn|guiding|detailing|guidant|orientant)(?![\w])", re.IGNORECASE)
+
+
 def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
     hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
@@ -251,8 +280,14 @@ def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
         return True
     # right after its attributes, with no comma ("Circular No. NN dated May 10, 1999 guiding
     # the implementation of X"): the participle is the nearest document's
-    return A.tail_end > A.end and 0 < cue.start() - (A.tail_end - base) <= 2 \
-        and not cue.string[A.tail_end - base:cue.start()].strip(" \t")
+    if A.tail_end > A.end and 0 < cue.start() - (A.tail_end - base) <= 2 \
+            and not cue.string[A.tail_end - base:cue.start()].strip(" \t"):
+        return True
+    # a numbered object's own title, right after its code ("sửa đổi Thông tư NN/2012/TT-BTC
+    # hướng dẫn Luật …", "amending Circular No. NN/2014/TT-BTC guiding Decree …"): the guiding
+    # participle with no comma before it is the nearest document's
+    return bool(A.code) and A.tail_end <= A.end and 0 < cue.start() - (A.end - base) <= 1 \
+        and cue.string[A.end - base:cue.start()] == " " and _GUIDING.match(cue.group(0)) is not None
 
 
 UNNAMED_PURPOSE_TYPES = ("plan", "programme")  # the SKOS scheme's pkdt:plan, pkdt:programme
