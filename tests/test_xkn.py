@@ -106,3 +106,23 @@ def test_a_guiding_participle_after_a_comma_is_the_main_documents():
             "hướng dẫn thi hành Nghị định 140/2024/NĐ-CP.")
     got = rels(text, "vi")
     assert ("guides", "09/2025/TT-BTC", "140/2024/NĐ-CP") not in got
+
+
+def test_a_chain_of_titles_gives_each_document_its_own_relation():
+    text = ("Circular No. 240/2027/TT-BTC dated May 11, 2027 of the Ministry of Finance amending, "
+            "supplementing a number of Articles of the Circular No. 60/2025/TT-BTC dated April 2, "
+            "2025 of the Minister of Finance guiding the Government's Decree No. 190/2024/ND-CP of "
+            "June 4, 2024, detailing and guiding the implementation of a number of articles of "
+            "the Law on Prices")
+    got = rels(text, "en")
+    assert {("amends", "240/2027/TT-BTC", "60/2025/TT-BTC"),
+            ("guides", "60/2025/TT-BTC", "190/2024/ND-CP"),
+            ("guides", "190/2024/ND-CP", "law:None")} <= got
+    assert not any(s == "240/2027/TT-BTC" and k == "guides" for k, s, _ in got)
+
+
+def test_detailing_after_a_comma_without_an_own_title_is_the_subjects():
+    text = ("The Government issued Decree No. 190/2024/ND-CP replacing Decree No. 12/2020/ND-CP, "
+            "and guiding the implementation of the Law on Prices.")
+    got = rels(text, "en")
+    assert ("guides", "12/2020/ND-CP", "law:None") not in got

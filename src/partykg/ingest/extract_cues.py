@@ -31,6 +31,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("replaces", "passive", "future"): ("will be replaced by", "will be superseded by",),
         ("amends", "active", "plain"): (
             "amends", "amending", "amend", "to amend", "amending and supplementing",
+            "amending, supplementing",
             "amends and supplements", "revises", "revising", "supplementing",
             "on amendments to", "amendments to", "amendments and supplements to",
             "on amending and supplementing", "amending and supplementing some articles of",

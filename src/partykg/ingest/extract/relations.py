@@ -20,6 +20,7 @@ from partykg.ingest.extract.prescribedin import prescribed_in
 from partykg.ingest.extract.partitem import part_item_gap
 from partykg.ingest.extract.ownclause import own_clause, purpose_of_main_clause
 from partykg.ingest.extract.partgap import KINDS as PART_KINDS, part_gap
+from partykg.ingest.extract.titlechain import _GUIDING, _parallel_participle, title_subject
 
 
 MAX_RELATIVE = 160  # from a document's phrase to a relative passive note about it
@@ -94,11 +95,14 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
                 continue
             if (ai in embedded or _joined_to_embedded(ai, embedded, reach, mentions, text, base, P)) \
                     and not _in_own_phrase(A, cue, base) \
-                    and not _unnamed_purpose(A, cue, base, kind) and not (
+                    and not title_subject(A, cue, base, kind, P) and not (
                     paren or (voice == "passive" and (_opens_bracket(text, cue.start())
                                                       or _relative_passive(text, cue.start(), P)))):
                 continue  # (a bracketed passive note, "… (amended by Z)", is about the one before;
                 # so is a relative one, "…, which was amended by Z")
+            if voice == "active" and ai in embedded and title_subject(A, cue, base, kind, P):
+                source = ai  # the cue opens A's own title (titlechain)
+                break
             if voice == "passive" and not A.strong and any(
                     mentions[k].strong and k != bi for k in idx if mentions[k].end <= A.start):
                 continue  # "Decree NN detailing the Law on …, which had … amended under …"
@@ -247,31 +251,6 @@ def _content_issued_by(filler: str, P: Patterns) -> bool:
     return _issued_by(filler, P)
 
 
-def _parallel_participle(out: list[Relation], mentions: list[Mention], text: str, cue: re.Match,
-                         base: int, kind: str) -> int | None:
-    """ "Thông tư A sửa đổi Thông tư B hướng dẫn X, hướng dẫn thi hành Y": a guiding participle
-    after a comma, right after the object of the same kind of relation whose subject is a
-    document's own title (B guides X), is B's second one: its subject is B."""
-    if kind != "guides" or not _GUIDING.match(cue.group(0)):
-        return None
-    for r in reversed(out):
-        if r.kind != "guides":
-            continue
-        T = mentions[r.target]
-        gap = text[max(T.tail_end, T.end) - base:cue.start()]
-        if re.fullmatch(r",[ \t]{1,2}", gap) and mentions[r.source].end <= T.start:
-            S = mentions[r.source]
-            # only a title's participle: the subject's guiding cue right after its own code
-            between = text[S.end - base:T.start - base]
-            if _GUIDING.match(between.lstrip(" \t")):
-                return r.source
-        return None
-    return None
-
-
-_GUIDING = re.compile(r"(?:hướng dẫn|guiding|detailing|guidant|orientant)(?![\w])", re.IGNORECASE)
-
-
 def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     """The cue opens or sits in the subject phrase of A ("Kết luận số NN … về tiếp tục thực
     hiện X", "Conclusion NN … on the continued implementation of X"): A is its subject even
@@ -288,19 +267,6 @@ def _in_own_phrase(A: Mention, cue: re.Match, base: int) -> bool:
     # participle with no comma before it is the nearest document's
     return bool(A.code) and A.tail_end <= A.end and 0 < cue.start() - (A.end - base) <= 1 \
         and cue.string[A.end - base:cue.start()] == " " and _GUIDING.match(cue.group(0)) is not None
-
-
-UNNAMED_PURPOSE_TYPES = ("plan", "programme")  # the SKOS scheme's pkdt:plan, pkdt:programme
-
-
-def _unnamed_purpose(A: Mention, cue: re.Match, base: int, kind: str) -> bool:
-    """ "Plan No. NN to implement the Government's Action Plan to implement Resolution MM": an
-    unnamed plan or programme right before an implementing cue is that cue's subject (the
-    plan's purpose) even when it is itself the object of the cue before."""
-    if kind != "implements" or A.strong or A.type not in UNNAMED_PURPOSE_TYPES:
-        return False
-    end = max(A.tail_end, A.end) - base
-    return 0 < cue.start() - end <= 2 and not cue.string[end:cue.start()].strip(" \t")
 
 
 _APPOSITION = re.compile(r"[ \t]{0,2}(?:[^\W\d_]{1,20}[ \t]{1,2}){0,3}[^\W\d_]{1,20}[ \t]{0,2}\([ \t]{0,2}")
