@@ -126,3 +126,26 @@ def test_detailing_after_a_comma_without_an_own_title_is_the_subjects():
             "and guiding the implementation of the Law on Prices.")
     got = rels(text, "en")
     assert ("guides", "12/2020/ND-CP", "law:None") not in got
+
+
+# --- an article heading that amends ----------------------------------------------------------------
+
+_DECREE = ("THE GOVERNMENT\n\nNo. 140/2027/ND-CP\n\nHanoi, December 31, 2027\n\nDECREE\n\n"
+           "AMENDMENTS TO SOME ARTICLES OF DECREES ON PENALTIES\n\nPursuant to the Law on "
+           "Government Organization dated June 19, 2015;\n\n{article}\n")
+
+
+def test_an_article_heading_amending_a_decree_is_the_headers_amendment():
+    text = _DECREE.format(article="Article 1. Amendments to some Articles of Government's Decree "
+                                  "No. 50/2025/ND-CP dated May 21, 2025 on penalties")
+    assert ("amends", "140/2027/ND-CP", "50/2025/ND-CP") in rels(text, "en")
+    vi = ("CHÍNH PHỦ\n\nSố: 140/2027/NĐ-CP\n\nHà Nội, ngày 31 tháng 12 năm 2027\n\nNGHỊ ĐỊNH\n\n"
+          "Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;\n\nĐiều 1. Sửa đổi, bổ sung "
+          "một số điều của Nghị định số 50/2025/NĐ-CP ngày 21 tháng 5 năm 2025 của Chính phủ\n")
+    assert ("amends", "140/2027/NĐ-CP", "50/2025/NĐ-CP") in rels(vi, "vi")
+
+
+def test_an_article_heading_that_only_applies_a_decree_amends_nothing():
+    text = _DECREE.format(article="Article 2. Implementation of Government's Decree No. "
+                                  "50/2025/ND-CP dated May 21, 2025 by the ministries")
+    assert not any(k == "amends" for k, _, _ in rels(text, "en"))

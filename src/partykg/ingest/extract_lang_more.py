@@ -193,3 +193,11 @@ GUIDED_PART_PREPS: dict[str, tuple[str, ...]] = {
     "fr": ("de la", "de l'", "du", "des", "de"),
     "id": ("dari", "dalam", ""),
 }
+
+# --- sets K and N: an article heading of a document's own text whose title is an amending cue
+# ("Article 1. Amendments to some Articles of Decree No. NN", "Điều 1. Sửa đổi, bổ sung một số
+# điều của Nghị định số NN"): the header's document amends it (extract/articlehead.py). The
+# words that label an article, before its number.
+ARTICLE_LABELS: dict[str, tuple[str, ...]] = {
+    "en": ("Article",), "vi": ("Điều",), "fr": ("Article",), "id": ("Pasal",),
+}

@@ -43,6 +43,7 @@ from partykg.ingest.extract.dbrow import type_from_row
 from partykg.ingest.extract.pluralref import plural_refs
 from partykg.ingest.extract.includedlist import included_lists
 from partykg.ingest.extract.guidanceon import guidance_on
+from partykg.ingest.extract.articlehead import article_heads
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.charter import has_charter, name_charters
 from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
@@ -143,6 +144,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     plural_refs(sentences, mentions, relations, P)
     included_lists(sentences, mentions, relations, P)  # "… the resolutions …, including: …"
     guidance_on(sentences, mentions, relations, P)  # "Guidance NN on some contents of X"
+    article_heads(text, sentences, mentions, relations, header, P)  # "Article 1. Amendments to X"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
