@@ -144,6 +144,10 @@ def find(kg, question: str) -> Found:
     for m in mentions:
         m.text = question[pos[m.start]:pos[m.end - 1] + 1] if m.end > m.start else m.text
     _incomplete_names(kg, folded, mentions)
+    if any(m.kind == "entity" and m.how == "words of a name" and m.candidates for m in mentions):
+        from partykg.ask.lacking import lacking_names
+
+        lacking_names(kg, question, folded, pos, mentions)
     masked, last = [], 0
     for m in mentions:
         masked.append(folded[last:m.start])
