@@ -191,7 +191,13 @@ def _qualifies(kg, found: Found, m: Mention, t: Mention) -> bool:
 
 def _kinds(kg, m: Mention) -> set[str]:
     ks = m.kinds(kg)
-    return ks or ({m.shape} if m.shape else set())
+    if ks or m.shape:
+        return ks or {m.shape}
+    # a name the graph lacks whose nearest names are of several kinds ("the 15th National Party
+    # Congress": congresses and their resolutions): any of their kinds
+    from partykg.ask.resolve import describe
+
+    return {describe(kg, c)["kind"] for c in m.suggestions}
 
 
 def parse(kg, question: str) -> Parsed:
@@ -257,10 +263,13 @@ def parse(kg, question: str) -> Parsed:
                         continue  # no such document: "which TYPE did BODY issue in YEAR", a list
                 if rule["intent"] == "card" and subject is None:
                     continue
-                if rule["intent"] == "list" and subject is None and "year" in present:
-                    # "nghị quyết của Chính phủ năm 2021": the body after the type word issued them
+                if rule["intent"] == "list" and subject is None:
+                    # "nghị quyết của Chính phủ năm 2021", "instruksi Sekretariat apa saja": the
+                    # body after the type word issued them (with a year, or right after it)
                     subject = next((m for m in qualifiers if len(m.candidates) == 1
-                                    and _kinds(kg, m) == {"body"}), None)
+                                    and _kinds(kg, m) == {"body"} and ("year" in present or any(
+                                        not found.folded[t.end:m.start].strip() for t in singular))),
+                                   None)
                 p = Parsed(rule["intent"], lang, found, subject,
                            mention=subject.text if subject else "")
                 if rule.get("relation_from_cue"):

@@ -31,20 +31,28 @@ def lacking_names(kg, question: str, folded: str, pos: list, mentions: list) -> 
     function = set(lexicon.cues()["stopwords"]) | set().union(*lexicon.language_words().values())
     phrases = lexicon.cue_phrases()
     neutral = tuple(lexicon.cues()["neutral_qualifiers"])
+    types = {w for k in lexicon.type_words(kg) for w in k.split()}
     toks = list(_TOKEN.finditer(folded))
-    caps = [t for t in toks if question[pos[t.start()]].isupper()]
-    if len(toks) >= 4 and len(caps) > 0.6 * len(toks):
-        return  # A Question Written In Title Case: capitals tell nothing
+    stop = set(lexicon.cues()["stopwords"])
+    small = [question[pos[t.start()]].isupper() for t in toks[1:] if t.group() in stop]
+    if len(small) >= 2 and sum(small) > len(small) / 2:
+        return  # A Question Written In Title Case ("Was", "The", "In"): capitals tell nothing
     for m in todo:
         words = {w for c in m.candidates for n in heads.get(c, []) for w in n}
         after = [t for t in toks if t.start() >= m.end][:4]
+        start = _lacking_start(question, folded, pos, mentions, m, toks, words, function, phrases,
+                               types)
+        if start is not None:
+            _lacks(kg, question, pos, m, start, m.end)
+            continue
         if not after or taken_by(mentions, m, after[0]):
             continue
-        if folded[m.end:after[0].start()].strip(" -"):
+        if folded[m.end:after[0].start()].strip(" -") or _stop_between(question, pos, m.end, after[0]):
             continue  # not right after the words
         if folded[after[0].start():].startswith(neutral):
             continue  # "... of Vietnam": the country qualifies every name
-        end = _lacking_end(question, folded, pos, mentions, m, after, words, function, phrases)
+        end = _lacking_end(question, folded, pos, mentions, m, after, words, function, phrases,
+                           types)
         if end is None:
             continue
         for t in (t for t in toks if t.start() >= end):  # capitalised words go on ("Kota Hanoi")
@@ -52,11 +60,48 @@ def lacking_names(kg, question: str, folded: str, pos: list, mentions: list) -> 
                     or not question[pos[t.start()]].isupper() or t.group() in function:
                 break
             end = t.end()
-        m.suggestions, m.candidates = m.candidates, []
-        kinds = [describe(kg, c)["kind"] for c in m.suggestions]
-        m.shape = max(set(kinds), key=kinds.count)
-        m.end, m.how = end, "start of a name"
-        m.text = question[pos[m.start]:pos[m.end - 1] + 1]
+        _lacks(kg, question, pos, m, m.start, end)
+
+
+def _lacks(kg, question: str, pos: list, m, start: int, end: int) -> None:
+    """``m`` (now from ``start`` to ``end``) names something the graph lacks: its candidates
+    become the nearest names; it is shaped as most of them are (as all of them, on a tie)."""
+    m.suggestions, m.candidates = m.candidates, []
+    kinds = [describe(kg, c)["kind"] for c in m.suggestions]
+    top = [k for k in sorted(set(kinds)) if kinds.count(k) == max(map(kinds.count, kinds))]
+    m.shape = top[0] if len(top) == 1 else None
+    m.start, m.end, m.how = start, end, "start of a name"
+    m.text = question[pos[m.start]:pos[m.end - 1] + 1]
+
+
+def _stop_between(question: str, pos: list, end: int, t) -> bool:
+    """Whether the question has a full stop, comma, colon or question mark between ``end`` (a
+    folded offset) and token ``t``: the next sentence or clause, not the same name."""
+    return any(ch in ".,;:?!" for ch in question[pos[end - 1] + 1:pos[t.start()]])
+
+
+def _lacking_start(question, folded, pos, mentions, m, toks, words, function, phrases,
+                   types) -> int | None:
+    """Where a name the graph lacks starts, when capitalised words none of the candidates' names
+    holds stand right before the words ("Pham Van Hoa", "the Hanoi Diplomatic Conference"),
+    or None. The question's first word is no sign (it is capitalised as the first)."""
+    start = None
+    for k in range(len(toks) - 1, 0, -1):
+        t = toks[k]
+        if t.end() > (start if start is not None else m.start):
+            continue
+        w = t.group()
+        if folded[t.end():start if start is not None else m.start].strip() \
+                or any(ch in ".,;:?!" for ch in question[pos[t.end() - 1] + 1:
+                                                          pos[start if start is not None else m.start]]) \
+                or taken_by(mentions, m, t) or not question[pos[t.start()]].isupper() \
+                or w in words or w in function or w in types or w in phrases or w.isdigit():
+            break
+        start = t.start()
+    if start is not None and any(x is not m and x.end <= start and not folded[x.end:start].strip()
+                                 for x in mentions):
+        return None  # the words go on from another name ("Ho Chi Minh City"): that name's
+    return start
 
 
 def taken_by(mentions: list, m, t) -> bool:
@@ -64,7 +109,8 @@ def taken_by(mentions: list, m, t) -> bool:
     return any(x is not m and x.start < t.end() and t.start() < x.end for x in mentions)
 
 
-def _lacking_end(question, folded, pos, mentions, m, after, words, function, phrases) -> int | None:
+def _lacking_end(question, folded, pos, mentions, m, after, words, function, phrases,
+                 types) -> int | None:
     """Where the name the graph lacks ends, or None when what follows fits the candidates."""
     def taken(t) -> bool:
         return taken_by(mentions, m, t)
@@ -80,8 +126,9 @@ def _lacking_end(question, folded, pos, mentions, m, after, words, function, phr
                 return None  # a year, not a number of the name
             numbers = {"".join(ch for ch in x if ch.isdigit()) for x in words} - {""}
             return t.end() if numbers and num not in numbers else None
-        if question[pos[t.start()]].isupper() and w not in words and w not in function:
-            return t.end()
+        if question[pos[t.start()]].isupper() and w not in words and w not in types \
+                and (w not in function or not _stop_between(question, pos, m.end, t)):
+            return t.end()  # (a capitalised "Tài" in "Bộ Tài chính" is no function word)
         if skipped >= 2 or not (w in function or w in words or w in _OF_WORDS):
             return None
         skipped += 1
