@@ -40,8 +40,9 @@ def lacking_names(kg, question: str, folded: str, pos: list, mentions: list) -> 
     for m in todo:
         words = {w for c in m.candidates for n in heads.get(c, []) for w in n}
         after = [t for t in toks if t.start() >= m.end][:4]
-        start = _lacking_start(question, folded, pos, mentions, m, toks, words, function, phrases,
-                               types)
+        # (words matching several names, after capitalised words: _unknown_qualifier's)
+        start = None if len(m.candidates) > 1 else _lacking_start(
+            question, folded, pos, mentions, m, toks, words, function, phrases, types)
         if start is not None:
             _lacks(kg, question, pos, m, start, m.end)
             continue
