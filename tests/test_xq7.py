@@ -97,3 +97,37 @@ def test_title_case_is_no_sign_of_a_name_the_graph_lacks(kg):
 
     found = find(kg, "When Was The Diplomatic Conference Held In Hanoi")
     assert not any(m.how == "start of a name" for m in found.mentions)
+
+
+@pytest.mark.parametrize("question, intent, expected, unexpected", [
+    ("instruksi Sekretariat apa saja", "list", "doc/tw/ct/2005/51", "doc/tw/ct/2019/35"),
+    ("who does the Secretariat report to", "hierarchy_up", CC, None),
+    ("Peraturan 366 menggantikan peraturan apa", "replaces", "doc/tw/qd/2023/124", None),
+])
+def test_second_batch_wordings(kg, question, intent, expected, unexpected):
+    """A body right after a type word issues the listed documents; a type word in a cue phrase
+    ("report to") is a verb; "X menggantikan TYPE apa" asks what X replaces."""
+    assert parse(kg, question).intent == intent
+    code, data, _ = _ask(kg, question)
+    assert code == 0 and expected in _answer_iris(data)
+    if unexpected:
+        assert unexpected not in _answer_iris(data)
+
+
+@pytest.mark.parametrize("lacking, shown, twin, holder", [
+    ("siapa Ketua Komite Partai Kementerian Kesehatan", "Komite Partai Kementerian Kesehatan",
+     "siapa Ketua Komite Partai Kementerian Luar Negeri", "person/bui-thanh-son"),
+    ("qui est Pham Van Hoa", "Pham Van Hoa", None, None),
+    ("who chaired the 15th National Party Congress", "15th National Party Congress", None, None),
+    ("what is the Da Nang Party Committee under", "Da Nang Party Committee", None, None),
+])
+def test_names_the_graph_lacks_around_some_words_of_a_name(kg, lacking, shown, twin, holder):
+    """A role before such a name asks about nobody; capitalised words before some words of one
+    name start the name the graph lacks; a lacking name whose near names are of several kinds is
+    still asked about (exit 1, not 2); the whole name is told back."""
+    code, data, _ = _ask(kg, lacking)
+    assert (code, data["status"]) == (1, "not_found"), data.get("text")
+    assert shown in data["text"]
+    if twin:
+        code, data, _ = _ask(kg, twin)
+        assert code == 0 and holder in _answer_iris(data)
