@@ -1,6 +1,6 @@
 """Names the graph lacks, told by what follows some words of a name (a "words of a name" mention):
 
-- a capitalised word that none of the candidates' names holds, right after the words or after
+- a capitalised word that no name of the graph holds, right before or after the words (or after
   "of" / "de" / "du" ("Komite Partai Kementerian Pertahanan", "Đảng ủy Bộ Y tế", "Komite Partai
   Kota Hanoi", "le Comité du Parti du ministère de la Défense"): a longer name, of a body the
   graph lacks;
@@ -42,7 +42,7 @@ def lacking_names(kg, question: str, folded: str, pos: list, mentions: list) -> 
         after = [t for t in toks if t.start() >= m.end][:4]
         # (words matching several names, after capitalised words: _unknown_qualifier's)
         start = None if len(m.candidates) > 1 else _lacking_start(
-            question, folded, pos, mentions, m, toks, words, function, phrases, types)
+            kg, question, folded, pos, mentions, m, toks, function, phrases, types)
         if start is not None:
             _lacks(kg, question, pos, m, start, m.end)
             continue
@@ -52,7 +52,7 @@ def lacking_names(kg, question: str, folded: str, pos: list, mentions: list) -> 
             continue  # not right after the words
         if folded[after[0].start():].startswith(neutral):
             continue  # "... of Vietnam": the country qualifies every name
-        end = _lacking_end(question, folded, pos, mentions, m, after, words, function, phrases,
+        end = _lacking_end(kg, question, folded, pos, mentions, m, after, words, function, phrases,
                            types)
         if end is None:
             continue
@@ -81,11 +81,11 @@ def _stop_between(question: str, pos: list, end: int, t) -> bool:
     return any(ch in ".,;:?!" for ch in question[pos[end - 1] + 1:pos[t.start()]])
 
 
-def _lacking_start(question, folded, pos, mentions, m, toks, words, function, phrases,
+def _lacking_start(kg, question, folded, pos, mentions, m, toks, function, phrases,
                    types) -> int | None:
-    """Where a name the graph lacks starts, when capitalised words none of the candidates' names
-    holds stand right before the words ("Pham Van Hoa", "the Hanoi Diplomatic Conference"),
-    or None. The question's first word is no sign (it is capitalised as the first)."""
+    """Where a name the graph lacks starts, when capitalised words no name of the graph holds
+    stand right before the words ("Pham Van Hoa": "Van Hoa" of "Văn hóa"), or None. The question's first word is no sign (it is capitalised as the first)."""
+    index = name_index(kg)  # a word no name of the graph has
     start = None
     for k in range(len(toks) - 1, 0, -1):
         t = toks[k]
@@ -96,7 +96,7 @@ def _lacking_start(question, folded, pos, mentions, m, toks, words, function, ph
                 or any(ch in ".,;:?!" for ch in question[pos[t.end() - 1] + 1:
                                                           pos[start if start is not None else m.start]]) \
                 or taken_by(mentions, m, t) or not question[pos[t.start()]].isupper() \
-                or w in words or w in function or w in types or w in phrases or w.isdigit():
+                or w in index or w in function or w in types or w in phrases or w.isdigit():
             break
         start = t.start()
     if start is not None and any(x is not m and x.end <= start and not folded[x.end:start].strip()
@@ -110,12 +110,14 @@ def taken_by(mentions: list, m, t) -> bool:
     return any(x is not m and x.start < t.end() and t.start() < x.end for x in mentions)
 
 
-def _lacking_end(question, folded, pos, mentions, m, after, words, function, phrases,
+def _lacking_end(kg, question, folded, pos, mentions, m, after, words, function, phrases,
                  types) -> int | None:
     """Where the name the graph lacks ends, or None when what follows fits the candidates."""
     def taken(t) -> bool:
         return taken_by(mentions, m, t)
 
+    index = name_index(kg)  # a word no name of the graph has ("Pertahanan", not "Congress")
+    numbers_words = set(lexicon.cues()["number_words"])  # "No. 32", "n° 36"
     skipped = 0
     for t in after:
         w = t.group()
@@ -127,10 +129,10 @@ def _lacking_end(question, folded, pos, mentions, m, after, words, function, phr
                 return None  # a year, not a number of the name
             numbers = {"".join(ch for ch in x if ch.isdigit()) for x in words} - {""}
             return t.end() if numbers and num not in numbers else None
-        if question[pos[t.start()]].isupper() and w not in words and w not in types \
+        if question[pos[t.start()]].isupper() and w not in index and w not in types \
                 and (w not in function or not _stop_between(question, pos, m.end, t)):
             return t.end()  # (a capitalised "Tài" in "Bộ Tài chính" is no function word)
-        if skipped >= 2 or not (w in function or w in words or w in _OF_WORDS):
+        if skipped >= 2 or not (w in function or w in words or w in _OF_WORDS or w in numbers_words):
             return None
         skipped += 1
     return None
