@@ -64,3 +64,15 @@ def test_dev_grown_bank_at_least_95_percent_right(kg):
                        for v in verdicts if not v.right)
     assert len(verdicts) >= 80
     assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"
+
+
+def test_dev_people_bank_at_least_95_percent_right(kg):
+    """The fifth dev bank (dev_people.json), worded as people word them, French and Indonesian
+    over half (hierarchy, names the graph lacks, posts, events, filtered lists, mergers, typos,
+    politeness), asked of the whole graph it was written from."""
+    verdicts = [judge(kg, c) for c in load_bank(DATA / "questions" / "dev_people.json")]
+    right = sum(v.right for v in verdicts)
+    misses = "\n".join(f"{v.case['id']} {v.case['q']!r}: {'; '.join(v.problems)}"
+                       for v in verdicts if not v.right)
+    assert len(verdicts) >= 100
+    assert right >= 0.95 * len(verdicts), f"{right}/{len(verdicts)}\n{table(verdicts)}\n{misses}"

@@ -103,8 +103,14 @@ def language(found: Found) -> str:
         raise UnsupportedQuestion("partykg reads questions in English, Vietnamese, French and "
                                   "Indonesian only.\n" + SUPPORTED)
     words = [w for w in found.masked.split() if not w.isupper()]
-    grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
-    scores = {lg: len(grams & ws) for lg, ws in lexicon.language_words().items()}
+    scores = _language_scores(words)
+    names = _capitalised(found.question)
+    if names & set(words):
+        # "siapa Nguyen Hoang Nam": a capitalised word inside the question is a name the graph
+        # lacks, not a word of the language ("nam", "năm"), unless nothing else is
+        kept = _language_scores([w for w in words if w not in names])
+        if any(kept.get(lg, 0) for lg in lexicon.LANGS):
+            scores = kept
     rest = found.question
     for m in found.mentions:
         if m.how == "code":
@@ -127,6 +133,21 @@ def language(found: Found) -> str:
         raise UnsupportedQuestion("partykg reads questions in English, Vietnamese, French and "
                                   "Indonesian only.\n" + SUPPORTED)
     return best
+
+
+def _language_scores(words: list[str]) -> dict[str, int]:
+    grams = set(words) | {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return {lg: len(grams & ws) for lg, ws in lexicon.language_words().items()}
+
+
+def _capitalised(question: str) -> set[str]:
+    """The words after the first that are written with a capital then small letters, folded."""
+    out = set()
+    for tok in question.split()[1:]:
+        tok = tok.strip("\"'“”‘’«»()[],.;:!?")
+        if tok[:1].isupper() and not tok.isupper():
+            out.update(lexicon.fold(tok).lower().replace("-", " ").split())
+    return out
 
 
 _ARTICLE = lazy(r"\b(?:the|a|an|le|la|les|l|d)\s+(?=[A-Z]{3,}\b)")
@@ -170,7 +191,13 @@ def _qualifies(kg, found: Found, m: Mention, t: Mention) -> bool:
 
 def _kinds(kg, m: Mention) -> set[str]:
     ks = m.kinds(kg)
-    return ks or ({m.shape} if m.shape else set())
+    if ks or m.shape:
+        return ks or {m.shape}
+    # a name the graph lacks whose nearest names are of several kinds ("the 15th National Party
+    # Congress": congresses and their resolutions): any of their kinds
+    from partykg.ask.resolve import describe
+
+    return {describe(kg, c)["kind"] for c in m.suggestions}
 
 
 def parse(kg, question: str) -> Parsed:
@@ -236,10 +263,13 @@ def parse(kg, question: str) -> Parsed:
                         continue  # no such document: "which TYPE did BODY issue in YEAR", a list
                 if rule["intent"] == "card" and subject is None:
                     continue
-                if rule["intent"] == "list" and subject is None and "year" in present:
-                    # "nghị quyết của Chính phủ năm 2021": the body after the type word issued them
+                if rule["intent"] == "list" and subject is None:
+                    # "nghị quyết của Chính phủ năm 2021", "instruksi Sekretariat apa saja": the
+                    # body after the type word issued them (with a year, or right after it)
                     subject = next((m for m in qualifiers if len(m.candidates) == 1
-                                    and _kinds(kg, m) == {"body"}), None)
+                                    and _kinds(kg, m) == {"body"} and ("year" in present or any(
+                                        not found.folded[t.end:m.start].strip() for t in singular))),
+                                   None)
                 p = Parsed(rule["intent"], lang, found, subject,
                            mention=subject.text if subject else "")
                 if rule.get("relation_from_cue"):

@@ -126,6 +126,10 @@ def find(kg, question: str) -> Found:
         _fuzzy_names(kg, folded, mentions, taken)
         _posts_by_role(kg, folded, mentions, taken)
         _partial_names(kg, question, folded, pos, mentions, taken)
+        if any(m.kind == "entity" and m.how == "words of a name" for m in mentions):
+            from partykg.ask.lacking import lacking_names  # before a role makes it a post
+
+            lacking_names(kg, question, folded, pos, mentions)
         _posts_by_role(kg, folded, mentions, taken)
     _type_and_name(kg, folded, mentions, taken)
     if not any(m.kind == "entity" for m in mentions):
@@ -144,6 +148,10 @@ def find(kg, question: str) -> Found:
     for m in mentions:
         m.text = question[pos[m.start]:pos[m.end - 1] + 1] if m.end > m.start else m.text
     _incomplete_names(kg, folded, mentions)
+    if any(m.kind == "entity" and m.how == "words of a name" and m.candidates for m in mentions):
+        from partykg.ask.lacking import lacking_names
+
+        lacking_names(kg, question, folded, pos, mentions)
     masked, last = [], 0
     for m in mentions:
         masked.append(folded[last:m.start])
@@ -514,6 +522,9 @@ def _words(kg, folded: str, add, free, entities: list) -> None:
                 rest = len(folded) - len(folded[b:].lstrip())
                 if kind == "type" and rest in starts and rest > b:
                     continue  # a verb before a document ("hướng dẫn Quy định 86", "guides X")
+                if kind == "type" and i + n < len(toks) \
+                        and f"{key} {toks[i + n][2]}" in lexicon.cue_phrases():
+                    continue  # a verb in a cue phrase ("report to BODY")
                 men = Mention(kind, a, b, "", value=table[key])
                 before = [t[2] for t in toks[max(0, i - 2):i]]
                 if kind == "type" and ((key.endswith("s") and key[:-1] in table)

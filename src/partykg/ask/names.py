@@ -371,7 +371,8 @@ def _longer_person_names(kg, question: str, folded: str, pos: list, mentions: li
             continue
         end, shape = nxt.end(), "person"
         then = next((x for x in mentions if x.kind == "entity" and x.start >= end
-                     and not folded[end:x.start].strip() and x.how.startswith("words of a name")), None)
+                     and not folded[end:x.start].strip()
+                     and x.how.startswith(("words of a name", "start of a name"))), None)
         if then is not None:
             mentions.remove(then)
             end = then.end
