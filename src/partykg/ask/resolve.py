@@ -275,63 +275,98 @@ def describe(kg, iri: str) -> dict:
     c = _cache(kg).setdefault("describe", {})
     if iri in c:
         return c[iri]
-    rows = queries.run(kg, "entity", {"entity": ox.NamedNode(iri)})
+    rows = _entity_rows(kg, iri)
     kinds_ = kinds(kg)
     d: dict = {"iri": iri, "kind": "unknown", "labels": {}, "names": [], "titles": {},
                "subjects": {}, "statuses": []}
-    for r in rows:
-        p, o = r["p"].value, r["o"]
+    for p, o, lang, as_of in rows:
         if p == RDF + "type":
-            k = kinds_.get(o.value)
+            k = kinds_.get(o)
             if k and (d["kind"] == "unknown" or k != "document" or d["kind"] == "document"):
                 d["kind"] = k
-                if k == "document" and o.value != PK + "Document":
-                    d["class"] = o.value
+                if k == "document" and o != PK + "Document":
+                    d["class"] = o
                 elif k != "document":
-                    d.setdefault("class", o.value)
+                    d.setdefault("class", o)
         elif p == SKOS + "prefLabel":
-            _keep(d["labels"], o.language or "", o.value)
+            _keep(d["labels"], lang or "", o)
         elif p == SKOS + "altLabel":
-            d["names"].append((o.value, o.language or ""))
+            d["names"].append((o, lang or ""))
         elif p == PK + "code":
-            _keep(d, "code", o.value)
+            _keep(d, "code", o)
         elif p == PK + "number":
-            _keep(d, "number", o.value)
+            _keep(d, "number", o)
         elif p in (PK + "dateIssued", PK + "startDate"):
-            _keep(d, "date", o.value, precise=True)
+            _keep(d, "date", o, precise=True)
         elif p == PK + "endDate":
-            _keep(d, "end", o.value, precise=True)
+            _keep(d, "end", o, precise=True)
         elif p == PK + "issuedBy":
             # a joint document (Politburo and Secretariat) has several issuers: all of them, in
             # IRI order whatever order the engine returns rows in ("issuer": the first)
-            d["issuers"] = sorted(set(d.get("issuers", [])) | {o.value})
+            d["issuers"] = sorted(set(d.get("issuers", [])) | {o})
             d["issuer"] = d["issuers"][0]
         elif p == PK + "documentType":
-            _keep(d, "type", o.value)
+            _keep(d, "type", o)
         elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
-            _keep(d["titles"], o.language or "", o.value)
+            _keep(d["titles"], lang or "", o)
         elif p == PK + "subject":
-            _keep(d["subjects"], o.language or "", o.value)
+            _keep(d["subjects"], lang or "", o)
         elif p == PK + "status":
-            d["statuses"].append((_local(o.value), r["asOf"].value if r["asOf"] else None))
+            d["statuses"].append((_local(o), as_of))
         elif p == "http://purl.org/dc/terms/issued":
-            _keep(d, "date", o.value, precise=True)
+            _keep(d, "date", o, precise=True)
         elif p == "http://purl.org/dc/terms/publisher":
-            _keep(d, "publisher", o.value)
+            _keep(d, "publisher", o)
         elif p == PK + "translationOf":
-            _keep(d, "translation_of", o.value)
-        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and o.language in ("en", None):
-            _keep(d, "comment", o.value)
+            _keep(d, "translation_of", o)
+        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and lang in ("en", None):
+            _keep(d, "comment", o)
         elif p == PK + "url":
-            _keep(d, "url", o.value)
+            _keep(d, "url", o)
         elif p == ORG + "postIn":
-            _keep(d, "body", o.value)
+            _keep(d, "body", o)
         elif p in (PK + "draftedBy", PK + "submittedTo", PK + "approvedAt", PK + "term"):
-            d.setdefault(_local(p), []).append(o.value)
+            d.setdefault(_local(p), []).append(o)
     d["names"].sort()
     d["statuses"].sort(key=lambda s: (s[1] or "", s[0]))
     c[iri] = d
     return d
+
+
+def _entity_rows(kg, iri: str) -> list[tuple]:
+    """The rows of the ``entity`` query for ``iri`` as plain data: (the property's IRI, the
+    object's value, its language or None, the asOf's value or None). Read as the query's other
+    callers read it (:func:`partykg.store.queries.run`), but from the graph's table
+    (:mod:`partykg.store.table`) without making RDF terms when the table holds them: a card
+    names up to ~200 entities of ~30 rows each (issue 13)."""
+    term = ox.NamedNode(iri)
+    memo = getattr(kg, "memo", None)
+    table = memo.table() if memo is not None else None
+    if table is not None:
+        kept = table.encoded_rows(queries.load("entity", getattr(kg, "root", None)).text,
+                                  {"entity": term})
+        if kept is not None:
+            names, rows = kept
+            try:
+                ip, io, ia = names.index("p"), names.index("o"), names.index("asOf")
+                return [(r[ip], *_plain(r[io]), _plain(r[ia])[0]) for r in rows]
+            except (ValueError, IndexError, TypeError):
+                pass
+    return [(r["p"].value, r["o"].value, getattr(r["o"], "language", None),
+             r["asOf"].value if r["asOf"] else None)
+            for r in queries.run(kg, "entity", {"entity": term})]
+
+
+def _plain(kept) -> tuple:
+    """A term as :func:`partykg.store.memo.encode_rows` keeps it -> (its value, its language or
+    None): an IRI is a str, a literal (value, language, datatype), a blank node (id,)."""
+    if kept is None:
+        return None, None
+    if type(kept) is str:
+        return kept, None
+    if len(kept) == 3:
+        return kept[0], kept[1] or None
+    return kept[0], None
 
 
 def label(kg, iri: str, lang: str = "en") -> str:
