@@ -269,6 +269,20 @@ def _keep(d: dict, key: str, value: str, precise: bool = False) -> None:
     d[key] = min(old, value, key=rank)
 
 
+# the properties describe() reads -> what it makes of them (a dict: one lookup per row)
+_PROPS = {RDF + "type": "class", SKOS + "prefLabel": "label", SKOS + "altLabel": "name",
+          PK + "code": "code", PK + "number": "number", PK + "dateIssued": "date",
+          PK + "startDate": "date", PK + "endDate": "end", PK + "issuedBy": "issuer",
+          PK + "documentType": "type", PK + "title": "titles",
+          "http://purl.org/dc/terms/title": "titles", PK + "subject": "subjects",
+          PK + "status": "status", "http://purl.org/dc/terms/issued": "date",
+          "http://purl.org/dc/terms/publisher": "publisher", PK + "translationOf": "translation_of",
+          "http://www.w3.org/2000/01/rdf-schema#comment": "comment", PK + "url": "url",
+          ORG + "postIn": "body", PK + "draftedBy": "list", PK + "submittedTo": "list",
+          PK + "approvedAt": "list", PK + "term": "list"}
+_DOCUMENT = PK + "Document"
+
+
 def describe(kg, iri: str) -> dict:
     """A summary of one entity: kind, class, labels by language, code, number, date, issuer,
     title, subject, statuses [(status, asOf)] — what the graph holds, unknowns left out."""
@@ -280,53 +294,41 @@ def describe(kg, iri: str) -> dict:
     d: dict = {"iri": iri, "kind": "unknown", "labels": {}, "names": [], "titles": {},
                "subjects": {}, "statuses": []}
     for p, o, lang, as_of in rows:
-        if p == RDF + "type":
+        what = _PROPS.get(p)
+        if what is None:
+            continue
+        if what == "class":
             k = kinds_.get(o)
             if k and (d["kind"] == "unknown" or k != "document" or d["kind"] == "document"):
                 d["kind"] = k
-                if k == "document" and o != PK + "Document":
+                if k == "document" and o != _DOCUMENT:
                     d["class"] = o
                 elif k != "document":
                     d.setdefault("class", o)
-        elif p == SKOS + "prefLabel":
+        elif what == "label":
             _keep(d["labels"], lang or "", o)
-        elif p == SKOS + "altLabel":
+        elif what == "name":
             d["names"].append((o, lang or ""))
-        elif p == PK + "code":
-            _keep(d, "code", o)
-        elif p == PK + "number":
-            _keep(d, "number", o)
-        elif p in (PK + "dateIssued", PK + "startDate"):
+        elif what == "date":
             _keep(d, "date", o, precise=True)
-        elif p == PK + "endDate":
+        elif what == "end":
             _keep(d, "end", o, precise=True)
-        elif p == PK + "issuedBy":
+        elif what == "issuer":
             # a joint document (Politburo and Secretariat) has several issuers: all of them, in
             # IRI order whatever order the engine returns rows in ("issuer": the first)
             d["issuers"] = sorted(set(d.get("issuers", [])) | {o})
             d["issuer"] = d["issuers"][0]
-        elif p == PK + "documentType":
-            _keep(d, "type", o)
-        elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
-            _keep(d["titles"], lang or "", o)
-        elif p == PK + "subject":
-            _keep(d["subjects"], lang or "", o)
-        elif p == PK + "status":
+        elif what == "titles" or what == "subjects":
+            _keep(d[what], lang or "", o)
+        elif what == "status":
             d["statuses"].append((_local(o), as_of))
-        elif p == "http://purl.org/dc/terms/issued":
-            _keep(d, "date", o, precise=True)
-        elif p == "http://purl.org/dc/terms/publisher":
-            _keep(d, "publisher", o)
-        elif p == PK + "translationOf":
-            _keep(d, "translation_of", o)
-        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and lang in ("en", None):
-            _keep(d, "comment", o)
-        elif p == PK + "url":
-            _keep(d, "url", o)
-        elif p == ORG + "postIn":
-            _keep(d, "body", o)
-        elif p in (PK + "draftedBy", PK + "submittedTo", PK + "approvedAt", PK + "term"):
+        elif what == "comment":
+            if lang in ("en", None):
+                _keep(d, "comment", o)
+        elif what == "list":
             d.setdefault(_local(p), []).append(o)
+        else:  # code, number, type, publisher, translation_of, url, body: one value
+            _keep(d, what, o)
     d["names"].sort()
     d["statuses"].sort(key=lambda s: (s[1] or "", s[0]))
     c[iri] = d

@@ -74,7 +74,15 @@ SPECS = {ENTITY: ("e", "entity", "iri"), DOCUMENT: ("d", "doc", "iri"),
 
 
 def crc(text: str) -> int:
-    return zlib.crc32(text.encode("utf-8"))
+    code = _CRCS.get(text)
+    if code is None:
+        if len(_CRCS) > 256:  # (the library's texts: a few dozen)
+            _CRCS.clear()
+        code = _CRCS[text] = zlib.crc32(text.encode("utf-8"))
+    return code
+
+
+_CRCS: dict[str, int] = {}  # a query's text -> its CRC-32 (a card looks up 200 entities)
 
 
 def _param(term, kind: str):
