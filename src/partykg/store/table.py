@@ -67,7 +67,12 @@ BOUND = {0x04922088: ("doc", (_PK + "replaces", _PK + "plannedToReplace")),  # r
          0xBC5ECFA4: ("key", (_PK + "codeKey",)),  # lookup-code
          0x7AB25C07: ("post", (_PK + "post",)),  # post-holders
          0x63F4724F: ("person", (_PK + "holdsPost^",))}  # posts
-SPECS = {ENTITY: ("e", "entity", "iri"), DOCUMENT: ("d", "doc", "iri"),
+# documents (by type, issuing body and year, each optional: the lists) and names (by the first
+# letters of a key: suggestions and misspelt names)
+DOCUMENTS, NAMES_START = 0x1964D9EE, 0xD0C1BBF1
+_LIST_PARAMS = ("type", "body", "year")
+SPECS = {DOCUMENTS: ("l", "", "list"), NAMES_START: ("s", "start", "start"),
+         ENTITY: ("e", "entity", "iri"), DOCUMENT: ("d", "doc", "iri"),
          NAMES: ("n", "name", "key"), 0x04922088: ("r", "doc", "iri"),
          0xBF12BF28: ("u", "number", "key"), 0xBC5ECFA4: ("c", "key", "key"),
          0x7AB25C07: ("h", "post", "iri"), 0x63F4724F: ("p", "person", "iri")}
@@ -85,10 +90,22 @@ def crc(text: str) -> int:
 _CRCS: dict[str, int] = {}  # a query's text -> its CRC-32 (a card looks up 200 entities)
 
 
+_XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
 def _param(term, kind: str):
     """The table's key of a parameter's value, or None when the table does not answer it."""
     if kind == "iri":
         return term.value if type(term) is ox.NamedNode else None
+    if kind == "year":  # an xsd:integer in its canonical form ("2019")
+        if type(term) is ox.Literal and term.datatype.value == _XSD_INTEGER:
+            v = term.value
+            if v.isascii() and v.isdigit() and str(int(v)) == v:
+                return v
+        return None
+    if kind == "start":  # the first 1 to 4 letters of a key (the table keeps those)
+        v = _param(term, "key")
+        return v if v is not None and 1 <= len(v) <= 4 else None
     if type(term) is ox.Literal and not term.language and term.datatype.value == _XSD_STRING:
         return term.value
     return None
@@ -207,6 +224,9 @@ class Table:
         if not params and code not in SPECS:  # a query without parameters
             return self._kept(text, "")
         spec = SPECS.get(code)
+        if code == DOCUMENTS:
+            value = _list_key(params)
+            return None if value is None else self._kept(text, value)
         if spec is None or len(params) != 1 or spec[1] not in params:
             return None
         value = _param(params[spec[1]], spec[2])
@@ -232,6 +252,21 @@ class Table:
                 return None
             out += rows
         return out
+
+
+def _list_key(params: dict) -> str | None:
+    """The table's key of the ``documents`` query's parameters (type, body, year, each
+    optional), or None when the table does not answer them."""
+    parts = []
+    for name, kind in zip(_LIST_PARAMS, ("iri", "iri", "year")):
+        term = params.get(name)
+        value = "" if term is None else _param(term, kind)
+        if value is None:
+            return None
+        parts.append(value)
+    if len(params) > sum(1 for v in parts if v):  # another parameter
+        return None
+    return "\t".join(parts)
 
 
 def _decoded(kept) -> list[dict] | None:
@@ -321,6 +356,55 @@ def _bound(kg, text: str, param: str, predicates: tuple, kind: str) -> dict:
     return out
 
 
+def _documents(kg, text: str) -> dict:
+    """The ``documents`` query (a list) for every combination of its parameters (type, issuing
+    body, year, each bound or not) that a document of the graph has (any other combination
+    finds no row): the query run once with none bound (every typed document, ``ORDER BY ?date
+    ?doc``), each combination's rows those its filters keep (the same type; an issuer equal to
+    the body; ``YEAR(?date)``, as the engine reads it, equal to the year), in that order (rows
+    of one document and date, which the ORDER BY does not tell apart, keep the unbound run's
+    order: the answers read a document and its date from them, never their order)."""
+    rows = kg.select(text, {}, prefixes=False)
+    years = {}
+    for r in kg.select(f"SELECT DISTINCT ?date ?y WHERE {{ ?doc <{_PK}documentType> ?t ; "
+                       f"<{_PK}dateIssued> ?date . BIND(YEAR(?date) AS ?y) }}", prefixes=False):
+        if r["y"] is not None:
+            years[r["date"]] = _param(r["y"], "year")
+    groups: dict[str, list] = {}
+    for r in rows:
+        t, b, d = r["type"], r["issuer"], r["date"]
+        t = t.value if type(t) is ox.NamedNode else None
+        b = b.value if type(b) is ox.NamedNode else None
+        y = years.get(d) if d is not None else None
+        keys = {"\t".join(("" if v is None else v) for v in (wt, wb, wy))
+                for wt in (t, None) for wb in (b, None) for wy in (y, None)}
+        for key in keys:
+            groups.setdefault(key, []).append(r)
+    return {key: _encoded(group) for key, group in groups.items()}
+
+
+def _names_start(kg, text: str) -> dict:
+    """The ``names`` query for every start of 1 to 4 letters: run once without ``?start`` and
+    without its LIMIT (every key, in the engine's order, ``ORDER BY ?key ?entity``: a total
+    order of these distinct rows), each start's rows those whose key starts with it, in that
+    order, at most the LIMIT. Only when every key is a plain ASCII string (``LCASE`` is then
+    ``str.lower``) and every entity an IRI; else nothing is kept."""
+    tail = "\nLIMIT 5000\n"
+    if not text.endswith(tail):
+        return {}
+    rows = kg.select(text[:-len(tail)] + "\n", {}, prefixes=False)
+    groups: dict[str, list] = {}
+    for r in rows:
+        key, entity = r["key"], r["entity"]
+        if (type(entity) is not ox.NamedNode or _param(key, "key") is None
+                or not key.value.isascii()):
+            return {}
+        low = key.value.lower()
+        for n in range(1, min(4, len(low)) + 1):
+            groups.setdefault(low[:n], []).append(r)
+    return {start: _encoded(group[:5000]) for start, group in groups.items()}
+
+
 def build(kg, texts: list[str], unbound: list[str] = (), same=None
           ) -> dict[int, tuple[str, dict]]:
     """The table of the graph ``kg`` (an embedded graph: ``select`` and ``store``) for the
@@ -343,6 +427,10 @@ def build(kg, texts: list[str], unbound: list[str] = (), same=None
             out[code] = (text, _document(fast, text))
         elif code == NAMES:
             out[code] = (text, _names(fast, text))
+        elif code == DOCUMENTS:
+            out[code] = (text, _documents(kg, text))
+        elif code == NAMES_START:
+            out[code] = (text, _names_start(fast, text))
         elif code in BOUND:
             param, predicates = BOUND[code]
             out[code] = (text, _bound(kg, text, param, predicates, SPECS[code][2]))
