@@ -339,14 +339,17 @@ def _entity_rows(kg, iri: str) -> list[tuple]:
     """The rows of the ``entity`` query for ``iri`` as plain data: (the property's IRI, the
     object's value, its language or None, the asOf's value or None). Read as the query's other
     callers read it (:func:`partykg.store.queries.run`), but from the graph's table
-    (:mod:`partykg.store.table`) without making RDF terms when the table holds them: a card
-    names up to ~200 entities of ~30 rows each (issue 13)."""
+    (:mod:`partykg.store.table`) or the memo's kept rows (:mod:`partykg.store.memo`) without
+    making RDF terms when they hold them: a card names up to ~200 entities of ~30 rows each
+    (issue 13)."""
     term = ox.NamedNode(iri)
     memo = getattr(kg, "memo", None)
-    table = memo.table() if memo is not None else None
-    if table is not None:
-        kept = table.encoded_rows(queries.load("entity", getattr(kg, "root", None)).text,
-                                  {"entity": term})
+    if memo is not None:  # the order of queries.run: the table, then the memo's kept rows
+        text = queries.load("entity", getattr(kg, "root", None)).text
+        table = memo.table()
+        kept = table.encoded_rows(text, {"entity": term}) if table is not None else None
+        if kept is None:
+            kept = memo.get_bound_encoded(text, {"entity": term})
         if kept is not None:
             names, rows = kept
             try:

@@ -274,6 +274,20 @@ class Memo:
             del entries[key]
             return None
 
+    def get_bound_encoded(self, query: str, params: dict) -> tuple | None:
+        """:meth:`get_bound`'s rows as :func:`encode_rows` keeps them (the variables, a tuple
+        of plain terms per row), not made into RDF terms; None when not kept."""
+        if self.path is None:
+            return None
+        key = self._bound_key(query, params)
+        if key is None:
+            return None
+        kept = self._bucket(self._bucket_no(key)).get(key)
+        if (type(kept) is not tuple or len(kept) != 2 or type(kept[0]) is not list
+                or type(kept[1]) is not list):
+            return None
+        return kept
+
     def put_bound(self, query: str, params: dict, rows: list[dict]) -> None:
         if self.path is None or len(rows) > MAX_BOUND_ROWS:
             return
