@@ -10,10 +10,10 @@ What it holds, each only for the query's text exactly as shipped (by CRC-32, as
 - ``entity`` (one IRI): the rows of :func:`partykg.store.reads.entity_rows` for every subject
   IRI of the graph; any other IRI has none;
 - ``document`` (the card of one IRI): the query run once without its parameter (``?doc``
-  projected), its rows grouped by ``?doc`` and sorted by the query's ORDER BY key, as
-  :mod:`partykg.store.reads` sorts them; an IRI whose rows the key does not order fully (two
-  rows equal in every key, which only blank nodes give) is left out, marked as not kept, and
-  runs on the store as before;
+  projected), its rows grouped by ``?doc`` and sorted by the query's ORDER BY key and then by
+  the terms (:func:`partykg.store.reads.document_key`, a total order), as
+  :mod:`partykg.store.reads` sorts them on the store; (a group two of whose rows that key did
+  not tell apart would be left out, marked as not kept, and run on the store);
 - ``lookup-names`` (a VALUES block of name keys): the template run once with no key, its rows
   grouped by key; the rows of several keys are those of each key in the order of the keys (the
   query orders by the key first); a key with two rows its ORDER BY does not tell apart is not
@@ -23,11 +23,19 @@ What it holds, each only for the query's text exactly as shipped (by CRC-32, as
   every value the one triple pattern every row needs can match (the objects of ``pk:replaces``
   or ``pk:plannedToReplace``, of ``pk:numberKey``, of ``pk:codeKey``, of ``pk:post``; the
   subjects of ``pk:holdsPost``); any other value finds no row;
+- ``documents`` (the lists: type, issuing body and year, each optional): every combination a
+  document of the graph has, the rows of the query run once with none bound, filtered as the
+  query filters them, in that run's order (see :func:`_documents`); any other combination has
+  no row;
+- ``names`` by ``?start`` (the first 1 to 4 letters of a key: suggestions, misspelt names):
+  the query run once without ``?start`` and its LIMIT, each start's rows in that order (see
+  :func:`_names_start`);
 - the library queries without parameters (``document-types``, ``kinds``, ``name-index``...),
   as the engine gives them.
 
 A parameter that is neither an IRI (``entity``, ``document``, ``replaced-by``, ``post-holders``,
-``posts``) nor a plain string literal (the keys) is not answered from the table.
+``posts``, a list's type and body) nor a plain string literal (the keys) nor a list's year (an
+``xsd:integer`` written as ``str(int)``) is not answered from the table.
 
 Never stale, never a wrong row: the table is the folder ``<memo>.table``: an ``index`` file
 naming the memo's **key** (the graph files' signature, the versions and the code, see
