@@ -201,3 +201,13 @@ def test_every_card_is_in_the_table_with_a_total_order(cached, seed_project_copy
         tied += len(set(orderby)) < len(orderby)  # rows the ORDER BY alone does not order
     assert tied > 0  # (such cards were left out of the table before)
     assert not kg.opened
+
+
+def test_a_pack_is_read_without_pread_too(tmp_path, monkeypatch):
+    monkeypatch.setattr(table, "_PREAD", None)  # (Windows has no os.pread)
+    entries = {f"https://example.org/{i}": (["p"], [(f"https://example.org/v{i}",)])
+               for i in range(40)}
+    (tmp_path / "e.pack").write_bytes(table.pack("c" * 24, entries))
+    t = table.Table(str(tmp_path), "key")
+    for value in entries:
+        assert t._bucket("c" * 24, "e", value)[value] == entries[value]

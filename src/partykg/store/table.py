@@ -132,6 +132,17 @@ _HEAD = struct.Struct(">4s24sII")  # magic, token, buckets, CRC-32 of the first 
 _SLOT = struct.Struct(">III")  # offset, length, CRC-32 of the record
 
 
+def _read_at(f, size: int, offset: int) -> bytes:
+    """``size`` bytes of the open file ``f`` at ``offset`` (fewer at its end)."""
+    if _PREAD is not None:
+        return _PREAD(f.fileno(), size, offset)
+    f.seek(offset)  # (no pread: Windows)
+    return f.read(size)
+
+
+_PREAD = getattr(os, "pread", None)
+
+
 class Table:
     """The table of one graph in the folder ``path`` (see the module's docstring), read when
     first used; ``key``: the memo's key it must name."""
@@ -180,13 +191,13 @@ class Table:
         if (tag, b) not in self._buckets:
             entries = None
             try:
-                slot = os.pread(f.fileno(), _SLOT.size, _HEAD.size + b * _SLOT.size)
+                slot = _read_at(f, _SLOT.size, _HEAD.size + b * _SLOT.size)
                 if len(slot) == _SLOT.size:
                     off, length, code = _SLOT.unpack(slot)
                     if length == 0 and code == 0:
                         entries = {}
                     else:
-                        record = os.pread(f.fileno(), length, off)
+                        record = _read_at(f, length, off)
                         if len(record) == length and zlib.crc32(record) == code:
                             data = marshal.loads(record)
                             entries = data if type(data) is dict else None
