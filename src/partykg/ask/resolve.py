@@ -264,9 +264,11 @@ def _keep(d: dict, key: str, value: str, precise: bool = False) -> None:
     old = d.get(key)
     if old is None:
         d[key] = value
-        return
-    rank = (lambda v: (-len(v), v)) if precise else (lambda v: (len(v), v))
-    d[key] = min(old, value, key=rank)
+    elif precise:  # (min(old, value) by (-len, text): the first of equals, old)
+        if (-len(value), value) < (-len(old), old):
+            d[key] = value
+    elif (len(value), value) < (len(old), old):
+        d[key] = value
 
 
 # the properties describe() reads -> what it makes of them (a dict: one lookup per row)
@@ -351,10 +353,8 @@ def _entity_rows(kg, iri: str) -> list[tuple]:
         if kept is None:
             kept = memo.get_bound_encoded(text, {"entity": term})
         if kept is not None:
-            names, rows = kept
             try:
-                ip, io, ia = names.index("p"), names.index("o"), names.index("asOf")
-                return [(r[ip], *_plain(r[io]), _plain(r[ia])[0]) for r in rows]
+                return _plain_rows(*kept)
             except (ValueError, IndexError, TypeError):
                 pass
     return [(r["p"].value, r["o"].value, getattr(r["o"], "language", None),
@@ -362,16 +362,24 @@ def _entity_rows(kg, iri: str) -> list[tuple]:
             for r in queries.run(kg, "entity", {"entity": term})]
 
 
-def _plain(kept) -> tuple:
-    """A term as :func:`partykg.store.memo.encode_rows` keeps it -> (its value, its language or
-    None): an IRI is a str, a literal (value, language, datatype), a blank node (id,)."""
-    if kept is None:
-        return None, None
-    if type(kept) is str:
-        return kept, None
-    if len(kept) == 3:
-        return kept[0], kept[1] or None
-    return kept[0], None
+def _plain_rows(names: list, rows: list) -> list[tuple]:
+    """Rows of the ``entity`` query as :func:`partykg.store.memo.encode_rows` keeps them (an
+    IRI a str, a literal (value, language, datatype), a blank node (id,), unbound None) ->
+    (p, the object's value, its language or None, the asOf's value or None)."""
+    ip, io, ia = names.index("p"), names.index("o"), names.index("asOf")
+    out = []
+    for r in rows:
+        p, o, a = r[ip], r[io], r[ia]
+        if type(p) is not str:
+            raise TypeError("a property that is not an IRI")
+        if type(o) is str:
+            value, lang = o, None
+        elif len(o) == 3:
+            value, lang = o[0], o[1] or None
+        else:
+            value, lang = o[0], None
+        out.append((p, value, lang, a if a is None or type(a) is str else a[0]))
+    return out
 
 
 def label(kg, iri: str, lang: str = "en") -> str:
