@@ -17,6 +17,7 @@ from partykg.records import dataclass, field
 
 import pyoxigraph as ox
 
+from partykg.ask import described
 from partykg.ask.lexicon import _cache, type_words
 from partykg.model import ids
 from partykg.store import queries
@@ -291,7 +292,21 @@ def describe(kg, iri: str) -> dict:
     c = _cache(kg).setdefault("describe", {})
     if iri in c:
         return c[iri]
-    rows = _entity_rows(kg, iri)
+    d = described.lookup(kg, iri)  # kept for every entity of the graph (cached store)
+    if d is None:
+        d = _summary(kg, iri, _entity_rows(kg, iri))
+    c[iri] = d
+    return d
+
+
+def _describe_rows(kg, iri: str) -> dict | None:
+    """:func:`describe` of ``iri`` from the rows the graph's table keeps (what describe reads
+    first), or None when the table does not keep them (:mod:`partykg.ask.described`)."""
+    kept = _table_rows(kg, iri, memo_too=False)
+    return None if kept is None else _summary(kg, iri, kept)
+
+
+def _summary(kg, iri: str, rows: list[tuple]) -> dict:
     kinds_ = kinds(kg)
     d: dict = {"iri": iri, "kind": "unknown", "labels": {}, "names": [], "titles": {},
                "subjects": {}, "statuses": []}
@@ -333,7 +348,6 @@ def describe(kg, iri: str) -> dict:
             _keep(d, what, o)
     d["names"].sort()
     d["statuses"].sort(key=lambda s: (s[1] or "", s[0]))
-    c[iri] = d
     return d
 
 
@@ -344,22 +358,32 @@ def _entity_rows(kg, iri: str) -> list[tuple]:
     (:mod:`partykg.store.table`) or the memo's kept rows (:mod:`partykg.store.memo`) without
     making RDF terms when they hold them: a card names up to ~200 entities of ~30 rows each
     (issue 13)."""
-    term = ox.NamedNode(iri)
-    memo = getattr(kg, "memo", None)
-    if memo is not None:  # the order of queries.run: the table, then the memo's kept rows
-        text = queries.load("entity", getattr(kg, "root", None)).text
-        table = memo.table()
-        kept = table.encoded_rows(text, {"entity": term}) if table is not None else None
-        if kept is None:
-            kept = memo.get_bound_encoded(text, {"entity": term})
-        if kept is not None:
-            try:
-                return _plain_rows(*kept)
-            except (ValueError, IndexError, TypeError):
-                pass
+    rows = _table_rows(kg, iri)
+    if rows is not None:
+        return rows
     return [(r["p"].value, r["o"].value, getattr(r["o"], "language", None),
              r["asOf"].value if r["asOf"] else None)
-            for r in queries.run(kg, "entity", {"entity": term})]
+            for r in queries.run(kg, "entity", {"entity": ox.NamedNode(iri)})]
+
+
+def _table_rows(kg, iri: str, memo_too: bool = True) -> list[tuple] | None:
+    """:func:`_entity_rows` from the table, then (``memo_too``) the memo's kept rows, in the
+    order :func:`partykg.store.queries.run` reads them; None when neither keeps them."""
+    memo = getattr(kg, "memo", None)
+    if memo is None:
+        return None
+    term = ox.NamedNode(iri)
+    text = queries.load("entity", getattr(kg, "root", None)).text
+    table = memo.table()
+    kept = table.encoded_rows(text, {"entity": term}) if table is not None else None
+    if kept is None and memo_too:
+        kept = memo.get_bound_encoded(text, {"entity": term})
+    if kept is None:
+        return None
+    try:
+        return _plain_rows(*kept)
+    except (ValueError, IndexError, TypeError):
+        return None
 
 
 def _plain_rows(names: list, rows: list) -> list[tuple]:

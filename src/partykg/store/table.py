@@ -186,8 +186,11 @@ class Table:
         pack = self._pack(token, tag)
         if pack is None:
             return None
-        f, n = pack
-        b = _slot(value, n)
+        return self._bucket_at(tag, _slot(value, pack[1]))
+
+    def _bucket_at(self, tag: str, b: int) -> dict | None:
+        """The values and rows of bucket ``b`` of the open pack ``tag``, or None (damaged)."""
+        f, n = self._packs[tag]
         if (tag, b) not in self._buckets:
             entries = None
             try:
@@ -252,6 +255,25 @@ class Table:
         if value is None or spec[0] == "n":
             return None
         return self._kept(text, value)
+
+    def values(self, text: str) -> list[str] | None:
+        """Every value the table keeps rows of for the query ``text`` (one parameter), or None
+        when it does not know (another text, a pack missing or damaged)."""
+        token, texts = self._texts()
+        code = crc(text)
+        if texts.get(code) != text or code not in SPECS:
+            return None
+        tag = SPECS[code][0]
+        pack = self._pack(token, tag)
+        if pack is None:
+            return None
+        out: list[str] = []
+        for b in range(pack[1]):
+            entries = self._bucket_at(tag, b)
+            if entries is None:
+                return None
+            out += [v for v, kept in entries.items() if kept is not None]
+        return out
 
     def values_rows(self, text: str, var: str, terms: list) -> list[dict] | None:
         """The rows of the template ``text`` with ``VALUES ?var { terms }``
