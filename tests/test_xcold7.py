@@ -211,3 +211,69 @@ def test_a_pack_is_read_without_pread_too(tmp_path, monkeypatch):
     t = table.Table(str(tmp_path), "key")
     for value in entries:
         assert t._bucket("c" * 24, "e", value)[value] == entries[value]
+
+
+def test_described_entities_are_describe_from_the_engine(cached, seed_project_copy):
+    from partykg.ask import described
+    from partykg.ask.resolve import describe
+
+    kg = open_ask_graph(root=seed_project_copy)
+    ask(kg, "What is the Politburo?")
+    folder = Path(f"{kg.memo.path}.described")
+    assert (folder / "index").is_file() and (folder / "x.pack").is_file()
+    again = open_ask_graph(root=seed_project_copy)
+    engine = engine_of(again)
+    iris = sorted({q.subject.value for q in engine.store if type(q.subject) is ox.NamedNode})
+    kept = 0
+    for iri in iris:
+        d = described.lookup(again, iri)
+        if d is not None:
+            kept += 1
+            assert d == describe(engine, iri), iri
+    assert kept > 100 and not again.opened
+
+
+@pytest.mark.parametrize("damage", ["record", "token", "key", "missing"])
+def test_damaged_or_stale_descriptions_are_not_used(cached, seed_project_copy, damage):
+    from partykg.ask import described
+    from partykg.ask.resolve import describe
+
+    kg = open_ask_graph(root=seed_project_copy)
+    ask(kg, "What is the Politburo?")
+    folder = Path(f"{kg.memo.path}.described")
+    iri = "https://w3id.org/partykg/id/body/politburo"
+    pack = folder / "x.pack"
+    blob = pack.read_bytes()
+    n = table._HEAD.unpack_from(blob)[2]
+    off, length, _ = table._SLOT.unpack_from(blob, table._HEAD.size
+                                             + table._slot(iri, n) * table._SLOT.size)
+    assert length
+    if damage == "record":
+        pack.write_bytes(blob[:off + 5] + bytes([blob[off + 5] ^ 0x20]) + blob[off + 6:])
+    elif damage == "token":
+        forged = {iri: {"iri": iri, "kind": "forged", "labels": {}, "names": [], "titles": {},
+                        "subjects": {}, "statuses": []}}
+        pack.write_bytes(table.pack("f" * 24, forged))
+    elif damage == "key":  # an index of another graph or code
+        from partykg.datacache import read_checked, write_checked
+
+        key, token, texts = read_checked(str(folder / "index"))
+        write_checked(str(folder / "index"), (key + "x", token, texts))
+    else:
+        pack.unlink()
+    again = open_ask_graph(root=seed_project_copy)
+    engine = engine_of(again)
+    if damage in ("record", "token", "missing"):
+        assert described.lookup(again, iri) is None
+    d = describe(again, iri)
+    assert d == describe(engine, iri) and d["kind"] == "body"
+    if damage == "key":  # made again, for the new key
+        assert described.lookup(again, iri) == d
+
+
+def test_no_descriptions_with_caching_off(monkeypatch, seed_project_copy):
+    from partykg.ask import described
+
+    monkeypatch.setenv("PARTYKG_CACHE_DIR", "")
+    kg = open_ask_graph(root=seed_project_copy)
+    assert described.lookup(kg, "https://w3id.org/partykg/id/body/politburo") is None
