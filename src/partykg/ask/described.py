@@ -60,7 +60,9 @@ def _open(kg):
 
     memo = getattr(kg, "memo", None)
     table = memo.table() if memo is not None and memo.path is not None else None
-    where = _where(kg) if table is not None else None
+    if table is None or not table._texts()[0]:  # no table (a --store DIR): none kept
+        return False
+    where = _where(kg)
     if where is None:
         return False
     folder, key = where
