@@ -86,9 +86,8 @@ def _make(kg, table, folder: str, key: str):
     entries = {}
     for iri in sorted(iris):
         d = _describe_rows(kg, iri)
-        if d is None:  # its rows are not in the table after all
-            return False
-        entries[iri] = d
+        if d is not None:  # (else described from its rows, as before)
+            entries[iri] = d
     token = os.urandom(12).hex()
     try:
         os.makedirs(folder, exist_ok=True)
