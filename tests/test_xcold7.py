@@ -277,3 +277,20 @@ def test_no_descriptions_with_caching_off(monkeypatch, seed_project_copy):
     monkeypatch.setenv("PARTYKG_CACHE_DIR", "")
     kg = open_ask_graph(root=seed_project_copy)
     assert described.lookup(kg, "https://w3id.org/partykg/id/body/politburo") is None
+
+
+def test_a_kept_results_bucket_is_the_crc_of_the_keys_repr():
+    import zlib
+
+    from partykg.store.memo import BUCKETS, Memo
+
+    rnd = random.Random(5)
+    texts = ["SELECT ?x WHERE { ?x ?p ?o }\n", "é\\n'\"\x00\ud800 q", ""]
+    for _ in range(500):
+        params = {rnd.choice("abc"): rnd.choice([ox.NamedNode("https://example.org/" + str(i))
+                                                 for i in range(5)]
+                                                + [ox.Literal("x\u00e9\n" * rnd.randint(0, 3)),
+                                                   ox.Literal("1", language="vi")])}
+        key = Memo._bound_key(rnd.choice(texts), params)
+        assert Memo._bucket_no(key) == zlib.crc32(
+            repr(key).encode("utf-8", "surrogatepass")) % BUCKETS, key

@@ -108,6 +108,9 @@ def decode_rows(kept) -> list[dict]:
     return [dict(zip(names, map(_decode, row), strict=True)) for row in rows]
 
 
+_HEAD_CRCS: dict[str, int] = {}  # a query's text -> the CRC-32 of the head of its keys' repr
+
+
 def _versions() -> str:
     """The versions, and the code that makes what a memo keeps (the plans of store/sparql.py,
     this module's format): a change to either is a new key."""
@@ -251,10 +254,19 @@ class Memo:
 
     @staticmethod
     def _bucket_no(key: tuple) -> int:
-        """The bucket of a result's key: the CRC-32 of its text and terms."""
+        """The bucket of a result's key: the CRC-32 of its text and terms (``repr(key)``, the
+        CRC-32 of its query's part computed once per text: a card looks up 200 entities with
+        the same query, whose ``repr`` is most of the work)."""
         import zlib
 
-        return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS
+        query, terms = key
+        head = _HEAD_CRCS.get(query)
+        if head is None:
+            if len(_HEAD_CRCS) > 512:
+                _HEAD_CRCS.clear()
+            head = _HEAD_CRCS[query] = zlib.crc32(
+                ("(" + repr(query) + ", ").encode("utf-8", "surrogatepass"))
+        return zlib.crc32((repr(terms) + ")").encode("utf-8", "surrogatepass"), head) % BUCKETS
 
     def get_bound(self, query: str, params: dict) -> list[dict] | None:
         """The rows of ``query`` with ``params`` (variable -> term) as the graph answered them,
