@@ -9,7 +9,6 @@ from __future__ import annotations
 import marshal
 import random
 import shutil
-import zlib
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -161,29 +160,43 @@ def test_a_damaged_or_forged_bucket_is_ignored(cached, seed_project_copy, damage
     doc = ox.NamedNode("https://w3id.org/partykg/id/doc/tw/ct/2005/51")
     text = queries.load("entity", seed_project_copy).text
     want = queries.run(engine_of(kg), "entity", {"entity": doc})
-    for path in table_dir(kg).iterdir():
-        if path.name == "index":
-            continue
-        blob = path.read_bytes()
-        if damage == "garbage":
-            blob = bytes(range(256)) * 10
-        elif damage == "truncated":
-            blob = blob[: len(blob) // 2]
-        elif damage == "crc":
-            blob = blob[:-20] + bytes([blob[-20] ^ 0x55]) + blob[-19:]
-        elif damage == "missing":
-            path.unlink()
-            continue
-        else:  # a valid file of another token, with forged rows
-            token, entries = marshal.loads(blob[4:])
-            entries = {k: (["p", "o", "asOf"], [("http://example.org/forged", None, None)])
-                       for k in entries}
-            body = marshal.dumps(("0" * len(token), entries))
-            blob = zlib.crc32(body).to_bytes(4, "big") + body
+    packs = [p for p in table_dir(kg).iterdir() if p.name != "index"]
+    assert packs and all(p.suffix == ".pack" for p in packs)
+    path = table_dir(kg) / "e.pack"  # the pack of the entity query
+    blob = path.read_bytes()
+    _, _, n, _ = table._HEAD.unpack_from(blob)
+    slot = table._HEAD.size + table._slot(doc.value, n) * table._SLOT.size
+    off, length, _ = table._SLOT.unpack_from(blob, slot)
+    assert length and doc.value in marshal.loads(blob[off:off + length])
+    before = []  # entities whose records lie before that record, whatever the damage
+    for b in range(n):
+        o, ln, _ = table._SLOT.unpack_from(blob, table._HEAD.size + b * table._SLOT.size)
+        if ln and o + ln <= off:
+            before += list(marshal.loads(blob[o:o + ln]))
+    if damage == "garbage":
+        blob = bytes(range(256)) * 10
+    elif damage == "truncated":  # the file cut inside the record of that entity
+        blob = blob[: off + length // 2]
+    elif damage == "crc":  # one byte of its record changed
+        at = off + length // 2
+        blob = blob[:at] + bytes([blob[at] ^ 0x55]) + blob[at + 1:]
+    elif damage == "missing":
+        path.unlink()
+    else:  # a valid pack of another token, with forged rows
+        forged = {doc.value: (["p", "o", "asOf"], [("http://example.org/forged", None, None)])}
+        blob = table.pack("0" * 24, forged)
+    if damage != "missing":
         path.write_bytes(blob)
     again = open_ask_graph(root=seed_project_copy)
     assert again.memo.table().rows(text, {"entity": doc}) is None
     assert queries.run(again, "entity", {"entity": doc}) == want and again.opened
+    if damage in ("crc", "truncated"):  # the other records of the pack are still read
+        other = open_ask_graph(root=seed_project_copy)
+        assert before
+        for value in before[:20]:
+            rows = other.memo.table().rows(text, {"entity": ox.NamedNode(value)})
+            assert rows == queries.run(engine_of(kg), "entity", {"entity": ox.NamedNode(value)})
+        assert not other.opened
 
 
 def test_no_table_with_caching_off(monkeypatch, seed_project_copy):

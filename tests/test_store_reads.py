@@ -189,8 +189,8 @@ def test_document_rows_sorted_in_python_are_the_engines_on_the_whole_graph(kg):
         # the same rows, in the same order up to ties (rows the ORDER BY cannot tell apart: other
         # ends that are blank nodes, whose STR is an error; their order is the engine's either way)
         assert Counter(map(_key, mine)) == Counter(map(_key, theirs)), iri
-        assert [reads.document_key(r) for r in mine] == \
-            [reads.document_key(r) for r in theirs], iri
+        assert [reads.document_key(r)[:9] for r in mine] == \
+            [reads.document_key(r)[:9] for r in theirs], iri  # (the ORDER BY's part)
         compared += len(mine) > 1
     assert compared > 1000
 

@@ -246,6 +246,8 @@ def _plain_json(v) -> str:
     :class:`_NotPlain` for anything else."""
     t = type(v)
     if t is str:
+        if v.isprintable() and '"' not in v and "\\" not in v:  # nothing to escape (every
+            return '"' + v + '"'  # character below U+0020 is not printable)
         return '"' + v.translate(_JSON_ESCAPES) + '"'
     if v is None:
         return "null"
@@ -278,13 +280,14 @@ def _card(kg, a, p, lang, x, asof, sources):
     props = {**T("en", "props"), **T(lang, "props")}
     head = e["label"] + (f" [{e['type']}]" if e.get("type") and e["kind"] == "document" else "")
     out = [head, f"  IRI: {e['iri']}"]
-    order = list(props)
+    rank = {prop: i for i, prop in enumerate(props)}  # (the order of the phrases' props)
     facts = sorted(a.answers, key=lambda f: (f["direction"] == "in",
-                                             order.index(f["property"]) if f["property"] in order else 99,
+                                             rank.get(f["property"], 99),
                                              f.get("as_of") or "",
                                              json_key(f["value"])))
     this = T(lang, "this").get(e["kind"], T(lang, "this")["other"])
     cited: list[dict] = []
+    number: dict[str, int] = {}  # a cited source -> its number (its place in ``cited``, + 1)
     for f in facts:
         if f["property"] == "mentioned":
             continue
@@ -304,9 +307,10 @@ def _card(kg, a, p, lang, x, asof, sources):
             vtext += f" ({T(lang, 'as_of_word')} {fmt_date(f['as_of'], lang)})"
         refs = []
         for s in f["sources"]:
-            if s["source"] not in [c["source"] for c in cited]:
+            n = number.get(s["source"])
+            if n is None:
                 cited.append(s)
-            n = [c["source"] for c in cited].index(s["source"]) + 1
+                n = number[s["source"]] = len(cited)
             if str(n) not in refs:
                 refs.append(str(n))
         r = f"  [{', '.join(refs)}]" if refs else ""
@@ -319,8 +323,7 @@ def _card(kg, a, p, lang, x, asof, sources):
         if f["property"] == "mentioned":
             sources += f["sources"]
     # number the sources as the references above do
-    order_src = [c["source"] for c in cited]
-    sources.sort(key=lambda s: (order_src.index(s["source"]) if s["source"] in order_src else 999))
+    sources.sort(key=lambda s: number.get(s["source"], 1000) - 1)
     return out
 
 

@@ -17,6 +17,7 @@ from partykg.records import dataclass, field
 
 import pyoxigraph as ox
 
+from partykg.ask import described
 from partykg.ask.lexicon import _cache, type_words
 from partykg.model import ids
 from partykg.store import queries
@@ -264,9 +265,25 @@ def _keep(d: dict, key: str, value: str, precise: bool = False) -> None:
     old = d.get(key)
     if old is None:
         d[key] = value
-        return
-    rank = (lambda v: (-len(v), v)) if precise else (lambda v: (len(v), v))
-    d[key] = min(old, value, key=rank)
+    elif precise:  # (min(old, value) by (-len, text): the first of equals, old)
+        if (-len(value), value) < (-len(old), old):
+            d[key] = value
+    elif (len(value), value) < (len(old), old):
+        d[key] = value
+
+
+# the properties describe() reads -> what it makes of them (a dict: one lookup per row)
+_PROPS = {RDF + "type": "class", SKOS + "prefLabel": "label", SKOS + "altLabel": "name",
+          PK + "code": "code", PK + "number": "number", PK + "dateIssued": "date",
+          PK + "startDate": "date", PK + "endDate": "end", PK + "issuedBy": "issuer",
+          PK + "documentType": "type", PK + "title": "titles",
+          "http://purl.org/dc/terms/title": "titles", PK + "subject": "subjects",
+          PK + "status": "status", "http://purl.org/dc/terms/issued": "date",
+          "http://purl.org/dc/terms/publisher": "publisher", PK + "translationOf": "translation_of",
+          "http://www.w3.org/2000/01/rdf-schema#comment": "comment", PK + "url": "url",
+          ORG + "postIn": "body", PK + "draftedBy": "list", PK + "submittedTo": "list",
+          PK + "approvedAt": "list", PK + "term": "list"}
+_DOCUMENT = PK + "Document"
 
 
 def describe(kg, iri: str) -> dict:
@@ -275,63 +292,118 @@ def describe(kg, iri: str) -> dict:
     c = _cache(kg).setdefault("describe", {})
     if iri in c:
         return c[iri]
-    rows = queries.run(kg, "entity", {"entity": ox.NamedNode(iri)})
+    d = described.lookup(kg, iri)  # kept for every entity of the graph (cached store)
+    if d is None:
+        d = _summary(kg, iri, _entity_rows(kg, iri))
+    c[iri] = d
+    return d
+
+
+def _describe_rows(kg, iri: str) -> dict | None:
+    """:func:`describe` of ``iri`` from the rows the graph's table keeps (what describe reads
+    first), or None when the table does not keep them (:mod:`partykg.ask.described`)."""
+    kept = _table_rows(kg, iri, memo_too=False)
+    return None if kept is None else _summary(kg, iri, kept)
+
+
+def _summary(kg, iri: str, rows: list[tuple]) -> dict:
     kinds_ = kinds(kg)
     d: dict = {"iri": iri, "kind": "unknown", "labels": {}, "names": [], "titles": {},
                "subjects": {}, "statuses": []}
-    for r in rows:
-        p, o = r["p"].value, r["o"]
-        if p == RDF + "type":
-            k = kinds_.get(o.value)
+    for p, o, lang, as_of in rows:
+        what = _PROPS.get(p)
+        if what is None:
+            continue
+        if what == "class":
+            k = kinds_.get(o)
             if k and (d["kind"] == "unknown" or k != "document" or d["kind"] == "document"):
                 d["kind"] = k
-                if k == "document" and o.value != PK + "Document":
-                    d["class"] = o.value
+                if k == "document" and o != _DOCUMENT:
+                    d["class"] = o
                 elif k != "document":
-                    d.setdefault("class", o.value)
-        elif p == SKOS + "prefLabel":
-            _keep(d["labels"], o.language or "", o.value)
-        elif p == SKOS + "altLabel":
-            d["names"].append((o.value, o.language or ""))
-        elif p == PK + "code":
-            _keep(d, "code", o.value)
-        elif p == PK + "number":
-            _keep(d, "number", o.value)
-        elif p in (PK + "dateIssued", PK + "startDate"):
-            _keep(d, "date", o.value, precise=True)
-        elif p == PK + "endDate":
-            _keep(d, "end", o.value, precise=True)
-        elif p == PK + "issuedBy":
+                    d.setdefault("class", o)
+        elif what == "label":
+            _keep(d["labels"], lang or "", o)
+        elif what == "name":
+            d["names"].append((o, lang or ""))
+        elif what == "date":
+            _keep(d, "date", o, precise=True)
+        elif what == "end":
+            _keep(d, "end", o, precise=True)
+        elif what == "issuer":
             # a joint document (Politburo and Secretariat) has several issuers: all of them, in
             # IRI order whatever order the engine returns rows in ("issuer": the first)
-            d["issuers"] = sorted(set(d.get("issuers", [])) | {o.value})
+            d["issuers"] = sorted(set(d.get("issuers", [])) | {o})
             d["issuer"] = d["issuers"][0]
-        elif p == PK + "documentType":
-            _keep(d, "type", o.value)
-        elif p == PK + "title" or p == "http://purl.org/dc/terms/title":
-            _keep(d["titles"], o.language or "", o.value)
-        elif p == PK + "subject":
-            _keep(d["subjects"], o.language or "", o.value)
-        elif p == PK + "status":
-            d["statuses"].append((_local(o.value), r["asOf"].value if r["asOf"] else None))
-        elif p == "http://purl.org/dc/terms/issued":
-            _keep(d, "date", o.value, precise=True)
-        elif p == "http://purl.org/dc/terms/publisher":
-            _keep(d, "publisher", o.value)
-        elif p == PK + "translationOf":
-            _keep(d, "translation_of", o.value)
-        elif p == "http://www.w3.org/2000/01/rdf-schema#comment" and o.language in ("en", None):
-            _keep(d, "comment", o.value)
-        elif p == PK + "url":
-            _keep(d, "url", o.value)
-        elif p == ORG + "postIn":
-            _keep(d, "body", o.value)
-        elif p in (PK + "draftedBy", PK + "submittedTo", PK + "approvedAt", PK + "term"):
-            d.setdefault(_local(p), []).append(o.value)
+        elif what == "titles" or what == "subjects":
+            _keep(d[what], lang or "", o)
+        elif what == "status":
+            d["statuses"].append((_local(o), as_of))
+        elif what == "comment":
+            if lang in ("en", None):
+                _keep(d, "comment", o)
+        elif what == "list":
+            d.setdefault(_local(p), []).append(o)
+        else:  # code, number, type, publisher, translation_of, url, body: one value
+            _keep(d, what, o)
     d["names"].sort()
     d["statuses"].sort(key=lambda s: (s[1] or "", s[0]))
-    c[iri] = d
     return d
+
+
+def _entity_rows(kg, iri: str) -> list[tuple]:
+    """The rows of the ``entity`` query for ``iri`` as plain data: (the property's IRI, the
+    object's value, its language or None, the asOf's value or None). Read as the query's other
+    callers read it (:func:`partykg.store.queries.run`), but from the graph's table
+    (:mod:`partykg.store.table`) or the memo's kept rows (:mod:`partykg.store.memo`) without
+    making RDF terms when they hold them: a card names up to ~200 entities of ~30 rows each
+    (issue 13)."""
+    rows = _table_rows(kg, iri)
+    if rows is not None:
+        return rows
+    return [(r["p"].value, r["o"].value, getattr(r["o"], "language", None),
+             r["asOf"].value if r["asOf"] else None)
+            for r in queries.run(kg, "entity", {"entity": ox.NamedNode(iri)})]
+
+
+def _table_rows(kg, iri: str, memo_too: bool = True) -> list[tuple] | None:
+    """:func:`_entity_rows` from the table, then (``memo_too``) the memo's kept rows, in the
+    order :func:`partykg.store.queries.run` reads them; None when neither keeps them."""
+    memo = getattr(kg, "memo", None)
+    if memo is None:
+        return None
+    term = ox.NamedNode(iri)
+    text = queries.load("entity", getattr(kg, "root", None)).text
+    table = memo.table()
+    kept = table.encoded_rows(text, {"entity": term}) if table is not None else None
+    if kept is None and memo_too:
+        kept = memo.get_bound_encoded(text, {"entity": term})
+    if kept is None:
+        return None
+    try:
+        return _plain_rows(*kept)
+    except (ValueError, IndexError, TypeError):
+        return None
+
+
+def _plain_rows(names: list, rows: list) -> list[tuple]:
+    """Rows of the ``entity`` query as :func:`partykg.store.memo.encode_rows` keeps them (an
+    IRI a str, a literal (value, language, datatype), a blank node (id,), unbound None) ->
+    (p, the object's value, its language or None, the asOf's value or None)."""
+    ip, io, ia = names.index("p"), names.index("o"), names.index("asOf")
+    out = []
+    for r in rows:
+        p, o, a = r[ip], r[io], r[ia]
+        if type(p) is not str:
+            raise TypeError("a property that is not an IRI")
+        if type(o) is str:
+            value, lang = o, None
+        elif len(o) == 3:
+            value, lang = o[0], o[1] or None
+        else:
+            value, lang = o[0], None
+        out.append((p, value, lang, a if a is None or type(a) is str else a[0]))
+    return out
 
 
 def label(kg, iri: str, lang: str = "en") -> str:

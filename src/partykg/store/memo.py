@@ -108,6 +108,9 @@ def decode_rows(kept) -> list[dict]:
     return [dict(zip(names, map(_decode, row), strict=True)) for row in rows]
 
 
+_HEAD_CRCS: dict[str, int] = {}  # a query's text -> the CRC-32 of the head of its keys' repr
+
+
 def _versions() -> str:
     """The versions, and the code that makes what a memo keeps (the plans of store/sparql.py,
     this module's format): a change to either is a new key."""
@@ -251,10 +254,19 @@ class Memo:
 
     @staticmethod
     def _bucket_no(key: tuple) -> int:
-        """The bucket of a result's key: the CRC-32 of its text and terms."""
+        """The bucket of a result's key: the CRC-32 of its text and terms (``repr(key)``, the
+        CRC-32 of its query's part computed once per text: a card looks up 200 entities with
+        the same query, whose ``repr`` is most of the work)."""
         import zlib
 
-        return zlib.crc32(repr(key).encode("utf-8", "surrogatepass")) % BUCKETS
+        query, terms = key
+        head = _HEAD_CRCS.get(query)
+        if head is None:
+            if len(_HEAD_CRCS) > 512:
+                _HEAD_CRCS.clear()
+            head = _HEAD_CRCS[query] = zlib.crc32(
+                ("(" + repr(query) + ", ").encode("utf-8", "surrogatepass"))
+        return zlib.crc32((repr(terms) + ")").encode("utf-8", "surrogatepass"), head) % BUCKETS
 
     def get_bound(self, query: str, params: dict) -> list[dict] | None:
         """The rows of ``query`` with ``params`` (variable -> term) as the graph answered them,
@@ -273,6 +285,20 @@ class Memo:
         except (TypeError, ValueError, IndexError):  # not what this module writes
             del entries[key]
             return None
+
+    def get_bound_encoded(self, query: str, params: dict) -> tuple | None:
+        """:meth:`get_bound`'s rows as :func:`encode_rows` keeps them (the variables, a tuple
+        of plain terms per row), not made into RDF terms; None when not kept."""
+        if self.path is None:
+            return None
+        key = self._bound_key(query, params)
+        if key is None:
+            return None
+        kept = self._bucket(self._bucket_no(key)).get(key)
+        if (type(kept) is not tuple or len(kept) != 2 or type(kept[0]) is not list
+                or type(kept[1]) is not list):
+            return None
+        return kept
 
     def put_bound(self, query: str, params: dict, rows: list[dict]) -> None:
         if self.path is None or len(rows) > MAX_BOUND_ROWS:

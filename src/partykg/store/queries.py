@@ -141,13 +141,22 @@ def load(name_or_path: str | Path, root: Path | None = None) -> Query:
         if not p.is_file():
             raise QueryLibraryError(f"no query file {p}")
         return _load(str(p.resolve()))
+    p = os.path.join(os.fspath(root or _default_root()), "queries", f"{s}.rq")
+    found = _FOUND.get(p)
+    if found is not None:  # (a card reads the `entity` query by name for each of 200 entities)
+        return found
     from partykg.project import FILE, is_a
 
-    p = os.path.join(os.fspath(root or _default_root()), "queries", f"{s}.rq")
     if not (s and s[0] in _NAME_START and _NAME_CHARS.issuperset(s)) or not is_a(p, FILE):
         names = ", ".join(q.name for q in library(root))
         raise QueryLibraryError(f"no query named {s!r} (library: {names})")
-    return _load(str(p))
+    found = _FOUND[p] = _load(str(p))
+    return found
+
+
+# a library query's path -> the query, once found by name in this process (its text is read
+# once per process anyway, :func:`_load`)
+_FOUND: dict[str, Query] = {}
 
 
 def library(root: Path | str | None = None) -> list[Query]:

@@ -104,12 +104,16 @@ _DIRECTION = {"out": 2, "mention": 1, "in": 0}  # DESC(?direction): "out" > "men
 def document_key(row: dict) -> tuple:
     """The ORDER BY of queries/document.rq, in Python: ``DESC(?direction) STR(?p) STR(?o)
     LANG(?o) STR(DATATYPE(?o)) STR(?source) STR(?quote) LANG(?quote) STR(?note)`` (strings
-    compared by code point, as the engine compares them; an expression in error first)."""
+    compared by code point, as the engine compares them; an expression in error first), then,
+    for rows that ORDER BY does not tell apart (other ends or sources that are blank nodes,
+    whose STR is an error), the terms themselves (:func:`term_key`: a blank node by its label
+    in this store): a total order, the same in every run, so that such a card is kept in the
+    table too (:mod:`partykg.store.table`). The first nine parts are the ORDER BY's."""
     d = row["direction"]
-    o, quote = row["o"], row["quote"]
+    o, quote, source, note = row["o"], row["quote"], row["source"], row["note"]
     return (-_DIRECTION.get(d.value if d is not None else "", -1), _str(row["p"]), _str(o),
-            _lang(o), _datatype(o), _str(row["source"]), _str(quote), _lang(quote),
-            _str(row["note"]))
+            _lang(o), _datatype(o), _str(source), _str(quote), _lang(quote), _str(note),
+            term_key(o), term_key(source), term_key(quote), term_key(note), term_key(row["p"]))
 
 
 # the CRC-32 of a query text ending in an ORDER BY -> (its parameter, the key of that ORDER BY):
