@@ -185,7 +185,10 @@ def check_quotes(kg: KnowledgeGraph, root: Path | None = None) -> list[Violation
         # without reading a row per quote (an accept of a 12 MB candidates file has 14,000)
         files = kg.rows(CORPUS_FILES)
         if all(isinstance(src, ox.NamedNode) for src, _ in files):  # (a blank node: no VALUES)
-            pairs = [(src, file) for src, file in files if kg.ask(QUOTED, {"src": src})]
+            pairs = []
+            for src, file in files:  # (up to two: a whole project's sources are not all asked)
+                if len(pairs) < 2 and kg.ask(QUOTED, {"src": src}):
+                    pairs.append((src, file))
             if not pairs:
                 return out
             if len(pairs) == 1 and _corpus_text(kg, root, pairs[0][1].value, pairs[0][0],
