@@ -23,7 +23,6 @@ named graph, the source's) plus the article's text in ``graph/corpus/{stem}.txt`
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,16 +36,13 @@ from partykg.ingest.candidates import (PK_CLASS, CandidateSet, DocCand, date_lit
 from partykg.ingest.candidates.model import _id_order
 from partykg.graph.dataset import find_root, graph_files
 from partykg.errors import PartykgError
+from partykg.ingest.accept_builder import AcceptError, _Builder, _h, _nn
 from partykg.ingest.extract import decode, normal_code
 from partykg.model.ids import BASE, CodeError, parse_code
 from partykg.graph.trigwriter import serialize, serialize_tables
-from partykg.model.vocab import DCTERMS, ORG, PK, PKDT, PKST, PROV, RDF, SKOS, XSD
+from partykg.model.vocab import DCTERMS, ORG, PK, PKDT, PKST, RDF, SKOS, XSD
 
 MARKER = "# Written by `partykg accept`"
-
-
-class AcceptError(PartykgError):
-    """Candidates that cannot be accepted as they are."""
 
 
 @dataclass
@@ -71,14 +67,6 @@ class AcceptResult:
         return "\n".join(lines)
 
 
-def _nn(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri if "://" in iri else BASE + iri)
-
-
-def _h(*parts: object) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
-
-
 def canonical_code(code: str) -> str:
     """The official spelling of a code: its type abbreviation with Đ (QD -> QĐ, QDi -> QĐi);
     number and issuer as written (whether an issuer's D is a Đ cannot be known from the text)."""
@@ -89,94 +77,6 @@ def canonical_code(code: str) -> str:
         year = f"{c.year}/" if c.year else ""
         return f"{c.number}/{year}{abbr}-{c.issuer}"
     return f"{c.number}-{abbr}/{c.issuer}"
-
-
-class _Builder:
-    def __init__(self, cs: CandidateSet, kg):
-        self.cs = cs
-        self.kg = kg
-        self.g = ox.NamedNode(cs.source_iri)
-        self.src = ox.NamedNode(cs.source_iri)
-        self.quads: list[ox.Quad] = []
-        # the statements by subject (predicate IRI -> distinct objects), made as they are added:
-        # the shapes read them from here instead of from the engine (graph.addition)
-        self.tables: dict = {}
-        self.notes: list[str] = []
-        self._pred: dict[str, ox.NamedNode] = {}  # a predicate's (or class's) term, made once
-        self._quotes: dict[str, ox.Literal] = {}  # a quoted sentence's literal, made once
-        self._evidence = self.nn(PK + "Evidence")
-        # the sentences found in the text: an occurrence's sentence is looked for around it
-        self.in_text: dict[str, bool] = {}
-        text = cs.text
-        for d in cs.documents:
-            for o in d.occurrences:
-                if o.sentence and o.sentence not in self.in_text:
-                    lo = max(0, o.start - len(o.sentence))
-                    if text.find(o.sentence, lo, o.end + len(o.sentence)) >= 0:
-                        self.in_text[o.sentence] = True
-
-    def add(self, s, p: str, o) -> None:
-        pn = self._pred.get(p)
-        if pn is None:
-            pn = self._pred[p] = ox.NamedNode(p)
-        self.quads.append(ox.Quad(s, pn, o, self.g))
-        table = self.tables.get(s)
-        if table is None:
-            self.tables[s] = {p: [o]}
-        else:
-            values = table.get(p)
-            if values is None:
-                table[p] = [o]
-            elif o not in values:
-                values.append(o)
-
-    def nn(self, iri: str) -> ox.NamedNode:
-        """The term of a predicate or class IRI (made once)."""
-        pn = self._pred.get(iri)
-        if pn is None:
-            pn = self._pred[iri] = ox.NamedNode(iri)
-        return pn
-
-    def quote(self, sentence: str) -> ox.Literal:
-        lit = self._quotes.get(sentence)
-        if lit is not None:
-            return lit
-        ok = self.in_text.get(sentence)
-        if ok is None:
-            ok = self.in_text[sentence] = sentence in self.cs.text
-        if not ok:
-            raise AcceptError("a quoted sentence is not in the article's text (was the "
-                              "candidates file edited?)")
-        lit = self._quotes[sentence] = ox.Literal(sentence, language=self.cs.lang)
-        return lit
-
-    def evidence(self, s, p: str | None, o, sentence: str) -> None:
-        q = self.quote(sentence)
-        ev = ox.NamedNode(f"{self.cs.source_iri}/evidence/"
-                          f"{_h(s, p or '', o if o is not None else '', sentence)}")
-        self.add(ev, RDF + "type", self._evidence)
-        self.add(ev, RDF + "subject", s)
-        if p is not None:
-            self.add(ev, RDF + "predicate", self.nn(p))
-            self.add(ev, RDF + "object", o)
-        self.add(ev, PK + "quote", q)
-        self.add(ev, PROV + "wasQuotedFrom", self.src)
-
-    def fact(self, s, p: str, o, sentence: str) -> None:
-        self.add(s, p, o)
-        self.evidence(s, p, o, sentence)
-
-    def existing(self, iri: ox.NamedNode) -> dict[str, set]:
-        """What the graph says about ``iri`` (in any graph, the derived keys too)."""
-        out: dict[str, set] = {}
-        store = getattr(self.kg, "store", None)
-        if isinstance(store, ox.Store):  # the engine's index, not a query per document
-            for q in store.quads_for_pattern(iri, None, None, None):
-                out.setdefault(q.predicate.value, set()).add(q.object)
-            return out
-        for r in self.kg.select("SELECT ?p ?o WHERE { ?s ?p ?o }", {"s": iri}):
-            out.setdefault(r["p"].value, set()).add(r["o"])
-        return out
 
 
 def accept(candidates: Path, root: Path | None = None, only: list[str] | None = None,
