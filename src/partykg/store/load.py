@@ -254,10 +254,11 @@ def push(remote: RemoteGraph, store: ox.Store,
             raise
         if state == "unchanged":
             raise LoadError(f"load failed, the endpoint's partykg graphs were not changed "
-                            f"({cleanup}){_write_hint(remote, e)}{_limit_hint(e)}: {e}") from e
-        if state == "partial":
-            raise LoadError(f"{_partial(remote, staged, run, moved)} ({cleanup}){_limit_hint(e)}: "
+                            f"({cleanup}){_write_hint(remote, e)}{_limit_hint(e, mode)}: "
                             f"{e}") from e
+        if state == "partial":
+            raise LoadError(f"{_partial(remote, staged, run, moved)} ({cleanup})"
+                            f"{_limit_hint(e, mode)}: {e}") from e
         if state == "done":
             raise LoadError(f"load: the switch request reported an error but the endpoint "
                             f"applied it (every graph was replaced; {cleanup}): {e}") from e
@@ -271,9 +272,12 @@ def push(remote: RemoteGraph, store: ox.Store,
                         f"run 'partykg load' again ({cleanup}): {e}") from e
 
 
-def _limit_hint(e: BaseException) -> str:
+def _limit_hint(e: BaseException, mode: str = "one") -> str:
     if not is_time_limit(e):
         return ""
+    if mode == "batches":
+        return ("; the endpoint stopped one graph's switch request at its own time limit (on "
+                "Virtuoso MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini): raise it")
     return ("; the endpoint stopped a request at its own time limit (on Virtuoso "
             "MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini): raise it, or load "
             "with '--switch batches'")
@@ -318,7 +322,7 @@ def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]],
 def _partial(remote: RemoteGraph, staged, run: Switch | None, moved: int | None) -> str:
     count = f"{moved} of the {len(staged)} partykg graphs are new, the others old" \
         if moved is not None else f"some of the {len(staged)} partykg graphs are new and some old"
-    how = (f"the switch went in {run.requests} update requests and failed in the last one"
+    how = (f"the switch went in bounded update requests and stopped at request {run.requests}"
            if run and run.requests > 1 else
            f"{remote.endpoint} applied part of the update request (it does not apply one request "
            f"atomically, as Virtuoso does not)")
