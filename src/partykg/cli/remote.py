@@ -102,11 +102,11 @@ def cmd_load(args: argparse.Namespace) -> int:
     removed = f"; removed {len(report.removed)} stale graph(s)" if report.removed else ""
     leftovers = (f"; removed {len(report.leftovers)} staging graph(s) of an earlier load"
                  if report.leftovers else "")
-    switched = (f", switched in {report.switch_requests} requests"
+    switched = (f"; switched in {report.switch_requests} requests"
                 if report.switch_requests > 1 else "")
     print(f"loaded {report.graphs} graphs ({report.triples} triples, {report.requests} upload "
-          f"requests{switched}) into {remote.endpoint} "
-          f"in {time.perf_counter() - t0:.1f}s{removed}{leftovers}")
+          f"requests) into {remote.endpoint} "
+          f"in {time.perf_counter() - t0:.1f}s{switched}{removed}{leftovers}")
     return EXIT_OK
 
 
