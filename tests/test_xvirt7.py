@@ -205,3 +205,100 @@ def test_load_into_virtuoso_whose_requests_are_stopped_after_1_s(tmp_path):
         assert "switched in" in r.stdout, r.stdout
         assert _partykg_content(v.query_url) == _store_content(large)
         assert not [g for g in RemoteGraph(v.query_url).named_graphs() if g.startswith(STAGING)]
+
+
+# --- push() with a bounded switch that fails or is stopped half-way -----------------------------
+
+class FakeEndpoint:
+    """Just enough of RemoteGraph for push(): INSERT, MOVE and DROP of whole graphs, counted in
+    triples; ``fail(n, ops)`` may raise on the n-th switch request (0-based)."""
+
+    timeout, endpoint, graph_store, is_virtuoso = 30.0, "http://fake/sparql", None, True
+
+    def __init__(self, fail=lambda n, ops: None):
+        self.graphs: dict[str, int] = {}
+        self.fail, self.switches = fail, 0
+
+    def graph_sizes(self) -> dict[str, int]:
+        return {g: n for g, n in sorted(self.graphs.items()) if n}
+
+    def named_graphs(self) -> list[str]:
+        return list(self.graph_sizes())
+
+    def update(self, text: str, timeout: float | None = None) -> None:
+        if text.startswith("INSERT"):
+            g = text.split("<", 1)[1].split(">", 1)[0]
+            body = text.split("{\n", 1)[1].rsplit("\n}", 1)[0]
+            self.graphs[g] = self.graphs.get(g, 0) + body.count("\n")
+            return
+        ops = text.split(" ;\n")
+        if any(op.startswith("MOVE") for op in ops):
+            n, self.switches = self.switches, self.switches + 1
+            self.fail(n, ops)
+        for op in ops:
+            src = op.split("<", 1)[1].split(">", 1)[0]
+            count = self.graphs.pop(src, 0)
+            if op.startswith("MOVE"):
+                self.graphs[op.rsplit("<", 1)[1].rstrip(">")] = count
+
+
+def _store(n: int, per: int = 3):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    for i in range(n):
+        g = ox.NamedNode(f"https://w3id.org/partykg/id/source/s{i:02d}")
+        for j in range(per + i % 2):
+            store.add(ox.Quad(ox.NamedNode(f"urn:s{i}"), ox.NamedNode("urn:p"),
+                              ox.Literal(str(j)), g))
+    return store
+
+
+def _targets(remote: FakeEndpoint) -> dict[str, int]:
+    return {g: n for g, n in remote.graphs.items() if not g.startswith(STAGING)}
+
+
+def test_push_switches_in_bounded_requests_through_a_limited_server():
+    from partykg.store.load import push
+
+    def limited(n, ops):
+        if len(ops) > 4:
+            raise EndpointHTTPError(f"http://fake/sparql: HTTP 500, the endpoint failed: {SR171}",
+                                    500)
+
+    remote = FakeEndpoint(limited)
+    remote.graphs["https://w3id.org/partykg/id/source/gone"] = 7  # stale: dropped
+    report = push(remote, _store(30), switch="batches")
+    assert report.switch == "batches" and report.switch_requests > 7  # <= 4 operations each
+    assert report.removed == ["https://w3id.org/partykg/id/source/gone"]
+    assert remote.graphs == {f"https://w3id.org/partykg/id/source/s{i:02d}": 3 + i % 2
+                             for i in range(30)}
+
+
+@pytest.mark.parametrize("how", ["error", "interrupt"])
+def test_a_bounded_switch_stopped_half_way_says_how_many_graphs_are_new(how):
+    from partykg.store.load import LoadError, push
+
+    remote = FakeEndpoint()
+    push(remote, _store(120, per=1), switch="one")  # the endpoint holds an older version
+    old = _targets(remote)
+
+    def third(n, ops):
+        if n == 2:
+            if how == "interrupt":
+                raise KeyboardInterrupt
+            raise EndpointHTTPError("http://fake/sparql: HTTP 500, the endpoint failed: disk full",
+                                    500)
+
+    remote.fail = third
+    remote.switches = 0
+    with pytest.raises(LoadError if how == "error" else KeyboardInterrupt) as e:
+        push(remote, _store(120, per=5), switch="batches")  # 50 graphs a request at most
+    now = _targets(remote)
+    new = [g for g in now if now[g] != old[g]]
+    assert len(new) == 100 and set(now) == set(old)  # two requests' worth, nothing lost
+    msg = str(e.value) if how == "error" else e.value.args[0]
+    assert "100 of the 120 partykg graphs are new, the others old" in msg, msg
+    assert "stopped at request 3" in msg and "run 'partykg load' again" in msg
+    assert "the staging graphs were removed" in msg
+    assert not [g for g in remote.graphs if g.startswith(STAGING)]
