@@ -12,7 +12,7 @@ moves a 20,000-document graph (424,198 triples) cannot finish there. So each req
 graphs of at most a budget of triples (the new graph's and the old one's it replaces), sized from
 the rate measured on the requests before to take about :data:`SWITCH_SECONDS`. A request the
 server stops for its time limit is split in two and sent again (after reading which of its
-graphs moved), and the budget lowered to a third of the time the server allowed; one graph alone
+graphs moved), and the time aimed at lowered to a third of what the server allowed; one graph alone
 that the server cannot move within its limit stops the load. Between two requests the endpoint
 holds some graphs new and others old: a failure then is reported with how many graphs were
 switched (see :mod:`partykg.store.load`).
@@ -103,7 +103,6 @@ class Switch:
 
     def batches(self) -> None:
         todo = list(self.steps)
-        rate = None
         while todo:
             batch, cost = [todo[0]], todo[0].cost
             for s in todo[1:]:
