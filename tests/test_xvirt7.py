@@ -42,6 +42,18 @@ class LimitedEndpoint:
         self.graphs, self.limit, self.requests = dict(graphs), limit, []
 
     def update(self, text: str, timeout: float | None = None) -> None:
+        if text.startswith("DELETE {"):  # a piece of one graph: DELETE [INSERT] WHERE {… LIMIT n}
+            iris = [part.split(">", 1)[0] for part in text.split("<")[1:]]
+            src, into = iris[0], (iris[1] if "INSERT" in text else None)
+            n = min(int(text.rsplit("LIMIT", 1)[1].split("}")[0]), self.graphs.get(src, 0))
+            self.requests.append(("piece", n))
+            if n > self.limit:
+                raise EndpointHTTPError(f"http://x/sparql: HTTP 500, the endpoint failed: {SR171}",
+                                        500)
+            self.graphs[src] -= n
+            if into:
+                self.graphs[into] = self.graphs.get(into, 0) + n
+            return
         ops = text.split(" ;\n")
         self.requests.append(len(ops))
         cost = 0
@@ -89,14 +101,27 @@ def test_a_switch_too_large_for_one_request_goes_in_bounded_requests():
     assert [s.source for s in run.done] == [s.source for s in steps]  # each once, in order
 
 
-def test_one_graph_larger_than_the_limit_stops_the_switch():
-    staged, graphs = _staged(3, 300)
+def test_one_graph_larger_than_the_limit_is_switched_in_pieces():
+    staged, graphs = _staged(3, 300, old=100)
     graphs[staged[1][0]] = 9_000
+    graphs[staged[1][1]] = 8_000  # the old version of that graph, also too large
     remote = LimitedEndpoint(graphs, limit=6_000)
     run = Switch(remote, plan(staged, graphs, [], graphs), budget=100_000)
+    run.batches()
+    assert {g: n for g, n in remote.graphs.items() if n} == \
+        {staged[0][1]: 300, staged[1][1]: 9_000, staged[2][1]: 300}
+    pieces = [r for r in remote.requests if isinstance(r, tuple)]
+    assert len(pieces) >= 4 and all(n <= 6_000 for _, n in pieces[1:])
+    assert [s.source for s in run.done] == [s for s, _ in staged]
+
+
+def test_a_graph_that_no_piece_can_switch_stops_the_switch():
+    staged, graphs = _staged(3, 300)
+    remote = LimitedEndpoint(graphs, limit=20)  # not even pieces of 31 triples
+    run = Switch(remote, plan(staged, graphs, [], graphs))
     with pytest.raises(EndpointHTTPError):
         run.batches()
-    assert [s.source for s in run.done] == [staged[0][0]]  # what was switched is known
+    assert run.done == []
 
 
 def test_other_errors_are_not_retried():

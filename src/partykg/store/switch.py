@@ -114,8 +114,12 @@ class Switch:
             try:
                 took = self._send(batch)
             except EndpointError as e:
-                if not is_time_limit(e) or len(batch) == 1:
+                if not is_time_limit(e):
                     raise
+                if len(batch) == 1:  # one graph too large for one request: in pieces
+                    self._in_pieces(batch[0])
+                    todo = todo[1:]
+                    continue
                 allowed = time.perf_counter() - t0
                 moved = self._applied(batch)
                 self.done += moved
@@ -137,6 +141,43 @@ class Switch:
             self.max_ops = min(MAX_OPS, self.max_ops + max(1, self.max_ops // 4))
             self.say(f"  switched {len(self.done)}/{len(self.steps)} ({len(batch)} in "
                      f"{took:.1f} s; next request up to {self.budget} triples)")
+
+    def _in_pieces(self, step: Step) -> None:
+        """One graph that the endpoint cannot switch within its time limit: the target's old
+        triples deleted, then the staging graph's moved, a piece of at most ``piece`` triples a
+        request (``DELETE``/``INSERT`` over a sub-``SELECT`` with ``LIMIT``: SPARQL 1.1 on any
+        endpoint; a blank node keeps its identity, being bound, not written). Meanwhile the
+        target holds part of its graph; a failure then is reported as half-way."""
+        if self._applied([step]):  # the request stopped at the limit was applied after all
+            self.done.append(step)
+            return
+        piece = max(MIN_BUDGET, min(self.budget, step.cost) // 4)
+        self.say(f"  <{step.target or step.source}> cannot be switched in one request within "
+                 f"the endpoint's time limit: in pieces of up to {piece} triples")
+        if step.target is not None:
+            piece = self._drain(step.target, None, piece)
+        self._drain(step.source, step.target, piece)
+        self.done.append(step)
+
+    def _drain(self, graph: str, into: str | None, piece: int) -> int:
+        """Move (or, without ``into``, delete) every triple of ``graph`` a piece a request,
+        until the endpoint no longer holds it; the piece size that worked."""
+        while graph in set(self.remote.named_graphs()):
+            move = f"INSERT {{ GRAPH <{into}> {{ ?s ?p ?o }} }} " if into else ""
+            text = (f"DELETE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} {move}WHERE {{ {{ "
+                    f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }} "
+                    f"LIMIT {piece} }} }}")
+            self.requests += 1
+            try:
+                self.remote.update(text, timeout=max(self.remote.timeout,
+                                                     2 * piece / SWITCH_TRIPLES_PER_S))
+            except EndpointError as e:
+                if not is_time_limit(e) or piece <= 50:
+                    raise
+                piece //= 2
+                continue
+            self.say(f"    {'moved' if into else 'deleted'} up to {piece} triples of <{graph}>")
+        return piece
 
     def _applied(self, batch: list[Step]) -> list[Step]:
         """The steps of a failed request that the endpoint applied anyway (none on Virtuoso,
