@@ -327,3 +327,43 @@ def test_a_bounded_switch_stopped_half_way_says_how_many_graphs_are_new(how):
     assert "stopped at request 3" in msg and "run 'partykg load' again" in msg
     assert "the staging graphs were removed" in msg
     assert not [g for g in remote.graphs if g.startswith(STAGING)]
+
+
+def test_a_graph_stopped_half_way_through_its_pieces_is_said():
+    """A graph too large for one request goes in pieces; a failure then leaves that graph with part
+    of its triples, which must not be reported as 'not changed'."""
+    from partykg.store.load import LoadError, push
+
+    class Pieces(FakeEndpoint):
+        pieces = 0
+
+        def update(self, text, timeout=None):
+            if text.startswith("DELETE {"):
+                self.pieces += 1
+                if self.pieces == 3:
+                    raise EndpointHTTPError("http://fake/sparql: HTTP 500, the endpoint failed: "
+                                            "disk full", 500)
+                src = text.split("<", 1)[1].split(">", 1)[0]
+                n = min(int(text.rsplit("LIMIT", 1)[1].split("}")[0]), self.graphs[src])
+                self.graphs[src] -= n
+                if "INSERT" in text:
+                    into = text.split("<")[2].split(">", 1)[0]
+                    self.graphs[into] = self.graphs.get(into, 0) + n
+                return
+            super().update(text, timeout)
+
+    def too_large(n, ops):  # any request moving the large graph is stopped at the time limit
+        if any("source/s00" in op for op in ops):
+            raise EndpointHTTPError(f"http://fake/sparql: HTTP 500, the endpoint failed: {SR171}",
+                                    500)
+
+    remote = Pieces()
+    push(remote, _store(3, per=2000), switch="one")
+    remote.fail = too_large
+    with pytest.raises(LoadError) as e:
+        push(remote, _store(3, per=3000), switch="batches")
+    msg = str(e.value)
+    assert "were not changed" not in msg and "half-way through the switch" in msg, msg
+    assert "source/s00>, too large for one request, was being switched in pieces" in msg, msg
+    # neither its old 2,000 triples nor its new 3,000
+    assert remote.graphs.get("https://w3id.org/partykg/id/source/s00", 0) not in (2000, 3000)

@@ -242,6 +242,8 @@ def push(remote: RemoteGraph, store: ox.Store,
         timed_out = switching and isinstance(e, EndpointTimeout)
         state, moved = ("unknown", None) if timed_out else \
             (_state_after(remote, staged, stale) if switching else ("unchanged", 0))
+        if run is not None and run.in_pieces and state in ("unchanged", "done"):
+            state = "partial"  # a graph half-way through its switch in pieces
         cleanup = "the staging graphs were removed"
         try:
             _drop(remote, [s for s, _ in staged])
@@ -326,7 +328,9 @@ def _partial(remote: RemoteGraph, staged, run: Switch | None, moved: int | None)
            if run and run.requests > 1 else
            f"{remote.endpoint} applied part of the update request (it does not apply one request "
            f"atomically, as Virtuoso does not)")
-    return (f"load failed half-way through the switch: {how}, so {count}: run "
+    pieces = (f" (and <{run.in_pieces}>, too large for one request, was being switched in "
+              f"pieces: it holds part of its triples)" if run and run.in_pieces else "")
+    return (f"load failed half-way through the switch: {how}, so {count}{pieces}: run "
             "'partykg load' again")
 
 

@@ -84,6 +84,7 @@ class Switch:
         self.remote, self.steps, self.say = remote, steps, say
         self.seconds, self.budget = seconds, budget
         self.max_ops = MAX_OPS
+        self.in_pieces: str | None = None  # the target being switched in pieces, if one is
         self.done: list[Step] = []
         self.requests = 0
         self.retried = 0
@@ -154,10 +155,12 @@ class Switch:
         piece = max(MIN_BUDGET, min(self.budget, step.cost) // 4)
         self.say(f"  <{step.target or step.source}> cannot be switched in one request within "
                  f"the endpoint's time limit: in pieces of up to {piece} triples")
+        self.in_pieces = step.target or step.source
         if step.target is not None:
             piece = self._drain(step.target, None, piece)
         self._drain(step.source, step.target, piece)
         self.done.append(step)
+        self.in_pieces = None
 
     def _drain(self, graph: str, into: str | None, piece: int) -> int:
         """Move (or, without ``into``, delete) every triple of ``graph`` a piece a request,
