@@ -299,7 +299,8 @@ def fixed_response_server(status: int, body: bytes, content_type: str,
 def failing_proxy(upstream: str, fail):
     """An HTTP proxy to ``upstream`` (e.g. ``http://127.0.0.1:7878``) that answers HTTP 500
     instead of forwarding when ``fail(method, path, body, n)`` is true (``n``: how many requests
-    with that method came before). Yields the proxy's base URL."""
+    with that method came before; a ``str`` verdict is the 500 answer's text). Yields the proxy's
+    base URL."""
     import urllib.error
     import urllib.request
 
@@ -317,7 +318,7 @@ def failing_proxy(upstream: str, fail):
             if isinstance(verdict, bytes):  # forward this body instead
                 body, verdict = verdict, False
             if verdict:
-                msg = b"injected failure"
+                msg = verdict.encode() if isinstance(verdict, str) else b"injected failure"
                 self.send_response(500)
                 self.send_header("Content-Type", "text/plain")
                 self.send_header("Content-Length", str(len(msg)))

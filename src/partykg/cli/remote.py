@@ -25,10 +25,10 @@ def register(sub) -> None:
                     "plus the ontology, curation and derived lookup keys) as a whole, and drop the "
                     "endpoint's partykg graphs that the dataset no longer has. The graphs are "
                     "staged first (a failure, Ctrl-C or SIGTERM removes the staging graphs; a "
-                    "later load removes any left by a killed one), then switched in one SPARQL "
-                    "Update request: all or nothing on Oxigraph and Fuseki. Virtuoso applies a "
-                    "request statement by statement: a switch that fails half-way is detected "
-                    "and reported.",
+                    "later load removes any left by a killed one), then switched: in one SPARQL "
+                    "Update request, all or nothing on Oxigraph and Fuseki; on Virtuoso, which "
+                    "stops a request at its time limit, in bounded requests. A switch that fails "
+                    "half-way is detected and reported with how many graphs were replaced.",
         epilog="Virtuoso: partykg load --endpoint http://HOST:8890/sparql --user USER (with "
                "PARTYKG_ENDPOINT_PASSWORD set); USER needs the SPARQL_UPDATE role; partykg then "
                "writes through /sparql-auth (HTTP Digest) and never needs anonymous write.")
@@ -45,6 +45,11 @@ def register(sub) -> None:
     lo.add_argument("--timeout", metavar="SECONDS", type=float, default=120.0,
                     help="give up on a request after this long (default: 120; large graphs are "
                          "sent in chunks of PARTYKG_LOAD_CHUNK_MB, default 4)")
+    lo.add_argument("--switch", choices=("auto", "one", "batches"), default="auto",
+                    help="how the staged graphs are switched into place: 'one' update request "
+                         "(all or nothing where the engine applies a request atomically), "
+                         "'batches' of bounded requests (each within an endpoint's time limit), "
+                         "'auto' (default): batches on Virtuoso, one request elsewhere")
     add_credentials(lo)
     lo.add_argument("--store", metavar="DIR", default=None,
                     help="push this on-disk store (built by 'partykg build --store DIR') "
@@ -85,7 +90,8 @@ def cmd_load(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, on_term)
     try:
         report = push(remote, kg.store, progress=progress(args),
-                      warn=lambda msg: print(f"partykg: note: {msg}", file=sys.stderr))
+                      warn=lambda msg: print(f"partykg: note: {msg}", file=sys.stderr),
+                      switch=args.switch)
     except KeyboardInterrupt as e:
         why = f"; {e.args[0]}" if e.args else \
             "; the staging graphs were removed and the partykg graphs left as they were"
@@ -96,9 +102,11 @@ def cmd_load(args: argparse.Namespace) -> int:
     removed = f"; removed {len(report.removed)} stale graph(s)" if report.removed else ""
     leftovers = (f"; removed {len(report.leftovers)} staging graph(s) of an earlier load"
                  if report.leftovers else "")
+    switched = (f"; switched in {report.switch_requests} requests"
+                if report.switch_requests > 1 else "")
     print(f"loaded {report.graphs} graphs ({report.triples} triples, {report.requests} upload "
           f"requests) into {remote.endpoint} "
-          f"in {time.perf_counter() - t0:.1f}s{removed}{leftovers}")
+          f"in {time.perf_counter() - t0:.1f}s{switched}{removed}{leftovers}")
     return EXIT_OK
 
 

@@ -5,14 +5,15 @@ Every named graph of the store (but graph/meta) is first written into a staging 
 (``--graph-store``, or ``…/store`` next to an Oxigraph ``…/query``), else by SPARQL Update
 ``INSERT { GRAPH … } WHERE { }`` (Virtuoso refuses blank nodes in ``INSERT DATA``). A large graph is sent in chunks of at most :data:`CHUNK_BYTES`; a blank node's identity does not
 outlive a request, so every statement naming one blank node (and those of the blank nodes it
-links to) goes in the same chunk. Then
-one SPARQL Update request MOVEs every staging graph onto its target and drops the stale partykg
-graphs. Until that request, the endpoint's partykg graphs are untouched.
+links to) goes in the same chunk. Then the staging graphs are MOVEd onto their targets and
+the stale partykg graphs dropped (:mod:`partykg.store.switch`): in one SPARQL Update request, or
+on Virtuoso in bounded ones (Virtuoso stops a request at its time limit, MaxQueryExecutionTime,
+and rolls it back). Until the first switch request, the endpoint's partykg graphs are untouched.
 
-What an engine promises about that request differs: Oxigraph and Fuseki apply an update request in
-one transaction (all or nothing); Virtuoso applies it statement by statement, so an error (or a
-kill of the server) in the middle of the switch leaves some graphs replaced and others not.
-:func:`push` checks after a failed switch which graphs were moved and says so plainly.
+What an engine promises about one request differs: Oxigraph and Fuseki apply an update request in
+one transaction (all or nothing); Virtuoso does not promise it (a failing statement after the
+MOVEs leaves them applied), and between two bounded requests some graphs are new and others old.
+:func:`push` checks after a failed switch how many graphs were moved and says so plainly.
 
 On failure, SIGINT or SIGTERM the staging graphs are dropped; a load killed outright (SIGKILL)
 leaves them, and the next load drops every staging graph it finds before it starts. While a load
@@ -32,6 +33,7 @@ import pyoxigraph as ox
 from partykg.model.vocab import GRAPH_META
 from partykg.store.http import EndpointError, EndpointTimeout
 from partykg.store.remote import RemoteGraph, is_partykg_graph
+from partykg.store.switch import Switch, choose, is_time_limit, plan
 
 STAGING = "urn:partykg:staging:"
 CHUNK_BYTES = 4 << 20
@@ -40,7 +42,6 @@ CHUNK_BYTES = 4 << 20
 # "SP031 … generated SQL text has exceeded 10000 lines" (measured on a 20,000-document synthetic
 # graph); so an update request holds at most this many statements
 UPDATE_TRIPLES = 500
-SWITCH_TRIPLES_PER_S = 2000  # the switch request's timeout grows with what it moves
 _BNODE = re.compile(rb"(?m)(^|\s)_:")
 
 
@@ -55,6 +56,8 @@ class PushReport:
     requests: int = 0
     removed: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    switch: str = "one"
+    switch_requests: int = 0
 
 
 def chunk_bytes() -> int:
@@ -178,16 +181,20 @@ def _drop(remote: RemoteGraph, graphs: list[str]) -> None:
 
 def push(remote: RemoteGraph, store: ox.Store,
          progress: Callable[[str], None] | None = None,
-         warn: Callable[[str], None] | None = None) -> PushReport:
+         warn: Callable[[str], None] | None = None, switch: str = "auto") -> PushReport:
     """Replace, on the endpoint, every named graph of ``store`` (but graph/meta) as a whole, and
     drop the endpoint's other partykg graphs (IRIs under the data base) that ``store`` no longer
-    has. Graphs of other IRIs on the endpoint are left alone. See the module's documentation."""
+    has. Graphs of other IRIs on the endpoint are left alone. ``switch``: "auto", "one" (one
+    update request) or "batches" (bounded requests), see :mod:`partykg.store.switch`. See the
+    module's documentation."""
     say = progress or (lambda _msg: None)
     meta = ox.NamedNode(GRAPH_META)
     graphs = sorted((g for g in store.named_graphs()
                      if isinstance(g, ox.NamedNode) and g != meta), key=lambda g: g.value)
-    existing = remote.named_graphs()  # also: the endpoint answers
-    report = PushReport()
+    sizes = remote.graph_sizes()  # also: the endpoint answers
+    existing = list(sizes)
+    mode = choose(remote, switch)
+    report = PushReport(switch=mode)
     report.leftovers = [g for g in existing if g.startswith(STAGING)]
     if report.leftovers:  # an earlier load killed outright: out of the union first
         say(f"removing {len(report.leftovers)} staging graph(s) left by an earlier load")
@@ -195,9 +202,10 @@ def push(remote: RemoteGraph, store: ox.Store,
     limit = chunk_bytes()
     token = uuid.uuid4().hex[:12]
     staged: list[tuple[str, str]] = []  # (staging graph, target graph)
+    counts: dict[str, int] = {}
     empty: list[str] = []
     stale: list[str] = []
-    switching = False
+    run: Switch | None = None
     try:
         for i, g in enumerate(graphs):
             data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=g)
@@ -208,30 +216,34 @@ def push(remote: RemoteGraph, store: ox.Store,
             report.requests += _upload(remote, staging, data, limit,
                                        lambda: staged.append((staging, g.value))
                                        if not staged or staged[-1][0] != staging else None)
-            report.triples += data.count(b"\n")
+            counts[staging] = data.count(b"\n")
+            report.triples += counts[staging]
             say(f"staged <{g.value}> ({i + 1}/{len(graphs)})")
         targets = {t for _, t in staged}
         stale = sorted({g for g in existing if is_partykg_graph(g) and g not in targets}
                        | {g for g in empty if g in existing})
-        ops = [f"MOVE GRAPH <{s}> TO GRAPH <{t}>" for s, t in staged]
-        ops += [f"DROP SILENT GRAPH <{g}>" for g in stale]
-        if ops:
-            if warn and remote.is_virtuoso:
-                warn(f"{remote.endpoint} is Virtuoso, which applies an update request statement "
-                     "by statement: if the switch fails or is stopped half-way, part of the "
-                     "graphs are replaced (partykg then says so; run 'partykg load' again)")
-            say(f"switching {len(staged)} graphs, dropping {len(stale)} in one update request")
-            switching = True
-            # one request that cannot be cut: wait at least 1 s per 2,000 triples it moves
-            remote.update(" ;\n".join(ops),
-                          timeout=max(remote.timeout, report.triples / SWITCH_TRIPLES_PER_S))
+        steps = plan(staged, counts, stale, sizes)
+        if steps:
+            if warn and mode == "batches":
+                warn(f"the switch goes in several update requests, each of a bounded size "
+                     f"(Virtuoso stops a request at its time limit): if one fails or the load is "
+                     f"stopped during the switch, part of the graphs are replaced (partykg then "
+                     f"says how many; run 'partykg load' again)")
+            say(f"switching {len(staged)} graphs, dropping {len(stale)} in "
+                + ("one update request" if mode == "one" else "bounded update requests"))
+            run = Switch(remote, steps, say)
+            run.one() if mode == "one" else run.batches()
+            report.switch_requests = run.requests
         report.graphs = len(staged)
         report.removed = stale
         return report
     except BaseException as e:
+        switching = run is not None
         timed_out = switching and isinstance(e, EndpointTimeout)
-        state = "unknown" if timed_out else \
-            (_state_after(remote, staged, stale) if switching else "unchanged")
+        state, moved = ("unknown", None) if timed_out else \
+            (_state_after(remote, staged, stale) if switching else ("unchanged", 0))
+        if run is not None and run.in_pieces and state in ("unchanged", "done"):
+            state = "partial"  # a graph half-way through its switch in pieces
         cleanup = "the staging graphs were removed"
         try:
             _drop(remote, [s for s, _ in staged])
@@ -240,22 +252,37 @@ def push(remote: RemoteGraph, store: ox.Store,
                        "the next 'partykg load' removes them")
         if isinstance(e, KeyboardInterrupt):
             if state == "partial":
-                e.args = (_partial(remote, staged) + f"; {cleanup}",)
+                e.args = (_partial(remote, staged, run, moved) + f"; {cleanup}",)
             raise
         if state == "unchanged":
             raise LoadError(f"load failed, the endpoint's partykg graphs were not changed "
-                            f"({cleanup}){_write_hint(remote, e)}: {e}") from e
+                            f"({cleanup}){_write_hint(remote, e)}{_limit_hint(e, mode)}: "
+                            f"{e}") from e
         if state == "partial":
-            raise LoadError(f"{_partial(remote, staged)} ({cleanup}): {e}") from e
+            raise LoadError(f"{_partial(remote, staged, run, moved)} ({cleanup})"
+                            f"{_limit_hint(e, mode)}: {e}") from e
         if state == "done":
             raise LoadError(f"load: the switch request reported an error but the endpoint "
                             f"applied it (every graph was replaced; {cleanup}): {e}") from e
         if timed_out:
-            raise LoadError(f"load: the switch request timed out; the endpoint may still apply "
-                            f"it (all at once on Oxigraph, part by part on Virtuoso): run "
+            done = (f" after {len(run.done)} of {len(run.steps)} switch steps had been applied"
+                    if run and mode == "batches" else "")
+            raise LoadError(f"load: the switch request timed out{done}; the endpoint may still "
+                            f"apply it (all at once on Oxigraph, part by part on Virtuoso): run "
                             f"'partykg load' again, with a longer --timeout ({cleanup}): {e}") from e
         raise LoadError(f"load failed during the switch and the endpoint's state cannot be read; "
                         f"run 'partykg load' again ({cleanup}): {e}") from e
+
+
+def _limit_hint(e: BaseException, mode: str = "one") -> str:
+    if not is_time_limit(e):
+        return ""
+    if mode == "batches":
+        return ("; the endpoint stopped one graph's switch request at its own time limit (on "
+                "Virtuoso MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini): raise it")
+    return ("; the endpoint stopped a request at its own time limit (on Virtuoso "
+            "MaxQueryExecutionTime in the [SPARQL] section of virtuoso.ini): raise it, or load "
+            "with '--switch batches'")
 
 
 def _write_hint(remote: RemoteGraph, e: BaseException) -> str:
@@ -276,26 +303,34 @@ def _write_hint(remote: RemoteGraph, e: BaseException) -> str:
             "the user's rights (on Virtuoso: the SPARQL_UPDATE role)")
 
 
-def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]], stale: list[str]) -> str:
-    """After a failed switch: "unchanged" (every staging graph still there: the MOVEs come first
-    in the request, so nothing was applied), "done" (every graph moved and every stale one
-    dropped), "partial", or "unknown" (the endpoint cannot be asked)."""
+def _state_after(remote: RemoteGraph, staged: list[tuple[str, str]],
+                 stale: list[str]) -> tuple[str, int | None]:
+    """After a failed switch: "unchanged" (every staging graph still there: the MOVEs come first,
+    so nothing was applied), "done" (every graph moved and every stale one dropped), "partial", or
+    "unknown" (the endpoint cannot be asked); and how many staging graphs were moved."""
     try:
         now = set(remote.named_graphs())
     except BaseException:  # noqa: BLE001
-        return "unknown"
+        return "unknown", None
     left = sum(1 for s, _ in staged if s in now)
+    moved = len(staged) - left
     if left == len(staged) and staged:
-        return "unchanged"
+        return "unchanged", 0
     if left == 0 and not any(g in now for g in stale):
-        return "done"
-    return "partial"
+        return "done", moved
+    return "partial", moved
 
 
-def _partial(remote: RemoteGraph, staged) -> str:
-    return (f"load failed half-way through the switch: {remote.endpoint} applied part of the "
-            f"update request (it does not apply one request atomically, as Virtuoso does not), "
-            f"so some of the {len(staged)} partykg graphs are new and some old: run "
+def _partial(remote: RemoteGraph, staged, run: Switch | None, moved: int | None) -> str:
+    count = f"{moved} of the {len(staged)} partykg graphs are new, the others old" \
+        if moved is not None else f"some of the {len(staged)} partykg graphs are new and some old"
+    how = (f"the switch went in bounded update requests and stopped at request {run.requests}"
+           if run and run.requests > 1 else
+           f"{remote.endpoint} applied part of the update request (it does not apply one request "
+           f"atomically, as Virtuoso does not)")
+    pieces = (f" (and <{run.in_pieces}>, too large for one request, was being switched in "
+              f"pieces: it holds part of its triples)" if run and run.in_pieces else "")
+    return (f"load failed half-way through the switch: {how}, so {count}{pieces}: run "
             "'partykg load' again")
 
 
