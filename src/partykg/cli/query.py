@@ -61,9 +61,12 @@ def register(sub) -> None:
 def cmd_ask(args) -> int:
     from partykg.ask.answer import SUPPORTED, UnsupportedQuestion, answer
 
-    if args.forms or not args.question:
+    if args.forms:
         print(SUPPORTED)
-        return EXIT_OK if args.forms else EXIT_ERROR
+        return EXIT_OK
+    if not args.question:
+        print(f"partykg: error: no question given.\n{SUPPORTED}", file=sys.stderr)
+        return EXIT_ERROR
     kg = open_graph(args, cached=True)
     try:
         a = answer(kg, args.question, as_of=args.as_of)
@@ -74,7 +77,7 @@ def cmd_ask(args) -> int:
 
             print(json.dumps({"question": args.question, "status": "unsupported",
                               "message": str(e)}, ensure_ascii=False, indent=2))
-        print(f"partykg: {e}", file=sys.stderr)
+        print(f"partykg: error: {e}", file=sys.stderr)
         return EXIT_ERROR
     _save_memo(kg)
     if args.json:
