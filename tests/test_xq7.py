@@ -91,6 +91,14 @@ def test_french_inversion_asks_what_the_document_replaces(kg):
     assert "doc/tw/ct/2024/35" in _answer_iris(data) and "doc/tw/kl/2025/118" in _answer_iris(data)
 
 
+@pytest.mark.parametrize("q", ["quel règlement remplace le règlement 124",
+                               "quelle directive remplace la directive 51 ?"])
+def test_which_x_replaces_y_asks_what_replaces_y(kg, q):
+    """(Lead, after the merge) "quel règlement remplace le règlement 124": "quel règlement" is
+    the subject, so the question asks what replaces 124, not what 124 replaces."""
+    assert parse(kg, q).intent == "replaced_by"
+
+
 def test_title_case_is_no_sign_of_a_name_the_graph_lacks(kg):
     """Capitals tell nothing in a question written all in title case: no name is cut off."""
     from partykg.ask.mentions import find
