@@ -77,7 +77,7 @@ def _make(kg, table, folder: str, key: str):
     from partykg.ask.resolve import _describe_rows
     from partykg.datacache import write_checked
     from partykg.store.queries import load
-    from partykg.store.table import Table, pack
+    from partykg.store.table import Table, write_pack
 
     text = load("entity", getattr(kg, "root", None)).text
     iris = table.values(text)
@@ -90,12 +90,7 @@ def _make(kg, table, folder: str, key: str):
             entries[iri] = d
     token = os.urandom(12).hex()
     try:
-        os.makedirs(folder, exist_ok=True)
-        target = os.path.join(folder, f"{_TAG}.pack")
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "xb") as f:
-            f.write(pack(token, entries))
-        os.replace(tmp, target)
+        write_pack(folder, _TAG, token, entries)
     except (OSError, ValueError):
         return False
     write_checked(os.path.join(folder, "index"), (key, token, {}))

@@ -510,6 +510,17 @@ def pack(token: str, entries: dict) -> bytes:
     return b"".join([head, *slots, *records])
 
 
+def write_pack(folder: str, tag: str, token: str, entries: dict) -> None:
+    """Write ``entries`` as ``folder/<tag>.pack`` (:func:`pack`): a temporary file renamed over
+    it. Raises OSError (a read-only or full disk) or ValueError (a pack of 4 GB or more)."""
+    os.makedirs(folder, exist_ok=True)
+    target = os.path.join(folder, f"{tag}.pack")
+    tmp = f"{target}.{os.getpid()}.tmp"
+    with open(tmp, "xb") as f:
+        f.write(pack(token, entries))
+    os.replace(tmp, target)
+
+
 def write(path: str, key: str, table: dict[int, tuple[str, dict]]) -> None:
     """Write ``table`` (:func:`build`) in the folder ``path`` for the memo's ``key``: one pack
     per tag, then the index naming them (a failure, a read-only or full disk, is ignored: the
@@ -522,13 +533,8 @@ def write(path: str, key: str, table: dict[int, tuple[str, dict]]) -> None:
         tags.setdefault(tag, {}).update(entries)
         texts[code] = text
     try:
-        os.makedirs(path, exist_ok=True)
         for tag, entries in sorted(tags.items()):
-            target = os.path.join(path, f"{tag}.pack")
-            tmp = f"{target}.{os.getpid()}.tmp"
-            with open(tmp, "xb") as f:
-                f.write(pack(token, entries))
-            os.replace(tmp, target)
+            write_pack(path, tag, token, entries)
     except (OSError, ValueError):
         return
     write_checked(os.path.join(path, "index"), (key, token, texts))  # last: names the packs

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang_more as LM
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
@@ -37,9 +37,7 @@ def article_heads(text: str, sentences: list[Sentence], mentions: list[Mention],
     if header is None or rx is None:
         return
     have = {(r.kind, r.source, r.target) for r in relations}
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     for si in range(1, len(sentences)):
         prev, sent = sentences[si - 1], sentences[si]
         if not rx.fullmatch(prev.text) or "\n" in text[prev.start + len(prev.text):sent.start]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import _key
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 
@@ -28,9 +28,7 @@ def coordinated_subjects(sentences: list[Sentence], mentions: list[Mention],
                      rf"|[ \t]{{1,2}}(?:{_alt(L.OBJECT_COORDINATORS[P.lang])})[ \t]{{1,2}})"
                      rf"(?:(?:{_alt(L.DETERMINERS[P.lang] or ('the',))})[ \t]{{1,2}})?",
                      re.IGNORECASE)
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
     objects = {(r.sentence, r.target) for r in relations}
     for r in list(relations):

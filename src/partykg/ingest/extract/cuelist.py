@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_cues_int as W
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info
 from partykg.ingest.extract.patterns import Patterns, _alt
 
@@ -23,9 +23,7 @@ _ITEM = re.compile(r"^[ \t*]{0,4}(?:\(?[0-9a-zđ]{1,3}[.)]|[-–•+*])[ \t]{0,3
 def cue_lists(sentences: list[Sentence], mentions: list[Mention], relations: list[Relation],
               P: Patterns) -> None:
     """Add the relations of the enumerated items that follow a cue ending on a colon."""
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
     parts = W.PART_WORDS.get(P.lang, ())
     part_re = re.compile(rf"(?<![\w])(?:{_alt(parts)})(?![\w])", re.IGNORECASE) if parts else None

@@ -149,6 +149,14 @@ class Extraction:
 
 
 
+def by_sentence(mentions: list[Mention]) -> dict[int, list[int]]:
+    """The indexes of ``mentions`` by the sentence each stands in, in order."""
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        out.setdefault(m.sentence, []).append(i)
+    return out
+
+
 def in_text_order(ms: list[Mention], added: list[Mention]) -> list[Mention]:
     """A sentence's mentions ``ms`` with ``added`` (new ones, no list head) put in text order,
     the list heads of ``ms`` (indexes into ``ms``) re-pointed into the merged list."""

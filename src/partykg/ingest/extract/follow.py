@@ -30,7 +30,7 @@ from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import compatible
 from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.effecttable import effect_history
@@ -74,9 +74,7 @@ def follow(text: str, sentences: list[Sentence], mentions: list[Mention],
             have.discard((r.kind, r.source, r.target))
             r.kind = "plannedToReplace"
             have.add((r.kind, r.source, r.target))
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     rel_sent: dict[int, set[tuple[int, int]]] = {}
     for r in relations:
         rel_sent.setdefault(r.sentence, set()).add((r.source, r.target))

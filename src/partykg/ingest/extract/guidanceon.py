@@ -17,7 +17,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_more as LM
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
 GUIDANCE = "guidance"
@@ -46,9 +46,7 @@ def guidance_on(sentences: list[Sentence], mentions: list[Mention], relations: l
     if rx is None:
         return
     have = {(r.kind, r.source, r.target) for r in relations}
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     for si, idx in by_sent.items():
         if len(idx) < 2:
             continue

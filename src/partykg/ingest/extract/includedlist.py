@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest.extract_lang_more import INCLUDED_LIST_CUES, INCLUDED_LIST_OPENERS, PLURAL_REF_CUES
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.ingest.extract.relations import reviewed
 
@@ -44,9 +44,7 @@ def included_lists(sentences: list[Sentence], mentions: list[Mention],
     if res is None:
         return
     cue_re, opener_re = res
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
     for si, sent in enumerate(sentences):
         idx = by_sent.get(si, [])

@@ -15,7 +15,7 @@ import re
 
 from partykg.ingest import extract_cues_int as W
 from partykg.ingest.extract.backrefs import _key
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.patterns import Patterns, _alt
 
 WINDOW = 6  # sentences back to the one that names the antecedent
@@ -35,9 +35,7 @@ def lead_refs(sentences: list[Sentence], mentions: list[Mention], relations: lis
     pron_gap = re.compile(rf"[ \t]{{1,2}}(?:(?:{_alt(gap)})[ \t]{{1,2}})?" if gap else r"[ \t]{1,2}",
                           re.IGNORECASE)
     objects = {r.target for r in relations}
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     out: list[tuple[Mention, Mention]] = []
     for si, s in enumerate(sentences):
         lm = lead.match(s.text)

@@ -20,7 +20,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest import extract_lang_le as LE
 from partykg.ingest.extract.codes import normal_code
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _lang, _object_of
 from partykg.ingest.extract.lowerlabel import counted
 from partykg.ingest.extract.named import _about_before
@@ -35,9 +35,7 @@ def lower_plans(sentences: list[Sentence], mentions: list[Mention], relations: l
         return
     L_ = _lang(P)
     bare = {w.lower() for w in L.BARE_VERBS.get(P.lang, ())}
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     # (a relation between two mentions of one document, "Nghị quyết số NN … thực hiện Nghị
     # quyết số NN", is none)
     real = [r for r in relations if not _same(mentions[r.source], mentions[r.target])]

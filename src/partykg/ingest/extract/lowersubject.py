@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _lang, _object_of
 from partykg.ingest.extract.patterns import Patterns
 
@@ -28,9 +28,7 @@ def lower_subjects(sentences: list[Sentence], mentions: list[Mention],
     if P.lang != "vi":
         return  # (English, French and Indonesian write such a document with an article)
     L_ = _lang(P)
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.target) for r in relations}
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _lang, _object_of
 from partykg.ingest.extract.patterns import Patterns
 
@@ -20,9 +20,7 @@ def planned_unnamed(sentences: list[Sentence], mentions: list[Mention],
                     relations: list[Relation], P: Patterns) -> None:
     """Add the planned documents' mentions and their planned replacements."""
     L_ = _lang(P)
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     for si, idx in sorted(by_sent.items()):
         sent = sentences[si]
         text, base = sent.text, sent.start

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest.extract_lang_more import PLURAL_REF_CUES
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.ingest.extract.relations import reviewed
 
@@ -36,9 +36,7 @@ def plural_refs(sentences: list[Sentence], mentions: list[Mention], relations: l
     rx = _cue_re(P)
     if rx is None:
         return
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
     for si, sent in enumerate(sentences):
         for cm in rx.finditer(sent.text):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang_le as LE
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 from partykg.ingest.extract.relations import reviewed
@@ -37,9 +37,7 @@ def purpose_next(sentences: list[Sentence], mentions: list[Mention], relations: 
     lead = _lead_re(P)
     if lead is None:
         return
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
     for si in range(1, len(sentences)):
         sent = sentences[si]

@@ -12,7 +12,7 @@ import re
 
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.backrefs import _key
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info
 from partykg.ingest.extract.patterns import Patterns, _alt
 from partykg.ingest.extract.relations import reviewed
@@ -27,9 +27,7 @@ def singular_refs(sentences: list[Sentence], mentions: list[Mention], relations:
         return
     ref = re.compile(rf"[ \t]{{0,2}}(?:{_alt(dets)})[ \t]{{0,2}}(?P<word>{P.type_re.pattern})"
                      r"(?=[ \t]{0,2}(?:[.;,)]|$))", re.IGNORECASE)
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
     for si, sent in enumerate(sentences):
         text = sent.text

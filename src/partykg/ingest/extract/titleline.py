@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from partykg.ingest.extract.data import Mention, Relation, Sentence
+from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _kind, _object_of
 from partykg.ingest.extract.patterns import Patterns
 
@@ -19,9 +19,7 @@ FIRST_LINES = 6  # sentences from the text's start where the title may stand
 def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
                 relations: list[Relation], P: Patterns) -> None:
     """Add the titled document's mention and its relation (module docstring)."""
-    by_sent: dict[int, list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_sent.setdefault(m.sentence, []).append(i)
+    by_sent = by_sentence(mentions)
     for si in range(min(len(sentences) - 1, FIRST_LINES)):
         s = sentences[si]
         if any(mentions[i].strong for k in range(si + 1) for i in by_sent.get(k, ())):
