@@ -201,3 +201,11 @@ GUIDED_PART_PREPS: dict[str, tuple[str, ...]] = {
 ARTICLE_LABELS: dict[str, tuple[str, ...]] = {
     "en": ("Article",), "vi": ("Điều",), "fr": ("Article",), "id": ("Pasal",),
 }
+
+# --- sets K and N: the participles that open a document's own guiding title right after its code
+# ("Thông tư B hướng dẫn X", "Circular No. B … guiding Decree X", ", detailing and guiding …"):
+# extract/titlechain.py reads a cue opening with one of them as the nearest document's title.
+TITLE_GUIDING_WORDS: dict[str, tuple[str, ...]] = {
+    "vi": ("hướng dẫn",), "en": ("guiding", "detailing"), "fr": ("guidant", "orientant"),
+    "id": (),
+}

@@ -5,18 +5,22 @@ unnamed plan implements MM); "Thông tư A sửa đổi Thông tư B hướng d�
 detailing and guiding the implementation of … the Law on Prices" (the decree's own title).
 Used by :func:`partykg.ingest.extract.relations.find_relations` when it looks for a cue's
 subject. Words: the SKOS scheme's plan and programme types, extract_lang DETAIL_BEFORE and
-OBJECT_COORDINATORS; no document, body or article is named here."""
+OBJECT_COORDINATORS, extract_lang_more TITLE_GUIDING_WORDS; no document, body or article is named here."""
 
 from __future__ import annotations
 
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest import extract_lang_more as LM
+from partykg.ingest.extract.congressref import _PURPOSE_TYPES
 from partykg.ingest.extract.data import Mention, Relation
 from partykg.ingest.extract.patterns import Patterns, _alt, per_patterns
 
-_GUIDING = re.compile(r"(?:hướng dẫn|guiding|detailing|guidant|orientant)(?![\w])", re.IGNORECASE)
-UNNAMED_PURPOSE_TYPES = ("plan", "programme")  # the SKOS scheme's pkdt:plan, pkdt:programme
+# any language's words: the rules below read a cue's text, whatever the page's language
+_GUIDING = re.compile(rf"(?:{_alt(w for ws in LM.TITLE_GUIDING_WORDS.values() for w in ws)})(?![\w])",
+                      re.IGNORECASE)
+UNNAMED_PURPOSE_TYPES = _PURPOSE_TYPES  # the SKOS scheme's pkdt:plan, pkdt:programme
 
 
 def _unnamed_purpose(A: Mention, cue: re.Match, base: int, kind: str) -> bool:
