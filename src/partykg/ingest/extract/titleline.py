@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _kind, _object_of
 from partykg.ingest.extract.patterns import Patterns
@@ -37,7 +38,8 @@ def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
         if info is None or info[1] != "active":
             return
         idx = sorted(by_sent.get(si + 1, ()), key=lambda i: mentions[i].start)
-        b = _object_of(cue, nxt, idx, mentions, P)
+        b = _object_of(cue, nxt, idx, mentions, P) if idx else \
+            _wrapped_number(cue, nxt, si + 2, sentences, by_sent, mentions, P)
         if b is None or not mentions[b].strong:
             return
         tkey = P.type_words.get(re.sub(r"\s+", " ", title.lower()))
@@ -51,6 +53,23 @@ def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
         relations.append(Relation(_kind(info[0], info[2], mentions[a], text, P), a, b, si + 1,
                                   cue.group(0)))
         return
+
+
+def _wrapped_number(cue: re.Match, nxt: Sentence, sj: int, sentences: list[Sentence],
+                    by_sent, mentions: list[Mention], P: Patterns) -> int | None:
+    """The cue line ends on the object's type word and its number opens the next line ("TRIỂN
+    KHAI THỰC HIỆN KẾ HOẠCH" / "SỐ NN-KH/TU …"): that numbered mention, when its type is the
+    word's."""
+    rest = nxt.text[cue.end():].strip(" \t*#|")
+    tkey = P.type_words.get(re.sub(r"\s+", " ", rest.lower())) if rest else None
+    if tkey is None or not P.type_re.fullmatch(rest) or sj >= len(sentences):
+        return None
+    first = min(by_sent.get(sj, ()), key=lambda i: mentions[i].start, default=None)
+    if first is None or not mentions[first].strong or mentions[first].type != tkey:
+        return None
+    gap = sentences[sj].text[:mentions[first].start - sentences[sj].start].strip(" \t*#|")
+    markers = L.NUMBER_MARKERS[P.lang]
+    return first if not gap or gap.lower().rstrip(":.") in markers else None
 
 
 __all__ = ["title_lines"]
