@@ -24,3 +24,29 @@ def test_title_line_wrapped_number_of_another_type_is_not_the_object():
     text = ("CHƯƠNG TRÌNH\nTHỰC HIỆN NGHỊ QUYẾT\nSỐ 57-KH/TU NGÀY 3 THÁNG 5 NĂM 2021\n"
             "Căn cứ Kế hoạch số 57-KH/TU, Ủy ban nhân dân tỉnh ban hành chương trình.\n")
     assert not any(r[1] == "CHƯƠNG TRÌNH" for r in rels(text, "vi"))
+
+
+def test_law_named_before_a_head_word_that_is_no_type_word():
+    # "the Civil Code": a law named before "Code"; every naming is one document, upper case too
+    text = ("Decree No. 21/2019/ND-CP Guiding Some Articles of The Civil Code on Contracts\n"
+            "DECREE\nGUIDING SOME ARTICLES OF THE CIVIL CODE ON CONTRACTS\n"
+            "Pursuant to the Civil Code dated November 24, 2015;\n")
+    ex = extract(text, "en")
+    laws = [d for d in ex.documents if d.type == "law"]
+    assert len(laws) == 1 and len(laws[0].mentions) == 3, [d.names for d in ex.documents]
+    assert ("guides", "Decree No. 21/2019/ND-CP", "Civil Code") in rels(text, "en")
+
+
+def test_code_alone_is_no_law():
+    text = "Decree No. 21/2019/ND-CP guiding the code of conduct of the Code of ethics."
+    assert not [d for d in extract(text, "en").documents if d.type == "law"]
+
+
+def test_lower_case_prefixed_name_before_law():
+    # "the anti-terrorism Law" is the "Anti-Terrorism Law" named elsewhere
+    text = ("Decree No. 33/2018/ND-CP detailing and guiding the implementation of a number of "
+            "articles of the anti-terrorism Law.\nPursuant to the Anti-Terrorism Law;\n")
+    ex = extract(text, "en")
+    laws = [d for d in ex.documents if d.type == "law"]
+    assert len(laws) == 1 and len(laws[0].mentions) == 2, [d.names for d in ex.documents]
+    assert ("guides", "Decree No. 33/2018/ND-CP", "anti-terrorism Law") in rels(text, "en")

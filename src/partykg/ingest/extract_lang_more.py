@@ -53,6 +53,14 @@ TITLE_CLAUSE_ENDINGS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("ant",), "id": (),
 }
 
+# head words after a law's name that are not type words of the scheme ("the Labor Code", "the
+# Civil Code": a code is a law; "code" alone is a document's code, so it is no type word): the
+# head word (capitalised or upper case, as written) and the scheme's concept it names
+TITLE_HEAD_WORDS: dict[str, dict[str, str]] = {"en": {"Code": "law"}}
+# a lower-case first word of a name written before the type word, by its prefix ("the
+# anti-corruption Law": the same law as "the Anti-Corruption Law")
+TITLE_BEFORE_LOWER_PREFIXES: dict[str, tuple[str, ...]] = {"en": ("anti-",)}
+
 # --- a plural back-reference after an implementing cue: "Plan No. NN on … the implementation of
 # the resolutions of the 6th Plenum" refers to the documents of that type listed before (every
 # one of the last list). The cue with its plural determiner (French contracts "de les" to "des").

@@ -19,6 +19,7 @@ from partykg.ingest.extract.coordsubjects import coordinated_subjects
 from partykg.ingest.extract.cuelist import cue_lists
 from partykg.ingest.extract.singularref import singular_refs
 from partykg.ingest.extract.titleline import title_lines
+from partykg.ingest.extract.titles import has_head_word
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.lowersubject import lower_subjects
 from partykg.ingest.extract.purposenext import purpose_next
@@ -75,7 +76,8 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         charter = has_charter(sent.text)
         # "thong tu so 133 2016 tt btc": a slug, no type word nor code as the rules read them
         slug = not (has_type or has_code) and has_slug(sent.text, P)
-        if not (has_type or has_code or has_abbr or has_merge or charter or slug):
+        head = not has_type and has_head_word(sent.text, P)  # "the Labor Code"
+        if not (has_type or has_code or has_abbr or has_merge or charter or slug or head):
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
@@ -85,7 +87,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             ms = untyped_letters(sent, si, ms, P, bodies)
         share_issuers(ms, sent, P, bodies)
         ms = name_titles(sent, si, name_plenums(sent, si, name_congresses(sent, si, ms, P), P), P) \
-            if has_type else ms
+            if has_type or head else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
         ms = name_charters(sent, si, ms) if charter else ms

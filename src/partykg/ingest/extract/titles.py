@@ -69,12 +69,23 @@ def _flex(words) -> str:
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]{0,20}")
+_UPPER_WORD = re.compile(r"[A-Z][A-Z'’-]{1,20}")
 
 
-def _name_before(text: str, ts: int, P: Patterns) -> tuple[int, str] | None:
+def _name_word(w: str, upper: bool, lang: str) -> bool:
+    """A word of a name before the type word: capitalised (upper case when the type word is),
+    or lower case with one of TITLE_BEFORE_LOWER_PREFIXES ("anti-corruption")."""
+    if (_UPPER_WORD if upper else _NAME_WORD).fullmatch(w):
+        return w.capitalize() not in L.TITLE_BEFORE_NOT[lang] and w not in L.TITLE_BEFORE_NOT[lang]
+    prefixes = LM.TITLE_BEFORE_LOWER_PREFIXES.get(lang, ())
+    return not upper and w.islower() and any(w.startswith(p) and len(w) > len(p) + 2
+                                             for p in prefixes)
+
+
+def _name_before(text: str, ts: int, P: Patterns, upper: bool = False) -> tuple[int, str] | None:
     """(start, key) of a name written before the type word at ``ts`` ("the Land Law", "the
-    2013 Enterprise Law"): up to four capitalised words (TITLE_BEFORE_NOT excluded) after a
-    TITLE_BEFORE_OPENERS word or a year."""
+    2013 Enterprise Law"): up to four capitalised words (TITLE_BEFORE_NOT excluded; upper-case
+    words when ``upper``: "THE LABOR CODE") after a TITLE_BEFORE_OPENERS word or a year."""
     if not L.TITLE_BEFORE_OPENERS[P.lang]:
         return None
     words = list(re.finditer(r"[^\s,.;:()\[\]\"“”]+", text[max(0, ts - 100):ts]))
@@ -83,8 +94,7 @@ def _name_before(text: str, ts: int, P: Patterns) -> tuple[int, str] | None:
         return None
     name: list[re.Match] = []
     for w in reversed(words):
-        if len(name) == 4 or not _NAME_WORD.fullmatch(w.group(0)) \
-                or w.group(0) in L.TITLE_BEFORE_NOT[P.lang]:
+        if len(name) == 4 or not _name_word(w.group(0), upper, P.lang):
             break
         if name and not re.fullmatch(r"[ \t]{1,2}", text[off + w.end():off + name[-1].start()]):
             break
@@ -255,7 +265,33 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
         else:
             found.append((s, e, tkey, (tkey, "title", key)))
             taken = e
+    found.extend(_head_named(text, P))
+    found.sort()
     return place_named(sent, si, ms, found, keep_anaphor=True) if found else ms
+
+
+def _head_named(text: str, P: Patterns) -> list[tuple[int, int, str, tuple]]:
+    """Laws named before a head word that is no type word ("the Labor Code", "THE LABOR
+    CODE"; extract_lang_more.TITLE_HEAD_WORDS)."""
+    heads = LM.TITLE_HEAD_WORDS.get(P.lang)
+    if not heads:
+        return []
+    rx = cached(P, "_title_head_re", lambda: re.compile(
+        rf"(?<![\w-])(?:{_alt(tuple(heads) + tuple(h.upper() for h in heads))})(?![\w-])"))
+    out = []
+    for hm in rx.finditer(text):
+        word = hm.group(0)
+        tkey = heads.get(word) or heads.get(word.capitalize())
+        nb = _name_before(text, hm.start(), P, upper=word.isupper())
+        if nb and tkey:
+            out.append((nb[0], hm.end(), tkey, (tkey, "title", nb[1])))
+    return out
+
+
+def has_head_word(text: str, P: Patterns) -> bool:
+    """Whether a sentence holds a head word of TITLE_HEAD_WORDS (the rule above runs on it)."""
+    heads = LM.TITLE_HEAD_WORDS.get(P.lang)
+    return bool(heads) and any(h in text or h.upper() in text for h in heads)
 
 
 def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
