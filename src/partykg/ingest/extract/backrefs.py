@@ -178,6 +178,9 @@ def _header_rest(rest: str) -> bool:
     return not rest.strip(" \t|*") or bool(_DATE_CELL.fullmatch(rest) or _DATELINE.fullmatch(rest))
 
 
+_RULE_LINE = re.compile(r"[ \t]{0,20}[-–—_=]{3,40}[ \t]{0,3}(?:o0o|\*{1,3})?[ \t]{0,3}[-–—_=]{0,40}[ \t|]{0,20}")
+
+
 def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]]:
     """The lines (start offset, text) of the header block after a header's number line: up to
     the first line that starts the body ("- Căn cứ …", "Điều 1.", a long paragraph)."""
@@ -189,8 +192,9 @@ def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
-        if line.lstrip().startswith(("-", "–", "•")) or len(line) > 400:
-            break
+        if (line.lstrip().startswith(("-", "–", "•")) and not _RULE_LINE.fullmatch(line)) \
+                or len(line) > 400:
+            break  # (a rule under the header, "----- o0o -----", does not start the body)
         out.append((pos, line))
         pos = end + 1
     return out

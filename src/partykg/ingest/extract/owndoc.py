@@ -51,7 +51,8 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
             continue  # "… VÀ CHƯƠNG TRÌNH SỐ NN THỰC HIỆN X": the cue is the document before it's
         letters = [c for c in text[ls:m.start] if c.isalpha()]
         upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if not (upper or _lang(P).subject_line.match(line_before)):
+        if not (upper or _lang(P).subject_line.match(line_before)
+                or _under_type_line(text, ls, lo, H, P)):
             continue
         info = _cue_info(P, cue)
         if info is None:
@@ -59,6 +60,15 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         kind, voice, mood = info
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _under_type_line(text: str, ls: int, lo: int, H: Mention, P: Patterns) -> bool:
+    """The line at ``ls`` opens the title under a line holding only the header's upper-case type
+    word ("DECREE" / "Detailing and guiding … of the … Law"), blank lines between."""
+    prev = text[lo:ls].rstrip().rsplit("\n", 1)[-1].strip(" \t*#|")
+    tkey = P.type_words.get(re.sub(r"\s+", " ", prev.lower())) if prev.isupper() else None
+    return tkey is not None and P.type_re.fullmatch(prev) is not None \
+        and compatible(tkey, H.type)
 
 
 def _wrapped_subject(text: str, h: int, lo: int, cue_at: int, mentions: list[Mention],
