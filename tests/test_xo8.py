@@ -67,3 +67,19 @@ def test_title_under_another_type_line_is_not_the_headers():
             "----- o0o -----\n\nDIRECTIVE\n\n"
             "Guiding the implementation of a number of articles of the Law on Cultural Heritage\n")
     assert not any(r[1] == "61/2012/ND-CP" for r in rels(text, "en"))
+
+
+def test_slug_with_a_legislature_code():
+    # a download line: two legislature codes written as a slug, an unaccented cue between
+    text = "tai ve nghi quyet 17 2019 qh14 sua doi nghi quyet 42 2012 qh13 ve thue\n"
+    ex = extract(text, "vi")
+    codes = {d.code for d in ex.documents}
+    assert codes == {"17/2019/QH14", "42/2012/QH13"}, codes
+    assert ("amends", "nghi quyet 17 2019 qh14", "nghi quyet 42 2012 qh13") in rels(text, "vi")
+
+
+def test_slug_with_an_issuer_and_unit_code_not_a_following_word():
+    text = "tai ve cong van 2045 ubtvqh14 tccb huong dan luat to chuc\n"
+    assert [d.code for d in extract(text, "vi").documents] == ["2045/UBTVQH14-TCCB"]
+    text = "tai ve cong van 2045 ubtvqh14 huong dan luat to chuc\n"
+    assert not extract(text, "vi").documents

@@ -113,6 +113,10 @@ _CODE_LOWER = re.compile(
 _CODE_SLUG = re.compile(r"(?P<number>\d{1,5}[a-z]?)[ \t-](?P<year>(?:19|20)\d\d)[ \t-]"
                         r"(?P<type>[a-z]{1,5})[ \t-](?P<issuer>[a-z]{1,8}\d{0,2})")
 
+_CODE_LEG_SLUG = re.compile(r"(?P<number>\d{1,5})[ \t-](?:(?P<year>(?:19|20)\d\d)[ \t-]"
+                            r"(?P<issuer>[a-z]{2,8}\d{1,2})|(?P<issuer2>[a-z]{2,8}\d{1,2})[ \t-]"
+                            r"(?P<unit>[a-z]{1,6}))")
+
 
 def lower_code(text: str, pos: int) -> tuple[int, str] | None:
     """(end, code in capitals) of a lower-case state code at ``pos``, or None."""
@@ -176,6 +180,10 @@ def normal_code(code: str) -> str:
     slug = _CODE_SLUG.fullmatch(code.strip())
     if slug:  # "133 2016 tt btc", "133-2016-tt-btc" (a slug): the state code it spells
         return _upper_code(f"{slug['number']}/{slug['year']}/{slug['type']}-{slug['issuer']}")
+    leg = _CODE_LEG_SLUG.fullmatch(code.strip())
+    if leg:  # "28 2016 qh14", "1129 ubtvqh13 pl": a legislature's code written as a slug
+        return (f"{leg['number']}/{leg['year']}/{leg['issuer'].upper()}" if leg['year'] else
+                f"{leg['number']}/{leg['issuer2'].upper()}-{leg['unit'].upper()}")
     if _CODE_STATE_SPLIT.fullmatch(code.strip()):
         return re.sub(r"\s+", "", code)
     if _LOWER_END.search(code.strip()):

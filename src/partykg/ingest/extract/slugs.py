@@ -48,6 +48,33 @@ def _slug_re(P: Patterns) -> re.Pattern | None:
 
 
 @per_patterns
+def _leg_re(P: Patterns) -> re.Pattern | None:
+    """A slug whose code has no type abbreviation, its issuer carrying the legislature's term
+    ("nghi quyet 28 2016 qh14" for NN/YYYY/QHnn; "cong van 1129 ubtvqh13 pl" for NN/ISSUER-UNIT):
+    a number, then a year and the issuer, or the issuer and its unit."""
+    types = _folded(P.type_words.items())
+    if not types:
+        return None
+    alt = "|".join(re.escape(w).replace(r"\ ", f"{_SEP}") for w in sorted(types, key=len, reverse=True))
+    markers = "|".join(re.escape(w).replace(r"\ ", _SEP)
+                       for w in sorted({fold(m).lower() for m in L.NUMBER_MARKERS[P.lang]},
+                                       key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w])(?P<word>{alt}){_SEP}(?:(?:{markers}){_SEP})?"
+        rf"(?P<code>(?P<number>\d{{1,5}}){_SEP}(?:(?P<year>(?:19|20)\d\d){_SEP}[a-z]{{2,8}}\d{{1,2}}"
+        rf"|[a-z]{{2,8}}\d{{1,2}}{_SEP}(?P<unit>[a-z]{{1,6}})))(?![\w])", re.IGNORECASE)
+
+
+@per_patterns
+def _unit_not(P: Patterns) -> frozenset[str]:
+    """Words that follow a code without being its unit: the first words of the cues, subject
+    prepositions and date prefixes, unaccented."""
+    words = [c for c, _k, _v, _m in L.CUES[P.lang] if "{" not in c]
+    words += list(L.SUBJECT_PREPS[P.lang]) + list(L.DATE_PREFIXES[P.lang])
+    return frozenset(fold(w).lower().split()[0] for w in words if w.split())
+
+
+@per_patterns
 def _types(P: Patterns) -> dict[str, str]:
     return _folded(P.type_words.items())
 
@@ -100,8 +127,8 @@ def _cues(P: Patterns) -> dict[str, str]:
 
 
 def has_slug(text: str, P: Patterns) -> bool:
-    rx = _slug_re(P)
-    return rx is not None and rx.search(text) is not None
+    rx, lx = _slug_re(P), _leg_re(P)
+    return rx is not None and (rx.search(text) is not None or lx.search(text) is not None)
 
 
 def slug_mentions(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
@@ -120,6 +147,14 @@ def slug_mentions(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> li
             continue
         added.append(Mention(s, e, m.group(0), si, tkey, m.group("number"), m.group("code"),
                            date=m.group("year")))
+    for m in _leg_re(P).finditer(sent.text):
+        tkey = types.get(re.sub(rf"{_SEP}+", " ", m.group("word").lower()))
+        s, e = base + m.start(), base + m.end()
+        if tkey is None or (m.group("unit") or "").lower() in _unit_not(P) \
+                or any(x.start < e and s < x.end for x in ms + added):
+            continue
+        added.append(Mention(s, e, m.group(0), si, tkey, m.group("number"), m.group("code"),
+                             date=m.group("year")))
     return in_text_order(ms, added)
 
 
@@ -134,8 +169,9 @@ def slug_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         return []
     out = []
     words = _word_res(P)[0]
-    slugs = [i for i in idx if mentions[i].code and (rx.fullmatch(mentions[i].text) or (
-        mentions[i].text.isascii() and words.match(mentions[i].text)))]
+    slugs = [i for i in idx if mentions[i].code and (
+        rx.fullmatch(mentions[i].text) or _leg_re(P).fullmatch(mentions[i].text) or (
+            mentions[i].text.isascii() and words.match(mentions[i].text)))]
     for a, b in zip(slugs, slugs[1:]):
         A, B = mentions[a], mentions[b]
         gap = re.sub(rf"{_SEP}+", " ", sent.text[A.end - sent.start:B.start - sent.start]).strip().lower()
