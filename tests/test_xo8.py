@@ -80,6 +80,27 @@ def test_slug_with_a_legislature_code():
 
 def test_slug_with_an_issuer_and_unit_code_not_a_following_word():
     text = "tai ve cong van 2045 ubtvqh14 tccb huong dan luat to chuc\n"
-    assert [d.code for d in extract(text, "vi").documents] == ["2045/UBTVQH14-TCCB"]
+    assert [d.code for d in extract(text, "vi").documents if d.code] == ["2045/UBTVQH14-TCCB"]
     text = "tai ve cong van 2045 ubtvqh14 huong dan luat to chuc\n"
-    assert not extract(text, "vi").documents
+    assert not [d for d in extract(text, "vi").documents if d.code]
+
+
+def test_unaccented_law_title_after_a_slug_and_cue():
+    # a download line: a slug, an unaccented cue, then a law named by its title (and its year)
+    text = ("tai ve thong tu 41 2020 tt btc huong dan luat thue thu nhap ca nhan 2007 ve mien thue\n\n"
+            "Thông tư này hướng dẫn Luật Thuế thu nhập cá nhân và Nghị định số 65/2013/NĐ-CP.\n")
+    ex = extract(text, "vi")
+    laws = [d for d in ex.documents if d.type == "law"]
+    assert len(laws) == 1 and len(laws[0].mentions) == 2, [d.names for d in ex.documents]
+    assert laws[0].names[0] == "luat thue thu nhap ca nhan 2007"
+    assert ("guides", "thong tu 41 2020 tt btc", "luat thue thu nhap ca nhan 2007") in rels(text, "vi")
+
+
+def test_unaccented_law_title_through_an_article_label():
+    text = "tai ve cong van 2045 ubtvqh14 tccb huong dan dieu 12 luat to chuc quoc hoi\n"
+    assert ("guides", "cong van 2045 ubtvqh14 tccb", "luat to chuc quoc hoi") in rels(text, "vi")
+
+
+def test_no_unaccented_title_without_a_cue():
+    text = "tai ve thong tu 41 2020 tt btc luat thue thu nhap ca nhan 2007\n"
+    assert [d.type for d in extract(text, "vi").documents] == ["circular"]

@@ -51,7 +51,7 @@ from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_
 from partykg.ingest.extract.titles import name_titles, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
-from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, unaccented_names
+from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, slug_titles, unaccented_names
 
 
 def extract(text: str, lang: str = "auto") -> Extraction:
@@ -92,7 +92,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
         ms = name_charters(sent, si, ms) if charter else ms
         ms = name_lower_refs(sent, si, ms, P) if has_type else ms
-        ms = slug_mentions(sent, si, ms, P) if slug else ms
+        ms = slug_titles(sent, si, slug_mentions(sent, si, ms, P), P) if slug else ms
         if has_code:
             unaccented_names(sent, ms, P)  # "Quy dinh so 105-QD/TW"
         type_from_row(sent, ms)

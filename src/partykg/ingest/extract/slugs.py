@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.codes import _abbreviation_types, code_types
 from partykg.ingest.extract.data import Mention, Relation, Sentence, in_text_order
 from partykg.ingest.extract.patterns import Patterns, per_patterns
@@ -158,6 +159,65 @@ def slug_mentions(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> li
     return in_text_order(ms, added)
 
 
+_TITLE_MAX = 14  # words of an unaccented title
+
+
+@per_patterns
+def _title_types(P: Patterns) -> dict[str, str]:
+    """Unaccented type words of the types named by title (extract_lang.TITLE_TYPES)."""
+    return {w: k for w, k in _types(P).items() if k in L.TITLE_TYPES}
+
+
+def slug_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
+    """A law named by its title without diacritics right after a slug and an unaccented active
+    cue, a part of it ("dieu 73") between them allowed: "… 78 2021 tt btc huong dan luat quan ly
+    thue 2019 ve …". The title runs to a year (kept), a subject preposition, a type word or the
+    line's end (at most _TITLE_MAX words); it is keyed as :mod:`titles` keys a law's title, so
+    the accented name is the same document."""
+    rx, lx, cues, ttypes = _slug_re(P), _leg_re(P), _cues(P), _title_types(P)
+    if rx is None or not cues or not ttypes:
+        return ms
+    from partykg.ingest.extract.titles import _key  # (titles imports no slug rule)
+    text, base, added = sent.text, sent.start, []
+    stops = {fold(w).lower() for w in L.SUBJECT_PREPS[P.lang]} | set(_types(P)) \
+        | {fold(w).lower() for w, _k in P.type_words.items()}
+    parts = "|".join(re.escape(fold(w).lower()) for w in LM.ARTICLE_LABELS.get(P.lang, ()))
+    for m in ms:
+        if not m.code or not (rx.fullmatch(m.text) or lx.fullmatch(m.text)):
+            continue
+        rest = text[m.end - base:].split("\n", 1)[0]
+        words = list(re.finditer(r"[a-z0-9]+", rest))
+        for n in range(1, 4):  # the cue: one to three words
+            if len(words) <= n or " ".join(w.group(0) for w in words[:n]) not in cues:
+                continue
+            k = n
+            if parts and re.fullmatch(parts, words[k].group(0)) and len(words) > k + 1 \
+                    and words[k + 1].group(0).isdigit():
+                k += 2  # "dieu 73"
+            if len(words) <= k + 2 or words[k].group(0) not in ttypes:
+                break
+            tkey, end, title = ttypes[words[k].group(0)], None, []
+            for w in words[k + 1:k + 1 + _TITLE_MAX]:
+                word = w.group(0)
+                if word in stops and title:
+                    break
+                title.append(word)
+                end = w.end()
+                if re.fullmatch(r"(?:19|20)\d\d", word):
+                    break
+            if len(title) < 2 or not re.fullmatch(r"[a-z0-9 \t]+", rest[words[k].start():end]):
+                break
+            s0, e0 = m.end + words[k].start(), m.end + end
+            if not any(x.start < e0 and s0 < x.end for x in ms + added):
+                year = title.pop() if re.fullmatch(r"(?:19|20)\d\d", title[-1]) else None
+                t = Mention(s0, e0, text[s0 - base:e0 - base], si, tkey, date=year,
+                            strong=False, tail_end=e0,
+                            name_key=(tkey, "title", _key(" ".join(title))))
+                added.append(t)
+            break
+    return in_text_order(ms, added) if added else ms
+
+
 def slug_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
                    P: Patterns) -> list[Relation]:
     """A relation between two mentions written without diacritics (slugs, or codes after an
@@ -172,10 +232,22 @@ def slug_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
     slugs = [i for i in idx if mentions[i].code and (
         rx.fullmatch(mentions[i].text) or _leg_re(P).fullmatch(mentions[i].text) or (
             mentions[i].text.isascii() and words.match(mentions[i].text)))]
-    for a, b in zip(slugs, slugs[1:]):
+    parts = "|".join(re.escape(fold(w).lower()) for w in LM.ARTICLE_LABELS.get(P.lang, ()))
+    titled = [i for i in idx if not mentions[i].strong and mentions[i].name_key
+              and mentions[i].text.isascii()]
+    for a, b in zip(slugs, slugs[1:]) if not titled else _slug_pairs(slugs, titled, mentions):
         A, B = mentions[a], mentions[b]
         gap = re.sub(rf"{_SEP}+", " ", sent.text[A.end - sent.start:B.start - sent.start]).strip().lower()
         kind = cues.get(gap)
+        if kind is None and parts and not B.strong:  # "… huong dan dieu 73 luat …"
+            pm = re.fullmatch(rf"(.{{1,40}}?) (?:{parts}) \d{{1,4}}", gap)
+            kind = cues.get(pm.group(1)) if pm else None
         if kind is not None:
             out.append(Relation(kind, a, b, si, sent.text[A.end - sent.start:B.start - sent.start].strip()))
     return out
+
+
+def _slug_pairs(slugs: list[int], titled: list[int], mentions: list[Mention]):
+    """Neighbouring slug mentions, and each slug with the unaccented title that follows it."""
+    both = sorted(slugs + titled, key=lambda i: mentions[i].start)
+    return [(a, b) for a, b in zip(both, both[1:]) if a in slugs]
