@@ -104,3 +104,21 @@ def test_unaccented_law_title_through_an_article_label():
 def test_no_unaccented_title_without_a_cue():
     text = "tai ve thong tu 41 2020 tt btc luat thue thu nhap ca nhan 2007\n"
     assert [d.type for d in extract(text, "vi").documents] == ["circular"]
+
+
+def test_vi_perfective_passive_after_an_object_is_about_that_object():
+    # "A sửa đổi B <description> đã được sửa đổi tại C": C amended B, not A
+    text = ("Nghị quyết 07/2023/NQ-HĐND sửa đổi Điều 2 Nghị quyết 15/2019/NQ-HĐND quy định mức chi "
+            "hỗ trợ, mức chi tiếp khách của tỉnh đã được sửa đổi tại Điều 1 Nghị quyết "
+            "33/2021/NQ-HĐND.")
+    got = rels(text, "vi")
+    assert ("amends", "Nghị quyết 33/2021/NQ-HĐND", "Nghị quyết 15/2019/NQ-HĐND") in got, got
+    assert ("amends", "Nghị quyết 33/2021/NQ-HĐND", "Nghị quyết 07/2023/NQ-HĐND") not in got
+
+
+def test_vi_perfective_passive_right_after_a_code_is_the_subjects():
+    text = ("Kết luận số 44-KL/TW về tiếp tục thực hiện Nghị quyết số 26-NQ/TW đã được Tỉnh ủy "
+            "cụ thể hóa bằng Chương trình hành động số 12-CTr/TU.")
+    got = rels(text, "vi")
+    assert not any(r[2] == "Nghị quyết số 26-NQ/TW" and r[1].startswith("Chương trình")
+                   for r in got), got

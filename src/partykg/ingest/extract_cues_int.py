@@ -173,6 +173,10 @@ REVIEW_BEFORE_MORE: dict[str, tuple[str, ...]] = {
 # --- "… Decree No. NN on invoices, which was amended by Decree No. MM": a passive cue after a
 # relative pronoun (extract_lang.RELATIVES) and one of these auxiliaries is about the document
 # right before the relative, even the object of an earlier cue.
+# a perfective marker that, alone before a passive cue after a document's description, makes
+# the cue a reduced relative about that document ("… Nghị quyết B quy định … đã được sửa đổi tại
+# Nghị quyết C": B was amended by C)
+PERFECT_PASSIVE: dict[str, tuple[str, ...]] = {"vi": ("đã",)}
 RELATIVE_AUX: dict[str, tuple[str, ...]] = {
     "en": ("was", "were", "is", "are", "has been", "have been", "had been"),
     "fr": ("a été", "ont été", "avait été", "est", "sont"),

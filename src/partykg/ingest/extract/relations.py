@@ -199,16 +199,24 @@ def _coord_gap_re(lang: str) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _relative_passive_re(lang: str) -> re.Pattern | None:
     rel, aux = L.RELATIVES.get(lang, ()), W.RELATIVE_AUX.get(lang, ())
-    if not rel or not aux:
+    perfect = W.PERFECT_PASSIVE.get(lang, ())
+    forms = ([rf"(?:{_alt(rel)})[ \t]{{1,2}}(?:{_alt(aux)})"] if rel and aux else []) + \
+        ([rf"(?:{_alt(perfect)})"] if perfect else [])  # "… đã được sửa đổi tại"
+    if not forms:
         return None
-    return re.compile(rf"(?<![\w])(?:{_alt(rel)})[ \t]{{1,2}}(?:{_alt(aux)})[ \t]{{1,2}}$",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(forms)})[ \t]{{1,2}}$", re.IGNORECASE)
 
 
 def _relative_passive(text: str, cue_start: int, P: Patterns) -> bool:
     """A passive cue after a relative and an auxiliary ("…, which was amended by")."""
     rx = _relative_passive_re(P.lang)
-    return bool(rx and rx.search(text[max(0, cue_start - 30):cue_start]))
+    m = rx.search(text[max(0, cue_start - 30):cue_start]) if rx else None
+    if m and m.group(0).strip().lower() in W.PERFECT_PASSIVE.get(P.lang, ()):
+        # the perfective marker alone: a relative only after a description ("… B quy định …
+        # đã được sửa đổi"), not right after a code ("A về … B đã được …": A's predicate)
+        before = text[:max(0, cue_start - 30) + m.start()].rstrip()
+        return not re.search(r"[\w-]/[\w/-]*$", before)
+    return bool(m)
 
 
 def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention], P: Patterns,
