@@ -122,3 +122,20 @@ def test_vi_perfective_passive_right_after_a_code_is_the_subjects():
     got = rels(text, "vi")
     assert not any(r[2] == "Nghị quyết số 26-NQ/TW" and r[1].startswith("Chương trình")
                    for r in got), got
+
+
+def test_basis_line_cut_inside_a_name_goes_on():
+    # a preamble's basis wrapped short inside the Constitution's name; its relative passive note
+    text = ("ORDINANCE ON STATISTICS\nPursuant to the Constitution of the Socialist\n"
+            "Republic of Vietnam issued in 1992, which was amended, supplemented in\n"
+            "accordance with the Resolution No. 60/2003/QH11 of the National Assembly;\n"
+            "Pursuant to the Law on Statistics;\n")
+    got = rels(text, "en")
+    assert ("amends", "Resolution No. 60/2003/QH11",
+            "Constitution of the Socialist Republic of Vietnam") in got, got
+
+
+def test_basis_lines_each_ending_on_a_letter_stay_apart():
+    from partykg.ingest.extract import split_sentences
+    text = "Căn cứ Luật Tổ chức Chính phủ\nCăn cứ Luật Đất đai\n"
+    assert len(split_sentences(text)) == 2

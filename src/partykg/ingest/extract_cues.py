@@ -46,7 +46,10 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "amending a number of points in", "amending some points in"),
         ("amends", "passive", "plain"): (
             "amended by", "revised by", "amended under", "amended and supplemented under",
-            "amended and supplemented by", "supplemented by"),
+            "amended and supplemented by", "supplemented by",
+            # "…, which was amended, supplemented in accordance with the Resolution No. NN"
+            "amended, supplemented in accordance with",
+            "amended and supplemented in accordance with", "amended in accordance with"),
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",

@@ -134,7 +134,7 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
                     and "|" not in last and "|" not in nxt and _upper(last) == _upper(nxt) \
                     and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
                     and (nxt[0].islower() or (nxt[0].isdigit() and last[-1].islower())
-                         or _goes_on(last)
+                         or _goes_on(last) or _basis_goes_on(last, nxt)
                          or (len(last) >= WRAP_MIN
                                               and len(nxt) <= max(len(last), 80) * 1.3)):
                 out[-1] = (pstart, prev + "\n" + line)
@@ -152,6 +152,18 @@ def _goes_on(last: str) -> bool:
     return last[-1:].islower() and any(
         low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
         for w in LINE_GOES_ON)
+
+
+def _basis_goes_on(last: str, nxt: str) -> bool:
+    """A preamble's basis line cut before its end ("Pursuant to the Constitution of the
+    Socialist" / "Republic of Vietnam …;"): it ends on a letter, and the next line opens no basis
+    of its own (extract_cues.BASED_ON, any language: the split does not know it)."""
+    from partykg.ingest.extract_cues import BASED_ON
+
+    if not last[-1:].isalpha():
+        return False
+    openers = tuple(w for ws in BASED_ON.values() for w in ws)
+    return last.lower().startswith(openers) and not nxt.lower().startswith(openers)
 
 
 def _upper(line: str) -> bool:
