@@ -158,12 +158,17 @@ def _basis_goes_on(last: str, nxt: str) -> bool:
     """A preamble's basis line cut before its end ("Pursuant to the Constitution of the
     Socialist" / "Republic of Vietnam …;"): it ends on a letter, and the next line opens no basis
     of its own (extract_cues.BASED_ON, any language: the split does not know it)."""
-    from partykg.ingest.extract_cues import BASED_ON
-
     if not last[-1:].isalpha():
         return False
-    openers = tuple(w for ws in BASED_ON.values() for w in ws)
+    openers = _basis_openers()
     return last.lower().startswith(openers) and not nxt.lower().startswith(openers)
+
+
+@lru_cache(maxsize=1)
+def _basis_openers() -> tuple[str, ...]:
+    from partykg.ingest.extract_cues import BASED_ON
+
+    return tuple(w for ws in BASED_ON.values() for w in ws)
 
 
 def _upper(line: str) -> bool:
