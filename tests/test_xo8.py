@@ -139,3 +139,12 @@ def test_basis_lines_each_ending_on_a_letter_stay_apart():
     from partykg.ingest.extract import split_sentences
     text = "Căn cứ Luật Tổ chức Chính phủ\nCăn cứ Luật Đất đai\n"
     assert len(split_sentences(text)) == 2
+
+
+def test_body_issuing_the_titled_documents_type_names_it():
+    # the unnumbered titled programme, then "… ban hành Chương trình … như sau:": one document
+    text = ("CHƯƠNG TRÌNH\nTHỰC HIỆN NGHỊ QUYẾT\nSỐ 57-NQ/TU NGÀY 3 THÁNG 5 NĂM 2021 CỦA "
+            "BAN THƯỜNG VỤ TỈNH ỦY\nCăn cứ Nghị quyết số 57-NQ/TU ngày 3/5/2021 của Ban Thường vụ "
+            "Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Chương trình thực hiện như sau:\n")
+    progs = [d for d in extract(text, "vi").documents if d.type == "programme"]
+    assert len(progs) == 1 and len(progs[0].mentions) == 2, [d.names for d in progs]

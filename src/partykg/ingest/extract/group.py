@@ -323,7 +323,13 @@ def _group(mentions: list[Mention], relations: list[Relation],
     for i, m in enumerate(mentions):  # a numbered document's name ("Law on X No. 78/…")
         if m.strong and m.name_key is not None and i in gid:
             by_name.setdefault(m.name_key, gid[i])
-    for i, m in enumerate(mentions):
+    # (an antecedent added after its anaphor, a titled document found late, is grouped first)
+    late = {m.antecedent for m in mentions if m.antecedent is not None
+            and m.antecedent < len(mentions) and not mentions[m.antecedent].strong
+            and mentions[m.antecedent].antecedent is None}
+    order = sorted(range(len(mentions)), key=lambda i: i not in late)
+    for i in order:
+        m = mentions[i]
         if m.strong:
             continue
         if m.name_key is not None and m.antecedent is not None and m.antecedent in gid \

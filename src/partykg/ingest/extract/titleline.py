@@ -12,6 +12,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _kind, _object_of
+from partykg.ingest.extract.ownissued import issued_is_header
 from partykg.ingest.extract.patterns import Patterns
 
 FIRST_LINES = 6  # sentences from the text's start where the title may stand
@@ -52,6 +53,9 @@ def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
         a = len(mentions) - 1
         relations.append(Relation(_kind(info[0], info[2], mentions[a], text, P), a, b, si + 1,
                                   cue.group(0)))
+        # "… <body> ban hành Chương trình … như sau:": the text's body issuing a document of the
+        # title's type names the titled document
+        issued_is_header(sentences, mentions, a, P)
         return
 
 
