@@ -148,3 +148,10 @@ def test_body_issuing_the_titled_documents_type_names_it():
             "Tỉnh ủy, Ủy ban nhân dân tỉnh ban hành Chương trình thực hiện như sau:\n")
     progs = [d for d in extract(text, "vi").documents if d.type == "programme"]
     assert len(progs) == 1 and len(progs[0].mentions) == 2, [d.names for d in progs]
+
+
+def test_amending_law_on_amendments_to_some_articles_of_two_laws():
+    text = ("Pursuant to the Law on Amendments to some Articles of the Law on Fisheries and "
+            "Law on Forestry dated June 15, 2022;")
+    got = rels(text, "en")
+    assert {r[2] for r in got if r[0] == "amends"} == {"Law on Fisheries", "Law on Forestry"}, got

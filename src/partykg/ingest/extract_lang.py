@@ -552,6 +552,7 @@ TITLE_AMENDING: dict[str, tuple[str, ...]] = {
            "amending and supplementing several articles", "amending and supplementing",
            "on amendments and supplements to a number of articles",
            "on amendments, supplements to a number of articles",
+           "on amendments to some articles of", "on amendments to a number of articles of",
            "on amendments to", "on amendments", "amending",
            "on the amendments and supplements to", "on the amendments to",
            "on amending and supplementing a number of articles",
