@@ -46,6 +46,16 @@ TITLE_DATE_STOPS: dict[str, tuple[str, ...]] = {"fr": ("du",)}
 TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("actuelle", "actuel", "en vigueur"), "id": (),
 }
+# a comma inside a short title written in sentence case: "Luật Cán bộ, công chức", "Luật Thi đua,
+# khen thưởng", "Luật Phòng, chống tham nhũng" (a pair of terms). (most title words before the
+# comma, most lower-case words after it); the title must end right after them (punctuation, the
+# line's end, a stop word, the next type word), else the comma ends the title ("Luật Đất đai,
+# các văn bản hướng dẫn thi hành …")
+TITLE_COMMA_PAIR: dict[str, tuple[int, int]] = {"vi": (2, 3)}
+# words that never open the part after such a comma (a list or a clause goes on there)
+TITLE_COMMA_NOT: dict[str, tuple[str, ...]] = {
+    "vi": ("các", "những", "mọi", "một", "hai", "ba", "này", "đó", "nay", "hướng", "quy", "văn",
+           "bổ")}  # ("Luật sửa đổi, bổ sung": an amending title, even garbled)
 # word endings that open a clause after a title written in sentence case (a French present
 # participle: "… de l'Assemblée nationale réglementant …"); a word with an elision ("l'enfant")
 # or shorter than 7 letters is not one

@@ -180,10 +180,13 @@ def _header_rest(rest: str) -> bool:
 
 def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]]:
     """The lines (start offset, text) of the header block after a header's number line: up to
-    the first line that starts the body ("- Căn cứ …", "Điều 1.", a long paragraph)."""
+    the first line that starts the body ("- Căn cứ …", "Điều 1.", a long paragraph). Blank
+    lines (a page that sets every header line apart, "HƯỚNG DẪN" / "" / "THỰC HIỆN …") are not
+    counted in ``limit``."""
     out = []
     pos = after + 1
-    for _ in range(limit):
+    seen = 0
+    while seen < limit and len(out) < 4 * limit:
         if pos > len(text):
             break
         end = text.find("\n", pos)
@@ -192,6 +195,7 @@ def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]
         if line.lstrip().startswith(("-", "–", "•")) or len(line) > 400:
             break
         out.append((pos, line))
+        seen += bool(line.strip())
         pos = end + 1
     return out
 

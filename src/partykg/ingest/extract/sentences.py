@@ -149,9 +149,27 @@ def _goes_on(last: str) -> bool:
     from partykg.ingest.extract_lang_le import LINE_GOES_ON
 
     low = last.lower()
+    words = list(_WORD_AT.finditer(last))
+    for k in (1, 2, 3):  # "… của Luật" / "Cán bộ, công chức …": a type word, its title cut
+        if len(words) > k and last[words[-k].start()].isupper() \
+                and " ".join(w.group(0) for w in words[-k:]).lower() in _type_words_all():
+            last, low = last[:words[-k].start()].rstrip(), low[:words[-k].start()].rstrip()
+            break
     return last[-1:].islower() and any(
         low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
         for w in LINE_GOES_ON)
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _type_words_all() -> frozenset[str]:
+    """The scheme's type words of every language, lower case (the splitter runs before the
+    language is known)."""
+    from partykg.ingest.extract.typewords import type_words
+
+    return frozenset(w for lg in L.LANGS for w in type_words(lg))
 
 
 def _upper(line: str) -> bool:

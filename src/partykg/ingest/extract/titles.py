@@ -124,6 +124,11 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
                 or R["next"].match(text, end):
             break
         wm = _WORD.match(text, end)
+        if not wm and text[end:end + 1] == ",":
+            pair = _comma_pair(text, pos, end, P, R)
+            if pair:
+                end = pair
+            break
         if not wm or R["type"].fullmatch(wm.group(1)):
             break
         w = wm.group(1)
@@ -141,6 +146,30 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
             break
         end = pos + lm.start()
     return end
+
+
+_PAIR_WORD = re.compile(r"[ \t]{1,2}([^\W\d_A-ZĐ][\w'’-]{0,24})")
+_PAIR_END = re.compile(r"[ \t]{0,2}(?:[,;.:()\"“”\n]|$)")
+
+
+def _comma_pair(text: str, pos: int, end: int, P: Patterns, R: dict) -> int | None:
+    """End of a title that goes on over a comma ("Luật Cán bộ, công chức"): a short title before
+    it, a few lower-case words after it, then the title's end (TITLE_COMMA_PAIR)."""
+    limits = LM.TITLE_COMMA_PAIR.get(P.lang)
+    if not limits or not 0 < len(re.findall(r"\w+", text[pos:end])) <= limits[0]:
+        return None
+    at, n = end + 1, 0
+    while n < limits[1]:
+        wm = _PAIR_WORD.match(text, at)
+        if not wm or R["type"].fullmatch(wm.group(1)) or R["stop"].match(text, at) \
+                or (not n and wm.group(1).lower() in LM.TITLE_COMMA_NOT.get(P.lang, ())):
+            break
+        at, n = wm.end(), n + 1
+    if not n:
+        return None
+    if R["stop"].match(text, at) or R["next"].match(text, at) or _PAIR_END.match(text, at):
+        return at
+    return None
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

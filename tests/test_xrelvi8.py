@@ -1,0 +1,80 @@
+"""Branch xrelvi8 (issue 12): generic rules for Vietnamese pages. One test per form taught; the
+sentences are written for these tests (other documents, numbers and names than any gold page)."""
+
+from __future__ import annotations
+
+from partykg.ingest.extract import extract, split_sentences
+
+
+def _rels(text: str, lang: str = "vi") -> set[tuple[str, str, str]]:
+    ex = extract(text, lang)
+    name = {d.id: ex.mentions[d.mentions[0]].text for d in ex.documents}
+    return {(r.kind, name[r.source], name[r.target]) for r in ex.doc_relations}
+
+
+def _mention_texts(text: str, lang: str = "vi") -> list[str]:
+    ex = extract(text, lang)
+    return [ex.mentions[i].text for d in ex.documents for i in d.mentions]
+
+
+# --- a header set apart by blank lines --------------------------------------------------------
+
+def test_header_title_after_many_blank_lines_relates_the_header_document():
+    # a web page that puts a blank (or one-space) line between every header line: the title
+    # line is far from the number line in lines, not in content
+    gap = "\n\n \n\n"
+    text = ("BAN CHẤP HÀNH TRUNG ƯƠNG" + gap + "BAN TUYÊN GIÁO" + gap + "Số: 27-HD/BTGTW" + gap
+            + "ĐẢNG CỘNG SẢN VIỆT NAM" + gap + "Hà Nội, ngày 5 tháng 6 năm 2019" + gap
+            + "HƯỚNG DẪN" + gap + "THỰC HIỆN MỘT SỐ ĐIỀU TRONG QUY ĐỊNH SỐ 81-QĐ/TW, NGÀY "
+            "2-3-2018 CỦA BỘ CHÍNH TRỊ VỀ CÔNG TÁC TUYÊN TRUYỀN\n")
+    assert ("guides", "27-HD/BTGTW", "QUY ĐỊNH SỐ 81-QĐ/TW") in _rels(text)
+
+
+def test_header_lines_still_stop_at_the_body():
+    # blank lines are not counted, but the header still ends where the body starts
+    text = ("Số: 27-HD/BTGTW\n\n\n\nHà Nội, ngày 5 tháng 6 năm 2019\n\n"
+            "- Căn cứ Điều lệ Đảng;\n\nTHỰC HIỆN QUY ĐỊNH SỐ 81-QĐ/TW\n")
+    assert not any(k == "guides" for k, _, _ in _rels(text))
+
+
+# --- a comma inside a law's title ---------------------------------------------------------------
+
+def test_law_title_with_a_comma_is_one_title_and_coordinated_objects_are_amended():
+    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật "
+            "Đê điều ngày 17 tháng 6 năm 2020;")
+    rels = _rels(text)
+    assert ("amends", "Luật sửa đổi, bổ sung một số điều", "Luật Phòng, chống thiên tai") in rels
+    assert ("amends", "Luật sửa đổi, bổ sung một số điều", "Luật Đê điều") in rels
+
+
+def test_law_title_with_a_comma_groups_its_references():
+    text = ("Căn cứ Luật Phòng cháy, chữa cháy ngày 29 tháng 6 năm 2001; Luật sửa đổi, bổ sung "
+            "một số điều của Luật Phòng cháy, chữa cháy ngày 22 tháng 11 năm 2013;")
+    ex = extract(text, "vi")
+    laws = [d for d in ex.documents if d.type == "law"]
+    target = [d for d in laws if "Phòng cháy, chữa cháy" in ex.mentions[d.mentions[0]].text]
+    assert len(target) == 1 and len(target[0].mentions) == 2
+
+
+def test_comma_after_a_title_that_opens_a_list_ends_the_title():
+    # "Luật Đất đai, các văn bản …": the comma ends the title (a list goes on)
+    text = ("Căn cứ Luật Đất đai, các văn bản hướng dẫn thi hành và Luật sửa đổi, bổ sung một số "
+            "điều của Luật Đất đai ngày 20 tháng 6 năm 2022;")
+    assert "Luật Đất đai, các văn bản" not in _mention_texts(text)
+    assert ("amends", "Luật sửa đổi, bổ sung một số điều", "Luật Đất đai") in _rels(text)
+
+
+# --- a line that ends on "của Luật" ------------------------------------------------------------
+
+def test_line_ending_on_a_type_word_after_a_linking_word_goes_on():
+    text = ("Căn cứ Luật sửa đổi, bổ sung một số điều của Luật\n"
+            "Giáo dục nghề nghiệp và Luật Việc làm ngày 3 tháng 4 năm 2021;")
+    assert len(split_sentences(text)) == 1
+    rels = _rels(text)
+    assert ("amends", "Luật sửa đổi, bổ sung một số điều", "Luật Việc làm") in rels
+
+
+def test_line_ending_on_a_type_word_alone_is_still_a_heading():
+    # a line that is just a type word (a heading) does not swallow the next line
+    text = "NGHỊ QUYẾT\nBan Chấp hành Trung ương họp phiên thứ ba."
+    assert len(split_sentences(text)) == 2
