@@ -78,3 +78,13 @@ def test_line_ending_on_a_type_word_alone_is_still_a_heading():
     # a line that is just a type word (a heading) does not swallow the next line
     text = "NGHỊ QUYẾT\nBan Chấp hành Trung ương họp phiên thứ ba."
     assert len(split_sentences(text)) == 2
+
+
+# --- a header title that names what is inspected, not what is guided ---------------------------
+
+def test_header_title_on_supervising_an_implementation_is_no_guidance_of_it():
+    text = ("Số: 09-HD/UBKTTU\n\nHƯỚNG DẪN\n\nVỀ CÔNG TÁC KIỂM TRA, GIÁM SÁT THỰC HIỆN NGHỊ QUYẾT "
+            "SỐ 33-NQ/TU CỦA TỈNH ỦY\n")
+    assert not any(k in ("guides", "implements") for k, _, _ in _rels(text))
+    plain = "Số: 09-HD/UBKTTU\n\nHƯỚNG DẪN\n\nTHỰC HIỆN NGHỊ QUYẾT SỐ 33-NQ/TU CỦA TỈNH ỦY\n"
+    assert ("guides", "09-HD/UBKTTU", "NGHỊ QUYẾT SỐ 33-NQ/TU") in _rels(plain)

@@ -17,7 +17,7 @@ from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import fronted_objects, titled_by_bracket
+from partykg.ingest.extract.relations import fronted_objects, reviewed, titled_by_bracket
 from partykg.ingest.extract.wrappedcue import cue_line_before
 
 def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
@@ -57,6 +57,8 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         if info is None:
             continue
         kind, voice, mood = info
+        if kind in ("implements", "guides", "continues") and reviewed(text, ls + cue.start(), P):
+            continue  # "HƯỚNG DẪN VỀ CÔNG TÁC KIỂM TRA, GIÁM SÁT THỰC HIỆN NGHỊ QUYẾT …"
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
 
