@@ -88,3 +88,27 @@ def test_header_title_on_supervising_an_implementation_is_no_guidance_of_it():
     assert not any(k in ("guides", "implements") for k, _, _ in _rels(text))
     plain = "Số: 09-HD/UBKTTU\n\nHƯỚNG DẪN\n\nTHỰC HIỆN NGHỊ QUYẾT SỐ 33-NQ/TU CỦA TỈNH ỦY\n"
     assert ("guides", "09-HD/UBKTTU", "NGHỊ QUYẾT SỐ 33-NQ/TU") in _rels(plain)
+
+
+# --- an effect-history table ------------------------------------------------------------------
+
+_TABLE = ("Lịch sử hiệu lực: Nghị định 61/CP\n"
+          "Ngày Trạng thái Văn bản nguồn Phần hết hiệu lực\n"
+          "01/07/1996 Văn bản có hiệu lực 61/CP\n"
+          "12/03/2003 Được bổ sung 18/2003/NĐ-CP\n"
+          "05/09/2008 Bị thay thế 1 phần 94/2008/NĐ-CP\n"
+          "05/09/2009 Văn bản hết hiệu lực 61/CP\n")
+
+
+def test_effect_table_bare_repeated_code_without_type_letters_is_the_same_document():
+    ex = extract(_TABLE, "vi")
+    doc = next(d for d in ex.documents if d.code == "61/CP")
+    assert [ex.mentions[i].text for i in doc.mentions] == ["Nghị định 61/CP", "61/CP", "61/CP"]
+    # a bare code the text never read after a type word stays unread
+    assert not any(d.code == "77/CP" for d in extract("Văn bản có hiệu lực 77/CP\n", "vi").documents)
+
+
+def test_effect_table_partial_replacement_is_an_amendment():
+    rels = _rels(_TABLE)
+    assert ("amends", "94/2008/NĐ-CP", "Nghị định 61/CP") in rels
+    assert ("replaces", "94/2008/NĐ-CP", "Nghị định 61/CP") not in rels

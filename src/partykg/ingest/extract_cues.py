@@ -405,7 +405,11 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
     "vi": {"bị thay thế": "replaces", "được thay thế": "replaces", "được bổ sung": "amends",
            "được sửa đổi": "amends", "bị sửa đổi": "amends", "được sửa đổi, bổ sung": "amends",
            "được sửa đổi bổ sung": "amends", "bị sửa đổi, bổ sung": "amends",
-           "bị sửa đổi bổ sung": "amends", "được hướng dẫn": "guides"},
+           "bị sửa đổi bổ sung": "amends", "được hướng dẫn": "guides",
+           # replaced in part: a part of the document changed, an amendment (a whole
+           # replacement is "bị thay thế")
+           "bị thay thế 1 phần": "amends", "bị thay thế một phần": "amends",
+           "được thay thế 1 phần": "amends", "được thay thế một phần": "amends"},
     "en": {"replaced": "replaces", "replaced by": "replaces", "amended": "amends",
            "amended by": "amends", "supplemented": "amends", "amended and supplemented": "amends",
            "guided": "guides", "guided by": "guides"},

@@ -27,6 +27,7 @@ from partykg.ingest.extract.lowerlabel import lower_labels
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
+from partykg.ingest.extract.repeatcodes import repeated_codes
 from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
 from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
@@ -115,6 +116,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             relations.extend(slug_relations(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
+    repeated_codes(text, sentences, mentions, relations)  # "Nghị định 28/CP" … "28/CP"
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
     settle_plenums(mentions)  # "Nghị quyết Trung ương 7" = the article's one term's
     settle_congress_refs(mentions)  # "the congress’s resolution" = the article's one congress's
