@@ -112,3 +112,21 @@ def test_effect_table_partial_replacement_is_an_amendment():
     rels = _rels(_TABLE)
     assert ("amends", "94/2008/NĐ-CP", "Nghị định 61/CP") in rels
     assert ("replaces", "94/2008/NĐ-CP", "Nghị định 61/CP") not in rels
+
+
+# --- a state code whose hyphen a PDF's text dropped ---------------------------------------------
+
+def test_code_without_its_hyphen_after_a_type_word_and_marker():
+    text = ("Căn cứ Thông tư số 07/2019/TTBTP ngày 5 tháng 8 năm 2019 của Bộ Tư pháp hướng dẫn thi "
+            "hành một số điều của Nghị định số 34/2016/NĐCP ngày 14 tháng 5 năm 2016 của Chính phủ;")
+    ex = extract(text, "vi")
+    codes = {(d.type, d.number, d.code) for d in ex.documents}
+    assert ("circular", "07", "07/2019/TTBTP") in codes
+    assert ("decree", "34", "34/2016/NĐCP") in codes
+    assert ("guides", "Thông tư số 07/2019/TTBTP", "Nghị định số 34/2016/NĐCP") in _rels(text)
+
+
+def test_glued_capitals_need_the_type_words_own_abbreviation():
+    # a decree's type word before a circular's letters, or no marker: nothing is read as a code
+    assert not any(d.code for d in extract("Nghị định số 34/2016/TTBTP.", "vi").documents)
+    assert not any(d.code for d in extract("Theo mã 34/2016/NĐCP trên hệ thống.", "vi").documents)

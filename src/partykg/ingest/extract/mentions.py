@@ -16,6 +16,7 @@ from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
 from partykg.ingest.extract.glued import glued_mentions
 from partykg.ingest.extract.markedcode import glued_marker_code, marker_glued_codes
+from partykg.ingest.extract.nohyphen import unhyphenated_code
 from partykg.ingest.extract.letters import letter_mentions
 from partykg.ingest.extract.preattrs import pre_attributes
 # (_is_filler: read by the relation rules from here)
@@ -117,6 +118,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             used_codes.add(pos)
             number = code_number(ctext)
             tkey = type_with_code(tkey, ctext)
+        elif marked and unhyphenated_code(cview, pos, tkey):  # "Nghị định số 61/2018/NĐCP"
+            end, code, number = unhyphenated_code(cview, pos, tkey)
         elif marked and glued_marker_code(text, pos):  # "décret No111/2015/ND-CP"
             end, code = glued_marker_code(text, pos)
             number = code_number(code)
