@@ -130,3 +130,20 @@ def test_glued_capitals_need_the_type_words_own_abbreviation():
     # a decree's type word before a circular's letters, or no marker: nothing is read as a code
     assert not any(d.code for d in extract("Nghị định số 34/2016/TTBTP.", "vi").documents)
     assert not any(d.code for d in extract("Theo mã 34/2016/NĐCP trên hệ thống.", "vi").documents)
+
+
+# --- an unnumbered title with its issuer on a line between ------------------------------------
+
+def test_title_line_then_issuer_line_then_cue_line():
+    text = ("KẾ HOẠCH\nCỦA BAN THƯỜNG VỤ HUYỆN ỦY\n"
+            "Thực hiện Nghị quyết số 09-NQ/TU ngày 4/5/2021 của Tỉnh ủy\n")
+    assert ("implements", "KẾ HOẠCH", "Nghị quyết số 09-NQ/TU") in _rels(text)
+
+
+def test_title_line_implementing_a_congress_resolution_named_without_number():
+    text = ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nCỦA BAN CHẤP HÀNH ĐẢNG BỘ HUYỆN\n"
+            "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXV, nhiệm kỳ 2025 - 2030\n")
+    assert ("implements", "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+            "Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXV") in _rels(text)
+    # a bare back-reference is no object: nothing is related
+    assert not _rels("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện nghị quyết\n")

@@ -11,7 +11,8 @@ import re
 
 from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info, _kind, _object_of
-from partykg.ingest.extract.patterns import Patterns
+from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.patterns import Patterns, _alt
 
 FIRST_LINES = 6  # sentences from the text's start where the title may stand
 
@@ -31,14 +32,22 @@ def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
         nxt = sentences[si + 1]
         if "\n" not in text[s.start:nxt.start]:
             continue  # the next line, not the same line's next sentence
+        si_cue = si + 1
+        # its issuer on a line of its own between: "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "CỦA BAN CHẤP HÀNH
+        # ĐẢNG BỘ TỈNH …" / "Thực hiện …" (an upper-case line opening with an issuer preposition)
+        while si_cue < min(len(sentences) - 1, si + 3) and _issuer_line(nxt.text, P) \
+                and not by_sent.get(si_cue):
+            si_cue += 1
+            nxt = sentences[si_cue]
         lead = len(nxt.text) - len(nxt.text.lstrip(" \t*#|"))
         cue = P.cue_re.match(nxt.text, lead)
         info = _cue_info(P, cue) if cue else None
         if info is None or info[1] != "active":
             return
-        idx = sorted(by_sent.get(si + 1, ()), key=lambda i: mentions[i].start)
+        idx = sorted(by_sent.get(si_cue, ()), key=lambda i: mentions[i].start)
         b = _object_of(cue, nxt, idx, mentions, P)
-        if b is None or not mentions[b].strong:
+        # (a numbered document, or one named by its congress: "Nghị quyết Đại hội … lần thứ I")
+        if b is None or not (mentions[b].strong or mentions[b].name_key is not None):
             return
         tkey = P.type_words.get(re.sub(r"\s+", " ", title.lower()))
         if tkey is None:
@@ -48,9 +57,17 @@ def title_lines(text: str, sentences: list[Sentence], mentions: list[Mention],
         mentions.append(Mention(a0, a0 + len(title), title, si, tkey, strong=False,
                                 tail_end=a0 + len(title)))
         a = len(mentions) - 1
-        relations.append(Relation(_kind(info[0], info[2], mentions[a], text, P), a, b, si + 1,
+        relations.append(Relation(_kind(info[0], info[2], mentions[a], text, P), a, b, si_cue,
                                   cue.group(0)))
         return
+
+
+def _issuer_line(line: str, P: Patterns) -> bool:
+    """An upper-case line that opens with an issuer preposition ("CỦA BAN THƯỜNG VỤ …")."""
+    st = line.strip(" \t*#|")
+    preps = L.ISSUER_PREPS.get(P.lang) or ()
+    return bool(preps) and st.isupper() and re.match(
+        rf"(?:{_alt(preps)})[ \t]", st, re.IGNORECASE) is not None
 
 
 __all__ = ["title_lines"]
