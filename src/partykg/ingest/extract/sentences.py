@@ -145,19 +145,24 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
 
 def _goes_on(last: str) -> bool:
     """The line ends on a word that takes an object (LINE_GOES_ON): "… Kế hoạch thực hiện" /
-    "Chương trình …" is one sentence."""
+    "Chương trình …" is one sentence; or on such a word and a capitalised type word, whose
+    title the line cut: "… của Luật" / "Cán bộ, công chức …"."""
     from partykg.ingest.extract_lang_le import LINE_GOES_ON
 
-    low = last.lower()
+    def ends_on_word(line: str) -> bool:
+        low = line.lower()
+        return line[-1:].islower() and any(
+            low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
+            for w in LINE_GOES_ON)
+
+    if ends_on_word(last):
+        return True
     words = list(_WORD_AT.finditer(last))
-    for k in (1, 2, 3):  # "… của Luật" / "Cán bộ, công chức …": a type word, its title cut
+    for k in (1, 2, 3):
         if len(words) > k and last[words[-k].start()].isupper() \
                 and " ".join(w.group(0) for w in words[-k:]).lower() in _type_words_all():
-            last, low = last[:words[-k].start()].rstrip(), low[:words[-k].start()].rstrip()
-            break
-    return last[-1:].islower() and any(
-        low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
-        for w in LINE_GOES_ON)
+            return ends_on_word(last[:words[-k].start()].rstrip())
+    return False
 
 
 _WORD_AT = re.compile(r"[^\W\d_]+")
