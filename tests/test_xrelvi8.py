@@ -147,3 +147,12 @@ def test_title_line_implementing_a_congress_resolution_named_without_number():
             "Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXV") in _rels(text)
     # a bare back-reference is no object: nothing is related
     assert not _rels("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện nghị quyết\n")
+
+
+# --- a letter's name glued to the word before ---------------------------------------------------
+
+def test_submission_named_glued_to_the_word_before():
+    text = "Theo đề nghị của Sở Tài chính tạiTờ trình số 77/TTr-STC ngày 3/3/2020,"
+    ex = extract(text, "vi")
+    assert [(ex.mentions[d.mentions[0]].text, d.code) for d in ex.documents] == [
+        ("Tờ trình số 77/TTr-STC", "77/TTr-STC")]
