@@ -156,3 +156,35 @@ def test_submission_named_glued_to_the_word_before():
     ex = extract(text, "vi")
     assert [(ex.mentions[d.mentions[0]].text, d.code) for d in ex.documents] == [
         ("Tờ trình số 77/TTr-STC", "77/TTr-STC")]
+
+
+# --- a bare lower-case back-reference after an implementing cue (no articles in Vietnamese) -----
+
+def test_bare_lower_case_type_word_after_cue_is_the_one_document_named_before():
+    text = ("Hội nghị quán triệt Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXII, nhiệm kỳ "
+            "2025-2030; triển khai Chương trình hành động thực hiện nghị quyết, kế hoạch tuyên truyền.")
+    assert ("implements", "Chương trình hành động",
+            "Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXII") in _rels(text)
+
+
+def test_bare_back_reference_needs_a_single_antecedent_and_a_document_subject():
+    two = ("Hội nghị quán triệt Nghị quyết số 05-NQ/HU và Nghị quyết số 06-NQ/HU; triển khai "
+           "Chương trình hành động thực hiện nghị quyết.")
+    assert not any(k == "implements" for k, _, _ in _rels(two))
+    generic = ("Hội nghị quán triệt Nghị quyết số 05-NQ/HU; các chi bộ xây dựng kế hoạch thực hiện "
+               "nghị quyết.")
+    assert not any(k == "implements" for k, _, _ in _rels(generic))
+
+
+# --- a bare congress resolution with another term is not the article's congress's -------------
+
+def test_bare_congress_resolution_of_another_term_is_not_grouped():
+    text = ("Đảng ủy quán triệt Nghị quyết Đại hội Đảng bộ Khối lần thứ V, nhiệm kỳ 2025-2030; "
+            "triển khai Chương trình hành động thực hiện nghị quyết. Hội nghị rút kinh nghiệm từ "
+            "thực hiện Nghị quyết Đại hội Đảng bộ Khối nhiệm kỳ 2020-2025; và mục tiêu của Nghị "
+            "quyết Đại hội đại biểu Đảng bộ Khối nhiệm kỳ 2025-2030.")
+    ex = extract(text, "vi")
+    doc = next(d for d in ex.documents if d.type == "resolution")
+    starts = [ex.mentions[i].start for i in doc.mentions]
+    assert text.index("Nghị quyết Đại hội Đảng bộ Khối nhiệm kỳ 2020-2025") not in starts
+    assert text.index("Nghị quyết Đại hội đại biểu Đảng bộ Khối nhiệm kỳ 2025-2030") in starts

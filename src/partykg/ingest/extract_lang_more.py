@@ -56,6 +56,9 @@ TITLE_COMMA_PAIR: dict[str, tuple[int, int]] = {"vi": (2, 3)}
 TITLE_COMMA_NOT: dict[str, tuple[str, ...]] = {
     "vi": ("các", "những", "mọi", "một", "hai", "ba", "này", "đó", "nay", "hướng", "quy", "văn",
            "bổ")}  # ("Luật sửa đổi, bổ sung": an amending title, even garbled)
+# languages without articles, where a back-reference after an implementing cue is the bare type
+# word ("… Chương trình hành động thực hiện nghị quyết, …"; extract/singularref.py)
+BARE_REFS: frozenset[str] = frozenset({"vi"})
 # word endings that open a clause after a title written in sentence case (a French present
 # participle: "… de l'Assemblée nationale réglementant …"); a word with an elision ("l'enfant")
 # or shorter than 7 letters is not one

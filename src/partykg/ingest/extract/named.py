@@ -360,6 +360,15 @@ def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
     if not keys:
         return
     cong = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.CONGRESS_WORDS[P.lang])})(?![\w])(?P<rest>[ \t]{{0,2}}\S{{0,12}})")
+    # the term each named congress is given ("… lần thứ VII, nhiệm kỳ 2020-2025"): a bare
+    # reference with another term ("Nghị quyết Đại hội … nhiệm kỳ 2015-2020") is an earlier
+    # congress's, not this one's
+    terms: dict[tuple, set[str]] = {}
+    for m in mentions:
+        if m.name_key in keys:
+            tm = _TERM.search(text[m.end:m.end + 40])
+            if tm:
+                terms.setdefault(m.name_key, set()).add(_term(tm))
     for m in mentions:
         if m.strong or m.name_key is not None or m.type not in _NAMED_TYPES:
             continue
@@ -374,7 +383,18 @@ def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
         else:
             mine = [k for k in keys if k[0] == m.type]
         if len(mine) == 1:
+            span = re.split(r"[.;:()\[\]\n]", text[m.end:m.end + 90])[0]
+            tm = _TERM.search(span)
+            if tm and terms.get(mine[0]) and _term(tm) not in terms[mine[0]]:
+                continue
             m.name_key = mine[0]
+
+
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)[ \t]{0,2}[-–][ \t]{0,2}((?:19|20)\d\d)(?!\d)")
+
+
+def _term(tm: re.Match) -> str:
+    return f"{tm.group(1)}-{tm.group(2)}"
 
 
 def _local_unnumbered(text: str, pos: int, P: Patterns) -> bool:

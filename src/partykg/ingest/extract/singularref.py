@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest import extract_lang_more as LM
 from partykg.ingest.extract.backrefs import _key
 from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.followbase import _cue_info
@@ -23,9 +24,11 @@ MAX_GAP = 160  # from the implementing document to the cue
 def singular_refs(sentences: list[Sentence], mentions: list[Mention], relations: list[Relation],
                   P: Patterns) -> None:
     dets = L.DETERMINERS.get(P.lang) or ()
-    if not dets:
+    bare = P.lang in LM.BARE_REFS  # a language without articles: "thực hiện nghị quyết."
+    if not dets and not bare:
         return
-    ref = re.compile(rf"[ \t]{{0,2}}(?:{_alt(dets)})[ \t]{{0,2}}(?P<word>{P.type_re.pattern})"
+    det = rf"(?:{_alt(dets)})[ \t]{{0,2}}" if dets else ""
+    ref = re.compile(rf"[ \t]{{0,2}}{det}(?P<word>{P.type_re.pattern})"
                      r"(?=[ \t]{0,2}(?:[.;,)]|$))", re.IGNORECASE)
     by_sent = by_sentence(mentions)
     have = {(r.kind, r.source, r.target) for r in relations}
@@ -49,8 +52,9 @@ def singular_refs(sentences: list[Sentence], mentions: list[Mention], relations:
                 continue  # (already a mention there)
             before = sorted((i for i in by_sent.get(si, ()) if mentions[i].end <= at),
                             key=lambda i: mentions[i].start)
-            if not before or not mentions[before[-1]].strong:
-                continue
+            if not before or not (mentions[before[-1]].strong or (
+                    bare and mentions[before[-1]].text[:1].isupper())):
+                continue  # (without articles, a capitalised document: "Chương trình hành động")
             src = before[-1]
             gap = text[max(mentions[src].end, mentions[src].tail_end) - sent.start:cm.start()]
             if len(gap) > MAX_GAP or re.search(r"[.;:]", gap):
