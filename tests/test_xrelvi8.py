@@ -188,3 +188,21 @@ def test_bare_congress_resolution_of_another_term_is_not_grouped():
     starts = [ex.mentions[i].start for i in doc.mentions]
     assert text.index("Nghị quyết Đại hội Đảng bộ Khối nhiệm kỳ 2020-2025") not in starts
     assert text.index("Nghị quyết Đại hội đại biểu Đảng bộ Khối nhiệm kỳ 2025-2030") in starts
+
+
+# --- a header's title in sentence case under the type word's line ------------------------------
+
+def test_sentence_case_subtitle_under_the_type_line_relates_the_header_document():
+    text = ("BỘ NỘI VỤ\nSố: 08/2024/TT-BNV\n\nTHÔNG TƯ\nHướng dẫn thực hiện một số điều của Nghị "
+            "định số 33/2023/NĐ-CP ngày 10 tháng 6 năm 2023 của Chính phủ\n")
+    assert ("guides", "08/2024/TT-BNV", "Nghị định số 33/2023/NĐ-CP") in _rels(text)
+    text = ("CHÍNH PHỦ\nSố: 71/2024/NĐ-CP\n\nNGHỊ ĐỊNH\nSửa đổi, bổ sung một số điều của Nghị định "
+            "số 33/2023/NĐ-CP\n")
+    assert ("amends", "71/2024/NĐ-CP", "Nghị định số 33/2023/NĐ-CP") in _rels(text)
+
+
+def test_sentence_case_line_not_under_a_type_line_is_no_subtitle():
+    # under the place-and-date line, a line opening with a cue is not the header's title
+    text = ("BỘ NỘI VỤ\nSố: 08/2024/TT-BNV\nHà Nội, ngày 2 tháng 5 năm 2024\n"
+            "Hướng dẫn thực hiện một số điều của Nghị định số 33/2023/NĐ-CP\n")
+    assert ("guides", "08/2024/TT-BNV", "Nghị định số 33/2023/NĐ-CP") not in _rels(text)

@@ -51,7 +51,8 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
             continue  # "… VÀ CHƯƠNG TRÌNH SỐ NN THỰC HIỆN X": the cue is the document before it's
         letters = [c for c in text[ls:m.start] if c.isalpha()]
         upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-        if not (upper or _lang(P).subject_line.match(line_before)):
+        if not (upper or _lang(P).subject_line.match(line_before)
+                or _subtitle(text, ls, lo, cue, line_before, P)):
             continue
         info = _cue_info(P, cue)
         if info is None:
@@ -61,6 +62,16 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
             continue  # "HƯỚNG DẪN VỀ CÔNG TÁC KIỂM TRA, GIÁM SÁT THỰC HIỆN NGHỊ QUYẾT …"
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
+
+
+def _subtitle(text: str, ls: int, lo: int, cue, line_before: str, P: Patterns) -> bool:
+    """A title line in sentence case that opens with the cue, under the header's title line of a
+    type word alone: "THÔNG TƯ" / "Hướng dẫn thực hiện một số điều của Nghị định số …",
+    "NGHỊ ĐỊNH" / "Sửa đổi, bổ sung một số điều của Nghị định số …"."""
+    if line_before[:cue.start()].strip(" \t*|") or ls <= lo:
+        return False
+    above = text[lo:ls].rstrip().rsplit("\n", 1)[-1].strip(" \t*|")
+    return bool(above) and above.isupper() and P.type_re.fullmatch(above) is not None
 
 
 def _wrapped_subject(text: str, h: int, lo: int, cue_at: int, mentions: list[Mention],
