@@ -206,3 +206,12 @@ def test_sentence_case_line_not_under_a_type_line_is_no_subtitle():
     text = ("BỘ NỘI VỤ\nSố: 08/2024/TT-BNV\nHà Nội, ngày 2 tháng 5 năm 2024\n"
             "Hướng dẫn thực hiện một số điều của Nghị định số 33/2023/NĐ-CP\n")
     assert ("guides", "08/2024/TT-BNV", "Nghị định số 33/2023/NĐ-CP") not in _rels(text)
+
+
+# --- cue words: "hướng dẫn chi tiết", "được triển khai qua" --------------------------------------
+
+def test_guiding_in_detail_is_guidance_and_implemented_through_is_passive():
+    assert ("guides", "Thông tư số 19/2023/TT-BYT", "Nghị định số 96/2021/NĐ-CP") in _rels(
+        "Thông tư số 19/2023/TT-BYT hướng dẫn chi tiết Nghị định số 96/2021/NĐ-CP.")
+    assert ("implements", "Kế hoạch số 31-KH/TU", "Nghị quyết số 09-NQ/TW") in _rels(
+        "Nghị quyết số 09-NQ/TW được Tỉnh ủy triển khai qua Kế hoạch số 31-KH/TU.")

@@ -121,8 +121,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "triển khai",
             "tổ chức thực hiện", "tổ chức triển khai thực hiện"),
         ("implements", "passive", "plain"): (
-            "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
-        ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
+            "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng",
+            "được{gap} triển khai qua", "được{gap} cụ thể hóa qua", "được{gap} cụ thể hoá qua"),
+        ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành",
+                                        # ("Thông tư … hướng dẫn chi tiết Nghị định số …")
+                                        "hướng dẫn chi tiết", "hướng dẫn chi tiết thi hành",
+                                        "hướng dẫn chi tiết thực hiện"),
         ("guides", "passive", "plain"): ("được hướng dẫn bởi",),
         ("continues", "active", "plain"): (
             "tiếp tục thực hiện", "về tiếp tục thực hiện", "tiếp tục triển khai thực hiện",
