@@ -201,6 +201,12 @@ def test_sentence_case_subtitle_under_the_type_line_relates_the_header_document(
     assert ("amends", "71/2024/NĐ-CP", "Nghị định số 33/2023/NĐ-CP") in _rels(text)
 
 
+def test_sentence_case_subtitle_may_open_with_its_issuer():
+    text = ("HUYỆN ỦY\nSố 07-CTr/HU\n\nCHƯƠNG TRÌNH HÀNH ĐỘNG\ncủa Ban Chấp hành Đảng bộ huyện thực "
+            "hiện Nghị quyết số 18-NQ/TU ngày 5/4/2024 của Tỉnh ủy\n")
+    assert ("implements", "07-CTr/HU", "Nghị quyết số 18-NQ/TU") in _rels(text)
+
+
 def test_sentence_case_line_not_under_a_type_line_is_no_subtitle():
     # under the place-and-date line, a line opening with a cue is not the header's title
     text = ("BỘ NỘI VỤ\nSố: 08/2024/TT-BNV\nHà Nội, ngày 2 tháng 5 năm 2024\n"

@@ -65,10 +65,14 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
 
 
 def _subtitle(text: str, ls: int, lo: int, cue, line_before: str, P: Patterns) -> bool:
-    """A title line in sentence case that opens with the cue, under the header's title line of a
-    type word alone: "THÔNG TƯ" / "Hướng dẫn thực hiện một số điều của Nghị định số …",
-    "NGHỊ ĐỊNH" / "Sửa đổi, bổ sung một số điều của Nghị định số …"."""
-    if line_before[:cue.start()].strip(" \t*|") or ls <= lo:
+    """A title line in sentence case that opens with the cue (or with its issuer, then the cue),
+    under the header's title line of a type word alone: "THÔNG TƯ" / "Hướng dẫn thực hiện một số
+    điều của Nghị định số …", "NGHỊ ĐỊNH" / "Sửa đổi, bổ sung một số điều của Nghị định số …",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "của Tỉnh ủy thực hiện Nghị quyết số …"."""
+    lead = line_before[:cue.start()].strip(" \t*|")
+    preps = L.ISSUER_PREPS.get(P.lang) or ()
+    if ls <= lo or (lead and not (preps and re.fullmatch(  # "của Tỉnh ủy thực hiện …"
+            rf"(?:{_alt(preps)})[ \t][^,;.:()]{{1,80}}", lead, re.IGNORECASE))):
         return False
     above = text[lo:ls].rstrip().rsplit("\n", 1)[-1].strip(" \t*|")
     return bool(above) and above.isupper() and P.type_re.fullmatch(above) is not None
