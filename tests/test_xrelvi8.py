@@ -207,6 +207,15 @@ def test_sentence_case_subtitle_may_open_with_its_issuer():
     assert ("implements", "07-CTr/HU", "Nghị quyết số 18-NQ/TU") in _rels(text)
 
 
+def test_fronted_clause_under_the_type_line_is_no_subtitle():
+    # the body's first sentence ("Thực hiện X, <body> hướng dẫn như sau:") is read once, as the
+    # fronted clause it is: no second relation of another kind from the header
+    text = ("TỈNH ỦY\nSố 04-HD/TU\n\nHƯỚNG DẪN\n\nThực hiện Quy định số 41-QĐ/TW ngày 3/11/2021 "
+            "của Bộ Chính trị, Ban Tổ chức Tỉnh ủy hướng dẫn một số nội dung như sau:\n")
+    kinds = {k for k, a, b in _rels(text) if b == "Quy định số 41-QĐ/TW"}
+    assert kinds == {"implements"}
+
+
 def test_sentence_case_line_not_under_a_type_line_is_no_subtitle():
     # under the place-and-date line, a line opening with a cue is not the header's title
     text = ("BỘ NỘI VỤ\nSố: 08/2024/TT-BNV\nHà Nội, ngày 2 tháng 5 năm 2024\n"

@@ -75,7 +75,13 @@ def _subtitle(text: str, ls: int, lo: int, cue, line_before: str, P: Patterns) -
             rf"(?:{_alt(preps)})[ \t][^,;.:()]{{1,80}}", lead, re.IGNORECASE))):
         return False
     above = text[lo:ls].rstrip().rsplit("\n", 1)[-1].strip(" \t*|")
-    return bool(above) and above.isupper() and P.type_re.fullmatch(above) is not None
+    if not (above and above.isupper() and P.type_re.fullmatch(above) is not None):
+        return False
+    # not the body's first sentence, a fronted clause with its main clause ("Thực hiện X, Ban …
+    # hướng dẫn như sau:"): a title has no colon at its end and no ", <Capitalised subject>"
+    le = text.find("\n", ls)
+    line = text[ls:len(text) if le < 0 else le].rstrip()
+    return not line.endswith(":") and not re.search(r",[ \t]{1,2}(?-i:[A-ZĐ])", line[cue.end():])
 
 
 def _wrapped_subject(text: str, h: int, lo: int, cue_at: int, mentions: list[Mention],
