@@ -64,6 +64,12 @@ def test_comma_after_a_title_that_opens_a_list_ends_the_title():
     assert ("amends", "Luật sửa đổi, bổ sung một số điều", "Luật Đất đai") in _rels(text)
 
 
+def test_comma_then_capitalised_words_ends_the_title():
+    text = ("Căn cứ Luật Đất đai, Ủy ban nhân dân tỉnh và Luật sửa đổi, bổ sung một số điều của "
+            "Luật Đất đai;")
+    assert not any(t.startswith("Luật Đất đai,") for t in _mention_texts(text))
+
+
 # --- a line that ends on "của Luật" ------------------------------------------------------------
 
 def test_line_ending_on_a_type_word_after_a_linking_word_goes_on():

@@ -148,7 +148,7 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
     return end
 
 
-_PAIR_WORD = re.compile(r"[ \t]{1,2}([^\W\d_A-ZĐ][\w'’-]{0,24})")
+_PAIR_WORD = re.compile(r"[ \t]{1,2}([^\W\d_][\w'’-]{0,24})")
 _PAIR_END = re.compile(r"[ \t]{0,2}(?:[,;.:()\"“”\n]|$)")
 
 
@@ -161,7 +161,8 @@ def _comma_pair(text: str, pos: int, end: int, P: Patterns, R: dict) -> int | No
     at, n = end + 1, 0
     while n < limits[1]:
         wm = _PAIR_WORD.match(text, at)
-        if not wm or R["type"].fullmatch(wm.group(1)) or R["stop"].match(text, at) \
+        if not wm or not wm.group(1)[:1].islower() or R["type"].fullmatch(wm.group(1)) \
+                or R["stop"].match(text, at) \
                 or (not n and wm.group(1).lower() in LM.TITLE_COMMA_NOT.get(P.lang, ())):
             break
         at, n = wm.end(), n + 1
