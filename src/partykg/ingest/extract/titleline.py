@@ -1,6 +1,7 @@
 """A text that opens with its own title and no number: a line holding only an upper-case type
 word ("CIRCULAR", "QUYẾT ĐỊNH", "DÉCRET"), then a line opening with a relation cue ("Guiding a
-number of articles of the Government's Decree No. NN …"). The titled document (unnumbered: its
+number of articles of the Government's Decree No. NN …"), an issuer line between them or not
+("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH …"). The titled document (unnumbered: its
 number is not on the page) stands in the cue's relation to the numbered document the cue
 points to. Only among the text's first lines, before any numbered document; the type words are
 the SKOS scheme's, the cues per-language data; no document, body or article is named here."""
