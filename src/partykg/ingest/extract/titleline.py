@@ -1,11 +1,11 @@
 """A text that opens with its own title and no number: a line holding only an upper-case type
 word ("CIRCULAR", "QUYẾT ĐỊNH", "DÉCRET"), then a line opening with a relation cue ("Guiding a
 number of articles of the Government's Decree No. NN …"), an issuer line between them or not
-("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH …"). The titled document (unnumbered: its
-number is not on the page) stands in the cue's relation to the numbered document (or the one named by
-its congress) the cue
-points to. Only among the text's first lines, before any numbered document; the type words are
-the SKOS scheme's, the cues per-language data; no document, body or article is named here."""
+("CỦA BAN CHẤP HÀNH ĐẢNG BỘ TỈNH …"). The titled document (unnumbered: its number is not on the
+page) stands in the cue's relation to the numbered document (or the one named by its congress)
+the cue points to. Only among the text's first lines, before any numbered document; the type
+words are the SKOS scheme's, the cues per-language data; no document, body or article is named
+here."""
 
 from __future__ import annotations
 
