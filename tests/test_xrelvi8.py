@@ -182,6 +182,16 @@ def test_bare_back_reference_needs_a_single_antecedent_and_a_document_subject():
     assert not any(k == "implements" for k, _, _ in _rels(generic))
 
 
+def test_bare_type_word_opening_a_list_of_kinds_is_generic():
+    named = "Hội nghị quán triệt Nghị quyết Đại hội đại biểu Đảng bộ huyện lần thứ XXII; "
+    for tail in ("triển khai Chương trình hành động thực hiện nghị quyết, chỉ thị của Đảng.",
+                 "triển khai Chương trình hành động thực hiện nghị quyết và chỉ thị."):
+        assert not any(k == "implements" for k, _, _ in _rels(named + tail))
+    # the next item with its own issuer is another document of the list, not a kind
+    assert any(k == "implements" for k, _, _ in _rels(
+        named + "triển khai Chương trình hành động thực hiện nghị quyết, kế hoạch của Ban Thường vụ."))
+
+
 # --- a bare congress resolution with another term is not the article's congress's -------------
 
 def test_bare_congress_resolution_of_another_term_is_not_grouped():

@@ -59,6 +59,10 @@ TITLE_COMMA_NOT: dict[str, tuple[str, ...]] = {
 # languages without articles, where a back-reference after an implementing cue is the bare type
 # word ("… Chương trình hành động thực hiện nghị quyết, …"; extract/singularref.py)
 BARE_REFS: frozenset[str] = frozenset({"vi"})
+# ... unless the type word opens a list of kinds of documents owned by the Party at large
+# ("thực hiện nghị quyết, chỉ thị của Đảng"): the owners that make such a list generic
+GENERIC_OWNERS: dict[str, tuple[str, ...]] = {
+    "vi": ("của Đảng", "của cấp trên", "của cấp ủy", "của cấp ủy cấp trên", "của Trung ương")}
 # word endings that open a clause after a title written in sentence case (a French present
 # participle: "… de l'Assemblée nationale réglementant …"); a word with an elision ("l'enfant")
 # or shorter than 7 letters is not one

@@ -46,6 +46,8 @@ def singular_refs(sentences: list[Sentence], mentions: list[Mention], relations:
             tkey = P.type_words.get(word)
             if tkey is None or (P.lang in ("en", "fr") and word.endswith("s")):
                 continue
+            if bare and _generic_list(text, rm.end(), P):
+                continue  # "thực hiện nghị quyết, chỉ thị của Đảng": the Party's documents
             at = sent.start + cm.start()
             if any(mentions[i].start < sent.start + rm.end() and at < mentions[i].end
                    for i in by_sent.get(si, ())):
@@ -68,6 +70,23 @@ def singular_refs(sentences: list[Sentence], mentions: list[Mention], relations:
             if ("implements", src, t) not in have:
                 have.add(("implements", src, t))
                 relations.append(Relation("implements", src, t, si, cm.group(0)))
+
+
+def _generic_list(text: str, at: int, P: Patterns) -> bool:
+    """A bare type word followed by another, lower case, after a comma or a coordinator, that
+    list ending there or owned by the Party at large: a list of kinds of documents (Vietnamese
+    nouns carry no number: "thực hiện nghị quyết, chỉ thị của Đảng" are its resolutions and
+    directives), not a reference to one; "… nghị quyết, kế hoạch của Ban Thường vụ …" goes on
+    to another item."""
+    coord = _alt(L.OBJECT_COORDINATORS[P.lang]) or "(?!)"
+    m = re.compile(rf"[ \t]{{0,2}}(?:,|(?:{coord})(?![\w]))[ \t]{{0,2}}(?:(?:{coord})[ \t]{{1,2}})?"
+                   rf"(?P<w>{P.type_re.pattern})", re.IGNORECASE).match(text, at)
+    if not (m and m.group("w")[:1].islower()):
+        return False
+    owners = LM.GENERIC_OWNERS.get(P.lang) or ()
+    end = re.compile(rf"[ \t]{{0,2}}(?:[.;,)]|$|(?:{coord})(?![\w])"
+                     rf"|(?:{_alt(owners) or '(?!)'})(?![\w]))", re.IGNORECASE)
+    return bool(end.match(text, m.end()))
 
 
 __all__ = ["singular_refs"]
