@@ -447,7 +447,11 @@ BARE_OBJECT_ENDS: dict[str, tuple[str, ...]] = {
 # one of these (a bracketed note such as "(lần 1)" between them) and right before a relation cue
 # names the draft, a planned new document (partykg.ingest.extract.draft); its replacement stays a
 # plan (PLAN_BEFORE holds the same words).
-DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
+# ("the draft Plan to implement …", "the Draft Resolution replacing …": the same in other
+# languages, capitalised or not)
+DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",), "en": ("draft",),
+                                           "fr": ("projet de", "avant-projet de"),
+                                           "id": ("rancangan",)}
 # "Theo tinh thần Công văn, để triển khai thực hiện X, Thủ tướng yêu cầu …": a purpose after the
 # comma that closes a sentence-opening phrase of one of these belongs to the main clause, not to
 # the document in that phrase (partykg.ingest.extract.ownclause).

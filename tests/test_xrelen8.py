@@ -1,0 +1,42 @@
+"""Branch xrelen8 (issue 12): relations in English, French and Indonesian prose, and four
+leftovers (a capitalised draft, invisible characters inside type words, slugs without a year,
+letter-suffixed numbers in the ask path's code pattern). The sentences are written for these
+tests (other documents and numbers than any gold page's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from partykg.ingest.extract import extract
+
+
+def _rels(text: str, lang: str) -> set[tuple[str, str, str]]:
+    ex = extract(text, lang)
+    docs = {d.id: d for d in ex.documents}
+
+    def name(d):
+        return d.code or d.type
+
+    return {(r.kind, name(docs[r.source]), name(docs[r.target])) for r in ex.doc_relations}
+
+
+# --- a draft named by its type word, capitalised or not -----------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("The district committee discussed the draft Plan to implement Directive No. 17-CT/TW of "
+     "the Secretariat.", "en", ("implements", "plan", "17-CT/TW")),
+    ("The board commented on the Draft Resolution replacing Resolution No. 44-NQ/TW.", "en",
+     ("plannedToReplace", "resolution", "44-NQ/TW")),
+    ("Le comité a examiné le projet de Résolution remplaçant la Résolution n° 44-NQ/TW.", "fr",
+     ("plannedToReplace", "resolution", "44-NQ/TW")),
+    ("Komite membahas Rancangan Resolusi yang menggantikan Resolusi Nomor 44-NQ/TW.", "id",
+     ("plannedToReplace", "resolution", "44-NQ/TW")),
+])
+def test_a_capitalised_draft_is_a_planned_document(text, lang, want):
+    assert want in _rels(text, lang)
+
+
+def test_a_plural_draft_names_no_document():
+    text = ("The meeting reviewed draft action programs to implement Resolution No. 91-NQ/TW "
+            "and Resolution No. 92-NQ/TW.")
+    assert not _rels(text, "en")
