@@ -40,3 +40,34 @@ def test_a_plural_draft_names_no_document():
     text = ("The meeting reviewed draft action programs to implement Resolution No. 91-NQ/TW "
             "and Resolution No. 92-NQ/TW.")
     assert not _rels(text, "en")
+
+
+# --- the ask path reads a letter-suffixed number as the extractor does -------------------------
+
+def test_ask_code_patterns_read_a_capital_letter_suffix():
+    from partykg.ask import mentions, resolve
+    from partykg.model import ids
+
+    for text in ("24A-NQ/TW", "Nghị quyết 24A-NQ/TW", "7B/2019/NĐ-CP"):
+        m = resolve._CODE.search(text)
+        assert m is not None, text
+        assert ids.parse_code(m.group(1)).number.lower() in ("24a", "7b")
+    folded, _ = mentions.fold_map("what replaced 24A-NQ/TW?")
+    assert [m.group(1) for m in mentions._CODE.finditer(folded)] == ["24a-nq/tw"]
+
+
+def test_resolve_finds_a_document_by_its_code_with_a_capital_suffix(project_copy, tmp_path):
+    from partykg.ask.resolve import resolve
+    from partykg.ingest.importer import import_csv
+    from partykg.store.embedded import KnowledgeGraph
+
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text(
+        "code,type,issuer,date,title,replaces,amends,implements,guides,status,source_url,quote\n"
+        "37b/2018/NĐ-CP,Nghị định,Chính phủ,2018-03-09,,,,,,,https://example.org/b,\n",
+        encoding="utf-8")
+    assert import_csv(sheet, root=project_copy).written
+    kg = KnowledgeGraph.load(project_copy)
+    for text in ("37b/2018/NĐ-CP", "37B/2018/NĐ-CP", "37B/2018/ND-CP"):
+        res = resolve(kg, text)
+        assert res.how == "code" and len(res.candidates) == 1, (text, res.how, res.candidates)
