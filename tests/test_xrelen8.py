@@ -71,3 +71,19 @@ def test_resolve_finds_a_document_by_its_code_with_a_capital_suffix(project_copy
     for text in ("37b/2018/NĐ-CP", "37B/2018/NĐ-CP", "37B/2018/ND-CP"):
         res = resolve(kg, text)
         assert res.how == "code" and len(res.candidates) == 1, (text, res.how, res.candidates)
+
+
+# --- a slug without a year ------------------------------------------------------------------------
+
+def test_a_slug_without_a_year_reads_as_the_code_with_no_year():
+    from partykg.ingest.extract import normal_code
+
+    text = ("Toàn văn tại https://example.vn/nghi-quyet-so-27-nq-tw-cua-ban-chap-hanh.html và "
+            "https://example.vn/nghi-dinh-so-61-nd-cp.")
+    codes = {(d.code, d.type) for d in extract(text, "vi").documents}
+    assert codes == {("27-NQ/TW", "resolution"), ("61/ND-CP", "decree")}
+    assert normal_code("27 nq tw") == "27-NQ/TW"
+    assert normal_code("8-2019-tt-btc") == "8/2019/TT-BTC"  # with its year: as before
+    # an abbreviation both forms use: the issuer tells ("nq-cp" is the Government's)
+    assert normal_code("3-nq-cp") == "3/NQ-CP" and normal_code("40-qd-ubnd") == "40/QD-UBND"
+    assert normal_code("9-hd-btgtw") == "9-HD/BTGTW"

@@ -463,3 +463,10 @@ PURPOSE_OPENERS: dict[str, tuple[str, ...]] = {"vi": ("để", "nhằm")}
 TASK_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "vi": ("Ban Chỉ đạo", "Ban chỉ đạo", "Tổ công tác", "Tổ giúp việc", "Tổ chỉ đạo",
            "Tiểu ban chỉ đạo", "Đoàn công tác", "Đoàn kiểm tra", "Đoàn giám sát")}
+
+# --- a slug without a year (issue 12) -------------------------------------------------------------
+# "nghi-quyet-so-18-nq-tw": a code with no year whose abbreviation both Party and state codes use
+# (NQ, QĐ …) is read as a Party code when its issuer ends as a Party committee's abbreviation
+# does (Trung ương, ủy: "TW", "BTGTW", "TU", "HU", "ĐU"), else as a state one ("18-nq-cp")
+# (partykg.ingest.extract.codes.normal_code).
+PARTY_ISSUER_ENDS: tuple[str, ...] = ("TW", "U", "UK")
