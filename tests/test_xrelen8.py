@@ -87,3 +87,33 @@ def test_a_slug_without_a_year_reads_as_the_code_with_no_year():
     # an abbreviation both forms use: the issuer tells ("nq-cp" is the Government's)
     assert normal_code("3-nq-cp") == "3/NQ-CP" and normal_code("40-qd-ubnd") == "40/QD-UBND"
     assert normal_code("9-hd-btgtw") == "9-HD/BTGTW"
+
+
+# --- invisible characters inside type words ---------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Secretariat issued Reso\u00adlution No. 31-NQ/TW replacing Resolution No. 8-NQ/TW.", "en"),
+    ("The Secretariat issued Resolution\u200bNo. 31-NQ/TW replacing Reso\u200dlution No. 8-NQ/TW.",
+     "en"),
+    ("Ban Bí thư ban hành Nghị\u200bquyết số 31-NQ/TW thay thế Nghị quy\u00adết số 8-NQ/TW.", "vi"),
+    ("\ufeffLe Secrétariat a publié la Réso\u2060lution n° 31-NQ/TW remplaçant la Résolution "
+     "n° 8-NQ/TW.", "fr"),
+])
+def test_invisible_characters_inside_type_words(text, lang):
+    ex = extract(text, lang)
+    assert ("replaces", "31-NQ/TW", "8-NQ/TW") in _rels(text, lang)
+    first = next(d for d in ex.documents if d.code == "31-NQ/TW")
+    assert first.issuer is not None  # the type word is read: its issuer too
+    # offsets, sentences and mention texts stay the page's
+    for m in ex.mentions:
+        assert m.text == text[m.start:m.end]
+    for s in ex.sentences:
+        assert s.text == text[s.start:s.end]
+
+
+def test_an_unnumbered_document_with_a_soft_hyphen_in_its_type_word():
+    text = ("The plan continues to imple\u00adment the Reso\u00adlution of the 6th Plenum of the "
+            "13th Party Central Committee.")
+    plain = text.replace("\u00ad", "")
+    assert _rels(text, "en") == _rels(plain, "en")
+    assert _rels(plain, "en")  # the form is one the extractor relates

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
+from partykg.ingest.extract.invisible import reading_view, restored
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
@@ -57,6 +58,14 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     """Extract candidate mentions, relations and mergers from an article's (decoded) text."""
     if lang in ("auto", None):
         lang = detect_language(text)
+    # invisible characters inside words ("Reso\u00adlution"): read on a view, offsets restored
+    view, dropped = reading_view(text, patterns(lang))
+    if view is not text:
+        return restored(_extract(view, lang), text, dropped)
+    return _extract(text, lang)
+
+
+def _extract(text: str, lang: str) -> Extraction:
     P = patterns(lang)
     sentences = split_sentences(text)
     mentions: list[Mention] = []
