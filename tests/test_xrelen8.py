@@ -117,3 +117,25 @@ def test_an_unnumbered_document_with_a_soft_hyphen_in_its_type_word():
     plain = text.replace("\u00ad", "")
     assert _rels(text, "en") == _rels(plain, "en")
     assert _rels(plain, "en")  # the form is one the extractor relates
+
+
+# --- a plenum's resolution named after a cue, without a determiner; a title after "entitled" ----
+
+@pytest.mark.parametrize("text", [
+    "The district issued Program No. 12-CTr/HU on continuing implementation of Resolution of "
+    "the 6th Party Central Committee (tenure 12) on Party building.",
+    "Plan No. 40-KH/TU dated June 3, 2019 of the Provincial Party Committee entitled “Raising "
+    "the quality of cadres; continuing implementation of Resolution of the 7th Party Central "
+    "Committee (tenure 12)”.",
+])
+def test_continuing_an_unnumbered_plenum_resolution(text):
+    rels = _rels(text, "en")
+    assert len(rels) == 1
+    kind, src, dst = next(iter(rels))
+    assert kind == "continues" and src.endswith(("CTr/HU", "KH/TU")) and dst == "resolution"
+
+
+def test_a_bare_capitalised_type_word_after_a_cue_without_an_issuer_is_no_document():
+    # no "of …" after the type word: nothing names one document
+    assert not _rels("The committee continues to implement Resolution and Directive on time.",
+                     "en")

@@ -89,7 +89,11 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "to further{adv} implement", "on further promoting the implementation of",
             "further promoting the implementation of", "on continuing to promote the implementation of",
             "continuing to promote the implementation of", "to continue promoting the implementation of",
-            "on the continuation of the implementation of", "on continued implementation of"),
+            "on the continuation of the implementation of", "on continued implementation of",
+            # (without the article: "continuing implementation of Resolution of the …")
+            "continuing implementation of", "on continuing implementation of",
+            "continued implementation of", "the continuation of the implementation of",
+            "continuation of the implementation of", "continue implementing"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho", "(thay", "(thay thế"),

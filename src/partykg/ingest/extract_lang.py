@@ -127,7 +127,7 @@ ISSUER_PREPS: dict[str, tuple[str, ...]] = {
 }
 
 SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
-    "en": ("on", "regarding", "concerning"),
+    "en": ("on", "regarding", "concerning", "entitled", "titled"),
     "vi": ("về việc", "về", "V/v", "v/v"),
     "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
     "id": ("tentang", "mengenai", "perihal"),
