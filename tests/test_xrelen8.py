@@ -139,3 +139,15 @@ def test_a_bare_capitalised_type_word_after_a_cue_without_an_issuer_is_no_docume
     # no "of …" after the type word: nothing names one document
     assert not _rels("The committee continues to implement Resolution and Directive on time.",
                      "en")
+
+
+# --- a law named by title after a coordinator without its article ------------------------------
+
+def test_an_amending_law_amends_both_coordinated_titles_article_or_not():
+    for sep in (" and ", " and the "):
+        text = ("Pursuant to the Law on Amendments to some Articles of the Law on Forestry"
+                f"{sep}Law on Fisheries dated June 14, 2021;")
+        ex = extract(text, "en")
+        names = {d.id: d.names[0] for d in ex.documents}
+        got = {(r.kind, names[r.target]) for r in ex.doc_relations}
+        assert got == {("amends", "Law on Forestry"), ("amends", "Law on Fisheries")}, sep

@@ -255,7 +255,28 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
         else:
             found.append((s, e, tkey, (tkey, "title", key)))
             taken = e
-    return place_named(sent, si, ms, found, keep_anaphor=True) if found else ms
+    if not found:
+        return ms
+    out = place_named(sent, si, ms, found, keep_anaphor=True)
+    _clip_tails(sent, out, P)
+    return out
+
+
+def _clip_tails(sent: Sentence, ms: list[Mention], P: Patterns) -> None:
+    """An earlier mention's attributes (read before the titles were named) end where a law
+    named by title starts, as they end at any mention: "the Law on X and Law on Y dated …" does
+    not make "and Law on Y dated …" the tail of X (a coordinator or comma before Y is left
+    out)."""
+    base = sent.start
+    coord = cached(P, "_title_coord_tail_re", lambda: re.compile(
+        rf"[ \t,]*(?:(?<![\w])(?:{_alt(L.COORDINATORS[P.lang])})[ \t,]*)?$", re.IGNORECASE))
+    for x in ms:
+        if not (x.name_key and x.name_key[1] == "title"):
+            continue
+        for y in ms:
+            if y is not x and y.end <= x.start < y.tail_end:
+                seg = sent.text[y.end - base:x.start - base]
+                y.tail_end = y.end + coord.search(seg).start()
 
 
 def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
