@@ -151,3 +151,17 @@ def test_an_amending_law_amends_both_coordinated_titles_article_or_not():
         names = {d.id: d.names[0] for d in ex.documents}
         got = {(r.kind, names[r.target]) for r in ex.doc_relations}
         assert got == {("amends", "Law on Forestry"), ("amends", "Law on Fisheries")}, sep
+
+
+# --- a field line after a long title line is no continuation of it ------------------------------
+
+def test_a_field_line_does_not_continue_a_long_title_line():
+    text = ("Decree No. 31/2019/ND-CP detailing and guiding the implementation of a number of "
+            "articles of the Law on Denunciations\nIssuing body: The Government\n")
+    ex = extract(text, "en")
+    assert [m.text for m in ex.mentions] == ["Decree No. 31/2019/ND-CP", "Law on Denunciations"]
+    assert len(ex.sentences) == 2
+    # a wrapped line that goes on in prose is still one sentence
+    wrapped = ("The Government issued Decree No. 31/2019/ND-CP detailing a number of articles "
+               "of the\nLaw on Denunciations, which takes effect soon.")
+    assert len(extract(wrapped, "en").sentences) == 1
