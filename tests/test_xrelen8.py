@@ -165,3 +165,19 @@ def test_a_field_line_does_not_continue_a_long_title_line():
     wrapped = ("The Government issued Decree No. 31/2019/ND-CP detailing a number of articles "
                "of the\nLaw on Denunciations, which takes effect soon.")
     assert len(extract(wrapped, "en").sentences) == 1
+
+
+# --- a heading in capitals: the object's own subject is no list of objects ----------------------
+
+def test_a_capitals_heading_does_not_list_the_object_of_its_objects_subject():
+    text = ("No.: 18/2017/TT-BTC\nCIRCULAR\n\nON AMENDMENTS TO CIRCULAR NO. 40/2015/TT-BTC OF "
+            "MAY 2, 2015 OF THE MINISTRY OF FINANCE ON GUIDELINES FOR THE GOVERNMENT'S DECREE "
+            "NO. 63/2014/ND-CP DATED JUNE 26, 2014\n")
+    rels = _rels(text, "en")
+    assert ("amends", "18/2017/TT-BTC", "40/2015/TT-BTC") in rels
+    assert not any(k == "amends" and dst == "63/2014/ND-CP" for k, _s, dst in rels)
+    # in mixed case a body's possessive of several words still lists the next object
+    text = ("Circular No. 18/2017/TT-BTC amends Circular No. 40/2015/TT-BTC and the Ministry of "
+            "Finance's Circular No. 41/2015/TT-BTC.")
+    assert {("amends", "18/2017/TT-BTC", "40/2015/TT-BTC"),
+            ("amends", "18/2017/TT-BTC", "41/2015/TT-BTC")} <= _rels(text, "en")
