@@ -181,3 +181,23 @@ def test_a_capitals_heading_does_not_list_the_object_of_its_objects_subject():
             "Finance's Circular No. 41/2015/TT-BTC.")
     assert {("amends", "18/2017/TT-BTC", "40/2015/TT-BTC"),
             ("amends", "18/2017/TT-BTC", "41/2015/TT-BTC")} <= _rels(text, "en")
+
+
+# --- cues: a continuation with its article, implementing passives, the Indonesian "Dekrit" -------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Conclusion No. 35-KL/TW continues the implementation of Resolution No. 9-NQ/TW.", "en",
+     ("continues", "35-KL/TW", "9-NQ/TW")),
+    ("Directive No. 28-CT/TW has been concretized by Plan No. 61-KH/TU of the provincial Party "
+     "Committee.", "en", ("implements", "61-KH/TU", "28-CT/TW")),
+    ("Resolution 36-NQ/TW is being implemented through Plan No. 14-KH/TU.", "en",
+     ("implements", "14-KH/TU", "36-NQ/TW")),
+    ("La Directive n° 28-CT/TW a été concrétisée par le Plan n° 61-KH/TU.", "fr",
+     ("implements", "61-KH/TU", "28-CT/TW")),
+    ("Dekrit Nomor 17/2021/ND-CP diganti dengan Dekrit Nomor 9/2023/ND-CP.", "id",
+     ("replaces", "9/2023/ND-CP", "17/2021/ND-CP")),
+    ("Surat Edaran Nomor 7/2022/TT-BNV memandu pelaksanaan Dekrit Nomor 30/2021/ND-CP.", "id",
+     ("guides", "7/2022/TT-BNV", "30/2021/ND-CP")),
+])
+def test_cues_of_en_fr_id_prose(text, lang, want):
+    assert want in _rels(text, lang)

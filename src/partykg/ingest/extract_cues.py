@@ -68,7 +68,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             # short enumeration before the coordinator
             "on the study{nouns} and implementation of", "on the study{nouns} and application of",
             "on studying{nouns} and implementing"),
-        ("implements", "passive", "plain"): ("implemented by",),
+        ("implements", "passive", "plain"): (
+            "implemented by", "implemented through", "concretized by", "concretised by",
+            "materialized by", "materialised by"),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
             "providing guidance on", "provides guidance on", "provide guidance on",
@@ -93,7 +95,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             # (without the article: "continuing implementation of Resolution of the …")
             "continuing implementation of", "on continuing implementation of",
             "continued implementation of", "the continuation of the implementation of",
-            "continuation of the implementation of", "continue implementing"),
+            "continuation of the implementation of", "continue implementing",
+            "continues the implementation of", "continue the implementation of",
+            "continued the implementation of"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho", "(thay", "(thay thế"),
@@ -168,7 +172,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "sur l'étude{nouns} et l'application de", "sur l'étude{nouns} et la mise en œuvre de"),
         ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par",
                                              "mis en oeuvre par", "mise en oeuvre par",
-                                             "appliqué par", "appliquée par"),
+                                             "appliqué par", "appliquée par",
+                                             "concrétisé par", "concrétisée par"),
         ("guides", "active", "plain"): (
             "guidant", "guide l'application de", "guide la mise en œuvre de",
             "guidant l'application de", "guidant la mise en œuvre de", "guide l'exécution de",
