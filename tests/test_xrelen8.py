@@ -201,3 +201,20 @@ def test_a_capitals_heading_does_not_list_the_object_of_its_objects_subject():
 ])
 def test_cues_of_en_fr_id_prose(text, lang, want):
     assert want in _rels(text, lang)
+
+
+# --- an unnamed description in apposition to a numbered document is that document ---------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The new directive, Directive No. 41-CT/TW, replaces Directive No. 13-CT/TW.", "en"),
+    ("The directive (Directive No. 41-CT/TW) replaces Directive No. 13-CT/TW.", "en"),
+    ("La nouvelle directive, la Directive n° 41-CT/TW, remplace la Directive n° 13-CT/TW.", "fr"),
+])
+def test_an_apposed_description_is_the_numbered_document(text, lang):
+    assert _rels(text, lang) == {("replaces", "41-CT/TW", "13-CT/TW")}
+
+
+def test_a_description_before_a_list_is_no_apposition():
+    ex = extract("The Politburo discussed the directive, Directive No. 41-CT/TW and Directive "
+                 "No. 42-CT/TW.", "en")
+    assert all(m.antecedent is None for m in ex.mentions if not m.strong)
