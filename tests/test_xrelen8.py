@@ -218,3 +218,24 @@ def test_a_description_before_a_list_is_no_apposition():
     ex = extract("The Politburo discussed the directive, Directive No. 41-CT/TW and Directive "
                  "No. 42-CT/TW.", "en")
     assert all(m.antecedent is None for m in ex.mentions if not m.strong)
+
+
+# --- a participle cue's objects run on to the subject's verb ------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("Decree No. 61/2023/ND-CP replacing Decree No. 12/2019/ND-CP and Decree No. 30/2020/ND-CP "
+     "takes effect from May 1, 2023.", "en"),
+    ("Regulation No. 140-QD/TW, replacing Regulation No. 12-QD/TW and Regulation No. 19-QD/TW, "
+     "was signed by the Standing member of the Secretariat.", "en"),
+    ("Le décret n° 61/2023/ND-CP remplaçant le décret n° 12/2019/ND-CP et le décret n° "
+     "30/2020/ND-CP entre en vigueur le 1er mai 2023.", "fr"),
+])
+def test_a_participle_cue_reaches_both_coordinated_objects(text, lang):
+    rels = _rels(text, lang)
+    assert {k for k, _s, _d in rels} == {"replaces"} and len(rels) == 2
+
+
+def test_a_finite_cue_still_stops_at_a_clause_of_the_next_document():
+    rels = _rels("Directive No. 8-CT/TW replaced Directive No. 3-CT/TW and Directive No. 5-CT/TW "
+                 "was issued later.", "en")
+    assert rels == {("replaces", "8-CT/TW", "3-CT/TW")}

@@ -479,3 +479,9 @@ TASK_BODY_HEADS: dict[str, tuple[str, ...]] = {
 # does (Trung ương, ủy: "TW", "BTGTW", "TU", "HU", "ĐU"), else as a state one ("18-nq-cp")
 # (partykg.ingest.extract.codes.normal_code).
 PARTY_ISSUER_ENDS: tuple[str, ...] = ("TW", "U", "UK")
+
+# --- a participle cue (issue 12, en/fr relations) ------------------------------------------------
+# How a cue's first word ends when it is a participle ("replacing", "remplaçant"): right after its
+# subject, the verb after its last object is the subject's ("Decree X replacing A and B takes
+# effect …"), so it does not end the list of objects (partykg.ingest.extract.follow).
+PARTICIPLE_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ing",), "fr": ("ant",)}
