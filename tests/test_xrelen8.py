@@ -198,6 +198,22 @@ def test_a_capitals_heading_does_not_list_the_object_of_its_objects_subject():
      ("replaces", "9/2023/ND-CP", "17/2021/ND-CP")),
     ("Surat Edaran Nomor 7/2022/TT-BNV memandu pelaksanaan Dekrit Nomor 30/2021/ND-CP.", "id",
      ("guides", "7/2022/TT-BNV", "30/2021/ND-CP")),
+    ("Directive No. 33-CT/TW takes the place of Directive No. 2-CT/TW.", "en",
+     ("replaces", "33-CT/TW", "2-CT/TW")),
+    ("Circular No. 8/2021/TT-BNV provides detailed guidance on Decree No. 90/2020/ND-CP.", "en",
+     ("guides", "8/2021/TT-BNV", "90/2020/ND-CP")),
+    ("Circular No. 8/2021/TT-BNV provides instructions on the implementation of Decree No. "
+     "90/2020/ND-CP.", "en", ("guides", "8/2021/TT-BNV", "90/2020/ND-CP")),
+    ("Le Plan n° 20-KH/TU sur l'application de la Directive n° 31-CT/TW a été publié.", "fr",
+     ("implements", "20-KH/TU", "31-CT/TW")),
+    ("Le Règlement n° 77-QD/TW est venu remplacer le Règlement n° 5-QD/TW.", "fr",
+     ("replaces", "77-QD/TW", "5-QD/TW")),
+    ("La Conclusion n° 44-KL/TW sur la poursuite de l'application de la Résolution n° "
+     "8-NQ/TW.", "fr", ("continues", "44-KL/TW", "8-NQ/TW")),
+    ("Resolusi Nomor 36-NQ/TW dikonkretkan melalui Rencana Nomor 20-KH/TU.", "id",
+     ("implements", "20-KH/TU", "36-NQ/TW")),
+    ("Rencana Nomor 20-KH/TU bertujuan untuk mengkonkretkan Resolusi Nomor 36-NQ/TW.", "id",
+     ("implements", "20-KH/TU", "36-NQ/TW")),
 ])
 def test_cues_of_en_fr_id_prose(text, lang, want):
     assert want in _rels(text, lang)

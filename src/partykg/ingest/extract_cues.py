@@ -20,7 +20,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
     "en": {
         ("replaces", "active", "plain"): (
             "replaces", "replace", "replacing", "replaced", "supersedes", "superseding",
-            "in place of", "in replacement of"),
+            "in place of", "in replacement of", "takes the place of", "took the place of",
+            "taking the place of"),
         ("replaces", "active", "purpose"): ("to replace",),
         ("replaces", "active", "future"): (
             "will replace", "would replace", "is expected to replace", "is set to replace"),
@@ -80,7 +81,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on guidelines for", "on guidelines for the implementation of",
             "providing detailed guidance on", "guiding the enforcement of",
             "guiding a number of articles of", "guides a number of articles of",
-            "guiding the implementation of a number of articles of"),
+            "guiding the implementation of a number of articles of",
+            "provides detailed guidance on", "provides detailed guidance for",
+            "providing detailed guidance for", "provides instructions on the implementation of",
+            "providing instructions on the implementation of",
+            "provides instructions for the implementation of",
+            "providing instructions for the implementation of"),
         ("guides", "passive", "plain"): ("guided by",),
         ("continues", "active", "plain"): (
             "on continuing to implement", "continuing to implement", "continues to implement",
@@ -146,7 +152,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
     "fr": {
         ("replaces", "active", "plain"): (
             "remplace", "remplacent", "qui remplace", "remplaçant", "en remplacement de",
-            "se substitue à", "a remplacé", "ont remplacé", "abroge et remplace"),
+            "se substitue à", "a remplacé", "ont remplacé", "abroge et remplace",
+            "est venu remplacer", "est venue remplacer", "vient remplacer"),
         ("replaces", "active", "future"): ("remplacera", "va remplacer", "devrait remplacer", "se substituera à"),
         ("replaces", "active", "purpose"): (
             "pour remplacer", "afin de remplacer", "visant à remplacer", "destinée à remplacer",
@@ -167,7 +174,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "pour mettre en œuvre", "pour mettre en oeuvre", "afin de mettre en œuvre",
             "afin de mettre en oeuvre", "visant à mettre en œuvre", "visant à mettre en oeuvre",
             "de mise en œuvre de", "de mise en oeuvre de", "pour concrétiser", "concrétisant",
-            "concrétiser",
+            "concrétiser", "sur l'application de", "pour l'application de",
+            "relatif à l'application de", "relative à l'application de",
             # (either apostrophe matches: patterns.py)
             "sur l'étude{nouns} et l'application de", "sur l'étude{nouns} et la mise en œuvre de"),
         ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par",
@@ -190,7 +198,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("continues", "active", "plain"): (
             "poursuite de la mise en œuvre de", "poursuite de la mise en oeuvre de",
             "poursuivre la mise en œuvre de", "continuer à mettre en œuvre",
-            "continuer de mettre en œuvre"),
+            "continuer de mettre en œuvre", "poursuite de l'application de",
+            "poursuivre l'application de"),
     },
     "id": {
         ("replaces", "active", "plain"): (
@@ -210,10 +219,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
             "mengimplementasikan", "implementasi", "dalam rangka melaksanakan",
-            "guna melaksanakan", "untuk mengimplementasikan", "untuk menerapkan"),
+            "guna melaksanakan", "untuk mengimplementasikan", "untuk menerapkan",
+            "mengkonkretkan", "mengonkretkan", "untuk mengkonkretkan", "untuk mengonkretkan"),
         ("implements", "passive", "plain"): (
             "dilaksanakan melalui", "dilaksanakan oleh", "diimplementasikan melalui",
-            "diimplementasikan oleh"),
+            "diimplementasikan oleh", "dikonkretkan melalui", "dikonkretkan dengan",
+            "dikonkretkan oleh"),
         ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan",
                                         "memandu pelaksanaan", "yang memandu pelaksanaan",
                                         "memberikan pedoman"),
