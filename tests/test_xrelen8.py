@@ -255,3 +255,17 @@ def test_a_finite_cue_still_stops_at_a_clause_of_the_next_document():
     rels = _rels("Directive No. 8-CT/TW replaced Directive No. 3-CT/TW and Directive No. 5-CT/TW "
                  "was issued later.", "en")
     assert rels == {("replaces", "8-CT/TW", "3-CT/TW")}
+
+
+# --- a possessive determiner names one document as "the" does -----------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("The Government promulgated its Action Plan to implement Resolution No. 29-NQ/TW.", "en",
+     ("implements", "plan", "29-NQ/TW")),
+    ("Le Gouvernement a promulgué son programme d'action pour mettre en œuvre la Résolution n° "
+     "29-NQ/TW.", "fr", ("implements", "programme", "29-NQ/TW")),
+    ("The Government approved the Action Program for implementing Resolution No. 29-NQ/TW.",
+     "en", ("implements", "programme", "29-NQ/TW")),
+])
+def test_a_possessive_determiner_names_the_plan(text, lang, want):
+    assert want in _rels(text, lang)

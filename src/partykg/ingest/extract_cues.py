@@ -51,6 +51,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
+            "for implementing",
             "to carry out", "for materialization of", "for the materialization of",
             "on implementation of", "for executing", "to execute",
             "to organize the implementation of", "organizing the implementation of",

@@ -167,8 +167,8 @@ NEW_AFTER: dict[str, tuple[str, ...]] = {
 }
 # Determiners before a capitalised type word naming one document ("the Resolution of …").
 DETERMINERS: dict[str, tuple[str, ...]] = {
-    "en": ("the", "this", "that"),
-    "fr": ("la", "le", "l'", "l’", "cette", "ce"),
+    "en": ("the", "this", "that", "its", "their"),
+    "fr": ("la", "le", "l'", "l’", "cette", "ce", "son", "sa", "leur"),
     "vi": (),
     "id": (),
 }
