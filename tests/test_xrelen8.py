@@ -269,3 +269,19 @@ def test_a_finite_cue_still_stops_at_a_clause_of_the_next_document():
 ])
 def test_a_possessive_determiner_names_the_plan(text, lang, want):
     assert want in _rels(text, lang)
+
+
+# --- a report on (the draft of) a document's implementation reviews it: no relation -------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The meeting discussed the draft Report on the implementation of Resolution No. 26-NQ/TW.",
+     "en"),
+    ("Its Report on implementing Resolution No. 26-NQ/TW was presented.", "en"),
+    ("The report on the implementation of Directive No. 11-CT/TW was adopted.", "en"),
+    ("Les délégués ont examiné le projet de rapport sur la mise en œuvre de la Résolution n° "
+     "26-NQ/TW.", "fr"),
+    ("Para delegasi membahas Rancangan Laporan tentang pelaksanaan Resolusi Nomor 26-NQ/TW.",
+     "id"),
+])
+def test_a_report_on_implementation_is_no_relation(text, lang):
+    assert not _rels(text, lang)

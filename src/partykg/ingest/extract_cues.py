@@ -363,6 +363,8 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("reviewing", "review of", "reviewed", "to review", "summarizing", "summarising",
            "summary of", "assessing", "assessment of", "evaluating", "evaluation of",
            "results of", "result of", "report on", "reports on", "progress in", "progress of",
+           # ("the report on the implementation of X": the cue's "on" is the report's)
+           "report", "reports",
            "years of", "year of", "months of"),
     "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
            "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng", "trong"),
