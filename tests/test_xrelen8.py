@@ -285,3 +285,9 @@ def test_a_possessive_determiner_names_the_plan(text, lang, want):
 ])
 def test_a_report_on_implementation_is_no_relation(text, lang):
     assert not _rels(text, lang)
+
+
+def test_a_participle_after_an_issued_object_keeps_the_clause_stop():
+    rels = _rels("The Politburo issued Directive No. 9-CT/TW replacing Directive No. 4-CT/TW and "
+                 "Regulation No. 6-QD/TW was also issued.", "en")
+    assert rels == {("replaces", "9-CT/TW", "4-CT/TW")}

@@ -453,10 +453,14 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
 
 def _participle_cue(cue: str, text: str, src: Mention, base: int, L_, P: Patterns) -> bool:
     """The cue is a participle (its first word ends as one: PARTICIPLE_ENDINGS) standing after
-    its subject with no verb of a clause between them."""
+    its subject with no verb of a clause between them, the subject the object of no verb
+    ("… issued X replacing A and B was …": the sentence's verb came before, B's is its own)."""
     first = cue.strip().split(" ", 1)[0].lower()
     ends = PARTICIPLE_ENDINGS.get(P.lang, ())
     if not ends or not first.endswith(ends):
+        return False
+    if P.issue_verb_re.search(text[max(0, src.start - base - 40):src.start - base]) \
+            or L_.clause.search(text[:src.start - base]):
         return False
     at = text.find(cue, _reach(src) - base)
     gap = text[_reach(src) - base:at] if at >= 0 else None
