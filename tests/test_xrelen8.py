@@ -291,3 +291,37 @@ def test_a_participle_after_an_issued_object_keeps_the_clause_stop():
     rels = _rels("The Politburo issued Directive No. 9-CT/TW replacing Directive No. 4-CT/TW and "
                  "Regulation No. 6-QD/TW was also issued.", "en")
     assert rels == {("replaces", "9-CT/TW", "4-CT/TW")}
+
+
+# --- the one unnumbered plan or programme of an article -----------------------------------------
+
+def _docs_of_type(text: str, lang: str, tkey: str):
+    return [d for d in extract(text, lang).documents if d.type == tkey]
+
+
+def test_two_descriptions_of_the_article_s_one_programme_are_one_document():
+    text = ("The Standing Committee met to adopt the Action Program of the Provincial Party "
+            "Committee to carry out the resolutions of the 9th plenum.\n"
+            "Delegates then discussed the Action Program of the Provincial Party Committee to "
+            "implement Resolution No. 61-NQ/TW of the Politburo.\n")
+    progs = _docs_of_type(text, "en", "programme")
+    assert len(progs) == 1 and len(progs[0].mentions) == 2
+
+
+def test_a_description_with_a_demonstrative_or_another_issuer_stays_apart():
+    text = ("Le Comité a publié le Programme d'action pour mettre en œuvre la Résolution n° "
+            "61-NQ/TW.\nLe Programme d'action du Gouvernement sera publié plus tard.\n")
+    progs = _docs_of_type(text, "fr", "programme")
+    assert len(progs) == 1 and len(progs[0].mentions) == 1
+    text = ("Ủy ban ban hành Kế hoạch thực hiện Nghị quyết số 61-NQ/TW.\n"
+            "Kế hoạch này được triển khai trong năm.\n")
+    plans = _docs_of_type(text, "vi", "plan")
+    assert len(plans) == 1 and len(plans[0].mentions) == 1
+
+
+def test_two_related_programmes_are_not_merged():
+    text = ("The city issued the Action Program to implement Resolution No. 61-NQ/TW.\n"
+            "The province adopted the Action Program to implement Resolution No. 62-NQ/TW.\n"
+            "The Action Program was praised.\n")
+    progs = _docs_of_type(text, "en", "programme")
+    assert all(len(d.mentions) == 1 for d in progs)

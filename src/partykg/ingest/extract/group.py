@@ -8,6 +8,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.invisible import reading_view, restored
+from partykg.ingest.extract.soleunnamed import sole_unnamed
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
@@ -158,6 +159,7 @@ def _extract(text: str, lang: str) -> Extraction:
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
+    sole_unnamed(text, mentions, relations, P)  # "the Action Program …" twice: one programme
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
