@@ -325,3 +325,21 @@ def test_two_related_programmes_are_not_merged():
             "The Action Program was praised.\n")
     progs = _docs_of_type(text, "en", "programme")
     assert all(len(d.mentions) == 1 for d in progs)
+
+
+# --- a document on drawing up a plan does not implement what the plan will --------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Steering Committee issued Official Dispatch No. 07-CV/BCĐTW on developing an Action "
+     "Plan to implement Resolution No. 52-NQ/TW of the Politburo.", "en"),
+    ("Le Comité a publié la dépêche officielle n° 07-CV/BCĐTW sur l'élaboration d'un plan pour "
+     "mettre en œuvre la Résolution n° 52-NQ/TW.", "fr"),
+])
+def test_a_document_on_drawing_up_a_plan_implements_nothing(text, lang):
+    assert not any(src == "07-CV/BCĐTW" for _k, src, _d in _rels(text, lang))
+
+
+def test_a_document_on_the_plan_itself_still_implements():
+    text = ("The Government issued Resolution No. 19/NQ-CP on the Action Plan to implement "
+            "Resolution No. 52-NQ/TW of the Politburo.")
+    assert ("implements", "19/NQ-CP", "52-NQ/TW") in _rels(text, "en")

@@ -499,3 +499,21 @@ PARTY_ISSUER_ENDS: tuple[str, ...] = ("TW", "U", "UK")
 # subject, the verb after its last object is the subject's ("Decree X replacing A and B takes
 # effect …"), so it does not end the list of objects (partykg.ingest.extract.follow).
 PARTICIPLE_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ing",), "fr": ("ant",)}
+
+# --- a document on drawing up a plan (issue 12, en/fr/id relations) ------------------------------
+# "Official Dispatch No. NN on developing an Action Plan to implement X": the plan is still to be
+# drawn up (by others), so the document does not implement X as one promulgating the plan would
+# (partykg.ingest.extract.promulgates; Vietnamese "về việc xây dựng …" is in PLAN_BEFORE).
+DRAWING_UP: dict[str, tuple[str, ...]] = {
+    "en": ("developing", "building", "formulating", "drawing up", "elaborating", "drafting"),
+    "fr": ("élaboration", "l'élaboration", "élaborer", "d'élaborer"),
+    "id": ("penyusunan", "menyusun", "pembuatan")}
+
+# --- a document on drawing up a plan (issue 12, en/fr/id relations) ------------------------------
+# "Official Dispatch No. NN on developing an Action Plan to implement X": the plan is still to be
+# drawn up (by others): the cue is the plan's and the document promulgates none
+# (partykg.ingest.extract.drawnup; Vietnamese "về việc xây dựng …" is a PLAN_BEFORE word).
+DRAWING_UP: dict[str, tuple[str, ...]] = {
+    "en": ("developing", "formulating", "drawing up", "elaborating", "drafting"),
+    "fr": ("élaboration", "l'élaboration", "élaborer", "d'élaborer"),
+    "id": ("penyusunan", "menyusun")}

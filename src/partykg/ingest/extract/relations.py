@@ -13,6 +13,7 @@ from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentenc
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.aimgap import aim_gap
+from partykg.ingest.extract.drawnup import drawn_up_gap
 from partykg.ingest.extract.frontlead import fronted_lead
 from partykg.ingest.extract.inforce import in_force_gap
 from partykg.ingest.extract.provisions import provisions_in
@@ -487,6 +488,9 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
     """Is the text between a document's phrase and a relation cue part of that document's
     clause (so the cue says something about the document)?"""
     g = _FOOTNOTE.sub("", gap)
+    if kind in ("implements", "continues") and len(g) <= 250 \
+            and drawn_up_gap((A.subject or "") + g, P):
+        return False  # "Dispatch NN on developing an Action Plan to implement …": the plan's
     if not g.strip(" \t,"):
         return True
     if len(g) > 250 or P.strong_coord_re.search(g):
