@@ -343,3 +343,35 @@ def test_a_document_on_the_plan_itself_still_implements():
     text = ("The Government issued Resolution No. 19/NQ-CP on the Action Plan to implement "
             "Resolution No. 52-NQ/TW of the Politburo.")
     assert ("implements", "19/NQ-CP", "52-NQ/TW") in _rels(text, "en")
+
+
+# --- a numbered provision amended with no agent: the text's amending document amends it --------
+
+@pytest.mark.parametrize("text, lang", [
+    ("CIRCULAR 21/2023/TT-BTC AMENDING CIRCULAR 50/2020/TT-BTC\n"
+     "On June 1, 2023, the Ministry of Finance issued Circular No. 21/2023/TT-BTC.\n"
+     "In addition, Clause 2, Article 4 of Circular 51/2020/TT-BTC is amended as follows.\n", "en"),
+    ("N° : 21/2023/TT-BTC\nCIRCULAIRE\n"
+     "Le point 2 de l'article 4 de la circulaire n° 51/2020/TT-BTC est modifié comme suit :\n",
+     "fr"),
+])
+def test_an_agentless_amended_provision(text, lang):
+    assert ("amends", "21/2023/TT-BTC", "51/2020/TT-BTC") in _rels(text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    # an agent named: the ordinary passive cue's relation, not the text's document's
+    "Circular 21/2023/TT-BTC amends Circular 50/2020/TT-BTC.\n"
+    "Article 4 of Circular 51/2020/TT-BTC is amended by Circular 9/2022/TT-BTC.\n",
+    # no numbered provision: a content is no part of the document's text
+    "Circular 21/2023/TT-BTC amends Circular 50/2020/TT-BTC.\n"
+    "The content of Circular 51/2020/TT-BTC is supplemented with new tasks.\n",
+    # two amending documents before: no single agent
+    "Circular 21/2023/TT-BTC amends Circular 50/2020/TT-BTC.\n"
+    "Circular 22/2023/TT-BTC amends Circular 30/2020/TT-BTC.\n"
+    "Article 4 of Circular 51/2020/TT-BTC is amended.\n",
+])
+def test_no_agentless_amendment_without_a_single_agent(text):
+    assert not any(k == "amends" and d == "51/2020/TT-BTC" and s in ("21/2023/TT-BTC",
+                                                                     "22/2023/TT-BTC")
+                   for k, s, d in _rels(text, "en"))

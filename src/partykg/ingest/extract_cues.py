@@ -517,3 +517,18 @@ DRAWING_UP: dict[str, tuple[str, ...]] = {
     "en": ("developing", "formulating", "drawing up", "elaborating", "drafting"),
     "fr": ("élaboration", "l'élaboration", "élaborer", "d'élaborer"),
     "id": ("penyusunan", "menyusun")}
+
+# --- a provision amended with no agent (issue 12, en/fr/id relations) ----------------------------
+# "Clause 1, Article 6 of Circular No. NN is amended as follows": the text's amending document
+# (its header's, or the one amending document named before) amends NN
+# (partykg.ingest.extract.agentless); an agent word right after the verb names another agent.
+AGENTLESS_AMENDED: dict[str, tuple[str, ...]] = {
+    "en": ("is amended", "are amended", "is supplemented", "are supplemented",
+           "is amended and supplemented", "are amended and supplemented", "shall be amended",
+           "shall be amended and supplemented", "is hereby amended", "are hereby amended"),
+    "fr": ("est modifié", "est modifiée", "sont modifiés", "sont modifiées", "est complété",
+           "est complétée", "est modifié et complété", "est modifiée et complétée",
+           "sont modifiés et complétés"),
+    "id": ("diubah", "diubah dan ditambah", "diubah dan dilengkapi", "direvisi")}
+AGENT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("by", "under", "in"), "fr": ("par",), "id": ("dengan", "oleh", "dalam")}

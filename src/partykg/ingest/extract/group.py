@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
+from partykg.ingest.extract.agentless import agentless_amended
 from partykg.ingest.extract.invisible import reading_view, restored
 from partykg.ingest.extract.soleunnamed import sole_unnamed
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
@@ -155,6 +156,7 @@ def _extract(text: str, lang: str) -> Extraction:
     included_lists(sentences, mentions, relations, P)  # "… the resolutions …, including: …"
     guidance_on(sentences, mentions, relations, P)  # "Guidance NN on some contents of X"
     article_heads(text, sentences, mentions, relations, header, P)  # "Article 1. Amendments to X"
+    agentless_amended(sentences, mentions, relations, header, P)  # "Article 6 of X is amended"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
