@@ -375,3 +375,23 @@ def test_no_agentless_amendment_without_a_single_agent(text):
     assert not any(k == "amends" and d == "51/2020/TT-BTC" and s in ("21/2023/TT-BTC",
                                                                      "22/2023/TT-BTC")
                    for k, s, d in _rels(text, "en"))
+
+
+# --- a fronted purpose whose object is a pronoun --------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("On June 2, the Politburo issued Resolution No. 33-NQ/TW. To implement it, the Government "
+     "adopted Resolution No. 90/NQ-CP on key tasks.", "en"),
+    ("Le 2 juin, le Bureau politique a publié la Résolution n° 33-NQ/TW. Pour la mettre en œuvre, "
+     "le Gouvernement a adopté la Résolution n° 90/NQ-CP.", "fr"),
+    ("Pada 2 Juni, Politbiro mengeluarkan Resolusi Nomor 33-NQ/TW. Untuk melaksanakannya, "
+     "Pemerintah mengeluarkan Resolusi Nomor 90/NQ-CP.", "id"),
+])
+def test_to_implement_it_refers_to_the_document_before(text, lang):
+    assert ("implements", "90/NQ-CP", "33-NQ/TW") in _rels(text, lang)
+
+
+def test_to_implement_it_after_two_documents_is_no_guess():
+    text = ("The Politburo issued Resolution No. 33-NQ/TW and Resolution No. 34-NQ/TW. To "
+            "implement it, the Government adopted Resolution No. 90/NQ-CP.")
+    assert not any(s == "90/NQ-CP" for _k, s, _d in _rels(text, "en"))

@@ -532,3 +532,17 @@ AGENTLESS_AMENDED: dict[str, tuple[str, ...]] = {
     "id": ("diubah", "diubah dan ditambah", "diubah dan dilengkapi", "direvisi")}
 AGENT_WORDS: dict[str, tuple[str, ...]] = {
     "en": ("by", "under", "in"), "fr": ("par",), "id": ("dengan", "oleh", "dalam")}
+
+# --- a fronted purpose whose object is a pronoun (issue 12, en/fr/id relations) -------------------
+# "To implement it, the National Assembly adopted Resolution No. Y": "it" is the numbered document
+# of the sentence before, which Y implements (partykg.ingest.extract.frontedpronoun).
+FRONTED_PRONOUN_LEADS: dict[str, tuple[str, ...]] = {
+    "en": ("to implement it", "to implement this", "to implement them", "to implement these",
+           "in order to implement it", "implementing it", "to concretize it", "to carry it out",
+           "to realize it", "to materialize it"),
+    "fr": ("pour la mettre en œuvre", "pour le mettre en œuvre", "pour les mettre en œuvre",
+           "afin de la mettre en œuvre", "afin de le mettre en œuvre", "pour la concrétiser",
+           "pour le concrétiser", "pour l'appliquer", "pour la mettre en oeuvre",
+           "pour le mettre en oeuvre"),
+    "id": ("untuk melaksanakannya", "dalam rangka melaksanakannya", "guna melaksanakannya",
+           "untuk mengimplementasikannya", "untuk menerapkannya")}

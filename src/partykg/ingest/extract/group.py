@@ -8,6 +8,7 @@ from functools import lru_cache
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.agentless import agentless_amended
+from partykg.ingest.extract.frontedpronoun import fronted_pronouns
 from partykg.ingest.extract.invisible import reading_view, restored
 from partykg.ingest.extract.soleunnamed import sole_unnamed
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
@@ -157,6 +158,7 @@ def _extract(text: str, lang: str) -> Extraction:
     guidance_on(sentences, mentions, relations, P)  # "Guidance NN on some contents of X"
     article_heads(text, sentences, mentions, relations, header, P)  # "Article 1. Amendments to X"
     agentless_amended(sentences, mentions, relations, header, P)  # "Article 6 of X is amended"
+    fronted_pronouns(sentences, mentions, relations, P)  # "… X. To implement it, … issued Y"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
