@@ -395,3 +395,18 @@ def test_to_implement_it_after_two_documents_is_no_guess():
     text = ("The Politburo issued Resolution No. 33-NQ/TW and Resolution No. 34-NQ/TW. To "
             "implement it, the Government adopted Resolution No. 90/NQ-CP.")
     assert not any(s == "90/NQ-CP" for _k, s, _d in _rels(text, "en"))
+
+
+# --- a subject that runs on after a semicolon, then the document's coming into force ------------
+
+def test_a_subject_run_on_then_in_force_then_replaces():
+    text = ("Decree No. 44/2019/ND-CP dated May 3, 2019 of the Government on management of "
+            "public assets; inspection of state-owned enterprises took effect as from July 1, "
+            "2019 and replaced Decree No. 9/2016/ND-CP dated February 1, 2016.")
+    assert ("replaces", "44/2019/ND-CP", "9/2016/ND-CP") in _rels(text, "en")
+
+
+def test_a_new_subject_after_the_semicolon_is_not_a_run_on():
+    text = ("Decree No. 44/2019/ND-CP of the Government on management of public assets; the "
+            "new rules took effect as from July 1, 2019 and replaced Decree No. 9/2016/ND-CP.")
+    assert ("replaces", "44/2019/ND-CP", "9/2016/ND-CP") not in _rels(text, "en")
