@@ -214,6 +214,8 @@ def test_a_capitals_heading_does_not_list_the_object_of_its_objects_subject():
      ("implements", "20-KH/TU", "36-NQ/TW")),
     ("Rencana Nomor 20-KH/TU bertujuan untuk mengkonkretkan Resolusi Nomor 36-NQ/TW.", "id",
      ("implements", "20-KH/TU", "36-NQ/TW")),
+    ("Kesimpulan Nomor 30-KL/TW tentang terus mendorong pelaksanaan Resolusi Nomor 7-NQ/TW.",
+     "id", ("continues", "30-KL/TW", "7-NQ/TW")),
 ])
 def test_cues_of_en_fr_id_prose(text, lang, want):
     assert want in _rels(text, lang)

@@ -231,7 +231,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
                                         "memberikan pedoman"),
         ("continues", "active", "plain"): (
             "melanjutkan pelaksanaan", "tentang melanjutkan pelaksanaan", "terus melaksanakan",
-            "kelanjutan pelaksanaan"),
+            "kelanjutan pelaksanaan", "terus mendorong pelaksanaan",
+            "tentang terus mendorong pelaksanaan", "terus meningkatkan pelaksanaan"),
     },
 }
 # Vietnamese writes a verb's manner after it, one or more joined by commas or "và" ("thực hiện
