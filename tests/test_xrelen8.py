@@ -412,3 +412,16 @@ def test_a_new_subject_after_the_semicolon_is_not_a_run_on():
     text = ("Decree No. 44/2019/ND-CP of the Government on management of public assets; the "
             "new rules took effect as from July 1, 2019 and replaced Decree No. 9/2016/ND-CP.")
     assert ("replaces", "44/2019/ND-CP", "9/2016/ND-CP") not in _rels(text, "en")
+
+
+# --- an amending law named without its year is the one dated amending law of the same law -------
+
+def test_an_undated_amending_title_is_the_dated_one():
+    text = ("Decree No. 12/2003/ND-CP guiding the Law Amending and Supplementing a number of "
+            "Articles of the Law on Forestry\n"
+            "Pursuant to the law on forestry dated July 12, 1991 and the law on amendments, "
+            "supplements to a number of articles of the law on forestry dated June 2, 2001;\n")
+    ex = extract(text, "en")
+    amending = [d for d in ex.documents if any(
+        ex.mentions[i].name_key and ex.mentions[i].name_key[1] == "amends" for i in d.mentions)]
+    assert len(amending) == 1 and len(amending[0].mentions) == 2

@@ -51,7 +51,7 @@ from partykg.ingest.extract.articlehead import article_heads
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.charter import has_charter, name_charters
 from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
-from partykg.ingest.extract.titles import name_titles, title_relations
+from partykg.ingest.extract.titles import name_titles, settle_amending_years, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, unaccented_names
@@ -164,6 +164,7 @@ def _extract(text: str, lang: str) -> Extraction:
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
     sole_unnamed(text, mentions, relations, P)  # "the Action Program …" twice: one programme
+    settle_amending_years(mentions)  # "the Law Amending … of X" = the one dated amending law of X
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
