@@ -425,3 +425,25 @@ def test_an_undated_amending_title_is_the_dated_one():
     amending = [d for d in ex.documents if any(
         ex.mentions[i].name_key and ex.mentions[i].name_key[1] == "amends" for i in d.mentions)]
     assert len(amending) == 1 and len(amending[0].mentions) == 2
+
+
+# --- a passive with a time phrase before its agent ----------------------------------------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Decree No. 25/2019/ND-CP was replaced on March 1, 2023 by Decree No. 8/2023/ND-CP.", "en",
+     ("replaces", "8/2023/ND-CP", "25/2019/ND-CP")),
+    ("Decree No. 25/2019/ND-CP was amended in 2021 by Decree No. 8/2021/ND-CP.", "en",
+     ("amends", "8/2021/ND-CP", "25/2019/ND-CP")),
+    ("Le décret n° 25/2019/ND-CP a été remplacé le 1er mars 2023 par le décret n° 8/2023/ND-CP.",
+     "fr", ("replaces", "8/2023/ND-CP", "25/2019/ND-CP")),
+    ("Keputusan Nomor 25/QD-TTg telah digantikan pada 1 Maret 2023 oleh Keputusan Nomor "
+     "8/QD-TTg.", "id", ("replaces", "8/QD-TTg", "25/QD-TTg")),
+])
+def test_a_passive_with_a_date_before_its_agent(text, lang, want):
+    assert want in _rels(text, lang)
+
+
+def test_an_issuing_passive_with_a_date_is_no_relation():
+    text = ("Decree No. 25/2019/ND-CP on fines was issued on March 1, 2019 by the Government and "
+            "Decree No. 8/2023/ND-CP followed.")
+    assert not _rels(text, "en")

@@ -547,3 +547,18 @@ FRONTED_PRONOUN_LEADS: dict[str, tuple[str, ...]] = {
            "pour le mettre en oeuvre"),
     "id": ("untuk melaksanakannya", "dalam rangka melaksanakannya", "guna melaksanakannya",
            "untuk mengimplementasikannya", "untuk menerapkannya")}
+
+# --- a passive with a time phrase before its agent (issue 12, en/fr/id relations) ----------------
+# "Decree A was replaced on January 1, 2023 by Decree B" (partykg.ingest.extract.passivewhen):
+# the participles and their kinds, and the words that open the time phrase.
+PASSIVE_WHEN: dict[str, dict[str, str]] = {
+    "en": {"replaced": "replaces", "superseded": "replaces", "amended": "amends",
+           "supplemented": "amends", "amended and supplemented": "amends"},
+    "fr": {"remplacé": "replaces", "remplacée": "replaces", "remplacés": "replaces",
+           "remplacées": "replaces", "modifié": "amends", "modifiée": "amends",
+           "modifiés": "amends", "modifiées": "amends"},
+    "id": {"digantikan": "replaces", "diganti": "replaces", "diubah": "amends"}}
+PASSIVE_WHEN_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("on", "in", "from", "since", "as of", "as from", "effective"),
+    "fr": ("le", "en", "depuis", "à compter du", "au"),
+    "id": ("pada", "sejak", "mulai", "per")}

@@ -10,6 +10,7 @@ from partykg.model.ids import CodeError, code_key
 from partykg.ingest.extract.agentless import agentless_amended
 from partykg.ingest.extract.frontedpronoun import fronted_pronouns
 from partykg.ingest.extract.invisible import reading_view, restored
+from partykg.ingest.extract.passivewhen import passive_when
 from partykg.ingest.extract.soleunnamed import sole_unnamed
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
@@ -159,6 +160,7 @@ def _extract(text: str, lang: str) -> Extraction:
     article_heads(text, sentences, mentions, relations, header, P)  # "Article 1. Amendments to X"
     agentless_amended(sentences, mentions, relations, header, P)  # "Article 6 of X is amended"
     fronted_pronouns(sentences, mentions, relations, P)  # "… X. To implement it, … issued Y"
+    passive_when(sentences, mentions, relations, P)  # "X was replaced on DATE by Y"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
