@@ -447,3 +447,13 @@ def test_an_issuing_passive_with_a_date_is_no_relation():
     text = ("Decree No. 25/2019/ND-CP on fines was issued on March 1, 2019 by the Government and "
             "Decree No. 8/2023/ND-CP followed.")
     assert not _rels(text, "en")
+
+
+# --- a code (Bộ luật) is a law: "the Labor Code", "THE CIVIL CODE" -----------------------------
+
+def test_a_code_named_by_title_is_a_law():
+    text = ("Decree No. 35/2022/ND-CP Guiding Some Articles of The Civil Code on Contracts\n"
+            "Pursuant to the Civil Code dated November 24, 2015;\n")
+    ex = extract(text, "en")
+    law = [d for d in ex.documents if d.type == "law"]
+    assert len(law) == 1 and ("guides", "35/2022/ND-CP", "law") in _rels(text, "en")
