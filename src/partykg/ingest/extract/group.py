@@ -7,6 +7,11 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
+from partykg.ingest.extract.agentless import agentless_amended
+from partykg.ingest.extract.frontedpronoun import fronted_pronouns
+from partykg.ingest.extract.invisible import reading_view, restored
+from partykg.ingest.extract.passivewhen import passive_when
+from partykg.ingest.extract.soleunnamed import sole_unnamed
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
@@ -48,7 +53,7 @@ from partykg.ingest.extract.articlehead import article_heads
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.charter import has_charter, name_charters
 from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
-from partykg.ingest.extract.titles import name_titles, title_relations
+from partykg.ingest.extract.titles import name_titles, settle_amending_years, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, unaccented_names
@@ -58,6 +63,14 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     """Extract candidate mentions, relations and mergers from an article's (decoded) text."""
     if lang in ("auto", None):
         lang = detect_language(text)
+    # invisible characters inside words ("Reso\u00adlution"): read on a view, offsets restored
+    view, dropped = reading_view(text, patterns(lang))
+    if view is not text:
+        return restored(_extract(view, lang), text, dropped)
+    return _extract(text, lang)
+
+
+def _extract(text: str, lang: str) -> Extraction:
     P = patterns(lang)
     sentences = split_sentences(text)
     mentions: list[Mention] = []
@@ -147,10 +160,15 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     included_lists(sentences, mentions, relations, P)  # "… the resolutions …, including: …"
     guidance_on(sentences, mentions, relations, P)  # "Guidance NN on some contents of X"
     article_heads(text, sentences, mentions, relations, header, P)  # "Article 1. Amendments to X"
+    agentless_amended(sentences, mentions, relations, header, P)  # "Article 6 of X is amended"
+    fronted_pronouns(sentences, mentions, relations, P)  # "… X. To implement it, … issued Y"
+    passive_when(sentences, mentions, relations, P)  # "X was replaced on DATE by Y"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
+    sole_unnamed(text, mentions, relations, P)  # "the Action Program …" twice: one programme
+    settle_amending_years(mentions)  # "the Law Amending … of X" = the one dated amending law of X
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:

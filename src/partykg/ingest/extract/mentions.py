@@ -10,7 +10,7 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
+from partykg.ingest.extract.named import cue_after as _cue_after, cue_before_named, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
@@ -220,7 +220,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=not issued_for(text, ts, te, P)))
         elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P, ts)
-                      or issuer_named(text, te, P, bodies, base)) \
+                      or issuer_named(text, te, P, bodies, base)
+                      or cue_before_named(text, ts, te, P)) \
                 and (ts > 0 or P.lang != "en"):
             # a capitalised type name for one document: "the Resolution of the … Congress",
             # "the Action Program"; Vietnamese/Indonesian capitalise document names; a

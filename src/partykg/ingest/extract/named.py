@@ -221,6 +221,26 @@ def issuer_named(text: str, te: int, P: Patterns, bodies: list, base: int) -> bo
     return bool(info and info[0] == "implements" and info[1] == "active")
 
 
+@per_patterns
+def _cue_before_re(P: Patterns) -> re.Pattern:
+    return re.compile(rf"(?:{P.cue_re.pattern})[ \t]{{1,2}}$", P.cue_re.flags)
+
+
+def cue_before_named(text: str, ts: int, te: int, P: Patterns) -> bool:
+    """A capitalised type word right after an active implementing or continuing cue and right
+    before its issuer's preposition names one document, determiner or not ("… on continuing
+    implementation of Resolution of the 4th Party Central Committee (tenure 11)", "to implement
+    Resolution of the Provincial Party Congress")."""
+    if text[te:te + 1] != " " or not P.issuer_prep_re.match(text, te) \
+            or not P.issuer_prep_re.match(text, te).group(0).strip(" ,"):
+        return False
+    cm = _cue_before_re(P).search(text, max(0, ts - 80), ts)
+    if cm is None:
+        return False
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).strip().lower()))
+    return bool(info and info[0] in ("implements", "continues") and info[1] == "active")
+
+
 def issued_for(text: str, ts: int, te: int, P: Patterns) -> bool:
     """A lower-case plan or programme right after an issuing verb and right before an
     implementing or continuing cue names the document issued: "ban hành chương trình hành

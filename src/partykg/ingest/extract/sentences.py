@@ -106,6 +106,9 @@ _STATE_REST = re.compile(r"(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?[-�
 _TERMINAL = re.compile(r"[.!?;:…][\"”»’')\]]{0,2}$")
 _ITEM = re.compile(r"[ \t]{0,4}(?:[-–—•*|+>]|\d{1,2}[.)]|[IVXivx]{1,4}[.)]|[a-zđ][.)][ \t])")
 WRAP_MIN = 60  # a line this long that stops mid-sentence was wrapped by the page
+# a line opening with a capitalised label of one to three words and a colon ("Issuing body:
+# …", "Effective date: …"): a field of the page, not a wrapped line's continuation
+_FIELD = re.compile(r"[A-ZĐ][^\W\d_]{0,20}(?:[ \t][^\W\d_]{1,20}){0,2}[ \t]?:(?:[ \t]|$)")
 
 
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:
@@ -135,7 +138,7 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
                     and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
                     and (nxt[0].islower() or (nxt[0].isdigit() and last[-1].islower())
                          or _goes_on(last)
-                         or (len(last) >= WRAP_MIN
+                         or (len(last) >= WRAP_MIN and not _FIELD.match(nxt)
                                               and len(nxt) <= max(len(last), 80) * 1.3)):
                 out[-1] = (pstart, prev + "\n" + line)
                 continue

@@ -181,9 +181,13 @@ def _year_near(text: str, start: int, end: int, P: Patterns) -> str:
     amending the same law are told apart by it): "the June 18, 2020 Law …", "… ngày 16 tháng 11
     năm 2013"."""
     before = re.split(r"[;\n(]", text[max(0, start - 25):start])[-1]
-    ym = _YEAR.search(before)
+    # (right before the name, a determiner at most between: "the June 18, 2020 Law"; not a
+    # code's year nor an earlier document's, "No. 12/2003/ND-CP guiding the Law …", "… 1996
+    # and the law …")
+    ym = re.search(rf"({_YEAR.pattern})(?:[ \t]{{1,2}}(?:{_alt(L.DETERMINERS[P.lang] or ('the',))}))?"
+                   r"[ \t]{0,2}$", before, re.IGNORECASE)
     if ym:
-        return ym.group(0)
+        return ym.group(1)
     after = re.split(r"[;\n]", text[end:end + 60])[0]
     for dm in P.date_prefix_re.finditer(after):
         got = find_date(text, end + dm.end(), P)
@@ -285,7 +289,45 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
         else:
             found.append((s, e, tkey, (tkey, "title", key)))
             taken = e
-    return place_named(sent, si, ms, found, keep_anaphor=True) if found else ms
+    if not found:
+        return ms
+    out = place_named(sent, si, ms, found, keep_anaphor=True)
+    _clip_tails(sent, out, P)
+    return out
+
+
+def _clip_tails(sent: Sentence, ms: list[Mention], P: Patterns) -> None:
+    """An earlier mention's attributes (read before the titles were named) end where a law
+    named by title starts, as they end at any mention: "the Law on X and Law on Y dated …" does
+    not make "and Law on Y dated …" the tail of X (a coordinator or comma before Y is left
+    out)."""
+    base = sent.start
+    coord = cached(P, "_title_coord_tail_re", lambda: re.compile(
+        rf"[ \t,]*(?:(?<![\w])(?:{_alt(L.COORDINATORS[P.lang])})[ \t,]*)?$", re.IGNORECASE))
+    for x in ms:
+        if not (x.name_key and x.name_key[1] == "title"):
+            continue
+        for y in ms:
+            if y is not x and y.end <= x.start < y.tail_end:
+                seg = sent.text[y.end - base:x.start - base]
+                y.tail_end = y.end + coord.search(seg).start()
+
+
+def settle_amending_years(mentions: list[Mention]) -> None:
+    """An amending law named without a year ("the Law Amending … of the Law on X" in a title) is
+    the one amending law of X that the text names with a year, when there is exactly one: one
+    key, one document."""
+    years: dict[tuple, set[str]] = {}
+    for m in mentions:
+        k = m.name_key
+        if k and len(k) == 4 and k[1] == "amends":
+            years.setdefault(k[:3], set()).add(k[3])
+    for m in mentions:
+        k = m.name_key
+        if k and len(k) == 4 and k[1] == "amends" and not k[3]:
+            dated = years.get(k[:3], set()) - {""}
+            if len(dated) == 1:
+                m.name_key = k[:3] + (next(iter(dated)),)
 
 
 def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
