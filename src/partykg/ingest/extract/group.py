@@ -53,8 +53,10 @@ from partykg.ingest.extract.relations import find_fronted, find_mergers, find_re
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, unaccented_names
 
 
-def extract(text: str, lang: str = "auto") -> Extraction:
-    """Extract candidate mentions, relations and mergers from an article's (decoded) text."""
+def extract(text: str, lang: str = "auto", fallback: bool = False) -> Extraction:
+    """Extract candidate mentions, relations and mergers from an article's (decoded) text.
+    ``fallback``: also the generic fallback's relations (:mod:`.fallback`) where no specific
+    rule found one."""
     if lang in ("auto", None):
         lang = detect_language(text)
     P = patterns(lang)
@@ -149,6 +151,9 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
+    if fallback:
+        from partykg.ingest.extract.fallback import fallback_relations
+        relations.extend(fallback_relations(sentences, mentions, relations, P))
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
@@ -392,7 +397,7 @@ def _doc_relations(relations: list[Relation], doc_of: dict[int, str]) -> list[Do
             seen.add((key, r.sentence))
             continue
         seen.add((key, r.sentence))
-        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue)
+        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue, r.rule)
     # a plan and an issued replacement of the same pair: the plan wins only if nothing says issued
     rels = list(out.values())
     for i, r in enumerate(rels, 1):
