@@ -117,3 +117,15 @@ def test_cli_option(tmp_path, capsys):
         out = tmp_path / f"c{len(flag)}.trig"
         assert main(["extract", str(art), "--lang", lang, "--no-link", "--out", str(out), *flag]) == 0
         assert [r.rule for r in read(out).relations] == expected
+
+
+def test_subject_with_a_long_title_then_its_coming_into_force():
+    # (after seeing the check group) a subject whose long title holds a semicolon, then its
+    # coming into force and a coordinator before the cue
+    text = ("Decree No. 71/2031/ND-CP dated 3 May 2031 of the Government on the supervision of "
+            "public investment in provinces; reporting, assessment and disclosure of the "
+            "results of state-funded projects took effect as from 1 July 2031 and replaced "
+            "Decree No. 93/2029/ND-CP dated 2 June 2029.")
+    assert rels(text, "en", fallback=False) == set()
+    assert rels(text, "en") == {("replaces", "Decree No. 71/2031/ND-CP", "Decree No. 93/2029/ND-CP",
+                                 "fallback")}

@@ -21,6 +21,7 @@ from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns
 from partykg.ingest.extract.relations import (_after_passive_aux, _attached, _coord_gap_re,
                                               _cue_lookup, _names_task_body, reviewed)
+from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.patterns import _alt
 from functools import lru_cache
@@ -145,16 +146,46 @@ def _subject(text: str, base: int, cue: re.Match, idx: list[int], mentions: list
         return None
     end = max(A.tail_end, A.end) - base
     gap = text[min(end, cue.start()):cue.start()]
-    if len(gap) > MAX_SUBJECT_GAP or re.search(r"[;:]", gap):
-        return None
     if any(A.end - base <= c.start() and c.end() <= cue.start() for c in cues if c is not cue):
         return None  # another cue between: the subject is that cue's
     if any(c.end() <= A.start - base and _object_gap(text[c.end():A.start - base], P)
            for c in cues):
         return None  # A is itself the object of an earlier cue
+    if _TITLE_COLON.fullmatch(gap):
+        return a  # "Circular NN: Guiding …": its title after a colon
+    if len(gap) <= MAX_LONG_SUBJECT and _in_force_then_coordinated(gap, P):
+        return a  # "Decree NN … on A; B … took effect as from … and replaced …"
+    if len(gap) > MAX_SUBJECT_GAP or re.search(r"[;:]", gap):
+        return None
     if _attached(gap, A, kind, mood, P) or _coordinated_predicate(gap, P):
         return a
     return None
+
+
+_TITLE_COLON = re.compile(r"[ \t]{0,2}:[ \t]{0,2}")
+MAX_LONG_SUBJECT = 400  # a subject's long title before its coming into force
+MAX_IN_FORCE_TAIL = 100  # from the in-force words to the coordinator before the cue
+
+
+@lru_cache(maxsize=8)
+def _in_force_words_re(lang: str) -> re.Pattern | None:
+    words = W.IN_FORCE.get(lang, ())
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])", re.IGNORECASE) if words else None
+
+
+def _in_force_then_coordinated(gap: str, P: Patterns) -> bool:
+    """The gap's last clause is the subject's coming into force (per-language data,
+    ``extract_cues_int.IN_FORCE``) and a coordinator: the cue is its second predicate, however
+    long its title before."""
+    rx = _in_force_words_re(P.lang)
+    last = None
+    for last in rx.finditer(gap) if rx else ():
+        pass
+    if last is None:
+        return False
+    tail = gap[last.start():]
+    return len(tail) <= MAX_IN_FORCE_TAIL and not re.search(r"[;:()]", tail) \
+        and _coordinated_predicate(tail, P)
 
 
 @lru_cache(maxsize=8)
