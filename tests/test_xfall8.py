@@ -61,8 +61,8 @@ def test_coordinated_objects():
 
 
 def test_silent_where_a_specific_rule_fired():
-    # the specific rules read the second clause (and misread the first): the sentence has
-    # relations, so the fallback adds none, not even the first clause's
+    # the specific rules read the second clause (and misread the first, relating its object):
+    # the fallback adds nothing about documents a specific relation of the sentence touches
     text = ("Decision No. 71-QD/TW replaces the old rules of Decision No. 93-QD/TW, and "
             "Decision No. 72-QD/TW amends Decision No. 94-QD/TW.")
     off, on = rels(text, "en", fallback=False), rels(text, "en")
@@ -72,6 +72,17 @@ def test_silent_where_a_specific_rule_fired():
     text = "La directive n° 71-CT/TW remplace les dispositions de la directive n° 93-CT/TW."
     assert rels(text, "fr") == rels(text, "fr", fallback=False) == {
         ("replaces", "directive n° 71-CT/TW", "directive n° 93-CT/TW", "")}
+
+
+def test_fires_in_a_clause_the_specific_rules_left_alone():
+    # (after seeing the check group) a sentence with a specific relation in one clause: the
+    # fallback reads the other clause, whose documents no relation touches
+    text = ("Decision No. 72-QD/TW amends Decision No. 94-QD/TW; Decision No. 71-QD/TW replaces "
+            "the old rules of Decision No. 93-QD/TW.")
+    specific = ("amends", "Decision No. 72-QD/TW", "Decision No. 94-QD/TW", "")
+    assert rels(text, "en", fallback=False) == {specific}
+    assert rels(text, "en") == {specific, ("replaces", "Decision No. 71-QD/TW",
+                                           "Decision No. 93-QD/TW", "fallback")}
 
 
 @pytest.mark.parametrize("lang,text", [
