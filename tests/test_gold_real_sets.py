@@ -3,8 +3,8 @@ LF and LG, set N, seen since the ninth round): every gold
 file loads (spans present and unique, relations between annotated documents, every kept page
 states a scored relation), every page has its sidecar with its source and a line in URLS.txt, and
 the texts are the retrieved spans (no trailing newline added). Nothing here runs the extractor:
-set O (tests/test_xblind7.py checks its files) is the held-out measure (totals only, run by the
-lead; no error list kept)."""
+sets O and P (tests/test_xblind7.py and tests/test_xblind8.py check their files) are the held-out
+measures (totals only, run by the lead; no error list kept)."""
 
 import json
 from pathlib import Path
@@ -71,3 +71,13 @@ def test_o_is_held_out_with_no_error_list():
     assert "held out" in (gold / "README.md").read_text(encoding="utf-8").lower()
     top = (ROOT / "tests" / "data" / "gold" / "README.md").read_text(encoding="utf-8")
     assert "Sets K and N seen, set O the held-out measure" in top
+
+
+def test_p_is_held_out_with_no_error_list():
+    """Set P (2026-11-30) is a second blind held-out set, held out like set O: no error list, and
+    the gold README says so."""
+    gold = ROOT / "tests" / "data" / "gold" / "real_heldout_p"
+    assert not (gold / "baseline_errors.txt").exists()  # held out: errors never kept or read
+    assert "held out" in (gold / "README.md").read_text(encoding="utf-8").lower()
+    top = (ROOT / "tests" / "data" / "gold" / "README.md").read_text(encoding="utf-8")
+    assert "Held-out set P (2026-11-30)" in top
