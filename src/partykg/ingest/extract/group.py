@@ -59,18 +59,20 @@ from partykg.ingest.extract.relations import find_fronted, find_mergers, find_re
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, unaccented_names
 
 
-def extract(text: str, lang: str = "auto") -> Extraction:
-    """Extract candidate mentions, relations and mergers from an article's (decoded) text."""
+def extract(text: str, lang: str = "auto", fallback: bool = False) -> Extraction:
+    """Extract candidate mentions, relations and mergers from an article's (decoded) text.
+    ``fallback``: also the generic fallback's relations (:mod:`.fallback`) where no specific
+    rule found one."""
     if lang in ("auto", None):
         lang = detect_language(text)
     # invisible characters inside words ("Reso\u00adlution"): read on a view, offsets restored
     view, dropped = reading_view(text, patterns(lang))
     if view is not text:
-        return restored(_extract(view, lang), text, dropped)
-    return _extract(text, lang)
+        return restored(_extract(view, lang, fallback), text, dropped)
+    return _extract(text, lang, fallback)
 
 
-def _extract(text: str, lang: str) -> Extraction:
+def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     P = patterns(lang)
     sentences = split_sentences(text)
     mentions: list[Mention] = []
@@ -169,6 +171,9 @@ def _extract(text: str, lang: str) -> Extraction:
     lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
     sole_unnamed(text, mentions, relations, P)  # "the Action Program …" twice: one programme
     settle_amending_years(mentions)  # "the Law Amending … of X" = the one dated amending law of X
+    if fallback:
+        from partykg.ingest.extract.fallback import fallback_relations
+        relations.extend(fallback_relations(sentences, mentions, relations, P))
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
@@ -412,7 +417,7 @@ def _doc_relations(relations: list[Relation], doc_of: dict[int, str]) -> list[Do
             seen.add((key, r.sentence))
             continue
         seen.add((key, r.sentence))
-        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue)
+        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue, r.rule)
     # a plan and an issued replacement of the same pair: the plan wins only if nothing says issued
     rels = list(out.values())
     for i, r in enumerate(rels, 1):
