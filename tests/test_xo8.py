@@ -57,15 +57,16 @@ def test_header_title_under_type_line_after_a_rule():
     # in sentence case: the header's document stands in the title's relation
     text = ("THE GOVERNMENT\nNo: 61/2012/ND-CP\nSOCIALIST REPUBLIC OF VIET NAM\n"
             "----- o0o -----\n    Ha Noi, Day 4 month 5 year 2012\n\nDECREE\n\n"
-            "Guiding the implementation of a number of articles of the Law on Cultural Heritage\n\n"
-            "THE GOVERNMENT\n\nPursuant to the Law on Organization of the Government;\n")
+            "Detailing and guiding the implementation of a number of articles of the Law on "
+            "Cultural Heritage\n\nTHE GOVERNMENT\n\nPursuant to the Law on Organization of the Government;\n")
     assert ("guides", "61/2012/ND-CP", "Law on Cultural Heritage") in rels(text, "en")
 
 
 def test_title_under_another_type_line_is_not_the_headers():
     text = ("THE GOVERNMENT\nNo: 61/2012/ND-CP\nSOCIALIST REPUBLIC OF VIET NAM\n"
             "----- o0o -----\n\nDIRECTIVE\n\n"
-            "Guiding the implementation of a number of articles of the Law on Cultural Heritage\n")
+            "Detailing and guiding the implementation of a number of articles of the Law on "
+            "Cultural Heritage\n")
     assert not any(r[1] == "61/2012/ND-CP" for r in rels(text, "en"))
 
 

@@ -164,7 +164,8 @@ def test_what_is_no_slug_mention(text):
 def test_a_slug_code_with_its_year_reads_as_the_state_code():
     assert normal_code("133 2016 tt btc") == "133/2016/TT-BTC"
     assert normal_code("24a-2016-nd-cp") == "24a/2016/ND-CP"
-    assert normal_code("12-nq-tw") != "12-NQ/TW"  # no year: Party or state cannot be told
+    # no year (branch xrelen8): a Party code when its issuer is a Party committee's
+    assert normal_code("12-nq-tw") == "12-NQ/TW" and normal_code("12-nq-cp") == "12/NQ-CP"
 
 
 # --- (f) the lead's ruling: the plan or programme a document issues is what implements ---------

@@ -169,8 +169,8 @@ def find(kg, question: str) -> Found:
 # meet ``[a-z]``, ``\w`` only ``[a-z0-9]``; a test checks both find the same matches), without
 # the letters beyond Latin-1 that make a pattern compile into a big table (issue 13).
 _CODE = lazy(
-    r"(?<![a-z0-9/])(\d+[a-z]?\s*-\s*[a-z]+\s*/\s*[a-z0-9]+"
-    r"|\d+[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[a-z]+\s*-\s*[a-z0-9]+(?:-[a-z0-9]+)*)"
+    rf"(?<![a-z0-9/])({ids.CODE_NUMBER}\s*-\s*[a-z]+\s*/\s*[a-z0-9]+"
+    rf"|{ids.CODE_NUMBER}\s*/\s*(?:\d{{4}}\s*/\s*)?[a-z]+\s*-\s*[a-z0-9]+(?:-[a-z0-9]+)*)"
     r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?", needs=("-", "/"))
 _SHORT_CODE = lazy(r"(?<![a-z0-9])(?P<abbr>[a-z]{1,6})\s*(?P<num>\d{1,4}[a-z]?)\s*/\s*"
                          r"(?P<tail>(?:19|20)\d\d|[a-z]{2,10})(?![a-z0-9])", needs=("/",))

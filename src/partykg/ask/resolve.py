@@ -25,9 +25,10 @@ from partykg.errors import PartykgError
 from partykg.model.vocab import BASE, ORG, PK, RDF, SKOS
 from partykg.lazyre import lazy  # compiled when first used (cold start)
 
+# (the number as model.ids reads it, letter suffix and all: "24A-NQ/TW", "24a/2016/NĐ-CP")
 _CODE = lazy(
-    r"(?<![\w/])(\d+[a-z]?\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđ0-9]+"
-    r"|\d+[a-z]?\s*/\s*(?:\d{4}\s*/\s*)?[A-Za-zĐđ]+\s*-\s*[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)"
+    rf"(?<![\w/])({ids.CODE_NUMBER}\s*-\s*[A-Za-zĐđ]+\s*/\s*[A-Za-zĐđ0-9]+"
+    rf"|{ids.CODE_NUMBER}\s*/\s*(?:\d{{4}}\s*/\s*)?[A-Za-zĐđ]+\s*-\s*[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)"
     r"(?:\s*@\s*(\d{4}-\d{2}-\d{2}))?", needs=("-", "/"))
 _SHORT = lazy(r"^(?P<type>.*?)\s*(?:\b(?:so|no|n|nr|number|nomor)\b\.?\s*)?(?P<num>\d+[a-z]?)$")
 # words that introduce a qualifier: "of 2023", "năm 2023", "of the Politburo", "của Ban Bí thư"

@@ -44,6 +44,11 @@ def register(sub) -> None:
                         "the graph until accepted)")
     e.add_argument("--no-link", action="store_true",
                    help="do not load the graph; every candidate is 'new'")
+    e.add_argument("--fallback", action="store_true",
+                   help="also propose, where no specific rule found a relation in a sentence, "
+                        "the generic fallback's relations (a relation cue between a document "
+                        "and the document it governs); they are marked 'rule: fallback' in "
+                        "review (off by default: see the README)")
     e.add_argument("--store", metavar="DIR", default=None,
                    help="link against the on-disk store built by 'partykg build --store DIR' "
                         "instead of loading the project's files")
@@ -162,7 +167,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                                "elsewhere and use 'partykg accept'")
     article = Path(args.article)
     text, warnings = read_article(article)
-    ex = extract(text, lang)
+    ex = extract(text, lang, fallback=args.fallback)
     ex.warnings += warnings
     kg = None
     if not args.no_link:

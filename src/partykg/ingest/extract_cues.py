@@ -20,7 +20,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
     "en": {
         ("replaces", "active", "plain"): (
             "replaces", "replace", "replacing", "replaced", "supersedes", "superseding",
-            "in place of", "in replacement of"),
+            "in place of", "in replacement of", "takes the place of", "took the place of",
+            "taking the place of"),
         ("replaces", "active", "purpose"): ("to replace",),
         ("replaces", "active", "future"): (
             "will replace", "would replace", "is expected to replace", "is set to replace"),
@@ -53,6 +54,7 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "to implement", "implementing", "in implementation of", "implements",
             "for the implementation of", "on the implementation of", "on implementing",
+            "for implementing",
             "to carry out", "for materialization of", "for the materialization of",
             "on implementation of", "for executing", "to execute",
             "to organize the implementation of", "organizing the implementation of",
@@ -71,7 +73,9 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             # short enumeration before the coordinator
             "on the study{nouns} and implementation of", "on the study{nouns} and application of",
             "on studying{nouns} and implementing"),
-        ("implements", "passive", "plain"): ("implemented by",),
+        ("implements", "passive", "plain"): (
+            "implemented by", "implemented through", "concretized by", "concretised by",
+            "materialized by", "materialised by"),
         ("guides", "active", "plain"): (
             "guiding", "guides", "to guide", "guiding the implementation of",
             "providing guidance on", "provides guidance on", "provide guidance on",
@@ -81,7 +85,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "on guidelines for", "on guidelines for the implementation of",
             "providing detailed guidance on", "guiding the enforcement of",
             "guiding a number of articles of", "guides a number of articles of",
-            "guiding the implementation of a number of articles of"),
+            "guiding the implementation of a number of articles of",
+            "provides detailed guidance on", "provides detailed guidance for",
+            "providing detailed guidance for", "provides instructions on the implementation of",
+            "providing instructions on the implementation of",
+            "provides instructions for the implementation of",
+            "providing instructions for the implementation of"),
         ("guides", "passive", "plain"): ("guided by",),
         ("continues", "active", "plain"): (
             "on continuing to implement", "continuing to implement", "continues to implement",
@@ -92,7 +101,13 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "to further{adv} implement", "on further promoting the implementation of",
             "further promoting the implementation of", "on continuing to promote the implementation of",
             "continuing to promote the implementation of", "to continue promoting the implementation of",
-            "on the continuation of the implementation of", "on continued implementation of"),
+            "on the continuation of the implementation of", "on continued implementation of",
+            # (without the article: "continuing implementation of Resolution of the …")
+            "continuing implementation of", "on continuing implementation of",
+            "continued implementation of", "the continuation of the implementation of",
+            "continuation of the implementation of", "continue implementing",
+            "continues the implementation of", "continue the implementation of",
+            "continued the implementation of"),
     },
     "vi": {
         ("replaces", "active", "plain"): ("thay thế", "thay cho", "(thay", "(thay thế"),
@@ -124,8 +139,12 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "triển khai",
             "tổ chức thực hiện", "tổ chức triển khai thực hiện"),
         ("implements", "passive", "plain"): (
-            "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng"),
-        ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành"),
+            "được{gap} cụ thể hóa bằng", "được{gap} cụ thể hoá bằng", "được{gap} triển khai bằng",
+            "được{gap} triển khai qua", "được{gap} cụ thể hóa qua", "được{gap} cụ thể hoá qua"),
+        ("guides", "active", "plain"): ("hướng dẫn", "hướng dẫn thực hiện", "hướng dẫn thi hành",
+                                        # ("Thông tư … hướng dẫn chi tiết Nghị định số …")
+                                        "hướng dẫn chi tiết", "hướng dẫn chi tiết thi hành",
+                                        "hướng dẫn chi tiết thực hiện"),
         ("guides", "passive", "plain"): ("được hướng dẫn bởi",),
         ("continues", "active", "plain"): (
             "tiếp tục thực hiện", "về tiếp tục thực hiện", "tiếp tục triển khai thực hiện",
@@ -141,7 +160,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
     "fr": {
         ("replaces", "active", "plain"): (
             "remplace", "remplacent", "qui remplace", "remplaçant", "en remplacement de",
-            "se substitue à", "a remplacé", "ont remplacé", "abroge et remplace"),
+            "se substitue à", "a remplacé", "ont remplacé", "abroge et remplace",
+            "est venu remplacer", "est venue remplacer", "vient remplacer"),
         ("replaces", "active", "future"): ("remplacera", "va remplacer", "devrait remplacer", "se substituera à"),
         ("replaces", "active", "purpose"): (
             "pour remplacer", "afin de remplacer", "visant à remplacer", "destinée à remplacer",
@@ -162,12 +182,14 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
             "pour mettre en œuvre", "pour mettre en oeuvre", "afin de mettre en œuvre",
             "afin de mettre en oeuvre", "visant à mettre en œuvre", "visant à mettre en oeuvre",
             "de mise en œuvre de", "de mise en oeuvre de", "pour concrétiser", "concrétisant",
-            "concrétiser",
+            "concrétiser", "sur l'application de", "pour l'application de",
+            "relatif à l'application de", "relative à l'application de",
             # (either apostrophe matches: patterns.py)
             "sur l'étude{nouns} et l'application de", "sur l'étude{nouns} et la mise en œuvre de"),
         ("implements", "passive", "plain"): ("mis en œuvre par", "mise en œuvre par",
                                              "mis en oeuvre par", "mise en oeuvre par",
-                                             "appliqué par", "appliquée par"),
+                                             "appliqué par", "appliquée par",
+                                             "concrétisé par", "concrétisée par"),
         ("guides", "active", "plain"): (
             "guidant", "guide l'application de", "guide la mise en œuvre de",
             "guidant l'application de", "guidant la mise en œuvre de", "guide l'exécution de",
@@ -184,7 +206,8 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("continues", "active", "plain"): (
             "poursuite de la mise en œuvre de", "poursuite de la mise en oeuvre de",
             "poursuivre la mise en œuvre de", "continuer à mettre en œuvre",
-            "continuer de mettre en œuvre"),
+            "continuer de mettre en œuvre", "poursuite de l'application de",
+            "poursuivre l'application de"),
     },
     "id": {
         ("replaces", "active", "plain"): (
@@ -204,16 +227,19 @@ CUE_PHRASES: dict[str, dict[tuple[str, str, str], tuple[str, ...]]] = {
         ("implements", "active", "plain"): (
             "melaksanakan", "untuk melaksanakan", "pelaksanaan", "menerapkan",
             "mengimplementasikan", "implementasi", "dalam rangka melaksanakan",
-            "guna melaksanakan", "untuk mengimplementasikan", "untuk menerapkan"),
+            "guna melaksanakan", "untuk mengimplementasikan", "untuk menerapkan",
+            "mengkonkretkan", "mengonkretkan", "untuk mengkonkretkan", "untuk mengonkretkan"),
         ("implements", "passive", "plain"): (
             "dilaksanakan melalui", "dilaksanakan oleh", "diimplementasikan melalui",
-            "diimplementasikan oleh"),
+            "diimplementasikan oleh", "dikonkretkan melalui", "dikonkretkan dengan",
+            "dikonkretkan oleh"),
         ("guides", "active", "plain"): ("memandu", "memberikan panduan", "panduan pelaksanaan",
                                         "memandu pelaksanaan", "yang memandu pelaksanaan",
                                         "memberikan pedoman"),
         ("continues", "active", "plain"): (
             "melanjutkan pelaksanaan", "tentang melanjutkan pelaksanaan", "terus melaksanakan",
-            "kelanjutan pelaksanaan"),
+            "kelanjutan pelaksanaan", "terus mendorong pelaksanaan",
+            "tentang terus mendorong pelaksanaan", "terus meningkatkan pelaksanaan"),
     },
 }
 # Vietnamese writes a verb's manner after it, one or more joined by commas or "và" ("thực hiện
@@ -345,6 +371,8 @@ REVIEW_BEFORE: dict[str, tuple[str, ...]] = {
     "en": ("reviewing", "review of", "reviewed", "to review", "summarizing", "summarising",
            "summary of", "assessing", "assessment of", "evaluating", "evaluation of",
            "results of", "result of", "report on", "reports on", "progress in", "progress of",
+           # ("the report on the implementation of X": the cue's "on" is the report's)
+           "report", "reports",
            "years of", "year of", "months of"),
     "vi": ("sơ kết", "tổng kết", "đánh giá", "kiểm tra", "giám sát", "kết quả", "tình hình",
            "báo cáo", "rà soát", "sau {n} năm", "qua {n} năm", "sau {n} tháng", "trong"),
@@ -408,7 +436,11 @@ EFFECT_STATUSES: dict[str, dict[str, str]] = {
     "vi": {"bị thay thế": "replaces", "được thay thế": "replaces", "được bổ sung": "amends",
            "được sửa đổi": "amends", "bị sửa đổi": "amends", "được sửa đổi, bổ sung": "amends",
            "được sửa đổi bổ sung": "amends", "bị sửa đổi, bổ sung": "amends",
-           "bị sửa đổi bổ sung": "amends", "được hướng dẫn": "guides"},
+           "bị sửa đổi bổ sung": "amends", "được hướng dẫn": "guides",
+           # replaced in part: a part of the document changed, an amendment (a whole
+           # replacement is "bị thay thế")
+           "bị thay thế 1 phần": "amends", "bị thay thế một phần": "amends",
+           "được thay thế 1 phần": "amends", "được thay thế một phần": "amends"},
     "en": {"replaced": "replaces", "replaced by": "replaces", "amended": "amends",
            "amended by": "amends", "supplemented": "amends", "amended and supplemented": "amends",
            "guided": "guides", "guided by": "guides"},
@@ -450,7 +482,11 @@ BARE_OBJECT_ENDS: dict[str, tuple[str, ...]] = {
 # one of these (a bracketed note such as "(lần 1)" between them) and right before a relation cue
 # names the draft, a planned new document (partykg.ingest.extract.draft); its replacement stays a
 # plan (PLAN_BEFORE holds the same words).
-DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",)}
+# ("the draft Plan to implement …", "the Draft Resolution replacing …": the same in other
+# languages, capitalised or not)
+DRAFT_WORDS: dict[str, tuple[str, ...]] = {"vi": ("dự thảo",), "en": ("draft",),
+                                           "fr": ("projet de", "avant-projet de"),
+                                           "id": ("rancangan",)}
 # "Theo tinh thần Công văn, để triển khai thực hiện X, Thủ tướng yêu cầu …": a purpose after the
 # comma that closes a sentence-opening phrase of one of these belongs to the main clause, not to
 # the document in that phrase (partykg.ingest.extract.ownclause).
@@ -462,3 +498,78 @@ PURPOSE_OPENERS: dict[str, tuple[str, ...]] = {"vi": ("để", "nhằm")}
 TASK_BODY_HEADS: dict[str, tuple[str, ...]] = {
     "vi": ("Ban Chỉ đạo", "Ban chỉ đạo", "Tổ công tác", "Tổ giúp việc", "Tổ chỉ đạo",
            "Tiểu ban chỉ đạo", "Đoàn công tác", "Đoàn kiểm tra", "Đoàn giám sát")}
+
+# --- a slug without a year (issue 12) -------------------------------------------------------------
+# "nghi-quyet-so-18-nq-tw": a code with no year whose abbreviation both Party and state codes use
+# (NQ, QĐ …) is read as a Party code when its issuer ends as a Party committee's abbreviation
+# does (Trung ương, ủy: "TW", "BTGTW", "TU", "HU", "ĐU"), else as a state one ("18-nq-cp")
+# (partykg.ingest.extract.codes.normal_code).
+PARTY_ISSUER_ENDS: tuple[str, ...] = ("TW", "U", "UK")
+
+# --- a participle cue (issue 12, en/fr relations) ------------------------------------------------
+# How a cue's first word ends when it is a participle ("replacing", "remplaçant"): right after its
+# subject, the verb after its last object is the subject's ("Decree X replacing A and B takes
+# effect …"), so it does not end the list of objects (partykg.ingest.extract.follow).
+PARTICIPLE_ENDINGS: dict[str, tuple[str, ...]] = {"en": ("ing",), "fr": ("ant",)}
+
+# --- a document on drawing up a plan (issue 12, en/fr/id relations) ------------------------------
+# "Official Dispatch No. NN on developing an Action Plan to implement X": the plan is still to be
+# drawn up (by others), so the document does not implement X as one promulgating the plan would
+# (partykg.ingest.extract.promulgates; Vietnamese "về việc xây dựng …" is in PLAN_BEFORE).
+DRAWING_UP: dict[str, tuple[str, ...]] = {
+    "en": ("developing", "building", "formulating", "drawing up", "elaborating", "drafting"),
+    "fr": ("élaboration", "l'élaboration", "élaborer", "d'élaborer"),
+    "id": ("penyusunan", "menyusun", "pembuatan")}
+
+# --- a document on drawing up a plan (issue 12, en/fr/id relations) ------------------------------
+# "Official Dispatch No. NN on developing an Action Plan to implement X": the plan is still to be
+# drawn up (by others): the cue is the plan's and the document promulgates none
+# (partykg.ingest.extract.drawnup; Vietnamese "về việc xây dựng …" is a PLAN_BEFORE word).
+DRAWING_UP: dict[str, tuple[str, ...]] = {
+    "en": ("developing", "formulating", "drawing up", "elaborating", "drafting"),
+    "fr": ("élaboration", "l'élaboration", "élaborer", "d'élaborer"),
+    "id": ("penyusunan", "menyusun")}
+
+# --- a provision amended with no agent (issue 12, en/fr/id relations) ----------------------------
+# "Clause 1, Article 6 of Circular No. NN is amended as follows": the text's amending document
+# (its header's, or the one amending document named before) amends NN
+# (partykg.ingest.extract.agentless); an agent word right after the verb names another agent.
+AGENTLESS_AMENDED: dict[str, tuple[str, ...]] = {
+    "en": ("is amended", "are amended", "is supplemented", "are supplemented",
+           "is amended and supplemented", "are amended and supplemented", "shall be amended",
+           "shall be amended and supplemented", "is hereby amended", "are hereby amended"),
+    "fr": ("est modifié", "est modifiée", "sont modifiés", "sont modifiées", "est complété",
+           "est complétée", "est modifié et complété", "est modifiée et complétée",
+           "sont modifiés et complétés"),
+    "id": ("diubah", "diubah dan ditambah", "diubah dan dilengkapi", "direvisi")}
+AGENT_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("by", "under", "in"), "fr": ("par",), "id": ("dengan", "oleh", "dalam")}
+
+# --- a fronted purpose whose object is a pronoun (issue 12, en/fr/id relations) -------------------
+# "To implement it, the National Assembly adopted Resolution No. Y": "it" is the numbered document
+# of the sentence before, which Y implements (partykg.ingest.extract.frontedpronoun).
+FRONTED_PRONOUN_LEADS: dict[str, tuple[str, ...]] = {
+    "en": ("to implement it", "to implement this", "to implement them", "to implement these",
+           "in order to implement it", "implementing it", "to concretize it", "to carry it out",
+           "to realize it", "to materialize it"),
+    "fr": ("pour la mettre en œuvre", "pour le mettre en œuvre", "pour les mettre en œuvre",
+           "afin de la mettre en œuvre", "afin de le mettre en œuvre", "pour la concrétiser",
+           "pour le concrétiser", "pour l'appliquer", "pour la mettre en oeuvre",
+           "pour le mettre en oeuvre"),
+    "id": ("untuk melaksanakannya", "dalam rangka melaksanakannya", "guna melaksanakannya",
+           "untuk mengimplementasikannya", "untuk menerapkannya")}
+
+# --- a passive with a time phrase before its agent (issue 12, en/fr/id relations) ----------------
+# "Decree A was replaced on January 1, 2023 by Decree B" (partykg.ingest.extract.passivewhen):
+# the participles and their kinds, and the words that open the time phrase.
+PASSIVE_WHEN: dict[str, dict[str, str]] = {
+    "en": {"replaced": "replaces", "superseded": "replaces", "amended": "amends",
+           "supplemented": "amends", "amended and supplemented": "amends"},
+    "fr": {"remplacé": "replaces", "remplacée": "replaces", "remplacés": "replaces",
+           "remplacées": "replaces", "modifié": "amends", "modifiée": "amends",
+           "modifiés": "amends", "modifiées": "amends"},
+    "id": {"digantikan": "replaces", "diganti": "replaces", "diubah": "amends"}}
+PASSIVE_WHEN_OPENERS: dict[str, tuple[str, ...]] = {
+    "en": ("on", "in", "from", "since", "as of", "as from", "effective"),
+    "fr": ("le", "en", "depuis", "à compter du", "au"),
+    "id": ("pada", "sejak", "mulai", "per")}

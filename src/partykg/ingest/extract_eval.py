@@ -303,11 +303,12 @@ def _dname(ex: Extraction, doc_id: str | None) -> str:
     return f"{doc_id}:{d.names[0]!r}" if d else str(doc_id)
 
 
-def evaluate(golds: list[Gold]) -> dict[tuple[str, str], Score]:
-    """Scores keyed by (split, lang), plus ("all", lang), (split, "all") and ("all", "all")."""
+def evaluate(golds: list[Gold], fallback: bool = False) -> dict[tuple[str, str], Score]:
+    """Scores keyed by (split, lang), plus ("all", lang), (split, "all") and ("all", "all").
+    ``fallback``: with the generic relation fallback on (``partykg extract --fallback``)."""
     out: dict[tuple[str, str], Score] = {}
     for g in golds:
-        ex = extract(g.text, g.lang)
+        ex = extract(g.text, g.lang, fallback=fallback)
         sc = score(ex, g)
         sc.errors = [f"{g.path.name}:"] + sc.errors if sc.errors else []
         for key in ((g.split, g.lang), ("all", g.lang), (g.split, "all"), ("all", "all")):

@@ -127,7 +127,7 @@ ISSUER_PREPS: dict[str, tuple[str, ...]] = {
 }
 
 SUBJECT_PREPS: dict[str, tuple[str, ...]] = {
-    "en": ("on", "regarding", "concerning"),
+    "en": ("on", "regarding", "concerning", "entitled", "titled"),
     "vi": ("về việc", "về", "V/v", "v/v"),
     "fr": ("portant sur", "relatif à", "relative à", "concernant", "sur"),
     "id": ("tentang", "mengenai", "perihal"),
@@ -167,8 +167,8 @@ NEW_AFTER: dict[str, tuple[str, ...]] = {
 }
 # Determiners before a capitalised type word naming one document ("the Resolution of …").
 DETERMINERS: dict[str, tuple[str, ...]] = {
-    "en": ("the", "this", "that"),
-    "fr": ("la", "le", "l'", "l’", "cette", "ce"),
+    "en": ("the", "this", "that", "its", "their"),
+    "fr": ("la", "le", "l'", "l’", "cette", "ce", "son", "sa", "leur"),
     "vi": (),
     "id": (),
 }

@@ -46,6 +46,23 @@ TITLE_DATE_STOPS: dict[str, tuple[str, ...]] = {"fr": ("du",)}
 TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("actuelle", "actuel", "en vigueur"), "id": (),
 }
+# a comma inside a short title written in sentence case: "Luật Cán bộ, công chức", "Luật Thi đua,
+# khen thưởng", "Luật Phòng, chống tham nhũng" (a pair of terms). (most title words before the
+# comma, most lower-case words after it); the title must end right after them (punctuation, the
+# line's end, a stop word, the next type word), else the comma ends the title ("Luật Đất đai,
+# các văn bản hướng dẫn thi hành …")
+TITLE_COMMA_PAIR: dict[str, tuple[int, int]] = {"vi": (2, 3)}
+# words that never open the part after such a comma (a list or a clause goes on there)
+TITLE_COMMA_NOT: dict[str, tuple[str, ...]] = {
+    "vi": ("các", "những", "mọi", "một", "hai", "ba", "này", "đó", "nay", "hướng", "quy", "văn",
+           "bổ")}  # ("Luật sửa đổi, bổ sung": an amending title, even garbled)
+# languages without articles, where a back-reference after an implementing cue is the bare type
+# word ("… Chương trình hành động thực hiện nghị quyết, …"; extract/singularref.py)
+BARE_REFS: frozenset[str] = frozenset({"vi"})
+# ... unless the type word opens a list of kinds of documents owned by the Party at large
+# ("thực hiện nghị quyết, chỉ thị của Đảng"): the owners that make such a list generic
+GENERIC_OWNERS: dict[str, tuple[str, ...]] = {
+    "vi": ("của Đảng", "của cấp trên", "của cấp ủy", "của cấp ủy cấp trên", "của Trung ương")}
 # word endings that open a clause after a title written in sentence case (a French present
 # participle: "… de l'Assemblée nationale réglementant …"); a word with an elision ("l'enfant")
 # or shorter than 7 letters is not one
@@ -53,10 +70,9 @@ TITLE_CLAUSE_ENDINGS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("ant",), "id": (),
 }
 
-# head words after a law's name that are not type words of the scheme ("the Labor Code", "the
-# Civil Code": a code is a law; "code" alone is a document's code, so it is no type word): the
-# head word (capitalised or upper case, as written) and the scheme's concept it names
-TITLE_HEAD_WORDS: dict[str, dict[str, str]] = {"en": {"Code": "law"}}
+# type words after a law's name, never before its title ("the Labor Code on foreign workers"
+# is the Labor Code, not a "Code on foreign workers"), lower case
+TITLE_HEAD_FINAL: dict[str, tuple[str, ...]] = {"en": ("code",)}
 # a lower-case first word of a name written before the type word, by its prefix ("the
 # anti-corruption Law": the same law as "the Anti-Corruption Law")
 TITLE_BEFORE_LOWER_PREFIXES: dict[str, tuple[str, ...]] = {"en": ("anti-",)}

@@ -150,7 +150,8 @@ def render_html(cs: CandidateSet) -> str:
                  f'<a href="#{_esc(src.id)}">{_esc(src.names[0] if src.names else src.id)}</a> '
                  f"<b>{_esc(r.kind)}</b> "
                  f'<a href="#{_esc(tgt.id)}">{_esc(tgt.names[0] if tgt.names else tgt.id)}</a>'
-                 f"{planned} <span class=\"meta\">(cue: {_esc(r.cue)})</span>")
+                 f"{planned} <span class=\"meta\">(cue: {_esc(r.cue)}"
+                 f"{'; rule: ' + _esc(r.rule) if r.rule else ''})</span>")
         for s in r.sentences:
             marks = [(o.start, o.end, "src") for o in src.occurrences if o.sentence == s]
             marks += [(o.start, o.end, "tgt") for o in tgt.occurrences if o.sentence == s]

@@ -22,11 +22,14 @@ from partykg.lazyre import lazy  # compiled when first used (cold start)
 BASE = "https://w3id.org/partykg/id/"
 
 _LETTERS = r"[A-Za-zĐđ]+"
+# a code's number: digits, and a letter some codes add, small or capital ("24a/2016/NĐ-CP",
+# "24A-NQ/TW"); the extractor's and the ask path's code patterns use it too
+CODE_NUMBER = r"\d+[a-zA-Z]?"
 _PARTY = lazy(
-    rf"^\s*(?P<number>\d+[a-zA-Z]?)\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ]+)?)\s*$"
+    rf"^\s*(?P<number>{CODE_NUMBER})\s*-\s*(?P<type>{_LETTERS})\s*/\s*(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ]+)?)\s*$"
 )
 _STATE = lazy(
-    rf"^\s*(?P<number>\d+[a-zA-Z]?)\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
+    rf"^\s*(?P<number>{CODE_NUMBER})\s*/\s*(?:(?P<year>\d{{4}})\s*/\s*)?(?P<type>{_LETTERS})\s*-\s*"
     rf"(?P<issuer>[A-Za-zĐđ0-9]+(?:-[A-Za-zĐđ0-9]+)*)\s*$"
 )
 

@@ -77,6 +77,7 @@ class RelCand:
     target: str
     cue: str
     sentences: list[str]
+    rule: str = ""  # "fallback": proposed by the generic fallback, not a specific rule
 
 
 @dataclass

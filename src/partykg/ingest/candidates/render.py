@@ -72,7 +72,7 @@ def render(cs: CandidateSet) -> str:
         src, tgt = cs.doc(r.source), cs.doc(r.target)
         out.append(f"{r.id}  relation  {r.source} {r.kind} {r.target}"
                    + ("  (PLANNED)" if r.kind == "plannedToReplace" else ""))
-        out.append(f"    {src.names[0]}  --{r.kind}-->  {tgt.names[0]}   (cue: {r.cue})")
+        out.append(f"    {src.names[0]}  --{r.kind}-->  {tgt.names[0]}   (cue: {r.cue}{'; rule: ' + r.rule if r.rule else ''})")
         for s in r.sentences:
             spans = [(o.start, o.end) for d in (src, tgt) for o in d.occurrences
                      if o.sentence == s]

@@ -133,6 +133,8 @@ def to_quads(cs: CandidateSet) -> list[ox.Quad]:
         add(iri, PKC + "from", _nn(cs.iri(r.source)))
         add(iri, PKC + "to", _nn(cs.iri(r.target)))
         add(iri, PKC + "cue", _lit(r.cue, lang=cs.lang))
+        if r.rule:
+            add(iri, PKC + "rule", _lit(r.rule))
         if r.kind == "plannedToReplace":
             add(iri, PKC + "status", _nn(PKST + "planned"))
         for s in r.sentences:
@@ -263,7 +265,8 @@ def read(path: Path) -> CandidateSet:
             cs.relations.append(RelCand(one(po, PKC + "id"), rel[len(PK):] if rel else "?",
                                         local(one(po, PKC + "from")), local(one(po, PKC + "to")),
                                         one(po, PKC + "cue", ""),
-                                        _in_text_order(many(po, PKC + "sentence"), text)))
+                                        _in_text_order(many(po, PKC + "sentence"), text),
+                                        one(po, PKC + "rule", "")))
         elif PKC + "MergerCandidate" in types:
             cs.mergers.append(MergerCand(one(po, PKC + "id"), local(one(po, PKC + "decidedBy")),
                                          sorted(local(x) for x in many(po, PKC + "merged")),

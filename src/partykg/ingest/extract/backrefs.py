@@ -183,10 +183,13 @@ _RULE_LINE = re.compile(r"[ \t]{0,20}[-–—_=]{3,40}[ \t]{0,3}(?:o0o|\*{1,3})?
 
 def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]]:
     """The lines (start offset, text) of the header block after a header's number line: up to
-    the first line that starts the body ("- Căn cứ …", "Điều 1.", a long paragraph)."""
+    the first line that starts the body ("- Căn cứ …", "Điều 1.", a long paragraph). Blank
+    lines (a page that sets every header line apart, "HƯỚNG DẪN" / "" / "THỰC HIỆN …") are not
+    counted in ``limit``."""
     out = []
     pos = after + 1
-    for _ in range(limit):
+    seen = 0
+    while seen < limit and len(out) < 4 * limit:
         if pos > len(text):
             break
         end = text.find("\n", pos)
@@ -196,6 +199,7 @@ def header_lines(text: str, after: int, limit: int = 10) -> list[tuple[int, str]
                 or len(line) > 400:
             break  # (a rule under the header, "----- o0o -----", does not start the body)
         out.append((pos, line))
+        seen += bool(line.strip())
         pos = end + 1
     return out
 
@@ -225,6 +229,7 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
         partners.setdefault(r.target, set()).add(r.source)
     self_re = re.compile(rf"(?<![\w])(?:{_alt(L.SELF_REFS[P.lang])})(?![\w])", re.IGNORECASE)
     det_re = P.det_before_re
+    appositions(mentions, sentences, P)
     for i, m in enumerate(mentions):
         if not m.anaphor or m.antecedent is not None:
             continue
@@ -272,6 +277,30 @@ def resolve(mentions: list[Mention], sentences: list[Sentence], relations: list[
                 m.subject, mentions[found].subject or _name_words(mentions[found])):
             continue  # "Quy định của Bộ Chính trị về X": a document described anew
         m.antecedent = found
+
+
+_APPOSED_END = re.compile(r"[ \t]{0,2}(?:[,)–—]|-[ \t])")
+
+
+def appositions(mentions: list[Mention], sentences: list[Sentence], P: Patterns) -> None:
+    """An unnamed description set off by a comma or bracket from a numbered document of its type
+    right after it ("The new regulation, Regulation No. NN-QĐ/TW, replaces …", "the draft
+    decree (Decree NN/…) …", "la nouvelle directive, la Directive n° NN") is that document: its
+    antecedent."""
+    dets = L.DETERMINERS[P.lang]
+    apposed = re.compile(r"[ \t]{0,2}[,(–—-][ \t]{0,2}"
+                         + (rf"(?:(?:{_alt(dets)})[ \t]{{0,2}})?" if dets else ""), re.IGNORECASE)
+    for i, m in enumerate(mentions[:-1]):
+        if m.strong or m.antecedent is not None or m.name_key is not None or not (
+                m.anaphor or m.new):
+            continue
+        n = mentions[i + 1]
+        if not n.strong or n.sentence != m.sentence or n.type != m.type:
+            continue
+        text, base = sentences[m.sentence].text, sentences[m.sentence].start
+        if apposed.fullmatch(text, m.end - base, n.start - base) \
+                and _APPOSED_END.match(text, max(n.end, n.tail_end) - base):
+            m.antecedent = i + 1
 
 
 def _in_basis(sent: Sentence, o: Mention, P: Patterns) -> bool:

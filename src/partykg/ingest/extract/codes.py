@@ -8,6 +8,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from partykg.ingest import extract_cues as C
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import LOOKALIKES, CodeError, replace_lookalikes, fold, has_lookalikes, parse_code
 from partykg.ingest.extract.typewords import abbreviation_spellings, abbreviations, state_only_types
@@ -112,6 +113,10 @@ _CODE_LOWER = re.compile(
 # "133-2016-tt-btc"; extract/slugs.py): read by normal_code when it has its year
 _CODE_SLUG = re.compile(r"(?P<number>\d{1,5}[a-z]?)[ \t-](?P<year>(?:19|20)\d\d)[ \t-]"
                         r"(?P<type>[a-z]{1,5})[ \t-](?P<issuer>[a-z]{1,8}\d{0,2})")
+# the same without its year ("nghi-quyet-so-18-nq-tw": read by normal_code as the code with no
+# year)
+_CODE_SLUG_NO_YEAR = re.compile(r"(?P<number>\d{1,5}[a-z]?)[ \t-](?P<type>[a-z]{1,5})[ \t-]"
+                                r"(?P<issuer>[a-z]{1,8}\d{0,2})")
 
 _CODE_LEG_SLUG = re.compile(r"(?P<number>\d{1,5})[ \t-](?:(?P<year>(?:19|20)\d\d)[ \t-]"
                             r"(?P<issuer>[a-z]{2,8}\d{1,2})|(?P<issuer2>[a-z]{2,8}\d{1,2})[ \t-]"
@@ -184,6 +189,15 @@ def normal_code(code: str) -> str:
     if leg:  # "28 2016 qh14", "1129 ubtvqh13 pl": a legislature's code written as a slug
         return (f"{leg['number']}/{leg['year']}/{leg['issuer'].upper()}" if leg['year'] else
                 f"{leg['number']}/{leg['issuer2'].upper()}-{leg['unit'].upper()}")
+    slug = _CODE_SLUG_NO_YEAR.fullmatch(code.strip())
+    if slug:  # "18-nq-tw" (a slug without a year): a Party code when its abbreviation can only
+        # be one's, or its issuer is a Party committee's ("18-NQ/TW"), else the state code it
+        # spells ("45-nd-cp" -> "45/ND-CP", "18-nq-cp" -> "18/NQ-CP")
+        n, t, i = slug["number"], slug["type"], slug["issuer"]
+        party = _abbreviation_types(t.upper(), party=True) and (
+            not _abbreviation_types(t.upper(), state=True)
+            or i.upper().endswith(C.PARTY_ISSUER_ENDS))  # "nq-tw", never "nq-cp"
+        return _upper_code(f"{n}-{t}/{i}" if party else f"{n}/{t}-{i}")
     if _CODE_STATE_SPLIT.fullmatch(code.strip()):
         return re.sub(r"\s+", "", code)
     if _LOWER_END.search(code.strip()):

@@ -72,6 +72,7 @@ class Relation:
     target: int
     sentence: int
     cue: str
+    rule: str = ""  # the rule that proposed it when not a specific one ("fallback")
 
 
 @dataclass
@@ -115,6 +116,7 @@ class DocRelation:
     target: str
     sentences: list[int]
     cue: str
+    rule: str = ""  # "fallback" when only the generic fallback proposed it
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""A draft named by its type word (issue 12, Vietnamese relations).
+"""A draft named by its type word (issue 12, Vietnamese relations; English, French and Indonesian
+too, capitalised or not: "the draft Plan to implement …", "the Draft Resolution replacing …").
 
 One job: "Lấy ý kiến Dự thảo (lần 1) Thông tư thay thế Thông tư liên tịch số NN …" names the
 draft circular by its type word alone, after the draft word (a bracketed note between them) and
@@ -40,7 +41,10 @@ def drafts(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Ment
         cm = P.cue_re.match(text, tm.end() + 1)
         if cm is None:
             continue
-        tkey = P.type_words.get(re.sub(r"\s+", " ", tm.group(0).lower()))
+        word = re.sub(r"\s+", " ", tm.group(0).lower())
+        tkey = P.type_words.get(word)
+        if word[-1:] == "s" and word[:-1] in P.type_words:
+            continue  # a plural ("draft action programs to implement …"): several drafts
         if tkey is None or any(m.start - base < tm.end() and tm.start() < m.end - base
                                for m in ms):
             continue

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract_cues import PARTICIPLE_ENDINGS
 from partykg.ingest.extract.backrefs import compatible
 from partykg.ingest.extract.basis import bases
 from partykg.ingest.extract.codes import normal_code
@@ -382,6 +383,10 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
     # a list announced before a colon ("thay thế các văn bản sau: A …; B …; C …"): every
     # numbered document opening a ";"-separated item is an object, whatever the items say
     colon_list = _colon_list(text[:mentions[obj].start - base], P)
+    # a participle cue right after its subject ("Decree X replacing A and B takes effect …",
+    # "X, replacing A and B, was signed …"): the verb after the last object is X's, no clause
+    # of B's own
+    participle = obj_is_target and _participle_cue(r.cue, text, src, base, L_, P)
     for j in idx:
         N = mentions[j]
         if N.start <= mentions[obj].start or j == other:
@@ -428,13 +433,13 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         own = N.subject and P.subject_prep_re.search(text[N.end - base:_reach(N) - base])
         # … or N's own relation, found in its sentence ("… và Chương trình số NN thực hiện X")
         own = own or any(q.source == j and q.sentence == r.sentence for q in relations)
-        if L_.clause.match(text, _reach(N) - base) or (
+        if (L_.clause.match(text, _reach(N) - base) and not participle) or (
                 not own and P.cue_re.match(text[_reach(N) - base:].lstrip(" \t,"))
                 and not comma_participle(text, _reach(N) - base, P.lang)):
             break
         nxt = next((mentions[k].start - base for k in idx if mentions[k].start > N.start), None)
         if (obj_is_target and own and parallel_issued(text, base, mentions[other], N, P)) \
-                or clause_after(text, _reach(N) - base, P.lang, nxt):
+                or (clause_after(text, _reach(N) - base, P.lang, nxt) and not participle):
             # "issued Conclusion A on continuing to implement X, and Regulation B on Y";
             # "… replaced X and Conclusion B continued to …": not the cue's objects
             break
@@ -444,6 +449,22 @@ def _coordinated(sent: Sentence, r: Relation, idx: list[int], mentions: list[Men
         a, b = (other, j) if obj_is_target else (j, other)
         add(r.kind, a, b, r.sentence, r.cue)
         prev = j
+
+
+def _participle_cue(cue: str, text: str, src: Mention, base: int, L_, P: Patterns) -> bool:
+    """The cue is a participle (its first word ends as one: PARTICIPLE_ENDINGS) standing after
+    its subject with no verb of a clause between them, the subject the object of no verb
+    ("… issued X replacing A and B was …": the sentence's verb came before, B's is its own)."""
+    first = cue.strip().split(" ", 1)[0].lower()
+    ends = PARTICIPLE_ENDINGS.get(P.lang, ())
+    if not ends or not first.endswith(ends):
+        return False
+    if P.issue_verb_re.search(text[max(0, src.start - base - 40):src.start - base]) \
+            or L_.clause.search(text[:src.start - base]):
+        return False
+    at = text.find(cue, _reach(src) - base)
+    gap = text[_reach(src) - base:at] if at >= 0 else None
+    return gap is not None and len(gap) <= 40 and L_.clause.search(gap) is None
 
 
 def _colon_list(before: str, P: Patterns) -> bool:

@@ -21,8 +21,11 @@ class _Lang:
         self.coord_gap = re.compile(
             rf"[ \t]{{0,2}}(?:,[ \t]{{0,2}})?(?:(?:{_alt(L.OBJECT_COORDINATORS[lang])})[ \t]{{1,2}})?"
             rf"(?:(?:{_alt(L.DETERMINERS[lang] or ('the',))})[ \t]{{1,2}})?"
-            # an issuer's possessive before the next object ("and the Government's Decree …")
-            r"(?:(?:[A-Z][\w-]{0,20}[ \t]{1,2}){0,3}[A-Z][\w-]{0,20}['’]s[ \t]{1,2})?", re.IGNORECASE)
+            # an issuer's possessive before the next object ("and the Government's Decree …");
+            # its words before the last in mixed case ("Ministry of Finance's"): in a line in
+            # capitals only one word ("… ON GUIDELINES FOR THE GOVERNMENT'S DECREE" is no list)
+            r"(?:(?:[A-Z](?-i:[a-z])[\w-]{0,19}[ \t]{1,2}){0,3}[A-Z][\w-]{0,20}['’]s[ \t]{1,2})?",
+            re.IGNORECASE)
         self.clause = re.compile(
             rf"[ \t,]{{0,3}}(?:{_alt(L.CLAUSE_VERBS[lang])})(?![\w])", re.IGNORECASE)
         self.coord_end = re.compile(

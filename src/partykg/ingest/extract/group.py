@@ -7,6 +7,11 @@ from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
 from partykg.model.ids import CodeError, code_key
+from partykg.ingest.extract.agentless import agentless_amended
+from partykg.ingest.extract.frontedpronoun import fronted_pronouns
+from partykg.ingest.extract.invisible import reading_view, restored
+from partykg.ingest.extract.passivewhen import passive_when
+from partykg.ingest.extract.soleunnamed import sole_unnamed
 from partykg.ingest.extract.abbrwords import abbreviated, has_abbreviated
 from partykg.ingest.extract.listissuer import share_issuers
 from partykg.ingest.extract.letters import untyped_letters
@@ -19,7 +24,6 @@ from partykg.ingest.extract.coordsubjects import coordinated_subjects
 from partykg.ingest.extract.cuelist import cue_lists
 from partykg.ingest.extract.singularref import singular_refs
 from partykg.ingest.extract.titleline import title_lines
-from partykg.ingest.extract.titles import has_head_word
 from partykg.ingest.extract.plannedunnamed import planned_unnamed
 from partykg.ingest.extract.lowersubject import lower_subjects
 from partykg.ingest.extract.purposenext import purpose_next
@@ -28,6 +32,7 @@ from partykg.ingest.extract.lowerlabel import lower_labels
 from partykg.ingest.extract.leadrefs import drop_lead_refs, insert_lead_refs, lead_refs
 from partykg.ingest.extract.follow import follow
 from partykg.ingest.extract.sole import sole_numbered
+from partykg.ingest.extract.repeatcodes import repeated_codes
 from partykg.ingest.extract.data import DocMerger, DocRelation, Document, Extraction, MAX_DOCUMENTS, MAX_OCCURRENCES, Mention, Merger, Relation, Sentence, _norm
 from partykg.ingest.extract.sentences import detect_language, split_sentences
 from partykg.ingest.extract.patterns import patterns
@@ -48,16 +53,26 @@ from partykg.ingest.extract.articlehead import article_heads
 from partykg.ingest.extract.constitution import name_constitutions
 from partykg.ingest.extract.charter import has_charter, name_charters
 from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_refs
-from partykg.ingest.extract.titles import name_titles, title_relations
+from partykg.ingest.extract.titles import name_titles, settle_amending_years, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, slug_titles, unaccented_names
 
 
-def extract(text: str, lang: str = "auto") -> Extraction:
-    """Extract candidate mentions, relations and mergers from an article's (decoded) text."""
+def extract(text: str, lang: str = "auto", fallback: bool = False) -> Extraction:
+    """Extract candidate mentions, relations and mergers from an article's (decoded) text.
+    ``fallback``: also the generic fallback's relations (:mod:`.fallback`) where no specific
+    rule found one."""
     if lang in ("auto", None):
         lang = detect_language(text)
+    # invisible characters inside words ("Reso\u00adlution"): read on a view, offsets restored
+    view, dropped = reading_view(text, patterns(lang))
+    if view is not text:
+        return restored(_extract(view, lang, fallback), text, dropped)
+    return _extract(text, lang, fallback)
+
+
+def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     P = patterns(lang)
     sentences = split_sentences(text)
     mentions: list[Mention] = []
@@ -76,8 +91,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
         charter = has_charter(sent.text)
         # "thong tu so 133 2016 tt btc": a slug, no type word nor code as the rules read them
         slug = not (has_type or has_code) and has_slug(sent.text, P)
-        head = not has_type and has_head_word(sent.text, P)  # "the Labor Code"
-        if not (has_type or has_code or has_abbr or has_merge or charter or slug or head):
+        if not (has_type or has_code or has_abbr or has_merge or charter or slug):
             continue
         bodies = find_bodies(sent, P)
         ms = find_mentions(sent, si, P, bodies) if (has_type or has_code) else []
@@ -87,7 +101,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             ms = untyped_letters(sent, si, ms, P, bodies)
         share_issuers(ms, sent, P, bodies)
         ms = name_titles(sent, si, name_plenums(sent, si, name_congresses(sent, si, ms, P), P), P) \
-            if has_type or head else ms
+            if has_type else ms
         ms = name_constitutions(sent, si, ms, P) if has_type or has_code else ms
         ms = name_programmes(sent, si, ms, P) if has_type else ms  # "Chương trình phát triển …"
         ms = name_charters(sent, si, ms) if charter else ms
@@ -117,6 +131,7 @@ def extract(text: str, lang: str = "auto") -> Extraction:
             relations.extend(slug_relations(sent, si, idx, mentions, P))
         if has_merge:
             mergers.extend(find_mergers(sent, si, idx, mentions, bodies, P))
+    repeated_codes(text, sentences, mentions, relations)  # "Nghị định 28/CP" … "28/CP"
     bare_congresses(text, mentions, P)  # "Nghị quyết Đại hội" = the article's one congress's
     settle_plenums(mentions)  # "Nghị quyết Trung ương 7" = the article's one term's
     settle_congress_refs(mentions)  # "the congress’s resolution" = the article's one congress's
@@ -147,10 +162,18 @@ def extract(text: str, lang: str = "auto") -> Extraction:
     included_lists(sentences, mentions, relations, P)  # "… the resolutions …, including: …"
     guidance_on(sentences, mentions, relations, P)  # "Guidance NN on some contents of X"
     article_heads(text, sentences, mentions, relations, header, P)  # "Article 1. Amendments to X"
+    agentless_amended(sentences, mentions, relations, header, P)  # "Article 6 of X is amended"
+    fronted_pronouns(sentences, mentions, relations, P)  # "… X. To implement it, … issued Y"
+    passive_when(sentences, mentions, relations, P)  # "X was replaced on DATE by Y"
     singular_refs(sentences, mentions, relations, P)
     coordinated_subjects(sentences, mentions, relations, P)
     drop_lead_refs(mentions, relations, mergers, [m for m, _ in leads])
     lower_labels(sentences, mentions, relations, P)  # "… hoàn thiện chương trình hành động …"
+    sole_unnamed(text, mentions, relations, P)  # "the Action Program …" twice: one programme
+    settle_amending_years(mentions)  # "the Law Amending … of X" = the one dated amending law of X
+    if fallback:
+        from partykg.ingest.extract.fallback import fallback_relations
+        relations.extend(fallback_relations(sentences, mentions, relations, P))
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
@@ -400,7 +423,7 @@ def _doc_relations(relations: list[Relation], doc_of: dict[int, str]) -> list[Do
             seen.add((key, r.sentence))
             continue
         seen.add((key, r.sentence))
-        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue)
+        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue, r.rule)
     # a plan and an issued replacement of the same pair: the plan wins only if nothing says issued
     rels = list(out.values())
     for i, r in enumerate(rels, 1):

@@ -36,4 +36,43 @@ def in_force_gap(gap: str, lang: str) -> bool:
     return rest.count(",") <= 2
 
 
-__all__ = ["in_force_gap"]
+@lru_cache(maxsize=8)
+def _in_force_any(lang: str) -> re.Pattern | None:
+    words = W.IN_FORCE.get(lang, ())
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])", re.IGNORECASE) if words else None
+
+
+MAX_RUN_ON = 200  # characters of the subject's run-on before the in-force words
+
+
+@lru_cache(maxsize=8)
+def _clause_re(lang: str) -> re.Pattern:
+    from partykg.ingest.extract_cues import CLAUSE_VERBS
+
+    words = CLAUSE_VERBS.get(lang) or ("\x00",)
+    return re.compile(rf"(?<![\w])(?:{_alt(words)})(?![\w])", re.IGNORECASE)
+
+
+def run_on_in_force_gap(gap: str, lang: str) -> bool:
+    """Is ``gap`` the document's subject running on after a semicolon, in lower case, then its
+    coming into force ("Decree No. NN … on A; B of enterprises took effect as from … and
+    replaced …")? The run-on holds no verb of a clause (CLAUSE_VERBS) and opens with no
+    capital nor a determiner (a new subject)."""
+    rx = _in_force_any(lang)
+    if rx is None or not gap.startswith((";", " ;")):
+        return False
+    found = list(rx.finditer(gap))
+    if not found:
+        return False
+    m = found[-1]
+    pre = gap[:m.start()]
+    first = re.match(r"[ \t;]{1,4}([^\W\d_]+)", pre)
+    from partykg.ingest.extract_lang import DETERMINERS
+
+    return (len(pre) <= MAX_RUN_ON and first is not None and first.group(1)[:1].islower()
+            and first.group(1).lower() not in DETERMINERS.get(lang, ())
+            and pre.count(";") == 1 and _clause_re(lang).search(pre) is None
+            and in_force_gap(gap[m.start():], lang))
+
+
+__all__ = ["in_force_gap", "run_on_in_force_gap"]

@@ -41,7 +41,8 @@ def _res(P: Patterns) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     generic = re.compile(rf"{words}{marker}$", re.IGNORECASE)
     # (a name with its capitalised subject: "the Ordinance on Advertising No. NN/…")
     subj = rf"(?:(?-i:[A-ZĐ])[^\W\d_]{{2,15}}[ \t](?:{_alt(L.SUBJECT_PREPS[P.lang])})[ \t])?"
-    named = re.compile(rf"(?<![\w]){subj}(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
+    # (or glued to the word before, a page that lost its spaces: "tạiTờ trình số NN/…")
+    named = re.compile(rf"(?:(?<![\w])|(?<=[a-zđà-ỹ])(?=[A-ZĐ])){subj}(?-i:[A-ZĐ])[^\W\d_]{{0,15}}(?:[ \t][^\W\d_]{{1,15}})?"
                        rf"(?i:{marker}$)")
     rx = (lead, generic, named)
     return rx

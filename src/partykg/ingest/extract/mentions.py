@@ -10,12 +10,13 @@ import re
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
-from partykg.ingest.extract.named import cue_after as _cue_after, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
+from partykg.ingest.extract.named import cue_after as _cue_after, cue_before_named, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
 from partykg.ingest.extract.glued import glued_mentions
 from partykg.ingest.extract.markedcode import glued_marker_code, marker_glued_codes
+from partykg.ingest.extract.nohyphen import unhyphenated_code
 from partykg.ingest.extract.letters import letter_mentions
 from partykg.ingest.extract.preattrs import pre_attributes
 # (_is_filler: read by the relation rules from here)
@@ -117,6 +118,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             used_codes.add(pos)
             number = code_number(ctext)
             tkey = type_with_code(tkey, ctext)
+        elif marked and unhyphenated_code(cview, pos, tkey):  # "Nghị định số 61/2018/NĐCP"
+            end, code, number = unhyphenated_code(cview, pos, tkey)
         elif marked and glued_marker_code(text, pos):  # "décret No111/2015/ND-CP"
             end, code = glued_marker_code(text, pos)
             number = code_number(code)
@@ -217,7 +220,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             out.append(Mention(base + ts, base + te, text[ts:te], si, tkey, strong=False,
                                anaphor=not issued_for(text, ts, te, P)))
         elif cap and (det or P.lang in ("vi", "id") or _cue_after(text, te, P, ts)
-                      or issuer_named(text, te, P, bodies, base)) \
+                      or issuer_named(text, te, P, bodies, base)
+                      or cue_before_named(text, ts, te, P)) \
                 and (ts > 0 or P.lang != "en"):
             # a capitalised type name for one document: "the Resolution of the … Congress",
             # "the Action Program"; Vietnamese/Indonesian capitalise document names; a

@@ -221,6 +221,26 @@ def issuer_named(text: str, te: int, P: Patterns, bodies: list, base: int) -> bo
     return bool(info and info[0] == "implements" and info[1] == "active")
 
 
+@per_patterns
+def _cue_before_re(P: Patterns) -> re.Pattern:
+    return re.compile(rf"(?:{P.cue_re.pattern})[ \t]{{1,2}}$", P.cue_re.flags)
+
+
+def cue_before_named(text: str, ts: int, te: int, P: Patterns) -> bool:
+    """A capitalised type word right after an active implementing or continuing cue and right
+    before its issuer's preposition names one document, determiner or not ("… on continuing
+    implementation of Resolution of the 4th Party Central Committee (tenure 11)", "to implement
+    Resolution of the Provincial Party Congress")."""
+    if text[te:te + 1] != " " or not P.issuer_prep_re.match(text, te) \
+            or not P.issuer_prep_re.match(text, te).group(0).strip(" ,"):
+        return False
+    cm = _cue_before_re(P).search(text, max(0, ts - 80), ts)
+    if cm is None:
+        return False
+    info = P.cue_info.get(re.sub(r"\s+", " ", cm.group(0).strip().lower()))
+    return bool(info and info[0] in ("implements", "continues") and info[1] == "active")
+
+
 def issued_for(text: str, ts: int, te: int, P: Patterns) -> bool:
     """A lower-case plan or programme right after an issuing verb and right before an
     implementing or continuing cue names the document issued: "ban hành chương trình hành
@@ -360,6 +380,15 @@ def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
     if not keys:
         return
     cong = re.compile(rf"[ \t]{{1,2}}(?:{_alt(L.CONGRESS_WORDS[P.lang])})(?![\w])(?P<rest>[ \t]{{0,2}}\S{{0,12}})")
+    # the term each named congress is given ("… lần thứ VII, nhiệm kỳ 2020-2025"): a bare
+    # reference with another term ("Nghị quyết Đại hội … nhiệm kỳ 2015-2020") is an earlier
+    # congress's, not this one's
+    terms: dict[tuple, set[str]] = {}
+    for m in mentions:
+        if m.name_key in keys:
+            tm = _TERM.search(text[m.end:m.end + 40])
+            if tm:
+                terms.setdefault(m.name_key, set()).add(_term(tm))
     for m in mentions:
         if m.strong or m.name_key is not None or m.type not in _NAMED_TYPES:
             continue
@@ -374,7 +403,18 @@ def bare_congresses(text: str, mentions: list[Mention], P: Patterns) -> None:
         else:
             mine = [k for k in keys if k[0] == m.type]
         if len(mine) == 1:
+            span = re.split(r"[.;:()\[\]\n]", text[m.end:m.end + 90])[0]
+            tm = _TERM.search(span)
+            if tm and terms.get(mine[0]) and _term(tm) not in terms[mine[0]]:
+                continue
             m.name_key = mine[0]
+
+
+_TERM = re.compile(r"(?<!\d)((?:19|20)\d\d)[ \t]{0,2}[-–][ \t]{0,2}((?:19|20)\d\d)(?!\d)")
+
+
+def _term(tm: re.Match) -> str:
+    return f"{tm.group(1)}-{tm.group(2)}"
 
 
 def _local_unnumbered(text: str, pos: int, P: Patterns) -> bool:

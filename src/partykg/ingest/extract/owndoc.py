@@ -17,7 +17,7 @@ from partykg.ingest.extract.data import Mention
 from partykg.ingest.extract.followbase import _cue_info, _kind, _lang, _object_of
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns, _alt
-from partykg.ingest.extract.relations import fronted_objects, titled_by_bracket
+from partykg.ingest.extract.relations import fronted_objects, reviewed, titled_by_bracket
 from partykg.ingest.extract.wrappedcue import cue_line_before
 
 def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> None:
@@ -52,12 +52,15 @@ def _header(text: str, h: int, mentions: list[Mention], P: Patterns, add) -> Non
         letters = [c for c in text[ls:m.start] if c.isalpha()]
         upper = letters and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
         if not (upper or _lang(P).subject_line.match(line_before)
+                or _subtitle(text, ls, lo, cue, line_before, P)
                 or _under_type_line(text, ls, lo, H, P)):
             continue
         info = _cue_info(P, cue)
         if info is None:
             continue
         kind, voice, mood = info
+        if kind in ("implements", "guides", "continues") and reviewed(text, ls + cue.start(), P):
+            continue  # "HƯỚNG DẪN VỀ CÔNG TÁC KIỂM TRA, GIÁM SÁT THỰC HIỆN NGHỊ QUYẾT …"
         a, o = (h, j) if voice == "active" else (j, h)
         add(_kind(kind, mood, mentions[a], text, P), a, o, mentions[j].sentence, cue.group(0))
 
@@ -69,6 +72,26 @@ def _under_type_line(text: str, ls: int, lo: int, H: Mention, P: Patterns) -> bo
     tkey = P.type_words.get(re.sub(r"\s+", " ", prev.lower())) if prev.isupper() else None
     return tkey is not None and P.type_re.fullmatch(prev) is not None \
         and compatible(tkey, H.type)
+
+
+def _subtitle(text: str, ls: int, lo: int, cue, line_before: str, P: Patterns) -> bool:
+    """A title line in sentence case that opens with the cue (or with its issuer, then the cue),
+    under the header's title line of a type word alone: "THÔNG TƯ" / "Hướng dẫn thực hiện một số
+    điều của Nghị định số …", "NGHỊ ĐỊNH" / "Sửa đổi, bổ sung một số điều của Nghị định số …",
+    "CHƯƠNG TRÌNH HÀNH ĐỘNG" / "của Tỉnh ủy thực hiện Nghị quyết số …"."""
+    lead = line_before[:cue.start()].strip(" \t*|")
+    preps = L.ISSUER_PREPS.get(P.lang) or ()
+    if ls <= lo or (lead and not (preps and re.fullmatch(  # "của Tỉnh ủy thực hiện …"
+            rf"(?:{_alt(preps)})[ \t][^,;.:()]{{1,80}}", lead, re.IGNORECASE))):
+        return False
+    above = text[lo:ls].rstrip().rsplit("\n", 1)[-1].strip(" \t*|")
+    if not (above and above.isupper() and P.type_re.fullmatch(above) is not None):
+        return False
+    # not the body's first sentence, a fronted clause with its main clause ("Thực hiện X, Ban …
+    # hướng dẫn như sau:"): a title has no colon at its end and no ", <Capitalised subject>"
+    le = text.find("\n", ls)
+    line = text[ls:len(text) if le < 0 else le].rstrip()
+    return not line.endswith(":") and not re.search(r",[ \t]{1,2}(?-i:[A-ZĐ])", line[cue.end():])
 
 
 def _wrapped_subject(text: str, h: int, lo: int, cue_at: int, mentions: list[Mention],

@@ -23,6 +23,7 @@ import re
 from functools import lru_cache
 
 from partykg.ingest import extract_lang as L
+from partykg.ingest.extract.drawnup import drawing_re
 from partykg.ingest.extract_lang_le import ATTACHING_TYPES
 from partykg.ingest.extract.codes import normal_code
 from partykg.ingest.extract.data import Mention, Relation, Sentence
@@ -114,6 +115,9 @@ def promulgated(sentences: list[Sentence], by_sent: dict[int, list[int]],
             if tm is None or len(gap) - tm.end() > MAX_TAIL or "," in gap[tm.end():]:
                 continue
             lead = gap[:tm.start()]
+            if drawing_re(P) is not None and drawing_re(P).search(lead):
+                continue  # "Dispatch NN on developing an Action Plan to implement …": the plan
+                # is still to be drawn up (by others): the document promulgates none
             tail = max(D.tail_end - D.end, 0)  # the document's own phrase: date, issuer
             pm = next((m for m in prom.finditer(lead)
                        if re.fullmatch(r"[ \t]{0,3},?[ \t]{0,3}", lead[:m.start()])

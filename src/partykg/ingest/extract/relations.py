@@ -13,8 +13,9 @@ from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentenc
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.aimgap import aim_gap
+from partykg.ingest.extract.drawnup import drawn_up_gap
 from partykg.ingest.extract.frontlead import fronted_lead
-from partykg.ingest.extract.inforce import in_force_gap
+from partykg.ingest.extract.inforce import in_force_gap, run_on_in_force_gap
 from partykg.ingest.extract.provisions import provisions_in
 from partykg.ingest.extract.prescribedin import prescribed_in
 from partykg.ingest.extract.partitem import part_item_gap
@@ -495,8 +496,14 @@ def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,
     """Is the text between a document's phrase and a relation cue part of that document's
     clause (so the cue says something about the document)?"""
     g = _FOOTNOTE.sub("", gap)
+    if kind in ("implements", "continues") and len(g) <= 250 \
+            and drawn_up_gap((A.subject or "") + g, P):
+        return False  # "Dispatch NN on developing an Action Plan to implement …": the plan's
     if not g.strip(" \t,"):
         return True
+    if A.subject and kind == "replaces" and not P.cue_re.search(g) \
+            and run_on_in_force_gap(g, P.lang):
+        return True  # "Decree NN on A; B took effect … and replaced …": A's subject runs on
     if len(g) > 250 or P.strong_coord_re.search(g):
         return False
     if kind in ("implements", "continues") and aim_gap(g, P.lang):

@@ -106,6 +106,9 @@ _STATE_REST = re.compile(r"(?:(?:19|20)\d\d/)?[A-ZĐ][A-Za-zĐđ]{0,4}[ \t]?[-�
 _TERMINAL = re.compile(r"[.!?;:…][\"”»’')\]]{0,2}$")
 _ITEM = re.compile(r"[ \t]{0,4}(?:[-–—•*|+>]|\d{1,2}[.)]|[IVXivx]{1,4}[.)]|[a-zđ][.)][ \t])")
 WRAP_MIN = 60  # a line this long that stops mid-sentence was wrapped by the page
+# a line opening with a capitalised label of one to three words and a colon ("Issuing body:
+# …", "Effective date: …"): a field of the page, not a wrapped line's continuation
+_FIELD = re.compile(r"[A-ZĐ][^\W\d_]{0,20}(?:[ \t][^\W\d_]{1,20}){0,2}[ \t]?:(?:[ \t]|$)")
 
 
 def _paragraph_lines(text: str) -> list[tuple[int, str]]:
@@ -135,7 +138,7 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
                     and not _ITEM.match(prev[prev.rfind("\n") + 1:]) and len(_WORD.findall(nxt)) >= 2 \
                     and (nxt[0].islower() or (nxt[0].isdigit() and last[-1].islower())
                          or _goes_on(last) or _basis_goes_on(last, nxt)
-                         or (len(last) >= WRAP_MIN
+                         or (len(last) >= WRAP_MIN and not _FIELD.match(nxt)
                                               and len(nxt) <= max(len(last), 80) * 1.3)):
                 out[-1] = (pstart, prev + "\n" + line)
                 continue
@@ -145,13 +148,36 @@ def _paragraph_lines(text: str) -> list[tuple[int, str]]:
 
 def _goes_on(last: str) -> bool:
     """The line ends on a word that takes an object (LINE_GOES_ON): "… Kế hoạch thực hiện" /
-    "Chương trình …" is one sentence."""
+    "Chương trình …" is one sentence; or on such a word and a capitalised type word, whose
+    title the line cut: "… của Luật" / "Cán bộ, công chức …"."""
     from partykg.ingest.extract_lang_le import LINE_GOES_ON
 
-    low = last.lower()
-    return last[-1:].islower() and any(
-        low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
-        for w in LINE_GOES_ON)
+    def ends_on_word(line: str) -> bool:
+        low = line.lower()
+        return line[-1:].islower() and any(
+            low.endswith(w) and (len(low) == len(w) or not low[-len(w) - 1].isalnum())
+            for w in LINE_GOES_ON)
+
+    if ends_on_word(last):
+        return True
+    words = list(_WORD_AT.finditer(last))
+    for k in (1, 2, 3):
+        if len(words) > k and last[words[-k].start()].isupper() \
+                and " ".join(w.group(0) for w in words[-k:]).lower() in _type_words_all():
+            return ends_on_word(last[:words[-k].start()].rstrip())
+    return False
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _type_words_all() -> frozenset[str]:
+    """The scheme's type words of every language, lower case (the splitter runs before the
+    language is known)."""
+    from partykg.ingest.extract.typewords import type_words
+
+    return frozenset(w for lg in L.LANGS for w in type_words(lg))
 
 
 def _basis_goes_on(last: str, nxt: str) -> bool:

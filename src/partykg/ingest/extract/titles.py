@@ -134,6 +134,11 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
                 or R["next"].match(text, end):
             break
         wm = _WORD.match(text, end)
+        if not wm and text[end:end + 1] == ",":
+            pair = _comma_pair(text, pos, end, P, R)
+            if pair:
+                end = pair
+            break
         if not wm or R["type"].fullmatch(wm.group(1)):
             break
         w = wm.group(1)
@@ -153,6 +158,31 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
     return end
 
 
+_PAIR_WORD = re.compile(r"[ \t]{1,2}([^\W\d_][\w'’-]{0,24})")
+_PAIR_END = re.compile(r"[ \t]{0,2}(?:[,;.:()\"“”\n]|$)")
+
+
+def _comma_pair(text: str, pos: int, end: int, P: Patterns, R: dict) -> int | None:
+    """End of a title that goes on over a comma ("Luật Cán bộ, công chức"): a short title before
+    it, a few lower-case words after it, then the title's end (TITLE_COMMA_PAIR)."""
+    limits = LM.TITLE_COMMA_PAIR.get(P.lang)
+    if not limits or not 0 < len(re.findall(r"\w+", text[pos:end])) <= limits[0]:
+        return None
+    at, n = end + 1, 0
+    while n < limits[1]:
+        wm = _PAIR_WORD.match(text, at)
+        if not wm or not wm.group(1)[:1].islower() or R["type"].fullmatch(wm.group(1)) \
+                or R["stop"].match(text, at) \
+                or (not n and wm.group(1).lower() in LM.TITLE_COMMA_NOT.get(P.lang, ())):
+            break
+        at, n = wm.end(), n + 1
+    if not n:
+        return None
+    if R["stop"].match(text, at) or R["next"].match(text, at) or _PAIR_END.match(text, at):
+        return at
+    return None
+
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -161,9 +191,13 @@ def _year_near(text: str, start: int, end: int, P: Patterns) -> str:
     amending the same law are told apart by it): "the June 18, 2020 Law …", "… ngày 16 tháng 11
     năm 2013"."""
     before = re.split(r"[;\n(]", text[max(0, start - 25):start])[-1]
-    ym = _YEAR.search(before)
+    # (right before the name, a determiner at most between: "the June 18, 2020 Law"; not a
+    # code's year nor an earlier document's, "No. 12/2003/ND-CP guiding the Law …", "… 1996
+    # and the law …")
+    ym = re.search(rf"({_YEAR.pattern})(?:[ \t]{{1,2}}(?:{_alt(L.DETERMINERS[P.lang] or ('the',))}))?"
+                   r"[ \t]{0,2}$", before, re.IGNORECASE)
     if ym:
-        return ym.group(0)
+        return ym.group(1)
     after = re.split(r"[;\n]", text[end:end + 60])[0]
     for dm in P.date_prefix_re.finditer(after):
         got = find_date(text, end + dm.end(), P)
@@ -247,10 +281,14 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
     for tm in R["type"].finditer(text):
         if tm.start() < taken:
             continue
-        got = _parse(text, tm, P, R, numbered=numbered)
+        got = None
+        if tm.group(0).lower() in LM.TITLE_HEAD_FINAL.get(P.lang, ()):  # "the Labor Code on …"
+            nb = _name_before(text, tm.start(), P, upper=tm.group(0).isupper())
+            got = (nb[0], tm.end(), nb[1], []) if nb else None
+        got = got or _parse(text, tm, P, R, numbered=numbered)
         if not got and tm.group(0)[:1].isupper() and not R["opener"] is None \
                 and not R["opener"].match(text, tm.end()):
-            nb = _name_before(text, tm.start(), P)  # "the Land Law"
+            nb = _name_before(text, tm.start(), P, upper=tm.group(0).isupper())  # "the Land Law"
             got = (nb[0], tm.end(), nb[1], []) if nb else None
         if not got:
             continue
@@ -265,33 +303,45 @@ def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list
         else:
             found.append((s, e, tkey, (tkey, "title", key)))
             taken = e
-    found.extend(_head_named(text, P))
-    found.sort()
-    return place_named(sent, si, ms, found, keep_anaphor=True) if found else ms
-
-
-def _head_named(text: str, P: Patterns) -> list[tuple[int, int, str, tuple]]:
-    """Laws named before a head word that is no type word ("the Labor Code", "THE LABOR
-    CODE"; extract_lang_more.TITLE_HEAD_WORDS)."""
-    heads = LM.TITLE_HEAD_WORDS.get(P.lang)
-    if not heads:
-        return []
-    rx = cached(P, "_title_head_re", lambda: re.compile(
-        rf"(?<![\w-])(?:{_alt(tuple(heads) + tuple(h.upper() for h in heads))})(?![\w-])"))
-    out = []
-    for hm in rx.finditer(text):
-        word = hm.group(0)
-        tkey = heads.get(word) or heads.get(word.capitalize())
-        nb = _name_before(text, hm.start(), P, upper=word.isupper())
-        if nb and tkey:
-            out.append((nb[0], hm.end(), tkey, (tkey, "title", nb[1])))
+    if not found:
+        return ms
+    out = place_named(sent, si, ms, found, keep_anaphor=True)
+    _clip_tails(sent, out, P)
     return out
 
 
-def has_head_word(text: str, P: Patterns) -> bool:
-    """Whether a sentence holds a head word of TITLE_HEAD_WORDS (the rule above runs on it)."""
-    heads = LM.TITLE_HEAD_WORDS.get(P.lang)
-    return bool(heads) and any(h in text or h.upper() in text for h in heads)
+def _clip_tails(sent: Sentence, ms: list[Mention], P: Patterns) -> None:
+    """An earlier mention's attributes (read before the titles were named) end where a law
+    named by title starts, as they end at any mention: "the Law on X and Law on Y dated …" does
+    not make "and Law on Y dated …" the tail of X (a coordinator or comma before Y is left
+    out)."""
+    base = sent.start
+    coord = cached(P, "_title_coord_tail_re", lambda: re.compile(
+        rf"[ \t,]*(?:(?<![\w])(?:{_alt(L.COORDINATORS[P.lang])})[ \t,]*)?$", re.IGNORECASE))
+    for x in ms:
+        if not (x.name_key and x.name_key[1] == "title"):
+            continue
+        for y in ms:
+            if y is not x and y.end <= x.start < y.tail_end:
+                seg = sent.text[y.end - base:x.start - base]
+                y.tail_end = y.end + coord.search(seg).start()
+
+
+def settle_amending_years(mentions: list[Mention]) -> None:
+    """An amending law named without a year ("the Law Amending … of the Law on X" in a title) is
+    the one amending law of X that the text names with a year, when there is exactly one: one
+    key, one document."""
+    years: dict[tuple, set[str]] = {}
+    for m in mentions:
+        k = m.name_key
+        if k and len(k) == 4 and k[1] == "amends":
+            years.setdefault(k[:3], set()).add(k[3])
+    for m in mentions:
+        k = m.name_key
+        if k and len(k) == 4 and k[1] == "amends" and not k[3]:
+            dated = years.get(k[:3], set()) - {""}
+            if len(dated) == 1:
+                m.name_key = k[:3] + (next(iter(dated)),)
 
 
 def title_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
