@@ -70,8 +70,12 @@ def _under_type_line(text: str, ls: int, lo: int, H: Mention, P: Patterns) -> bo
     word ("DECREE" / "Detailing and guiding … of the … Law"), blank lines between."""
     prev = text[lo:ls].rstrip().rsplit("\n", 1)[-1].strip(" \t*#|")
     tkey = P.type_words.get(re.sub(r"\s+", " ", prev.lower())) if prev.isupper() else None
-    return tkey is not None and P.type_re.fullmatch(prev) is not None \
-        and compatible(tkey, H.type)
+    if tkey is None or P.type_re.fullmatch(prev) is None or not compatible(tkey, H.type):
+        return False
+    # not the body's first sentence, a fronted clause with its main clause (as in _subtitle)
+    le = text.find("\n", ls)
+    line = text[ls:len(text) if le < 0 else le].rstrip()
+    return not line.endswith(":") and not re.search(r",[ \t]{1,2}(?-i:[A-ZĐ])", line)
 
 
 def _subtitle(text: str, ls: int, lo: int, cue, line_before: str, P: Patterns) -> bool:
