@@ -26,8 +26,9 @@ def test_title_line_wrapped_number_of_another_type_is_not_the_object():
     assert not any(r[1] == "CHƯƠNG TRÌNH" for r in rels(text, "vi"))
 
 
-def test_law_named_before_a_head_word_that_is_no_type_word():
-    # "the Civil Code": a law named before "Code"; every naming is one document, upper case too
+def test_law_named_before_a_head_final_type_word():
+    # "The Civil Code on Contracts" is the Civil Code (the name before "Code" wins over a title
+    # after it); every naming is one document, upper case too
     text = ("Decree No. 21/2019/ND-CP Guiding Some Articles of The Civil Code on Contracts\n"
             "DECREE\nGUIDING SOME ARTICLES OF THE CIVIL CODE ON CONTRACTS\n"
             "Pursuant to the Civil Code dated November 24, 2015;\n")
