@@ -24,8 +24,7 @@ import re
 from partykg.ingest.extract.data import Mention, Relation, Sentence, by_sentence
 from partykg.ingest.extract.mentions import _is_filler
 from partykg.ingest.extract.patterns import Patterns
-from partykg.ingest.extract.relations import (_after_passive_aux, _attached, _coord_gap_re,
-                                              _cue_lookup, _names_task_body, reviewed)
+from partykg.ingest.extract.relations import _attached, _coord_gap_re, cue_reading, reviewed
 from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
 from partykg.ingest.extract.patterns import _alt
@@ -68,17 +67,10 @@ def _sentence(sent: Sentence, si: int, idx: list[int], mentions: list[Mention],
     out: list[Relation] = []
     seen: set[tuple[str, int, int]] = set()
     for cue in cues:
-        phrase = re.sub(r"\s+", " ", cue.group(0).lower())
-        info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+        info = cue_reading(text, cue, P)
         if info is None:
             continue
         kind, voice, mood = info
-        if kind in ("implements", "continues", "guides") and reviewed(text, cue.start(), P):
-            continue
-        if voice == "active" and _after_passive_aux(text, cue.start(), P.lang):
-            continue
-        if _names_task_body(text, cue, P):
-            continue
         objs = _objects(text, base, cue, idx, mentions, P)
         if not objs:
             continue

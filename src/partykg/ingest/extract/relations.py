@@ -7,8 +7,10 @@ from functools import lru_cache
 
 from partykg.ingest import extract_cues_int as W
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS, PASSIVE_AUX, PURPOSE_OPENERS, TASK_BODY_HEADS
+from partykg.ingest.extract_cues import FRONTED_ITEM_LEADS
 from partykg.ingest.extract.codes import normal_code
+from partykg.ingest.extract.cueread import (  # noqa: F401  (re-exported: other rules import them here)
+    _after_passive_aux, _cue_lookup, _names_task_body, cue_reading, reviewed)
 from partykg.ingest.extract.data import Body, Mention, Merger, Relation, Sentence
 from partykg.ingest.extract.patterns import Patterns, _FOOTNOTE, _alt
 from partykg.ingest.extract.mentions import _is_filler
@@ -71,17 +73,10 @@ def find_relations(sent: Sentence, si: int, idx: list[int], mentions: list[Menti
         # follows the cue, does not apply
         if any(cue.end() <= mentions[j].start - base < bs for j in idx):
             continue
-        phrase = re.sub(r"\s+", " ", cue.group(0).lower())
-        info = P.cue_info.get(phrase) or _cue_lookup(P, phrase)
+        info = cue_reading(text, cue, P)
         if info is None:
             continue
         kind, voice, mood = info
-        if kind in ("implements", "continues", "guides") and reviewed(text, cue.start(), P):
-            continue
-        if voice == "active" and _after_passive_aux(text, cue.start(), P.lang):
-            continue  # "Được bổ sung X": amended by X, not "… amends X"
-        if _names_task_body(text, cue, P):
-            continue  # "Ban Chỉ đạo thực hiện X": a body's name
         source = None
         par = _parallel_participle(out, mentions, text, cue, base, kind)
         # a bracketed passive note ("… of Decree NN on X (amended and supplemented by Decree
@@ -230,22 +225,6 @@ def _second_fronted_verb(sent: Sentence, idx: list[int], mentions: list[Mention]
         return False
     objs = fronted_objects(sent, idx, mentions, P)
     return a in objs and b in objs
-
-
-@lru_cache(maxsize=8)
-def _task_head_re(lang: str) -> re.Pattern | None:
-    heads = TASK_BODY_HEADS.get(lang)
-    return re.compile(rf"(?<![\w])(?:{_alt(heads)})[ \t]{{1,2}}$") if heads else None
-
-
-def _names_task_body(text: str, cue: re.Match, P: Patterns) -> bool:
-    """A cue right after the head of a body named by its task ("Ban Chỉ đạo thực hiện X"), not
-    a purpose ("Ban Chỉ đạo để thực hiện X")."""
-    rx = _task_head_re(P.lang)
-    if rx is None or not rx.search(text, max(0, cue.start() - 30), cue.start()):
-        return False
-    first = cue.group(0).split()[0].lower() if cue.group(0).split() else ""
-    return first not in PURPOSE_OPENERS.get(P.lang, ())
 
 
 def _opens_bracket(text: str, pos: int) -> bool:
@@ -401,24 +380,6 @@ def _item_gap(gap: str, P: Patterns) -> bool:
 
 
 @lru_cache(maxsize=8)
-def _review_re(P: Patterns) -> re.Pattern:
-    def alt(words):
-        return _alt(words).replace(re.escape("{n}"), r"\d{1,3}")
-    fill = alt(L.REVIEW_FILLER[P.lang])
-    before = alt(L.REVIEW_BEFORE[P.lang] + L.DETAIL_BEFORE[P.lang]
-                 + W.REVIEW_BEFORE_MORE.get(P.lang, ()))
-    return re.compile(rf"(?<![\w])(?:{before})(?:[ \t]{{1,2}}(?:{fill})){{0,2}}"
-                      r"[ \t]{1,2}$", re.IGNORECASE)
-
-
-def reviewed(text: str, cue_start: int, P: Patterns) -> bool:
-    """An implements or continues cue that names what is reviewed ("sơ kết việc thực hiện X",
-    "reviewing the implementation of X") or detailed ("quy định chi tiết thi hành X"): it says
-    nothing about what implements X."""
-    return bool(_review_re(P).search(text[max(0, cue_start - 60):cue_start]))
-
-
-@lru_cache(maxsize=8)
 def _list_gap(P: Patterns) -> re.Pattern:
     """Between two items of a fronted list: a comma or semicolon and/or a coordinator, then a
     determiner (", ", " và ", ", and the ", " et la ")."""
@@ -466,29 +427,6 @@ def find_fronted(sent: Sentence, si: int, idx: list[int], mentions: list[Mention
         if "," in lead and P.issue_verb_re.search(text[max(0, Y.start - base - 60):Y.start - base]):
             return [Relation("implements", j, o, si, fm.group(0).strip(" ,")) for o in objs]
     return []
-
-
-@lru_cache(maxsize=8)
-def _passive_aux_re(lang: str) -> re.Pattern | None:
-    words = PASSIVE_AUX.get(lang)
-    return re.compile(rf"(?<![\w])(?:{_alt(words)})[ \t]{{1,2}}$", re.IGNORECASE) if words else None
-
-
-def _after_passive_aux(text: str, cue_start: int, lang: str) -> bool:
-    rx = _passive_aux_re(lang)
-    return bool(rx and rx.search(text[max(0, cue_start - 12):cue_start]))
-
-
-def _cue_lookup(P: Patterns, phrase: str) -> tuple[str, str, str] | None:
-    phrase = phrase.replace("’", "'")  # (the cue table's apostrophe)
-    for p, info in P.cue_info.items():
-        hole = next((h for h in ("{gap}", "{adv}", "{list}", "{nouns}", "{vadv}") if h in p), None)
-        if hole:
-            a, b = p.split(hole)
-            if phrase.startswith(a) and phrase.endswith(b.strip()):
-                return info
-    return None
-
 
 
 def _attached(gap: str, A: Mention, kind: str, mood: str, P: Patterns,

@@ -33,8 +33,9 @@ def _folded(words) -> dict[str, str]:
     return {fold(w).lower(): v for w, v in words if fold(w).lower() != w.lower()}
 
 
-@per_patterns
-def _slug_re(P: Patterns) -> re.Pattern | None:
+def _slug_heads(P: Patterns) -> tuple[str, str] | None:
+    """The alternations a slug opens with: the language's type words and number markers,
+    unaccented, words joined by the slug's separator (None without unaccented type words)."""
     types = _folded(P.type_words.items())
     if not types:
         return None
@@ -42,6 +43,15 @@ def _slug_re(P: Patterns) -> re.Pattern | None:
     markers = "|".join(re.escape(w).replace(r"\ ", _SEP)
                        for w in sorted({fold(m).lower() for m in L.NUMBER_MARKERS[P.lang]},
                                        key=len, reverse=True))
+    return alt, markers
+
+
+@per_patterns
+def _slug_re(P: Patterns) -> re.Pattern | None:
+    heads = _slug_heads(P)
+    if heads is None:
+        return None
+    alt, markers = heads
     return re.compile(
         rf"(?<![\w])(?P<word>{alt}){_SEP}(?:(?:{markers}){_SEP})?"
         rf"(?P<code>(?P<number>\d{{1,5}}[a-z]?)(?:{_SEP}(?P<year>(?:19|20)\d\d))?"
@@ -53,13 +63,10 @@ def _leg_re(P: Patterns) -> re.Pattern | None:
     """A slug whose code has no type abbreviation, its issuer carrying the legislature's term
     ("nghi quyet 28 2016 qh14" for NN/YYYY/QHnn; "cong van 1129 ubtvqh13 pl" for NN/ISSUER-UNIT):
     a number, then a year and the issuer, or the issuer and its unit."""
-    types = _folded(P.type_words.items())
-    if not types:
+    heads = _slug_heads(P)
+    if heads is None:
         return None
-    alt = "|".join(re.escape(w).replace(r"\ ", f"{_SEP}") for w in sorted(types, key=len, reverse=True))
-    markers = "|".join(re.escape(w).replace(r"\ ", _SEP)
-                       for w in sorted({fold(m).lower() for m in L.NUMBER_MARKERS[P.lang]},
-                                       key=len, reverse=True))
+    alt, markers = heads
     return re.compile(
         rf"(?<![\w])(?P<word>{alt}){_SEP}(?:(?:{markers}){_SEP})?"
         rf"(?P<code>(?P<number>\d{{1,5}}){_SEP}(?:(?P<year>(?:19|20)\d\d){_SEP}[a-z]{{2,8}}\d{{1,2}}"
