@@ -97,6 +97,12 @@ _LOWER_END = re.compile(rf"[{_LOWER}]{{2}}$")
 _CODE_ISSUER_ONLY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{1,11}})(?![\w/-])")
 
+# after a type word only: an old state code of the issuer, and its unit, after a hyphen, no type
+# ("Decree 100-CP", "Decision No. 210a-TC-VP": codes before the 1990s' NUMBER/TYPE-ISSUER)
+_CODE_ISSUER_HYPHEN = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?){_DASH}(?P<issuer>[{_UPPER}]{{2,6}}"
+    rf"(?:-[{_UPPER}]{{2,6}}){{0,2}})(?![\w/-])")
+
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
     rf"(?P<number>\d{{1,4}})[ \t]{{0,2}}{_DASH}[ \t]{{0,2}}(?P<type>{_ABBR_ALT})(?![\w/-])")
@@ -259,7 +265,8 @@ CUT_CODE = re.compile(r"(?P<number>\d{1,4}[a-zA-Z]?)/(?:19|20)\d\d/(?:[A-ZĐ]{1,
 
 
 def code_number(ctext: str) -> str | None:
-    m = _CODE_LEGISLATURE.fullmatch(ctext.strip()) or _CODE_ISSUER_ONLY.fullmatch(ctext.strip())
+    m = (_CODE_LEGISLATURE.fullmatch(ctext.strip()) or _CODE_ISSUER_ONLY.fullmatch(ctext.strip())
+         or _CODE_ISSUER_HYPHEN.fullmatch(ctext.strip()))
     if m:
         return m.group("number")
     try:

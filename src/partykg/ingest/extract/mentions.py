@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_HYPHEN, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, cue_before_named, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
@@ -126,6 +126,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             tkey = type_with_code(tkey, code)
         elif _CODE_SHORT.match(cview, pos):
             nm = _CODE_SHORT.match(cview, pos)
+            number, code, end = nm.group("number"), nm.group(0), nm.end()
+        elif _CODE_ISSUER_HYPHEN.match(cview, pos):  # "Decree 100-CP": an old state code
+            nm = _CODE_ISSUER_HYPHEN.match(cview, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
