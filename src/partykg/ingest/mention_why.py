@@ -47,7 +47,7 @@ FALSE = ("disagrees", "duplicate", "url", "unnumbered", "numbered")
 RELATIONS = ("rel-both-ends-found", "rel-one-end-missing", "rel-both-ends-missing")
 CAUSES = MISSED + FALSE + RELATIONS
 
-_URLISH = re.compile(r"https?:|www\.|\.html?\b|\.aspx?\b|\.php\b|/[\w.-]+/", re.IGNORECASE)
+_URLISH = re.compile(r"(?i:https?:|www\.|\.html?\b|\.aspx?\b|\.php\b)|/[a-z][a-z0-9-]{2,}/")
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")
 
 
@@ -65,20 +65,19 @@ def _fmt(m) -> str:
     return f"{m.text!r} ({m.type} {m.number} {m.code})"
 
 
-def _token(text: str, start: int, end: int) -> str:
-    """The run of non-space characters around a span (a URL or a slug is one such run)."""
+def in_url(text: str, start: int, end: int) -> bool:
+    """The span lies in a URL, a path or a hyphenated slug ("…/nghi-quyet-so-12-nq-tw"): a run
+    of non-space characters it touches has a URL's marks or four lower-case words or more
+    joined by hyphens (a code's capitals and slashes are neither)."""
     s, e = start, end
     while s > 0 and not text[s - 1].isspace() and start - s < 300:
         s -= 1
     while e < len(text) and not text[e].isspace() and e - end < 300:
         e += 1
-    return text[s:e]
-
-
-def in_url(text: str, start: int, end: int) -> bool:
-    """The span lies in a URL, a path or a hyphenated slug ("…/nghi-quyet-so-12-nq-tw")."""
-    tok = _token(text, start, end)
-    return bool(_URLISH.search(tok) or _SLUG.search(tok.lower()))
+    for tok in text[s:e].split():
+        if _URLISH.search(tok) or _SLUG.search(tok):
+            return True
+    return False
 
 
 def _has_code(s: str) -> bool:
