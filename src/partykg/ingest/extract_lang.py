@@ -58,7 +58,7 @@ COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
 NUMBER_MARKERS: dict[str, tuple[str, ...]] = {
     "en": ("no.", "nos.", "no", "number"),
     "vi": ("số", "số hiệu"),
-    "fr": ("n°", "nº", "no", "n o", "numéro"),
+    "fr": ("n°", "nº", "no", "n o", "n °", "numéro"),  # "n °": a machine translation's spacing
     "id": ("no.", "nomor", "nr."),
 }
 

@@ -73,7 +73,8 @@ _CODE_STATE_SPLIT = re.compile(
 _CODE_LEGISLATURE = re.compile(
     # (a space may stand before a slash, as in _CODE_STATE: "21 /2012/QH13", a machine
     # translation's spacing; set LG)
-    rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t]?/(?P<year>(?:19|20)\d\d)[ \t]?/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
+    # (and after one: "45/2019 / QH14")
+    rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t]?/(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
     r"(?![\w/-])")
 _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
