@@ -57,6 +57,7 @@ from partykg.ingest.extract.titles import name_titles, settle_amending_years, ti
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 from partykg.ingest.extract.urls import outside_urls
+from partykg.ingest.extract.titleself import title_self_refs
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, slug_titles, unaccented_names
 
 
@@ -150,6 +151,7 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     header = find_header(text, mentions, P)
     possessive_to_header(mentions, relations, header, text, P.lang)
     resolve(mentions, sentences, relations, header, P)
+    title_self_refs(text, sentences, mentions, relations, header, P)  # "This Decree": the title's
     issued_is_header(sentences, mentions, header, P)
     sole_numbered(text, mentions, relations, P)
     join_indefinite(mentions, relations, indefinite)
