@@ -329,8 +329,10 @@ def _PREP_END(P: Patterns) -> re.Pattern:
 
 @per_patterns
 def _named_before(P: Patterns) -> re.Pattern:
-    """A type word, then up to eight words of a name (no punctuation, no number), then a number
-    marker, right before a position."""
+    """A type word, then up to eight words of a name (no punctuation, no number but a year
+    closing it: "the Law on Enterprises 2020 No. …"), then a number marker, right before a
+    position."""
     rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})(?:[ \t]{{1,2}}[^\W\d_][\w'’-]{{0,20}}){{1,8}}"
+                    rf"(?:[ \t]{{1,2}}(?:19|20)\d\d)?"
                     rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}$", re.IGNORECASE)
     return rx
