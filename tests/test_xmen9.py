@@ -178,7 +178,7 @@ def test_eval_extract_why_mentions_totals(tmp_path):
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "| unread-other | 1 |" in out.stdout
-    assert "Quuxbar" not in out.stdout
+    assert "Quuxbar" not in out.stdout and "a1" not in out.stdout  # no text, no file name
 
 
 def test_mention_misses_errors_exit_2(tmp_path):
