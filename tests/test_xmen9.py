@@ -115,6 +115,13 @@ def test_name_closing_with_its_year_takes_the_type_word(lang, text, mention):
     assert any(t == mention and k == "law" for t, k, *_ in _kept(extract(text, lang)))
 
 
+def test_a_compound_ending_in_a_type_word_does_not_cut_a_title():
+    # "pháp luật" (the law in general) is no type word inside a law's title
+    ex = extract("Nghị quyết này sửa đổi Luật Ban hành văn bản quy phạm pháp luật năm 2015.", "vi")
+    laws = [m.text for m in ex.mentions if m.type == "law"]
+    assert laws == ["Luật Ban hành văn bản quy phạm pháp luật"]
+
+
 # --- the diagnostic ----------------------------------------------------------------------------
 
 ARTICLE = ("Zebrafoo report. Decree 100-CP replaces Decree No. 200-CP. "

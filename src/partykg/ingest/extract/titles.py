@@ -124,13 +124,26 @@ def _named_at(text: str, pos: int, P: Patterns, R: dict) -> tuple[int, int, str]
     return (got[0], tm.end(), got[1]) if got and got[0] == pos else None
 
 
+def _compound_next(text: str, end: int, P: Patterns) -> bool:
+    """The word after ``end`` closes a compound of extract_lang.TYPE_WORD_COMPOUNDS begun by the
+    words before it ("pháp" + "luật"): a type word's spelling that names no document."""
+    for c in L.TYPE_WORD_COMPOUNDS.get(P.lang, ()):
+        head, _, tail = c.rpartition(" ")
+        if text[max(0, end - len(head) - 1):end].lower() in (" " + head, head) \
+                and re.match(rf"[ \t]{{1,2}}{re.escape(tail)}(?![\w])", text[end:end + len(tail) + 3],
+                             re.IGNORECASE):
+            return True
+    return False
+
+
 def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
     """End of the title words from ``pos`` (the position after the type word or opener); in a
     title-case title, a lower-case word other than a connector ends it."""
     end = pos
     cased = None
     for _ in range(_MAX_WORDS):
-        if R["stop"].match(text, end) or P.type_re.match(text, end + 1) \
+        compound = _compound_next(text, end, P)  # "… quy phạm pháp| luật": no type word
+        if R["stop"].match(text, end) or (P.type_re.match(text, end + 1) and not compound) \
                 or R["next"].match(text, end):
             break
         wm = _WORD.match(text, end)
@@ -139,7 +152,7 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
             if pair:
                 end = pair
             break
-        if not wm or R["type"].fullmatch(wm.group(1)):
+        if not wm or (R["type"].fullmatch(wm.group(1)) and not compound):
             break
         w = wm.group(1)
         if end > pos and len(w) >= 7 and not re.search(r"['’]", w) \
