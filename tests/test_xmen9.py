@@ -122,6 +122,28 @@ def test_a_compound_ending_in_a_type_word_does_not_cut_a_title():
     assert laws == ["Luật Ban hành văn bản quy phạm pháp luật"]
 
 
+def test_french_law_named_by_its_adjective():
+    ex = extract("La nouvelle loi électorale modifie la loi électorale de 2015.", "fr")
+    names = {d.id: d.names for d in ex.documents}
+    assert sorted(n for ns in names.values() for n in ns) == [
+        "loi électorale de 2015", "nouvelle loi électorale"]
+    (r,) = ex.doc_relations
+    assert r.kind == "amends" and names[r.source] == ["nouvelle loi électorale"]
+
+
+def test_french_title_closed_by_its_year_is_told_apart():
+    # before: "loi sur la presse de" twice, one document, no relation
+    ex = extract("La loi sur la presse de 2016 remplace la loi sur la presse de 1989.", "fr")
+    assert sorted(n for d in ex.documents for n in d.names) == [
+        "loi sur la presse de 1989", "loi sur la presse de 2016"]
+    assert [r.kind for r in ex.doc_relations] == ["replaces"]
+
+
+def test_french_qualifier_is_no_adjective_title():
+    ex = extract("La loi actuelle est modifiée par la loi organique de 2015.", "fr")
+    assert all("actuelle" not in n for d in ex.documents for n in d.names)
+
+
 # --- the diagnostic ----------------------------------------------------------------------------
 
 ARTICLE = ("Zebrafoo report. Decree 100-CP replaces Decree No. 200-CP. "

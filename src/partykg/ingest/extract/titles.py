@@ -273,13 +273,53 @@ def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0,
             return None
         op = R["opener"].match(text, tm.end()) if R["opener"] else None
         if not op:
-            return None
+            adj = _adjective_title(text, tm.end(), P)  # "la loi foncière"
+            if adj is None:
+                return None
+            end, year = _title_year(text, tm.end(), adj, P)
+            return (tm.start(), end, (_key(text[tm.end():adj]) + year).strip(), [])
         start_title = op.end()
     end = _title_end(text, start_title, P, R)
+    end, year = _title_year(text, start_title, end, P)
     title = text[start_title:end]
     if len(re.findall(r"\w+", title)) < 1:
         return None
-    return (tm.start(), end, _key(title), [])
+    return (tm.start(), end, _key(title) + year if year else _key(title), [])
+
+
+def _title_year(text: str, start: int, end: int, P: Patterns) -> tuple[int, str]:
+    """(end, " YEAR") when a year closes the title after one of TITLE_YEAR_WORDS ("la loi
+    foncière de 2013"; the word may end the title read so far, "… sur la terre de| 2024"), the
+    end then after the year; else (end, "")."""
+    words = LM.TITLE_YEAR_WORDS.get(P.lang)
+    if not words:
+        return end, ""
+    alt = _alt(words)
+    dangling = re.search(rf"[ \t]{{1,2}}(?:{alt})$", text[start:end], re.IGNORECASE)
+    at = start + dangling.start() if dangling else end
+    ym = re.compile(rf"[ \t]{{1,2}}(?:{alt})[ \t]{{1,2}}((?:19|20)\d\d)(?![\d/\w])",
+                    re.IGNORECASE).match(text, at)
+    if not ym:
+        return (at if dangling else end), ""
+    return ym.end(), " " + ym.group(1)
+
+
+def _adjective_title(text: str, pos: int, P: Patterns) -> int | None:
+    """End of one or two adjectives naming a law right after its type word ("loi foncière",
+    extract_lang_more.TITLE_ADJECTIVE_ENDINGS), or None."""
+    endings = LM.TITLE_ADJECTIVE_ENDINGS.get(P.lang)
+    if not endings:
+        return None
+    end = None
+    for _ in range(2):
+        wm = _WORD.match(text, end if end is not None else pos)
+        if not wm:
+            break
+        w = wm.group(1).lower()
+        if len(w) < 5 or not w.endswith(endings) or w in LM.TITLE_ADJECTIVES_NOT.get(P.lang, ()):
+            break
+        end = wm.end()
+    return end
 
 
 def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
