@@ -583,12 +583,6 @@ TITLE_CONNECTORS: dict[str, tuple[str, ...]] = {
     "en": ("of", "and", "on", "for", "the", "to", "a", "an", "in"), "vi": (),
     "fr": (), "id": ("dan", "atas"),  # Vietnamese and French titles are in sentence case
 }
-# words whose last part is a type word but which name no document ("pháp luật": the law in
-# general, "văn bản quy phạm pháp luật"): inside a title they do not end it ("Luật Ban hành văn
-# bản quy phạm pháp luật")
-TYPE_WORD_COMPOUNDS: dict[str, tuple[str, ...]] = {
-    "vi": ("pháp luật",), "en": (), "fr": (), "id": (),
-}
 TITLE_STOPS: dict[str, tuple[str, ...]] = {
     "en": ("dated", "no", "number", "and the", "which", "that", "in", "at", "by", "from",
            "with", "under", "was", "is", "has", "had", "will", "shall", "adopted", "passed",

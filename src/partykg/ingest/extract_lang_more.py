@@ -42,6 +42,12 @@ TITLE_KEY_SKIP: frozenset[str] = frozenset(("the", "a", "an", "l", "la", "le", "
 # words that end a title only before a date ("la loi sur l'organisation du gouvernement" goes on,
 # "la loi sur … du 19 juin 2015" ends at "du")
 TITLE_DATE_STOPS: dict[str, tuple[str, ...]] = {"fr": ("du",)}
+# words whose last part is a type word but which name no document ("pháp luật": the law in
+# general, "văn bản quy phạm pháp luật"): inside a title they do not end it ("Luật Ban hành văn
+# bản quy phạm pháp luật")
+TYPE_WORD_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "vi": ("pháp luật",), "en": (), "fr": (), "id": (),
+}
 # a language whose type words come before their adjectives: a law named by one or two adjectives
 # of these endings right after the type word ("la loi foncière", "la loi électorale", "la loi
 # organique"), no opener; not the words of TITLE_ADJECTIVES_NOT (a qualifier, "la nouvelle loi",

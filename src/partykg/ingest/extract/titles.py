@@ -125,9 +125,9 @@ def _named_at(text: str, pos: int, P: Patterns, R: dict) -> tuple[int, int, str]
 
 
 def _compound_next(text: str, end: int, P: Patterns) -> bool:
-    """The word after ``end`` closes a compound of extract_lang.TYPE_WORD_COMPOUNDS begun by the
+    """The word after ``end`` closes a compound of extract_lang_more.TYPE_WORD_COMPOUNDS begun by the
     words before it ("pháp" + "luật"): a type word's spelling that names no document."""
-    for c in L.TYPE_WORD_COMPOUNDS.get(P.lang, ()):
+    for c in LM.TYPE_WORD_COMPOUNDS.get(P.lang, ()):
         head, _, tail = c.rpartition(" ")
         if text[max(0, end - len(head) - 1):end].lower() in (" " + head, head) \
                 and re.match(rf"[ \t]{{1,2}}{re.escape(tail)}(?![\w])", text[end:end + len(tail) + 3],
