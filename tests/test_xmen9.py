@@ -94,6 +94,17 @@ def test_self_reference_is_the_title_document_without_a_number_line():
     assert all(d.strong for d in ex.documents)  # "This Decree" is no document of its own
 
 
+def test_enacting_clause_names_the_title_document_without_a_number_line():
+    text = ("THE GOVERNMENT\n"
+            "Decree No. 31/2021/ND-CP dated May 3, 2021 on road fees\n"
+            "Pursuant to the Law on Organization of the Government dated June 19, 2015;\n"
+            "The Government promulgates a Decree amending Decree No. 118/2015/ND-CP on road fees.")
+    ex = extract(text, "en")
+    new, old = _doc_of(ex, "31/2021/ND-CP"), _doc_of(ex, "118/2015/ND-CP")
+    assert [(r.kind, r.source, r.target) for r in ex.doc_relations] == [("amends", new, old)]
+    assert all(d.strong for d in ex.documents)  # "a Decree" is no document of its own
+
+
 def test_self_reference_far_from_the_title_is_left_alone():
     # (the title on the fourth line, and more sentences between than a back-reference looks
     # back: neither the title rule nor the back-references may take it)

@@ -57,7 +57,7 @@ from partykg.ingest.extract.titles import name_titles, settle_amending_years, ti
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
 from partykg.ingest.extract.urls import outside_urls
-from partykg.ingest.extract.titleself import title_self_refs
+from partykg.ingest.extract.titleself import title_document, title_self_refs
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, slug_titles, unaccented_names
 
 
@@ -152,7 +152,9 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     possessive_to_header(mentions, relations, header, text, P.lang)
     resolve(mentions, sentences, relations, header, P)
     title_self_refs(text, sentences, mentions, relations, header, P)  # "This Decree": the title's
-    issued_is_header(sentences, mentions, header, P)
+    # (with no number line, the title document: "The Government promulgates a Decree …")
+    issued_is_header(sentences, mentions, header if header is not None
+                     else title_document(text, mentions, sentences, P), P)
     sole_numbered(text, mentions, relations, P)
     join_indefinite(mentions, relations, indefinite)
     planned_unnamed(sentences, mentions, relations, P)

@@ -22,7 +22,9 @@ TITLE_LINES = 2  # the title is on the text's first non-empty lines
 TITLE_REACH = 400  # … and within its first characters
 
 
-def _title(text: str, mentions: list[Mention], sentences: list[Sentence], P: Patterns) -> int | None:
+def title_document(text: str, mentions: list[Mention], sentences: list[Sentence],
+                   P: Patterns) -> int | None:
+    """The index of the title document's mention (see the module's docstring), or None."""
     first = min(range(len(mentions)), key=lambda i: mentions[i].start, default=None)
     if first is None:
         return None
@@ -52,7 +54,7 @@ def title_self_refs(text: str, sentences: list[Sentence], mentions: list[Mention
         if not self_re.search(around):
             continue
         if t is None:
-            t = _title(text, mentions, sentences, P)
+            t = title_document(text, mentions, sentences, P)
             if t is None:
                 return
         T = mentions[t]
