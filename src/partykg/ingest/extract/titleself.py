@@ -3,7 +3,9 @@ này thay thế …", "Cette résolution …") on a page with no number line (``
 found none) refers to the page's title document: the first numbered mention of the text, on
 its first two lines, of a compatible type (a legal database's title line, "Decree No.
 49/2016/ND-CP dated … on amending …"). Not when that document is the reference's own relation
-partner, nor when it is named in a basis clause.
+partner, nor when it is named in a basis clause. The same title document stands for the number
+line in the enacting clause ("The Government promulgates a Decree …": group.py passes
+:func:`title_document` to ``ownissued.issued_is_header``).
 
 Generic: no document, body or page is named; the self-reference words are data
 (extract_lang.SELF_REFS).
