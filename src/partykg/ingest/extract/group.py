@@ -153,8 +153,11 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     resolve(mentions, sentences, relations, header, P)
     title_self_refs(text, sentences, mentions, relations, header, P)  # "This Decree": the title's
     # (with no number line, the title document: "The Government promulgates a Decree …")
-    issued_is_header(sentences, mentions, header if header is not None
-                     else title_document(text, mentions, sentences, P), P)
+    if header is not None:
+        issued_is_header(sentences, mentions, header, P)
+    else:
+        issued_is_header(sentences, mentions, title_document(text, mentions, sentences, P), P,
+                         title=True)
     sole_numbered(text, mentions, relations, P)
     join_indefinite(mentions, relations, indefinite)
     planned_unnamed(sentences, mentions, relations, P)
