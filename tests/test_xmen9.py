@@ -155,6 +155,12 @@ def test_french_qualifier_is_no_adjective_title():
     assert all("actuelle" not in n for d in ex.documents for n in d.names)
 
 
+def test_law_named_by_an_abbreviation_before_it():
+    ex = extract("The VAT Law was amended by Law No. 31/2013/QH13.", "en")
+    assert any(d.names == ["VAT Law"] and d.type == "law" for d in ex.documents)
+    assert [r.kind for r in ex.doc_relations] == ["amends"]
+
+
 # --- the diagnostic ----------------------------------------------------------------------------
 
 ARTICLE = ("Zebrafoo report. Decree 100-CP replaces Decree No. 200-CP. "

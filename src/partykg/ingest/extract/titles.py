@@ -72,10 +72,15 @@ _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]{0,20}")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'’-]{1,20}")
 
 
+_ABBR_WORD = re.compile(r"[A-Z]{2,5}")
+
+
 def _name_word(w: str, upper: bool, lang: str) -> bool:
-    """A word of a name before the type word: capitalised (upper case when the type word is),
-    or lower case with one of TITLE_BEFORE_LOWER_PREFIXES ("anti-corruption")."""
-    if (_UPPER_WORD if upper else _NAME_WORD).fullmatch(w):
+    """A word of a name before the type word: capitalised (upper case when the type word is; an
+    abbreviation in capitals before a title-case one, "the IP Law", "the VAT Law"), or lower
+    case with one of TITLE_BEFORE_LOWER_PREFIXES ("anti-corruption")."""
+    if (_UPPER_WORD if upper else _NAME_WORD).fullmatch(w) or (
+            not upper and _ABBR_WORD.fullmatch(w)):
         return w.capitalize() not in L.TITLE_BEFORE_NOT[lang] and w not in L.TITLE_BEFORE_NOT[lang]
     prefixes = LM.TITLE_BEFORE_LOWER_PREFIXES.get(lang, ())
     return not upper and w.islower() and any(w.startswith(p) and len(w) > len(p) + 2
