@@ -161,6 +161,14 @@ def test_law_named_by_an_abbreviation_before_it():
     assert [r.kind for r in ex.doc_relations] == ["amends"]
 
 
+def test_a_verb_spelt_as_a_type_word_does_not_type_the_code():
+    # "hướng dẫn" (to guide) before "Luật … số NN/…": the law's code, not a guidance
+    ex = extract("Thông tư này hướng dẫn thi hành Luật Quản lý thuế số 38/2019/QH14.", "vi")
+    law = next(d for d in ex.documents if d.code)
+    assert (law.type, law.number) == ("law", "38")
+    assert [r.kind for r in ex.doc_relations] == ["guides"]
+
+
 # --- the diagnostic ----------------------------------------------------------------------------
 
 ARTICLE = ("Zebrafoo report. Decree 100-CP replaces Decree No. 200-CP. "

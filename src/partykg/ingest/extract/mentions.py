@@ -248,6 +248,15 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         if number is None:
             continue
         tm = _named_before(P).search(text, max(0, s - 90), s)
+        while tm and not tm.group("word")[:1].isupper():
+            # "hướng dẫn thi hành Luật Quản lý thuế số 38/…": a verb spelt as a type word, then
+            # the document's capitalised type word: the name starts there
+            cap = next((c for c in P.type_re.finditer(text, tm.end("word"), s)
+                        if c.group(0)[:1].isupper()), None)
+            again = _named_before(P).search(text, cap.start(), s) if cap else None
+            if again is None or again.start() != cap.start():
+                break
+            tm = again
         if tm and (tm.group("word")[:1].isupper() or P.lang == "vi"):
             # "Luật Giao dịch điện tử số 20/2023/QH15": a type word, the document's name, a
             # number marker, the code
