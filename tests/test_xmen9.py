@@ -131,6 +131,11 @@ def test_a_compound_ending_in_a_type_word_does_not_cut_a_title():
     ex = extract("Nghị quyết này sửa đổi Luật Ban hành văn bản quy phạm pháp luật năm 2015.", "vi")
     laws = [m.text for m in ex.mentions if m.type == "law"]
     assert laws == ["Luật Ban hành văn bản quy phạm pháp luật"]
+    # and before its number: the whole name, not "luật số 80/…"
+    ex = extract("Nghị quyết này sửa đổi Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13.",
+                 "vi")
+    assert [m.text for m in ex.mentions if m.code] == [
+        "Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13"]
 
 
 def test_french_law_named_by_its_adjective():

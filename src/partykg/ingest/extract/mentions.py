@@ -14,6 +14,7 @@ from partykg.ingest.extract.named import cue_after as _cue_after, cue_before_nam
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
+from partykg.ingest.extract.compounds import closes_compound
 from partykg.ingest.extract.glued import glued_mentions
 from partykg.ingest.extract.markedcode import glued_marker_code, marker_glued_codes
 from partykg.ingest.extract.nohyphen import unhyphenated_code
@@ -73,6 +74,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         if out and ts < max(m.end for m in out[-3:]) - base:
             continue
         word = tm.group(0)
+        if closes_compound(text, ts, te, P):
+            continue  # "… quy phạm pháp luật số …": the compound, not the type word
         if P.lang == "vi" and " " in word and not word[:1].isupper():
             # "thông báo Kết luận 20/2022": a verb, then the capitalised type word
             sub = P.type_re.search(text, ts + 1, te)
