@@ -184,7 +184,8 @@ def why(ex: Extraction, gold: Gold) -> Why:
         missing = (r["from"] not in found) + (r["to"] not in found)
         cause = RELATIONS[missing]
         w.counts[cause] += 1
-        w.examples.append((cause, name, f"{r['kind']} {r['from']} -> {r['to']}"))
+        cue = f" (cue {r['cue'][:120]!r})" if r.get("cue") else ""
+        w.examples.append((cause, name, f"{r['kind']} {r['from']} -> {r['to']}{cue}"))
     return w
 
 
