@@ -215,6 +215,28 @@ def test_why_classifies_each_error(tmp_path):
                                      "rel-both-ends-missing")) == 0
 
 
+def test_why_tells_a_bare_back_reference_from_a_false_document(tmp_path):
+    # the gold names the unnumbered documents by their naming references only; "this resolution"
+    # is grouped with the congress's resolution: a counting mismatch, not a false document
+    from partykg.ingest.extract_eval import load_all
+    from partykg.ingest.mention_why import why_all
+
+    (tmp_path / "b1.txt").write_text(
+        "In June, the congress’s resolution and the action programme to implement this "
+        "resolution were sent to all members.", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "b1.json").write_text(json.dumps({
+        "article": "b1.txt", "lang": "en", "origin": "made up", "split": "dev",
+        "mentions": [
+            {"id": "m1", "doc": "R", "text": "congress’s resolution", "type": "resolution"},
+            {"id": "m2", "doc": "P", "text": "action programme", "type": "programme"}],
+        "relations": [{"kind": "implements", "from": "P", "to": "R"}]}), encoding="utf-8")
+    w = why_all(load_all(gold, tmp_path))
+    assert w.counts["back-reference"] == 1 and w.counts["unnumbered"] == 0
+    assert sum(w.counts[c] for c in ("type", "dropped", "unread-typeword")) == 0
+
+
 def test_totals_mode_prints_counts_and_no_text(tmp_path):
     gold = _gold_dir(tmp_path)
     out = subprocess.run(["bash", str(REPO / "scripts" / "mention_misses"), "--totals", str(gold),

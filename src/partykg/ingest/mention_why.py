@@ -25,6 +25,11 @@ A false predicted mention (scored, unmatched):
   ``type``/``number``/``code``, seen from the prediction);
 - ``duplicate``: it overlaps only gold mentions another prediction matched;
 - ``url``: no gold mention there, and it lies in a URL, a path or a hyphenated slug;
+- ``back-reference``: no gold mention there; a bare back-reference ("this resolution", "Cette
+  résolution") of an unnumbered document another of whose mentions matched a gold mention: the
+  gold leaves such references out (its files' notes), the scorer counts every mention of an
+  unnumbered document (it leaves them out for numbered ones only): a counting mismatch, not an
+  extraction error;
 - ``unnumbered``: no gold mention there; a type word with neither number nor code (kept because
   it takes part in a relation);
 - ``numbered``: no gold mention there; a numbered or coded mention the gold does not list.
@@ -39,6 +44,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from partykg.ingest import extract_lang as L
 from partykg.ingest.extract import Extraction, extract, patterns
 from partykg.ingest.extract.codes import parse_any_code
 from partykg.ingest.extract_eval import (GOLD_KINDS, Gold, _ck, _nk, _overlap, _same_type, agrees,
@@ -47,7 +53,7 @@ from partykg.ingest.extract_eval import (GOLD_KINDS, Gold, _ck, _nk, _overlap, _
 MISSED = ("type", "number", "code", "shared", "dropped-name-cut", "dropped", "reference",
           "unread-code",
           "unread-typeword", "unread-other")
-FALSE = ("disagrees", "duplicate", "url", "unnumbered", "numbered")
+FALSE = ("disagrees", "duplicate", "url", "back-reference", "unnumbered", "numbered")
 RELATIONS = ("rel-both-ends-found", "rel-one-end-missing", "rel-both-ends-missing")
 CAUSES = MISSED + FALSE + RELATIONS
 
@@ -108,6 +114,16 @@ def _differs(m, g) -> str:
     return "code"
 
 
+def _demonstrative(m, lang: str) -> bool:
+    """The mention is a type word and a demonstrative only ("this resolution", "Cette
+    résolution", "Quyết định này"), no number nor code."""
+    if m.number or m.code:
+        return False
+    demo = L.DEMONSTRATIVES_BEFORE.get(lang, ()) + L.DEMONSTRATIVES_AFTER.get(lang, ())
+    rest = patterns(lang).type_re.sub(" ", m.text.lower(), count=1)
+    return bool(demo) and " ".join(rest.split()) in {d.lower() for d in demo}
+
+
 def _doc_map(ex: Extraction, gold: Gold) -> dict[str, str]:
     out = {}
     for d in ex.documents:
@@ -151,7 +167,7 @@ def why(ex: Extraction, gold: Gold) -> Why:
         w.counts[cause] += 1
         pred = f" | predicted {_fmt(shown)}" if shown is not None else ""
         w.examples.append((cause, name, f"{g.id} {g.text!r} ({g.type} {g.number} {g.code}){pred}"))
-    for i, m, _d in preds:
+    for i, m, d in preds:
         if i in matched:
             continue
         over = [gi for gi, g in enumerate(gold.mentions) if _overlap(m.start, m.end, g.start, g.end)]
@@ -161,6 +177,9 @@ def why(ex: Extraction, gold: Gold) -> Why:
             cause = "duplicate"
         elif in_url(ex.text, m.start, m.end):
             cause = "url"
+        elif _demonstrative(m, gold.lang) and not d.strong and any(
+                j in matched for j in d.mentions if j != i):
+            cause = "back-reference"
         elif not (m.number or m.code):
             cause = "unnumbered"
         else:
