@@ -198,24 +198,42 @@ def _issuer_ok(pred, gold: str) -> bool:
     return body_key(pred.text) == body_key(gold)
 
 
-def score(ex: Extraction, gold: Gold) -> Score:
-    sc = Score()
+def scored_mentions(ex: Extraction) -> list[tuple[int, object, object]]:
+    """The predicted mentions the scorer counts: (mention index, mention, document), those of
+    the documents kept, less the unnumbered references grouped into a numbered document."""
     # unnumbered references ("the Resolution") to a numbered document are not in the gold's
     # scope: they are not scored as mentions (they still map the document for relations)
     kept = [(i, d) for d in ex.documents for i in d.mentions
             if ex.mentions[i].strong or not d.strong]
-    preds = [(i, ex.mentions[i], d) for i, d in kept]
+    return [(i, ex.mentions[i], d) for i, d in kept]
+
+
+def agrees(m, g: GoldMention) -> bool:
+    """A predicted mention agrees with a gold one: same type, number and code (the rules)."""
+    return (_same_type(m.type, g.type) and _nk(m.number) == _nk(g.number)
+            and _ck(m.code) == _ck(g.code))
+
+
+def match_mentions(ex: Extraction, gold: Gold):
+    """(scored predictions, {prediction's mention index: gold mention index}): one to one."""
+    preds = scored_mentions(ex)
     used_gold: set[int] = set()
     matched: dict[int, int] = {}
     for i, m, _d in sorted(preds, key=lambda t: t[1].start):
         for gi, g in enumerate(gold.mentions):
             if gi in used_gold or not _overlap(m.start, m.end, g.start, g.end):
                 continue
-            if (_same_type(m.type, g.type) and _nk(m.number) == _nk(g.number)
-                    and _ck(m.code) == _ck(g.code)):
+            if agrees(m, g):
                 used_gold.add(gi)
                 matched[i] = gi
                 break
+    return preds, matched
+
+
+def score(ex: Extraction, gold: Gold) -> Score:
+    sc = Score()
+    preds, matched = match_mentions(ex, gold)
+    used_gold = set(matched.values())
     sc.codes = _codes(ex, gold)
     sc.mentions.tp = len(matched)
     sc.mentions.fp = len(preds) - len(matched)

@@ -58,7 +58,7 @@ COMPATIBLE_TYPES: dict[str, frozenset[str]] = {
 NUMBER_MARKERS: dict[str, tuple[str, ...]] = {
     "en": ("no.", "nos.", "no", "number"),
     "vi": ("số", "số hiệu"),
-    "fr": ("n°", "nº", "no", "n o", "numéro"),
+    "fr": ("n°", "nº", "no", "n o", "n °", "numéro"),  # "n °": a machine translation's spacing
     "id": ("no.", "nomor", "nr."),
 }
 
@@ -399,8 +399,8 @@ BODY_LEVELS: dict[str, tuple[str, ...]] = {
 # No. 2617/BKHDT-CLPT"): before a number marker and a state letter's code (NUMBER/ISSUER-UNIT,
 # no type abbreviation) they name an official letter (partykg.ingest.extract.letters).
 GENERIC_DOCUMENT_WORDS: dict[str, tuple[str, ...]] = {
-    "vi": ("văn bản",), "en": ("document", "documents", "dispatch"),
-    "fr": ("document", "documents"), "id": ("dokumen", "surat"),
+    "vi": ("văn bản",), "en": ("document", "documents", "dispatch", "letter"),
+    "fr": ("document", "documents", "lettre"), "id": ("dokumen", "surat"),
 }
 
 # Heads naming an office: the capitalised words after them are its holder's name ("Prime

@@ -42,6 +42,31 @@ TITLE_KEY_SKIP: frozenset[str] = frozenset(("the", "a", "an", "l", "la", "le", "
 # words that end a title only before a date ("la loi sur l'organisation du gouvernement" goes on,
 # "la loi sur … du 19 juin 2015" ends at "du")
 TITLE_DATE_STOPS: dict[str, tuple[str, ...]] = {"fr": ("du",)}
+# words whose last part is a type word but which name no document ("pháp luật": the law in
+# general, "văn bản quy phạm pháp luật"): inside a title they do not end it ("Luật Ban hành văn
+# bản quy phạm pháp luật")
+TYPE_WORD_COMPOUNDS: dict[str, tuple[str, ...]] = {
+    "vi": ("pháp luật",), "en": (), "fr": (), "id": (),
+}
+# a language whose type words come before their adjectives: a law named by one or two adjectives
+# of these endings right after the type word ("la loi foncière", "la loi électorale", "la loi
+# organique"), no opener; not the words of TITLE_ADJECTIVES_NOT (a qualifier, "la nouvelle loi",
+# "la loi actuelle", or a verb of those endings, "la loi signale")
+TITLE_ADJECTIVE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "fr": ("ière", "ier", "ale", "al", "ique", "aire", "elle", "el"),
+}
+# the word before a year closing a law's title ("la loi foncière de 2013", "la loi sur la terre
+# de 2024"): the year goes into the title's key (two laws of one title, told apart by their
+# year) and the mention; not the words' only reading ("la loi sur l'organisation de …" goes on)
+TITLE_YEAR_WORDS: dict[str, tuple[str, ...]] = {"fr": ("de",)}
+TITLE_ADJECTIVES_NOT: dict[str, tuple[str, ...]] = {
+    "fr": ("actuelle", "actuel", "nouvelle", "nouvel", "présente", "initiale", "initial",
+           "officielle", "officiel", "finale", "final", "signale", "égale", "égal", "publique",
+           "unique", "applique", "explique", "indique", "implique", "précise", "particulière",
+           "entière", "dernière", "dernier", "premier", "première", "principale", "principal",
+           "totale", "global", "globale", "normale", "essentielle", "réelle", "tel", "telle",
+           "quel", "quelle", "annuelle", "annuel", "habituel", "habituelle"),
+}
 # a qualifier between the type word and the title's opener ("la loi actuelle sur …")
 TITLE_QUALIFIERS: dict[str, tuple[str, ...]] = {
     "en": (), "vi": (), "fr": ("actuelle", "actuel", "en vigueur"), "id": (),

@@ -73,7 +73,8 @@ _CODE_STATE_SPLIT = re.compile(
 _CODE_LEGISLATURE = re.compile(
     # (a space may stand before a slash, as in _CODE_STATE: "21 /2012/QH13", a machine
     # translation's spacing; set LG)
-    rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t]?/(?P<year>(?:19|20)\d\d)[ \t]?/(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
+    # (and after one: "45/2019 / QH14")
+    rf"(?<![\w/-])(?P<number>\d{{1,4}})[ \t]?/(?P<year>(?:19|20)\d\d)[ \t]?/[ \t]?(?P<issuer>[A-ZĐ]{{2,8}}\d{{1,2}})"
     r"(?![\w/-])")
 _ABBR_ALT = "|".join(sorted(abbreviation_spellings(), key=len, reverse=True))
 _CODE_SPACED = re.compile(
@@ -96,6 +97,12 @@ _LOWER_END = re.compile(rf"[{_LOWER}]{{2}}$")
 # after a type word only: a state letter's code with its issuer and no type ("772/BXD")
 _CODE_ISSUER_ONLY = re.compile(
     rf"(?<![\w/-])(?P<number>\d{{1,5}})[ \t]?/[ \t]?(?P<issuer>[{_UPPER}][{_UPPER}0-9]{{1,11}})(?![\w/-])")
+
+# after a type word only: an old state code of the issuer, and its unit, after a hyphen, no type
+# ("Decree 100-CP", "Decision No. 210a-TC-VP": codes before the 1990s' NUMBER/TYPE-ISSUER)
+_CODE_ISSUER_HYPHEN = re.compile(
+    rf"(?<![\w/-])(?P<number>\d{{1,5}}[a-z]?){_DASH}(?P<issuer>[{_UPPER}]{{2,6}}"
+    rf"(?:-[{_UPPER}]{{2,6}}){{0,2}})(?![\w/-])")
 
 # after a type word only: a code without its issuer ("Thông báo Kết luận số 159-TB")
 _CODE_SHORT = re.compile(
@@ -259,7 +266,8 @@ CUT_CODE = re.compile(r"(?P<number>\d{1,4}[a-zA-Z]?)/(?:19|20)\d\d/(?:[A-ZĐ]{1,
 
 
 def code_number(ctext: str) -> str | None:
-    m = _CODE_LEGISLATURE.fullmatch(ctext.strip()) or _CODE_ISSUER_ONLY.fullmatch(ctext.strip())
+    m = (_CODE_LEGISLATURE.fullmatch(ctext.strip()) or _CODE_ISSUER_ONLY.fullmatch(ctext.strip())
+         or _CODE_ISSUER_HYPHEN.fullmatch(ctext.strip()))
     if m:
         return m.group("number")
     try:

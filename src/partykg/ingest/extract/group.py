@@ -56,6 +56,8 @@ from partykg.ingest.extract.congressref import name_lower_refs, settle_congress_
 from partykg.ingest.extract.titles import name_titles, settle_amending_years, title_relations
 from partykg.ingest.extract.programmetitles import name_programmes
 from partykg.ingest.extract.relations import find_fronted, find_mergers, find_relations
+from partykg.ingest.extract.urls import outside_urls
+from partykg.ingest.extract.titleself import title_document, title_self_refs
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, slug_titles, unaccented_names
 
 
@@ -117,6 +119,7 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
             before = {id(m) for m in ms}
             ms = issued_indefinite(sent, si, ms, P)
             indefinite.extend(m for m in ms if id(m) not in before)
+        ms = outside_urls(ms, sent.text, sent.start)  # a page's link names no document
         first = len(mentions)
         mentions.extend(ms)
         for m in ms:
@@ -148,7 +151,13 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     header = find_header(text, mentions, P)
     possessive_to_header(mentions, relations, header, text, P.lang)
     resolve(mentions, sentences, relations, header, P)
-    issued_is_header(sentences, mentions, header, P)
+    title_self_refs(text, sentences, mentions, relations, header, P)  # "This Decree": the title's
+    # (with no number line, the title document: "The Government promulgates a Decree …")
+    if header is not None:
+        issued_is_header(sentences, mentions, header, P)
+    else:
+        issued_is_header(sentences, mentions, title_document(text, mentions, sentences, P), P,
+                         title=True)
     sole_numbered(text, mentions, relations, P)
     join_indefinite(mentions, relations, indefinite)
     planned_unnamed(sentences, mentions, relations, P)

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 
 from partykg.ingest import extract_lang as L
-from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
+from partykg.ingest.extract.codes import CUT_CODE, _CODE_ISSUER_HYPHEN, _CODE_ISSUER_ONLY, _CODE_LEGISLATURE, _CODE_PARTY, _CODE_PARTY_LOWER, _CODE_SHORT, _CODE_STATE_LOWER, _CODE_SPACED, _CODE_STATE, _CODE_STATE_SPLIT, _abbreviation_types, _INVISIBLE, code_number, code_view, code_types, lower_code, raw_end, type_with_code
 from partykg.ingest.extract.data import Body, Mention, Sentence, _norm
 from partykg.ingest.extract.named import cue_after as _cue_after, cue_before_named, issued_for, issuer_named, lower_named, possessive_named, vi_id_named as _vi_id_named
 from partykg.ingest.extract.patterns import Patterns, _BARE_NUMBER, _NUMBER_YEAR, _alt, cached, per_patterns
 from partykg.ingest.extract.issued import date_before_body, later_date
 from partykg.ingest.extract.counted import counts_next
+from partykg.ingest.extract.compounds import closes_compound
 from partykg.ingest.extract.glued import glued_mentions
 from partykg.ingest.extract.markedcode import glued_marker_code, marker_glued_codes
 from partykg.ingest.extract.nohyphen import unhyphenated_code
@@ -73,6 +74,8 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         if out and ts < max(m.end for m in out[-3:]) - base:
             continue
         word = tm.group(0)
+        if closes_compound(text, ts, te, P):
+            continue  # "… quy phạm pháp luật số …": the compound, not the type word
         if P.lang == "vi" and " " in word and not word[:1].isupper():
             # "thông báo Kết luận 20/2022": a verb, then the capitalised type word
             sub = P.type_re.search(text, ts + 1, te)
@@ -126,6 +129,9 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
             tkey = type_with_code(tkey, code)
         elif _CODE_SHORT.match(cview, pos):
             nm = _CODE_SHORT.match(cview, pos)
+            number, code, end = nm.group("number"), nm.group(0), nm.end()
+        elif _CODE_ISSUER_HYPHEN.match(cview, pos):  # "Decree 100-CP": an old state code
+            nm = _CODE_ISSUER_HYPHEN.match(cview, pos)
             number, code, end = nm.group("number"), nm.group(0), nm.end()
         elif _NUMBER_YEAR.match(text, pos):
             nm = _NUMBER_YEAR.match(text, pos)
@@ -245,6 +251,15 @@ def find_mentions(sent: Sentence, si: int, P: Patterns, bodies: list[Body]) -> l
         if number is None:
             continue
         tm = _named_before(P).search(text, max(0, s - 90), s)
+        while tm and not tm.group("word")[:1].isupper():
+            # "hướng dẫn thi hành Luật Quản lý thuế số 38/…": a verb spelt as a type word, then
+            # the document's capitalised type word: the name starts there
+            cap = next((c for c in P.type_re.finditer(text, tm.end("word"), s)
+                        if c.group(0)[:1].isupper()), None)
+            again = _named_before(P).search(text, cap.start(), s) if cap else None
+            if again is None or again.start() != cap.start():
+                break
+            tm = again
         if tm and (tm.group("word")[:1].isupper() or P.lang == "vi"):
             # "Luật Giao dịch điện tử số 20/2023/QH15": a type word, the document's name, a
             # number marker, the code
@@ -326,8 +341,10 @@ def _PREP_END(P: Patterns) -> re.Pattern:
 
 @per_patterns
 def _named_before(P: Patterns) -> re.Pattern:
-    """A type word, then up to eight words of a name (no punctuation, no number), then a number
-    marker, right before a position."""
+    """A type word, then up to eight words of a name (no punctuation, no number but a year
+    closing it: "the Law on Enterprises 2020 No. …"), then a number marker, right before a
+    position."""
     rx = re.compile(rf"(?<![\w])(?P<word>{_alt(P.type_words)})(?:[ \t]{{1,2}}[^\W\d_][\w'’-]{{0,20}}){{1,8}}"
+                    rf"(?:[ \t]{{1,2}}(?:19|20)\d\d)?"
                     rf"[ \t]{{1,2}}(?:{_alt(L.NUMBER_MARKERS[P.lang])})[ \t]{{0,2}}$", re.IGNORECASE)
     return rx

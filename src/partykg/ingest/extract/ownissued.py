@@ -24,12 +24,14 @@ OPEN_TYPE = "unclassified"  # the scheme's concept for a type the code does not 
 
 
 def issued_is_header(sentences: list[Sentence], mentions: list[Mention], header: int | None,
-                     P: Patterns) -> None:
-    """Point each such mention (see the module's docstring) at the header's mention."""
+                     P: Patterns, title: bool = False) -> None:
+    """Point each such mention (see the module's docstring) at the header's mention. ``title``:
+    ``header`` is the page's title document standing for a missing number line
+    (:mod:`.titleself`); its type must be known (a title line is not retyped)."""
     if header is None:
         return
     H = mentions[header]
-    if H.type is None:
+    if H.type is None or (title and H.type == OPEN_TYPE):
         return
     bare = {w.lower() for w in L.BARE_VERBS.get(P.lang, ())}
     open_type = H.type == OPEN_TYPE  # a header code that leaves its type open ("No. NN/2025/QH15")

@@ -72,10 +72,15 @@ _NAME_WORD = re.compile(r"[A-Z][a-z][\w'’-]{0,20}")
 _UPPER_WORD = re.compile(r"[A-Z][A-Z'’-]{1,20}")
 
 
+_ABBR_WORD = re.compile(r"[A-Z]{2,5}")
+
+
 def _name_word(w: str, upper: bool, lang: str) -> bool:
-    """A word of a name before the type word: capitalised (upper case when the type word is),
-    or lower case with one of TITLE_BEFORE_LOWER_PREFIXES ("anti-corruption")."""
-    if (_UPPER_WORD if upper else _NAME_WORD).fullmatch(w):
+    """A word of a name before the type word: capitalised (upper case when the type word is; an
+    abbreviation in capitals before a title-case one, "the IP Law", "the VAT Law"), or lower
+    case with one of TITLE_BEFORE_LOWER_PREFIXES ("anti-corruption")."""
+    if (_UPPER_WORD if upper else _NAME_WORD).fullmatch(w) or (
+            not upper and _ABBR_WORD.fullmatch(w)):
         return w.capitalize() not in L.TITLE_BEFORE_NOT[lang] and w not in L.TITLE_BEFORE_NOT[lang]
     prefixes = LM.TITLE_BEFORE_LOWER_PREFIXES.get(lang, ())
     return not upper and w.islower() and any(w.startswith(p) and len(w) > len(p) + 2
@@ -124,13 +129,26 @@ def _named_at(text: str, pos: int, P: Patterns, R: dict) -> tuple[int, int, str]
     return (got[0], tm.end(), got[1]) if got and got[0] == pos else None
 
 
+def _compound_next(text: str, end: int, P: Patterns) -> bool:
+    """The word after ``end`` closes a compound of extract_lang_more.TYPE_WORD_COMPOUNDS begun by the
+    words before it ("pháp" + "luật"): a type word's spelling that names no document."""
+    for c in LM.TYPE_WORD_COMPOUNDS.get(P.lang, ()):
+        head, _, tail = c.rpartition(" ")
+        if text[max(0, end - len(head) - 1):end].lower() in (" " + head, head) \
+                and re.match(rf"[ \t]{{1,2}}{re.escape(tail)}(?![\w])", text[end:end + len(tail) + 3],
+                             re.IGNORECASE):
+            return True
+    return False
+
+
 def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
     """End of the title words from ``pos`` (the position after the type word or opener); in a
     title-case title, a lower-case word other than a connector ends it."""
     end = pos
     cased = None
     for _ in range(_MAX_WORDS):
-        if R["stop"].match(text, end) or P.type_re.match(text, end + 1) \
+        compound = _compound_next(text, end, P)  # "… quy phạm pháp| luật": no type word
+        if R["stop"].match(text, end) or (P.type_re.match(text, end + 1) and not compound) \
                 or R["next"].match(text, end):
             break
         wm = _WORD.match(text, end)
@@ -139,7 +157,7 @@ def _title_end(text: str, pos: int, P: Patterns, R: dict) -> int:
             if pair:
                 end = pair
             break
-        if not wm or R["type"].fullmatch(wm.group(1)):
+        if not wm or (R["type"].fullmatch(wm.group(1)) and not compound):
             break
         w = wm.group(1)
         if end > pos and len(w) >= 7 and not re.search(r"['’]", w) \
@@ -260,13 +278,53 @@ def _parse(text: str, tm: re.Match, P: Patterns, R: dict, depth: int = 0,
             return None
         op = R["opener"].match(text, tm.end()) if R["opener"] else None
         if not op:
-            return None
+            adj = _adjective_title(text, tm.end(), P)  # "la loi foncière"
+            if adj is None:
+                return None
+            end, year = _title_year(text, tm.end(), adj, P)
+            return (tm.start(), end, (_key(text[tm.end():adj]) + year).strip(), [])
         start_title = op.end()
     end = _title_end(text, start_title, P, R)
+    end, year = _title_year(text, start_title, end, P)
     title = text[start_title:end]
     if len(re.findall(r"\w+", title)) < 1:
         return None
-    return (tm.start(), end, _key(title), [])
+    return (tm.start(), end, _key(title) + year if year else _key(title), [])
+
+
+def _title_year(text: str, start: int, end: int, P: Patterns) -> tuple[int, str]:
+    """(end, " YEAR") when a year closes the title after one of TITLE_YEAR_WORDS ("la loi
+    foncière de 2013"; the word may end the title read so far, "… sur la terre de| 2024"), the
+    end then after the year; else (end, "")."""
+    words = LM.TITLE_YEAR_WORDS.get(P.lang)
+    if not words:
+        return end, ""
+    alt = _alt(words)
+    dangling = re.search(rf"[ \t]{{1,2}}(?:{alt})$", text[start:end], re.IGNORECASE)
+    at = start + dangling.start() if dangling else end
+    ym = re.compile(rf"[ \t]{{1,2}}(?:{alt})[ \t]{{1,2}}((?:19|20)\d\d)(?![\d/\w])",
+                    re.IGNORECASE).match(text, at)
+    if not ym:
+        return (at if dangling else end), ""
+    return ym.end(), " " + ym.group(1)
+
+
+def _adjective_title(text: str, pos: int, P: Patterns) -> int | None:
+    """End of one or two adjectives naming a law right after its type word ("loi foncière",
+    extract_lang_more.TITLE_ADJECTIVE_ENDINGS), or None."""
+    endings = LM.TITLE_ADJECTIVE_ENDINGS.get(P.lang)
+    if not endings:
+        return None
+    end = None
+    for _ in range(2):
+        wm = _WORD.match(text, end if end is not None else pos)
+        if not wm:
+            break
+        w = wm.group(1).lower()
+        if len(w) < 5 or not w.endswith(endings) or w in LM.TITLE_ADJECTIVES_NOT.get(P.lang, ()):
+            break
+        end = wm.end()
+    return end
 
 
 def name_titles(sent: Sentence, si: int, ms: list[Mention], P: Patterns) -> list[Mention]:
