@@ -1,0 +1,138 @@
+"""Training the learned relation scorer (helper xlearn9): candidates of the extractor's own
+mentions labelled from the gold (the scorer's own mapping of predicted documents to gold
+documents, :func:`partykg.ingest.extract_eval.document_map`), then a multinomial logistic
+regression by averaged stochastic gradient descent, deterministic (data in a fixed order, a
+seeded shuffle, rounded weights). Pure Python."""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from pathlib import Path
+
+from partykg.ingest.extract.learned.features import Candidate, candidates
+from partykg.ingest.extract.learned.model import Model
+
+KINDS = ("replaces", "plannedToReplace", "amends", "implements", "guides", "continues")
+CLASSES = ["none"] + [f"{k}{a}" for k in KINDS for a in "><"]
+MIN_COUNT = 2  # a feature seen in fewer training candidates is left out
+EPOCHS = 6
+RATE = 0.2
+L2 = 1e-5
+SEED = 13
+
+
+@dataclass
+class Example:
+    key: tuple  # (set, file, a, b): the order
+    features: list[str]
+    label: str
+
+
+class Recorder:
+    """Stands in for a model in :func:`partykg.ingest.extract.extract`: records the article's
+    candidates (with the rules' relations as they are), proposes nothing."""
+
+    def __init__(self):
+        self.cands: list[Candidate] = []
+
+    def settle(self, rels):
+        return rels
+
+    def propose(self, text, sentences, mentions, relations, header, P):
+        self.cands = candidates(text, sentences, mentions, header, P)
+        return []
+
+
+def label(ex, gold, cands: list[Candidate]) -> list[str]:
+    """Each candidate's class from the gold: the gold relation between the gold documents its
+    two mentions map to (through their predicted document, else their own span), with its
+    direction, or ``none``."""
+    from partykg.ingest.extract_eval import document_map, gold_document
+    dmap = document_map(ex, gold)
+    doc_of = ex.document_of_mention()
+
+    def gdoc(i: int) -> str | None:
+        d = doc_of.get(i)
+        if d is not None:
+            return dmap.get(d)
+        m = ex.mentions[i]
+        return gold_document([(m.start, m.end)], gold)
+
+    rel: dict[tuple[str, str], str] = {}
+    for r in gold.relations:
+        if r["kind"] in KINDS and (r["from"], r["to"]) not in rel:
+            rel[(r["from"], r["to"])] = r["kind"]
+    out = []
+    for c in cands:
+        ga, gb = gdoc(c.a), gdoc(c.b)
+        if ga is None or gb is None or ga == gb:
+            out.append("none")
+        elif (ga, gb) in rel:
+            out.append(rel[(ga, gb)] + ">")
+        elif (gb, ga) in rel:
+            out.append(rel[(gb, ga)] + "<")
+        else:
+            out.append("none")
+    return out
+
+
+def examples_of(gold_dir: Path, root: Path) -> list[Example]:
+    """The labelled candidates of every article of a gold folder."""
+    from partykg.ingest.extract import extract
+    from partykg.ingest.extract_eval import load_all
+    out: list[Example] = []
+    for g in load_all(gold_dir, root):
+        rec = Recorder()
+        ex = extract(g.text, g.lang, learned=rec)
+        for c, y in zip(rec.cands, label(ex, g, rec.cands)):
+            out.append(Example((gold_dir.name, g.path.name, c.a, c.b, c.header), c.features, y))
+    return out
+
+
+def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS,
+          meta: dict | None = None) -> Model:
+    """A multinomial logistic regression over the examples (averaged SGD, L2), deterministic."""
+    exs = sorted(examples, key=lambda e: e.key)
+    count: dict[str, int] = {}
+    for e in exs:
+        for f in set(e.features):
+            count[f] = count.get(f, 0) + 1
+    keep = {f for f, n in count.items() if n >= MIN_COUNT}
+    data = [([f for f in dict.fromkeys(e.features) if f in keep], CLASSES.index(e.label))
+            for e in exs]
+    C = len(CLASSES)
+    w: dict[str, list[float]] = {f: [0.0] * C for f in sorted(keep)}
+    u: dict[str, list[float]] = {f: [0.0] * C for f in sorted(keep)}  # for the average
+    rng = random.Random(seed)
+    order = list(range(len(data)))
+    t = 1
+    for ep in range(epochs):
+        rng.shuffle(order)
+        rate = RATE / (1 + ep)
+        for n in order:
+            feats, y = data[n]
+            rows = [w[f] for f in feats]
+            s = [sum(col) for col in zip(*rows)] if rows else [0.0] * C
+            top = max(s)
+            e = [math.exp(x - top) for x in s]
+            z = sum(e)
+            g = [x / z for x in e]
+            g[y] -= 1.0
+            upd = [(k, rate * gk) for k, gk in enumerate(g) if gk > 1e-4 or gk < -1e-4]
+            if upd:
+                for f, row in zip(feats, rows):
+                    ur = u[f]
+                    for k, d in upd:
+                        row[k] -= d
+                        ur[k] -= t * d
+            t += 1
+    # the averaged weights, lightly shrunk (L2 once, on the average), rounded
+    out: dict[str, list[float]] = {}
+    shrink = 1.0 / (1.0 + L2 * len(data))
+    for f in sorted(keep):
+        row = [round((a - b / t) * shrink, 4) for a, b in zip(w[f], u[f])]
+        if any(row):
+            out[f] = [x + 0.0 for x in row]
+    return Model(list(CLASSES), out, meta=meta)
