@@ -24,8 +24,21 @@ def _only(ex, rels, mergers=True):
                                doc_mergers=ex.doc_mergers if mergers else [])
 
 
-def run_fold(model, golds) -> dict:
-    """Counts (tp, fp, fn) per reading and threshold for the articles ``golds``."""
+READINGS = ("fallback", "residual", "alone")
+
+
+def models_for(examples: list[Example]) -> dict[str, object]:
+    """The fold's models: ``fallback`` and ``alone`` trained on every candidate pair,
+    ``residual`` on the pairs the rules leave alone (:func:`.train.train`)."""
+    every = train(examples, residual=False)
+    return {"fallback": every, "residual": train(examples, residual=True), "alone": every}
+
+
+def run_fold(models: dict[str, object], golds) -> dict[str, list[int]]:
+    """Counts (tp, fp, fn) of the articles ``golds`` per reading and threshold (key
+    ``READING@T``), and of the rules alone (``rules``). ``fallback`` and ``residual`` add the
+    model's relations between documents the rules left unrelated; ``alone`` scores the model's
+    relations only (every candidate pair, the rules' relations and mergers left out)."""
     from partykg.ingest.extract import extract
     from partykg.ingest.extract_eval import score
     out: dict[str, list[int]] = {}
@@ -36,22 +49,22 @@ def run_fold(model, golds) -> dict:
         c[1] += sc.relations.fp
         c[2] += sc.relations.fn
 
-    lo = model.threshold
+    lo = min(THRESHOLDS)
     for g in golds:
         add("rules", score(extract(g.text, g.lang), g))
-        exf = extract(g.text, g.lang, learned=model)
-        model.alone = True
-        try:
-            exa = extract(g.text, g.lang, learned=model)
-        finally:
-            model.alone = False
-        for t in THRESHOLDS:
-            if t < lo:
-                continue
-            rf = [r for r in exf.doc_relations if r.rule != RULE or (r.prob or 0) >= t]
-            add(f"fallback@{t}", score(_only(exf, rf), g))
-            ra = [r for r in exa.doc_relations if r.rule == RULE and (r.prob or 0) >= t]
-            add(f"alone@{t}", score(_only(exa, ra, mergers=False), g))
+        for name, model in models.items():
+            model.threshold, model.alone = lo, name == "alone"
+            try:
+                ex = extract(g.text, g.lang, learned=model)
+            finally:
+                model.alone = False
+            for t in THRESHOLDS:
+                if name == "alone":
+                    rels = [r for r in ex.doc_relations if r.rule == RULE and (r.prob or 0) >= t]
+                    add(f"{name}@{t}", score(_only(ex, rels, mergers=False), g))
+                else:
+                    rels = [r for r in ex.doc_relations if r.rule != RULE or (r.prob or 0) >= t]
+                    add(f"{name}@{t}", score(_only(ex, rels), g))
     return out
 
 
@@ -62,31 +75,30 @@ def _f1(c) -> float:
 
 def cross_validate(sets: list[str], gold_root: Path, root: Path, nested: bool = True,
                    log=None) -> dict[str, dict[str, list[int]]]:
-    """Per held-out set: its counts (see :func:`run_fold`), plus ``nested@`` (the fallback at
-    the threshold the inner cross-validation chose, its value in ``chosen``)."""
+    """Per held-out set: its counts (see :func:`run_fold`), plus ``nested-R`` (reading R at
+    the threshold a leave-one-set-out inside the training sets chose by F1, the higher on a
+    tie; its value in ``chosen-R``)."""
     from partykg.ingest.extract_eval import load_all
     examples: dict[str, list[Example]] = {s: examples_of(gold_root / s, root) for s in sets}
     golds = {s: load_all(gold_root / s, root) for s in sets}
     results: dict[str, dict[str, list[int]]] = {}
     for s in sets:
-        train_ex = [e for o in sets if o != s for e in examples[o]]
-        model = train(train_ex)
-        model.threshold = min(THRESHOLDS)
-        res = run_fold(model, golds[s])
+        res = run_fold(models_for([e for o in sets if o != s for e in examples[o]]), golds[s])
         if nested:
             inner: dict[str, list[int]] = {}
             for o in sets:
                 if o == s:
                     continue
-                m = train([e for x in sets if x not in (s, o) for e in examples[x]])
-                m.threshold = min(THRESHOLDS)
-                for k, c in run_fold(m, golds[o]).items():
+                ms = models_for([e for x in sets if x not in (s, o) for e in examples[x]])
+                ms.pop("alone")
+                for k, c in run_fold(ms, golds[o]).items():
                     acc = inner.setdefault(k, [0, 0, 0])
                     for i in range(3):
                         acc[i] += c[i]
-            best = max(THRESHOLDS, key=lambda t: (_f1(inner[f"fallback@{t}"]), t))
-            res["nested"] = list(res[f"fallback@{best}"])
-            res["chosen"] = [best, 0, 0]
+            for name in ("fallback", "residual"):
+                best = max(THRESHOLDS, key=lambda t: (_f1(inner[f"{name}@{t}"]), t))
+                res[f"nested-{name}"] = list(res[f"{name}@{best}"])
+                res[f"chosen-{name}"] = [best, 0, 0]
         results[s] = res
         if log:
             log(s, res)
@@ -97,7 +109,7 @@ def totals(results: dict[str, dict[str, list[int]]]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for res in results.values():
         for k, c in res.items():
-            if k == "chosen":
+            if k.startswith("chosen"):
                 continue
             acc = out.setdefault(k, [0, 0, 0])
             for i in range(3):
@@ -113,22 +125,27 @@ def pr(c) -> str:
 
 
 def table(results: dict[str, dict[str, list[int]]], threshold: float = DEFAULT_THRESHOLD) -> str:
-    fb, al = f"fallback@{threshold}", f"alone@{threshold}"
-    nested = all("nested" in r for r in results.values())
-    head = ("| held-out set | rules tp/fp/fn | P | R | rules+learned tp/fp/fn | P | R | "
-            + ("nested t | rules+learned (nested t) tp/fp/fn | P | R | " if nested else "")
-            + "learned alone tp/fp/fn | P | R |")
+    """The per-fold table (at ``threshold``, and at the nested choice when there is one) and
+    the totals at every threshold."""
+    nested = all("nested-fallback" in r for r in results.values())
+    head = (f"| held-out set | rules tp/fp/fn | P | R | rules+learned @{threshold} | P | R | "
+            + ("t (nested) | rules+learned @t | P | R | " if nested else "")
+            + f"rules+residual @{threshold} | P | R | learned alone @{threshold} | P | R |")
     rows = [head, "|" + "---|" * (head.count("|") - 1)]
     for s, r in list(results.items()) + [("**total**", totals(results))]:
         nest = ""
         if nested:
-            t = r["chosen"][0] if "chosen" in r else "-"
-            nest = f"{t} | {pr(r['nested'])} | "
-        rows.append(f"| {s} | {pr(r['rules'])} | {pr(r[fb])} | {nest}{pr(r[al])} |")
+            t = r["chosen-fallback"][0] if "chosen-fallback" in r else "-"
+            nest = f"{t} | {pr(r['nested-fallback'])} | "
+        rows.append(f"| {s} | {pr(r['rules'])} | {pr(r[f'fallback@{threshold}'])} | {nest}"
+                    f"{pr(r[f'residual@{threshold}'])} | {pr(r[f'alone@{threshold}'])} |")
     tot = totals(results)
-    rows.append("")
-    rows.append("| threshold (totals) | rules+learned tp/fp/fn | P | R | learned alone tp/fp/fn | P | R |")
-    rows.append("|---|---|---|---|---|---|---|")
+    rows += ["", "| threshold (totals) | rules+learned tp/fp/fn | P | R | rules+residual | P | R "
+             "| learned alone | P | R |", "|" + "---|" * 10]
     for t in THRESHOLDS:
-        rows.append(f"| {t} | {pr(tot[f'fallback@{t}'])} | {pr(tot[f'alone@{t}'])} |")
+        rows.append(f"| {t} | {pr(tot[f'fallback@{t}'])} | {pr(tot[f'residual@{t}'])} | "
+                    f"{pr(tot[f'alone@{t}'])} |")
+    if nested:
+        rows.append(f"| nested (per fold) | {pr(tot['nested-fallback'])} | "
+                    f"{pr(tot['nested-residual'])} | - | - | - |")
     return "\n".join(rows)

@@ -75,6 +75,11 @@ def _cues(text: str, P: Patterns) -> list[tuple[int, int, tuple[str, str, str]]]
 def candidates(text: str, sentences: list[Sentence], mentions: list[Mention],
                header: int | None, P: Patterns) -> list[Candidate]:
     """Every candidate pair of the article, in text order, with its features."""
+    return _candidates(sentences, mentions, header, P)
+
+
+def _candidates(sentences: list[Sentence], mentions: list[Mention], header: int | None,
+                P: Patterns) -> list[Candidate]:
     out: list[Candidate] = []
     nh = 0
     for si, idx in sorted(by_sentence(mentions).items()):

@@ -28,6 +28,7 @@ class Example:
     key: tuple  # (set, file, a, b): the order
     features: list[str]
     label: str
+    residual: bool = True  # the rules relate neither the pair nor its two documents
 
 
 class Recorder:
@@ -42,6 +43,7 @@ class Recorder:
 
     def propose(self, text, sentences, mentions, relations, header, P):
         self.cands = candidates(text, sentences, mentions, header, P)
+        self.related = {frozenset((r.source, r.target)) for r in relations}
         return []
 
 
@@ -86,15 +88,25 @@ def examples_of(gold_dir: Path, root: Path) -> list[Example]:
     for g in load_all(gold_dir, root):
         rec = Recorder()
         ex = extract(g.text, g.lang, learned=rec)
+        doc_of = ex.document_of_mention()
+        pairs = {frozenset((r.source, r.target)) for r in ex.doc_relations}
         for c, y in zip(rec.cands, label(ex, g, rec.cands)):
-            out.append(Example((gold_dir.name, g.path.name, c.a, c.b, c.header), c.features, y))
+            res = frozenset((c.a, c.b)) not in rec.related and frozenset(
+                (doc_of.get(c.a, -1), doc_of.get(c.b, -2))) not in pairs
+            out.append(Example((gold_dir.name, g.path.name, c.a, c.b, c.header), c.features, y,
+                               res))
     return out
 
 
-def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS,
+def train(examples: list[Example], residual: bool = True, seed: int = SEED, epochs: int = EPOCHS,
           meta: dict | None = None) -> Model:
-    """A multinomial logistic regression over the examples (averaged SGD, L2), deterministic."""
+    """A multinomial logistic regression over the examples (averaged SGD, L2), deterministic.
+    ``residual``: trained on the pairs the rules leave alone (neither the pair nor its documents
+    related: what the model sees as a fallback after the rules); without, on every pair (the
+    model reading the text alone)."""
     exs = sorted(examples, key=lambda e: e.key)
+    if residual:
+        exs = [e for e in exs if e.residual]
     count: dict[str, int] = {}
     for e in exs:
         for f in set(e.features):
@@ -135,4 +147,5 @@ def train(examples: list[Example], seed: int = SEED, epochs: int = EPOCHS,
         row = [round((a - b / t) * shrink, 4) for a, b in zip(w[f], u[f])]
         if any(row):
             out[f] = [x + 0.0 for x in row]
+    meta = {**(meta or {}), "residual": residual}
     return Model(list(CLASSES), out, meta=meta)
