@@ -311,12 +311,14 @@ def _dname(ex: Extraction, doc_id: str | None) -> str:
     return f"{doc_id}:{d.names[0]!r}" if d else str(doc_id)
 
 
-def evaluate(golds: list[Gold], fallback: bool = False) -> dict[tuple[str, str], Score]:
+def evaluate(golds: list[Gold], fallback: bool = False,
+             learned=None) -> dict[tuple[str, str], Score]:
     """Scores keyed by (split, lang), plus ("all", lang), (split, "all") and ("all", "all").
-    ``fallback``: with the generic relation fallback on (``partykg extract --fallback``)."""
+    ``fallback``: with the generic relation fallback on (``partykg extract --fallback``);
+    ``learned``: with a learned relation scorer (``partykg extract --learned``)."""
     out: dict[tuple[str, str], Score] = {}
     for g in golds:
-        ex = extract(g.text, g.lang, fallback=fallback)
+        ex = extract(g.text, g.lang, fallback=fallback, learned=learned)
         sc = score(ex, g)
         sc.errors = [f"{g.path.name}:"] + sc.errors if sc.errors else []
         for key in ((g.split, g.lang), ("all", g.lang), (g.split, "all"), ("all", "all")):

@@ -117,6 +117,12 @@ def totals(results: dict[str, dict[str, list[int]]]) -> dict[str, list[int]]:
     return out
 
 
+def chosen(results: dict[str, dict[str, list[int]]], reading: str = "fallback") -> float:
+    """The threshold whose rules + learned totals over all folds have the best F1."""
+    tot = totals(results)
+    return max(THRESHOLDS, key=lambda t: (_f1(tot[f"{reading}@{t}"]), t))
+
+
 def pr(c) -> str:
     tp, fp, fn = c
     p = tp / (tp + fp) if tp + fp else 1.0
@@ -148,4 +154,6 @@ def table(results: dict[str, dict[str, list[int]]], threshold: float = DEFAULT_T
     if nested:
         rows.append(f"| nested (per fold) | {pr(tot['nested-fallback'])} | "
                     f"{pr(tot['nested-residual'])} | - | - | - |")
+    rows += ["", f"threshold chosen over all folds (F1 of the rules+learned totals, the higher on "
+                 f"a tie), for the shipped model: {chosen(results)}"]
     return "\n".join(rows)

@@ -17,6 +17,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+from partykg.errors import PartykgError
 from partykg.ingest.extract.data import DocRelation, Relation
 from partykg.ingest.extract.learned.features import Candidate, candidates
 
@@ -26,8 +27,8 @@ DEFAULT_PATH = Path(__file__).with_name("relations.json")
 DEFAULT_THRESHOLD = 0.5  # fixed before any cross-validation (the most probable class, 2 or more)
 
 
-class ModelError(ValueError):
-    pass
+class ModelError(PartykgError, ValueError):
+    """A model file that cannot be read."""
 
 
 class Model:

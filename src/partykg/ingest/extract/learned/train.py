@@ -6,6 +6,7 @@ seeded shuffle, rounded weights). Pure Python."""
 
 from __future__ import annotations
 
+import json
 import math
 import random
 from dataclasses import dataclass
@@ -21,6 +22,15 @@ EPOCHS = 6
 RATE = 0.2
 L2 = 1e-5
 SEED = 13
+# the shipped model's threshold: the one leave-one-set-out cross-validation over DEV_SETS chooses
+# by F1 of rules + learned (scripts/cv_relations: "chosen over all folds"; docs/log/extraction.md)
+CV_THRESHOLD = 0.9
+# the development gold sets (tests/data/gold/NAME) the shipped model is trained on and the
+# cross-validation runs over; the held-out set is never one of them
+DEV_SETS = ("real_dev", "real_dev_la", "real_dev_lb", "real_dev_lc", "real_dev_ld", "real_dev_le",
+            "real_dev_lf", "real_dev_lg", "real_dev_m", "real_dev_r", "real_heldout",
+            "real_heldout_e", "real_heldout_h", "real_heldout_i", "real_heldout_j",
+            "real_heldout_k", "real_heldout_n", "real_heldout_o")
 
 
 @dataclass
@@ -149,3 +159,23 @@ def train(examples: list[Example], residual: bool = True, seed: int = SEED, epoc
             out[f] = [x + 0.0 for x in row]
     meta = {**(meta or {}), "residual": residual}
     return Model(list(CLASSES), out, meta=meta)
+
+
+def train_sets(sets, gold_root: Path, root: Path, residual: bool = False,
+               threshold: float | None = None) -> Model:
+    """The model of the gold sets ``sets`` (folders under ``gold_root``), as shipped."""
+    exs = [e for s in sorted(sets) for e in examples_of(gold_root / s, root)]
+    model = train(exs, residual=residual, meta={"trained_on": sorted(sets), "epochs": EPOCHS,
+                                                "seed": SEED, "min_count": MIN_COUNT})
+    model.threshold = CV_THRESHOLD if threshold is None else threshold
+    return model
+
+
+def dumps(model: Model) -> str:
+    """The model's JSON text, the same for the same model (sorted keys, one feature a line)."""
+    d = model.to_json()
+    weights = d.pop("weights")
+    head = json.dumps(d, ensure_ascii=False, sort_keys=True, indent=1)[:-2]
+    rows = ",\n".join(f"  {json.dumps(f, ensure_ascii=False)}: {json.dumps(w)}"
+                       for f, w in sorted(weights.items()))
+    return head + ',\n "weights": {\n' + rows + "\n }\n}\n"
