@@ -104,9 +104,18 @@ def test_learned_adds_only_where_the_rules_relate_nothing_and_is_marked():
 
 
 def test_a_plan_stays_planned():
-    ex = extract("Hội nghị bàn dự thảo Chỉ thị số 44-CT/TW, Kết luận số 55-KL/TW.", "vi",
-                 learned=Always())
-    assert [r.kind for r in ex.doc_relations] == ["plannedToReplace"]
+    text = "Dự thảo Chỉ thị số 44-CT/TW được gửi kèm Kết luận số 55-KL/TW."
+    assert extract(text, "vi").doc_relations == []
+    ex = extract(text, "vi", learned=Always())
+    assert [(r.kind, r.rule) for r in ex.doc_relations] == [("plannedToReplace", "learned")]
+    ex = extract(text.replace("Dự thảo Chỉ", "Chỉ"), "vi", learned=Always())
+    assert [(r.kind, r.rule) for r in ex.doc_relations] == [("replaces", "learned")]
+
+
+# a sentence the rules relate nothing in and the shipped model does (implements, p 0.97 when
+# written; a retrained model may change that: then pick another)
+CLI_LANG, CLI_TEXT = "vi", ("Ngày 5/6/2031, Tỉnh ủy ban hành Kế hoạch số 71-KH/TU nhằm đưa Nghị "
+                            "quyết số 93-NQ/TW vào cuộc sống.")
 
 
 def test_cli_learned(tmp_path):
