@@ -41,6 +41,7 @@ class Model:
         self.threshold = threshold
         self.meta = meta or {}
         self.alone = False  # (cross-validation) propose for every pair, the rules' too
+        self.trace: list | None = None  # (cross-validation) (a, b, probabilities) of every pair
 
     def settle(self, rels: list[DocRelation]) -> list[DocRelation]:
         return settle(rels, keep_ruled=self.alone)
@@ -74,6 +75,8 @@ class Model:
         related = {frozenset((r.source, r.target)) for r in relations}
         out: list[Relation] = []
         for c in candidates(text, sentences, mentions, header, P):
+            if self.trace is not None:
+                self.trace.append((c.a, c.b, self.probs(c.features)))
             if frozenset((c.a, c.b)) in related and not self.alone:
                 continue
             d = self.decide(c)
