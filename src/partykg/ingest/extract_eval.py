@@ -149,6 +149,7 @@ class Counts:
 class Score:
     mentions: Counts = field(default_factory=Counts)
     relations: Counts = field(default_factory=Counts)
+    codes: Counts = field(default_factory=Counts)
     attrs: dict[str, list[int]] = field(default_factory=lambda: {
         "date": [0, 0], "issuer": [0, 0], "subject": [0, 0]})
     errors: list[str] = field(default_factory=list)
@@ -156,6 +157,7 @@ class Score:
     def add(self, o: "Score") -> None:
         self.mentions.add(o.mentions)
         self.relations.add(o.relations)
+        self.codes.add(o.codes)
         for k, (a, b) in o.attrs.items():
             self.attrs[k][0] += a
             self.attrs[k][1] += b
@@ -231,6 +233,7 @@ def score(ex: Extraction, gold: Gold) -> Score:
                 used_gold.add(gi)
                 matched[i] = gi
                 break
+    sc.codes = _codes(ex, gold)
     sc.mentions.tp = len(matched)
     sc.mentions.fp = len(preds) - len(matched)
     sc.mentions.fn = len(gold.mentions) - len(matched)
@@ -306,6 +309,22 @@ def score(ex: Extraction, gold: Gold) -> Score:
     return sc
 
 
+def _codes(ex: Extraction, gold: Gold) -> Counts:
+    """Codes alone, as issue 12's first target counts them: every code the extractor reads in
+    the text (in any document, kept or not) against every gold mention that gives a code; a
+    match is a span overlap with the same code key (type and number not compared)."""
+    pred = sorted((m for m in ex.mentions if m.code), key=lambda m: m.start)
+    golds = [g for g in gold.mentions if g.code]
+    used: set[int] = set()
+    for m in pred:
+        for gi, g in enumerate(golds):
+            if (gi not in used and _overlap(m.start, m.end, g.start, g.end)
+                    and _ck(m.code) == _ck(g.code)):
+                used.add(gi)
+                break
+    return Counts(len(used), len(pred) - len(used), len(golds) - len(used))
+
+
 def _dname(ex: Extraction, doc_id: str | None) -> str:
     d = next((d for d in ex.documents if d.id == doc_id), None)
     return f"{doc_id}:{d.names[0]!r}" if d else str(doc_id)
@@ -347,4 +366,16 @@ def table(scores: dict[tuple[str, str], Score]) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["load_gold", "load_all", "score", "gold_document", "document_map", "evaluate", "table", "RULES", "patterns"]
+def codes_table(scores: dict[tuple[str, str], Score]) -> str:
+    """Codes alone (issue 12's first target), every (set, language) of ``scores``; each row
+    starts with "| codes |" so that it is never taken for a row of :func:`table`."""
+    rows = ["| codes | set | lang | codes P | codes R | (tp/fp/fn) |", "|---|---|---|---|---|---|"]
+    for (split, lang), s in sorted(scores.items()):
+        c = s.codes
+        rows.append(f"| codes | {split} | {lang} | {_pct(c.precision)} | {_pct(c.recall)} | "
+                    f"{c.tp}/{c.fp}/{c.fn} |")
+    return "\n".join(rows)
+
+
+__all__ = ["load_gold", "load_all", "score", "gold_document", "document_map", "evaluate", "table",
+           "codes_table", "RULES", "patterns"]

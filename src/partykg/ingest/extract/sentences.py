@@ -33,6 +33,14 @@ def detect_language(text: str) -> str:
     # Vietnamese stop words are syllables that also occur in the multi-word entries; count the
     # letters only Vietnamese uses as extra evidence.
     scores["vi"] += vi_letters // 4
+    if not vi_letters:
+        # Vietnamese written without its diacritics (URL slugs, search snippets): its words
+        # folded to ASCII, minus every word another language has. Place names share these
+        # syllables ("Dong Nai"), so only plain evidence counts: three or more, and more than
+        # twice the stop words of any other language.
+        folded = sum(1 for w in words if w in _folded_vietnamese())
+        if folded >= 3 and folded > 2 * max(scores.values()):
+            return "vi"
     ranked = sorted(scores.values(), reverse=True)
     best = max(L.LANGS, key=lambda k: scores[k])
     if ranked[0] >= 2 and ranked[0] >= 2 * ranked[1]:
@@ -66,6 +74,25 @@ def _vocabulary(lang: str) -> frozenset[str]:
     mine = words_of(lang)
     others = set().union(*(words_of(lg) for lg in L.LANGS if lg != lang))
     return frozenset(mine - others)
+
+
+@lru_cache(maxsize=1)
+def _folded_vietnamese() -> frozenset[str]:
+    """Vietnamese stop words and document words folded to ASCII ("quyết" -> "quyet"), minus
+    any word (folded too) of the other languages' stop words and document words: evidence for
+    Vietnamese typed without diacritics."""
+    from partykg.ingest.extract.typewords import type_words
+    from partykg.model.ids import fold
+
+    def words_of(lg: str) -> set[str]:
+        out: set[str] = set(L.STOPWORDS[lg])
+        for phrase in (list(type_words(lg)) + list(L.NUMBER_MARKERS[lg]) + list(L.MONTHS[lg])
+                       + list(L.DATE_PREFIXES[lg]) + list(L.ISSUER_PREPS[lg])):
+            out.update(_WORD.findall(phrase.lower()))
+        return {fold(w).lower() for w in out}
+
+    others = set().union(*(words_of(lg) for lg in L.LANGS if lg != "vi"))
+    return frozenset(w for w in words_of("vi") - others if len(w) > 2)
 
 
 _SPLIT = re.compile(r"[.!?…][\"”»’')\]]{0,2}[ \t]+(?=[\"“«(\[]?[A-ZÀ-ỸĐ0-9])")
