@@ -171,3 +171,18 @@ def test_train_script_writes_a_loadable_model(tmp_path):
     m = load(out)
     assert m.meta["trained_on"] == ["real_dev", "real_dev_lf"]
     assert _script("train_relations", "--sets", "real_dev", str(out)).returncode == 2
+
+
+def test_cv_script_scores_the_rules_as_the_scorer_does():
+    # the "rules" column of a fold is the gold scorer's own relation count for that set, and
+    # the nested choice is one of the thresholds
+    from partykg.ingest.extract_eval import evaluate, load_all
+    sets = ["real_dev", "real_heldout_e", "real_dev_lf"]
+    r = _script("cv_relations", "--sets", ",".join(sets))
+    assert r.returncode == 0, r.stderr
+    rows = {line.split(" | ")[0].strip("| "): line for line in r.stdout.splitlines()
+            if line.startswith("| real_")}
+    for s in sets:
+        rel = evaluate(load_all(GOLD / s, ROOT))[("all", "all")].relations
+        assert rows[s].split(" | ")[1] == f"{rel.tp}/{rel.fp}/{rel.fn}"
+        assert rows[s].split(" | ")[7] in ("0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9")
