@@ -155,13 +155,16 @@ def test_scripts_error_exits(tmp_path):
                        ("train_relations", ["--sets", "real_heldout_p", str(tmp_path / "x.json")]),
                        ("cv_relations", ["--sets", "real_heldout_p,real_dev,real_dev_la"]),
                        ("cv_relations", ["--sets", "real_dev,real_dev_la"]),
-                       ("cv_relations", ["--what"])):
+                       ("cv_relations", ["--what"]),
+                       ("blind_relations", ["--what"]),
+                       ("eval_extract", [f"--learned-model={mine}", str(GOLD / "real_dev")])):
         r = _script(name, *args)
         assert r.returncode == 2, (name, args, r.stderr)
         assert r.stderr.count("\n") == 1 and r.stderr.startswith(name + ":"), r.stderr
         assert "Traceback" not in r.stderr
     assert mine.read_text(encoding="utf-8") == "{}"  # not overwritten
     assert _script("cv_relations", "--help").returncode == 0
+    assert "Usage: scripts/blind_relations" in _script("blind_relations", "--help").stdout
 
 
 def test_train_script_writes_a_loadable_model(tmp_path):
