@@ -189,3 +189,15 @@ def test_cv_script_scores_the_rules_as_the_scorer_does():
         rel = evaluate(load_all(GOLD / s, ROOT))[("all", "all")].relations
         assert rows[s].split(" | ")[1] == f"{rel.tp}/{rel.fp}/{rel.fn}"
         assert rows[s].split(" | ")[7] in ("0.3", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9")
+
+
+def test_candidates_stay_bounded_on_pathological_text():
+    # one long run of distinct codes: pairs per sentence and partners per mention are capped,
+    # so --learned stays linear (it was quadratic before the caps)
+    from partykg.ingest.extract.learned import features as F
+    ex, cs = cands(" ".join(f"{i}-CT/TW" for i in range(1, 1500)), "en")
+    per: dict[int, int] = {}
+    for c in cs:
+        per[c.sentence] = per.get(c.sentence, 0) + 1
+    assert cs and max(per.values()) <= F.MAX_SENTENCE_PAIRS
+    assert max(sum(1 for c in cs if c.a == a) for a in {c.a for c in cs}) <= F.MAX_PARTNERS

@@ -25,6 +25,10 @@ from partykg.model.ids import fold
 
 MAX_GAP = 300  # characters between the two mentions of a candidate
 MAX_HEADER_PAIRS = 200  # header candidates per article (the first ones)
+# (bounds that keep the work linear on pathological text; the development sets' largest are 6
+# partners of one mention and 34 pairs in one sentence)
+MAX_PARTNERS = 12  # later mentions paired with one mention
+MAX_SENTENCE_PAIRS = 200  # pairs per sentence (the first ones)
 WINDOW = 3  # words around each mention
 
 
@@ -86,11 +90,15 @@ def _candidates(sentences: list[Sentence], mentions: list[Mention], header: int 
         sent = sentences[si]
         use = [i for i in idx if usable(mentions[i])]
         cues = _cues(sent.text, P) if use else []
+        npairs = 0
         for x, a in enumerate(use):
             A = mentions[a]
-            for b in use[x + 1:]:
+            if npairs >= MAX_SENTENCE_PAIRS:
+                break
+            for y in range(x + 1, min(len(use), x + 1 + MAX_PARTNERS)):
+                b = use[y]
                 B = mentions[b]
-                if B.start - A.end > MAX_GAP:
+                if B.start - A.end > MAX_GAP or npairs >= MAX_SENTENCE_PAIRS:
                     break
                 if B.start < A.end or _same_doc(A, B):
                     continue
@@ -98,10 +106,13 @@ def _candidates(sentences: list[Sentence], mentions: list[Mention], header: int 
                     continue
                 between = sum(1 for i in idx if A.end <= mentions[i].start and mentions[i].end <= B.start)
                 out.append(_pair(a, b, A, B, sent, si, cues, between, False, P))
+                npairs += 1
         if header is not None and cues and nh < MAX_HEADER_PAIRS and mentions[header].sentence != si:
             H = mentions[header]
             for b in use:
                 B = mentions[b]
+                if nh >= MAX_HEADER_PAIRS:
+                    break
                 if _same_doc(H, B) or B.antecedent == header:
                     continue
                 nh += 1
