@@ -49,6 +49,10 @@ def register(sub) -> None:
                         "the generic fallback's relations (a relation cue between a document "
                         "and the document it governs); they are marked 'rule: fallback' in "
                         "review (off by default: see the README)")
+    e.add_argument("--learned", action="store_true",
+                   help="also propose the learned relation scorer's relations between documents "
+                        "the rules left unrelated; they are marked 'rule: learned, p=…' (its "
+                        "probability) in review (off by default: see the README)")
     e.add_argument("--store", metavar="DIR", default=None,
                    help="link against the on-disk store built by 'partykg build --store DIR' "
                         "instead of loading the project's files")
@@ -167,7 +171,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
                                "elsewhere and use 'partykg accept'")
     article = Path(args.article)
     text, warnings = read_article(article)
-    ex = extract(text, lang, fallback=args.fallback)
+    learned = None
+    if args.learned:
+        from partykg.ingest.extract.learned.model import default_model
+        learned = default_model()  # (a ModelError is a PartykgError: one line, exit 2)
+    ex = extract(text, lang, fallback=args.fallback, learned=learned)
     ex.warnings += warnings
     kg = None
     if not args.no_link:

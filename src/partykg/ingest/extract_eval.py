@@ -198,6 +198,23 @@ def _issuer_ok(pred, gold: str) -> bool:
     return body_key(pred.text) == body_key(gold)
 
 
+def gold_document(spans: list[tuple[int, int]], gold: Gold) -> str | None:
+    """The gold document whose mentions the spans overlap, when exactly one (span overlap only,
+    attributes ignored): how a predicted document maps to a gold document."""
+    gdocs = {g.doc for s, e in spans for g in gold.mentions if _overlap(s, e, g.start, g.end)}
+    return gdocs.pop() if len(gdocs) == 1 else None
+
+
+def document_map(ex: Extraction, gold: Gold) -> dict[str, str]:
+    """Predicted document id -> gold document, for the documents that map (the counting rules)."""
+    out: dict[str, str] = {}
+    for d in ex.documents:
+        g = gold_document([(ex.mentions[i].start, ex.mentions[i].end) for i in d.mentions], gold)
+        if g is not None:
+            out[d.id] = g
+    return out
+
+
 def scored_mentions(ex: Extraction) -> list[tuple[int, object, object]]:
     """The predicted mentions the scorer counts: (mention index, mention, document), those of
     the documents kept, less the unnumbered references grouped into a numbered document."""
@@ -259,16 +276,7 @@ def score(ex: Extraction, gold: Gold) -> Score:
             sc.attrs["subject"][1] += 1
             sc.attrs["subject"][0] += _subject_ok(m.subject, g.subject)
     # documents: predicted doc -> gold doc (span overlap only)
-    doc_map: dict[str, str] = {}
-    for d in ex.documents:
-        gdocs = set()
-        for i in d.mentions:
-            m = ex.mentions[i]
-            for g in gold.mentions:
-                if _overlap(m.start, m.end, g.start, g.end):
-                    gdocs.add(g.doc)
-        if len(gdocs) == 1:
-            doc_map[d.id] = gdocs.pop()
+    doc_map = document_map(ex, gold)
     gold_rel = []
     for r in gold.relations:
         if r["kind"] == "merges":
@@ -340,12 +348,14 @@ def _dname(ex: Extraction, doc_id: str | None) -> str:
     return f"{doc_id}:{d.names[0]!r}" if d else str(doc_id)
 
 
-def evaluate(golds: list[Gold], fallback: bool = False) -> dict[tuple[str, str], Score]:
+def evaluate(golds: list[Gold], fallback: bool = False,
+             learned=None) -> dict[tuple[str, str], Score]:
     """Scores keyed by (split, lang), plus ("all", lang), (split, "all") and ("all", "all").
-    ``fallback``: with the generic relation fallback on (``partykg extract --fallback``)."""
+    ``fallback``: with the generic relation fallback on (``partykg extract --fallback``);
+    ``learned``: with a learned relation scorer (``partykg extract --learned``)."""
     out: dict[tuple[str, str], Score] = {}
     for g in golds:
-        ex = extract(g.text, g.lang, fallback=fallback)
+        ex = extract(g.text, g.lang, fallback=fallback, learned=learned)
         sc = score(ex, g)
         sc.errors = [f"{g.path.name}:"] + sc.errors if sc.errors else []
         for key in ((g.split, g.lang), ("all", g.lang), (g.split, "all"), ("all", "all")):
@@ -385,5 +395,5 @@ def codes_table(scores: dict[tuple[str, str], Score]) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["load_gold", "load_all", "score", "evaluate", "table", "codes_table", "RULES",
-           "patterns"]
+__all__ = ["load_gold", "load_all", "score", "gold_document", "document_map", "evaluate", "table",
+           "codes_table", "RULES", "patterns"]

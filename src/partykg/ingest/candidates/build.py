@@ -92,7 +92,8 @@ def build(ex: Extraction, *, stem: str, article_file: str | None = None,
                            "occurrences are kept")
     for r in ex.doc_relations:
         cs.relations.append(RelCand(r.id, r.kind, r.source, r.target, r.cue,
-                                    [ex.sentence_of(s) for s in r.sentences], r.rule))
+                                    [ex.sentence_of(s) for s in r.sentences],
+                                    r.rule + (f", p={r.prob:.2f}" if r.prob is not None else "")))
     for mg in ex.doc_mergers:
         cs.mergers.append(MergerCand(mg.id, mg.doc, [body_cand(b) for b in mg.merged],
                                      body_cand(mg.into), mg.cue,

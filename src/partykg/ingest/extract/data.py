@@ -72,7 +72,8 @@ class Relation:
     target: int
     sentence: int
     cue: str
-    rule: str = ""  # the rule that proposed it when not a specific one ("fallback")
+    rule: str = ""  # the rule that proposed it when not a specific one ("fallback", "learned")
+    prob: float | None = None  # the learned scorer's probability ("learned")
 
 
 @dataclass
@@ -116,7 +117,8 @@ class DocRelation:
     target: str
     sentences: list[int]
     cue: str
-    rule: str = ""  # "fallback" when only the generic fallback proposed it
+    rule: str = ""  # "fallback" when only the generic fallback proposed it, "learned" …
+    prob: float | None = None  # the learned scorer's probability (rule "learned")
 
 
 @dataclass

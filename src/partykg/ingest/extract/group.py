@@ -61,20 +61,25 @@ from partykg.ingest.extract.titleself import title_document, title_self_refs
 from partykg.ingest.extract.slugs import has_slug, slug_mentions, slug_relations, slug_titles, unaccented_names
 
 
-def extract(text: str, lang: str = "auto", fallback: bool = False) -> Extraction:
+def extract(text: str, lang: str = "auto", fallback: bool = False,
+            learned=None) -> Extraction:
     """Extract candidate mentions, relations and mergers from an article's (decoded) text.
     ``fallback``: also the generic fallback's relations (:mod:`.fallback`) where no specific
-    rule found one."""
+    rule found one. ``learned``: a learned relation scorer (:mod:`.learned.model`; True: the
+    shipped one) adding relations between documents the rules left unrelated."""
+    if learned is True:
+        from partykg.ingest.extract.learned.model import default_model
+        learned = default_model()
     if lang in ("auto", None):
         lang = detect_language(text)
     # invisible characters inside words ("Reso\u00adlution"): read on a view, offsets restored
     view, dropped = reading_view(text, patterns(lang))
     if view is not text:
-        return restored(_extract(view, lang, fallback), text, dropped)
-    return _extract(text, lang, fallback)
+        return restored(_extract(view, lang, fallback, learned), text, dropped)
+    return _extract(text, lang, fallback, learned)
 
 
-def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
+def _extract(text: str, lang: str, fallback: bool = False, learned=None) -> Extraction:
     P = patterns(lang)
     sentences = split_sentences(text)
     mentions: list[Mention] = []
@@ -183,6 +188,8 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
     if fallback:
         from partykg.ingest.extract.fallback import fallback_relations
         relations.extend(fallback_relations(sentences, mentions, relations, P))
+    if learned is not None:
+        relations.extend(learned.propose(text, sentences, mentions, relations, header, P))
     documents = _group(mentions, relations, mergers)
     warnings: list[str] = []
     if len(documents) > MAX_DOCUMENTS:
@@ -191,6 +198,8 @@ def _extract(text: str, lang: str, fallback: bool = False) -> Extraction:
         documents = sorted(documents, key=lambda d: mentions[d.mentions[0]].start)[:MAX_DOCUMENTS]
     doc_of = {m: d.id for d in documents for m in d.mentions}
     doc_relations = _doc_relations(relations, doc_of)
+    if learned is not None:
+        doc_relations = learned.settle(doc_relations)
     doc_mergers = _doc_mergers(mergers, doc_of)
     return Extraction(text, lang, sentences, mentions, relations, mergers, documents,
                       doc_relations, doc_mergers, warnings)
@@ -425,14 +434,16 @@ def _doc_relations(relations: list[Relation], doc_of: dict[int, str]) -> list[Do
         a, b = doc_of.get(r.source), doc_of.get(r.target)
         if a is None or b is None or a == b:
             continue
-        key = (r.kind, a, b)
+        key = (r.kind, a, b, r.rule == "learned")  # (a learned one kept apart: settled later)
         if key in out:
+            if r.prob is not None and out[key].prob is not None and r.prob > out[key].prob:
+                out[key].prob = r.prob
             if (key, r.sentence) not in seen and len(out[key].sentences) < MAX_OCCURRENCES:
                 out[key].sentences.append(r.sentence)
             seen.add((key, r.sentence))
             continue
         seen.add((key, r.sentence))
-        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue, r.rule)
+        out[key] = DocRelation("", r.kind, a, b, [r.sentence], r.cue, r.rule, r.prob)
     # a plan and an issued replacement of the same pair: the plan wins only if nothing says issued
     rels = list(out.values())
     for i, r in enumerate(rels, 1):
