@@ -112,25 +112,38 @@ def test_a_plan_stays_planned():
     assert [(r.kind, r.rule) for r in ex.doc_relations] == [("replaces", "learned")]
 
 
-# a sentence the rules relate nothing in and the shipped model does (implements, p 0.97 when
-# written; a retrained model may change that: then pick another)
-CLI_LANG, CLI_TEXT = "vi", ("Ngày 5/6/2031, Tỉnh ủy ban hành Kế hoạch số 71-KH/TU nhằm đưa Nghị "
-                            "quyết số 93-NQ/TW vào cuộc sống.")
+CLI_TEXT = "Hội nghị nhắc lại Chỉ thị số 44-CT/TW cùng Kết luận số 55-KL/TW."
 
 
-def test_cli_learned(tmp_path):
+def test_cli_learned(tmp_path, monkeypatch):
+    """`extract --learned` loads the package's model and marks what it adds (the made-up model
+    stands for it: which sentences the shipped model proposes for changes when it is retrained)."""
     from partykg.cli.main import main
     from partykg.ingest.candidates import read
+    from partykg.ingest.extract.learned import model as model_mod
 
+    monkeypatch.setattr(model_mod, "default_model", Always)
     art = tmp_path / "a.txt"
     art.write_text(CLI_TEXT + "\n", encoding="utf-8")
     rules = []
     for flag in ([], ["--learned"]):
         out = tmp_path / f"c{len(flag)}.trig"
-        assert main(["extract", str(art), "--lang", CLI_LANG, "--no-link", "--out", str(out),
+        assert main(["extract", str(art), "--lang", "vi", "--no-link", "--out", str(out),
                      *flag]) == 0
         rules.append([r.rule for r in read(out).relations])
     assert rules[0] == [] and rules[1] and all(r.startswith("learned, p=") for r in rules[1])
+
+
+def test_the_shipped_model_proposes_on_the_development_data():
+    """The shipped model is not inert: on development set O (rules 24/1/4) it proposes."""
+    from partykg.ingest.extract.learned.model import default_model
+    from partykg.ingest.extract_eval import load_all
+
+    n = 0
+    for g in load_all(GOLD / "real_heldout_o", ROOT):
+        ex = extract(g.text, g.lang, learned=default_model())
+        n += sum(r.rule == "learned" for r in ex.doc_relations)
+    assert n >= 1
 
 
 def test_a_bad_model_file(tmp_path):
