@@ -1,4 +1,5 @@
-"""Held-out set P (issue 12): the gold files and texts are well formed, and the set stays blind.
+"""Held-out sets P and Q (issue 12): the gold files and texts are well formed, and the sets stay
+blind.
 
 Structure only: this test never runs the extractor, imports nothing of partykg and reads nothing
 of the other held-out sets. Every mention must be locatable exactly as the gold README says (text
@@ -15,14 +16,20 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NAME = "real_heldout_p"
-GOLD = ROOT / "tests" / "data" / "gold" / NAME
-ARTICLES = ROOT / "tests" / "data" / "articles" / NAME
+SETS = ("real_heldout_p", "real_heldout_q")  # held out (P: tenth round, Q: eleventh)
 KINDS = {"replaces", "plannedToReplace", "amends", "implements", "guides", "continues", "merges"}
 TOP = {"article", "lang", "origin", "split", "annotator", "notes", "mentions", "relations"}
 MENTION = {"id", "doc", "text", "context", "occurrence", "type", "number", "code", "date",
            "issuer", "subject"}
-GOLD_FILES = sorted(GOLD.glob("p*.json"))
+
+
+def _paths(name):
+    letter = name[-1]
+    gold = ROOT / "tests" / "data" / "gold" / name
+    return gold, ROOT / "tests" / "data" / "articles" / name, sorted(gold.glob(f"{letter}*.json"))
+
+
+GOLD_FILES = [f for name in SETS for f in _paths(name)[2]]
 # files allowed to name the folder: they leave the held-out sets out or check them (no page stem)
 MAY_NAME_FOLDER = {"scripts/compare_accept", "tests/test_gold_real_sets.py", "tests/test_xblind8.py"}
 
@@ -41,9 +48,11 @@ def _start(text, m):
     return start
 
 
-def test_set_has_its_pages():
-    assert len(GOLD_FILES) >= 15
-    langs = [json.loads(f.read_text(encoding="utf-8"))["lang"] for f in GOLD_FILES]
+@pytest.mark.parametrize("name", SETS)
+def test_set_has_its_pages(name):
+    GOLD, _, files = _paths(name)
+    assert len(files) >= 15
+    langs = [json.loads(f.read_text(encoding="utf-8"))["lang"] for f in files]
     assert {"vi", "en", "fr"} <= set(langs)
     assert langs.count("vi") * 2 > len(langs)  # mostly Vietnamese, as the brief asks
     assert not (GOLD / "baseline_errors.txt").exists()  # held out: no error list is ever kept
@@ -52,11 +61,12 @@ def test_set_has_its_pages():
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem[:3])
 def test_gold_file_is_well_formed(path):
+    NAME = path.parent.name
     gold = json.loads(path.read_text(encoding="utf-8"))
     assert set(gold) == TOP
-    assert gold["split"] == "real-heldout-p" and gold["origin"] == "real"
+    assert gold["split"] == "real-heldout-" + NAME[-1] and gold["origin"] == "real"
     assert gold["article"] == f"tests/data/articles/{NAME}/{path.stem}.txt"
-    assert path.stem.split("_")[1] == gold["lang"]
+    assert gold["lang"] in re.split(r"[_-]", path.stem)  # the page's name says its language
     text = (ROOT / gold["article"]).read_text(encoding="utf-8")
     assert not text.endswith("\n")
     concepts = _concepts()
@@ -86,11 +96,13 @@ def test_gold_file_is_well_formed(path):
         assert r["from"] != r["to"]
 
 
-def test_sidecars_and_urls_list():
+@pytest.mark.parametrize("name", SETS)
+def test_sidecars_and_urls_list(name):
+    _, ARTICLES, files = _paths(name)
     lines = (ARTICLES / "URLS.txt").read_text(encoding="utf-8").splitlines()
     listed = dict(line.split("\t", 1) for line in lines)
-    assert set(listed) == {p.stem for p in GOLD_FILES}
-    assert set(listed) == {p.stem for p in ARTICLES.glob("p*.txt")}
+    assert set(listed) == {p.stem for p in files}
+    assert set(listed) == {p.stem for p in ARTICLES.glob(f"{name[-1]}*.txt")}
     assert len(set(listed.values())) == len(listed)
     for stem, url in listed.items():
         side = json.loads((ARTICLES / f"{stem}.json").read_text(encoding="utf-8"))
@@ -110,11 +122,11 @@ def test_no_code_or_test_names_the_set():
         body = path.read_text(encoding="utf-8", errors="replace")
         assert not any(stem in body for stem in stems), rel
         if rel not in MAY_NAME_FOLDER:
-            assert NAME not in body, rel
+            assert not any(name in body for name in SETS), rel
 
 
 def test_compare_accept_leaves_the_set_out():
     script = (ROOT / "scripts" / "compare_accept").read_text(encoding="utf-8")
     held = re.search(r"^HELD_OUT = \{(.*)\}", script, re.M)
-    assert held and f'"{NAME}"' in held.group(1)
+    assert held and all(f'"{name}"' in held.group(1) for name in SETS)
     assert '"real_heldout_o"' not in held.group(1)  # seen since the tenth round: development data
