@@ -3,6 +3,7 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import signal
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,12 @@ import pytest
 _CACHE = tempfile.mkdtemp(prefix="partykg-test-cache-")
 os.environ["PARTYKG_CACHE_DIR"] = _CACHE
 atexit.register(shutil.rmtree, _CACHE, True)
+
+# a run started in the background by a shell without job control (`bash .ci/run &`) inherits
+# SIGINT ignored, and every partykg the tests start would too (an ignored signal stays ignored
+# across exec): the tests that interrupt a command with SIGINT need its default back
+if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 from servers import (loaded_endpoint, oxigraph_loaded, oxigraph_server,  # noqa: F401
                      virtuoso, virtuoso_scratch)  # (fixtures for every module)
