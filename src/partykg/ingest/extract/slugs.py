@@ -33,9 +33,10 @@ def _folded(words) -> dict[str, str]:
     return {fold(w).lower(): v for w, v in words if fold(w).lower() != w.lower()}
 
 
-def _slug_heads(P: Patterns) -> tuple[str, str] | None:
-    """The alternations a slug opens with: the language's type words and number markers,
-    unaccented, words joined by the slug's separator (None without unaccented type words)."""
+def _slug_head(P: Patterns) -> str | None:
+    """The pattern a slug opens with: one of the language's type words (group ``word``), then
+    perhaps a number marker, unaccented, words joined by the slug's separator (None without
+    unaccented type words)."""
     types = _folded(P.type_words.items())
     if not types:
         return None
@@ -43,17 +44,16 @@ def _slug_heads(P: Patterns) -> tuple[str, str] | None:
     markers = "|".join(re.escape(w).replace(r"\ ", _SEP)
                        for w in sorted({fold(m).lower() for m in L.NUMBER_MARKERS[P.lang]},
                                        key=len, reverse=True))
-    return alt, markers
+    return rf"(?<![\w])(?P<word>{alt}){_SEP}(?:(?:{markers}){_SEP})?"
 
 
 @per_patterns
 def _slug_re(P: Patterns) -> re.Pattern | None:
-    heads = _slug_heads(P)
-    if heads is None:
+    head = _slug_head(P)
+    if head is None:
         return None
-    alt, markers = heads
     return re.compile(
-        rf"(?<![\w])(?P<word>{alt}){_SEP}(?:(?:{markers}){_SEP})?"
+        head +
         rf"(?P<code>(?P<number>\d{{1,5}}[a-z]?)(?:{_SEP}(?P<year>(?:19|20)\d\d))?"
         rf"{_SEP}(?P<abbr>[a-z]{{1,5}}){_SEP}[a-z]{{1,8}}\d{{0,2}})(?![\w])", re.IGNORECASE)
 
@@ -63,12 +63,11 @@ def _leg_re(P: Patterns) -> re.Pattern | None:
     """A slug whose code has no type abbreviation, its issuer carrying the legislature's term
     ("nghi quyet 28 2016 qh14" for NN/YYYY/QHnn; "cong van 1129 ubtvqh13 pl" for NN/ISSUER-UNIT):
     a number, then a year and the issuer, or the issuer and its unit."""
-    heads = _slug_heads(P)
-    if heads is None:
+    head = _slug_head(P)
+    if head is None:
         return None
-    alt, markers = heads
     return re.compile(
-        rf"(?<![\w])(?P<word>{alt}){_SEP}(?:(?:{markers}){_SEP})?"
+        head +
         rf"(?P<code>(?P<number>\d{{1,5}}){_SEP}(?:(?P<year>(?:19|20)\d\d){_SEP}[a-z]{{2,8}}\d{{1,2}}"
         rf"|[a-z]{{2,8}}\d{{1,2}}{_SEP}(?P<unit>[a-z]{{1,6}})))(?![\w])", re.IGNORECASE)
 
