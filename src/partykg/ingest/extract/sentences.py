@@ -59,21 +59,24 @@ def detect_language(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
+def _document_words(lang: str) -> frozenset[str]:
+    """The single words of the language's type words, number markers, months, and date and
+    issuer prepositions (lower case)."""
+    from partykg.ingest.extract.typewords import type_words
+
+    out: set[str] = set()
+    for phrase in (list(type_words(lang)) + list(L.NUMBER_MARKERS[lang]) + list(L.MONTHS[lang])
+                   + list(L.DATE_PREFIXES[lang]) + list(L.ISSUER_PREPS[lang])):
+        out.update(_WORD.findall(phrase.lower()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=8)
 def _vocabulary(lang: str) -> frozenset[str]:
     """Single words only this language uses about documents (type words, number markers,
     months, date and issuer prepositions), minus those another language shares."""
-    from partykg.ingest.extract.typewords import type_words
-
-    def words_of(lg: str) -> set[str]:
-        out: set[str] = set()
-        for phrase in (list(type_words(lg)) + list(L.NUMBER_MARKERS[lg]) + list(L.MONTHS[lg])
-                       + list(L.DATE_PREFIXES[lg]) + list(L.ISSUER_PREPS[lg])):
-            out.update(_WORD.findall(phrase.lower()))
-        return out
-
-    mine = words_of(lang)
-    others = set().union(*(words_of(lg) for lg in L.LANGS if lg != lang))
-    return frozenset(mine - others)
+    others = set().union(*(_document_words(lg) for lg in L.LANGS if lg != lang))
+    return _document_words(lang) - others
 
 
 @lru_cache(maxsize=1)
@@ -81,18 +84,13 @@ def _folded_vietnamese() -> frozenset[str]:
     """Vietnamese stop words and document words folded to ASCII ("quyết" -> "quyet"), minus
     any word (folded too) of the other languages' stop words and document words: evidence for
     Vietnamese typed without diacritics."""
-    from partykg.ingest.extract.typewords import type_words
     from partykg.model.ids import fold
 
-    def words_of(lg: str) -> set[str]:
-        out: set[str] = set(L.STOPWORDS[lg])
-        for phrase in (list(type_words(lg)) + list(L.NUMBER_MARKERS[lg]) + list(L.MONTHS[lg])
-                       + list(L.DATE_PREFIXES[lg]) + list(L.ISSUER_PREPS[lg])):
-            out.update(_WORD.findall(phrase.lower()))
-        return {fold(w).lower() for w in out}
+    def folded(lg: str) -> set[str]:
+        return {fold(w).lower() for w in L.STOPWORDS[lg] | _document_words(lg)}
 
-    others = set().union(*(words_of(lg) for lg in L.LANGS if lg != "vi"))
-    return frozenset(w for w in words_of("vi") - others if len(w) > 2)
+    others = set().union(*(folded(lg) for lg in L.LANGS if lg != "vi"))
+    return frozenset(w for w in folded("vi") - others if len(w) > 2)
 
 
 _SPLIT = re.compile(r"[.!?…][\"”»’')\]]{0,2}[ \t]+(?=[\"“«(\[]?[A-ZÀ-ỸĐ0-9])")
